@@ -1,0 +1,80 @@
+"""`advisor assess`: one deterministic self-assessment from a JSON profile file or standard input."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from knowledge.assessment import assess
+from knowledge.catalog import load_catalog
+from knowledge.errors import ProfileError
+from knowledge.profile import parse_profile
+from knowledge.report import gap_lines, render_text
+
+EXIT_INVALID = 2
+
+
+def _read_profile(source: str, stdin: TextIO) -> Any:
+    if source == "-":
+        text = stdin.read()
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise ProfileError("profile", f"找不到檔案「{source}」。請確認路徑，或用 - 從標準輸入讀取。")
+        text = path.read_text(encoding="utf-8")
+    if not text.strip():
+        raise ProfileError("profile", "自我評估資料是空的；請提供 JSON 物件，例如 {\"hours\": {\"literacy\": 18}}。")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ProfileError("profile", f"不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 欄：{exc.msg}）。") from exc
+
+
+def result_json(result: dict[str, Any]) -> str:
+    """The canonical JSON form: same result, same bytes."""
+    return json.dumps(result, ensure_ascii=False, indent=2)
+
+
+def _print_table(result: dict[str, Any], out: TextIO) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"AI 產業人才能力自我評估（指引 {result['guideline_version']}，policy={result['policy']}）")
+    for col in ("能力類型", "等級", "證照途徑", "受訓時數途徑", "尚缺"):
+        table.add_column(col, overflow="fold")
+    for t in result["types"]:
+        target = next((lv for lv in t["levels"] if not lv["met"]), t["levels"][-1])
+        routes = target["routes"] if not target["met"] else t["levels"][-1]["routes"]
+        table.add_row(
+            f"{t['number']}、{t['type']}",
+            t["level"],
+            "✅" if routes["certificate"] else "—",
+            "✅" if routes["training"] else "—",
+            "\n".join(gap_lines(t, max_suggestions=2)),
+        )
+    console = Console(file=out)
+    console.print(table)
+    console.print(result["summary"])
+    console.print(f"出處：{result['source']}、附件(三) 表6")
+
+
+def run_assess(profile_path: str, as_json: bool, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout,
+               stderr: TextIO = sys.stderr) -> int:
+    catalog = load_catalog()
+    try:
+        profile = parse_profile(_read_profile(profile_path, stdin), catalog)
+    except ProfileError as exc:
+        print(f"錯誤：{exc.field}：{exc.message}", file=stderr)
+        if as_json:
+            print(json.dumps(exc.to_dict(), ensure_ascii=False), file=stdout)
+        return EXIT_INVALID
+    result = assess(profile, catalog)
+    if as_json:
+        print(result_json(result), file=stdout)
+    elif stdout.isatty():
+        _print_table(result, stdout)
+    else:
+        print(render_text(result), file=stdout)
+    return 0

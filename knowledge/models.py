@@ -1,0 +1,345 @@
+"""Typed models of the knowledge data files (`knowledge/data/*.yaml`).
+
+Why: the guideline's facts live in data files, not code; validating them at load time (unknown keys
+forbidden, enumerations checked) turns a typo in a data file into a clear error instead of a wrong
+answer shown to a user.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+CertCategory = Literal["素養類", "工具類", "專案類"]
+ToolItem = Literal["文書", "圖文", "影像", "音源", "自動化"]
+TypeName = Literal["AI 應用素養", "AI 工具應用", "AI 程式語言應用", "AI 模型訓練", "AI 服務開發"]
+TalentCategoryName = Literal["AI 研究人才", "AI 開發人才", "AI 應用人才"]
+Level = Literal["未達", "初階", "進階", "具備"]
+Route = Literal["certificate", "training"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --------------------------------------------------------------------------- document.yaml
+class Person(Strict):
+    name: str
+    name_en: str
+
+
+class SectionInfo(Strict):
+    label: str
+    title: str
+    tables: list[str] = []
+    figures: list[str] = []
+
+
+class DocumentInfo(Strict):
+    title: str
+    title_en: str
+    version: str
+    published: str
+    published_en: str
+    supervisor: Person
+    planners: list[Person]
+    executor: Person
+    phone: str
+    website: str
+    address: str
+    source: str
+    sections: list[SectionInfo]
+
+
+# --------------------------------------------------------------------------- talent_categories.yaml
+class TalentCategory(Strict):
+    name: TalentCategoryName
+    name_en: str
+    duties: list[str]
+    role: str
+    competency_types: list[TypeName]
+    source: str
+
+
+class TalentCategoriesFile(Strict):
+    source: str
+    categories: list[TalentCategory] = Field(min_length=1)
+
+
+# --------------------------------------------------------------------------- competencies.yaml
+class CompetencyItem(Strict):
+    number: int = Field(ge=1, le=11)
+    name: str
+    name_en: str
+    description: str
+    details: list[str] = []
+    tool_item: ToolItem | None = None
+    source: str
+
+
+class CompetencyType(Strict):
+    name: TypeName
+    number: str
+    name_en: str
+    aliases: list[str] = []
+    talent_category: TalentCategoryName
+    also_needed_by: TalentCategoryName | None = None
+    program_level: Literal["No-code", "Low-code", "Pro-code"]
+    key_contents: list[str]
+    certification_categories: list[CertCategory]
+    source: str
+    items: list[CompetencyItem] = Field(min_length=1)
+
+
+class CompetenciesFile(Strict):
+    source: str
+    types: list[CompetencyType]
+
+
+# --------------------------------------------------------------------------- certification_categories.yaml
+class CertificationCategory(Strict):
+    name: CertCategory
+    name_en: str
+    competency_types: list[TypeName]
+    focus: str
+    certifies: list[str]
+    aim: str
+    source: str
+
+
+class CertificationCategoriesFile(Strict):
+    source: str
+    categories: list[CertificationCategory]
+
+
+# --------------------------------------------------------------------------- certifications.yaml
+class Certification(Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    name: str
+    name_en: str
+    aliases: list[str] = []
+    issuer: str
+    issuer_en: str
+    category: CertCategory
+    scope: Literal["國內", "國際"]
+    figure3_types: list[TypeName] = []
+    tool_domain: ToolItem | None = None
+    tool_domain_reason: str | None = None
+    notes: list[str] = []
+    source: str
+
+    @model_validator(mode="after")
+    def _tool_domain_only_for_tools(self) -> Certification:
+        if self.category == "工具類" and (self.tool_domain is None or not self.tool_domain_reason):
+            raise ValueError("a 工具類 certification needs tool_domain and tool_domain_reason")
+        if self.category != "工具類" and self.tool_domain is not None:
+            raise ValueError("only 工具類 certifications have a tool_domain")
+        return self
+
+
+class CertificationsFile(Strict):
+    guideline_version: str
+    source: str
+    certifications: list[Certification]
+
+
+# --------------------------------------------------------------------------- assessment_rules.yaml
+Measure = Literal[
+    "cert_素養類", "cert_工具類", "cert_專案類", "tool_domains",
+    "literacy", "tool_total", "tool_kinds", "tool_max_item",
+    "programming", "model_training", "service_dev",
+]
+
+
+class MeasureInfo(Strict):
+    label: str
+    short: str
+    unit: str
+
+
+class Condition(Strict):
+    measures: list[Measure] = Field(min_length=1)
+    threshold: float = Field(gt=0)
+
+
+class Rule(Strict):
+    id: str
+    route: Route
+    text: str
+    conditions: list[Condition] = Field(min_length=1)
+
+
+class LevelRules(Strict):
+    level: Level
+    rules: list[Rule] = Field(min_length=1)
+
+
+class ToolGroup(Strict):
+    group: str
+    tools: list[str]
+
+
+class TypeRules(Strict):
+    type: TypeName
+    number: str
+    name_en: str
+    figure3_group: TypeName | None
+    reference_tools: list[ToolGroup]
+    levels: list[LevelRules] = Field(min_length=1)
+
+
+class TalentCategoryRule(Strict):
+    category: TalentCategoryName
+    requires: dict[TypeName, Level]
+    mode: Literal["all", "any"]
+
+
+class RuleTable(Strict):
+    guideline_version: str
+    source: str
+    max_hours: float = Field(gt=0)
+    tool_items: list[ToolItem]
+    measures: dict[Measure, MeasureInfo]
+    types: list[TypeRules]
+    talent_categories: list[TalentCategoryRule]
+    bridge_type: TypeName
+
+
+# --------------------------------------------------------------------------- roles.yaml, industries.yaml
+class Archetype(Strict):
+    name: str
+    name_en: str
+    positioning: str
+    example_titles: str
+    source: str
+
+
+class Role(Strict):
+    id: str
+    name: str
+    name_en: str
+    titles: list[str]
+    aliases: list[str] = []
+    talent_category: TalentCategoryName
+    positioning: str
+    duties: list[str]
+    skills: list[str]
+    source: str
+
+
+class RolesFile(Strict):
+    source: str
+    application_archetypes: list[Archetype]
+    roles: list[Role]
+
+
+class IndustryScenario(Strict):
+    industry: str
+    industry_en: str
+    talent_category: TalentCategoryName
+    scenarios: list[str]
+    contribution: str
+    source: str
+
+
+class IndustriesFile(Strict):
+    source: str
+    scenarios: list[IndustryScenario]
+
+
+# --------------------------------------------------------------------------- career.yaml
+class NamedText(Strict):
+    name: str
+    name_en: str
+    text: str
+
+
+class Foundations(Strict):
+    note: str
+    items: list[NamedText]
+    source: str
+
+
+class StartingPoint(Strict):
+    name: str
+    name_en: str
+    suits: list[TalentCategoryName]
+    text: str
+
+
+class CareerRoute(Strict):
+    name: str
+    steps: list[str]
+    key_skills: list[str] = []
+
+
+class CareerPath(Strict):
+    talent_category: TalentCategoryName
+    name_en: str
+    routes: list[CareerRoute]
+    key_skills: list[str]
+    cross_domain: list[str]
+    source: str
+
+
+class CareerFile(Strict):
+    source: str
+    foundations: Foundations
+    starting_points: list[StartingPoint]
+    paths: list[CareerPath]
+    soft_skills: list[NamedText]
+    figure4_legend: list[str]
+
+
+# --------------------------------------------------------------------------- responsible_ai.yaml
+class Dimension(Strict):
+    name: str
+    name_en: str
+    heading: str
+    points: list[str]
+    source: str
+
+
+class RiskStep(Strict):
+    number: int
+    name: str
+    name_en: str
+    text: str
+
+
+class RiskClass(Strict):
+    key: str
+    name: str
+    name_en: str
+
+
+class RiskClasses(Strict):
+    note: str
+    classes: list[RiskClass]
+
+
+class ResponsibleAIFile(Strict):
+    source: str
+    frameworks: list[str]
+    dimensions: list[Dimension]
+    risk_management_steps: list[RiskStep]
+    risk_classes: RiskClasses
+
+
+# --------------------------------------------------------------------------- resources.yaml
+class Resource(Strict):
+    name: str
+    name_en: str
+    aliases: list[str] = []
+    developers: list[str]
+    covers: list[str]
+    competency_types: list[TypeName]
+    audience: str
+    download: str
+    source: str
+
+
+class ResourcesFile(Strict):
+    source: str
+    resources: list[Resource]
