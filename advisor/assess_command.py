@@ -25,7 +25,7 @@ def _read_profile(source: str, stdin: TextIO) -> Any:
             raise ProfileError("profile", f"找不到檔案「{source}」。請確認路徑，或用 - 從標準輸入讀取。")
         text = path.read_text(encoding="utf-8")
     if not text.strip():
-        raise ProfileError("profile", "自我評估資料是空的；請提供 JSON 物件，例如 {\"hours\": {\"literacy\": 18}}。")
+        raise ProfileError("profile", '自我評估資料是空的；請提供 JSON 物件，例如 {"hours": {"literacy": 18}}。')
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
@@ -60,8 +60,13 @@ def _print_table(result: dict[str, Any], out: TextIO) -> None:
     console.print(f"出處：{result['source']}、附件(三) 表6")
 
 
-def run_assess(profile_path: str, as_json: bool, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout,
-               stderr: TextIO = sys.stderr) -> int:
+def run_assess(
+    profile_path: str,
+    as_json: bool,
+    stdin: TextIO = sys.stdin,
+    stdout: TextIO = sys.stdout,
+    stderr: TextIO = sys.stderr,
+) -> int:
     catalog = load_catalog()
     try:
         profile = parse_profile(_read_profile(profile_path, stdin), catalog)

@@ -31,7 +31,9 @@ def compute_measures(profile: Profile, catalog: Catalog) -> dict[str, float]:
     certs = profile.certifications
     hours = profile.hours
     tool_values = [hours.tool_hours(item) for item in catalog.rules.tool_items]
-    measures: dict[str, float] = {f"cert_{cat}": float(sum(c.category == cat for c in certs)) for cat in ("素養類", "工具類", "專案類")}
+    measures: dict[str, float] = {
+        f"cert_{cat}": float(sum(c.category == cat for c in certs)) for cat in ("素養類", "工具類", "專案類")
+    }
     measures["tool_domains"] = float(len({c.tool_domain for c in certs if c.category == "工具類" and c.tool_domain}))
     measures.update(
         literacy=hours.literacy,
@@ -166,7 +168,9 @@ def _gaps(
     return gaps
 
 
-def _assess_type(type_rules: TypeRules, profile: Profile, measures: dict[str, float], catalog: Catalog) -> dict[str, Any]:
+def _assess_type(
+    type_rules: TypeRules, profile: Profile, measures: dict[str, float], catalog: Catalog
+) -> dict[str, Any]:
     evaluated: list[_Evaluated] = []
     level_status: list[dict[str, Any]] = []
     for level_rules in type_rules.levels:
@@ -216,7 +220,7 @@ def _talent_categories(types: list[dict[str, Any]], catalog: Catalog) -> list[st
     out = []
     for rule in catalog.rules.talent_categories:
         checks = [satisfied(t, lvl) for t, lvl in rule.requires.items()]
-        if (all(checks) if rule.mode == "all" else any(checks)):
+        if all(checks) if rule.mode == "all" else any(checks):
             out.append(rule.category)
     return out
 

@@ -205,11 +205,17 @@ class Catalog:
 def _cross_check(cat: Catalog) -> None:
     labels = set(cat.section_labels())
     for file_name, attr in [
-        ("document.yaml", "document"), ("talent_categories.yaml", "talent"),
-        ("competencies.yaml", "competencies"), ("certification_categories.yaml", "cert_categories"),
-        ("certifications.yaml", "certs"), ("assessment_rules.yaml", "rules"), ("roles.yaml", "roles"),
-        ("industries.yaml", "industries"), ("career.yaml", "career"),
-        ("responsible_ai.yaml", "responsible_ai"), ("resources.yaml", "resources"),
+        ("document.yaml", "document"),
+        ("talent_categories.yaml", "talent"),
+        ("competencies.yaml", "competencies"),
+        ("certification_categories.yaml", "cert_categories"),
+        ("certifications.yaml", "certs"),
+        ("assessment_rules.yaml", "rules"),
+        ("roles.yaml", "roles"),
+        ("industries.yaml", "industries"),
+        ("career.yaml", "career"),
+        ("responsible_ai.yaml", "responsible_ai"),
+        ("resources.yaml", "resources"),
     ]:
         for entry, source in _walk_sources(getattr(cat, attr), ""):
             if source not in labels:
@@ -223,7 +229,9 @@ def _cross_check(cat: Catalog) -> None:
     for category, expected in EXPECTED_COUNTS.items():
         got = len(cat.certs_in(category))  # type: ignore[arg-type]
         if got != expected:
-            raise DataFileError("certifications.yaml", "certifications", f"{category}: {got} entries, 表6 has {expected}")
+            raise DataFileError(
+                "certifications.yaml", "certifications", f"{category}: {got} entries, 表6 has {expected}"
+            )
 
     type_names = [t.name for t in cat.types]
     if len(type_names) != 5 or len({i.number for t in cat.types for i in t.items}) != 11:
@@ -244,7 +252,8 @@ def _build_name_index(certs: list[Certification]) -> dict[str, str]:
             owner = index.setdefault(key, c.id)
             if owner != c.id:
                 raise DataFileError(
-                    "certifications.yaml", f"certifications[{i}] ({c.id})",
+                    "certifications.yaml",
+                    f"certifications[{i}] ({c.id})",
                     f"name or alias 「{text}」 also names {owner}",
                 )
     return index

@@ -146,9 +146,17 @@ class CertificationsFile(Strict):
 
 # --------------------------------------------------------------------------- assessment_rules.yaml
 Measure = Literal[
-    "cert_素養類", "cert_工具類", "cert_專案類", "tool_domains",
-    "literacy", "tool_total", "tool_kinds", "tool_max_item",
-    "programming", "model_training", "service_dev",
+    "cert_素養類",
+    "cert_工具類",
+    "cert_專案類",
+    "tool_domains",
+    "literacy",
+    "tool_total",
+    "tool_kinds",
+    "tool_max_item",
+    "programming",
+    "model_training",
+    "service_dev",
 ]
 
 

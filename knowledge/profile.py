@@ -80,7 +80,12 @@ class Profile:
             for c in self.certifications
             if c.self_declared
         ]
-        return {"certifications": listed, "self_declared": declared, "hours": self.hours.to_dict(), "policy": self.policy}
+        return {
+            "certifications": listed,
+            "self_declared": declared,
+            "hours": self.hours.to_dict(),
+            "policy": self.policy,
+        }
 
 
 def parse_hours_value(value: Any, field: str, max_hours: float) -> float:
@@ -103,21 +108,19 @@ def _parse_hours(raw: Any, catalog: Catalog) -> Hours:
     if raw is None:
         return Hours()
     if not isinstance(raw, dict):
-        raise ProfileError("hours", "hours 必須是物件，例如 {\"literacy\": 18}。")
+        raise ProfileError("hours", 'hours 必須是物件，例如 {"literacy": 18}。')
     max_hours = catalog.rules.max_hours
     for key in raw:
         if key not in HOUR_AREAS:
             raise ProfileError(f"hours.{key}", f"未知的時數項目「{key}」；可用的有：{', '.join(HOUR_AREAS)}。")
     tool_raw = raw.get("tool") or {}
     if not isinstance(tool_raw, dict):
-        raise ProfileError("hours.tool", "hours.tool 必須是各工具項目的時數，例如 {\"文書\": 10}。")
+        raise ProfileError("hours.tool", 'hours.tool 必須是各工具項目的時數，例如 {"文書": 10}。')
     items = catalog.rules.tool_items
     for key in tool_raw:
         if key not in items:
             raise ProfileError(f"hours.tool.{key}", f"未知的工具項目「{key}」；表2 的工具項目為：{'、'.join(items)}。")
-    tool = tuple(
-        (item, parse_hours_value(tool_raw.get(item), f"hours.tool.{item}", max_hours)) for item in items
-    )
+    tool = tuple((item, parse_hours_value(tool_raw.get(item), f"hours.tool.{item}", max_hours)) for item in items)
     return Hours(
         literacy=parse_hours_value(raw.get("literacy"), "hours.literacy", max_hours),
         tool=tool,
@@ -153,20 +156,25 @@ def _parse_self_declared(raw: Any, catalog: Catalog) -> list[HeldCertification]:
             raise ProfileError(where, "每張自填證照必須是物件，含 name 與 category。")
         for key in entry:
             if key not in SELF_DECLARED_KEYS:
-                raise ProfileError(f"{where}.{key}", f"未知的欄位「{key}」；可用的有：{', '.join(SELF_DECLARED_KEYS)}。")
+                raise ProfileError(
+                    f"{where}.{key}", f"未知的欄位「{key}」；可用的有：{', '.join(SELF_DECLARED_KEYS)}。"
+                )
         name = entry.get("name")
         if not isinstance(name, str) or not name.strip():
             raise ProfileError(f"{where}.name", "請填寫證照名稱。")
         category = entry.get("category")
         if category not in CATEGORIES:
-            raise ProfileError(f"{where}.category", f"認證分類必須是 {'、'.join(CATEGORIES)} 之一（收到「{category}」）。")
+            raise ProfileError(
+                f"{where}.category", f"認證分類必須是 {'、'.join(CATEGORIES)} 之一（收到「{category}」）。"
+            )
         domain = entry.get("tool_domain")
         if domain is not None:
             if category != "工具類":
                 raise ProfileError(f"{where}.tool_domain", "只有工具類證照需要填寫工具領域。")
             if domain not in catalog.rules.tool_items:
                 raise ProfileError(
-                    f"{where}.tool_domain", f"工具領域必須是 {'、'.join(catalog.rules.tool_items)} 之一（收到「{domain}」）。"
+                    f"{where}.tool_domain",
+                    f"工具領域必須是 {'、'.join(catalog.rules.tool_items)} 之一（收到「{domain}」）。",
                 )
         held.append(HeldCertification(name.strip(), category, domain, True))
     return held

@@ -49,10 +49,8 @@ def gap_lines(type_result: dict[str, Any], max_suggestions: int = MAX_SUGGESTION
 
 def render_text(result: dict[str, Any], with_rules: bool = True) -> str:
     """The whole report as plain text (also what the bot sends, before HTML escaping)."""
-    out = [
-        f"AI 產業人才能力自我評估結果（指引版本 {result['guideline_version']}；判定方式：{POLICY_LABELS[result['policy']]}）",
-        "",
-    ]
+    policy = POLICY_LABELS[result["policy"]]
+    out = [f"AI 產業人才能力自我評估結果（指引版本 {result['guideline_version']}；判定方式：{policy}）", ""]
     for t in result["types"]:
         out.append(f"{t['number']}、{t['type']}：{t['level']}")
         if with_rules:
