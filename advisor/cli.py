@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 
-from advisor.assess_command import run_assess
+from advisor.settings import Settings
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -13,7 +14,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     sub.add_parser("run", help="the Telegram bot when TELEGRAM_BOT_TOKEN is set, else the terminal chat")
-    sub.add_parser("ingest", help="build or refresh the Chroma index from knowledge/")
+    ingest = sub.add_parser("ingest", help="build or refresh the Chroma index from knowledge/")
+    ingest.add_argument("--force", action="store_true", help="rebuild even when the index is current")
     ask = sub.add_parser("ask", help="one question, one grounded answer ('-' reads one question per line)")
     ask.add_argument("question")
     ask.add_argument("--json", action="store_true", help="print JSON (JSON Lines with '-')")
@@ -27,18 +29,56 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _configure_logging(settings: Settings) -> None:
+    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # httpx logs request URLs at INFO, and Telegram URLs contain the bot token.
+    for noisy in ("httpx", "httpcore", "chromadb", "sentence_transformers", "transformers"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "assess":
+        from advisor.assess_command import run_assess
+
         return run_assess(args.profile, args.json)
-    print(f"advisor {args.command}: not available yet", file=sys.stderr)
-    return 1
+    settings = Settings()
+    _configure_logging(settings)
+    command = args.command
+    if command == "run":
+        command = "bot" if settings.telegram_bot_token else "chat"
+    if command == "ingest":
+        from rag.ingest import ingest, summary_line
 
+        result = ingest(settings, force=args.force)
+        print(summary_line(result, settings))
+        return 0
+    if command == "ask":
+        from advisor.ask_command import run_ask
 
-if __name__ == "__main__":
-    sys.exit(main())
+        return run_ask(settings, args.question, args.json)
+    if command == "chat":
+        from advisor.terminal_chat import run_chat
+
+        return run_chat(settings)
+    if command == "eval":
+        from evaluation.runner import main_eval
+
+        return main_eval(settings, args.out)
+    if command == "bot":
+        if not settings.telegram_bot_token:
+            print("TELEGRAM_BOT_TOKEN is not set: see .env.example.", file=sys.stderr)
+            return 2
+        from bot.app import run_bot
+
+        return run_bot(settings)
+    return 2
 
 
 def entry() -> None:
     """Console-script entry point."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":
     sys.exit(main())

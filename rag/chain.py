@@ -1,0 +1,210 @@
+"""The retrieval chain: normalise → understand → catalog answer or retrieve → compose (→ LLM phrasing).
+
+Why: one chain, built once per process (`make_advisor`), serves `advisor ask`, the terminal chat,
+the Telegram bot and the evaluation. Its steps are LangChain runnables so a step can be swapped
+(e.g. the optional LLM phrasing) without touching the others.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from langchain_core.runnables import RunnableBranch, RunnableLambda
+
+from knowledge.catalog import Catalog, load_catalog
+from rag import compose
+from rag.answer_types import Answer
+from rag.catalog_answers import Card, CatalogAnswerer
+from rag.ingest import dense_enabled, guideline_chunks, ingest
+from rag.retrieval import HybridRetriever, Retrieved
+from rag.sections import section_titles
+from rag.textnorm import clean, detect_language
+from rag.understanding import Entity, QueryUnderstanding, Understanding
+
+if TYPE_CHECKING:
+    from advisor.settings import Settings
+
+log = logging.getLogger(__name__)
+
+MAX_QUESTION_CHARS = 1000
+MIN_COVERAGE = 0.34
+SHORT_FOLLOWUP = 14
+CERT_WORDS = ("認證", "證照", "證書", "執照", "cert", "exam", "credential")
+
+
+@dataclass
+class Turn:
+    """The state flowing through the chain for one question."""
+
+    question: str
+    context: dict[str, Any]
+    u: Understanding | None = None
+    cards: list[Card] = field(default_factory=list)
+    hits: list[Retrieved] = field(default_factory=list)
+    answer: Answer | None = None
+
+
+class Advisor:
+    def __init__(self, settings: Settings, catalog: Catalog, retriever: HybridRetriever) -> None:
+        self.settings = settings
+        self.catalog = catalog
+        self.retriever = retriever
+        self.understanding = QueryUnderstanding(catalog)
+        self.answerer = CatalogAnswerer(catalog)
+        self.titles = section_titles(catalog)
+        self.phraser = None
+        if settings.llm_provider == "openai":
+            from rag.llm import LLMPhraser
+
+            self.phraser = LLMPhraser(settings)
+        self.chain = (
+            RunnableLambda(self._understand)
+            | RunnableBranch(
+                (lambda t: t.answer is not None, RunnableLambda(lambda t: t)),
+                (lambda t: bool(t.cards), RunnableLambda(self._compose_catalog)),
+                RunnableLambda(self._retrieve) | RunnableLambda(self._compose_retrieved),
+            )
+            | RunnableLambda(self._phrase)
+        )
+
+    # ------------------------------------------------------------------ public
+    def respond(self, question: str, context: dict[str, Any] | None = None) -> Answer:
+        """Answer one question; `context` is the previous answer's `context` for follow-ups."""
+        started = time.perf_counter()
+        turn: Turn = self.chain.invoke(Turn(question, context or {}))
+        answer = turn.answer
+        assert answer is not None
+        answer.latency_ms = (time.perf_counter() - started) * 1000
+        return answer
+
+    def ask(self, question: str, context: dict[str, Any] | None = None) -> dict[str, Any]:
+        return self.respond(question, context).to_dict()
+
+    # ------------------------------------------------------------------ chain steps
+    def _understand(self, turn: Turn) -> Turn:
+        text = clean(turn.question)
+        lang = detect_language(text)
+        if not text or not any(ch.isalnum() for ch in text):
+            turn.answer = Answer(
+                False,
+                compose.localise(
+                    f"請輸入想問的問題，例如「AI 模型訓練要考哪些證照？」。{compose.HELP_ZH}",
+                    f'Please type a question, e.g. "Which certifications fit AI 模型訓練?" {compose.HELP_EN}',
+                    lang,
+                ),
+                lang=lang,
+            )
+            return turn
+        if len(text) > MAX_QUESTION_CHARS:
+            turn.answer = Answer(
+                False,
+                compose.localise(
+                    f"問題太長了（{len(text)} 字，上限 {MAX_QUESTION_CHARS} 字），請精簡成一個具體問題再問一次。",
+                    f"The question is too long ({len(text)} characters, limit {MAX_QUESTION_CHARS}); "
+                    "please ask one specific question.",
+                    lang,
+                ),
+                lang=lang,
+            )
+            return turn
+        u = self.understanding.understand(text)
+        self._apply_followup(u, turn.context)
+        turn.u = u
+        if u.out_of_scope:
+            turn.answer = Answer(False, compose.decline(u.out_of_scope, u.lang), lang=u.lang)
+            return turn
+        cert_question = any(w in u.normalised for w in CERT_WORDS) or "certs_for" in u.intents
+        if u.unknown_names and cert_question and not u.of_kind("cert"):
+            turn.answer = Answer(False, compose.unknown_certification(u.unknown_names, u.lang), lang=u.lang)
+            return turn
+        u.expansions += [self._canonical(e) for e in u.entities]
+        turn.cards = self.answerer.answer(u)
+        return turn
+
+    def _apply_followup(self, u: Understanding, context: dict[str, Any]) -> None:
+        """Resolve 「它」/「那專案類呢」 against the previous answer's entities and intents."""
+        previous = [Entity(k, key, s, 0) for k, key, s in context.get("entities", [])]
+        short = len(u.normalised) <= SHORT_FOLLOWUP
+        if not previous and not context.get("intents"):
+            return
+        if not u.entities and (u.followup or short) and previous:
+            u.entities = previous
+            u.followup = True
+        if u.entities and not u.intents and (u.followup or short):
+            u.intents = list(context.get("intents", []))
+            u.followup = True
+
+    def _canonical(self, e: Entity) -> str:
+        if e.kind == "cert":
+            return self.catalog.certification(e.key).name
+        if e.kind == "role":
+            return next(r.name for r in self.catalog.role_list if r.id == e.key)
+        if e.kind in ("item", "risk"):
+            return e.surface
+        return e.key
+
+    def _compose_catalog(self, turn: Turn) -> Turn:
+        assert turn.u is not None
+        text, sources = compose.from_cards(turn.cards, turn.u.lang, self.titles)
+        turn.answer = Answer(True, text, sources, "catalog", lang=turn.u.lang, context=self._context(turn.u))
+        return turn
+
+    def _retrieve(self, turn: Turn) -> Turn:
+        assert turn.u is not None
+        terms, weights = turn.u.query_terms()
+        dense_query = " ".join([turn.u.normalised, *turn.u.expansions])
+        turn.hits = self.retriever.retrieve(terms, weights, dense_query, k=self.settings.top_k)
+        return turn
+
+    def _compose_retrieved(self, turn: Turn) -> Turn:
+        u = turn.u
+        assert u is not None
+        relevant = [h for h in turn.hits if h.coverage >= MIN_COVERAGE]
+        if not relevant:
+            turn.answer = Answer(
+                False, compose.decline(None, u.lang), route="none", lang=u.lang, context=self._context(u)
+            )
+            return turn
+        terms, _ = u.query_terms()
+        text, sources = compose.from_passages(relevant, terms, self.retriever.bm25, u.lang, self.titles)
+        turn.answer = Answer(True, text, sources, "retrieval", lang=u.lang, context=self._context(u))
+        return turn
+
+    def _phrase(self, turn: Turn) -> Turn:
+        answer = turn.answer
+        if self.phraser is None or answer is None or not answer.answered or turn.u is None:
+            return turn
+        context = [h.chunk.text for h in turn.hits] or [s.excerpt for s in answer.sources if s.excerpt]
+        body, _, source_line = answer.text.rpartition("\n\n")
+        rewritten = self.phraser.rephrase(turn.question, body or answer.text, context)
+        if rewritten:
+            answer.text = f"{rewritten}\n\n{source_line}" if body else rewritten
+            answer.route = "llm"
+        return turn
+
+    @staticmethod
+    def _context(u: Understanding) -> dict[str, Any]:
+        return {"entities": [(e.kind, e.key, e.surface) for e in u.entities], "intents": list(u.intents)}
+
+
+def make_advisor(settings: Settings) -> Advisor:
+    """Load everything once: the catalog, the index (built if missing or stale), the retrievers."""
+    catalog = load_catalog()
+    manifest = ingest(settings).manifest
+    store = None
+    if dense_enabled(settings, manifest):
+        from rag.embeddings import make_embeddings
+        from rag.store import make_store
+
+        store = make_store(settings, make_embeddings(settings))
+    retriever = HybridRetriever(
+        guideline_chunks(catalog),
+        lexical_weight=settings.lexical_weight,
+        dense_weight=settings.dense_weight,
+        rrf_k=settings.rrf_k,
+        dense_store=store,
+    )
+    return Advisor(settings, catalog, retriever)

@@ -1,0 +1,107 @@
+"""Deterministic answer composition: catalog cards or the best retrieved sentences, with sources.
+
+Why: without a language model the advisor must still answer concisely in the user's script. It only
+ever quotes the guideline (sentences of retrieved chunks) or catalog facts, so it cannot invent a
+certification, a role, a number or a rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rag.answer_types import Source
+from rag.catalog_answers import Card
+from rag.lexical import BM25Index, tokens
+from rag.retrieval import Retrieved
+from rag.sections import cite, cite_en
+from rag.textnorm import Lang, to_simplified
+
+MAX_CHARS = 420
+_SENTENCE = re.compile(r"(?<=[。；！？!?])|(?:\s*•\s*)")
+
+HELP_ZH = (
+    "我可以回答「AI 產業人才認定指引」(115v3.0) 涵蓋的內容：人才類別與能力類型、各類認證（表6）、"
+    "自我評估的時數與證照門檻（表5）、職稱與職業發展途徑、負責任使用 AI 與學習資源，也可以用 /assess 做自我評估。"
+)
+HELP_EN = (
+    "I can answer what the 「AI 產業人才認定指引」 (115v3.0) covers: talent categories and competency types, "
+    "the certifications of 表6, the hours and certificates of the self-assessment (表5), roles and career paths, "
+    "responsible AI use and learning resources; /assess runs a self-assessment."
+)
+
+
+def localise(text_zh: str, text_en: str, lang: Lang) -> str:
+    if lang == "en":
+        return text_en
+    return to_simplified(text_zh) if lang == "zh-CN" else text_zh
+
+
+def from_cards(cards: Sequence[Card], lang: Lang, titles: dict[str, str]) -> tuple[str, list[Source]]:
+    sections = list(dict.fromkeys(s for c in cards for s in c.sections))
+    excerpts = {k: v for c in cards for k, v in c.excerpts.items()}
+    body_zh = "\n\n".join(c.zh for c in cards)
+    body_en = "\n\n".join(c.en for c in cards)
+    text = localise(f"{body_zh}\n\n{cite(sections)}", f"{body_en}\n\n{cite_en(sections)}", lang)
+    return text, [Source(s, titles.get(s, ""), excerpts.get(s, "")) for s in sections]
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+
+
+def from_passages(
+    hits: Sequence[Retrieved], terms: Sequence[str], index: BM25Index, lang: Lang, titles: dict[str, str]
+) -> tuple[str, list[Source]]:
+    """Quote the sentences that carry most of the question's terms, best passages first."""
+    query = set(terms)
+    scored: list[tuple[float, int, int, str, Retrieved]] = []
+    for rank, hit in enumerate(hits):
+        parts = [hit.chunk.text] if hit.chunk.kind == "table_row" else _sentences(hit.chunk.text)
+        for pos, sentence in enumerate(parts):
+            overlap = sum(index.idf.get(t, 0.0) for t in set(tokens(sentence)) & query)
+            scored.append((overlap / (1 + 0.35 * rank), rank, pos, sentence, hit))
+    chosen: list[tuple[int, int, str, Retrieved]] = []
+    used = 0
+    for score, rank, pos, sentence, hit in sorted(scored, key=lambda x: (-x[0], x[1], x[2])):
+        if score <= 0 or used + len(sentence) > MAX_CHARS and chosen:
+            continue
+        chosen.append((rank, pos, sentence, hit))
+        used += len(sentence)
+        if used >= MAX_CHARS * 0.75:
+            break
+    chosen.sort(key=lambda x: (x[0], x[1]))
+    sections = list(dict.fromkeys(c[3].chunk.section for c in chosen))
+    bullets = "\n".join(f"• {c[2]}" for c in chosen)
+    text = localise(
+        f"依指引：\n{bullets}\n\n{cite(sections)}",
+        f"From the guideline (quoted in its own words):\n{bullets}\n\n{cite_en(sections)}",
+        lang,
+    )
+    sources = [
+        Source(s, titles.get(s, ""), next(c[2] for c in chosen if c[3].chunk.section == s)[:160]) for s in sections
+    ]
+    return text, sources
+
+
+def decline(reason: str | None, lang: Lang) -> str:
+    if reason:
+        zh = f"這個問題涉及{reason}，不在「AI 產業人才認定指引」的範圍內，我無法回答。{HELP_ZH}"
+        en = f"That question is about something the guideline does not cover ({reason}), so I cannot answer it. {HELP_EN}"
+    else:
+        zh = f"指引中沒有找到與這個問題相關的內容。{HELP_ZH}"
+        en = f"The guideline does not cover this question. {HELP_EN}"
+    return localise(zh, en, lang)
+
+
+def unknown_certification(names: Sequence[str], lang: Lang) -> str:
+    joined = "、".join(names)
+    zh = (
+        f"「{joined}」不在指引表6（AI產業人才能力認證參考表）列出的 24 張認證中，指引沒有說明它的分類或內容。"
+        "表6 是參考清單；若您持有它，自我評估時可用「其他證照」自行填寫分類。"
+    )
+    en = (
+        f'"{", ".join(names)}" is not among the 24 certifications of 表6, and the guideline says nothing about it. '
+        "表6 is a reference list: in the self-assessment you can add it as a self-declared certification."
+    )
+    return localise(zh, en, lang) + "\n\n" + localise(cite(["附件(三) 表6"]), cite_en(["附件(三) 表6"]), lang)

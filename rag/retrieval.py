@@ -1,0 +1,81 @@
+"""Hybrid retrieval: BM25 (always) fused with Chroma similarity (when the model can read the text).
+
+Why: weighted reciprocal-rank fusion lets a multilingual embedding model add paraphrase recall
+without changing code, while with the bundled English-only model the dense leg is left out (it made
+results worse on this Chinese guideline) and torch is never loaded to answer.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rag.chunking import Chunk
+from rag.lexical import BM25Index
+
+log = logging.getLogger(__name__)
+CANDIDATES = 20
+
+
+@dataclass(frozen=True)
+class Retrieved:
+    chunk: Chunk
+    score: float
+    coverage: float
+    lexical_rank: int | None
+    dense_rank: int | None
+
+
+class HybridRetriever:
+    def __init__(
+        self,
+        chunks: Sequence[Chunk],
+        lexical_weight: float = 1.0,
+        dense_weight: float = 0.5,
+        rrf_k: int = 60,
+        dense_store: Any = None,
+    ) -> None:
+        self.chunks = list(chunks)
+        self.by_id = {c.id: i for i, c in enumerate(self.chunks)}
+        self.bm25 = BM25Index([c.index_text for c in self.chunks])
+        self.lexical_weight, self.dense_weight, self.rrf_k = lexical_weight, dense_weight, rrf_k
+        self.dense_store = dense_store
+
+    @property
+    def dense_enabled(self) -> bool:
+        return self.dense_store is not None
+
+    def dense_ranks(self, query: str, limit: int = CANDIDATES) -> dict[int, int]:
+        """Chunk index → 1-based rank from Chroma similarity; empty on any store failure."""
+        if self.dense_store is None:
+            return {}
+        try:
+            docs = self.dense_store.similarity_search(query, k=limit)
+        except Exception:  # noqa: BLE001 - the lexical leg still answers
+            log.exception("dense retrieval failed; answering from the lexical leg only")
+            return {}
+        ranks: dict[int, int] = {}
+        for doc in docs:
+            index = self.by_id.get(str(doc.metadata.get("id")))
+            if index is not None and index not in ranks:
+                ranks[index] = len(ranks) + 1
+        return ranks
+
+    def retrieve(
+        self, terms: Sequence[str], weights: dict[str, float], dense_query: str, k: int = 5
+    ) -> list[Retrieved]:
+        lexical = self.bm25.search(terms, limit=CANDIDATES, weights=weights)
+        lex_ranks = {hit.index: rank for rank, hit in enumerate(lexical, start=1)}
+        dense = self.dense_ranks(dense_query) if self.dense_enabled else {}
+        fused: dict[int, float] = {}
+        for index, rank in lex_ranks.items():
+            fused[index] = fused.get(index, 0.0) + self.lexical_weight / (self.rrf_k + rank)
+        for index, rank in dense.items():
+            fused[index] = fused.get(index, 0.0) + self.dense_weight / (self.rrf_k + rank)
+        ordered = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
+        return [
+            Retrieved(self.chunks[i], score, self.bm25.coverage(terms, i, weights), lex_ranks.get(i), dense.get(i))
+            for i, score in ordered
+        ]

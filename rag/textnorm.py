@@ -1,0 +1,62 @@
+"""Text normalisation shared by indexing and querying.
+
+Why: users write Traditional, Simplified, full-width and mixed scripts; the guideline is Traditional
+Chinese (Taiwan usage). Normalising both sides the same way (NFKC, OpenCC s2twp, case) lets one
+lexical index serve every script, and the detected script decides the answer's script.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Literal
+
+Lang = Literal["zh-TW", "zh-CN", "en"]
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\ufeff]")
+
+
+@lru_cache(maxsize=4)
+def _converter(config: str):  # noqa: ANN202 - opencc has no type hints
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def to_traditional(text: str) -> str:
+    """Simplified → Traditional with Taiwan phrasing (软件→軟體); Traditional text passes unchanged."""
+    return _converter("s2twp").convert(text)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional (Taiwan) → Simplified, for answering Simplified questions in their own script."""
+    return _converter("tw2sp").convert(text)
+
+
+def clean(text: str) -> str:
+    """NFKC, control characters removed, whitespace collapsed."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _CONTROL.sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def normalise(text: str) -> str:
+    """The form both the index and the queries are matched in."""
+    return to_traditional(clean(text)).lower()
+
+
+def detect_language(text: str) -> Lang:
+    """English when Latin letters dominate and there is no CJK; Simplified when OpenCC changes it."""
+    text = clean(text)
+    cjk = len(_CJK.findall(text))
+    latin = len(_LATIN.findall(text))
+    if cjk == 0:
+        return "en" if latin else "zh-TW"
+    if latin > 3 * cjk and cjk <= 4:
+        return "en"
+    simp = sum(a != b for a, b in zip(text, _converter("s2t").convert(text), strict=False))
+    trad = sum(a != b for a, b in zip(text, _converter("t2s").convert(text), strict=False))
+    return "zh-CN" if simp > trad else "zh-TW"

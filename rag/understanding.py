@@ -1,0 +1,286 @@
+"""Query understanding from data: entities from the catalog, intents and scope from patterns, and
+thesaurus expansion.
+
+Why: questions name things in many ways (「iPAS 初級」, 「AI PM」, "which cert", Simplified script).
+Recognising catalog entities lets the advisor answer facts straight from the structured data, and
+mapping colloquial and English words onto the guideline's own terms lets the lexical retriever find
+passages for paraphrased and English questions. Everything here is driven by data files.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from knowledge.catalog import Catalog
+from knowledge.textnorm import match_key
+from rag.lexical import EN_STOPWORDS, tokens
+from rag.textnorm import Lang, detect_language, normalise
+
+DATA = Path(__file__).resolve().parent / "data"
+# Priority when several kinds are recognised: the more specific entity decides the answer.
+KIND_ORDER = (
+    "cert",
+    "role",
+    "type",
+    "item",
+    "cert_category",
+    "talent",
+    "archetype",
+    "industry",
+    "rai",
+    "risk",
+    "resource",
+    "tool",
+    "issuer",
+)
+
+
+@dataclass(frozen=True)
+class Entity:
+    kind: str
+    key: str
+    surface: str
+    start: int
+
+
+@dataclass
+class Understanding:
+    question: str
+    normalised: str
+    lang: Lang
+    entities: list[Entity] = field(default_factory=list)
+    intents: list[str] = field(default_factory=list)
+    out_of_scope: str | None = None
+    unknown_names: list[str] = field(default_factory=list)
+    expansions: list[str] = field(default_factory=list)
+    followup: bool = False
+
+    def of_kind(self, kind: str) -> list[Entity]:
+        return [e for e in self.entities if e.kind == kind]
+
+    def kinds(self) -> list[str]:
+        present = {e.kind for e in self.entities}
+        return [k for k in KIND_ORDER if k in present]
+
+    def query_terms(self) -> tuple[list[str], dict[str, float]]:
+        """Lexical query: the question's own tokens plus thesaurus expansions (weighted lower)."""
+        own = tokens(self.normalised, normalised=True)
+        weights: dict[str, float] = {}
+        extra: list[str] = []
+        for term in self.expansions:
+            for tok in tokens(term):
+                if tok not in own:
+                    weights.setdefault(tok, 0.8)
+                    extra.append(tok)
+        return own + extra, weights
+
+
+@dataclass(frozen=True)
+class _Form:
+    kind: str
+    key: str
+    text: str
+    latin: bool
+
+
+def _forms_for(catalog: Catalog) -> list[_Form]:
+    out: list[tuple[str, str, str]] = []
+    for c in catalog.certifications:
+        out += [("cert", c.id, f) for f in (c.id, c.name, c.name_en, *c.aliases)]
+        out.append(("issuer", c.issuer, c.issuer))
+        if c.issuer_en != c.issuer:
+            out.append(("issuer", c.issuer, c.issuer_en))
+    for issuer, forms in {
+        "資訊工業策進會": ["資策會", "iii"],
+        "中華民國電腦技能基金會": ["電腦技能基金會", "tqc", "csf"],
+        "台灣人工智慧學校": ["人工智慧學校", "aia", "taiwan ai academy"],
+        "經濟部產業發展署": ["產業發展署", "產發署", "ipas"],
+        "Amazon Web Services, Inc.": ["aws", "amazon"],
+        "Microsoft Corporation": ["microsoft", "微軟", "azure"],
+        "NVIDIA Corporation": ["nvidia", "輝達"],
+        "Google LLC – Google Cloud Division": ["google", "谷歌"],
+        "International Business Machines Corporation (IBM)": ["ibm"],
+    }.items():
+        out += [("issuer", issuer, f) for f in forms]
+    for t in catalog.types:
+        out += [("type", t.name, f) for f in (t.name, t.name_en, f"{t.number}、{t.name}", *t.aliases)]
+        for item in t.items:
+            out += [("item", f"{item.number}", f) for f in (item.name, item.name_en)]
+    for cc in catalog.cert_categories.categories:
+        out += [
+            ("cert_category", cc.name, f)
+            for f in (cc.name, f"{cc.name_en} category", f"{cc.name_en.lower()} certification")
+        ]
+    for tc in catalog.talent.categories:
+        short = tc.name.removeprefix("AI ").strip()
+        en = tc.name_en.split(" (")[0]
+        out += [("talent", tc.name, f) for f in (tc.name, short, en, tc.name_en.split("(")[-1].rstrip(")"))]
+    for a in catalog.roles.application_archetypes:
+        out += [("archetype", a.name, f) for f in (a.name, a.name.replace(" ", ""), a.name_en)]
+    for r in catalog.role_list:
+        out += [("role", r.id, f) for f in (r.name, r.name_en, *r.titles, *r.aliases)]
+    for s in catalog.industries.scenarios:
+        out += [("industry", s.industry, f) for f in (s.industry, s.industry_en, s.industry.rstrip("業"))]
+    for d in catalog.responsible_ai.dimensions:
+        out += [("rai", d.name, f) for f in (d.name, d.name_en)]
+    for form in (
+        "風險管理",
+        "核心操作流程",
+        "風險管理流程",
+        "風險分級管理",
+        "risk management",
+        "risk management steps",
+    ):
+        out.append(("risk", "steps", form))
+    for form in (
+        "三大類",
+        "風險類型",
+        "風險分類",
+        "分類管理",
+        "risk classes",
+        "risk categories",
+        "risk types",
+        "types of risk",
+    ):
+        out.append(("risk", "classes", form))
+    for res in catalog.resources.resources:
+        out += [("resource", res.name, f) for f in (res.name, res.name_en, *res.aliases)]
+    for t in catalog.rules.types:
+        for group in t.reference_tools:
+            for tool in group.tools:
+                out.append(("tool", tool, re.sub(r"\(.*?\)", "", tool).strip()))
+    forms: dict[tuple[str, str], _Form] = {}
+    for kind, key, text in out:
+        text = normalise(text)
+        if len(match_key(text)) < 2:
+            continue
+        latin = bool(re.fullmatch(r"[a-z0-9 .+&/-]+", text))
+        forms.setdefault((kind, match_key(text)), _Form(kind, key, text, latin))
+    return sorted(forms.values(), key=lambda f: -len(match_key(f.text)))
+
+
+class QueryUnderstanding:
+    """Built once per process from the catalog and the data files in `rag/data/`."""
+
+    def __init__(self, catalog: Catalog, data_dir: Path = DATA) -> None:
+        self.catalog = catalog
+        self.forms = _forms_for(catalog)
+        intents = yaml.safe_load((data_dir / "intents.yaml").read_text(encoding="utf-8"))
+        self.intents = {name: [re.compile(p) for p in pats] for name, pats in intents["intents"].items()}
+        self.pronouns = re.compile(intents["followup"]["pronouns"])
+        self.leading = re.compile(intents["followup"]["leading"])
+        self.scope = {
+            name: (spec["reason"], [re.compile(p) for p in spec["patterns"]])
+            for name, spec in intents["out_of_scope"].items()
+        }
+        thesaurus = yaml.safe_load((data_dir / "thesaurus.yaml").read_text(encoding="utf-8"))
+        self.synonyms: dict[str, list[str]] = {normalise(k): v for k, v in (thesaurus.get("synonyms") or {}).items()}
+        self.english = [
+            (re.compile(rf"(?<![a-z0-9]){re.escape(k.lower())}(?![a-z0-9])"), v)
+            for k, v in sorted((thesaurus.get("english") or {}).items(), key=lambda kv: -len(kv[0]))
+        ]
+        self.known_latin = self._known_latin_words(thesaurus)
+
+    def _known_latin_words(self, thesaurus: dict[str, Any]) -> set[str]:
+        from knowledge.catalog import GUIDELINE_PATH
+
+        words = set(re.findall(r"[a-z0-9]+", normalise(GUIDELINE_PATH.read_text(encoding="utf-8"))))
+        for form in self.forms:
+            words.update(re.findall(r"[a-z0-9]+", form.text))
+        for key in thesaurus.get("english") or {}:
+            words.update(re.findall(r"[a-z0-9]+", key.lower()))
+        return words | set(EN_STOPWORDS)
+
+    # ------------------------------------------------------------------ pieces
+    def entities(self, text: str) -> list[Entity]:
+        """Longest-first, non-overlapping matches of catalog names in the normalised question."""
+        squashed, positions = _squash(text)
+        taken = [False] * len(squashed)
+        found: list[Entity] = []
+        for form in self.forms:
+            if form.latin:
+                pattern = rf"(?<![a-z0-9]){re.escape(form.text)}(?![a-z0-9])"
+                starts = [positions[m.start()] for m in re.finditer(pattern, text) if m.start() in positions]
+                spans = [(st, st + len(match_key(form.text))) for st in starts]
+            else:
+                key = match_key(form.text)
+                spans = [(m.start(), m.start() + len(key)) for m in re.finditer(re.escape(key), squashed)]
+            for start, end in spans:
+                if any(taken[start:end]):
+                    continue
+                for i in range(start, end):
+                    taken[i] = True
+                found.append(Entity(form.kind, form.key, form.text, start))
+        found.sort(key=lambda e: e.start)
+        unique: list[Entity] = []
+        for e in found:
+            if all((e.kind, e.key) != (u.kind, u.key) for u in unique):
+                unique.append(e)
+        return unique
+
+    def detect_intents(self, text: str) -> list[str]:
+        return [name for name, patterns in self.intents.items() if any(p.search(text) for p in patterns)]
+
+    def scope_problem(self, text: str) -> str | None:
+        for reason, patterns in self.scope.values():
+            if any(p.search(text) for p in patterns):
+                return reason
+        return None
+
+    def expansions_for(self, text: str) -> list[str]:
+        out: list[str] = []
+        squashed = match_key(text)
+        for key, values in self.synonyms.items():
+            if match_key(key) in squashed:
+                out.extend(values)
+        for pattern, values in self.english:
+            if pattern.search(text):
+                out.extend(values)
+        return list(dict.fromkeys(out))
+
+    def unknown_names(self, original: str) -> list[str]:
+        """Acronyms or capitalised names that appear nowhere in the guideline or the catalog."""
+        names = []
+        for m in re.finditer(r"[A-Za-z][A-Za-z0-9+\-]*[A-Za-z0-9+]|[A-Za-z]", original):
+            word = m.group(0)
+            parts = [p for p in re.split(r"[-]", word.lower()) if p]
+            is_name = word.isupper() and len(word) >= 2 or any(ch.isdigit() for ch in word)
+            is_name = is_name or (
+                word[0].isupper() and m.start() > 0 and not original[: m.start()].rstrip().endswith(("?", ".", "!"))
+            )
+            if is_name and any(p not in self.known_latin for p in parts):
+                names.append(word)
+        return names
+
+    # ------------------------------------------------------------------ whole question
+    def understand(self, question: str) -> Understanding:
+        text = normalise(question)
+        u = Understanding(question=question, normalised=text, lang=detect_language(question))
+        u.entities = self.entities(text)
+        u.intents = self.detect_intents(text)
+        u.out_of_scope = self.scope_problem(text)
+        u.unknown_names = self.unknown_names(question)
+        u.expansions = self.expansions_for(text)
+        u.followup = bool(self.pronouns.search(text) or self.leading.search(text))
+        return u
+
+
+_SKIP = re.compile(r"[\s*·・_]")
+_DASH = re.compile(r"[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]")
+
+
+def _squash(text: str) -> tuple[str, dict[int, int]]:
+    """`text` keyed like `match_key` (no spaces, one dash style), and original → squashed indexes."""
+    chars: list[str] = []
+    index: dict[int, int] = {}
+    for i, ch in enumerate(text):
+        if _SKIP.match(ch):
+            continue
+        index[i] = len(chars)
+        chars.append(_DASH.sub("-", ch).casefold())
+    return "".join(chars), index
