@@ -269,6 +269,62 @@ class CatalogAnswerer:
         )
         return Card(zh, en, [d.source])
 
+    # ------------------------------------------------------------------ overviews
+    def talent_overview(self) -> Card:
+        cats = self.cat.talent.categories
+        zh = "指引將 AI 產業人才分為三大類別（表1）：\n" + "\n".join(f"• {c.name}：{c.role}" for c in cats)
+        en = "The guideline has three talent categories (表1):\n" + "\n".join(f"• {c.name} ({c.name_en}): {c.role}" for c in cats)
+        return Card(zh, en, [TABLE1])
+
+    def types_overview(self) -> Card:
+        lines = [f"• {t.number}、{t.name}（{t.talent_category}，{t.program_level}）" for t in self.cat.types]
+        zh = "五種能力類型（表2）：\n" + "\n".join(lines)
+        en = "The five competency types (表2):\n" + "\n".join(
+            f"• {t.number}、{t.name} ({t.name_en}; {t.talent_category}; {t.program_level})" for t in self.cat.types
+        )
+        return Card(zh, en, [TABLE2])
+
+    def items_overview(self) -> Card:
+        items = [(t, i) for t in self.cat.types for i in t.items]
+        zh = f"能力項目共 {len(items)} 項（表2）：\n" + "\n".join(f"• {i.number}. {i.name}（{t.name}）" for t, i in items)
+        en = f"There are {len(items)} competency items (表2):\n" + "\n".join(
+            f"• {i.number}. {i.name} ({i.name_en}; {t.name})" for t, i in items
+        )
+        return Card(zh, en, [TABLE2])
+
+    def cert_categories_overview(self) -> Card:
+        cats = self.cat.cert_categories.categories
+        zh = "認證分為三大類別（表3）：\n" + "\n".join(
+            f"• {c.name}：{c.focus}對應 {_items(c.competency_types)}；表6 列 {len(self.cat.certs_in(c.name))} 張" for c in cats
+        )
+        en = "Certifications fall into three categories (表3):\n" + "\n".join(
+            f"• {c.name} ({c.name_en}): maps to {', '.join(c.competency_types)}; {len(self.cat.certs_in(c.name))} in 表6"
+            for c in cats
+        )
+        return Card(zh, en, [TABLE3, TABLE6])
+
+    def talent_of(self, u: Understanding) -> list[str]:
+        """The talent categories the recognised role, tool, type or item belongs to."""
+        out: list[str] = []
+        for e in u.entities:
+            if e.kind == "role":
+                out.append(next(r.talent_category for r in self.cat.role_list if r.id == e.key))
+            elif e.kind == "type":
+                out.append(self.cat.competency_type(e.key).talent_category)
+            elif e.kind == "item":
+                out.extend(t.talent_category for t in self.cat.types if any(str(i.number) == e.key for i in t.items))
+            elif e.kind == "tool":
+                out.extend(
+                    self.cat.competency_type(t.type).talent_category
+                    for t in self.cat.rules.types
+                    if any(e.key in g.tools for g in t.reference_tools)
+                )
+            elif e.kind in ("talent",):
+                out.append(e.key)
+            elif e.kind == "archetype":
+                out.append("AI 應用人才")
+        return list(dict.fromkeys(out))
+
     # ------------------------------------------------------------------ routing
     def answer(self, u: Understanding) -> list[Card]:
         """Cards for the recognised entities and intent; empty when the catalog cannot answer alone."""
@@ -278,8 +334,15 @@ class CatalogAnswerer:
         cat = self.cat
         if "cert" in keys:
             return [self.cert_card(cat.certification(k)) for k in keys["cert"]]
+        if "which_talent" in intents and "talent" not in keys:
+            talents = self.talent_of(u)
+            roles = [r for r in cat.role_list if r.id in keys.get("role", [])]
+            cards = [self.role_card(r, False) for r in roles]
+            return cards + [self.talent_card(t) for t in talents] if talents else [self.talent_overview()]
         if "role" in keys:
             roles = [r for r in cat.role_list if r.id in keys["role"]]
+            if "career" in intents:
+                return [self.career_card(t) for t in dict.fromkeys(r.talent_category for r in roles)]
             return [self.role_card(r, "certs_for" in intents) for r in roles]
         if "type" in keys or "item" in keys:
             types = [cat.competency_type(k) for k in keys.get("type", [])]
@@ -300,6 +363,14 @@ class CatalogAnswerer:
             return [self.type_card(t) for t in types]
         if "cert_category" in keys:
             return [self.category_card(c) for c in keys["cert_category"]]
+        if "overview_cert_categories" in intents:
+            return [self.cert_categories_overview()]
+        if "overview_types" in intents and "talent" not in keys:
+            return [self.types_overview()]
+        if "overview_items" in intents:
+            return [self.items_overview()]
+        if "overview_talent" in intents and "talent" not in keys:
+            return [self.talent_overview()]
         if "talent" in keys:
             if "certs_for" in intents:
                 return [self.talent_certs(k) for k in keys["talent"]]
@@ -307,6 +378,8 @@ class CatalogAnswerer:
                 return [self.career_card(k) for k in keys["talent"]]
             if "industry" in keys:
                 return [self.industry_card(i, keys["talent"]) for i in keys["industry"]]
+            if "overview_types" in intents or "skills" in intents:
+                return [self.talent_card(k) for k in keys["talent"]]
             return [self.talent_card(k) for k in keys["talent"]]
         if "archetype" in keys:
             return [self.archetype_card(k) for k in keys["archetype"]]
@@ -318,7 +391,7 @@ class CatalogAnswerer:
             return [self.rai_card(k) for k in keys["rai"]]
         if "resource" in keys:
             return [self.resource_card(k) for k in keys["resource"]]
-        if "tool" in keys:
+        if "tool" in keys and intents & {"tools", "category_of", "define", "which_talent"}:
             return [self.tool_card(k) for k in keys["tool"]]
         if "issuer" in keys:
             return [self.issuer_card(k) for k in keys["issuer"]]

@@ -30,8 +30,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 1000
-MIN_COVERAGE = 0.34
-SHORT_FOLLOWUP = 14
+MIN_COVERAGE = 0.2
+RELATED_COVERAGE = 0.5
+RELATED_CHARS = 160
+SHORT_FOLLOWUP = 8
 CERT_WORDS = ("認證", "證照", "證書", "執照", "cert", "exam", "credential")
 
 
@@ -116,7 +118,11 @@ class Advisor:
         if u.out_of_scope:
             turn.answer = Answer(False, compose.decline(u.out_of_scope, u.lang), lang=u.lang)
             return turn
-        cert_question = any(w in u.normalised for w in CERT_WORDS) or "certs_for" in u.intents
+        cert_question = (
+            any(w in u.normalised for w in CERT_WORDS)
+            or bool(set(u.intents) & {"certs_for", "category_of", "issuer"})
+            or bool(u.of_kind("cert_category"))
+        )
         if u.unknown_names and cert_question and not u.of_kind("cert"):
             turn.answer = Answer(False, compose.unknown_certification(u.unknown_names, u.lang), lang=u.lang)
             return turn
@@ -130,7 +136,7 @@ class Advisor:
         short = len(u.normalised) <= SHORT_FOLLOWUP
         if not previous and not context.get("intents"):
             return
-        if not u.entities and (u.followup or short) and previous:
+        if not u.entities and previous and (u.followup or short and u.intents):
             u.entities = previous
             u.followup = True
         if u.entities and not u.intents and (u.followup or short):
@@ -148,9 +154,20 @@ class Advisor:
 
     def _compose_catalog(self, turn: Turn) -> Turn:
         assert turn.u is not None
-        text, sources = compose.from_cards(turn.cards, turn.u.lang, self.titles)
+        related = self._related(turn)
+        text, sources = compose.from_cards(turn.cards, turn.u.lang, self.titles, related)
         turn.answer = Answer(True, text, sources, "catalog", lang=turn.u.lang, context=self._context(turn.u))
         return turn
+
+    def _related(self, turn: Turn) -> list[tuple[str, Retrieved]]:
+        """Guideline sentences from a section the cards do not cite, when they fit the question well."""
+        self._retrieve(turn)
+        cited = {s for card in turn.cards for s in card.sections}
+        fitting = [h for h in turn.hits[:2] if h.coverage >= RELATED_COVERAGE and h.chunk.section not in cited]
+        if not fitting or turn.u is None:
+            return []
+        terms, _ = turn.u.query_terms()
+        return compose.select_sentences(fitting[:1], terms, self.retriever.bm25, budget=RELATED_CHARS)
 
     def _retrieve(self, turn: Turn) -> Turn:
         assert turn.u is not None

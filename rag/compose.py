@@ -37,23 +37,10 @@ def localise(text_zh: str, text_en: str, lang: Lang) -> str:
     return to_simplified(text_zh) if lang == "zh-CN" else text_zh
 
 
-def from_cards(cards: Sequence[Card], lang: Lang, titles: dict[str, str]) -> tuple[str, list[Source]]:
-    sections = list(dict.fromkeys(s for c in cards for s in c.sections))
-    excerpts = {k: v for c in cards for k, v in c.excerpts.items()}
-    body_zh = "\n\n".join(c.zh for c in cards)
-    body_en = "\n\n".join(c.en for c in cards)
-    text = localise(f"{body_zh}\n\n{cite(sections)}", f"{body_en}\n\n{cite_en(sections)}", lang)
-    return text, [Source(s, titles.get(s, ""), excerpts.get(s, "")) for s in sections]
-
-
-def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
-
-
-def from_passages(
-    hits: Sequence[Retrieved], terms: Sequence[str], index: BM25Index, lang: Lang, titles: dict[str, str]
-) -> tuple[str, list[Source]]:
-    """Quote the sentences that carry most of the question's terms, best passages first."""
+def select_sentences(
+    hits: Sequence[Retrieved], terms: Sequence[str], index: BM25Index, budget: int = MAX_CHARS
+) -> list[tuple[str, Retrieved]]:
+    """The sentences carrying most of the question's terms, best passages first, in reading order."""
     query = set(terms)
     scored: list[tuple[float, int, int, str, Retrieved]] = []
     for rank, hit in enumerate(hits):
@@ -64,24 +51,60 @@ def from_passages(
     chosen: list[tuple[int, int, str, Retrieved]] = []
     used = 0
     for score, rank, pos, sentence, hit in sorted(scored, key=lambda x: (-x[0], x[1], x[2])):
-        if score <= 0 or used + len(sentence) > MAX_CHARS and chosen:
+        if score <= 0 or used + len(sentence) > budget and chosen:
             continue
         chosen.append((rank, pos, sentence, hit))
         used += len(sentence)
-        if used >= MAX_CHARS * 0.75:
+        if used >= budget * 0.75:
             break
     chosen.sort(key=lambda x: (x[0], x[1]))
-    sections = list(dict.fromkeys(c[3].chunk.section for c in chosen))
-    bullets = "\n".join(f"• {c[2]}" for c in chosen)
+    return [(sentence, hit) for _, _, sentence, hit in chosen]
+
+
+def _sources(chosen: Sequence[tuple[str, Retrieved]], titles: dict[str, str]) -> list[Source]:
+    sections = list(dict.fromkeys(hit.chunk.section for _, hit in chosen))
+    return [
+        Source(s, titles.get(s, ""), next(sent for sent, hit in chosen if hit.chunk.section == s)[:160])
+        for s in sections
+    ]
+
+
+def from_cards(
+    cards: Sequence[Card], lang: Lang, titles: dict[str, str], related: Sequence[tuple[str, Retrieved]] = ()
+) -> tuple[str, list[Source]]:
+    """Catalog facts first; `related` adds guideline sentences from another section that also fit."""
+    sections = list(dict.fromkeys(s for c in cards for s in c.sections))
+    excerpts = {k: v for c in cards for k, v in c.excerpts.items()}
+    body_zh = "\n\n".join(c.zh for c in cards)
+    body_en = "\n\n".join(c.en for c in cards)
+    if related:
+        bullets = "\n".join(f"• {sentence}" for sentence, _ in related)
+        body_zh += f"\n\n指引相關段落：\n{bullets}"
+        body_en += f"\n\nRelated passage of the guideline:\n{bullets}"
+    extra = _sources(related, titles)
+    all_sections = sections + [x.section for x in extra if x.section not in sections]
+    text = localise(f"{body_zh}\n\n{cite(all_sections)}", f"{body_en}\n\n{cite_en(all_sections)}", lang)
+    own = [Source(s, titles.get(s, ""), excerpts.get(s, "")) for s in sections]
+    return text, own + [x for x in extra if x.section not in sections]
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+
+
+def from_passages(
+    hits: Sequence[Retrieved], terms: Sequence[str], index: BM25Index, lang: Lang, titles: dict[str, str]
+) -> tuple[str, list[Source]]:
+    """Quote the sentences that carry most of the question's terms, best passages first."""
+    chosen = select_sentences(hits, terms, index)
+    sections = list(dict.fromkeys(hit.chunk.section for _, hit in chosen))
+    bullets = "\n".join(f"• {sentence}" for sentence, _ in chosen)
     text = localise(
         f"依指引：\n{bullets}\n\n{cite(sections)}",
         f"From the guideline (quoted in its own words):\n{bullets}\n\n{cite_en(sections)}",
         lang,
     )
-    sources = [
-        Source(s, titles.get(s, ""), next(c[2] for c in chosen if c[3].chunk.section == s)[:160]) for s in sections
-    ]
-    return text, sources
+    return text, _sources(chosen, titles)
 
 
 def decline(reason: str | None, lang: Lang) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from rag.textnorm import normalise
 
 _RUNS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9][a-z0-9+#.]*")
+UNKNOWN_TERM_SHARE = 0.3
 EN_STOPWORDS = frozenset(
     "a an the of for to in on at by with and or is are was were be been do does did what which who whom whose "
     "how why when where can could should would will i me my we our you your it its this that these those there "
@@ -81,12 +82,15 @@ class BM25Index:
         return [LexicalHit(doc, score, self.coverage(terms, doc, weights)) for doc, score in ranked]
 
     def coverage(self, terms: Sequence[str], doc: int, weights: dict[str, float] | None = None) -> float:
-        """Share of the query's idf mass found in `doc`; unknown terms count with the highest idf."""
+        """Share of the query's idf mass found in `doc`; terms absent from the guideline count a little."""
         weights = weights or {}
         total = found = 0.0
         for term in dict.fromkeys(terms):
             w = weights.get(term, 1.0)
-            idf = self.idf.get(term, self.max_idf)
+            idf = self.idf.get(term)
+            if idf is None:  # not in the guideline at all: weak evidence either way
+                total += w * UNKNOWN_TERM_SHARE * self.max_idf
+                continue
             total += w * idf
             if term in self.doc_tokens[doc]:
                 found += w * idf

@@ -27,7 +27,7 @@ def _converter(config: str):  # noqa: ANN202 - opencc has no type hints
 
 
 def to_traditional(text: str) -> str:
-    """Simplified → Traditional with Taiwan phrasing (软件→軟體); Traditional text passes unchanged."""
+    """Simplified → Traditional with Taiwan phrasing (软件→軟體); note it rewrites some Traditional words too."""
     return _converter("s2twp").convert(text)
 
 
@@ -43,9 +43,30 @@ def clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+_VARIANTS = str.maketrans({"臺": "台", "裏": "裡", "綫": "線", "爲": "為", "衆": "眾", "峯": "峰"})
+
+
+def fold(text: str) -> str:
+    """Fold variant characters that both scripts' users mix (臺/台) to one form."""
+    return text.translate(_VARIANTS)
+
+
 def normalise(text: str) -> str:
-    """The form both the index and the queries are matched in."""
-    return to_traditional(clean(text)).lower()
+    """The form both the index and the queries are matched in.
+
+    Only Simplified text is converted (to Traditional with Taiwan phrasing): s2twp also rewrites
+    Traditional wording (項目→專案, 導入→匯入), which would blur the guideline's own terms.
+    """
+    text = clean(text)
+    if _is_simplified(text):
+        text = to_traditional(text)
+    return fold(text).lower()
+
+
+def _is_simplified(text: str) -> bool:
+    simp = sum(a != b for a, b in zip(text, _converter("s2t").convert(text), strict=False))
+    trad = sum(a != b for a, b in zip(text, _converter("t2s").convert(text), strict=False))
+    return simp > trad
 
 
 def detect_language(text: str) -> Lang:
@@ -57,6 +78,4 @@ def detect_language(text: str) -> Lang:
         return "en" if latin else "zh-TW"
     if latin > 3 * cjk and cjk <= 4:
         return "en"
-    simp = sum(a != b for a, b in zip(text, _converter("s2t").convert(text), strict=False))
-    trad = sum(a != b for a, b in zip(text, _converter("t2s").convert(text), strict=False))
-    return "zh-CN" if simp > trad else "zh-TW"
+    return "zh-CN" if _is_simplified(text) else "zh-TW"

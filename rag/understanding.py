@@ -19,7 +19,7 @@ import yaml
 from knowledge.catalog import Catalog
 from knowledge.textnorm import match_key
 from rag.lexical import EN_STOPWORDS, tokens
-from rag.textnorm import Lang, detect_language, normalise
+from rag.textnorm import Lang, detect_language, fold, normalise
 
 DATA = Path(__file__).resolve().parent / "data"
 # Priority when several kinds are recognised: the more specific entity decides the answer.
@@ -59,6 +59,7 @@ class Understanding:
     unknown_names: list[str] = field(default_factory=list)
     expansions: list[str] = field(default_factory=list)
     followup: bool = False
+    stop_terms: frozenset[str] = frozenset()
 
     def of_kind(self, kind: str) -> list[Entity]:
         return [e for e in self.entities if e.kind == kind]
@@ -69,7 +70,7 @@ class Understanding:
 
     def query_terms(self) -> tuple[list[str], dict[str, float]]:
         """Lexical query: the question's own tokens plus thesaurus expansions (weighted lower)."""
-        own = tokens(self.normalised, normalised=True)
+        own = [t for t in tokens(self.normalised, normalised=True) if t not in self.stop_terms]
         weights: dict[str, float] = {}
         extra: list[str] = []
         for term in self.expansions:
@@ -125,7 +126,7 @@ def _forms_for(catalog: Catalog) -> list[_Form]:
     for r in catalog.role_list:
         out += [("role", r.id, f) for f in (r.name, r.name_en, *r.titles, *r.aliases)]
     for s in catalog.industries.scenarios:
-        out += [("industry", s.industry, f) for f in (s.industry, s.industry_en, s.industry.rstrip("業"))]
+        out += [("industry", s.industry, f) for f in (s.industry, s.industry_en, s.industry.rstrip("業"), s.industry[:2])]
     for d in catalog.responsible_ai.dimensions:
         out += [("rai", d.name, f) for f in (d.name, d.name_en)]
     for form in (
@@ -164,6 +165,15 @@ def _forms_for(catalog: Catalog) -> list[_Form]:
     return sorted(forms.values(), key=lambda f: -len(match_key(f.text)))
 
 
+def normalise_pattern(source: str) -> str:
+    return fold(source)
+
+
+def _pattern(source: str) -> re.Pattern[str]:
+    """Patterns are written in Traditional Chinese and folded like the questions (臺→台)."""
+    return re.compile(normalise_pattern(source))
+
+
 class QueryUnderstanding:
     """Built once per process from the catalog and the data files in `rag/data/`."""
 
@@ -171,17 +181,18 @@ class QueryUnderstanding:
         self.catalog = catalog
         self.forms = _forms_for(catalog)
         intents = yaml.safe_load((data_dir / "intents.yaml").read_text(encoding="utf-8"))
-        self.intents = {name: [re.compile(p) for p in pats] for name, pats in intents["intents"].items()}
-        self.pronouns = re.compile(intents["followup"]["pronouns"])
-        self.leading = re.compile(intents["followup"]["leading"])
+        self.intents = {name: [_pattern(p) for p in pats] for name, pats in intents["intents"].items()}
+        self.pronouns = _pattern(intents["followup"]["pronouns"])
+        self.leading = _pattern(intents["followup"]["leading"])
         self.scope = {
-            name: (spec["reason"], [re.compile(p) for p in spec["patterns"]])
+            name: (spec["reason"], [_pattern(p) for p in spec["patterns"]])
             for name, spec in intents["out_of_scope"].items()
         }
+        self.stop_terms = frozenset(t for word in intents["stop_words"] for t in tokens(word))
         thesaurus = yaml.safe_load((data_dir / "thesaurus.yaml").read_text(encoding="utf-8"))
         self.synonyms: dict[str, list[str]] = {normalise(k): v for k, v in (thesaurus.get("synonyms") or {}).items()}
         self.english = [
-            (re.compile(rf"(?<![a-z0-9]){re.escape(k.lower())}(?![a-z0-9])"), v)
+            (re.compile(rf"(?<![a-z0-9]){re.escape(k.lower())}(?![a-z0-9])"), v, k)
             for k, v in sorted((thesaurus.get("english") or {}).items(), key=lambda kv: -len(kv[0]))
         ]
         self.known_latin = self._known_latin_words(thesaurus)
@@ -232,16 +243,33 @@ class QueryUnderstanding:
                 return reason
         return None
 
-    def expansions_for(self, text: str) -> list[str]:
-        out: list[str] = []
-        squashed = match_key(text)
+    def _spans(self, text: str, entities: list[Entity]) -> tuple[list[tuple[str, list[str]]], set[str]]:
+        """Thesaurus matches, longest first and non-overlapping, outside certification names.
+
+        Returns the matched (key, values) pairs and the keys whose own words the query should drop."""
+        squashed, positions = _squash(text)
+        taken = [False] * (len(squashed) + 1)
+        for e in entities:
+            if e.kind in ("cert", "issuer", "role"):
+                for i in range(e.start, min(len(squashed), e.start + len(match_key(e.surface)))):
+                    taken[i] = True
+        candidates: list[tuple[int, int, str, list[str]]] = []
         for key, values in self.synonyms.items():
-            if match_key(key) in squashed:
-                out.extend(values)
-        for pattern, values in self.english:
-            if pattern.search(text):
-                out.extend(values)
-        return list(dict.fromkeys(out))
+            k = match_key(key)
+            candidates += [(m.start(), m.start() + len(k), key, values) for m in re.finditer(re.escape(k), squashed)]
+        for pattern, values, key in self.english:
+            for m in pattern.finditer(text):
+                if m.start() in positions:
+                    st = positions[m.start()]
+                    candidates.append((st, st + len(match_key(m.group(0))), key, values))
+        matched: list[tuple[str, list[str]]] = []
+        for start, end, key, values in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0])):
+            if any(taken[start:end]):
+                continue
+            for i in range(start, end):
+                taken[i] = True
+            matched.append((key, values))
+        return matched, {key for key, _ in matched if key in self.synonyms}
 
     def unknown_names(self, original: str) -> list[str]:
         """Acronyms or capitalised names that appear nowhere in the guideline or the catalog."""
@@ -262,12 +290,50 @@ class QueryUnderstanding:
         text = normalise(question)
         u = Understanding(question=question, normalised=text, lang=detect_language(question))
         u.entities = self.entities(text)
+        u.entities += self.certs_by_issuer_words(text, u.entities)
+        u.lang = self._answer_language(question, u)
         u.intents = self.detect_intents(text)
         u.out_of_scope = self.scope_problem(text)
-        u.unknown_names = self.unknown_names(question)
-        u.expansions = self.expansions_for(text)
+        u.unknown_names = self.unknown_names(question) + self.unknown_cert_phrases(question, u.entities)
+        matched, explained = self._spans(text, u.entities)
+        u.expansions = list(dict.fromkeys(v for _, values in matched for v in values))
+        u.stop_terms = self.stop_terms | frozenset(t for key in explained for t in tokens(key))
         u.followup = bool(self.pronouns.search(text) or self.leading.search(text))
         return u
+
+    def _answer_language(self, question: str, u: Understanding) -> Lang:
+        """English when nothing Chinese is left once guideline names are taken out ("which cert for AI 模型訓練")."""
+        lang = detect_language(question)
+        if lang == "en" or not re.search(r"[a-zA-Z]{3,}", question):
+            return lang
+        rest = normalise(question)
+        for e in sorted(u.entities, key=lambda e: -len(e.surface)):
+            rest = rest.replace(e.surface, " ")
+        return "en" if not re.search(r"[\u3400-\u9fff]", rest) and re.search(r"[a-z]{3,}", rest) else lang
+
+    def certs_by_issuer_words(self, text: str, entities: list[Entity]) -> list[Entity]:
+        """「AWS 的 ML Specialty」: an issuer plus a word that only one of its certifications has."""
+        if any(e.kind == "cert" for e in entities):
+            return []
+        issuers = [e.key for e in entities if e.kind == "issuer"]
+        words = set(re.findall(r"[a-z][a-z0-9+-]+", text))
+        found: list[Entity] = []
+        for issuer in issuers:
+            certs = [c for c in self.catalog.certifications if c.issuer == issuer]
+            vocab = {c.id: set(re.findall(r"[a-z][a-z0-9+-]+", normalise(f"{c.name} {c.name_en}"))) for c in certs}
+            for c in certs:
+                others = set().union(*(v for k, v in vocab.items() if k != c.id)) if len(certs) > 1 else set()
+                distinctive = (vocab[c.id] - others) & words
+                if distinctive and len(certs) > 1:
+                    found.append(Entity("cert", c.id, " ".join(sorted(distinctive)), 0))
+        return found if len(found) == 1 else []
+
+    def unknown_cert_phrases(self, question: str, entities: list[Entity]) -> list[str]:
+        """Certificate names the catalog does not know: 「TensorFlow Developer Certificate」, 「Certified X」."""
+        if any(e.kind == "cert" for e in entities):
+            return []
+        pattern = r"((?:[A-Z][\w+.&-]*\s+){1,5}(?:Certificate|Certification|Certified|Credential)s?\b|Certified(?:\s+[A-Z][\w+.&-]*){1,5})"
+        return [m.strip() for m in re.findall(pattern, question)]
 
 
 _SKIP = re.compile(r"[\s*·・_]")
