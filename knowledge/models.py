@@ -49,6 +49,7 @@ class DocumentInfo(Strict):
     website: str
     address: str
     source: str
+    update_highlights: list[str]
     sections: list[SectionInfo]
 
 

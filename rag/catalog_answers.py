@@ -187,6 +187,20 @@ class CatalogAnswerer:
             en += f"\n{c} certifications in 表6: {'; '.join(x.name for x in self.cat.certs_in(c))}"
         return Card(zh, en, [TABLE3, TABLE6])
 
+    def role_career_card(self, r: Role) -> Card:
+        """Career routes whose steps name the role (資料分析師 → 資料科學家), else its category's path."""
+        names = [r.name, *r.titles]
+        for path in self.cat.career.paths:
+            for route in path.routes:
+                if any(n.split(" (")[0] in step for n in names for step in route.steps):
+                    chain = " → ".join(route.steps)
+                    zh = f"依附件(五)，{r.name} 所在的{route.name}：{chain}。" + "".join(
+                        x for x in path.cross_domain if r.name in x or "資料" in r.name and "資料" in x
+                    )
+                    en = f"By 附件(五), {r.name} sits on the {route.name}: {chain}."
+                    return Card(zh, en, ["附件(五)"])
+        return self.career_card(r.talent_category)
+
     def career_card(self, name: str) -> Card:
         path = next(p for p in self.cat.career.paths if p.talent_category == name)
         routes = "；".join(f"{r.name}：{' → '.join(r.steps)}" for r in path.routes)
@@ -217,6 +231,58 @@ class CatalogAnswerer:
             for s in rows
         )
         return Card(f"{industry}的 AI 應用舉例：\n{zh}", en, [s.source for s in rows])
+
+    def foundations_card(self) -> Card:
+        f = self.cat.career.foundations
+        zh = "核心技術基礎（附件(五)）：\n" + "\n".join(f"• {i.name}：{i.text}" for i in f.items) + f"\n{f.note}"
+        en = "Core technical foundations (附件(五)):\n" + "\n".join(f"• {i.name} ({i.name_en}): {i.text}" for i in f.items)
+        return Card(zh, en, ["附件(五)"])
+
+    def soft_skills_card(self) -> Card:
+        skills = self.cat.career.soft_skills
+        zh = "核心軟技能與終身學習態度（附件(五)）：\n" + "\n".join(f"• {s.name}：{s.text}" for s in skills)
+        en = "Core soft skills (附件(五)):\n" + "\n".join(f"• {s.name} ({s.name_en}): {s.text}" for s in skills)
+        return Card(zh, en, ["附件(五)"])
+
+    def starting_points_card(self) -> Card:
+        points = self.cat.career.starting_points
+        zh = "確認人才能力起點（附件(五)）：\n" + "\n".join(f"• {p.name}：{p.text}" for p in points)
+        en = "Starting points (附件(五)):\n" + "\n".join(f"• {p.name} ({p.name_en}): {p.text}" for p in points)
+        return Card(zh, en, ["附件(五)"])
+
+    def rai_overview(self) -> Card:
+        dims = self.cat.responsible_ai.dimensions
+        zh = "負責任意識的四個構面（附件(六)）：\n" + "\n".join(f"• {d.heading}" for d in dims)
+        en = "The four dimensions of responsible AI awareness (附件(六)):\n" + "\n".join(
+            f"• {d.name} ({d.name_en}): {d.heading}" for d in dims
+        )
+        return Card(zh, en, ["附件(六)"])
+
+    def update_card(self) -> Card:
+        d = self.cat.document
+        zh = f"本次更新（{d.version}）重點（前言）：\n" + "\n".join(f"• {h}" for h in d.update_highlights)
+        en = f"What the {d.version} update changed (前言):\n" + "\n".join(f"• {h}" for h in d.update_highlights)
+        return Card(zh, en, ["前言"])
+
+    def tool_group_card(self, groups: list[str]) -> Card:
+        hits = [(t, g) for t in self.cat.rules.types for g in t.reference_tools if g.group in groups]
+        zh = "表5 的相關 AI 工具參考（不限於列舉）：\n" + "\n".join(f"• {g.group}（{t.type}）：{_items(g.tools)}" for t, g in hits)
+        en = "Reference AI tools in 表5 (not exhaustive):\n" + "\n".join(
+            f"• {g.group} ({t.type}): {', '.join(g.tools)}" for t, g in hits
+        )
+        return Card(zh, en, [TABLE5])
+
+    def certs_for_domain(self, domains: list[str]) -> Card:
+        certs = [c for c in self.cat.certs_in("工具類") if c.tool_domain in domains]
+        zh = (
+            f"表6 的工具類認證中，工具領域屬於{_items(domains)}的有：\n"
+            + "\n".join(f"• {c.name}（{c.issuer}）：{c.tool_domain_reason}" for c in certs)
+            + "\n（工具領域為本系統依表2 工具項目所做的歸類。）"
+        )
+        en = f"工具類 certifications in 表6 whose tool domain is {', '.join(domains)}:\n" + "\n".join(
+            f"• {c.name} ({c.issuer_en})" for c in certs
+        )
+        return Card(zh, en, [TABLE6, TABLE2])
 
     # ------------------------------------------------------------------ responsible AI, resources, tools, document
     def rai_card(self, name: str) -> Card:
@@ -303,6 +369,12 @@ class CatalogAnswerer:
         )
         return Card(zh, en, [TABLE3, TABLE6])
 
+    def tool_groups(self, u: Understanding) -> list[str]:
+        """表5 tool groups (文書, 影像, 後端框架…) named in the question or its thesaurus expansions."""
+        text = u.normalised + " " + " ".join(u.expansions)
+        groups = [g.group for t in self.cat.rules.types for g in t.reference_tools]
+        return [g for g in dict.fromkeys(groups) if g.lower() in text]
+
     def talent_of(self, u: Understanding) -> list[str]:
         """The talent categories the recognised role, tool, type or item belongs to."""
         out: list[str] = []
@@ -342,7 +414,7 @@ class CatalogAnswerer:
         if "role" in keys:
             roles = [r for r in cat.role_list if r.id in keys["role"]]
             if "career" in intents:
-                return [self.career_card(t) for t in dict.fromkeys(r.talent_category for r in roles)]
+                return [self.role_career_card(r) for r in roles]
             return [self.role_card(r, "certs_for" in intents) for r in roles]
         if "type" in keys or "item" in keys:
             types = [cat.competency_type(k) for k in keys.get("type", [])]
@@ -361,6 +433,11 @@ class CatalogAnswerer:
             if "cert_category" in keys:
                 return [self.category_card(c) for c in keys["cert_category"]]
             return [self.type_card(t) for t in types]
+        groups = self.tool_groups(u)
+        if groups and "certs_for" in intents and set(groups) & set(self.cat.rules.tool_items):
+            return [self.certs_for_domain([g for g in groups if g in self.cat.rules.tool_items])]
+        if groups and "tools" in intents and "cert_category" not in keys:
+            return [self.tool_group_card(groups)]
         if "cert_category" in keys:
             return [self.category_card(c) for c in keys["cert_category"]]
         if "overview_cert_categories" in intents:
@@ -385,6 +462,14 @@ class CatalogAnswerer:
             return [self.archetype_card(k) for k in keys["archetype"]]
         if "industry" in keys:
             return [self.industry_card(i, []) for i in keys["industry"]]
+        if "career_topic" in keys:
+            topic = {"foundations": self.foundations_card, "soft_skills": self.soft_skills_card,
+                     "starting_points": self.starting_points_card}
+            return [topic[k]() for k in keys["career_topic"]]
+        if "overview_rai" in intents and "risk" not in keys:
+            return [self.rai_overview()]
+        if "update" in intents and not keys:
+            return [self.update_card()]
         if "risk" in keys:
             return [self.risk_steps_card() if k == "steps" else self.risk_classes_card() for k in keys["risk"]]
         if "rai" in keys:

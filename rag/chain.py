@@ -18,6 +18,7 @@ from knowledge.catalog import Catalog, load_catalog
 from rag import compose
 from rag.answer_types import Answer
 from rag.catalog_answers import Card, CatalogAnswerer
+from rag.lexical import tokens
 from rag.ingest import dense_enabled, guideline_chunks, ingest
 from rag.retrieval import HybridRetriever, Retrieved
 from rag.sections import section_titles
@@ -32,6 +33,7 @@ log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 1000
 MIN_COVERAGE = 0.2
 RELATED_COVERAGE = 0.5
+RARE_IDF = 4.5
 RELATED_CHARS = 160
 SHORT_FOLLOWUP = 8
 CERT_WORDS = ("認證", "證照", "證書", "執照", "cert", "exam", "credential")
@@ -126,7 +128,7 @@ class Advisor:
         if u.unknown_names and cert_question and not u.of_kind("cert"):
             turn.answer = Answer(False, compose.unknown_certification(u.unknown_names, u.lang), lang=u.lang)
             return turn
-        u.expansions += [self._canonical(e) for e in u.entities]
+        u.expansions += [self._canonical(e) for e in u.entities if e.kind not in ("tool", "issuer")]
         turn.cards = self.answerer.answer(u)
         return turn
 
@@ -159,6 +161,17 @@ class Advisor:
         turn.answer = Answer(True, text, sources, "catalog", lang=turn.u.lang, context=self._context(turn.u))
         return turn
 
+    def _rare_expansion_match(self, u: Understanding, hit: Retrieved) -> bool:
+        """A thesaurus mapping onto a rare guideline term (亂講→幻覺) that the passage contains is
+        evidence enough even when the rest of a colloquial question shares no words with it."""
+        index = self.retriever.bm25
+        doc = index.doc_tokens[self.retriever.by_id[hit.chunk.id]]
+        for term in u.expansions:
+            for tok in tokens(term):
+                if tok in doc and index.idf.get(tok, 0.0) >= RARE_IDF:
+                    return True
+        return False
+
     def _related(self, turn: Turn) -> list[tuple[str, Retrieved]]:
         """Guideline sentences from a section the cards do not cite, when they fit the question well."""
         self._retrieve(turn)
@@ -179,7 +192,7 @@ class Advisor:
     def _compose_retrieved(self, turn: Turn) -> Turn:
         u = turn.u
         assert u is not None
-        relevant = [h for h in turn.hits if h.coverage >= MIN_COVERAGE]
+        relevant = [h for h in turn.hits if h.coverage >= MIN_COVERAGE or self._rare_expansion_match(u, h)]
         if not relevant:
             turn.answer = Answer(
                 False, compose.decline(None, u.lang), route="none", lang=u.lang, context=self._context(u)

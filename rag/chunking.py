@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
-CHUNKER_VERSION = "2"
+CHUNKER_VERSION = "3"
+LONG_ROW = 220  # a row longer than this is split per bullet, each piece keeping the row's short cells
 
 _TABLE_HEADING = re.compile(r"^(表|圖)\s*(\d+)\s*(.*)$")
 
@@ -48,6 +49,24 @@ def _part_label(heading: str, labels: list[str]) -> str:
 def _row_cells(line: str) -> list[str]:
     body = line.strip().strip("|")
     return [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", body)]
+
+
+def _row_chunks(header: list[str], cells: list[str]) -> list[str]:
+    """A table row as 「欄：值」 pairs; a long row becomes one chunk per bullet of its long cells.
+
+    Why: 表4/表8/表9 rows hold whole paragraphs; split per bullet, each piece still names the row
+    (its short cells) and its column, so a question about one bullet finds that bullet."""
+    pairs = [(h, c) for h, c in zip(header, cells, strict=False) if c]
+    whole = "｜".join(f"{h}：{c}" for h, c in pairs)
+    if len(whole) <= LONG_ROW:
+        return [whole]
+    context = "｜".join(f"{h}：{c}" for h, c in pairs if "•" not in c and len(c) <= 40)
+    pieces: list[str] = []
+    for h, c in pairs:
+        bullets = [b.strip() for b in c.split("•") if b.strip()]
+        if "•" in c or len(c) > 40:
+            pieces.extend(f"{context}｜{h}：{b}" for b in bullets)
+    return pieces or [whole]
 
 
 def chunk_guideline(markdown: str, part_labels: Iterable[str]) -> list[Chunk]:
@@ -107,8 +126,8 @@ def chunk_guideline(markdown: str, part_labels: Iterable[str]) -> list[Chunk]:
             if not header:
                 header = cells
                 continue
-            pairs = "｜".join(f"{h}：{c}" for h, c in zip(header, cells, strict=False) if c)
-            add(pairs, "table_row")
+            for text in _row_chunks(header, cells):
+                add(text, "table_row")
             continue
         header = [] if not table else header
         item = re.match(r"^\s*(?:[-*]|\d+\.)\s+(.*)$", line)

@@ -18,6 +18,7 @@ from rag.sections import cite, cite_en
 from rag.textnorm import Lang, to_simplified
 
 MAX_CHARS = 420
+RANK_DECAY = 0.8  # later passages must carry clearly more of the question to be quoted
 _SENTENCE = re.compile(r"(?<=[。；！？!?])|(?:\s*•\s*)")
 
 HELP_ZH = (
@@ -47,7 +48,7 @@ def select_sentences(
         parts = [hit.chunk.text] if hit.chunk.kind == "table_row" else _sentences(hit.chunk.text)
         for pos, sentence in enumerate(parts):
             overlap = sum(index.idf.get(t, 0.0) for t in set(tokens(sentence)) & query)
-            scored.append((overlap / (1 + 0.35 * rank), rank, pos, sentence, hit))
+            scored.append((overlap / (1 + RANK_DECAY * rank), rank, pos, sentence, hit))
     chosen: list[tuple[int, int, str, Retrieved]] = []
     used = 0
     for score, rank, pos, sentence, hit in sorted(scored, key=lambda x: (-x[0], x[1], x[2])):

@@ -149,6 +149,12 @@ def _forms_for(catalog: Catalog) -> list[_Form]:
         "types of risk",
     ):
         out.append(("risk", "classes", form))
+    for key, forms in {
+        "foundations": ("核心技術基礎", "技術基礎", "扎實基礎", "背景知識", "technical foundations", "foundations"),
+        "soft_skills": ("軟技能", "軟實力", "soft skills", "soft skill"),
+        "starting_points": ("能力起點", "人才能力起點", "starting point", "starting points"),
+    }.items():
+        out += [("career_topic", key, f) for f in forms]
     for res in catalog.resources.resources:
         out += [("resource", res.name, f) for f in (res.name, res.name_en, *res.aliases)]
     for t in catalog.rules.types:
@@ -163,6 +169,50 @@ def _forms_for(catalog: Catalog) -> list[_Form]:
         latin = bool(re.fullmatch(r"[a-z0-9 .+&/-]+", text))
         forms.setdefault((kind, match_key(text)), _Form(kind, key, text, latin))
     return sorted(forms.values(), key=lambda f: -len(match_key(f.text)))
+
+
+class _Matcher:
+    """All occurrences of many keys in one regex pass (longest key first at each position).
+
+    Why: scanning the question once per catalog name or thesaurus key cost ~15 ms per question; one
+    alternation per mode keeps query understanding well under a millisecond."""
+
+    def __init__(self, keys: list[str], latin: bool) -> None:
+        ordered = sorted(set(keys), key=lambda k: (-len(k), k))
+        self.latin = latin
+        self.regex: re.Pattern[str] | None = None
+        if ordered:
+            alternation = "|".join(re.escape(k) for k in ordered)
+            if latin:
+                self.regex = re.compile(rf"(?<![a-z0-9])(?=({alternation})(?![a-z0-9]))")
+            else:
+                self.regex = re.compile(rf"(?=({alternation}))")
+
+    def find(self, text: str, squashed: str, positions: dict[int, int]) -> list[tuple[int, int, str]]:
+        """(start, end, key) spans in squashed coordinates."""
+        if self.regex is None:
+            return []
+        out: list[tuple[int, int, str]] = []
+        if self.latin:
+            for m in self.regex.finditer(text):
+                if m.start() in positions:
+                    start = positions[m.start()]
+                    out.append((start, start + len(match_key(m.group(1))), m.group(1)))
+        else:
+            out = [(m.start(), m.start() + len(m.group(1)), m.group(1)) for m in self.regex.finditer(squashed)]
+        return out
+
+
+def _greedy(spans: list[tuple[int, int, str]], taken: list[bool]) -> list[tuple[int, int, str]]:
+    """Longest spans first, never overlapping each other or already-taken positions."""
+    chosen = []
+    for start, end, key in sorted(spans, key=lambda c: (-(c[1] - c[0]), c[0])):
+        if any(taken[start:end]):
+            continue
+        for i in range(start, end):
+            taken[i] = True
+        chosen.append((start, end, key))
+    return chosen
 
 
 def normalise_pattern(source: str) -> str:
@@ -196,6 +246,29 @@ class QueryUnderstanding:
             for k, v in sorted((thesaurus.get("english") or {}).items(), key=lambda kv: -len(kv[0]))
         ]
         self.known_latin = self._known_latin_words(thesaurus)
+        # words that only one certification of an issuer has in its names (AWS: "specialty", "practitioner")
+        self.distinctive: dict[str, dict[str, set[str]]] = {}
+        for issuer in {c.issuer for c in catalog.certifications}:
+            certs = [c for c in catalog.certifications if c.issuer == issuer]
+            vocab = {c.id: set(re.findall(r"[a-z][a-z0-9+-]+", normalise(f"{c.name} {c.name_en}"))) for c in certs}
+            if len(certs) > 1:
+                self.distinctive[issuer] = {
+                    cid: words - set().union(*(v for k, v in vocab.items() if k != cid)) for cid, words in vocab.items()
+                }
+        # one matcher per mode; a key maps to the first (longest, then catalog-order) form that has it
+        self.form_index: dict[str, _Form] = {}
+        for form in self.forms:
+            self.form_index.setdefault(form.text if form.latin else match_key(form.text), form)
+        self.form_matchers = (
+            _Matcher([k for k, f in self.form_index.items() if not f.latin], latin=False),
+            _Matcher([k for k, f in self.form_index.items() if f.latin], latin=True),
+        )
+        self.synonym_keys = {match_key(k): k for k in self.synonyms}
+        self.english_values = {k.lower(): (k, v) for _, v, k in self.english}
+        self.thesaurus_matchers = (
+            _Matcher(list(self.synonym_keys), latin=False),
+            _Matcher(list(self.english_values), latin=True),
+        )
 
     def _known_latin_words(self, thesaurus: dict[str, Any]) -> set[str]:
         from knowledge.catalog import GUIDELINE_PATH
@@ -211,22 +284,14 @@ class QueryUnderstanding:
     def entities(self, text: str) -> list[Entity]:
         """Longest-first, non-overlapping matches of catalog names in the normalised question."""
         squashed, positions = _squash(text)
-        taken = [False] * len(squashed)
+        taken = [False] * (len(squashed) + 1)
+        spans = self.form_matchers[0].find(text, squashed, positions) + self.form_matchers[1].find(
+            text, squashed, positions
+        )
         found: list[Entity] = []
-        for form in self.forms:
-            if form.latin:
-                pattern = rf"(?<![a-z0-9]){re.escape(form.text)}(?![a-z0-9])"
-                starts = [positions[m.start()] for m in re.finditer(pattern, text) if m.start() in positions]
-                spans = [(st, st + len(match_key(form.text))) for st in starts]
-            else:
-                key = match_key(form.text)
-                spans = [(m.start(), m.start() + len(key)) for m in re.finditer(re.escape(key), squashed)]
-            for start, end in spans:
-                if any(taken[start:end]):
-                    continue
-                for i in range(start, end):
-                    taken[i] = True
-                found.append(Entity(form.kind, form.key, form.text, start))
+        for start, _end, key in _greedy(spans, taken):
+            form = self.form_index[key]
+            found.append(Entity(form.kind, form.key, form.text, start))
         found.sort(key=lambda e: e.start)
         unique: list[Entity] = []
         for e in found:
@@ -253,22 +318,16 @@ class QueryUnderstanding:
             if e.kind in ("cert", "issuer", "role"):
                 for i in range(e.start, min(len(squashed), e.start + len(match_key(e.surface)))):
                     taken[i] = True
-        candidates: list[tuple[int, int, str, list[str]]] = []
-        for key, values in self.synonyms.items():
-            k = match_key(key)
-            candidates += [(m.start(), m.start() + len(k), key, values) for m in re.finditer(re.escape(k), squashed)]
-        for pattern, values, key in self.english:
-            for m in pattern.finditer(text):
-                if m.start() in positions:
-                    st = positions[m.start()]
-                    candidates.append((st, st + len(match_key(m.group(0))), key, values))
         matched: list[tuple[str, list[str]]] = []
-        for start, end, key, values in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0])):
-            if any(taken[start:end]):
-                continue
-            for i in range(start, end):
-                taken[i] = True
-            matched.append((key, values))
+        cjk = self.thesaurus_matchers[0].find(text, squashed, positions)
+        latin = self.thesaurus_matchers[1].find(text, squashed, positions)
+        for _start, _end, found in _greedy([(a, b, "c:" + k) for a, b, k in cjk] + [(a, b, "l:" + k) for a, b, k in latin], taken):
+            if found.startswith("c:"):
+                key = self.synonym_keys[found[2:]]
+                matched.append((key, self.synonyms[key]))
+            else:
+                key, values = self.english_values[found[2:]]
+                matched.append((key, values))
         return matched, {key for key, _ in matched if key in self.synonyms}
 
     def unknown_names(self, original: str) -> list[str]:
@@ -319,13 +378,10 @@ class QueryUnderstanding:
         words = set(re.findall(r"[a-z][a-z0-9+-]+", text))
         found: list[Entity] = []
         for issuer in issuers:
-            certs = [c for c in self.catalog.certifications if c.issuer == issuer]
-            vocab = {c.id: set(re.findall(r"[a-z][a-z0-9+-]+", normalise(f"{c.name} {c.name_en}"))) for c in certs}
-            for c in certs:
-                others = set().union(*(v for k, v in vocab.items() if k != c.id)) if len(certs) > 1 else set()
-                distinctive = (vocab[c.id] - others) & words
-                if distinctive and len(certs) > 1:
-                    found.append(Entity("cert", c.id, " ".join(sorted(distinctive)), 0))
+            for cert_id, distinctive_words in self.distinctive.get(issuer, {}).items():
+                distinctive = distinctive_words & words
+                if distinctive:
+                    found.append(Entity("cert", cert_id, " ".join(sorted(distinctive)), 0))
         return found if len(found) == 1 else []
 
     def unknown_cert_phrases(self, question: str, entities: list[Entity]) -> list[str]:
