@@ -141,7 +141,7 @@ class CatalogAnswerer:
     def item_card(self, number: int) -> Card:
         t = next(t for t in self.cat.types if any(i.number == number for i in t.items))
         item = next(i for i in t.items if i.number == number)
-        details = "".join(item.details[:2])
+        details = "".join(item.details)
         zh = f"{item.number}. {item.name}（{t.number}、{t.name}，{t.program_level}）：{item.description}。{details}"
         en = f"Item {item.number} {item.name} ({item.name_en}), under {t.name}: {item.description}. {details}"
         return Card(zh, en, [TABLE2, TABLE4])

@@ -50,7 +50,7 @@ class LexicalHit:
 class BM25Index:
     """Okapi BM25 with an inverted index; documents are given already as index texts."""
 
-    def __init__(self, documents: Sequence[str], k1: float = 1.2, b: float = 0.75) -> None:
+    def __init__(self, documents: Sequence[str], k1: float = 1.2, b: float = 0.5) -> None:
         self.k1, self.b = k1, b
         self.doc_tokens = [Counter(tokens(d)) for d in documents]
         self.lengths = [sum(c.values()) for c in self.doc_tokens]

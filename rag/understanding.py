@@ -32,6 +32,7 @@ KIND_ORDER = (
     "talent",
     "archetype",
     "industry",
+    "career_topic",
     "rai",
     "risk",
     "resource",
