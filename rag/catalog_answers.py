@@ -448,6 +448,10 @@ class CatalogAnswerer:
             return [self.items_overview()]
         if "overview_talent" in intents and "talent" not in keys:
             return [self.talent_overview()]
+        if "career_topic" in keys:
+            topic = {"foundations": self.foundations_card, "soft_skills": self.soft_skills_card,
+                     "starting_points": self.starting_points_card}
+            return [topic[k]() for k in keys["career_topic"]]
         if "talent" in keys:
             if "certs_for" in intents:
                 return [self.talent_certs(k) for k in keys["talent"]]
@@ -462,10 +466,6 @@ class CatalogAnswerer:
             return [self.archetype_card(k) for k in keys["archetype"]]
         if "industry" in keys:
             return [self.industry_card(i, []) for i in keys["industry"]]
-        if "career_topic" in keys:
-            topic = {"foundations": self.foundations_card, "soft_skills": self.soft_skills_card,
-                     "starting_points": self.starting_points_card}
-            return [topic[k]() for k in keys["career_topic"]]
         if "overview_rai" in intents and "risk" not in keys:
             return [self.rai_overview()]
         if "update" in intents and not keys:

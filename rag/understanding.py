@@ -41,6 +41,10 @@ KIND_ORDER = (
 )
 
 
+# Entity kinds a thesaurus expansion may stand for when the question names none itself.
+IMPLIED_KINDS = ("role", "type", "item", "cert_category", "talent", "archetype", "rai", "career_topic")
+
+
 @dataclass(frozen=True)
 class Entity:
     kind: str
@@ -357,6 +361,10 @@ class QueryUnderstanding:
         u.unknown_names = self.unknown_names(question) + self.unknown_cert_phrases(question, u.entities)
         matched, explained = self._spans(text, u.entities)
         u.expansions = list(dict.fromkeys(v for _, values in matched for v in values))
+        if not u.entities and u.expansions:
+            # 「幫 AI 標資料的人」 → 資料標註師: names the thesaurus maps to are entities too
+            implied = self.entities(normalise(" ".join(u.expansions)))
+            u.entities = [Entity(e.kind, e.key, e.surface, -1) for e in implied if e.kind in IMPLIED_KINDS]
         u.stop_terms = self.stop_terms | frozenset(t for key in explained for t in tokens(key))
         u.followup = bool(self.pronouns.search(text) or self.leading.search(text))
         return u
