@@ -34,6 +34,7 @@ MAX_QUESTION_CHARS = 1000
 MIN_COVERAGE = 0.2
 RELATED_COVERAGE = 0.5
 RARE_IDF = 4.5
+PASSAGE_OVER_CARD = 0.6
 RELATED_CHARS = 160
 SHORT_FOLLOWUP = 8
 CERT_WORDS = ("認證", "證照", "證書", "執照", "cert", "exam", "credential")
@@ -130,6 +131,14 @@ class Advisor:
             return turn
         u.expansions += [self._canonical(e) for e in u.entities if e.kind not in ("tool", "issuer")]
         turn.cards = self.answerer.answer(u)
+        if turn.cards and not u.intents and not u.followup:
+            # An entity mentioned in passing (「HR 招募時可以怎麼使用這份指引」) should not take over
+            # when a passage elsewhere fits the whole question much better.
+            self._retrieve(turn)
+            cited = {s for card in turn.cards for s in card.sections}
+            best = turn.hits[0] if turn.hits else None
+            if best and best.coverage >= PASSAGE_OVER_CARD and best.chunk.section not in cited:
+                turn.cards = []
         return turn
 
     def _apply_followup(self, u: Understanding, context: dict[str, Any]) -> None:

@@ -176,6 +176,30 @@ def _forms_for(catalog: Catalog) -> list[_Form]:
     return sorted(forms.values(), key=lambda f: -len(match_key(f.text)))
 
 
+def inflections(phrase: str) -> set[str]:
+    """Regular English inflections of a phrase's last word (hallucination → hallucinates, risk → risks).
+
+    Why: the thesaurus lists one form per concept; people write "hallucinates", "certifications",
+    "trained". Generating the regular forms keeps the data file small and the matching general."""
+    head, _, word = phrase.rpartition(" ")
+    if not word.isalpha() or len(word) < 3:
+        return set()
+    stems = {word}
+    if word.endswith("ation"):
+        stems.add(word[:-5] + "ate")
+    if word.endswith("ing") and len(word) > 5:
+        stems.update({word[:-3], word[:-3] + "e"})
+    if word.endswith("e"):
+        stems.add(word[:-1])
+    forms: set[str] = set()
+    for stem in stems:
+        forms.update({stem, stem + "s", stem + "es", stem + "ed", stem + "ing", stem + "d"})
+        if stem.endswith("y"):
+            forms.update({stem[:-1] + "ies", stem[:-1] + "ied"})
+    prefix = f"{head} " if head else ""
+    return {prefix + f for f in forms if f != word and len(f) >= 3}
+
+
 class _Matcher:
     """All occurrences of many keys in one regex pass (longest key first at each position).
 
@@ -246,10 +270,11 @@ class QueryUnderstanding:
         self.stop_terms = frozenset(t for word in intents["stop_words"] for t in tokens(word))
         thesaurus = yaml.safe_load((data_dir / "thesaurus.yaml").read_text(encoding="utf-8"))
         self.synonyms: dict[str, list[str]] = {normalise(k): v for k, v in (thesaurus.get("synonyms") or {}).items()}
-        self.english = [
-            (re.compile(rf"(?<![a-z0-9]){re.escape(k.lower())}(?![a-z0-9])"), v, k)
-            for k, v in sorted((thesaurus.get("english") or {}).items(), key=lambda kv: -len(kv[0]))
-        ]
+        english = {k.lower(): v for k, v in (thesaurus.get("english") or {}).items()}
+        for key, values in list(english.items()):
+            for variant in inflections(key):
+                english.setdefault(variant, values)
+        self.english = [(None, v, k) for k, v in english.items()]
         self.known_latin = self._known_latin_words(thesaurus)
         # words that only one certification of an issuer has in its names (AWS: "specialty", "practitioner")
         self.distinctive: dict[str, dict[str, set[str]]] = {}
@@ -370,14 +395,17 @@ class QueryUnderstanding:
         return u
 
     def _answer_language(self, question: str, u: Understanding) -> Lang:
-        """English when nothing Chinese is left once guideline names are taken out ("which cert for AI 模型訓練")."""
+        """The script to answer in: English when nothing Chinese is left once guideline names are taken
+        out ("which cert for AI 模型訓練"), Chinese as soon as the sentence itself is Chinese."""
         lang = detect_language(question)
-        if lang == "en" or not re.search(r"[a-zA-Z]{3,}", question):
+        if not re.search(r"[\u3400-\u9fff]", question):
             return lang
         rest = normalise(question)
         for e in sorted(u.entities, key=lambda e: -len(e.surface)):
             rest = rest.replace(e.surface, " ")
-        return "en" if not re.search(r"[\u3400-\u9fff]", rest) and re.search(r"[a-z]{3,}", rest) else lang
+        if re.search(r"[\u3400-\u9fff]", rest):
+            return "zh-CN" if lang == "zh-CN" else "zh-TW"
+        return "en" if re.search(r"[a-z]{3,}", rest) else lang
 
     def certs_by_issuer_words(self, text: str, entities: list[Entity]) -> list[Entity]:
         """「AWS 的 ML Specialty」: an issuer plus a word that only one of its certifications has."""

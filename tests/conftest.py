@@ -35,3 +35,29 @@ def _no_internet(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     return load_catalog()
+
+
+@pytest.fixture(scope="session")
+def indexed_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data directory with the guideline ingested once for the whole session (real Chroma, real model)."""
+    from advisor.settings import Settings
+    from rag.ingest import ingest
+
+    data_dir = tmp_path_factory.mktemp("advisor-data")
+    ingest(Settings(data_dir=data_dir, _env_file=None))
+    return data_dir
+
+
+@pytest.fixture(scope="session")
+def advisor(indexed_data_dir: Path):
+    """The real answering chain over the session index (dense leg off: the bundled model is English-only)."""
+    from advisor.settings import Settings
+    from rag.chain import make_advisor
+
+    return make_advisor(Settings(data_dir=indexed_data_dir, _env_file=None))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
