@@ -39,10 +39,14 @@ class CatalogAnswerer:
     def cert_card(self, c: Certification) -> Card:
         cc = next(x for x in self.cat.cert_categories.categories if x.name == c.category)
         types = _items(cc.competency_types)
-        zh = f"「{c.name}」屬於表6 的{c.category}認證（{c.scope}），辦理單位：{c.issuer}。{c.category}對應的能力類型：{types}（表3）。"
+        zh = (
+            f"「{c.name}」屬於表6 的{c.category}認證（{c.scope}），辦理單位：{c.issuer}。"
+            f"{c.category}對應的能力類型：{types}（表3）。"
+        )
         en = (
-            f'"{c.name}" is a {c.category} ({cc.name_en}) certification in 表6 ({"domestic" if c.scope == "國內" else "international"}), '
-            f"issued by {c.issuer_en}. {c.category} maps to the competency type(s) {types} (表3)."
+            f'"{c.name}" is a {c.category} ({cc.name_en}) certification in 表6 '
+            f"({'domestic' if c.scope == '國內' else 'international'}), "
+            f"issued by {c.issuer_en.rstrip('.')}. {c.category} maps to the competency type(s) {types} (表3)."
         )
         if c.figure3_types:
             zh += f"圖3 將它列在「{_items(c.figure3_types)}」。"
@@ -181,7 +185,10 @@ class CatalogAnswerer:
                 f"{name} 在表2 沒有對應的能力類型與認證分類。", f"表2 maps no competency types to {name}.", [TABLE1]
             )
         zh = f"{name} 所需能力類型為 {_items(tc.competency_types)}，對應認證分類：{_items(cats)}（表3）。"
-        en = f"{name} needs {_items(tc.competency_types, ', ')}; the matching certification categories are {', '.join(cats)} (表3)."
+        en = (
+            f"{name} needs {_items(tc.competency_types, ', ')}; "
+            f"the matching certification categories are {', '.join(cats)} (表3)."
+        )
         for c in cats:
             zh += f"\n表6 的{c}認證：{_items([x.name for x in self.cat.certs_in(c)])}"
             en += f"\n{c} certifications in 表6: {'; '.join(x.name for x in self.cat.certs_in(c))}"
@@ -206,7 +213,10 @@ class CatalogAnswerer:
         routes = "；".join(f"{r.name}：{' → '.join(r.steps)}" for r in path.routes)
         skills = _items(path.key_skills or [s for r in path.routes for s in r.key_skills])
         zh = f"{name} 的職業發展途徑（附件(五)）：{routes}。關鍵技能：{skills}。跨域指引：{''.join(path.cross_domain)}"
-        en = f"Career path for {name} ({path.name_en}, 附件(五)): {routes}. Key skills: {skills}. Cross-domain: {''.join(path.cross_domain)}"
+        en = (
+            f"Career path for {name} ({path.name_en}, 附件(五)): {routes}. Key skills: {skills}. "
+            f"Cross-domain: {''.join(path.cross_domain)}"
+        )
         return Card(zh, en, ["附件(五)"])
 
     def archetype_card(self, name: str) -> Card:
@@ -227,7 +237,8 @@ class CatalogAnswerer:
             for s in rows
         )
         en = "\n".join(
-            f"• {s.industry_en}, {s.talent_category} ({s.source.split()[-1]}): scenarios {_items(s.scenarios)}; contribution: {s.contribution}"
+            f"• {s.industry_en}, {s.talent_category} ({s.source.split()[-1]}): "
+            f"scenarios {_items(s.scenarios)}; contribution: {s.contribution}"
             for s in rows
         )
         return Card(f"{industry}的 AI 應用舉例：\n{zh}", en, [s.source for s in rows])
@@ -235,7 +246,9 @@ class CatalogAnswerer:
     def foundations_card(self) -> Card:
         f = self.cat.career.foundations
         zh = "核心技術基礎（附件(五)）：\n" + "\n".join(f"• {i.name}：{i.text}" for i in f.items) + f"\n{f.note}"
-        en = "Core technical foundations (附件(五)):\n" + "\n".join(f"• {i.name} ({i.name_en}): {i.text}" for i in f.items)
+        en = "Core technical foundations (附件(五)):\n" + "\n".join(
+            f"• {i.name} ({i.name_en}): {i.text}" for i in f.items
+        )
         return Card(zh, en, ["附件(五)"])
 
     def soft_skills_card(self) -> Card:
@@ -266,7 +279,9 @@ class CatalogAnswerer:
 
     def tool_group_card(self, groups: list[str]) -> Card:
         hits = [(t, g) for t in self.cat.rules.types for g in t.reference_tools if g.group in groups]
-        zh = "表5 的相關 AI 工具參考（不限於列舉）：\n" + "\n".join(f"• {g.group}（{t.type}）：{_items(g.tools)}" for t, g in hits)
+        zh = "表5 的相關 AI 工具參考（不限於列舉）：\n" + "\n".join(
+            f"• {g.group}（{t.type}）：{_items(g.tools)}" for t, g in hits
+        )
         en = "Reference AI tools in 表5 (not exhaustive):\n" + "\n".join(
             f"• {g.group} ({t.type}): {', '.join(g.tools)}" for t, g in hits
         )
@@ -311,8 +326,14 @@ class CatalogAnswerer:
 
     def resource_card(self, name: str) -> Card:
         r = next(x for x in self.cat.resources.resources if x.name == name)
-        zh = f"「{r.name}」由{_items(r.developers)}開發，內容涵蓋{_items(r.covers)}，對應能力類型 {_items(r.competency_types)}。下載位置：{r.download}"
-        en = f'"{r.name}" ({r.name_en}) by {", ".join(r.developers)} covers {_items(r.covers, ", ")}; competency types {", ".join(r.competency_types)}. Download: {r.download}'
+        zh = (
+            f"「{r.name}」由{_items(r.developers)}開發，內容涵蓋{_items(r.covers)}，"
+            f"對應能力類型 {_items(r.competency_types)}。下載位置：{r.download}"
+        )
+        en = (
+            f'"{r.name}" ({r.name_en}) by {", ".join(r.developers)} covers {_items(r.covers, ", ")}; '
+            f"competency types {', '.join(r.competency_types)}. Download: {r.download}"
+        )
         return Card(zh, en, ["附件(七)"])
 
     def tool_card(self, tool: str) -> Card:
@@ -325,12 +346,14 @@ class CatalogAnswerer:
         d = self.cat.document
         planners = _items([p.name for p in d.planners])
         zh = (
-            f"《{d.title}》版本 {d.version}，出版年月 {d.published}。指導單位：{d.supervisor.name}；規劃單位：{planners}；"
+            f"《{d.title}》版本 {d.version}，出版年月 {d.published}。"
+            f"指導單位：{d.supervisor.name}；規劃單位：{planners}；"
             f"執行單位：{d.executor.name}。電話：{d.phone}；地址：{d.address}。"
         )
         en = (
             f"{d.title} ({d.title_en}), version {d.version}, published {d.published} ({d.published_en}). Supervised by "
-            f"{d.supervisor.name} ({d.supervisor.name_en}); planned by {', '.join(f'{p.name} ({p.name_en})' for p in d.planners)}; "
+            f"{d.supervisor.name} ({d.supervisor.name_en}); "
+            f"planned by {', '.join(f'{p.name} ({p.name_en})' for p in d.planners)}; "
             f"executed by {d.executor.name} ({d.executor.name_en}). Phone {d.phone}; address {d.address}."
         )
         return Card(zh, en, [d.source])
@@ -339,7 +362,9 @@ class CatalogAnswerer:
     def talent_overview(self) -> Card:
         cats = self.cat.talent.categories
         zh = "指引將 AI 產業人才分為三大類別（表1）：\n" + "\n".join(f"• {c.name}：{c.role}" for c in cats)
-        en = "The guideline has three talent categories (表1):\n" + "\n".join(f"• {c.name} ({c.name_en}): {c.role}" for c in cats)
+        en = "The guideline has three talent categories (表1):\n" + "\n".join(
+            f"• {c.name} ({c.name_en}): {c.role}" for c in cats
+        )
         return Card(zh, en, [TABLE1])
 
     def types_overview(self) -> Card:
@@ -352,7 +377,9 @@ class CatalogAnswerer:
 
     def items_overview(self) -> Card:
         items = [(t, i) for t in self.cat.types for i in t.items]
-        zh = f"能力項目共 {len(items)} 項（表2）：\n" + "\n".join(f"• {i.number}. {i.name}（{t.name}）" for t, i in items)
+        zh = f"能力項目共 {len(items)} 項（表2）：\n" + "\n".join(
+            f"• {i.number}. {i.name}（{t.name}）" for t, i in items
+        )
         en = f"There are {len(items)} competency items (表2):\n" + "\n".join(
             f"• {i.number}. {i.name} ({i.name_en}; {t.name})" for t, i in items
         )
@@ -361,10 +388,12 @@ class CatalogAnswerer:
     def cert_categories_overview(self) -> Card:
         cats = self.cat.cert_categories.categories
         zh = "認證分為三大類別（表3）：\n" + "\n".join(
-            f"• {c.name}：{c.focus}對應 {_items(c.competency_types)}；表6 列 {len(self.cat.certs_in(c.name))} 張" for c in cats
+            f"• {c.name}：{c.focus}對應 {_items(c.competency_types)}；表6 列 {len(self.cat.certs_in(c.name))} 張"
+            for c in cats
         )
         en = "Certifications fall into three categories (表3):\n" + "\n".join(
-            f"• {c.name} ({c.name_en}): maps to {', '.join(c.competency_types)}; {len(self.cat.certs_in(c.name))} in 表6"
+            f"• {c.name} ({c.name_en}): maps to {', '.join(c.competency_types)}; "
+            f"{len(self.cat.certs_in(c.name))} in 表6"
             for c in cats
         )
         return Card(zh, en, [TABLE3, TABLE6])
@@ -449,8 +478,11 @@ class CatalogAnswerer:
         if "overview_talent" in intents and "talent" not in keys:
             return [self.talent_overview()]
         if "career_topic" in keys:
-            topic = {"foundations": self.foundations_card, "soft_skills": self.soft_skills_card,
-                     "starting_points": self.starting_points_card}
+            topic = {
+                "foundations": self.foundations_card,
+                "soft_skills": self.soft_skills_card,
+                "starting_points": self.starting_points_card,
+            }
             return [topic[k]() for k in keys["career_topic"]]
         if "talent" in keys:
             if "certs_for" in intents:

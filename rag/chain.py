@@ -18,8 +18,8 @@ from knowledge.catalog import Catalog, load_catalog
 from rag import compose
 from rag.answer_types import Answer
 from rag.catalog_answers import Card, CatalogAnswerer
-from rag.lexical import tokens
 from rag.ingest import dense_enabled, guideline_chunks, ingest
+from rag.lexical import tokens
 from rag.retrieval import HybridRetriever, Retrieved
 from rag.sections import section_titles
 from rag.textnorm import clean, detect_language

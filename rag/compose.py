@@ -59,7 +59,7 @@ def select_sentences(
         if used >= budget * 0.75:
             break
     chosen.sort(key=lambda x: (x[0], x[1]))
-    return [(sentence, hit) for _, _, sentence, hit in chosen]
+    return [(sentence.replace("**", ""), hit) for _, _, sentence, hit in chosen]
 
 
 def _sources(chosen: Sequence[tuple[str, Retrieved]], titles: dict[str, str]) -> list[Source]:
@@ -111,7 +111,10 @@ def from_passages(
 def decline(reason: str | None, lang: Lang) -> str:
     if reason:
         zh = f"這個問題涉及{reason}，不在「AI 產業人才認定指引」的範圍內，我無法回答。{HELP_ZH}"
-        en = f"That question is about something the guideline does not cover ({reason}), so I cannot answer it. {HELP_EN}"
+        en = (
+            f"That question is about something the guideline does not cover ({reason}), so I cannot answer it. "
+            f"{HELP_EN}"
+        )
     else:
         zh = f"指引中沒有找到與這個問題相關的內容。{HELP_ZH}"
         en = f"The guideline does not cover this question. {HELP_EN}"

@@ -120,6 +120,11 @@ def ingest(settings: Settings, force: bool = False, out: TextIO | None = None) -
 
 def _open_client(settings: Settings):  # noqa: ANN202
     """A Chroma client; an embedded store that cannot be opened is removed and recreated."""
+    if not settings.chroma_host:
+        from chromadb.api.client import SharedSystemClient
+
+        # Chroma caches one system per path; after the files changed underneath it, start afresh.
+        SharedSystemClient.clear_system_cache()
     try:
         client = make_client(settings)
         client.list_collections()
@@ -129,6 +134,9 @@ def _open_client(settings: Settings):  # noqa: ANN202
             raise
         log.warning("Chroma store at %s is unreadable (%s): rebuilding it", settings.chroma_dir, exc)
         shutil.rmtree(settings.chroma_dir, ignore_errors=True)
+        from chromadb.api.client import SharedSystemClient
+
+        SharedSystemClient.clear_system_cache()  # Chroma caches one system per path, with the old files open
         return make_client(settings)
 
 

@@ -32,8 +32,8 @@ def to_traditional(text: str) -> str:
 
 
 def to_simplified(text: str) -> str:
-    """Traditional (Taiwan) → Simplified, for answering Simplified questions in their own script."""
-    return _converter("tw2sp").convert(text)
+    """Traditional → Simplified character by character, so guideline terms stay recognisable (專案類→专案类)."""
+    return _converter("t2s").convert(text)
 
 
 def clean(text: str) -> str:

@@ -41,6 +41,11 @@ KIND_ORDER = (
 )
 
 
+# 「TensorFlow Developer Certificate」, 「Certified Data Professional」: names of certificates in English.
+CERT_PHRASE = re.compile(
+    r"((?:[A-Z][\w+.&-]*\s+){1,5}(?:Certificate|Certification|Certified|Credential)s?\b"
+    r"|Certified(?:\s+[A-Z][\w+.&-]*){1,5})"
+)
 # Entity kinds a thesaurus expansion may stand for when the question names none itself.
 IMPLIED_KINDS = ("role", "type", "item", "cert_category", "talent", "archetype", "rai", "career_topic")
 
@@ -131,7 +136,9 @@ def _forms_for(catalog: Catalog) -> list[_Form]:
     for r in catalog.role_list:
         out += [("role", r.id, f) for f in (r.name, r.name_en, *r.titles, *r.aliases)]
     for s in catalog.industries.scenarios:
-        out += [("industry", s.industry, f) for f in (s.industry, s.industry_en, s.industry.rstrip("業"), s.industry[:2])]
+        out += [
+            ("industry", s.industry, f) for f in (s.industry, s.industry_en, s.industry.rstrip("業"), s.industry[:2])
+        ]
     for d in catalog.responsible_ai.dimensions:
         out += [("rai", d.name, f) for f in (d.name, d.name_en)]
     for form in (
@@ -351,7 +358,9 @@ class QueryUnderstanding:
         matched: list[tuple[str, list[str]]] = []
         cjk = self.thesaurus_matchers[0].find(text, squashed, positions)
         latin = self.thesaurus_matchers[1].find(text, squashed, positions)
-        for _start, _end, found in _greedy([(a, b, "c:" + k) for a, b, k in cjk] + [(a, b, "l:" + k) for a, b, k in latin], taken):
+        for _start, _end, found in _greedy(
+            [(a, b, "c:" + k) for a, b, k in cjk] + [(a, b, "l:" + k) for a, b, k in latin], taken
+        ):
             if found.startswith("c:"):
                 key = self.synonym_keys[found[2:]]
                 matched.append((key, self.synonyms[key]))
@@ -425,8 +434,7 @@ class QueryUnderstanding:
         """Certificate names the catalog does not know: 「TensorFlow Developer Certificate」, 「Certified X」."""
         if any(e.kind == "cert" for e in entities):
             return []
-        pattern = r"((?:[A-Z][\w+.&-]*\s+){1,5}(?:Certificate|Certification|Certified|Credential)s?\b|Certified(?:\s+[A-Z][\w+.&-]*){1,5})"
-        return [m.strip() for m in re.findall(pattern, question)]
+        return [m.strip() for m in CERT_PHRASE.findall(question)]
 
 
 _SKIP = re.compile(r"[\s*·・_]")

@@ -8,7 +8,9 @@ from rag.ingest import guideline_chunks
 
 def test_table_rows_carry_table_headers_and_group(catalog: Catalog) -> None:
     chunks = guideline_chunks(catalog)
-    row = next(c for c in chunks if c.kind == "table_row" and "AWS Certified AI Practitioner" in c.text and c.table == "表6")
+    row = next(
+        c for c in chunks if c.kind == "table_row" and "AWS Certified AI Practitioner" in c.text and c.table == "表6"
+    )
     assert row.section == "附件(三) 表6"
     assert "分類：素養類" in row.text and "辦理單位：Amazon Web Services, Inc." in row.text
     assert "表6 AI產業人才能力認證參考表" in row.title

@@ -21,7 +21,11 @@ def _sections(advisor, question: str) -> list[str]:  # noqa: ANN001
     ("traditional", "simplified", "english"),
     [
         ("AI 產生幻覺時該怎麼查核？", "AI 产生幻觉时该怎么查核？", "What should I do when AI hallucinates?"),
-        ("使用 AI 時哪些資料不能輸入？", "使用 AI 时哪些数据不能输入？", "Which data must not be entered into AI tools?"),
+        (
+            "使用 AI 時哪些資料不能輸入？",
+            "使用 AI 时哪些数据不能输入？",
+            "Which data must not be entered into AI tools?",
+        ),
         ("職業發展途徑有哪些軟技能？", "职业发展途径有哪些软技能？", "Which soft skills matter for an AI career?"),
     ],
 )

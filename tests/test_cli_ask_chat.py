@@ -1,0 +1,65 @@
+"""`advisor ask`, `advisor ingest` and `advisor chat` through the real console script."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ADVISOR = str(Path(sys.executable).parent / "advisor")
+
+
+def run(data_dir: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "LLM_", "CHROMA_"))}
+    env["DATA_DIR"] = str(data_dir)
+    return subprocess.run([ADVISOR, *args], input=stdin, capture_output=True, text=True, timeout=180, cwd=ROOT, env=env)
+
+
+def test_ask_json(indexed_data_dir: Path) -> None:
+    proc = run(indexed_data_dir, "ask", "AI 模型訓練要考哪些證照？", "--json")
+    assert proc.returncode == 0, proc.stderr
+    answer = json.loads(proc.stdout)
+    assert set(answer) >= {"answered", "answer", "sources", "route", "latency_ms"}
+    assert answer["answered"] is True and answer["route"] == "catalog"
+    assert {"section", "title", "excerpt"} <= set(answer["sources"][0])
+    assert any(s["section"] == "附件(三) 表6" for s in answer["sources"])
+
+
+def test_ask_plain_text(indexed_data_dir: Path) -> None:
+    proc = run(indexed_data_dir, "ask", "iPAS 中級是哪一類？")
+    assert proc.returncode == 0 and "工具類" in proc.stdout and "出處：" in proc.stdout
+
+
+def test_batch_json_lines_in_order(indexed_data_dir: Path) -> None:
+    questions = ["AIATCL 是誰辦的？", "", "今天天氣如何？", "What does a data annotator do?"]
+    proc = run(indexed_data_dir, "ask", "-", "--json", stdin="\n".join(questions) + "\n")
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert len(rows) == 4
+    assert "台灣人工智慧學校" in rows[0]["answer"]
+    assert rows[1]["answered"] is False and rows[2]["answered"] is False
+    assert rows[3]["answered"] is True and "資料標註師" in rows[3]["answer"]
+
+
+def test_ingest_reports_state(indexed_data_dir: Path) -> None:
+    proc = run(indexed_data_dir, "ingest")
+    assert proc.returncode == 0
+    assert "up to date" in proc.stdout and "dense retrieval off" in proc.stdout
+
+
+def test_chat_on_standard_input_with_follow_up(indexed_data_dir: Path) -> None:
+    script = "/help\nAWS Certified AI Practitioner 是哪一類？\n它是誰辦的？\n/quit\n這行不會被讀到\n"
+    proc = run(indexed_data_dir, "chat", stdin=script)
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert "/quit" in out and "素養類" in out and "Amazon Web Services, Inc." in out
+    assert out.rstrip().endswith("再見！")
+    assert "Traceback" not in proc.stderr
+
+
+def test_run_without_token_starts_the_chat(indexed_data_dir: Path) -> None:
+    proc = run(indexed_data_dir, "run", stdin="/quit\n")
+    assert proc.returncode == 0 and "顧問" in proc.stdout

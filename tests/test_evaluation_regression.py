@@ -1,0 +1,18 @@
+"""The project's own evaluation set holds its pass rates (a regression guard, not a unit test)."""
+
+from __future__ import annotations
+
+import pytest
+
+from evaluation.runner import load_gold, run_evaluation
+
+pytestmark = pytest.mark.regression
+
+
+def test_gold_set_pass_rates(advisor) -> None:  # noqa: ANN001
+    items = load_gold()
+    assert len(items) >= 120
+    summary = run_evaluation(advisor, items)["summary"]
+    assert summary["pass_rate"] >= 0.92, summary
+    assert summary["hit@3"] >= 0.93, summary
+    assert summary["decline_recall"] >= 0.9 and summary["decline_precision"] >= 0.9, summary
