@@ -58,6 +58,15 @@ def select_sentences(
         used += len(sentence)
         if used >= budget * 0.75:
             break
+    if chosen and used < budget * 0.5:
+        # too little to read well: continue the best passage from its best sentence onwards
+        rank, pos, _, hit = chosen[0]
+        parts = [hit.chunk.text] if hit.chunk.kind == "table_row" else _sentences(hit.chunk.text)
+        for extra_pos in range(pos + 1, len(parts)):
+            if used + len(parts[extra_pos]) > budget * 0.6 or any(c[0] == rank and c[1] == extra_pos for c in chosen):
+                break
+            chosen.append((rank, extra_pos, parts[extra_pos], hit))
+            used += len(parts[extra_pos])
     chosen.sort(key=lambda x: (x[0], x[1]))
     return [(sentence.replace("**", ""), hit) for _, _, sentence, hit in chosen]
 

@@ -46,6 +46,8 @@ CERT_PHRASE = re.compile(
     r"((?:[A-Z][\w+.&-]*\s+){1,5}(?:Certificate|Certification|Certified|Credential)s?\b"
     r"|Certified(?:\s+[A-Z][\w+.&-]*){1,5})"
 )
+LEVEL_WORDS = ("初級", "中級", "高級")
+CERT_WORD = r"(認證|證照|證書|\bcert|\bcertificat|\bcertified)"
 # Entity kinds a thesaurus expansion may stand for when the question names none itself.
 IMPLIED_KINDS = ("role", "type", "item", "cert_category", "talent", "archetype", "rai", "career_topic")
 
@@ -82,6 +84,11 @@ class Understanding:
         """Lexical query: the question's own tokens plus thesaurus expansions (weighted lower)."""
         own = [t for t in tokens(self.normalised, normalised=True) if t not in self.stop_terms]
         weights: dict[str, float] = {}
+        if "tools" not in self.intents:
+            # a tool named in passing (「貼進 ChatGPT」) is context, not the topic
+            for e in self.entities:
+                if e.kind == "tool":
+                    weights.update({t: 0.3 for t in tokens(e.surface)})
         extra: list[str] = []
         for term in self.expansions:
             for tok in tokens(term):
@@ -283,6 +290,10 @@ class QueryUnderstanding:
                 english.setdefault(variant, values)
         self.english = [(None, v, k) for k, v in english.items()]
         self.known_latin = self._known_latin_words(thesaurus)
+        self.issuer_certs = {
+            issuer: [c.id for c in catalog.certifications if c.issuer == issuer]
+            for issuer in {c.issuer for c in catalog.certifications}
+        }
         # words that only one certification of an issuer has in its names (AWS: "specialty", "practitioner")
         self.distinctive: dict[str, dict[str, set[str]]] = {}
         for issuer in {c.issuer for c in catalog.certifications}:
@@ -388,11 +399,14 @@ class QueryUnderstanding:
         text = normalise(question)
         u = Understanding(question=question, normalised=text, lang=detect_language(question))
         u.entities = self.entities(text)
-        u.entities += self.certs_by_issuer_words(text, u.entities)
+        unknown_phrases = self.unknown_cert_phrases(question, u.entities)
+        if not unknown_phrases:
+            u.entities += self.certs_by_issuer_words(text, u.entities)
+        u.entities += self.sibling_levels(text, u.entities)
         u.lang = self._answer_language(question, u)
         u.intents = self.detect_intents(text)
         u.out_of_scope = self.scope_problem(text)
-        u.unknown_names = self.unknown_names(question) + self.unknown_cert_phrases(question, u.entities)
+        u.unknown_names = self.unknown_names(question) + unknown_phrases
         matched, explained = self._spans(text, u.entities)
         u.expansions = list(dict.fromkeys(v for _, values in matched for v in values))
         if not u.entities and u.expansions:
@@ -423,12 +437,32 @@ class QueryUnderstanding:
         issuers = [e.key for e in entities if e.kind == "issuer"]
         words = set(re.findall(r"[a-z][a-z0-9+-]+", text))
         found: list[Entity] = []
+        if re.search(CERT_WORD, text):
+            # an issuer with a single certification in 表6 (Google, IBM) names it
+            found += [Entity("cert", ids[0], key, 0) for key in issuers if len(ids := self.issuer_certs[key]) == 1]
+            if found:
+                return found
         for issuer in issuers:
             for cert_id, distinctive_words in self.distinctive.get(issuer, {}).items():
                 distinctive = distinctive_words & words
                 if distinctive:
                     found.append(Entity("cert", cert_id, " ".join(sorted(distinctive)), 0))
         return found if len(found) == 1 else []
+
+    def sibling_levels(self, text: str, entities: list[Entity]) -> list[Entity]:
+        """「iPAS 初級和中級」: the same certification family at another level named right after it."""
+        found: list[Entity] = []
+        names = {c.name: c.id for c in self.catalog.certifications}
+        for e in [e for e in entities if e.kind == "cert"]:
+            cert = self.catalog.certification(e.key)
+            for level in LEVEL_WORDS:
+                if level not in cert.name:
+                    continue
+                for other in LEVEL_WORDS:
+                    sibling = names.get(cert.name.replace(level, other))
+                    if other != level and sibling and other in text and all(x.key != sibling for x in entities):
+                        found.append(Entity("cert", sibling, other, e.start + 1))
+        return found
 
     def unknown_cert_phrases(self, question: str, entities: list[Entity]) -> list[str]:
         """Certificate names the catalog does not know: 「TensorFlow Developer Certificate」, 「Certified X」."""
