@@ -231,6 +231,7 @@ class Role(Strict):
     titles: list[str]
     aliases: list[str] = []
     talent_category: TalentCategoryName
+    archetype: Literal["AI 加值型", "AI 導入型"] | None = None
     positioning: str
     duties: list[str]
     skills: list[str]

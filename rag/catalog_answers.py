@@ -152,15 +152,16 @@ class CatalogAnswerer:
 
     # ------------------------------------------------------------------ people
     def role_card(self, r: Role, with_certs: bool) -> Card:
+        kind = f"，{r.archetype}" if r.archetype else ""
         zh = (
-            f"{_items(r.titles)}（{r.talent_category}）\n角色定位：{r.positioning}\n核心職責：{''.join(r.duties)}\n"
+            f"{_items(r.titles)}（{r.talent_category}{kind}）\n角色定位：{r.positioning}\n核心職責：{''.join(r.duties)}\n"
             f"專業技能：{''.join(r.skills)}"
         )
         en = (
             f"{_items(r.titles)} — {r.name_en} ({r.talent_category})\nPositioning: {r.positioning}\n"
             f"Core duties: {''.join(r.duties)}\nSkills: {''.join(r.skills)}"
         )
-        sections = [r.source]
+        sections = [r.source] + (["附件(四) 表7"] if r.archetype else [])
         if with_certs:
             card = self.talent_certs(r.talent_category)
             zh += "\n" + card.zh
@@ -378,10 +379,10 @@ class CatalogAnswerer:
     def items_overview(self) -> Card:
         items = [(t, i) for t in self.cat.types for i in t.items]
         zh = f"能力項目共 {len(items)} 項（表2）：\n" + "\n".join(
-            f"• {i.number}. {i.name}（{t.name}）" for t, i in items
+            f"• {i.number}. {i.name}（{t.name}，{t.program_level}）" for t, i in items
         )
         en = f"There are {len(items)} competency items (表2):\n" + "\n".join(
-            f"• {i.number}. {i.name} ({i.name_en}; {t.name})" for t, i in items
+            f"• {i.number}. {i.name} ({i.name_en}; {t.name}; {t.program_level})" for t, i in items
         )
         return Card(zh, en, [TABLE2])
 
@@ -435,6 +436,11 @@ class CatalogAnswerer:
         cat = self.cat
         if "cert" in keys:
             return [self.cert_card(cat.certification(k)) for k in keys["cert"]]
+        groups = self.tool_groups(u)
+        if groups and "certs_for" in intents and set(groups) & set(self.cat.rules.tool_items):
+            return [self.certs_for_domain([g for g in groups if g in self.cat.rules.tool_items])]
+        if groups and "tools" in intents and "cert_category" not in keys:
+            return [self.tool_group_card(groups)]
         if "which_talent" in intents and "talent" not in keys:
             talents = self.talent_of(u)
             roles = [r for r in cat.role_list if r.id in keys.get("role", [])]
@@ -462,11 +468,6 @@ class CatalogAnswerer:
             if "cert_category" in keys:
                 return [self.category_card(c) for c in keys["cert_category"]]
             return [self.type_card(t) for t in types]
-        groups = self.tool_groups(u)
-        if groups and "certs_for" in intents and set(groups) & set(self.cat.rules.tool_items):
-            return [self.certs_for_domain([g for g in groups if g in self.cat.rules.tool_items])]
-        if groups and "tools" in intents and "cert_category" not in keys:
-            return [self.tool_group_card(groups)]
         if "cert_category" in keys:
             return [self.category_card(c) for c in keys["cert_category"]]
         if "overview_cert_categories" in intents:

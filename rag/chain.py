@@ -34,7 +34,11 @@ MAX_QUESTION_CHARS = 1000
 MIN_COVERAGE = 0.2
 RELATED_COVERAGE = 0.5
 RARE_IDF = 4.5
-PASSAGE_OVER_CARD = 0.6
+VERY_RARE_IDF = 5.0
+PASSAGE_MIN_COVERAGE = 0.4
+# questions the structured catalog answers by design; a passage never overrides them
+CATALOG_NATIVE_INTENTS = {"certs_for", "category_of", "issuer", "requirements", "which_talent"}
+PASSAGE_MARGIN = 0.2
 RELATED_CHARS = 160
 SHORT_FOLLOWUP = 8
 CERT_WORDS = ("認證", "證照", "證書", "執照", "cert", "exam", "credential")
@@ -131,15 +135,25 @@ class Advisor:
             return turn
         u.expansions += [self._canonical(e) for e in u.entities if e.kind not in ("tool", "issuer")]
         turn.cards = self.answerer.answer(u)
-        if turn.cards and not u.intents and not u.followup:
-            # An entity mentioned in passing (「HR 招募時可以怎麼使用這份指引」) should not take over
-            # when a passage elsewhere fits the whole question much better.
-            self._retrieve(turn)
-            cited = {s for card in turn.cards for s in card.sections}
-            best = turn.hits[0] if turn.hits else None
-            if best and best.coverage >= PASSAGE_OVER_CARD and best.chunk.section not in cited:
-                turn.cards = []
+        if turn.cards and not u.followup and self._passage_fits_better(turn):
+            turn.cards = []
         return turn
+
+    def _passage_fits_better(self, turn: Turn) -> bool:
+        """An entity mentioned in passing (「HR 招募時可以怎麼使用這份指引」) should not take over when a
+        passage elsewhere covers clearly more of the question than the catalog answer does."""
+        u = turn.u
+        assert u is not None
+        if set(u.intents) & CATALOG_NATIVE_INTENTS:
+            return False
+        self._retrieve(turn)
+        best = turn.hits[0] if turn.hits else None
+        cited = {s for card in turn.cards for s in card.sections}
+        if best is None or best.chunk.section in cited or best.coverage < PASSAGE_MIN_COVERAGE:
+            return False
+        terms, weights = u.query_terms()
+        card_text = " ".join([*(card.zh for card in turn.cards), *(e.surface for e in u.entities)])
+        return best.coverage > self.retriever.bm25.text_coverage(terms, card_text, weights) + PASSAGE_MARGIN
 
     def _apply_followup(self, u: Understanding, context: dict[str, Any]) -> None:
         """Resolve 「它」/「那專案類呢」 against the previous answer's entities and intents."""
@@ -170,16 +184,19 @@ class Advisor:
         turn.answer = Answer(True, text, sources, "catalog", lang=turn.u.lang, context=self._context(turn.u))
         return turn
 
-    def _rare_expansion_match(self, u: Understanding, hit: Retrieved) -> bool:
-        """A thesaurus mapping onto a rare guideline term (亂講→幻覺) that the passage contains is
-        evidence enough even when the rest of a colloquial question shares no words with it."""
+    def _rare_match(self, u: Understanding, hit: Retrieved) -> bool:
+        """A rare guideline term shared with the passage is evidence enough even when the rest of a
+        colloquial question shares no words with it: a thesaurus mapping (亂講→幻覺), or a word of the
+        question itself that only one or two passages use (文史哲)."""
         index = self.retriever.bm25
         doc = index.doc_tokens[self.retriever.by_id[hit.chunk.id]]
-        for term in u.expansions:
-            for tok in tokens(term):
-                if tok in doc and index.idf.get(tok, 0.0) >= RARE_IDF:
-                    return True
-        return False
+        expansion_terms = {tok for term in u.expansions for tok in tokens(term)}
+        own_terms, _ = u.query_terms()
+        if any(tok in doc and index.idf.get(tok, 0.0) >= RARE_IDF for tok in expansion_terms):
+            return True
+        return hit.coverage >= MIN_COVERAGE / 2 and any(
+            tok in doc and index.idf.get(tok, 0.0) >= VERY_RARE_IDF for tok in own_terms if tok not in expansion_terms
+        )
 
     def _related(self, turn: Turn) -> list[tuple[str, Retrieved]]:
         """Guideline sentences from a section the cards do not cite, when they fit the question well."""
@@ -201,7 +218,7 @@ class Advisor:
     def _compose_retrieved(self, turn: Turn) -> Turn:
         u = turn.u
         assert u is not None
-        relevant = [h for h in turn.hits if h.coverage >= MIN_COVERAGE or self._rare_expansion_match(u, h)]
+        relevant = [h for h in turn.hits if h.coverage >= MIN_COVERAGE or self._rare_match(u, h)]
         if not relevant:
             turn.answer = Answer(
                 False, compose.decline(None, u.lang), route="none", lang=u.lang, context=self._context(u)

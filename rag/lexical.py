@@ -81,7 +81,15 @@ class BM25Index:
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
         return [LexicalHit(doc, score, self.coverage(terms, doc, weights)) for doc, score in ranked]
 
+    def text_coverage(self, terms: Sequence[str], text: str, weights: dict[str, float] | None = None) -> float:
+        """`coverage` for any text (e.g. a composed catalog answer), with the index's idf."""
+        present = set(tokens(text))
+        return self._coverage(terms, present, weights)
+
     def coverage(self, terms: Sequence[str], doc: int, weights: dict[str, float] | None = None) -> float:
+        return self._coverage(terms, self.doc_tokens[doc], weights)
+
+    def _coverage(self, terms: Sequence[str], present: object, weights: dict[str, float] | None) -> float:
         """Share of the query's idf mass found in `doc`; terms absent from the guideline count a little."""
         weights = weights or {}
         total = found = 0.0
@@ -92,6 +100,6 @@ class BM25Index:
                 total += w * UNKNOWN_TERM_SHARE * self.max_idf
                 continue
             total += w * idf
-            if term in self.doc_tokens[doc]:
+            if term in present:  # type: ignore[operator]
                 found += w * idf
         return found / total if total else 0.0

@@ -169,7 +169,15 @@ def _forms_for(catalog: Catalog) -> list[_Form]:
     ):
         out.append(("risk", "classes", form))
     for key, forms in {
-        "foundations": ("核心技術基礎", "技術基礎", "扎實基礎", "背景知識", "technical foundations", "foundations"),
+        "foundations": (
+            "核心技術基礎",
+            "技術基礎",
+            "扎實基礎",
+            "背景知識",
+            "technical foundations",
+            "foundations",
+            "basics",
+        ),
         "soft_skills": ("軟技能", "軟實力", "soft skills", "soft skill"),
         "starting_points": ("能力起點", "人才能力起點", "starting point", "starting points"),
     }.items():
@@ -265,6 +273,13 @@ def normalise_pattern(source: str) -> str:
 def _pattern(source: str) -> re.Pattern[str]:
     """Patterns are written in Traditional Chinese and folded like the questions (臺→台)."""
     return re.compile(normalise_pattern(source))
+
+
+def _without(text: str, entities: list[Entity]) -> str:
+    """The question with recognised names blanked out, so 「AI 工具應用」 does not read as a question about 工具."""
+    for e in sorted(entities, key=lambda e: -len(e.surface)):
+        text = text.replace(e.surface, " ")
+    return text
 
 
 class QueryUnderstanding:
@@ -404,7 +419,7 @@ class QueryUnderstanding:
             u.entities += self.certs_by_issuer_words(text, u.entities)
         u.entities += self.sibling_levels(text, u.entities)
         u.lang = self._answer_language(question, u)
-        u.intents = self.detect_intents(text)
+        u.intents = self.detect_intents(_without(text, u.entities))
         u.out_of_scope = self.scope_problem(text)
         u.unknown_names = self.unknown_names(question) + unknown_phrases
         matched, explained = self._spans(text, u.entities)
