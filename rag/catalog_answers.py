@@ -25,6 +25,7 @@ class Card:
     en: str
     sections: list[str]
     excerpts: dict[str, str] = field(default_factory=dict)
+    native: bool = False  # the question asked for exactly this list (overviews, tool groups): never overridden
 
 
 def _items(values: list[str], sep: str = "、") -> str:
@@ -270,13 +271,13 @@ class CatalogAnswerer:
         en = "The four dimensions of responsible AI awareness (附件(六)):\n" + "\n".join(
             f"• {d.name} ({d.name_en}): {d.heading}" for d in dims
         )
-        return Card(zh, en, ["附件(六)"])
+        return Card(zh, en, ["附件(六)"], native=True)
 
     def update_card(self) -> Card:
         d = self.cat.document
         zh = f"本次更新（{d.version}）重點（前言）：\n" + "\n".join(f"• {h}" for h in d.update_highlights)
         en = f"What the {d.version} update changed (前言):\n" + "\n".join(f"• {h}" for h in d.update_highlights)
-        return Card(zh, en, ["前言"])
+        return Card(zh, en, ["前言"], native=True)
 
     def tool_group_card(self, groups: list[str]) -> Card:
         hits = [(t, g) for t in self.cat.rules.types for g in t.reference_tools if g.group in groups]
@@ -286,7 +287,7 @@ class CatalogAnswerer:
         en = "Reference AI tools in 表5 (not exhaustive):\n" + "\n".join(
             f"• {g.group} ({t.type}): {', '.join(g.tools)}" for t, g in hits
         )
-        return Card(zh, en, [TABLE5])
+        return Card(zh, en, [TABLE5], native=True)
 
     def certs_for_domain(self, domains: list[str]) -> Card:
         certs = [c for c in self.cat.certs_in("工具類") if c.tool_domain in domains]
@@ -298,7 +299,7 @@ class CatalogAnswerer:
         en = f"工具類 certifications in 表6 whose tool domain is {', '.join(domains)}:\n" + "\n".join(
             f"• {c.name} ({c.issuer_en})" for c in certs
         )
-        return Card(zh, en, [TABLE6, TABLE2])
+        return Card(zh, en, [TABLE6, TABLE2], native=True)
 
     # ------------------------------------------------------------------ responsible AI, resources, tools, document
     def rai_card(self, name: str) -> Card:
@@ -366,7 +367,7 @@ class CatalogAnswerer:
         en = "The guideline has three talent categories (表1):\n" + "\n".join(
             f"• {c.name} ({c.name_en}): {c.role}" for c in cats
         )
-        return Card(zh, en, [TABLE1])
+        return Card(zh, en, [TABLE1], native=True)
 
     def types_overview(self) -> Card:
         lines = [f"• {t.number}、{t.name}（{t.talent_category}，{t.program_level}）" for t in self.cat.types]
@@ -374,7 +375,7 @@ class CatalogAnswerer:
         en = "The five competency types (表2):\n" + "\n".join(
             f"• {t.number}、{t.name} ({t.name_en}; {t.talent_category}; {t.program_level})" for t in self.cat.types
         )
-        return Card(zh, en, [TABLE2])
+        return Card(zh, en, [TABLE2], native=True)
 
     def items_overview(self) -> Card:
         items = [(t, i) for t in self.cat.types for i in t.items]
@@ -384,7 +385,7 @@ class CatalogAnswerer:
         en = f"There are {len(items)} competency items (表2):\n" + "\n".join(
             f"• {i.number}. {i.name} ({i.name_en}; {t.name}; {t.program_level})" for t, i in items
         )
-        return Card(zh, en, [TABLE2])
+        return Card(zh, en, [TABLE2], native=True)
 
     def cert_categories_overview(self) -> Card:
         cats = self.cat.cert_categories.categories
@@ -397,7 +398,7 @@ class CatalogAnswerer:
             f"{len(self.cat.certs_in(c.name))} in 表6"
             for c in cats
         )
-        return Card(zh, en, [TABLE3, TABLE6])
+        return Card(zh, en, [TABLE3, TABLE6], native=True)
 
     def tool_groups(self, u: Understanding) -> list[str]:
         """表5 tool groups (文書, 影像, 後端框架…) named in the question or its thesaurus expansions."""

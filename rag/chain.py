@@ -36,6 +36,7 @@ RELATED_COVERAGE = 0.5
 RARE_IDF = 4.5
 VERY_RARE_IDF = 5.0
 PASSAGE_MIN_COVERAGE = 0.4
+IMPLIED_PASSAGE_COVERAGE = 0.3
 # questions the structured catalog answers by design; a passage never overrides them
 CATALOG_NATIVE_INTENTS = {"certs_for", "category_of", "issuer", "requirements", "which_talent"}
 PASSAGE_MARGIN = 0.2
@@ -144,12 +145,17 @@ class Advisor:
         passage elsewhere covers clearly more of the question than the catalog answer does."""
         u = turn.u
         assert u is not None
-        if set(u.intents) & CATALOG_NATIVE_INTENTS:
+        if set(u.intents) & CATALOG_NATIVE_INTENTS or any(card.native for card in turn.cards):
             return False
         self._retrieve(turn)
         best = turn.hits[0] if turn.hits else None
         cited = {s for card in turn.cards for s in card.sections}
-        if best is None or best.chunk.section in cited or best.coverage < PASSAGE_MIN_COVERAGE:
+        if best is None or best.chunk.section in cited:
+            return False
+        if u.entities and all(e.start < 0 for e in u.entities):
+            # every entity was only implied by the thesaurus: weak evidence for a catalog answer
+            return best.coverage >= IMPLIED_PASSAGE_COVERAGE
+        if best.coverage < PASSAGE_MIN_COVERAGE:
             return False
         terms, weights = u.query_terms()
         card_text = " ".join([*(card.zh for card in turn.cards), *(e.surface for e in u.entities)])

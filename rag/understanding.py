@@ -47,6 +47,7 @@ CERT_PHRASE = re.compile(
     r"|Certified(?:\s+[A-Z][\w+.&-]*){1,5})"
 )
 LEVEL_WORDS = ("初級", "中級", "高級")
+EXPANSION_WEIGHT = 0.8  # thesaurus terms are deliberate mappings onto the guideline's words
 CERT_WORD = r"(認證|證照|證書|\bcert|\bcertificat|\bcertified)"
 # Entity kinds a thesaurus expansion may stand for when the question names none itself.
 IMPLIED_KINDS = ("role", "type", "item", "cert_category", "talent", "archetype", "rai", "career_topic")
@@ -93,7 +94,7 @@ class Understanding:
         for term in self.expansions:
             for tok in tokens(term):
                 if tok not in own:
-                    weights.setdefault(tok, 0.8)
+                    weights.setdefault(tok, EXPANSION_WEIGHT)
                     extra.append(tok)
         return own + extra, weights
 
