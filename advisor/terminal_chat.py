@@ -1,4 +1,8 @@
-"""`advisor chat`: the advisor in a terminal, sharing the conversation logic with the Telegram bot."""
+"""`advisor chat`: the advisor in a terminal, on the same conversation core as the Telegram bot.
+
+Buttons are shown as numbered choices: type the number (or `#number` where numbers are answers,
+such as hours), a button's exact label, or any text.
+"""
 
 from __future__ import annotations
 
@@ -6,24 +10,44 @@ import sys
 from typing import TextIO
 
 from advisor.settings import Settings
+from conversation.core import Event
+from conversation.ui import Button, Reply
 
-WELCOME = (
-    "AI 產業人才認定指引 (115v3.0) 顧問。直接輸入問題，例如「AI 模型訓練要考哪些證照？」。\n"
-    "指令：/help 說明、/quit 離開。"
-)
-HELP = (
-    "可以問：人才類別與能力類型、表6 各類認證（分類、辦理單位）、自我評估門檻（表5）、職稱與職涯途徑、"
-    "負責任使用 AI、學習資源。追問時可以說「那專案類呢？」「它是誰辦的？」。/quit 離開。"
-)
+TERMINAL_USER = 0
+QUIT = ("/quit", "/exit", "/q")
+
+
+def _render(reply: Reply, out: TextIO) -> list[Button]:
+    print(f"\n{reply.text}", file=out)
+    buttons = [b for row in reply.buttons for b in row]
+    if buttons:
+        prefix = "#" if reply.number_input else ""
+        print("  ".join(f"[{prefix}{i}] {b.label}" for i, b in enumerate(buttons, start=1)), file=out)
+    return buttons
+
+
+def _event_for(text: str, buttons: list[Button], number_input: bool) -> Event:
+    for button in buttons:
+        if text == button.label:
+            return Event("button", button.data)
+    choice = text.removeprefix("#")
+    if choice.isdigit() and (text.startswith("#") or not number_input) and 1 <= int(choice) <= len(buttons):
+        return Event("button", buttons[int(choice) - 1].data)
+    if text.startswith("/"):
+        return Event("command", text)
+    return Event("text", text)
 
 
 def run_chat(settings: Settings, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
-    from rag.chain import make_advisor
+    from conversation.service import make_service
 
-    advisor = make_advisor(settings)
+    service = make_service(settings)
     interactive = stdin.isatty()
-    print(WELCOME, file=stdout)
-    context: dict = {}
+    buttons: list[Button] = []
+    number_input = False
+    for reply in service.process(TERMINAL_USER, Event("command", "/start")) or []:
+        buttons = _render(reply, stdout)
+    print("（/help 說明、/assess 自我評估、/quit 離開）", file=stdout)
     while True:
         if interactive:
             stdout.write("\n你> ")
@@ -34,14 +58,13 @@ def run_chat(settings: Settings, stdin: TextIO = sys.stdin, stdout: TextIO = sys
         text = line.strip()
         if not text:
             continue
-        if text in ("/quit", "/exit", "/q"):
+        if text in QUIT:
             break
-        if text in ("/help", "/start"):
-            print(HELP, file=stdout)
-            continue
-        answer = advisor.respond(text, context)
-        context = answer.context or context
-        print(f"\n{answer.text}", file=stdout)
+        replies = service.process(TERMINAL_USER, _event_for(text, buttons, number_input)) or []
+        for reply in replies:
+            shown = _render(reply, stdout)
+            if shown:
+                buttons, number_input = shown, reply.number_input
         stdout.flush()
     print("再見！", file=stdout)
     return 0

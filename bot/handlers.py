@@ -1,0 +1,107 @@
+"""Telegram updates → conversation events → Telegram messages. No decisions are made here."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from telegram import Update
+from telegram.constants import ChatType, ParseMode
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.ext import ContextTypes
+
+from bot.formatting import render
+from conversation.core import Event, default_language
+from conversation.ui import Reply, t
+
+log = logging.getLogger(__name__)
+SEND_ATTEMPTS = 4
+
+
+def _addressed_text(update: Update, bot_username: str, bot_id: int) -> str | None:
+    """The text meant for us, or None: in groups only commands, @mentions and replies to the bot."""
+    message = update.effective_message
+    if message is None or not message.text:
+        return None
+    text = message.text
+    if message.chat.type == ChatType.PRIVATE:
+        return text
+    mention = f"@{bot_username}".lower()
+    if text.startswith("/"):
+        command = text.split()[0]
+        if "@" in command and command.lower().split("@", 1)[1] != bot_username.lower():
+            return None  # a command for another bot
+        return text
+    if mention in text.lower():
+        start = text.lower().index(mention)
+        return (text[:start] + text[start + len(mention) :]).strip() or "/help"
+    reply_to = message.reply_to_message
+    if reply_to is not None and reply_to.from_user is not None and reply_to.from_user.id == bot_id:
+        return text
+    return None
+
+
+async def send_replies(bot: Any, chat_id: int, replies: list[Reply]) -> None:
+    """Send each reply; flood limits and transient Bot API failures are retried, never fatal."""
+    for reply in replies:
+        for text, markup in render(reply):
+            for attempt in range(SEND_ATTEMPTS):
+                try:
+                    await bot.send_message(chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup)
+                    break
+                except RetryAfter as exc:
+                    await asyncio.sleep(float(getattr(exc, "retry_after", 1)) + 0.1)
+                except (NetworkError, TimeoutError) as exc:
+                    if isinstance(exc, BadRequest | Forbidden) or attempt == SEND_ATTEMPTS - 1:
+                        log.warning("giving up sending to chat %s: %s", chat_id, exc)
+                        break
+                    await asyncio.sleep(0.3 * 2**attempt)
+                except TelegramError as exc:
+                    log.warning("could not send to chat %s: %s", chat_id, exc)
+                    break
+
+
+async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Every update goes through here: translate, run the conversation core, send what it returns."""
+    data = context.application.bot_data
+    service, settings, throttle = data["service"], data["settings"], data["throttle"]
+    user = update.effective_user
+    chat = update.effective_chat
+    if user is None or chat is None:
+        return
+    language = user.language_code
+    if update.callback_query is not None:
+        query = update.callback_query
+        try:
+            await query.answer()
+        except TelegramError as exc:  # answering late is harmless; processing must go on
+            log.info("could not answer callback query: %s", exc)
+        event = Event("button", query.data or "", language, user.id in settings.admin_user_ids)
+    else:
+        text = _addressed_text(update, context.bot.username, context.bot.id)
+        if text is None:
+            return
+        kind = "command" if text.startswith("/") else "text"
+        event = Event(kind, text, language, user.id in settings.admin_user_ids)
+    if not throttle.allow(user.id):
+        if throttle.should_warn(user.id):
+            lang = default_language(language)
+            await send_replies(context.bot, chat.id, [Reply(t("throttled", lang))])
+        return
+    replies = await asyncio.to_thread(service.process, user.id, event, update.update_id)
+    if replies is None:
+        log.info("update %s was already processed; skipped", update.update_id)
+        return
+    await send_replies(context.bot, chat.id, replies)
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log with the traceback, then tell the user politely without details."""
+    log.error("error while handling an update", exc_info=context.error)
+    if isinstance(update, Update) and update.effective_chat is not None:
+        lang = default_language(update.effective_user.language_code if update.effective_user else None)
+        try:
+            await context.bot.send_message(update.effective_chat.id, t("error", lang))
+        except TelegramError:
+            log.warning("could not tell the user about the error")

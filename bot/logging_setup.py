@@ -1,0 +1,38 @@
+"""Logging for the bot: the token never appears in any log line.
+
+Why: httpx logs every request URL at INFO, and Telegram URLs contain the bot token. Those loggers
+are raised to WARNING, and a filter on every handler redacts the token from whatever is logged.
+"""
+
+from __future__ import annotations
+
+import logging
+
+
+class RedactToken(logging.Filter):
+    def __init__(self, secrets: list[str]) -> None:
+        super().__init__()
+        self.secrets = [s for s in secrets if s]
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if any(s in message for s in self.secrets):
+            for secret in self.secrets:
+                message = message.replace(secret, "[REDACTED]")
+            record.msg, record.args = message, None
+        if record.exc_info and record.exc_info[1] is not None:
+            text = logging.Formatter().formatException(record.exc_info)
+            if any(s in text for s in self.secrets):
+                for secret in self.secrets:
+                    text = text.replace(secret, "[REDACTED]")
+                record.exc_info, record.exc_text = None, text
+        return True
+
+
+def configure(level: str, secrets: list[str]) -> None:
+    logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for noisy in ("httpx", "httpcore", "chromadb", "sentence_transformers", "transformers"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    redact = RedactToken(secrets)
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(redact)

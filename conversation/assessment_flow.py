@@ -1,0 +1,324 @@
+"""The guided self-assessment as a transport-independent state machine.
+
+Why: Telegram and the terminal must walk people through the same steps, and state is stored after
+every step, so each step is a pure function: (stored state, what the user did) → (new state,
+replies). The levels themselves come only from `knowledge.assessment`; this module collects answers.
+
+Steps: p (privacy) → c (certifications, one page per 認證分類; on/oc/od add a self-declared one) →
+h (hours per area) → r (review; e = choose hours to edit) → x (result). Button data carries the
+dialogue nonce and the step it belongs to, so a button from an older message is recognised as stale.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from conversation.hours_input import HoursInputError, parse_hours
+from conversation.ui import Button, Lang, Reply, t
+from knowledge.assessment import assess
+from knowledge.catalog import Catalog
+from knowledge.profile import parse_profile
+from knowledge.report import gap_lines, rule_lines
+
+QUICK_HOURS = (0, 6, 12, 18, 24, 30, 48)
+CATEGORIES = ("素養類", "工具類", "專案類")
+MAX_NAME = 80
+Flow = dict[str, Any]
+
+
+class AssessmentFlow:
+    def __init__(self, catalog: Catalog) -> None:
+        self.cat = catalog
+        self.cert_ids = [c.id for c in catalog.certifications]
+        items = list(catalog.rules.tool_items)
+        measures = catalog.rules.measures
+        self.areas: list[tuple[str, str]] = [("literacy", measures["literacy"].short)]
+        self.areas += [(f"tool.{i}", f"{measures['tool_total'].short}・{i}") for i in items]
+        self.areas += [(m, measures[m].short) for m in ("programming", "model_training", "service_dev")]  # type: ignore[index]
+
+    # ------------------------------------------------------------------ state helpers
+    def start(self, nonce: str) -> Flow:
+        return {
+            "nonce": nonce,
+            "step": "p",
+            "page": 0,
+            "hour": 0,
+            "selected": [],
+            "declared": [],
+            "hours": {},
+            "pending": {},
+            "back": [],
+            "review_return": False,
+        }
+
+    @staticmethod
+    def step_code(flow: Flow) -> str:
+        step = flow["step"]
+        if step == "c":
+            return f"c{flow['page']}"
+        if step == "h":
+            return f"h{flow['hour']}"
+        return step
+
+    def _data(self, flow: Flow, *parts: object) -> str:
+        data = ":".join(["a", flow["nonce"], self.step_code(flow), *map(str, parts)])
+        assert len(data.encode()) <= 64, data
+        return data
+
+    def _go(self, flow: Flow, step: str, **where: int) -> None:
+        flow["back"].append([flow["step"], flow["page"], flow["hour"]])
+        flow["back"] = flow["back"][-30:]
+        flow["step"] = step
+        for key, value in where.items():
+            flow[key] = value
+
+    def profile(self, flow: Flow) -> dict[str, Any]:
+        """The answers as an `advisor assess` profile (the same JSON the CLI takes)."""
+        hours: dict[str, Any] = {"tool": {}}
+        for key, value in flow["hours"].items():
+            if key.startswith("tool."):
+                hours["tool"][key.removeprefix("tool.")] = value
+            else:
+                hours[key] = value
+        return {"certifications": list(flow["selected"]), "self_declared": list(flow["declared"]), "hours": hours}
+
+    def result(self, flow: Flow) -> dict[str, Any]:
+        return assess(parse_profile(self.profile(flow), self.cat), self.cat)
+
+    # ------------------------------------------------------------------ views
+    def view(self, flow: Flow, lang: Lang) -> Reply:
+        step = flow["step"]
+        back = [Button(t("back", lang), self._data(flow, "back"))] if flow["back"] else []
+        if step == "p":
+            return Reply(
+                t("privacy", lang),
+                [
+                    [
+                        Button(t("start", lang), self._data(flow, "go")),
+                        Button(t("cancel_button", lang), self._data(flow, "cancel")),
+                    ]
+                ],
+            )
+        if step == "c":
+            category = CATEGORIES[flow["page"]]
+            rows = []
+            for cert in self.cat.certs_in(category):  # type: ignore[arg-type]
+                mark = "✅ " if cert.id in flow["selected"] else ""
+                rows.append([Button(f"{mark}{cert.name}", self._data(flow, "t", self.cert_ids.index(cert.id)))])
+            last = flow["page"] == len(CATEGORIES) - 1 or flow["review_return"]
+            nav = [
+                *back,
+                Button(t("other_cert", lang), self._data(flow, "o")),
+                Button(t("done" if last else "next_category", lang), self._data(flow, "n")),
+            ]
+            text = t("certs_page", lang, page=flow["page"] + 1, category=category)
+            declared = [d["name"] for d in flow["declared"] if d["category"] == category]
+            if declared:
+                text += "\n" + "、".join(f"✅ {name}" for name in declared)
+            return Reply(text, [*rows, nav])
+        if step == "on":
+            return Reply(t("other_name", lang), [back] if back else [])
+        if step == "oc":
+            rows = [[Button(c, self._data(flow, "k", i)) for i, c in enumerate(CATEGORIES)]]
+            return Reply(t("other_category", lang, name=flow["pending"]["name"]), rows + ([back] if back else []))
+        if step == "od":
+            items = self.cat.rules.tool_items
+            rows = [
+                [Button(item, self._data(flow, "d", i)) for i, item in enumerate(items)],
+                [Button(t("skip", lang), self._data(flow, "d", "-"))],
+            ]
+            return Reply(t("other_domain", lang), rows + ([back] if back else []))
+        if step == "h":
+            _, label = self.areas[flow["hour"]]
+            quick = [Button(str(h), self._data(flow, "v", h)) for h in QUICK_HOURS]
+            text = t("hours_prompt", lang, n=flow["hour"] + 1, total=len(self.areas), area=label)
+            return Reply(text, [quick[:4], quick[4:], *([back] if back else [])], number_input=True)
+        if step == "r":
+            return Reply(
+                self.review_text(flow, lang),
+                [
+                    [
+                        Button(t("edit_certs", lang), self._data(flow, "ec")),
+                        Button(t("edit_hours", lang), self._data(flow, "eh")),
+                    ],
+                    [Button(t("compute", lang), self._data(flow, "go"))],
+                    [Button(t("restart", lang), self._data(flow, "rs")), *back],
+                ],
+            )
+        if step == "e":
+            rows = [[Button(label, self._data(flow, "a", i))] for i, (_, label) in enumerate(self.areas)]
+            return Reply(t("choose_area", lang), rows + ([back] if back else []))
+        return self.result_view(flow, lang)
+
+    def review_text(self, flow: Flow, lang: Lang) -> str:
+        names = [self.cat.certification(cid).name for cid in flow["selected"]]
+        names += [
+            f"{d['name']}（{d['category']}{'・' + d['tool_domain'] if d.get('tool_domain') else ''}）"
+            for d in flow["declared"]
+        ]
+        certs = "\n".join(f"• {n}" for n in names) or t("review_none", lang)
+        hours = "\n".join(f"• {label}：{_fmt(flow['hours'].get(key, 0))}" for key, label in self.areas)
+        return f"{t('review', lang)}\n{t('review_certs', lang)}\n{certs}\n{t('review_hours', lang)}\n{hours}"
+
+    def result_view(self, flow: Flow, lang: Lang) -> Reply:
+        result = self.result(flow)
+        lines = [f"AI 產業人才能力自我評估結果（指引版本 {result['guideline_version']}）", ""]
+        for type_result in result["types"]:
+            lines.append(f"{type_result['number']}、{type_result['type']}：{type_result['level']}")
+            lines.extend(
+                f"  ➜ {line.strip()}" if not line.startswith("  ") else f"     {line.strip()}"
+                for line in gap_lines(type_result, max_suggestions=2)
+            )
+        lines += ["", result["summary"], f"出處：{result['source']}、附件(三) 表6"]
+        return Reply(
+            "\n".join(lines),
+            [[Button(t("why", lang), self._data(flow, "why")), Button(t("restart", lang), self._data(flow, "rs"))]],
+        )
+
+    def why_view(self, flow: Flow, lang: Lang) -> Reply:
+        result = self.result(flow)
+        blocks = [t("why_title", lang)]
+        for type_result in result["types"]:
+            blocks.append(
+                f"{type_result['number']}、{type_result['type']}：{type_result['level']}\n"
+                + "\n".join(rule_lines(type_result))
+            )
+        blocks.append(f"出處：{result['source']}")
+        return Reply("\n\n".join(blocks))
+
+    # ------------------------------------------------------------------ input
+    def on_button(self, flow: Flow, lang: Lang, cmd: str, arg: str | None) -> tuple[Flow | None, list[Reply]]:
+        step = flow["step"]
+        if cmd == "cancel":
+            return None, [Reply(t("cancelled", lang))]
+        if cmd == "back" and flow["back"]:
+            flow["step"], flow["page"], flow["hour"] = flow["back"].pop()
+            return flow, [self.view(flow, lang)]
+        if cmd == "rs":
+            fresh = self.start(flow["nonce"])
+            fresh["step"] = "c"
+            return fresh, [self.view(fresh, lang)]
+        if step == "p" and cmd == "go":
+            self._go(flow, "c", page=0)
+            return flow, [self.view(flow, lang)]
+        if step == "c":
+            return self._certs_button(flow, lang, cmd, arg)
+        if step == "oc" and cmd == "k" and arg is not None and arg.isdigit() and int(arg) < len(CATEGORIES):
+            flow["pending"]["category"] = CATEGORIES[int(arg)]
+            if CATEGORIES[int(arg)] == "工具類":
+                self._go(flow, "od")
+                return flow, [self.view(flow, lang)]
+            return self._add_declared(flow, lang, None)
+        if step == "od" and cmd == "d" and arg is not None:
+            items = self.cat.rules.tool_items
+            if arg == "-" or (arg.isdigit() and int(arg) < len(items)):
+                return self._add_declared(flow, lang, None if arg == "-" else items[int(arg)])
+        if step == "h" and cmd == "v" and arg is not None and arg.isdigit():
+            return self._set_hours(flow, lang, float(arg))
+        if step == "r":
+            if cmd == "ec":
+                flow["review_return"] = True
+                self._go(flow, "c", page=0)
+                return flow, [self.view(flow, lang)]
+            if cmd == "eh":
+                self._go(flow, "e")
+                return flow, [self.view(flow, lang)]
+            if cmd == "go":
+                self._go(flow, "x")
+                return flow, [self.view(flow, lang)]
+        if step == "e" and cmd == "a" and arg is not None and arg.isdigit() and int(arg) < len(self.areas):
+            flow["review_return"] = True
+            self._go(flow, "h", hour=int(arg))
+            return flow, [self.view(flow, lang)]
+        if step == "x" and cmd == "why":
+            return flow, [self.why_view(flow, lang)]
+        return flow, [Reply(t("unknown_button", lang)), self.view(flow, lang)]
+
+    def _certs_button(self, flow: Flow, lang: Lang, cmd: str, arg: str | None) -> tuple[Flow, list[Reply]]:
+        if cmd == "t" and arg is not None and arg.isdigit() and int(arg) < len(self.cert_ids):
+            cert_id = self.cert_ids[int(arg)]
+            selected = flow["selected"]
+            if cert_id in selected:
+                selected.remove(cert_id)
+            else:
+                selected.append(cert_id)
+            return flow, [self.view(flow, lang)]
+        if cmd == "o":
+            self._go(flow, "on")
+            flow["pending"] = {}
+            return flow, [self.view(flow, lang)]
+        if cmd == "n":
+            if flow["review_return"] or flow["page"] == len(CATEGORIES) - 1:
+                return self._after_certs(flow, lang)
+            self._go(flow, "c", page=flow["page"] + 1)
+            return flow, [self.view(flow, lang)]
+        return flow, [Reply(t("unknown_button", lang)), self.view(flow, lang)]
+
+    def _after_certs(self, flow: Flow, lang: Lang) -> tuple[Flow, list[Reply]]:
+        if flow["review_return"]:
+            flow["review_return"] = False
+            self._go(flow, "r")
+        else:
+            self._go(flow, "h", hour=0)
+        return flow, [self.view(flow, lang)]
+
+    def _add_declared(self, flow: Flow, lang: Lang, domain: str | None) -> tuple[Flow, list[Reply]]:
+        pending = flow["pending"]
+        entry = {"name": pending["name"], "category": pending["category"]}
+        if domain:
+            entry["tool_domain"] = domain
+        if entry not in flow["declared"]:
+            flow["declared"].append(entry)
+        flow["pending"] = {}
+        page = CATEGORIES.index(entry["category"])
+        self._go(flow, "c", page=page if not flow["review_return"] else flow["page"])
+        note = t(
+            "other_added", lang, name=entry["name"], category=entry["category"], domain=f"・{domain}" if domain else ""
+        )
+        return flow, [Reply(note), self.view(flow, lang)]
+
+    def _set_hours(self, flow: Flow, lang: Lang, value: float) -> tuple[Flow, list[Reply]]:
+        key, _ = self.areas[flow["hour"]]
+        flow["hours"][key] = value
+        if flow["review_return"] or flow["hour"] == len(self.areas) - 1:
+            flow["review_return"] = False
+            self._go(flow, "r")
+        else:
+            self._go(flow, "h", hour=flow["hour"] + 1)
+        return flow, [self.view(flow, lang)]
+
+    def on_text(self, flow: Flow, lang: Lang, text: str) -> tuple[Flow, list[Reply]]:
+        step = flow["step"]
+        if step == "c":
+            cert = self.cat.find_certification(text)
+            if cert is None:
+                names = self.cat.closest_certifications(text)
+                hint = t("cert_hint", lang, names="、".join(names)) if names else ""
+                return flow, [Reply(t("cert_unknown", lang, text=text, hint=hint)), self.view(flow, lang)]
+            on = cert.id not in flow["selected"]
+            if on:
+                flow["selected"].append(cert.id)
+            else:
+                flow["selected"].remove(cert.id)
+            flow["page"] = CATEGORIES.index(cert.category)
+            note = t("cert_toggled_on" if on else "cert_toggled_off", lang, name=cert.name)
+            return flow, [Reply(note), self.view(flow, lang)]
+        if step == "on":
+            name = text.strip()
+            if not name or len(name) > MAX_NAME:
+                return flow, [Reply(t("other_name_invalid", lang)), self.view(flow, lang)]
+            flow["pending"] = {"name": name}
+            self._go(flow, "oc")
+            return flow, [self.view(flow, lang)]
+        if step == "h":
+            try:
+                value = parse_hours(text, self.cat.rules.max_hours)
+            except HoursInputError as exc:
+                message = t(f"hours_{exc.reason}", lang, text=text.strip(), max=f"{self.cat.rules.max_hours:g}")
+                return flow, [Reply(message), self.view(flow, lang)]
+            return self._set_hours(flow, lang, value)
+        return flow, [Reply(t("button_expected", lang)), self.view(flow, lang)]
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}"

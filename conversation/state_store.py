@@ -1,0 +1,189 @@
+"""Dialogue state in our own database (SQLite by default, any SQLAlchemy URL such as PostgreSQL).
+
+Why: a bot restart, a `kill -9` or a second bot process must not lose or repeat a step.
+python-telegram-bot's ConversationHandler persistence loads conversations once at start-up, so it
+cannot do this. Here every event runs in one transaction: record the Telegram update id (a
+duplicate delivery is detected and skipped), read the user's state with its version, compute, and
+write back only if nobody else wrote in between (optimistic concurrency), else retry.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    delete,
+    event,
+    func,
+    select,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import OperationalError
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+MAX_ATTEMPTS = 20
+KEEP_UPDATE_IDS_S = 2 * 24 * 3600
+
+metadata = MetaData()
+states = Table(
+    "advisor_dialogue_state",
+    metadata,
+    Column("user_id", BigInteger, primary_key=True, autoincrement=False),
+    Column("state", Text, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("updated_at", Float, nullable=False),
+)
+processed = Table(
+    "advisor_processed_updates",
+    metadata,
+    Column("update_id", BigInteger, primary_key=True, autoincrement=False),
+    Column("processed_at", Float, nullable=False),
+)
+counters = Table(
+    "advisor_counters",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("value", BigInteger, nullable=False),
+)
+
+
+class Duplicate(Exception):
+    """The update was already processed (Telegram delivered it twice, or another process took it)."""
+
+
+class _Conflict(Exception):
+    """Another writer changed the state between our read and our write."""
+
+
+# INSERT … ON CONFLICT DO NOTHING reports "nothing inserted" through RETURNING on every dialect
+# (rowcount is not reliable for it on psycopg).
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA busy_timeout=30000")
+            cursor.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+class StateStore:
+    def __init__(self, url: str) -> None:
+        if url.startswith("sqlite:///"):
+            from pathlib import Path
+
+            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        self.engine = make_engine(url)
+        self.dialect = self.engine.dialect.name
+        metadata.create_all(self.engine)
+
+    def _insert(self, table: Table):  # noqa: ANN202 - dialect-specific insert with ON CONFLICT
+        return (postgresql if self.dialect == "postgresql" else sqlite).insert(table)
+
+    def transact(
+        self,
+        user_id: int,
+        update_id: int | None,
+        step: Callable[[dict[str, Any] | None], tuple[dict[str, Any] | None, dict[str, int], T]],
+    ) -> T:
+        """Run `step(state) -> (new_state or None to delete, counters, result)` atomically for one user.
+
+        Raises Duplicate when `update_id` was processed before. `step` must be free of side effects:
+        it may run more than once when another process writes concurrently."""
+        for attempt in range(MAX_ATTEMPTS):
+            try:
+                with self.engine.begin() as conn:
+                    return self._once(conn, user_id, update_id, step)
+            except _Conflict:
+                pass
+            except OperationalError as exc:  # SQLite busy/locked under concurrent writers
+                log.debug("state store busy (%s), retrying", exc.orig)
+            time.sleep(min(0.5, 0.01 * 2**attempt) * random.random())
+        raise RuntimeError(f"could not store the dialogue state of user {user_id} after {MAX_ATTEMPTS} attempts")
+
+    def _once(self, conn: Connection, user_id: int, update_id: int | None, step: Callable) -> Any:
+        now = time.time()
+        if update_id is not None:
+            done = conn.execute(
+                self._insert(processed)
+                .values(update_id=update_id, processed_at=now)
+                .on_conflict_do_nothing()
+                .returning(processed.c.update_id)
+            ).first()
+            if done is None:
+                raise Duplicate(update_id)
+        row = conn.execute(select(states.c.state, states.c.version).where(states.c.user_id == user_id)).first()
+        current = json.loads(row.state) if row else None
+        new_state, counts, result = step(current)
+        if new_state is None:
+            conn.execute(delete(states).where(states.c.user_id == user_id))
+        elif row is None:
+            inserted = conn.execute(
+                self._insert(states)
+                .values(user_id=user_id, state=_dump(new_state), version=1, updated_at=now)
+                .on_conflict_do_nothing()
+                .returning(states.c.user_id)
+            ).first()
+            if inserted is None:
+                raise _Conflict()
+        else:
+            changed = conn.execute(
+                update(states)
+                .where(states.c.user_id == user_id, states.c.version == row.version)
+                .values(state=_dump(new_state), version=row.version + 1, updated_at=now)
+            )
+            if changed.rowcount == 0:
+                raise _Conflict()
+        for name, amount in counts.items():
+            upsert = self._insert(counters).values(name=name, value=amount)
+            conn.execute(
+                upsert.on_conflict_do_update(index_elements=["name"], set_={"value": counters.c.value + amount})
+            )
+        return result
+
+    def load(self, user_id: int) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(states.c.state).where(states.c.user_id == user_id)).first()
+        return json.loads(row.state) if row else None
+
+    def stats(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            users = conn.execute(select(func.count()).select_from(states)).scalar_one()
+            values = dict(conn.execute(select(counters.c.name, counters.c.value)).all())
+        return {"users": users, "questions": values.get("questions", 0), "assessments": values.get("assessments", 0)}
+
+    def prune(self, older_than_s: float = KEEP_UPDATE_IDS_S) -> None:
+        """Forget processed update ids old enough that Telegram will not deliver them again."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(processed).where(processed.c.processed_at < time.time() - older_than_s))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _dump(state: dict[str, Any]) -> str:
+    return json.dumps(state, ensure_ascii=False, sort_keys=True)

@@ -1,0 +1,165 @@
+"""What the conversation shows, independent of the transport: replies, buttons, and UI text.
+
+Why: Telegram renders buttons as inline keyboards and the terminal as numbered choices; both take the
+same `Reply` objects, and every user-facing string lives here in both languages (繁體中文 first).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Lang = Literal["zh", "en"]
+
+
+@dataclass(frozen=True)
+class Button:
+    label: str
+    data: str  # callback data, at most 64 bytes (Telegram's limit)
+
+
+@dataclass
+class Reply:
+    text: str
+    buttons: list[list[Button]] = field(default_factory=list)
+    number_input: bool = False  # typed numbers are answers here (hours), not choices of a numbered menu
+
+
+TEXT: dict[str, dict[str, str]] = {
+    "welcome": {
+        "zh": (
+            "您好！我是「AI 產業人才認定指引」(115v3.0) 顧問。\n"
+            "可以直接問我問題，例如「AI 模型訓練要考哪些證照？」「AI 產品經理要做什麼？」，"
+            "或用下方選單瀏覽與自我評估。"
+        ),
+        "en": (
+            "Hi! I advise on Taiwan's 「AI 產業人才認定指引」 (115v3.0).\n"
+            'Ask me anything it covers, e.g. "Which certifications fit AI 模型訓練?", or use the menu below.'
+        ),
+    },
+    "help": {
+        "zh": (
+            "指令：\n/assess 自我評估（表5）\n/certs 瀏覽表6 認證\n/roles 角色與職稱（表7–表9）\n/paths 職業發展途徑\n"
+            "/ethics 負責任使用 AI\n/resources 學習資源\n/lang 切換語言\n/forget 刪除我的資料\n/cancel 取消進行中的評估\n"
+            "其他文字會當成問題回答，並附上出處；追問可以說「那專案類呢？」「它是誰辦的？」。"
+        ),
+        "en": (
+            "Commands:\n/assess self-assessment (表5)\n/certs browse the certifications of 表6\n/roles roles and titles\n"
+            "/paths career paths\n/ethics responsible AI\n/resources learning resources\n/lang language\n"
+            "/forget delete my data\n/cancel stop the assessment\nAny other text is a question; answers cite their source."
+        ),
+    },
+    "menu_assess": {"zh": "開始自我評估", "en": "Self-assessment"},
+    "menu_certs": {"zh": "瀏覽認證", "en": "Certifications"},
+    "menu_roles": {"zh": "角色與職稱", "en": "Roles"},
+    "menu_paths": {"zh": "職業發展途徑", "en": "Career paths"},
+    "privacy": {
+        "zh": (
+            "開始之前：依指引的「隱私保護」原則（資料最小化），本評估只儲存您的作答（持有的證照、受訓時數）"
+            "與對話進度，不儲存您的訊息內容。隨時輸入 /forget 可刪除全部資料，/cancel 可中止評估。\n\n"
+            "流程：① 勾選持有的證照 ② 填寫各項受訓時數 ③ 確認 ④ 看結果。"
+        ),
+        "en": (
+            "Before we start: following the guideline's privacy principle (data minimisation), only your answers "
+            "(certifications, training hours) and the dialogue step are stored, never your messages. /forget deletes "
+            "everything, /cancel stops the assessment."
+        ),
+    },
+    "start": {"zh": "開始", "en": "Start"},
+    "cancel_button": {"zh": "取消", "en": "Cancel"},
+    "back": {"zh": "⬅ 上一步", "en": "⬅ Back"},
+    "next_category": {"zh": "下一類 ➡", "en": "Next ➡"},
+    "done": {"zh": "完成 ✔", "en": "Done ✔"},
+    "other_cert": {"zh": "➕ 其他證照", "en": "➕ Other certificate"},
+    "certs_page": {
+        "zh": "第 {page}/3 步：您持有哪些「{category}」認證？（點選切換 ✅；也可以直接輸入證照名稱）",
+        "en": "Step {page}/3: which 「{category}」 certifications do you hold? (tap to toggle ✅, or type a name)",
+    },
+    "cert_toggled_on": {"zh": "已勾選：{name}", "en": "Selected: {name}"},
+    "cert_toggled_off": {"zh": "已取消勾選：{name}", "en": "Unselected: {name}"},
+    "cert_unknown": {
+        "zh": "找不到「{text}」這張認證。{hint}若是表6 以外的證照，請按「➕ 其他證照」自行填寫。",
+        "en": 'I cannot find 「{text}」 in 表6. {hint}For another certificate use "➕ Other certificate".',
+    },
+    "cert_hint": {"zh": "您是指：{names}？", "en": "Did you mean: {names}? "},
+    "other_name": {"zh": "請輸入這張證照的名稱：", "en": "Type the certificate's name:"},
+    "other_name_invalid": {"zh": "名稱請輸入 1 到 80 個字。", "en": "Please type a name of 1 to 80 characters."},
+    "other_category": {
+        "zh": "「{name}」屬於哪一類認證？（分類說明見表3）",
+        "en": "Which category is 「{name}」? (see 表3)",
+    },
+    "other_domain": {
+        "zh": "這張工具類證照主要是哪一種工具？（表2 工具項目；不確定可略過，仍算工具類但不算工具領域）",
+        "en": "Which tool domain does it cover? (表2 tool items; skip if unsure)",
+    },
+    "skip": {"zh": "不確定，略過", "en": "Not sure, skip"},
+    "other_added": {"zh": "已加入自填證照：{name}（{category}{domain}）", "en": "Added: {name} ({category}{domain})"},
+    "hours_prompt": {
+        "zh": "第 {n}/{total} 項：「{area}」累積受訓時數是多少小時？（點選或直接輸入，例如 18、十八小時、12.5）",
+        "en": "{n}/{total}: training hours for 「{area}」? (tap, or type e.g. 18, 12.5)",
+    },
+    "hours_empty": {"zh": "請輸入時數，例如 18。", "en": "Please type a number of hours, e.g. 18."},
+    "hours_not_number": {
+        "zh": "「{text}」看不出是時數，請輸入數字，例如 18、18小時、十八小時或 1.5。",
+        "en": "「{text}」 is not a number of hours; type e.g. 18 or 1.5.",
+    },
+    "hours_negative": {
+        "zh": "時數不能是負數，請重新輸入（0 表示沒有）。",
+        "en": "Hours cannot be negative; type 0 for none.",
+    },
+    "hours_too_large": {
+        "zh": "「{text}」超過 {max} 小時，應該是輸入錯了，請重新輸入。",
+        "en": "「{text}」 is over {max} hours; please check and type it again.",
+    },
+    "review": {"zh": "請確認您的作答：", "en": "Please review your answers:"},
+    "review_certs": {"zh": "持有證照：", "en": "Certifications:"},
+    "review_none": {"zh": "（無）", "en": "(none)"},
+    "review_hours": {"zh": "受訓時數：", "en": "Training hours:"},
+    "edit_certs": {"zh": "修改證照", "en": "Edit certificates"},
+    "edit_hours": {"zh": "修改時數", "en": "Edit hours"},
+    "compute": {"zh": "📊 開始判定", "en": "📊 Assess"},
+    "restart": {"zh": "🔄 重新開始", "en": "🔄 Restart"},
+    "choose_area": {"zh": "要修改哪一項時數？", "en": "Which hours do you want to change?"},
+    "why": {"zh": "🔎 判定依據", "en": "🔎 Rules applied"},
+    "why_title": {
+        "zh": "判定依據（表5 每條規則、門檻與您的數值）：",
+        "en": "Rules applied (表5: each rule, threshold and your value):",
+    },
+    "cancelled": {"zh": "已取消自我評估。", "en": "Self-assessment cancelled."},
+    "nothing_to_cancel": {"zh": "目前沒有進行中的評估。", "en": "Nothing to cancel."},
+    "button_expected": {
+        "zh": "請點選上方的按鈕繼續評估；想問問題請先輸入 /cancel 結束評估。",
+        "en": "Please tap one of the buttons above; to ask a question first type /cancel.",
+    },
+    "stale_button": {
+        "zh": "這個按鈕已經過期了，請使用最新一則訊息的按鈕。",
+        "en": "That button is outdated; please use the latest message.",
+    },
+    "unknown_button": {"zh": "無法辨識這個按鈕。", "en": "I don't recognise that button."},
+    "forget_confirm": {
+        "zh": "確定要刪除我為您儲存的所有資料（對話進度與評估作答）嗎？",
+        "en": "Delete everything stored about you (dialogue state and assessment answers)?",
+    },
+    "forget_yes": {"zh": "確定刪除", "en": "Delete"},
+    "forget_done": {"zh": "已刪除您的所有資料。", "en": "All your data has been deleted."},
+    "forget_kept": {"zh": "好的，資料保留不變。", "en": "OK, nothing was deleted."},
+    "lang_choose": {"zh": "請選擇語言：", "en": "Choose a language:"},
+    "lang_set": {"zh": "已切換為繁體中文。", "en": "Language set to English."},
+    "stats_denied": {"zh": "這個指令只開放給管理者。", "en": "This command is for administrators only."},
+    "stats": {
+        "zh": "使用統計：使用者 {users} 人、問題 {questions} 則、完成評估 {assessments} 次。",
+        "en": "Usage: {users} users, {questions} questions, {assessments} assessments.",
+    },
+    "unknown_command": {"zh": "不認得這個指令，輸入 /help 看看可以做什麼。", "en": "Unknown command; see /help."},
+    "browse_categories": {"zh": "表6 的認證分三類，請選擇：", "en": "表6 has three categories:"},
+    "browse_roles": {"zh": "請選擇想了解的職稱：", "en": "Choose a role:"},
+    "throttled": {"zh": "訊息有點多，請稍等一下再試。", "en": "Too many messages; please wait a moment."},
+    "error": {
+        "zh": "抱歉，處理時發生了問題，請稍後再試。",
+        "en": "Sorry, something went wrong; please try again later.",
+    },
+}
+
+
+def t(key: str, lang: Lang, **values: object) -> str:
+    return TEXT[key][lang].format(**values)
