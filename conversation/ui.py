@@ -39,14 +39,16 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "help": {
         "zh": (
-            "指令：\n/assess 自我評估（表5）\n/certs 瀏覽表6 認證\n/roles 角色與職稱（表7–表9）\n/paths 職業發展途徑\n"
-            "/ethics 負責任使用 AI\n/resources 學習資源\n/lang 切換語言\n/forget 刪除我的資料\n/cancel 取消進行中的評估\n"
+            "指令：\n/assess 自我評估（表5）\n/certs 瀏覽表6 認證\n/roles 角色與職稱（表7–表9）\n"
+            "/paths 職業發展途徑\n/ethics 負責任使用 AI\n/resources 學習資源\n/lang 切換語言\n"
+            "/forget 刪除我的資料\n/cancel 取消進行中的評估\n"
             "其他文字會當成問題回答，並附上出處；追問可以說「那專案類呢？」「它是誰辦的？」。"
         ),
         "en": (
-            "Commands:\n/assess self-assessment (表5)\n/certs browse the certifications of 表6\n/roles roles and titles\n"
-            "/paths career paths\n/ethics responsible AI\n/resources learning resources\n/lang language\n"
-            "/forget delete my data\n/cancel stop the assessment\nAny other text is a question; answers cite their source."
+            "Commands:\n/assess self-assessment (表5)\n/certs browse the certifications of 表6\n"
+            "/roles roles and titles\n/paths career paths\n/ethics responsible AI\n/resources learning resources\n"
+            "/lang language\n/forget delete my data\n/cancel stop the assessment\n"
+            "Any other text is a question; answers cite their source."
         ),
     },
     "menu_assess": {"zh": "開始自我評估", "en": "Self-assessment"},
