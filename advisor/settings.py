@@ -50,7 +50,7 @@ class Settings(BaseSettings):
     telegram_webhook_listen: str = "127.0.0.1"
     telegram_webhook_port: int = 8443
     admin_user_ids: Annotated[list[int], NoDecode] = []
-    user_rate_per_minute: int = Field(default=20, ge=1)
+    user_rate_per_minute: int = Field(default=30, ge=1)
 
     log_level: str = "INFO"
 

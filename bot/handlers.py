@@ -84,7 +84,7 @@ async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             return
         kind = "command" if text.startswith("/") else "text"
         event = Event(kind, text, language, user.id in settings.admin_user_ids)
-    if not throttle.allow(user.id):
+    if update.callback_query is None and not throttle.allow(user.id):  # floods of messages, not button taps
         if throttle.should_warn(user.id):
             lang = default_language(language)
             await send_replies(context.bot, chat.id, [Reply(t("throttled", lang))])
@@ -98,8 +98,12 @@ async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log with the traceback, then tell the user politely without details."""
+    if not isinstance(update, Update):
+        # polling and other background failures (network, 5xx): PTB retries them by itself
+        log.warning("Telegram API problem outside any update: %s", context.error)
+        return
     log.error("error while handling an update", exc_info=context.error)
-    if isinstance(update, Update) and update.effective_chat is not None:
+    if update.effective_chat is not None:
         lang = default_language(update.effective_user.language_code if update.effective_user else None)
         try:
             await context.bot.send_message(update.effective_chat.id, t("error", lang))

@@ -114,7 +114,7 @@ class AssessmentFlow:
             text = t("certs_page", lang, page=flow["page"] + 1, category=category)
             declared = [d["name"] for d in flow["declared"] if d["category"] == category]
             if declared:
-                text += "\n" + "、".join(f"✅ {name}" for name in declared)
+                text += "\n" + "\n".join(f"✅ {name}" for name in declared)
             return Reply(text, [*rows, nav])
         if step == "on":
             return Reply(t("other_name", lang), [back] if back else [])

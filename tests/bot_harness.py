@@ -1,0 +1,110 @@
+"""Running the real bot (`advisor bot`, a separate process) against the fake Bot API on loopback."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from tests.fake_telegram import FakeBotAPI
+
+TOKEN = "123456:TEST-token-abcdefghij"
+ADVISOR = str(Path(sys.executable).parent / "advisor")
+
+
+class BotProcess:
+    def __init__(self, api: FakeBotAPI, data_dir: Path, state_url: str, log_path: Path, **env: str) -> None:
+        self.api, self.log_path = api, log_path
+        self.env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "LLM_", "CHROMA_"))}
+        self.env.update(
+            TELEGRAM_BOT_TOKEN=TOKEN,
+            TELEGRAM_API_BASE_URL=api.base_url,
+            DATA_DIR=str(data_dir),
+            STATE_DB_URL=state_url,
+            LOG_LEVEL="DEBUG",
+            **env,
+        )
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    async def start(self, ready_call: str = "setMyCommands") -> BotProcess:
+        before = len(self.api.calls_of(ready_call))
+        log = self.log_path.open("ab")
+        self.proc = subprocess.Popen([ADVISOR, "bot"], env=self.env, stdout=log, stderr=subprocess.STDOUT)
+        await self.api.wait_for_call(ready_call, count=before + (2 if ready_call == "setMyCommands" else 1), timeout=90)
+        return self
+
+    def kill(self) -> None:
+        """kill -9: no clean shutdown at all."""
+        if self.proc and self.proc.poll() is None:
+            os.kill(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(timeout=30)
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+    def alive(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+
+class User:
+    """One Telegram user talking to the bot through the fake API."""
+
+    def __init__(self, api: FakeBotAPI, user_id: int, language: str = "zh-hant") -> None:
+        self.api, self.id, self.language = api, user_id, language
+        self.last: list[dict[str, Any]] = []
+
+    async def say(self, text: str, replies: int = 1, timeout: float = 20.0) -> list[dict[str, Any]]:
+        self.api.push_message(self.id, text, language_code=self.language)
+        return await self.expect(replies, timeout)
+
+    async def expect(self, replies: int = 1, timeout: float = 20.0) -> list[dict[str, Any]]:
+        self.last = await self.api.wait_for_messages(self.id, replies, timeout=timeout)
+        return self.last
+
+    def button(self, label_part: str) -> tuple[int, str]:
+        """The newest button with that label among the bot's messages in this chat."""
+        for message in reversed(self.api.messages(self.id)):
+            markup = message.get("reply_markup") or {}
+            for row in markup.get("inline_keyboard", []):
+                for button in row:
+                    if label_part in button["text"]:
+                        return message["message_id"], button["callback_data"]
+        raise AssertionError(f"no button {label_part!r} in {[m['text'][:30] for m in self.last]}")
+
+    async def press(self, label_part: str, replies: int = 1) -> list[dict[str, Any]]:
+        message_id, data = self.button(label_part)
+        self.api.push_callback(self.id, message_id, data)
+        return await self.expect(replies)
+
+    async def until_keyboard(self, timeout: float = 20.0) -> list[dict[str, Any]]:
+        """Collect messages until one carries buttons (a long reply arrives in several pieces)."""
+        received: list[dict[str, Any]] = []
+        while not received or not received[-1].get("reply_markup"):
+            received += await self.api.wait_for_messages(self.id, 1, timeout=timeout)
+        self.last = received
+        return received
+
+    async def tap(self, label_part: str) -> list[dict[str, Any]]:
+        """Press a button and wait for the reply that carries the next buttons."""
+        message_id, data = self.button(label_part)
+        self.api.push_callback(self.id, message_id, data)
+        return await self.until_keyboard()
+
+    def text(self) -> str:
+        return "\n".join(m["text"] for m in self.last)
+
+
+async def settle(seconds: float = 0.3) -> None:
+    await asyncio.sleep(seconds)
