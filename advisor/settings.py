@@ -51,6 +51,8 @@ class Settings(BaseSettings):
     telegram_webhook_port: int = 8443
     admin_user_ids: Annotated[list[int], NoDecode] = []
     user_rate_per_minute: int = Field(default=30, ge=1)
+    telegram_overall_rate: float = Field(default=30.0, gt=0)
+    telegram_group_rate_per_minute: float = Field(default=20.0, gt=0)
 
     log_level: str = "INFO"
 

@@ -72,7 +72,15 @@ def build_application(settings: Settings) -> Application:
     builder = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(
+            AIORateLimiter(
+                overall_max_rate=settings.telegram_overall_rate,
+                overall_time_period=1,
+                group_max_rate=settings.telegram_group_rate_per_minute,
+                group_time_period=60,
+                max_retries=3,
+            )
+        )
         .concurrent_updates(16)
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
