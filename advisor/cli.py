@@ -26,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("bot", help="the Telegram bot")
     ev = sub.add_parser("eval", help="run the evaluation set and write a report")
     ev.add_argument("--out", default=None, help="report directory (default: evaluation/reports)")
+    ev.add_argument("--gold", default=None, help="question set (default: evaluation/gold.yaml)")
     return parser
 
 
@@ -64,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     if command == "eval":
         from evaluation.runner import main_eval
 
-        return main_eval(settings, args.out)
+        return main_eval(settings, args.out, args.gold)
     if command == "bot":
         if not settings.telegram_bot_token:
             print("TELEGRAM_BOT_TOKEN is not set: see .env.example.", file=sys.stderr)
