@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from conversation.ui import Button, Lang, Reply, t
 from knowledge.catalog import Catalog
-from rag.catalog_answers import CatalogAnswerer
+from rag.cards import Card, CatalogCards
 from rag.sections import cite, cite_en
 
 CATEGORIES = ("素養類", "工具類", "專案類")
@@ -17,10 +17,10 @@ CATEGORIES = ("素養類", "工具類", "專案類")
 class Browser:
     def __init__(self, catalog: Catalog) -> None:
         self.cat = catalog
-        self.cards = CatalogAnswerer(catalog)
+        self.cards = CatalogCards(catalog)
         self.cert_ids = [c.id for c in catalog.certifications]
 
-    def _card(self, card, lang: Lang) -> str:  # noqa: ANN001 - rag.catalog_answers.Card
+    def _card(self, card: Card, lang: Lang) -> str:
         body = card.en if lang == "en" else card.zh
         return f"{body}\n\n{cite_en(card.sections) if lang == 'en' else cite(card.sections)}"
 

@@ -17,7 +17,8 @@ from langchain_core.runnables import RunnableBranch, RunnableLambda
 from knowledge.catalog import Catalog, load_catalog
 from rag import compose
 from rag.answer_types import Answer
-from rag.catalog_answers import Card, CatalogAnswerer
+from rag.cards import Card
+from rag.catalog_answers import CatalogAnswerer
 from rag.ingest import dense_enabled, guideline_chunks, ingest
 from rag.lexical import tokens
 from rag.retrieval import HybridRetriever, Retrieved

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from rag.answer_types import Source
-from rag.catalog_answers import Card
+from rag.cards import Card
 from rag.lexical import BM25Index, tokens
 from rag.retrieval import Retrieved
 from rag.sections import cite, cite_en

@@ -18,7 +18,9 @@ import yaml
 
 from knowledge.catalog import Catalog
 from knowledge.textnorm import match_key
+from rag.gazetteer import Form, catalog_forms
 from rag.lexical import EN_STOPWORDS, tokens
+from rag.matching import KeyMatcher, greedy_spans, inflections, squash
 from rag.textnorm import Lang, detect_language, fold, normalise
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -99,174 +101,6 @@ class Understanding:
         return own + extra, weights
 
 
-@dataclass(frozen=True)
-class _Form:
-    kind: str
-    key: str
-    text: str
-    latin: bool
-
-
-def _forms_for(catalog: Catalog) -> list[_Form]:
-    out: list[tuple[str, str, str]] = []
-    for c in catalog.certifications:
-        out += [("cert", c.id, f) for f in (c.id, c.name, c.name_en, *c.aliases)]
-        out.append(("issuer", c.issuer, c.issuer))
-        if c.issuer_en != c.issuer:
-            out.append(("issuer", c.issuer, c.issuer_en))
-    for issuer, forms in {
-        "資訊工業策進會": ["資策會", "iii"],
-        "中華民國電腦技能基金會": ["電腦技能基金會", "tqc", "csf"],
-        "台灣人工智慧學校": ["人工智慧學校", "aia", "taiwan ai academy"],
-        "經濟部產業發展署": ["產業發展署", "產發署", "ipas"],
-        "Amazon Web Services, Inc.": ["aws", "amazon"],
-        "Microsoft Corporation": ["microsoft", "微軟", "azure"],
-        "NVIDIA Corporation": ["nvidia", "輝達"],
-        "Google LLC – Google Cloud Division": ["google", "谷歌"],
-        "International Business Machines Corporation (IBM)": ["ibm"],
-    }.items():
-        out += [("issuer", issuer, f) for f in forms]
-    for t in catalog.types:
-        out += [("type", t.name, f) for f in (t.name, t.name_en, f"{t.number}、{t.name}", *t.aliases)]
-        for item in t.items:
-            out += [("item", f"{item.number}", f) for f in (item.name, item.name_en)]
-    for cc in catalog.cert_categories.categories:
-        out += [
-            ("cert_category", cc.name, f)
-            for f in (cc.name, f"{cc.name_en} category", f"{cc.name_en.lower()} certification")
-        ]
-    for tc in catalog.talent.categories:
-        short = tc.name.removeprefix("AI ").strip()
-        en = tc.name_en.split(" (")[0]
-        out += [("talent", tc.name, f) for f in (tc.name, short, en, tc.name_en.split("(")[-1].rstrip(")"))]
-    for a in catalog.roles.application_archetypes:
-        out += [("archetype", a.name, f) for f in (a.name, a.name.replace(" ", ""), a.name_en)]
-    for r in catalog.role_list:
-        out += [("role", r.id, f) for f in (r.name, r.name_en, *r.titles, *r.aliases)]
-    for s in catalog.industries.scenarios:
-        out += [
-            ("industry", s.industry, f) for f in (s.industry, s.industry_en, s.industry.rstrip("業"), s.industry[:2])
-        ]
-    for d in catalog.responsible_ai.dimensions:
-        out += [("rai", d.name, f) for f in (d.name, d.name_en)]
-    for form in (
-        "風險管理",
-        "核心操作流程",
-        "風險管理流程",
-        "風險分級管理",
-        "risk management",
-        "risk management steps",
-    ):
-        out.append(("risk", "steps", form))
-    for form in (
-        "三大類",
-        "風險類型",
-        "風險分類",
-        "分類管理",
-        "risk classes",
-        "risk categories",
-        "risk types",
-        "types of risk",
-    ):
-        out.append(("risk", "classes", form))
-    for key, forms in {
-        "foundations": (
-            "核心技術基礎",
-            "技術基礎",
-            "扎實基礎",
-            "背景知識",
-            "technical foundations",
-            "foundations",
-            "basics",
-        ),
-        "soft_skills": ("軟技能", "軟實力", "soft skills", "soft skill"),
-        "starting_points": ("能力起點", "人才能力起點", "starting point", "starting points"),
-    }.items():
-        out += [("career_topic", key, f) for f in forms]
-    for res in catalog.resources.resources:
-        out += [("resource", res.name, f) for f in (res.name, res.name_en, *res.aliases)]
-    for t in catalog.rules.types:
-        for group in t.reference_tools:
-            for tool in group.tools:
-                out.append(("tool", tool, re.sub(r"\(.*?\)", "", tool).strip()))
-    forms: dict[tuple[str, str], _Form] = {}
-    for kind, key, text in out:
-        text = normalise(text)
-        if len(match_key(text)) < 2:
-            continue
-        latin = bool(re.fullmatch(r"[a-z0-9 .+&/-]+", text))
-        forms.setdefault((kind, match_key(text)), _Form(kind, key, text, latin))
-    return sorted(forms.values(), key=lambda f: -len(match_key(f.text)))
-
-
-def inflections(phrase: str) -> set[str]:
-    """Regular English inflections of a phrase's last word (hallucination → hallucinates, risk → risks).
-
-    Why: the thesaurus lists one form per concept; people write "hallucinates", "certifications",
-    "trained". Generating the regular forms keeps the data file small and the matching general."""
-    head, _, word = phrase.rpartition(" ")
-    if not word.isalpha() or len(word) < 3:
-        return set()
-    stems = {word}
-    if word.endswith("ation"):
-        stems.add(word[:-5] + "ate")
-    if word.endswith("ing") and len(word) > 5:
-        stems.update({word[:-3], word[:-3] + "e"})
-    if word.endswith("e"):
-        stems.add(word[:-1])
-    forms: set[str] = set()
-    for stem in stems:
-        forms.update({stem, stem + "s", stem + "es", stem + "ed", stem + "ing", stem + "d"})
-        if stem.endswith("y"):
-            forms.update({stem[:-1] + "ies", stem[:-1] + "ied"})
-    prefix = f"{head} " if head else ""
-    return {prefix + f for f in forms if f != word and len(f) >= 3}
-
-
-class _Matcher:
-    """All occurrences of many keys in one regex pass (longest key first at each position).
-
-    Why: scanning the question once per catalog name or thesaurus key cost ~15 ms per question; one
-    alternation per mode keeps query understanding well under a millisecond."""
-
-    def __init__(self, keys: list[str], latin: bool) -> None:
-        ordered = sorted(set(keys), key=lambda k: (-len(k), k))
-        self.latin = latin
-        self.regex: re.Pattern[str] | None = None
-        if ordered:
-            alternation = "|".join(re.escape(k) for k in ordered)
-            if latin:
-                self.regex = re.compile(rf"(?<![a-z0-9])(?=({alternation})(?![a-z0-9]))")
-            else:
-                self.regex = re.compile(rf"(?=({alternation}))")
-
-    def find(self, text: str, squashed: str, positions: dict[int, int]) -> list[tuple[int, int, str]]:
-        """(start, end, key) spans in squashed coordinates."""
-        if self.regex is None:
-            return []
-        out: list[tuple[int, int, str]] = []
-        if self.latin:
-            for m in self.regex.finditer(text):
-                if m.start() in positions:
-                    start = positions[m.start()]
-                    out.append((start, start + len(match_key(m.group(1))), m.group(1)))
-        else:
-            out = [(m.start(), m.start() + len(m.group(1)), m.group(1)) for m in self.regex.finditer(squashed)]
-        return out
-
-
-def _greedy(spans: list[tuple[int, int, str]], taken: list[bool]) -> list[tuple[int, int, str]]:
-    """Longest spans first, never overlapping each other or already-taken positions."""
-    chosen = []
-    for start, end, key in sorted(spans, key=lambda c: (-(c[1] - c[0]), c[0])):
-        if any(taken[start:end]):
-            continue
-        for i in range(start, end):
-            taken[i] = True
-        chosen.append((start, end, key))
-    return chosen
-
-
 def normalise_pattern(source: str) -> str:
     return fold(source)
 
@@ -288,7 +122,7 @@ class QueryUnderstanding:
 
     def __init__(self, catalog: Catalog, data_dir: Path = DATA) -> None:
         self.catalog = catalog
-        self.forms = _forms_for(catalog)
+        self.forms = catalog_forms(catalog)
         intents = yaml.safe_load((data_dir / "intents.yaml").read_text(encoding="utf-8"))
         self.intents = {name: [_pattern(p) for p in pats] for name, pats in intents["intents"].items()}
         self.pronouns = _pattern(intents["followup"]["pronouns"])
@@ -320,18 +154,18 @@ class QueryUnderstanding:
                     cid: words - set().union(*(v for k, v in vocab.items() if k != cid)) for cid, words in vocab.items()
                 }
         # one matcher per mode; a key maps to the first (longest, then catalog-order) form that has it
-        self.form_index: dict[str, _Form] = {}
+        self.form_index: dict[str, Form] = {}
         for form in self.forms:
             self.form_index.setdefault(form.text if form.latin else match_key(form.text), form)
         self.form_matchers = (
-            _Matcher([k for k, f in self.form_index.items() if not f.latin], latin=False),
-            _Matcher([k for k, f in self.form_index.items() if f.latin], latin=True),
+            KeyMatcher([k for k, f in self.form_index.items() if not f.latin], latin=False),
+            KeyMatcher([k for k, f in self.form_index.items() if f.latin], latin=True),
         )
         self.synonym_keys = {match_key(k): k for k in self.synonyms}
         self.english_values = {k.lower(): (k, v) for _, v, k in self.english}
         self.thesaurus_matchers = (
-            _Matcher(list(self.synonym_keys), latin=False),
-            _Matcher(list(self.english_values), latin=True),
+            KeyMatcher(list(self.synonym_keys), latin=False),
+            KeyMatcher(list(self.english_values), latin=True),
         )
 
     def _known_latin_words(self, thesaurus: dict[str, Any]) -> set[str]:
@@ -347,13 +181,13 @@ class QueryUnderstanding:
     # ------------------------------------------------------------------ pieces
     def entities(self, text: str) -> list[Entity]:
         """Longest-first, non-overlapping matches of catalog names in the normalised question."""
-        squashed, positions = _squash(text)
+        squashed, positions = squash(text)
         taken = [False] * (len(squashed) + 1)
         spans = self.form_matchers[0].find(text, squashed, positions) + self.form_matchers[1].find(
             text, squashed, positions
         )
         found: list[Entity] = []
-        for start, _end, key in _greedy(spans, taken):
+        for start, _end, key in greedy_spans(spans, taken):
             form = self.form_index[key]
             found.append(Entity(form.kind, form.key, form.text, start))
         found.sort(key=lambda e: e.start)
@@ -376,7 +210,7 @@ class QueryUnderstanding:
         """Thesaurus matches, longest first and non-overlapping, outside certification names.
 
         Returns the matched (key, values) pairs and the keys whose own words the query should drop."""
-        squashed, positions = _squash(text)
+        squashed, positions = squash(text)
         taken = [False] * (len(squashed) + 1)
         for e in entities:
             if e.kind in ("cert", "issuer", "role"):
@@ -385,7 +219,7 @@ class QueryUnderstanding:
         matched: list[tuple[str, list[str]]] = []
         cjk = self.thesaurus_matchers[0].find(text, squashed, positions)
         latin = self.thesaurus_matchers[1].find(text, squashed, positions)
-        for _start, _end, found in _greedy(
+        for _start, _end, found in greedy_spans(
             [(a, b, "c:" + k) for a, b, k in cjk] + [(a, b, "l:" + k) for a, b, k in latin], taken
         ):
             if found.startswith("c:"):
@@ -485,19 +319,3 @@ class QueryUnderstanding:
         if any(e.kind == "cert" for e in entities):
             return []
         return [m.strip() for m in CERT_PHRASE.findall(question)]
-
-
-_SKIP = re.compile(r"[\s*·・_]")
-_DASH = re.compile(r"[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]")
-
-
-def _squash(text: str) -> tuple[str, dict[int, int]]:
-    """`text` keyed like `match_key` (no spaces, one dash style), and original → squashed indexes."""
-    chars: list[str] = []
-    index: dict[int, int] = {}
-    for i, ch in enumerate(text):
-        if _SKIP.match(ch):
-            continue
-        index[i] = len(chars)
-        chars.append(_DASH.sub("-", ch).casefold())
-    return "".join(chars), index

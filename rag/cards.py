@@ -1,0 +1,401 @@
+"""Catalog cards: one short, cited answer per kind of fact, built only from the structured data.
+
+Why: for "which certifications for AI 模型訓練" or "who issues AIATCL" the structured data is exact;
+composing from it (never from a model) guarantees the advisor names only certifications, roles,
+numbers and rules that the guideline prints, and cites the section each fact comes from. The same
+cards serve answers and the bot's browsing views.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from knowledge.catalog import Catalog
+from knowledge.models import Certification, CompetencyType, Role
+
+TABLE6, TABLE3, TABLE5 = "附件(三) 表6", "三、AI 產業人才能力認證分類 表3", "附件(二) 表5"
+TABLE2, TABLE4, TABLE1 = "二、AI 產業人才能力架構 表2", "附件(一) 表4", "一、AI 人才類別 表1"
+
+
+@dataclass
+class Card:
+    zh: str
+    en: str
+    sections: list[str]
+    excerpts: dict[str, str] = field(default_factory=dict)
+    native: bool = False  # the question asked for exactly this list (overviews, tool groups): never overridden
+
+
+def _items(values: list[str], sep: str = "、") -> str:
+    return sep.join(values)
+
+
+class CatalogCards:
+    """One card per kind of fact; each cites the sections it comes from."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.cat = catalog
+
+    # ------------------------------------------------------------------ certifications
+    def cert_card(self, c: Certification) -> Card:
+        cc = next(x for x in self.cat.cert_categories.categories if x.name == c.category)
+        types = _items(cc.competency_types)
+        zh = (
+            f"「{c.name}」屬於表6 的{c.category}認證（{c.scope}），辦理單位：{c.issuer}。"
+            f"{c.category}對應的能力類型：{types}（表3）。"
+        )
+        en = (
+            f'"{c.name}" is a {c.category} ({cc.name_en}) certification in 表6 '
+            f"({'domestic' if c.scope == '國內' else 'international'}), "
+            f"issued by {c.issuer_en.rstrip('.')}. {c.category} maps to the competency type(s) {types} (表3)."
+        )
+        if c.figure3_types:
+            zh += f"圖3 將它列在「{_items(c.figure3_types)}」。"
+            en += f" 圖3 lists it under {_items(c.figure3_types, ', ')}."
+        if c.tool_domain:
+            zh += f"工具領域：{c.tool_domain}（{c.tool_domain_reason}）"
+            en += f" Tool domain: {c.tool_domain}."
+        for note in c.notes:
+            zh += f"\n註：{note}"
+            en += f"\nNote (表6): {note}"
+        return Card(zh, en, [TABLE6, TABLE3], {TABLE6: f"{c.category}｜{c.name}｜{c.issuer}"})
+
+    def cert_list(self, certs: list[Certification], en: bool = False) -> str:
+        if en:
+            return "\n".join(f"• {c.name} ({c.issuer_en})" for c in certs)
+        return "\n".join(f"• {c.name}（{c.issuer}）" for c in certs)
+
+    def category_card(self, name: str) -> Card:
+        cc = next(x for x in self.cat.cert_categories.categories if x.name == name)
+        certs = self.cat.certs_in(name)  # type: ignore[arg-type]
+        zh = (
+            f"{cc.name}認證旨在「{cc.aim}」，{cc.focus}對應能力類型：{_items(cc.competency_types)}（表3）。"
+            f"表6 列出的{cc.name}認證共 {len(certs)} 張：\n{self.cert_list(certs)}"
+        )
+        en = (
+            f"{cc.name} ({cc.name_en}) certifications aim at 「{cc.aim}」: {cc.focus} They map to "
+            f"{_items(cc.competency_types, ', ')} (表3). 表6 lists {len(certs)}:\n{self.cert_list(certs, True)}"
+        )
+        return Card(zh, en, [TABLE3, TABLE6], {TABLE3: f"{cc.name}｜{_items(cc.competency_types)}｜{cc.focus}"})
+
+    def certs_for_type(self, t: CompetencyType) -> Card:
+        rules = next(r for r in self.cat.rules.types if r.type == t.name)
+        zh_parts = [f"{t.name} 對應的認證分類是 {_items(t.certification_categories)}（表3）。"]
+        en_parts = [f"{t.name} ({t.name_en}) maps to {_items(t.certification_categories, ', ')} certifications (表3)."]
+        for cat_name in t.certification_categories:
+            certs = self.cat.certs_in(cat_name)
+            preferred = [c for c in certs if t.name in c.figure3_types or rules.figure3_group in c.figure3_types]
+            ordered = preferred + [c for c in certs if c not in preferred]
+            zh_parts.append(f"表6 的{cat_name}認證：\n{self.cert_list(ordered)}")
+            en_parts.append(f"{cat_name} certifications in 表6:\n{self.cert_list(ordered, True)}")
+        cert_rules = [r.text for lv in rules.levels for r in lv.rules if r.route == "certificate"]
+        zh_parts.append(f"依表5，{t.name} 的證照途徑：{'；或 '.join(cert_rules)}。")
+        en_parts.append(f"By 表5, the certificate route for {t.name} is: {' ; or '.join(cert_rules)}.")
+        return Card("\n".join(zh_parts), "\n".join(en_parts), [TABLE6, TABLE3, TABLE5])
+
+    def issuer_card(self, issuer: str) -> Card:
+        certs = [c for c in self.cat.certifications if c.issuer == issuer]
+        zh = f"表6 中由 {issuer} 辦理的認證：\n" + "\n".join(f"• {c.name}（{c.category}）" for c in certs)
+        en = f"Certifications in 表6 issued by {certs[0].issuer_en}:\n" + "\n".join(
+            f"• {c.name} ({c.category})" for c in certs
+        )
+        return Card(zh, en, [TABLE6])
+
+    # ------------------------------------------------------------------ competency types and items
+    def requirements_card(self, t: CompetencyType) -> Card:
+        rules = next(r for r in self.cat.rules.types if r.type == t.name)
+        zh, en = (
+            [f"{t.number}、{t.name} 的自我評估參考指標（表5）："],
+            [f"表5 reference indicators for {t.name} ({t.name_en}):"],
+        )
+        route_zh = {"certificate": "證照累積張數", "training": "課程受訓累積時數"}
+        route_en = {"certificate": "certificates", "training": "training hours"}
+        for lv in rules.levels:
+            for route in ("certificate", "training"):
+                texts = [r.text for r in lv.rules if r.route == route]
+                if texts:
+                    zh.append(f"• {lv.level}・{route_zh[route]}：{'；或 '.join(texts)}")
+                    en.append(f"• {lv.level} by {route_en[route]}: {' ; or '.join(texts)}")
+        zh.append("符合任一途徑即達到該層級（亦可設定為兩途徑皆需）。可用 /assess 進行自我評估。")
+        en.append("Either route reaches the level. Use /assess for a self-assessment.")
+        return Card("\n".join(zh), "\n".join(en), [TABLE5])
+
+    def tools_card(self, t: CompetencyType) -> Card:
+        rules = next(r for r in self.cat.rules.types if r.type == t.name)
+        lines = [f"• {g.group}：{_items(g.tools)}" for g in rules.reference_tools]
+        zh = f"{t.name} 的相關 AI 工具參考（表5，不限於列舉）：\n" + "\n".join(lines)
+        en = f"Reference AI tools for {t.name} ({t.name_en}) in 表5 (not exhaustive):\n" + "\n".join(
+            f"• {g.group}: {', '.join(g.tools)}" for g in rules.reference_tools
+        )
+        return Card(zh, en, [TABLE5, "二、AI 產業人才能力架構 圖2"])
+
+    def type_card(self, t: CompetencyType) -> Card:
+        items = _items([f"{i.number}. {i.name}（{i.description}）" for i in t.items])
+        zh = (
+            f"{t.number}、{t.name} 屬於 {t.talent_category}，程式能力為 {t.program_level}（表2）。能力項目：{items}。"
+            f"能力關鍵內涵：{_items(t.key_contents)}（表4）。"
+        )
+        if t.also_needed_by:
+            zh += f"內文亦將它列為 {t.also_needed_by} 所需的能力類型。"
+        en = (
+            f"{t.name} ({t.name_en}) belongs to {t.talent_category}, programming level {t.program_level} (表2). "
+            f"Items: {items}. Key contents: {_items(t.key_contents, '; ')} (表4)."
+        )
+        return Card(zh, en, [TABLE2, TABLE4])
+
+    def item_card(self, number: int) -> Card:
+        t = next(t for t in self.cat.types if any(i.number == number for i in t.items))
+        item = next(i for i in t.items if i.number == number)
+        details = "".join(item.details)
+        zh = f"{item.number}. {item.name}（{t.number}、{t.name}，{t.program_level}）：{item.description}。{details}"
+        en = f"Item {item.number} {item.name} ({item.name_en}), under {t.name}: {item.description}. {details}"
+        return Card(zh, en, [TABLE2, TABLE4])
+
+    # ------------------------------------------------------------------ people
+    def role_card(self, r: Role, with_certs: bool) -> Card:
+        kind = f"，{r.archetype}" if r.archetype else ""
+        zh = (
+            f"{_items(r.titles)}（{r.talent_category}{kind}）\n角色定位：{r.positioning}\n核心職責：{''.join(r.duties)}\n"
+            f"專業技能：{''.join(r.skills)}"
+        )
+        en = (
+            f"{_items(r.titles)} — {r.name_en} ({r.talent_category})\nPositioning: {r.positioning}\n"
+            f"Core duties: {''.join(r.duties)}\nSkills: {''.join(r.skills)}"
+        )
+        sections = [r.source] + (["附件(四) 表7"] if r.archetype else [])
+        if with_certs:
+            card = self.talent_certs(r.talent_category)
+            zh += "\n" + card.zh
+            en += "\n" + card.en
+            sections += card.sections
+        return Card(zh, en, sections)
+
+    def talent_card(self, name: str) -> Card:
+        tc = next(t for t in self.cat.talent.categories if t.name == name)
+        types = _items(tc.competency_types) or "（表2 未列出能力類型）"
+        zh = f"{tc.name}：{tc.role}。職責範圍：{_items(tc.duties, '；')}（表1）。所需能力類型：{types}（表2）。"
+        en = f"{tc.name} ({tc.name_en}): {tc.role}. Duties: {_items(tc.duties, '; ')} (表1). Competency types: {types}."
+        return Card(zh, en, [TABLE1, TABLE2])
+
+    def talent_certs(self, name: str) -> Card:
+        tc = next(t for t in self.cat.talent.categories if t.name == name)
+        cats = list(
+            dict.fromkeys(c for t in tc.competency_types for c in self.cat.competency_type(t).certification_categories)
+        )
+        if not cats:
+            return Card(
+                f"{name} 在表2 沒有對應的能力類型與認證分類。", f"表2 maps no competency types to {name}.", [TABLE1]
+            )
+        zh = f"{name} 所需能力類型為 {_items(tc.competency_types)}，對應認證分類：{_items(cats)}（表3）。"
+        en = (
+            f"{name} needs {_items(tc.competency_types, ', ')}; "
+            f"the matching certification categories are {', '.join(cats)} (表3)."
+        )
+        for c in cats:
+            zh += f"\n表6 的{c}認證：{_items([x.name for x in self.cat.certs_in(c)])}"
+            en += f"\n{c} certifications in 表6: {'; '.join(x.name for x in self.cat.certs_in(c))}"
+        return Card(zh, en, [TABLE3, TABLE6])
+
+    def role_career_card(self, r: Role) -> Card:
+        """Career routes whose steps name the role (資料分析師 → 資料科學家), else its category's path."""
+        names = [r.name, *r.titles]
+        for path in self.cat.career.paths:
+            for route in path.routes:
+                if any(n.split(" (")[0] in step for n in names for step in route.steps):
+                    chain = " → ".join(route.steps)
+                    zh = f"依附件(五)，{r.name} 所在的{route.name}：{chain}。" + "".join(
+                        x for x in path.cross_domain if r.name in x or "資料" in r.name and "資料" in x
+                    )
+                    en = f"By 附件(五), {r.name} sits on the {route.name}: {chain}."
+                    return Card(zh, en, ["附件(五)"])
+        return self.career_card(r.talent_category)
+
+    def career_card(self, name: str) -> Card:
+        path = next(p for p in self.cat.career.paths if p.talent_category == name)
+        routes = "；".join(f"{r.name}：{' → '.join(r.steps)}" for r in path.routes)
+        skills = _items(path.key_skills or [s for r in path.routes for s in r.key_skills])
+        zh = f"{name} 的職業發展途徑（附件(五)）：{routes}。關鍵技能：{skills}。跨域指引：{''.join(path.cross_domain)}"
+        en = (
+            f"Career path for {name} ({path.name_en}, 附件(五)): {routes}. Key skills: {skills}. "
+            f"Cross-domain: {''.join(path.cross_domain)}"
+        )
+        return Card(zh, en, ["附件(五)"])
+
+    def archetype_card(self, name: str) -> Card:
+        a = next(x for x in self.cat.roles.application_archetypes if x.name == name)
+        zh = f"{a.name}（AI 應用人才）：{a.positioning} 常見職稱範例：{a.example_titles}（表7）。"
+        en = f"{a.name} ({a.name_en}, AI 應用人才): {a.positioning} Example titles: {a.example_titles} (表7)."
+        return Card(zh, en, ["附件(四) 表7"])
+
+    def industry_card(self, industry: str, talent: list[str]) -> Card:
+        rows = [
+            s
+            for s in self.cat.industries.scenarios
+            if s.industry == industry and (not talent or s.talent_category in talent)
+        ]
+        rows = rows or [s for s in self.cat.industries.scenarios if s.industry == industry]
+        zh = "\n".join(
+            f"• {s.talent_category}（{s.source.split()[-1]}）：應用情境 {_items(s.scenarios)}；貢獻：{s.contribution}"
+            for s in rows
+        )
+        en = "\n".join(
+            f"• {s.industry_en}, {s.talent_category} ({s.source.split()[-1]}): "
+            f"scenarios {_items(s.scenarios)}; contribution: {s.contribution}"
+            for s in rows
+        )
+        return Card(f"{industry}的 AI 應用舉例：\n{zh}", en, [s.source for s in rows])
+
+    def foundations_card(self) -> Card:
+        f = self.cat.career.foundations
+        zh = "核心技術基礎（附件(五)）：\n" + "\n".join(f"• {i.name}：{i.text}" for i in f.items) + f"\n{f.note}"
+        en = "Core technical foundations (附件(五)):\n" + "\n".join(
+            f"• {i.name} ({i.name_en}): {i.text}" for i in f.items
+        )
+        return Card(zh, en, ["附件(五)"])
+
+    def soft_skills_card(self) -> Card:
+        skills = self.cat.career.soft_skills
+        zh = "核心軟技能與終身學習態度（附件(五)）：\n" + "\n".join(f"• {s.name}：{s.text}" for s in skills)
+        en = "Core soft skills (附件(五)):\n" + "\n".join(f"• {s.name} ({s.name_en}): {s.text}" for s in skills)
+        return Card(zh, en, ["附件(五)"])
+
+    def starting_points_card(self) -> Card:
+        points = self.cat.career.starting_points
+        zh = "確認人才能力起點（附件(五)）：\n" + "\n".join(f"• {p.name}：{p.text}" for p in points)
+        en = "Starting points (附件(五)):\n" + "\n".join(f"• {p.name} ({p.name_en}): {p.text}" for p in points)
+        return Card(zh, en, ["附件(五)"])
+
+    def rai_overview(self) -> Card:
+        dims = self.cat.responsible_ai.dimensions
+        zh = "負責任意識的四個構面（附件(六)）：\n" + "\n".join(f"• {d.heading}" for d in dims)
+        en = "The four dimensions of responsible AI awareness (附件(六)):\n" + "\n".join(
+            f"• {d.name} ({d.name_en}): {d.heading}" for d in dims
+        )
+        return Card(zh, en, ["附件(六)"], native=True)
+
+    def update_card(self) -> Card:
+        d = self.cat.document
+        zh = f"本次更新（{d.version}）重點（前言）：\n" + "\n".join(f"• {h}" for h in d.update_highlights)
+        en = f"What the {d.version} update changed (前言):\n" + "\n".join(f"• {h}" for h in d.update_highlights)
+        return Card(zh, en, ["前言"], native=True)
+
+    def tool_group_card(self, groups: list[str]) -> Card:
+        hits = [(t, g) for t in self.cat.rules.types for g in t.reference_tools if g.group in groups]
+        zh = "表5 的相關 AI 工具參考（不限於列舉）：\n" + "\n".join(
+            f"• {g.group}（{t.type}）：{_items(g.tools)}" for t, g in hits
+        )
+        en = "Reference AI tools in 表5 (not exhaustive):\n" + "\n".join(
+            f"• {g.group} ({t.type}): {', '.join(g.tools)}" for t, g in hits
+        )
+        return Card(zh, en, [TABLE5], native=True)
+
+    def certs_for_domain(self, domains: list[str]) -> Card:
+        certs = [c for c in self.cat.certs_in("工具類") if c.tool_domain in domains]
+        zh = (
+            f"表6 的工具類認證中，工具領域屬於{_items(domains)}的有：\n"
+            + "\n".join(f"• {c.name}（{c.issuer}）：{c.tool_domain_reason}" for c in certs)
+            + "\n（工具領域為本系統依表2 工具項目所做的歸類。）"
+        )
+        en = f"工具類 certifications in 表6 whose tool domain is {', '.join(domains)}:\n" + "\n".join(
+            f"• {c.name} ({c.issuer_en})" for c in certs
+        )
+        return Card(zh, en, [TABLE6, TABLE2], native=True)
+
+    # ------------------------------------------------------------------ responsible AI, resources, tools, document
+    def rai_card(self, name: str) -> Card:
+        d = next(x for x in self.cat.responsible_ai.dimensions if x.name == name)
+        zh = f"{d.heading}（附件(六)）\n" + "\n".join(f"• {p}" for p in d.points)
+        en = f"{d.name} ({d.name_en}) — {d.heading} (附件(六)):\n" + "\n".join(f"• {p}" for p in d.points)
+        return Card(zh, en, ["附件(六)"])
+
+    def risk_steps_card(self) -> Card:
+        steps = self.cat.responsible_ai.risk_management_steps
+        zh = "風險管理的四項核心操作流程（附件(六)）：\n" + "\n".join(f"({s.number}) {s.name}：{s.text}" for s in steps)
+        en = "The four core risk-management steps (附件(六)):\n" + "\n".join(
+            f"({s.number}) {s.name} ({s.name_en}): {s.text}" for s in steps
+        )
+        return Card(zh, en, ["附件(六)"])
+
+    def risk_classes_card(self) -> Card:
+        rc = self.cat.responsible_ai.risk_classes
+        zh = f"{rc.note}風險分為三大類：" + "、".join(f"({c.key}) {c.name}" for c in rc.classes) + "（附件(六)）。"
+        en = (
+            "AI risks are managed by class (分類管理), not by grade: "
+            + "; ".join(f"({c.key}) {c.name} ({c.name_en})" for c in rc.classes)
+            + " (附件(六))."
+        )
+        return Card(zh, en, ["附件(六)"])
+
+    def resource_card(self, name: str) -> Card:
+        r = next(x for x in self.cat.resources.resources if x.name == name)
+        zh = (
+            f"「{r.name}」由{_items(r.developers)}開發，內容涵蓋{_items(r.covers)}，"
+            f"對應能力類型 {_items(r.competency_types)}。下載位置：{r.download}"
+        )
+        en = (
+            f'"{r.name}" ({r.name_en}) by {", ".join(r.developers)} covers {_items(r.covers, ", ")}; '
+            f"competency types {', '.join(r.competency_types)}. Download: {r.download}"
+        )
+        return Card(zh, en, ["附件(七)"])
+
+    def tool_card(self, tool: str) -> Card:
+        hits = [(t, g) for t in self.cat.rules.types for g in t.reference_tools if tool in g.tools]
+        zh = "；".join(f"{tool} 列在表5「{t.type}」的相關工具參考（{g.group}）" for t, g in hits) + "。"
+        en = "; ".join(f"{tool} is listed in 表5 as a reference tool for {t.type} ({g.group})" for t, g in hits) + "."
+        return Card(zh, en, [TABLE5])
+
+    def document_card(self) -> Card:
+        d = self.cat.document
+        planners = _items([p.name for p in d.planners])
+        zh = (
+            f"《{d.title}》版本 {d.version}，出版年月 {d.published}。"
+            f"指導單位：{d.supervisor.name}；規劃單位：{planners}；"
+            f"執行單位：{d.executor.name}。電話：{d.phone}；地址：{d.address}。"
+        )
+        en = (
+            f"{d.title} ({d.title_en}), version {d.version}, published {d.published} ({d.published_en}). Supervised by "
+            f"{d.supervisor.name} ({d.supervisor.name_en}); "
+            f"planned by {', '.join(f'{p.name} ({p.name_en})' for p in d.planners)}; "
+            f"executed by {d.executor.name} ({d.executor.name_en}). Phone {d.phone}; address {d.address}."
+        )
+        return Card(zh, en, [d.source])
+
+    # ------------------------------------------------------------------ overviews
+    def talent_overview(self) -> Card:
+        cats = self.cat.talent.categories
+        zh = "指引將 AI 產業人才分為三大類別（表1）：\n" + "\n".join(f"• {c.name}：{c.role}" for c in cats)
+        en = "The guideline has three talent categories (表1):\n" + "\n".join(
+            f"• {c.name} ({c.name_en}): {c.role}" for c in cats
+        )
+        return Card(zh, en, [TABLE1], native=True)
+
+    def types_overview(self) -> Card:
+        lines = [f"• {t.number}、{t.name}（{t.talent_category}，{t.program_level}）" for t in self.cat.types]
+        zh = "五種能力類型（表2）：\n" + "\n".join(lines)
+        en = "The five competency types (表2):\n" + "\n".join(
+            f"• {t.number}、{t.name} ({t.name_en}; {t.talent_category}; {t.program_level})" for t in self.cat.types
+        )
+        return Card(zh, en, [TABLE2], native=True)
+
+    def items_overview(self) -> Card:
+        items = [(t, i) for t in self.cat.types for i in t.items]
+        zh = f"能力項目共 {len(items)} 項（表2）：\n" + "\n".join(
+            f"• {i.number}. {i.name}（{t.name}，{t.program_level}）" for t, i in items
+        )
+        en = f"There are {len(items)} competency items (表2):\n" + "\n".join(
+            f"• {i.number}. {i.name} ({i.name_en}; {t.name}; {t.program_level})" for t, i in items
+        )
+        return Card(zh, en, [TABLE2], native=True)
+
+    def cert_categories_overview(self) -> Card:
+        cats = self.cat.cert_categories.categories
+        zh = "認證分為三大類別（表3）：\n" + "\n".join(
+            f"• {c.name}：{c.focus}對應 {_items(c.competency_types)}；表6 列 {len(self.cat.certs_in(c.name))} 張"
+            for c in cats
+        )
+        en = "Certifications fall into three categories (表3):\n" + "\n".join(
+            f"• {c.name} ({c.name_en}): maps to {', '.join(c.competency_types)}; "
+            f"{len(self.cat.certs_in(c.name))} in 表6"
+            for c in cats
+        )
+        return Card(zh, en, [TABLE3, TABLE6], native=True)
