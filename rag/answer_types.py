@@ -25,6 +25,7 @@ class Answer:
     latency_ms: float = 0.0
     lang: str = "zh-TW"
     context: dict[str, Any] = field(default_factory=dict)  # what a follow-up question may refer to
+    out_of_scope: bool = False  # declined because the guideline does not cover the topic at all
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -68,6 +68,11 @@ class CatalogAnswerer(CatalogCards):
             return [self.role_card(r, "certs_for" in intents) for r in roles]
         if "type" in keys or "item" in keys:
             types = [cat.competency_type(k) for k in keys.get("type", [])]
+            for number in keys.get("item", []) if types else []:
+                # 「AI 工具應用 … 寫程式」: the item's own type joins the named one
+                owner = next(t for t in cat.types if any(str(i.number) == number for i in t.items))
+                if owner not in types:
+                    types.append(owner)
             if not types:
                 numbers = [int(k) for k in keys["item"]]
                 if "tools" in intents or "requirements" in intents or "certs_for" in intents:

@@ -8,8 +8,9 @@ the Telegram bot and the evaluation. Its steps are LangChain runnables so a step
 from __future__ import annotations
 
 import logging
+import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from langchain_core.runnables import RunnableBranch, RunnableLambda
@@ -83,11 +84,17 @@ class Advisor:
 
     # ------------------------------------------------------------------ public
     def respond(self, question: str, context: dict[str, Any] | None = None) -> Answer:
-        """Answer one question; `context` is the previous answer's `context` for follow-ups."""
+        """Answer one message; `context` is the previous answer's `context` for follow-ups. A message
+        asking two things (「要什麼學歷？之後可以升到什麼位置？」) gets each part answered in turn."""
         started = time.perf_counter()
-        turn: Turn = self.chain.invoke(Turn(question, context or {}))
-        answer = turn.answer
-        assert answer is not None
+        parts = split_questions(question)
+        answers: list[Answer] = []
+        for part in parts:
+            turn: Turn = self.chain.invoke(Turn(part, context or {}))
+            assert turn.answer is not None
+            answers.append(turn.answer)
+            context = turn.answer.context or context
+        answer = answers[0] if len(answers) == 1 else merge_answers(answers)
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
 
@@ -125,7 +132,7 @@ class Advisor:
         self._apply_followup(u, turn.context)
         turn.u = u
         if u.out_of_scope:
-            turn.answer = Answer(False, compose.decline(u.out_of_scope, u.lang), lang=u.lang)
+            turn.answer = Answer(False, compose.decline(u.out_of_scope, u.lang), lang=u.lang, out_of_scope=True)
             return turn
         cert_question = (
             any(w in u.normalised for w in CERT_WORDS)
@@ -133,7 +140,9 @@ class Advisor:
             or bool(u.of_kind("cert_category"))
         )
         if u.unknown_names and cert_question and not u.of_kind("cert"):
-            turn.answer = Answer(False, compose.unknown_certification(u.unknown_names, u.lang), lang=u.lang)
+            turn.answer = Answer(
+                False, compose.unknown_certification(u.unknown_names, u.lang), lang=u.lang, out_of_scope=True
+            )
             return turn
         u.expansions += [self._canonical(e) for e in u.entities if e.kind not in ("tool", "issuer")]
         turn.cards = self.answerer.answer(u)
@@ -220,7 +229,25 @@ class Advisor:
         terms, weights = turn.u.query_terms()
         dense_query = " ".join([turn.u.normalised, *turn.u.expansions])
         turn.hits = self.retriever.retrieve(terms, weights, dense_query, k=self.settings.top_k)
+        self._keep_thesaurus_targets(turn, terms, weights)
         return turn
+
+    def _keep_thesaurus_targets(self, turn: Turn, terms: list[str], weights: dict[str, float]) -> None:
+        """A rare guideline term the thesaurus mapped the question onto (胡說八道→幻覺) must reach the
+        composer even when the question's other words pull common passages ahead of it."""
+        assert turn.u is not None
+        index = self.retriever.bm25
+        present = {tok for hit in turn.hits for tok in index.doc_tokens[self.retriever.by_id[hit.chunk.id]]}
+        for term in turn.u.expansions:
+            for tok in tokens(term):
+                if tok in present or index.idf.get(tok, 0.0) < RARE_IDF:
+                    continue
+                best = self.retriever.retrieve([tok], {}, tok, k=1)
+                if best:
+                    hit = best[0]
+                    doc = self.retriever.by_id[hit.chunk.id]
+                    turn.hits.append(replace(hit, coverage=index.coverage(terms, doc, weights)))
+                    present |= set(index.doc_tokens[doc])
 
     def _compose_retrieved(self, turn: Turn) -> Turn:
         u = turn.u
@@ -251,6 +278,44 @@ class Advisor:
     @staticmethod
     def _context(u: Understanding) -> dict[str, Any]:
         return {"entities": [(e.kind, e.key, e.surface) for e in u.entities], "intents": list(u.intents)}
+
+
+_PART_END = re.compile(r"(?<=[？?])\s*")
+MIN_PART_CHARS = 4
+MAX_PARTS = 3
+
+
+def split_questions(question: str) -> list[str]:
+    """Parts of a message that asks several things, split after each question mark."""
+    parts = [p.strip() for p in _PART_END.split(question.strip()) if p.strip()]
+    merged: list[str] = []
+    for part in parts:
+        content = re.sub(r"[\W_]+", "", part)
+        if merged and (len(content) < MIN_PART_CHARS or len(merged) >= MAX_PARTS):
+            merged[-1] = f"{merged[-1]}{part}"
+        else:
+            merged.append(part)
+    return merged or [question]
+
+
+def merge_answers(answers: list[Answer]) -> Answer:
+    """One reply for a multi-part message: each distinct answer once, sources in order. A part the
+    guideline does not cover at all (fees, exam dates…) makes the whole message declined: the parts
+    it can answer are still shown."""
+    texts = list(dict.fromkeys(a.text for a in answers))
+    sources = list({(s.section, s.title): s for a in answers for s in a.sources}.values())
+    declined = next((a for a in answers if a.out_of_scope), None)
+    answered = [a for a in answers if a.answered]
+    lead = declined or (answered[0] if answered else answers[0])
+    return Answer(
+        declined is None and bool(answered),
+        "\n\n".join(texts),
+        sources,
+        "none" if declined else lead.route,
+        lang=lead.lang,
+        context=answers[-1].context,
+        out_of_scope=declined is not None,
+    )
 
 
 def make_advisor(settings: Settings) -> Advisor:
