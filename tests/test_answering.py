@@ -97,3 +97,14 @@ def test_never_invents_certifications(advisor) -> None:  # noqa: ANN001
         catalog_part = text.split("指引相關段落")[0]
         listed = [line[2:].rsplit("（", 1)[0] for line in catalog_part.splitlines() if line.startswith("• ")]
         assert listed and all(name in names for name in listed), listed
+
+
+def test_a_message_asking_two_things_gets_both_answered(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("想當 AI 研究員需要什麼學歷？之後可以往上升到什麼位置？")
+    assert answer.answered and "碩博士" in answer.text and "研發主管" in answer.text
+
+
+def test_an_uncovered_part_declines_the_message_but_keeps_what_is_known(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("AIATCL 是誰辦的？報名費多少？")
+    assert answer.answered is False and answer.route == "none"
+    assert "台灣人工智慧學校" in answer.text and "報名費用" in answer.text
