@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 MAX_ATTEMPTS = 20
 KEEP_UPDATE_IDS_S = 2 * 24 * 3600
+READ_ONLY = "advisor_read_only"
 
 metadata = MetaData()
 states = Table(
@@ -93,9 +94,10 @@ def make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _begin_immediate(conn: Connection) -> None:
-            # take the write lock up front: concurrent writers then wait (busy_timeout) instead of
-            # failing when their read snapshot turns out stale
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # writers take the write lock up front: concurrent writers then wait (busy_timeout) instead
+            # of failing when their read snapshot turns out stale; readers never wait (WAL)
+            read_only = conn.get_execution_options().get(READ_ONLY, False)
+            conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
         return engine
     return create_engine(url, pool_pre_ping=True)
@@ -175,13 +177,17 @@ class StateStore:
             )
         return result
 
+    def _reader(self) -> Connection:
+        return self.engine.connect().execution_options(**{READ_ONLY: True})
+
     def load(self, user_id: int) -> dict[str, Any] | None:
-        with self.engine.connect() as conn:
+        with self._reader() as conn:
             row = conn.execute(select(states.c.state).where(states.c.user_id == user_id)).first()
         return json.loads(row.state) if row else None
 
     def stats(self) -> dict[str, int]:
-        with self.engine.connect() as conn:
+        """Counts only (users, questions, assessments); safe to call inside a `transact` step."""
+        with self._reader() as conn:
             users = conn.execute(select(func.count()).select_from(states)).scalar_one()
             values = dict(conn.execute(select(counters.c.name, counters.c.value)).all())
         return {"users": users, "questions": values.get("questions", 0), "assessments": values.get("assessments", 0)}

@@ -96,3 +96,12 @@ def test_forget_deletes_the_user(db_url: str) -> None:
     store.transact(3, None, lambda s: (None, {}, None))
     assert store.load(3) is None and store.stats()["users"] == 0
     store.close()
+
+
+def test_stats_can_be_read_inside_a_transaction(db_url: str) -> None:
+    """/stats is answered from inside a step: reading must not wait for the step's own write lock."""
+    store = StateStore(db_url)
+    store.transact(1, None, lambda s: add_step(s, "a"))
+    seen = store.transact(2, None, lambda s: ({"x": 1}, {}, store.stats()))
+    assert seen["users"] == 1 and seen["questions"] == 1
+    store.close()
