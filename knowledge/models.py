@@ -353,3 +353,4 @@ class Resource(Strict):
 class ResourcesFile(Strict):
     source: str
     resources: list[Resource]
+    relation: str

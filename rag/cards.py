@@ -88,6 +88,10 @@ class CatalogCards:
             ordered = preferred + [c for c in certs if c not in preferred]
             zh_parts.append(f"表6 的{cat_name}認證：\n{self.cert_list(ordered)}")
             en_parts.append(f"{cat_name} certifications in 表6:\n{self.cert_list(ordered, True)}")
+        for cat_name in t.certification_categories:
+            cc = next(x for x in self.cat.cert_categories.categories if x.name == cat_name)
+            zh_parts.insert(1, f"{cc.name}：{cc.focus}（{_items(cc.certifies, '；')}）")
+            en_parts.insert(1, f"{cc.name}: {cc.focus}")
         cert_rules = [r.text for lv in rules.levels for r in lv.rules if r.route == "certificate"]
         zh_parts.append(f"依表5，{t.name} 的證照途徑：{'；或 '.join(cert_rules)}。")
         en_parts.append(f"By 表5, the certificate route for {t.name} is: {' ; or '.join(cert_rules)}.")
@@ -197,18 +201,25 @@ class CatalogCards:
         return Card(zh, en, [TABLE3, TABLE6])
 
     def role_career_card(self, r: Role) -> Card:
-        """Career routes whose steps name the role (資料分析師 → 資料科學家), else its category's path."""
-        names = [r.name, *r.titles]
+        """Career routes whose steps name the role (資料分析師 → 資料科學家), else its category's path, plus
+        every cross-domain note that names the role (轉管理途徑 → AI 產品經理)."""
+        names = [n.split(" (")[0] for n in [r.name, *r.titles]]
+        notes = [x for p in self.cat.career.paths for x in p.cross_domain if any(n in x for n in names)]
         for path in self.cat.career.paths:
             for route in path.routes:
-                if any(n.split(" (")[0] in step for n in names for step in route.steps):
+                if any(n in step for n in names for step in route.steps):
                     chain = " → ".join(route.steps)
-                    zh = f"依附件(五)，{r.name} 所在的{route.name}：{chain}。" + "".join(
-                        x for x in path.cross_domain if r.name in x or "資料" in r.name and "資料" in x
-                    )
-                    en = f"By 附件(五), {r.name} sits on the {route.name}: {chain}."
+                    notes += [
+                        x
+                        for p in self.cat.career.paths
+                        for x in p.cross_domain
+                        if x not in notes and any(step.split(" (")[0] in x for step in route.steps)
+                    ]
+                    zh = f"依附件(五)，{r.name} 所在的{route.name}：{chain}。" + "".join(notes)
+                    en = f"By 附件(五), {r.name} sits on the {route.name}: {chain}. " + "".join(notes)
                     return Card(zh, en, ["附件(五)"])
-        return self.career_card(r.talent_category)
+        card = self.career_card(r.talent_category)
+        return Card(card.zh + "".join(notes), card.en, card.sections)
 
     def career_card(self, name: str) -> Card:
         path = next(p for p in self.cat.career.paths if p.talent_category == name)
@@ -325,6 +336,13 @@ class CatalogCards:
             + " (附件(六))."
         )
         return Card(zh, en, ["附件(六)"])
+
+    def resources_compared(self) -> Card:
+        note = self.cat.resources.relation
+        cards = [self.resource_card(r.name) for r in self.cat.resources.resources]
+        return Card(
+            "\n".join(c.zh for c in cards) + f"\n{note}", "\n".join(c.en for c in cards) + f"\n{note}", ["附件(七)"]
+        )
 
     def resource_card(self, name: str) -> Card:
         r = next(x for x in self.cat.resources.resources if x.name == name)

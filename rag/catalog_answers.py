@@ -8,6 +8,7 @@ result hands the question to retrieval.
 from __future__ import annotations
 
 from rag.cards import Card, CatalogCards
+from rag.lexical import tokens
 from rag.understanding import Understanding
 
 MAX_PER_KIND = 3
@@ -19,6 +20,12 @@ class CatalogAnswerer(CatalogCards):
         text = u.normalised + " " + " ".join(u.expansions)
         groups = [g.group for t in self.cat.rules.types for g in t.reference_tools]
         return [g for g in dict.fromkeys(groups) if g.lower() in text]
+
+    def best_scenario(self, u: Understanding, industries: list[str]):  # noqa: ANN201 - IndustryScenario
+        """The 表10/表11 row of the named industry whose scenarios share most words with the question."""
+        words = set(tokens(" ".join([u.normalised, *u.expansions])))
+        rows = [s for s in self.cat.industries.scenarios if s.industry in industries]
+        return max(rows, key=lambda s: len(words & set(tokens(" ".join([*s.scenarios, s.contribution])))))
 
     def talent_of(self, u: Understanding) -> list[str]:
         """The talent categories the recognised role, tool, type or item belongs to."""
@@ -56,6 +63,9 @@ class CatalogAnswerer(CatalogCards):
             return [self.certs_for_domain([g for g in groups if g in self.cat.rules.tool_items])]
         if groups and "tools" in intents and "cert_category" not in keys:
             return [self.tool_group_card(groups)]
+        if "which_talent" in intents and "talent" not in keys and "industry" in keys:
+            row = self.best_scenario(u, keys["industry"])
+            return [self.industry_card(row.industry, [row.talent_category]), self.talent_card(row.talent_category)]
         if "which_talent" in intents and "talent" not in keys:
             talents = self.talent_of(u)
             roles = [r for r in cat.role_list if r.id in keys.get("role", [])]
@@ -79,7 +89,7 @@ class CatalogAnswerer(CatalogCards):
                     types = [t for t in cat.types if any(i.number in numbers for i in t.items)]
                 else:
                     return [self.item_card(n) for n in numbers]
-            if "requirements" in intents and "certs_for" not in intents:
+            if "requirements" in intents:  # the requirements card names the certificates too
                 return [self.requirements_card(t) for t in types]
             if "certs_for" in intents or ("category_of" in intents and "cert_category" not in keys):
                 return [self.certs_for_type(t) for t in types]
@@ -128,6 +138,8 @@ class CatalogAnswerer(CatalogCards):
         if "rai" in keys:
             return [self.rai_card(k) for k in keys["rai"]]
         if "resource" in keys:
+            if len(keys["resource"]) > 1 or "define" in intents:
+                return [self.resources_compared()]
             return [self.resource_card(k) for k in keys["resource"]]
         if "tool" in keys and intents & {"tools", "category_of", "define", "which_talent"}:
             return [self.tool_card(k) for k in keys["tool"]]

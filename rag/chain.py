@@ -38,6 +38,7 @@ RELATED_COVERAGE = 0.5
 RARE_IDF = 4.5
 VERY_RARE_IDF = 5.0
 PASSAGE_MIN_COVERAGE = 0.4
+UNKNOWN_NAME_COVERAGE = 0.5
 IMPLIED_PASSAGE_COVERAGE = 0.3
 # questions the structured catalog answers by design; a passage never overrides them
 CATALOG_NATIVE_INTENTS = {"certs_for", "category_of", "issuer", "requirements", "which_talent"}
@@ -258,10 +259,38 @@ class Advisor:
                 False, compose.decline(None, u.lang), route="none", lang=u.lang, context=self._context(u)
             )
             return turn
+        if u.unknown_names and not u.entities and max(h.coverage for h in relevant) < UNKNOWN_NAME_COVERAGE:
+            # 「DeepSeek 又發布了什麼」: a name the guideline never mentions, and nothing fits well
+            turn.answer = Answer(
+                False,
+                compose.decline(None, u.lang),
+                route="none",
+                lang=u.lang,
+                context=self._context(u),
+                out_of_scope=True,
+            )
+            return turn
         terms, _ = u.query_terms()
-        text, sources = compose.from_passages(relevant, terms, self.retriever.bm25, u.lang, self.titles)
+        listed = self._list_items(relevant[0], terms)
+        text, sources = compose.from_passages(relevant, terms, self.retriever.bm25, u.lang, self.titles, listed)
         turn.answer = Answer(True, text, sources, "retrieval", lang=u.lang, context=self._context(u))
         return turn
+
+    def _list_items(self, hit: Retrieved, terms: list[str]) -> list[Retrieved]:
+        """The list a passage introduces (「以下列出的…」 or a closing 「：」, with list items right after it),
+        when the introducing sentence itself is about the question (two or more of its words)."""
+        text = hit.chunk.text.rstrip()
+        if hit.chunk.kind != "paragraph" or not (text.endswith(("：", ":")) or "以下" in text):
+            return []
+        lead = next((x for x in re.split(r"(?<=[。；：])", text) if "以下" in x), text[-80:])
+        if len((set(tokens(lead)) & set(terms)) - {"ai"}) < 2:
+            return []
+        chunks, items = self.retriever.chunks, []
+        i = self.retriever.by_id[hit.chunk.id] + 1
+        while i < len(chunks) and chunks[i].kind == "list_item" and chunks[i].part == hit.chunk.part and len(items) < 8:
+            items.append(replace(hit, chunk=chunks[i], lexical_rank=None, dense_rank=None))
+            i += 1
+        return items
 
     def _phrase(self, turn: Turn) -> Turn:
         answer = turn.answer

@@ -103,10 +103,21 @@ def _sentences(text: str) -> list[str]:
 
 
 def from_passages(
-    hits: Sequence[Retrieved], terms: Sequence[str], index: BM25Index, lang: Lang, titles: dict[str, str]
+    hits: Sequence[Retrieved],
+    terms: Sequence[str],
+    index: BM25Index,
+    lang: Lang,
+    titles: dict[str, str],
+    listed: Sequence[Retrieved] = (),
 ) -> tuple[str, list[Source]]:
-    """Quote the sentences that carry most of the question's terms, best passages first."""
-    chosen = select_sentences(hits, terms, index)
+    """Quote the sentences that carry most of the question's terms, best passages first. `listed` are
+    the items of a list the best passage introduces (「以下列出的…：」): quoted after its lead-in."""
+    if listed:
+        sentences = _sentences(hits[0].chunk.text)
+        lead = next((x for x in sentences if "以下" in x), sentences[-1]).replace("**", "")
+        chosen = [(lead, hits[0]), *((item.chunk.text.replace("**", ""), item) for item in listed)]
+    else:
+        chosen = select_sentences(hits, terms, index)
     sections = list(dict.fromkeys(hit.chunk.section for _, hit in chosen))
     bullets = "\n".join(f"• {sentence}" for sentence, _ in chosen)
     text = localise(

@@ -52,7 +52,7 @@ LEVEL_WORDS = ("初級", "中級", "高級")
 EXPANSION_WEIGHT = 0.8  # thesaurus terms are deliberate mappings onto the guideline's words
 CERT_WORD = r"(認證|證照|證書|\bcert|\bcertificat|\bcertified)"
 # Entity kinds a thesaurus expansion may stand for when the question names none itself.
-IMPLIED_KINDS = ("role", "type", "item", "cert_category", "talent", "archetype", "rai", "career_topic")
+IMPLIED_KINDS = ("role", "type", "item", "cert_category", "talent", "archetype", "rai", "career_topic", "industry")
 
 
 @dataclass(frozen=True)
