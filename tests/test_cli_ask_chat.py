@@ -63,3 +63,30 @@ def test_chat_on_standard_input_with_follow_up(indexed_data_dir: Path) -> None:
 def test_run_without_token_starts_the_chat(indexed_data_dir: Path) -> None:
     proc = run(indexed_data_dir, "run", stdin="/quit\n")
     assert proc.returncode == 0 and "顧問" in proc.stdout
+
+
+def test_terminal_assessment_through_numbered_choices(indexed_data_dir: Path, tmp_path: Path) -> None:
+    """/assess in `advisor chat`: buttons are numbered choices, hours are typed."""
+    env_dir = tmp_path / "chat-data"
+    env_dir.mkdir()
+    (env_dir / "chroma").symlink_to(indexed_data_dir / "chroma")
+    lines = ["/assess", "1", "AIATCL", "14", "9", "10"]  # start; AIATCL; 下一類 (11 certs + 3); 下一類 (6 + 3); 完成
+    lines += ["18", "十二小時", "6", "#1", "0", "0", "0", "0", "0"]  # nine areas ("#1" is the 0-hours button)
+    lines += ["3", "1", "/quit"]  # review: assess; result: 判定依據
+    proc = run(env_dir, "chat", stdin="\n".join(lines) + "\n")
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert "[1] 開始" in out and "第 1/9 項" in out and "[#1] 0" in out
+    assert "AI 應用素養：具備" in out and "AI 工具應用：未達" in out
+    assert "[T1-C1]" in out  # 判定依據 expanded
+    assert "Traceback" not in proc.stderr
+
+
+def test_answering_without_the_dense_leg_never_imports_torch(indexed_data_dir: Path) -> None:
+    code = (
+        "import sys\nfrom advisor.settings import Settings\nfrom rag.chain import make_advisor\n"
+        f"a = make_advisor(Settings(data_dir={str(indexed_data_dir)!r}, _env_file=None))\n"
+        "a.respond('AI 模型訓練要考哪些證照？')\nprint('torch' in sys.modules, 'chromadb' in sys.modules)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert proc.stdout.split() == ["False", "False"], proc.stderr
