@@ -246,6 +246,7 @@ class RolesFile(Strict):
 
 class IndustryScenario(Strict):
     industry: str
+    aliases: list[str] = []
     industry_en: str
     talent_category: TalentCategoryName
     scenarios: list[str]
@@ -354,3 +355,4 @@ class ResourcesFile(Strict):
     source: str
     resources: list[Resource]
     relation: str
+    usage_note: str

@@ -42,7 +42,7 @@ class CatalogCards:
         types = _items(cc.competency_types)
         zh = (
             f"「{c.name}」屬於表6 的{c.category}認證（{c.scope}），辦理單位：{c.issuer}。"
-            f"{c.category}對應的能力類型：{types}（表3）。"
+            f"{c.category}對應的能力類型：{types}；認證重點：{cc.focus}（表3）"
         )
         en = (
             f'"{c.name}" is a {c.category} ({cc.name_en}) certification in 表6 '
@@ -124,16 +124,16 @@ class CatalogCards:
         en.append("Either route reaches the level. Use /assess for a self-assessment.")
         return Card("\n".join(zh), "\n".join(en), [TABLE5])
 
-    def tools_card(self, t: CompetencyType) -> Card:
+    def tools_card(self, t: CompetencyType, native: bool = False) -> Card:
         rules = next(r for r in self.cat.rules.types if r.type == t.name)
         lines = [f"• {g.group}：{_items(g.tools)}" for g in rules.reference_tools]
         zh = f"{t.name} 的相關 AI 工具參考（表5，不限於列舉）：\n" + "\n".join(lines)
         en = f"Reference AI tools for {t.name} ({t.name_en}) in 表5 (not exhaustive):\n" + "\n".join(
             f"• {g.group}: {', '.join(g.tools)}" for g in rules.reference_tools
         )
-        return Card(zh, en, [TABLE5, "二、AI 產業人才能力架構 圖2"])
+        return Card(zh, en, [TABLE5, "二、AI 產業人才能力架構 圖2"], native=native)
 
-    def type_card(self, t: CompetencyType) -> Card:
+    def type_card(self, t: CompetencyType, native: bool = False) -> Card:
         items = _items([f"{i.number}. {i.name}（{i.description}）" for i in t.items])
         zh = (
             f"{t.number}、{t.name} 屬於 {t.talent_category}，程式能力為 {t.program_level}（表2）。能力項目：{items}。"
@@ -145,7 +145,7 @@ class CatalogCards:
             f"{t.name} ({t.name_en}) belongs to {t.talent_category}, programming level {t.program_level} (表2). "
             f"Items: {items}. Key contents: {_items(t.key_contents, '; ')} (表4)."
         )
-        return Card(zh, en, [TABLE2, TABLE4])
+        return Card(zh, en, [TABLE2, TABLE4], native=native)
 
     def item_card(self, number: int) -> Card:
         t = next(t for t in self.cat.types if any(i.number == number for i in t.items))
@@ -203,7 +203,7 @@ class CatalogCards:
     def role_career_card(self, r: Role) -> Card:
         """Career routes whose steps name the role (資料分析師 → 資料科學家), else its category's path, plus
         every cross-domain note that names the role (轉管理途徑 → AI 產品經理)."""
-        names = [n.split(" (")[0] for n in [r.name, *r.titles]]
+        names = [n.split(" (")[0] for n in [r.name, *r.titles, *r.aliases] if len(n) >= 4]
         notes = [x for p in self.cat.career.paths for x in p.cross_domain if any(n in x for n in names)]
         for path in self.cat.career.paths:
             for route in path.routes:
@@ -278,9 +278,13 @@ class CatalogCards:
 
     def rai_overview(self) -> Card:
         dims = self.cat.responsible_ai.dimensions
+        frameworks = "、".join(self.cat.responsible_ai.frameworks)
         zh = "負責任意識的四個構面（附件(六)）：\n" + "\n".join(f"• {d.heading}" for d in dims)
-        en = "The four dimensions of responsible AI awareness (附件(六)):\n" + "\n".join(
-            f"• {d.name} ({d.name_en}): {d.heading}" for d in dims
+        zh += f"\n參考的治理框架：{frameworks}。"
+        en = (
+            "The four dimensions of responsible AI awareness (附件(六)):\n"
+            + "\n".join(f"• {d.name} ({d.name_en}): {d.heading}" for d in dims)
+            + f"\nFrameworks cited: {frameworks}."
         )
         return Card(zh, en, ["附件(六)"], native=True)
 
@@ -338,7 +342,7 @@ class CatalogCards:
         return Card(zh, en, ["附件(六)"])
 
     def resources_compared(self) -> Card:
-        note = self.cat.resources.relation
+        note = f"{self.cat.resources.relation}{self.cat.resources.usage_note}"
         cards = [self.resource_card(r.name) for r in self.cat.resources.resources]
         return Card(
             "\n".join(c.zh for c in cards) + f"\n{note}", "\n".join(c.en for c in cards) + f"\n{note}", ["附件(七)"]
@@ -354,6 +358,7 @@ class CatalogCards:
             f'"{r.name}" ({r.name_en}) by {", ".join(r.developers)} covers {_items(r.covers, ", ")}; '
             f"competency types {', '.join(r.competency_types)}. Download: {r.download}"
         )
+        zh += f"\n{self.cat.resources.usage_note}"
         return Card(zh, en, ["附件(七)"])
 
     def tool_card(self, tool: str) -> Card:

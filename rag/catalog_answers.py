@@ -18,8 +18,14 @@ class CatalogAnswerer(CatalogCards):
     def tool_groups(self, u: Understanding) -> list[str]:
         """表5 tool groups (文書, 影像, 後端框架…) named in the question or its thesaurus expansions."""
         text = u.normalised + " " + " ".join(u.expansions)
-        groups = [g.group for t in self.cat.rules.types for g in t.reference_tools]
-        return [g for g in dict.fromkeys(groups) if g.lower() in text]
+        found = []
+        for t in self.cat.rules.types:
+            for g in t.reference_tools:
+                name = g.group.lower()
+                tails = [name[-k:] for k in (3, 4) if len(name) > k + 1]  # 「程式庫」 names 「機器學習程式庫」
+                if name in text or any(tail in text for tail in tails):
+                    found.append(g.group)
+        return list(dict.fromkeys(found))
 
     def best_scenario(self, u: Understanding, industries: list[str]):  # noqa: ANN201 - IndustryScenario
         """The 表10/表11 row of the named industry whose scenarios share most words with the question."""
@@ -62,7 +68,21 @@ class CatalogAnswerer(CatalogCards):
         if groups and "certs_for" in intents and set(groups) & set(self.cat.rules.tool_items):
             return [self.certs_for_domain([g for g in groups if g in self.cat.rules.tool_items])]
         if groups and "tools" in intents and "cert_category" not in keys:
+            named = [self.cat.competency_type(k) for k in keys.get("type", [])]
+            if named and all(
+                any(
+                    g.group == x
+                    for t in named
+                    for r in self.cat.rules.types
+                    if r.type == t.name
+                    for g in r.reference_tools
+                )
+                for x in groups
+            ):
+                return [self.tools_card(t, native=True) for t in named]  # all groups of the type, not only those named
             return [self.tool_group_card(groups)]
+        if "resource_all" in keys and "download" in intents and "resource" not in keys:
+            return [self.resources_compared()]
         if "which_talent" in intents and "talent" not in keys and "industry" in keys:
             row = self.best_scenario(u, keys["industry"])
             return [self.industry_card(row.industry, [row.talent_category]), self.talent_card(row.talent_category)]
@@ -89,6 +109,8 @@ class CatalogAnswerer(CatalogCards):
                     types = [t for t in cat.types if any(i.number in numbers for i in t.items)]
                 else:
                     return [self.item_card(n) for n in numbers]
+            if "key_contents" in intents:
+                return [self.type_card(t, native=True) for t in types]
             if "requirements" in intents:  # the requirements card names the certificates too
                 return [self.requirements_card(t) for t in types]
             if "certs_for" in intents or ("category_of" in intents and "cert_category" not in keys):
@@ -137,6 +159,8 @@ class CatalogAnswerer(CatalogCards):
             return [self.risk_steps_card() if k == "steps" else self.risk_classes_card() for k in keys["risk"]]
         if "rai" in keys:
             return [self.rai_card(k) for k in keys["rai"]]
+        if "resource_all" in keys and not set(keys) & {"cert", "role", "type", "item", "resource"}:
+            return [self.resources_compared()]
         if "resource" in keys:
             if len(keys["resource"]) > 1 or "define" in intents:
                 return [self.resources_compared()]

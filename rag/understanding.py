@@ -37,6 +37,7 @@ KIND_ORDER = (
     "career_topic",
     "rai",
     "risk",
+    "resource_all",
     "resource",
     "tool",
     "issuer",
@@ -49,6 +50,9 @@ CERT_PHRASE = re.compile(
     r"|Certified(?:\s+[A-Z][\w+.&-]*){1,5})"
 )
 LEVEL_WORDS = ("初級", "中級", "高級")
+UNKNOWN_BEFORE_CERT = re.compile(
+    r"\s*(的)?\s*(證照|認證|證書|certificates?|certifications?|certs?|exams?)\b", re.IGNORECASE
+)
 EXPANSION_WEIGHT = 0.8  # thesaurus terms are deliberate mappings onto the guideline's words
 CERT_WORD = r"(認證|證照|證書|\bcert|\bcertificat|\bcertified)"
 # Entity kinds a thesaurus expansion may stand for when the question names none itself.
@@ -122,7 +126,7 @@ class QueryUnderstanding:
 
     def __init__(self, catalog: Catalog, data_dir: Path = DATA) -> None:
         self.catalog = catalog
-        self.forms = catalog_forms(catalog)
+        self.forms = catalog_forms(catalog, yaml.safe_load((data_dir / "topic_forms.yaml").read_text(encoding="utf-8")))
         intents = yaml.safe_load((data_dir / "intents.yaml").read_text(encoding="utf-8"))
         self.intents = {name: [_pattern(p) for p in pats] for name, pats in intents["intents"].items()}
         self.pronouns = _pattern(intents["followup"]["pronouns"])
@@ -231,20 +235,20 @@ class QueryUnderstanding:
         return matched, {key for key, _ in matched if key in self.synonyms}
 
     def unknown_names(self, original: str) -> list[str]:
-        """Acronyms or capitalised names that appear nowhere in the guideline or the catalog."""
+        """Names the guideline and catalog never use: acronyms (PMP, CCNA), names with digits (AZ-104), or a
+        capitalised word right before a certificate word (「Coursera 的證書」). Ordinary English words
+        (Taipei, Taiwanese) are not names of certifications."""
         names = []
         for m in re.finditer(r"[A-Za-z][A-Za-z0-9+\-]*[A-Za-z0-9+]|[A-Za-z]", original):
             word = m.group(0)
             parts = [p for p in re.split(r"[-]", word.lower()) if p]
-            is_name = word.isupper() and len(word) >= 2 or any(ch.isdigit() for ch in word)
-            is_name = is_name or (
-                word[0].isupper() and m.start() > 0 and not original[: m.start()].rstrip().endswith(("?", ".", "!"))
-            )
+            after = original[m.end() : m.end() + 16]
+            is_name = (word.isupper() and len(word) >= 2) or any(ch.isdigit() for ch in word)
+            is_name = is_name or (word[0].isupper() and bool(UNKNOWN_BEFORE_CERT.match(after)))
             if is_name and any(p not in self.known_latin for p in parts):
                 names.append(word)
         return names
 
-    # ------------------------------------------------------------------ whole question
     def understand(self, question: str) -> Understanding:
         text = normalise(question)
         u = Understanding(question=question, normalised=text, lang=detect_language(question))
@@ -297,7 +301,7 @@ class QueryUnderstanding:
                 distinctive = distinctive_words & words
                 if distinctive:
                     found.append(Entity("cert", cert_id, " ".join(sorted(distinctive)), 0))
-        return found if len(found) == 1 else []
+        return found
 
     def sibling_levels(self, text: str, entities: list[Entity]) -> list[Entity]:
         """「iPAS 初級和中級」: the same certification family at another level named right after it."""
