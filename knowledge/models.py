@@ -221,6 +221,7 @@ class Archetype(Strict):
     name_en: str
     positioning: str
     example_titles: str
+    description: str
     source: str
 
 

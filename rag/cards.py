@@ -158,14 +158,19 @@ class CatalogCards:
     # ------------------------------------------------------------------ people
     def role_card(self, r: Role, with_certs: bool) -> Card:
         kind = f"，{r.archetype}" if r.archetype else ""
+        archetype = next((a for a in self.cat.roles.application_archetypes if a.name == r.archetype), None)
         zh = (
             f"{_items(r.titles)}（{r.talent_category}{kind}）\n角色定位：{r.positioning}\n核心職責：{''.join(r.duties)}\n"
             f"專業技能：{''.join(r.skills)}"
         )
         en = (
-            f"{_items(r.titles)} — {r.name_en} ({r.talent_category})\nPositioning: {r.positioning}\n"
+            f"{_items(r.titles)} — {r.name_en} ({r.talent_category}{', ' + r.archetype if r.archetype else ''})\n"
+            f"Positioning: {r.positioning}\n"
             f"Core duties: {''.join(r.duties)}\nSkills: {''.join(r.skills)}"
         )
+        if archetype is not None:
+            zh += f"\n{archetype.name}（表7）：{archetype.description}"
+            en += f"\n{archetype.name} (表7): {archetype.description}"
         sections = [r.source] + (["附件(四) 表7"] if r.archetype else [])
         if with_certs:
             card = self.talent_certs(r.talent_category)
@@ -234,7 +239,7 @@ class CatalogCards:
 
     def archetype_card(self, name: str) -> Card:
         a = next(x for x in self.cat.roles.application_archetypes if x.name == name)
-        zh = f"{a.name}（AI 應用人才）：{a.positioning} 常見職稱範例：{a.example_titles}（表7）。"
+        zh = f"{a.name}（AI 應用人才）：{a.positioning} 常見職稱範例：{a.example_titles}（表7）。{a.description}"
         en = f"{a.name} ({a.name_en}, AI 應用人才): {a.positioning} Example titles: {a.example_titles} (表7)."
         return Card(zh, en, ["附件(四) 表7"])
 

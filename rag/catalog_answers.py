@@ -64,6 +64,9 @@ class CatalogAnswerer(CatalogCards):
         cat = self.cat
         if "cert" in keys:
             return [self.cert_card(cat.certification(k)) for k in keys["cert"]]
+        if {"career", "background"} <= intents and all(e.start < 0 for e in u.entities) and "role" not in keys:
+            # 「我是做平面設計的…也能走 AI 這條路嗎」: where people with different backgrounds start
+            return [self.starting_points_card()]
         groups = self.tool_groups(u)
         if groups and "certs_for" in intents and set(groups) & set(self.cat.rules.tool_items):
             return [self.certs_for_domain([g for g in groups if g in self.cat.rules.tool_items])]
@@ -149,7 +152,7 @@ class CatalogAnswerer(CatalogCards):
             return [self.talent_card(k) for k in keys["talent"]]
         if "archetype" in keys:
             return [self.archetype_card(k) for k in keys["archetype"]]
-        if "industry" in keys:
+        if "industry" in keys and intents & {"usage", "duties", "define", "tools", "skills"}:
             return [self.industry_card(i, []) for i in keys["industry"]]
         if "overview_rai" in intents and "risk" not in keys:
             return [self.rai_overview()]

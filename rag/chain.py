@@ -270,9 +270,11 @@ class Advisor:
                 out_of_scope=True,
             )
             return turn
-        terms, _ = u.query_terms()
+        terms, weights = u.query_terms()
         listed = self._list_items(relevant[0], terms)
-        text, sources = compose.from_passages(relevant, terms, self.retriever.bm25, u.lang, self.titles, listed)
+        text, sources = compose.from_passages(
+            relevant, terms, self.retriever.bm25, u.lang, self.titles, listed, weights
+        )
         turn.answer = Answer(True, text, sources, "retrieval", lang=u.lang, context=self._context(u))
         return turn
 
@@ -283,14 +285,17 @@ class Advisor:
         if hit.chunk.kind != "paragraph" or not (text.endswith(("：", ":")) or "以下" in text):
             return []
         lead = next((x for x in re.split(r"(?<=[。；：])", text) if "以下" in x), text[-80:])
-        if len((set(tokens(lead)) & set(terms)) - {"ai"}) < 2:
-            return []
         chunks, items = self.retriever.chunks, []
         i = self.retriever.by_id[hit.chunk.id] + 1
         while i < len(chunks) and chunks[i].kind == "list_item" and chunks[i].part == hit.chunk.part and len(items) < 8:
             items.append(replace(hit, chunk=chunks[i], lexical_rank=None, dense_rank=None))
             i += 1
-        return items
+        index = self.retriever.bm25
+        lead_fits = len((set(tokens(lead)) & set(terms)) - {"ai"}) >= 2
+        item_fits = any(
+            index.idf.get(t, 0.0) >= RARE_IDF - 1 for item in items for t in set(tokens(item.chunk.text)) & set(terms)
+        )
+        return items if lead_fits or item_fits else []
 
     def _phrase(self, turn: Turn) -> Turn:
         answer = turn.answer
@@ -309,7 +314,9 @@ class Advisor:
         return {"entities": [(e.kind, e.key, e.surface) for e in u.entities], "intents": list(u.intents)}
 
 
-_PART_END = re.compile(r"(?<=[？?])\s*")
+# after a question mark, or after a question word followed by a space (「研究人才做什麼 以後可以升到哪」)
+_QUESTION_END = r"(?:(?<=什麼)|(?<=甚麼)|(?<=嗎)|(?<=呢)|(?<=哪)|(?<=哪些)|(?<=多少)|(?<=幾)|(?<=如何)|(?<=怎麼))"
+_PART_END = re.compile(r"(?<=[？?])\s*|" + _QUESTION_END + r"\s+(?=[\u3400-\u9fff])")
 MIN_PART_CHARS = 4
 MAX_PARTS = 3
 

@@ -39,15 +39,20 @@ def localise(text_zh: str, text_en: str, lang: Lang) -> str:
 
 
 def select_sentences(
-    hits: Sequence[Retrieved], terms: Sequence[str], index: BM25Index, budget: int = MAX_CHARS
+    hits: Sequence[Retrieved],
+    terms: Sequence[str],
+    index: BM25Index,
+    budget: int = MAX_CHARS,
+    weights: dict[str, float] | None = None,
 ) -> list[tuple[str, Retrieved]]:
     """The sentences carrying most of the question's terms, best passages first, in reading order."""
     query = set(terms)
+    weights = weights or {}
     scored: list[tuple[float, int, int, str, Retrieved]] = []
     for rank, hit in enumerate(hits):
         parts = [hit.chunk.text] if hit.chunk.kind == "table_row" else _sentences(hit.chunk.text)
         for pos, sentence in enumerate(parts):
-            overlap = sum(index.idf.get(t, 0.0) for t in set(tokens(sentence)) & query)
+            overlap = sum(index.idf.get(t, 0.0) * weights.get(t, 1.0) for t in set(tokens(sentence)) & query)
             scored.append((overlap / (1 + RANK_DECAY * rank), rank, pos, sentence, hit))
     chosen: list[tuple[int, int, str, Retrieved]] = []
     used = 0
@@ -109,6 +114,7 @@ def from_passages(
     lang: Lang,
     titles: dict[str, str],
     listed: Sequence[Retrieved] = (),
+    weights: dict[str, float] | None = None,
 ) -> tuple[str, list[Source]]:
     """Quote the sentences that carry most of the question's terms, best passages first. `listed` are
     the items of a list the best passage introduces (「以下列出的…：」): quoted after its lead-in."""
@@ -117,7 +123,7 @@ def from_passages(
         lead = next((x for x in sentences if "以下" in x), sentences[-1]).replace("**", "")
         chosen = [(lead, hits[0]), *((item.chunk.text.replace("**", ""), item) for item in listed)]
     else:
-        chosen = select_sentences(hits, terms, index)
+        chosen = select_sentences(hits, terms, index, weights=weights)
     sections = list(dict.fromkeys(hit.chunk.section for _, hit in chosen))
     bullets = "\n".join(f"• {sentence}" for sentence, _ in chosen)
     text = localise(

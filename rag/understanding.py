@@ -9,6 +9,7 @@ passages for paraphrased and English questions. Everything here is driven by dat
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +51,7 @@ CERT_PHRASE = re.compile(
     r"|Certified(?:\s+[A-Z][\w+.&-]*){1,5})"
 )
 LEVEL_WORDS = ("初級", "中級", "高級")
+SIMILAR_NAME = 0.9
 UNKNOWN_BEFORE_CERT = re.compile(
     r"\s*(的)?\s*(證照|認證|證書|certificates?|certifications?|certs?|exams?)\b", re.IGNORECASE
 )
@@ -79,6 +81,7 @@ class Understanding:
     expansions: list[str] = field(default_factory=list)
     followup: bool = False
     stop_terms: frozenset[str] = frozenset()
+    expansion_weight: dict[str, float] = field(default_factory=dict)
 
     def of_kind(self, kind: str) -> list[Entity]:
         return [e for e in self.entities if e.kind == kind]
@@ -100,7 +103,7 @@ class Understanding:
         for term in self.expansions:
             for tok in tokens(term):
                 if tok not in own:
-                    weights.setdefault(tok, EXPANSION_WEIGHT)
+                    weights[tok] = max(weights.get(tok, 0.0), self.expansion_weight.get(term, EXPANSION_WEIGHT))
                     extra.append(tok)
         return own + extra, weights
 
@@ -144,6 +147,14 @@ class QueryUnderstanding:
                 english.setdefault(variant, values)
         self.english = [(None, v, k) for k, v in english.items()]
         self.known_latin = self._known_latin_words(thesaurus)
+        latin_names = {
+            (variant, c.id)
+            for c in catalog.certifications
+            for name in (c.name, c.name_en, *c.aliases)
+            if re.fullmatch(r"[\x00-\x7f–]+", name) and len(name) >= 12
+            for variant in (name, re.sub(r"\s*\(.*?\)", "", name).replace(":", " "))
+        }
+        self.latin_cert_names = sorted((match_key(n), cid, len(n.split())) for n, cid in latin_names)
         self.issuer_certs = {
             issuer: [c.id for c in catalog.certifications if c.issuer == issuer]
             for issuer in {c.issuer for c in catalog.certifications}
@@ -253,8 +264,9 @@ class QueryUnderstanding:
         text = normalise(question)
         u = Understanding(question=question, normalised=text, lang=detect_language(question))
         u.entities = self.entities(text)
+        u.entities += self.certs_by_similar_name(question, u.entities)
         unknown_phrases = self.unknown_cert_phrases(question, u.entities)
-        if not unknown_phrases:
+        if not unknown_phrases:  # 「Coursera … certificate」: an issuer word alone does not name a 表6 certificate
             u.entities += self.certs_by_issuer_words(text, u.entities)
         u.entities += self.sibling_levels(text, u.entities)
         u.lang = self._answer_language(question, u)
@@ -263,6 +275,10 @@ class QueryUnderstanding:
         u.unknown_names = self.unknown_names(question) + unknown_phrases
         matched, explained = self._spans(text, u.entities)
         u.expansions = list(dict.fromkeys(v for _, values in matched for v in values))
+        for key, values in matched:
+            if key in explained:  # the expansion stands for a whole phrase of the question (胡說八道→幻覺)
+                for value in values:
+                    u.expansion_weight[value] = max(u.expansion_weight.get(value, 0.0), len(tokens(key)) * 0.5)
         if not u.entities and u.expansions:
             # 「幫 AI 標資料的人」 → 資料標註師: names the thesaurus maps to are entities too
             implied = self.entities(normalise(" ".join(u.expansions)))
@@ -283,6 +299,26 @@ class QueryUnderstanding:
         if re.search(r"[\u3400-\u9fff]", rest):
             return "zh-CN" if lang == "zh-CN" else "zh-TW"
         return "en" if re.search(r"[a-z]{3,}", rest) else lang
+
+    def certs_by_similar_name(self, question: str, entities: list[Entity]) -> list[Entity]:
+        """「NVIDIA Certified Associate Generative AI & LLMs」 (no colon), 「AWS Certified Machine Learning
+        Engineer」: an English run of words that is nearly a 表6 name is that certification."""
+        if any(e.kind == "cert" for e in entities):
+            return []
+        found: list[Entity] = []
+        for run in re.findall(r"[A-Za-z][A-Za-z0-9+&:().\- ]{14,}[A-Za-z0-9)]", question):
+            words = run.split()
+            best = (0.0, "", "")
+            for name, cid, size in self.latin_cert_names:
+                for n in {max(1, size - 1), size, size + 1}:
+                    for start in range(0, max(1, len(words) - n + 1)):
+                        window = " ".join(words[start : start + n])
+                        ratio = difflib.SequenceMatcher(None, match_key(window), name).ratio()
+                        if ratio > best[0]:
+                            best = (ratio, cid, window)
+            if best[0] >= SIMILAR_NAME and all(e.key != best[1] for e in found):
+                found.append(Entity("cert", best[1], best[2].lower(), 0))
+        return found
 
     def certs_by_issuer_words(self, text: str, entities: list[Entity]) -> list[Entity]:
         """「AWS 的 ML Specialty」: an issuer plus a word that only one of its certifications has."""
