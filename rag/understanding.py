@@ -155,6 +155,7 @@ class QueryUnderstanding:
             for variant in (name, re.sub(r"\s*\(.*?\)", "", name).replace(":", " "))
         }
         self.latin_cert_names = sorted((match_key(n), cid, len(n.split())) for n, cid in latin_names)
+        self.cert_issuer = {c.id: c.issuer for c in catalog.certifications}
         self.issuer_certs = {
             issuer: [c.id for c in catalog.certifications if c.issuer == issuer]
             for issuer in {c.issuer for c in catalog.certifications}
@@ -303,17 +304,22 @@ class QueryUnderstanding:
     def certs_by_similar_name(self, question: str, entities: list[Entity]) -> list[Entity]:
         """「NVIDIA Certified Associate Generative AI & LLMs」 (no colon), 「AWS Certified Machine Learning
         Engineer」: an English run of words that is nearly a 表6 name is that certification."""
-        if any(e.kind == "cert" for e in entities):
-            return []
+        issuers = {e.key for e in entities if e.kind == "issuer"}
+        if any(e.kind == "cert" for e in entities) or not issuers:
+            return []  # a near-miss name carries its vendor (AWS, NVIDIA…); only that vendor's names are compared
+        candidates = [(n, cid, size) for n, cid, size in self.latin_cert_names if self.cert_issuer[cid] in issuers]
         found: list[Entity] = []
         for run in re.findall(r"[A-Za-z][A-Za-z0-9+&:().\- ]{14,}[A-Za-z0-9)]", question):
             words = run.split()
             best = (0.0, "", "")
-            for name, cid, size in self.latin_cert_names:
+            for name, cid, size in candidates:
                 for n in {max(1, size - 1), size, size + 1}:
                     for start in range(0, max(1, len(words) - n + 1)):
                         window = " ".join(words[start : start + n])
-                        ratio = difflib.SequenceMatcher(None, match_key(window), name).ratio()
+                        matcher = difflib.SequenceMatcher(None, match_key(window), name)
+                        if matcher.real_quick_ratio() < SIMILAR_NAME or matcher.quick_ratio() < SIMILAR_NAME:
+                            continue
+                        ratio = matcher.ratio()
                         if ratio > best[0]:
                             best = (ratio, cid, window)
             if best[0] >= SIMILAR_NAME and all(e.key != best[1] for e in found):
