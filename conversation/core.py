@@ -68,7 +68,11 @@ class Conversation:
     def _command(self, state: State, lang: Lang, event: Event) -> Outcome:
         name = event.text.split()[0].lstrip("/").split("@")[0].lower()
         if name == "start":
-            return Outcome(state, [Reply(t("welcome", lang), self.menu(lang))])
+            replies = [Reply(t("welcome", lang), self.menu(lang))]
+            flow = state.get("flow")
+            if flow is not None and flow["step"] != "x":
+                replies += [Reply(t("flow_resume", lang)), self.flow.view(flow, lang)]
+            return Outcome(state, replies)
         if name == "help":
             return Outcome(state, [Reply(t("help", lang), self.menu(lang))])
         if name == "assess":
@@ -152,10 +156,14 @@ class Conversation:
     # ------------------------------------------------------------------ text
     def _text(self, state: State, lang: Lang, text: str) -> Outcome:
         flow = state.get("flow")
-        if flow is not None and flow["step"] != "x":
+        if flow is not None and flow["step"] != "x" and not text.rstrip().endswith(("？", "?")):
             new_flow, replies = self.flow.on_text(flow, lang, text)
             state["flow"] = new_flow
             return Outcome(state, replies)
+        # A question (it ends with a question mark) is answered even mid-assessment; the step is kept.
         answer = self.advisor.respond(text, state.get("qa") or {})
         state["qa"] = answer.context or {}
-        return Outcome(state, [Reply(answer.text)], counters={"questions": 1})
+        replies = [Reply(answer.text)]
+        if flow is not None and flow["step"] != "x":
+            replies += [Reply(t("flow_resume", lang)), self.flow.view(flow, lang)]
+        return Outcome(state, replies, counters={"questions": 1})

@@ -128,6 +128,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Rules applied (表5: each rule, threshold and your value):",
     },
     "cancelled": {"zh": "已取消自我評估。", "en": "Self-assessment cancelled."},
+    "flow_resume": {
+        "zh": "（您的自我評估還在進行中，作答都保留著；可以從這一步繼續，或輸入 /cancel 結束。）",
+        "en": "(Your self-assessment is still in progress and your answers are kept; continue here or type /cancel.)",
+    },
     "nothing_to_cancel": {"zh": "目前沒有進行中的評估。", "en": "Nothing to cancel."},
     "button_expected": {
         "zh": "請點選上方的按鈕繼續評估；想問問題請先輸入 /cancel 結束評估。",

@@ -252,3 +252,15 @@ def test_hours_text_rejected(text: str, reason: str) -> None:
     with pytest.raises(HoursInputError) as info:
         parse_hours(text, 10000)
     assert info.value.reason == reason
+
+
+def test_a_question_mid_assessment_is_answered_and_the_step_kept(user: Driver) -> None:
+    user.send("command", "/assess")
+    user.press("開始")
+    user.send("text", "AIATCL")
+    before = json.dumps(user.state["flow"])
+    user.send("text", "AI 模型訓練要考哪些證照？")
+    assert "專案類" in user.text() and "還在進行中" in user.text()
+    assert json.dumps(user.state["flow"]) == before
+    user.send("command", "/start")
+    assert "還在進行中" in user.text() and "第 1/3 步" in user.text()
