@@ -18,7 +18,7 @@ def test_gold_set_pass_rates(advisor) -> None:  # noqa: ANN001
     assert summary["decline_recall"] >= 0.9 and summary["decline_precision"] >= 0.9, summary
 
 
-@pytest.mark.parametrize("name", ["holdout.yaml", "holdout2.yaml", "holdout3.yaml", "holdout4.yaml"])
+@pytest.mark.parametrize("name", ["holdout.yaml", "holdout2.yaml", "holdout3.yaml", "holdout4.yaml", "holdout5.yaml"])
 def test_independent_sets_hold_their_rates(advisor, name: str) -> None:  # noqa: ANN001
     """Sets written by separate passes that saw neither the code nor the gold set."""
     summary = run_evaluation(advisor, load_gold(GOLD_PATH.parent / name))["summary"]
