@@ -16,32 +16,26 @@ from conversation.ui import Reply
 LIMIT = 4000
 
 
+def _pack(units: list[str], sep: str, limit: int) -> list[str]:
+    """Join consecutive units with `sep` into pieces of at most `limit` characters (a longer unit alone)."""
+    pieces: list[str] = []
+    for unit in units:
+        if pieces and len(pieces[-1]) + len(sep) + len(unit) <= limit:
+            pieces[-1] += sep + unit
+        else:
+            pieces.append(unit)
+    return pieces
+
+
 def split_text(text: str, limit: int = LIMIT) -> list[str]:
     """Pieces of at most `limit` characters, cut at paragraph, then line, then hard boundaries."""
-    text = text.strip() or "…"
     pieces: list[str] = []
-    current = ""
-    for paragraph in text.split("\n\n"):
-        candidate = f"{current}\n\n{paragraph}" if current else paragraph
-        if len(candidate) <= limit:
-            current = candidate
+    for paragraph in _pack((text.strip() or "…").split("\n\n"), "\n\n", limit):
+        if len(paragraph) <= limit:
+            pieces.append(paragraph)
             continue
-        if current:
-            pieces.append(current)
-        current = ""
-        for line in paragraph.split("\n"):
-            candidate = f"{current}\n{line}" if current else line
-            if len(candidate) <= limit:
-                current = candidate
-                continue
-            if current:
-                pieces.append(current)
-            while len(line) > limit:
-                pieces.append(line[:limit])
-                line = line[limit:]
-            current = line
-    if current:
-        pieces.append(current)
+        for line in _pack(paragraph.split("\n"), "\n", limit):
+            pieces.extend(line[k : k + limit] for k in range(0, len(line), limit))
     return pieces
 
 
