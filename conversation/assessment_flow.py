@@ -18,7 +18,7 @@ from conversation.ui import Button, Lang, Reply, t
 from knowledge.assessment import assess
 from knowledge.catalog import Catalog
 from knowledge.profile import parse_profile
-from knowledge.report import gap_lines, rule_lines
+from knowledge.report import render_text, rule_lines
 
 QUICK_HOURS = (0, 6, 12, 18, 24, 30, 48)
 CATEGORIES = ("素養類", "工具類", "專案類")
@@ -161,17 +161,10 @@ class AssessmentFlow:
         return f"{t('review', lang)}\n{t('review_certs', lang)}\n{certs}\n{t('review_hours', lang)}\n{hours}"
 
     def result_view(self, flow: Flow, lang: Lang) -> Reply:
-        result = self.result(flow)
-        lines = [f"AI 產業人才能力自我評估結果（指引版本 {result['guideline_version']}）", ""]
-        for type_result in result["types"]:
-            lines.append(f"{type_result['number']}、{type_result['type']}：{type_result['level']}")
-            lines.extend(
-                f"  ➜ {line.strip()}" if not line.startswith("  ") else f"     {line.strip()}"
-                for line in gap_lines(type_result, max_suggestions=2)
-            )
-        lines += ["", result["summary"], f"出處：{result['source']}、附件(三) 表6"]
+        """The same report `advisor assess` prints, without the rule list (that is the 判定依據 button)."""
+        text = render_text(self.result(flow), with_rules=False)
         return Reply(
-            "\n".join(lines),
+            text,
             [[Button(t("why", lang), self._data(flow, "why")), Button(t("restart", lang), self._data(flow, "rs"))]],
         )
 

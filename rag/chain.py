@@ -57,6 +57,7 @@ class Turn:
     u: Understanding | None = None
     cards: list[Card] = field(default_factory=list)
     hits: list[Retrieved] = field(default_factory=list)
+    retrieved: bool = False  # retrieval runs at most once per question, whichever step needs it first
     answer: Answer | None = None
 
 
@@ -227,6 +228,9 @@ class Advisor:
 
     def _retrieve(self, turn: Turn) -> Turn:
         assert turn.u is not None
+        if turn.retrieved:
+            return turn
+        turn.retrieved = True
         terms, weights = turn.u.query_terms()
         dense_query = " ".join([turn.u.normalised, *turn.u.expansions])
         turn.hits = self.retriever.retrieve(terms, weights, dense_query, k=self.settings.top_k)

@@ -291,7 +291,7 @@ class QueryUnderstanding:
     def _answer_language(self, question: str, u: Understanding) -> Lang:
         """The script to answer in: English when nothing Chinese is left once guideline names are taken
         out ("which cert for AI 模型訓練"), Chinese as soon as the sentence itself is Chinese."""
-        lang = detect_language(question)
+        lang = u.lang  # the script decided from the characters alone
         if not re.search(r"[\u3400-\u9fff]", question):
             return lang
         rest = normalise(question)
