@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from conversation.ui import Button, Lang, Reply, t
 from knowledge.catalog import Catalog
-from rag.cards import Card, CatalogCards
+from knowledge.views.cards import Card, CatalogCards
 from rag.sections import cite, cite_en
 
 CATEGORIES = ("素養類", "工具類", "專案類")

@@ -133,6 +133,8 @@ def score_item(item: Mapping[str, Any], answer: Mapping[str, Any], latency_ms: f
         "answerable": answerable,
         "answered": answer.get("answered") is True,
         "route": answer.get("route") if error is None else "error",
+        "rule": answer.get("rule"),
+        "kind": item.get("kind"),
         "first_hit_rank": metrics.first_hit_rank(sections, item["sections"]) if answerable else None,
         "fact_coverage": metrics.fact_coverage(item["facts"], text) if answerable else None,
         "missing_facts": missing,

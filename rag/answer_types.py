@@ -26,6 +26,7 @@ class Answer:
     lang: str = "zh-TW"
     context: dict[str, Any] = field(default_factory=dict)  # what a follow-up question may refer to
     out_of_scope: bool = False  # declined because the guideline does not cover the topic at all
+    rule: str = ""  # the id of the decision-table rule that produced this answer (rag/routing_rules.py)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -34,4 +35,5 @@ class Answer:
             "sources": [s.to_dict() for s in self.sources],
             "route": self.route,
             "latency_ms": round(self.latency_ms, 2),
+            "rule": self.rule,
         }

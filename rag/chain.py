@@ -15,13 +15,15 @@ from typing import TYPE_CHECKING, Any
 
 from langchain_core.runnables import RunnableBranch, RunnableLambda
 
+import rag.routing_rules  # noqa: F401 - registers the decision table
 from knowledge.catalog import Catalog, load_catalog
+from knowledge.views.cards import Card
 from rag import compose
 from rag.answer_types import Answer
-from rag.cards import Card
 from rag.catalog_answers import CatalogAnswerer
 from rag.ingest import dense_enabled, guideline_chunks, ingest
 from rag.lexical import tokens
+from rag.plan import Plan, PlanKind, Query, decide
 from rag.retrieval import HybridRetriever, Retrieved
 from rag.sections import section_titles
 from rag.textnorm import clean, detect_language
@@ -33,19 +35,19 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 1000
-MIN_COVERAGE = 0.2
+# Retrieval thresholds (BM25 coverage = weighted share of the question's terms found in a passage).
+MIN_COVERAGE = 0.2  # a passage below this shares too little of the question to be quoted
 RELATED_COVERAGE = 0.5
 RARE_IDF = 4.5
 VERY_RARE_IDF = 5.0
 PASSAGE_MIN_COVERAGE = 0.4
-UNKNOWN_NAME_COVERAGE = 0.5
 IMPLIED_PASSAGE_COVERAGE = 0.3
 # questions the structured catalog answers by design; a passage never overrides them
 CATALOG_NATIVE_INTENTS = {"certs_for", "category_of", "issuer", "requirements", "which_talent"}
 PASSAGE_MARGIN = 0.2
 RELATED_CHARS = 160
 SHORT_FOLLOWUP = 8
-CERT_WORDS = ("認證", "證照", "證書", "執照", "cert", "exam", "credential")
+PASSAGE_RULE = "retrieval.passage_covers_more"  # a card replaced by a passage that covers clearly more
 
 
 @dataclass
@@ -58,6 +60,8 @@ class Turn:
     cards: list[Card] = field(default_factory=list)
     hits: list[Retrieved] = field(default_factory=list)
     retrieved: bool = False  # retrieval runs at most once per question, whichever step needs it first
+    query: Query | None = None
+    plan: Plan | None = None
     answer: Answer | None = None
 
 
@@ -69,6 +73,7 @@ class Advisor:
         self.understanding = QueryUnderstanding(catalog)
         self.answerer = CatalogAnswerer(catalog)
         self.titles = section_titles(catalog)
+        self.semantic = None
         self.phraser = None
         if settings.llm_provider == "openai":
             from rag.llm import LLMPhraser
@@ -105,63 +110,69 @@ class Advisor:
 
     # ------------------------------------------------------------------ chain steps
     def _understand(self, turn: Turn) -> Turn:
+        """Understand the question and decide, by the decision table, what to do with it."""
         text = clean(turn.question)
-        lang = detect_language(text)
-        if not text or not any(ch.isalnum() for ch in text):
-            turn.answer = Answer(
-                False,
-                compose.localise(
-                    f"請輸入想問的問題，例如「AI 模型訓練要考哪些證照？」。{compose.HELP_ZH}",
-                    f'Please type a question, e.g. "Which certifications fit AI 模型訓練?" {compose.HELP_EN}',
-                    lang,
-                ),
-                lang=lang,
-            )
-            return turn
-        if len(text) > MAX_QUESTION_CHARS:
-            turn.answer = Answer(
-                False,
-                compose.localise(
-                    f"問題太長了（{len(text)} 字，上限 {MAX_QUESTION_CHARS} 字），請精簡成一個具體問題再問一次。",
-                    f"The question is too long ({len(text)} characters, limit {MAX_QUESTION_CHARS}); "
-                    "please ask one specific question.",
-                    lang,
-                ),
-                lang=lang,
-            )
-            return turn
-        u = self.understanding.understand(text)
-        self._apply_followup(u, turn.context)
+        too_long = len(text) > MAX_QUESTION_CHARS
+        if too_long or not text:
+            u = Understanding(turn.question, text, detect_language(text))
+        else:
+            u = self.understanding.understand(text)
+            self._apply_followup(u, turn.context)
         turn.u = u
-        if u.out_of_scope:
-            turn.answer = Answer(False, compose.decline(u.out_of_scope, u.lang), lang=u.lang, out_of_scope=True)
-            return turn
-        cert_question = (
-            any(w in u.normalised for w in CERT_WORDS)
-            or bool(set(u.intents) & {"certs_for", "category_of", "issuer"})
-            or bool(u.of_kind("cert_category"))
+        q = Query(
+            u,
+            self.answerer,
+            self.understanding,
+            retrieve=lambda: self._retrieve(turn).hits,
+            keep_relevant=self._keep_relevant,
+            semantic=self.semantic,
+            too_long=too_long,
         )
-        if u.unknown_names and cert_question and not u.of_kind("cert"):
-            turn.answer = Answer(
-                False, compose.unknown_certification(u.unknown_names, u.lang), lang=u.lang, out_of_scope=True
-            )
-            return turn
-        u.expansions += [self._canonical(e) for e in u.entities if e.kind not in ("tool", "issuer")]
-        turn.cards = self.answerer.answer(u)
-        if turn.cards and not u.followup and self._passage_fits_better(turn):
-            turn.cards = []
+        turn.query = q
+        plan = decide(q)
+        if plan.kind in (PlanKind.VIEW, PlanKind.QUERY) and not u.followup and self._passage_fits_better(turn, plan):
+            plan = Plan(PlanKind.RETRIEVE, PASSAGE_RULE, overrules=plan.rule)
+        turn.plan = plan
+        if plan.kind is PlanKind.DECLINE:
+            turn.answer = self._declined(plan, u, len(text))
+        elif plan.kind is not PlanKind.RETRIEVE:
+            u.expansions += [self._canonical(e) for e in u.entities if e.kind not in ("tool", "issuer", "cert_scope")]
+            turn.cards = list(plan.cards)
         return turn
 
-    def _passage_fits_better(self, turn: Turn) -> bool:
+    def _declined(self, plan: Plan, u: Understanding, length: int) -> Answer:
+        lang = u.lang
+        if plan.message == "empty":
+            text = compose.localise(
+                f"請輸入想問的問題，例如「AI 模型訓練要考哪些證照？」。{compose.HELP_ZH}",
+                f'Please type a question, e.g. "Which certifications fit AI 模型訓練?" {compose.HELP_EN}',
+                lang,
+            )
+        elif plan.message == "too_long":
+            text = compose.localise(
+                f"問題太長了（{length} 字，上限 {MAX_QUESTION_CHARS} 字），請精簡成一個具體問題再問一次。",
+                f"The question is too long ({length} characters, limit {MAX_QUESTION_CHARS}); "
+                "please ask one specific question.",
+                lang,
+            )
+        elif plan.message == "unknown_certification":
+            text = compose.unknown_certification(u.unknown_names, lang, len(self.catalog.certifications))
+        else:
+            text = compose.decline(plan.reason, lang)
+        context = {} if plan.message else self._context(u)
+        return Answer(False, text, lang=lang, out_of_scope=plan.out_of_scope, context=context, rule=plan.rule)
+
+    def _passage_fits_better(self, turn: Turn, plan: Plan) -> bool:
         """An entity mentioned in passing (「HR 招募時可以怎麼使用這份指引」) should not take over when a
         passage elsewhere covers clearly more of the question than the catalog answer does."""
         u = turn.u
         assert u is not None
-        if set(u.intents) & CATALOG_NATIVE_INTENTS or any(card.native for card in turn.cards):
+        cards = plan.cards
+        if set(u.intents) & CATALOG_NATIVE_INTENTS or any(card.native for card in cards):
             return False
         self._retrieve(turn)
         best = turn.hits[0] if turn.hits else None
-        cited = {s for card in turn.cards for s in card.sections}
+        cited = {s for card in cards for s in card.sections}
         if best is None or best.chunk.section in cited:
             return False
         if u.entities and all(e.start < 0 for e in u.entities):
@@ -170,8 +181,11 @@ class Advisor:
         if best.coverage < PASSAGE_MIN_COVERAGE:
             return False
         terms, weights = u.query_terms()
-        card_text = " ".join([*(card.zh for card in turn.cards), *(e.surface for e in u.entities)])
+        card_text = " ".join([*(card.zh for card in cards), *(e.surface for e in u.entities)])
         return best.coverage > self.retriever.bm25.text_coverage(terms, card_text, weights) + PASSAGE_MARGIN
+
+    def _keep_relevant(self, q: Query, hits: list[Retrieved]) -> list[Retrieved]:
+        return [h for h in hits if h.coverage >= MIN_COVERAGE or self._rare_match(q.u, h)]
 
     def _apply_followup(self, u: Understanding, context: dict[str, Any]) -> None:
         """Resolve 「它」/「那專案類呢」 against the previous answer's entities and intents."""
@@ -197,9 +211,11 @@ class Advisor:
 
     def _compose_catalog(self, turn: Turn) -> Turn:
         assert turn.u is not None
-        related = self._related(turn)
+        plan = turn.plan
+        related = self._related(turn) if plan is None or plan.kind is PlanKind.VIEW else []
         text, sources = compose.from_cards(turn.cards, turn.u.lang, self.titles, related)
-        turn.answer = Answer(True, text, sources, "catalog", lang=turn.u.lang, context=self._context(turn.u))
+        rule = turn.plan.rule if turn.plan else ""
+        turn.answer = Answer(True, text, sources, "catalog", lang=turn.u.lang, context=self._context(turn.u), rule=rule)
         return turn
 
     def _rare_match(self, u: Understanding, hit: Retrieved) -> bool:
@@ -255,31 +271,15 @@ class Advisor:
                     present |= set(index.doc_tokens[doc])
 
     def _compose_retrieved(self, turn: Turn) -> Turn:
-        u = turn.u
-        assert u is not None
-        relevant = [h for h in turn.hits if h.coverage >= MIN_COVERAGE or self._rare_match(u, h)]
-        if not relevant:
-            turn.answer = Answer(
-                False, compose.decline(None, u.lang), route="none", lang=u.lang, context=self._context(u)
-            )
-            return turn
-        if u.unknown_names and not u.entities and max(h.coverage for h in relevant) < UNKNOWN_NAME_COVERAGE:
-            # 「DeepSeek 又發布了什麼」: a name the guideline never mentions, and nothing fits well
-            turn.answer = Answer(
-                False,
-                compose.decline(None, u.lang),
-                route="none",
-                lang=u.lang,
-                context=self._context(u),
-                out_of_scope=True,
-            )
-            return turn
+        u, q, plan = turn.u, turn.query, turn.plan
+        assert u is not None and q is not None and plan is not None
+        relevant = q.relevant
         terms, weights = u.query_terms()
         listed = self._list_items(relevant[0], terms)
         text, sources = compose.from_passages(
             relevant, terms, self.retriever.bm25, u.lang, self.titles, listed, weights
         )
-        turn.answer = Answer(True, text, sources, "retrieval", lang=u.lang, context=self._context(u))
+        turn.answer = Answer(True, text, sources, "retrieval", lang=u.lang, context=self._context(u), rule=plan.rule)
         return turn
 
     def _list_items(self, hit: Retrieved, terms: list[str]) -> list[Retrieved]:
@@ -342,6 +342,8 @@ def merge_answers(answers: list[Answer]) -> Answer:
     """One reply for a multi-part message: each distinct answer once, sources in order. A part the
     guideline does not cover at all (fees, exam dates…) makes the whole message declined: the parts
     it can answer are still shown."""
+    if any(a.answered for a in answers):  # a part that found nothing adds only noise beside real answers
+        answers = [a for a in answers if a.answered or a.out_of_scope]
     texts = list(dict.fromkeys(a.text for a in answers))
     sources = list({(s.section, s.title): s for a in answers for s in a.sources}.values())
     declined = next((a for a in answers if a.out_of_scope), None)
@@ -355,6 +357,7 @@ def merge_answers(answers: list[Answer]) -> Answer:
         lang=lead.lang,
         context=answers[-1].context,
         out_of_scope=declined is not None,
+        rule=" + ".join(dict.fromkeys(a.rule for a in answers if a.rule)),
     )
 
 

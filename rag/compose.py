@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from knowledge.views.cards import Card
 from rag.answer_types import Source
-from rag.cards import Card
 from rag.lexical import BM25Index, tokens
 from rag.retrieval import Retrieved
 from rag.sections import cite, cite_en
@@ -147,14 +147,15 @@ def decline(reason: str | None, lang: Lang) -> str:
     return localise(zh, en, lang)
 
 
-def unknown_certification(names: Sequence[str], lang: Lang) -> str:
+def unknown_certification(names: Sequence[str], lang: Lang, listed: int) -> str:
     joined = "、".join(names)
     zh = (
-        f"「{joined}」不在指引表6（AI產業人才能力認證參考表）列出的 24 張認證中，指引沒有說明它的分類或內容。"
+        f"「{joined}」不在指引表6（AI產業人才能力認證參考表）列出的 {listed} 張認證中，指引沒有說明它的分類或內容。"
         "表6 是參考清單；若您持有它，自我評估時可用「其他證照」自行填寫分類。"
     )
     en = (
-        f'"{", ".join(names)}" is not among the 24 certifications of 表6, and the guideline says nothing about it. '
+        f'"{", ".join(names)}" is not among the {listed} certifications of 表6; '
+        "the guideline says nothing about it. "
         "表6 is a reference list: in the self-assessment you can add it as a self-declared certification."
     )
     return localise(zh, en, lang) + "\n\n" + localise(cite(["附件(三) 表6"]), cite_en(["附件(三) 表6"]), lang)

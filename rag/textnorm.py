@@ -43,7 +43,7 @@ def clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-_VARIANTS = str.maketrans({"臺": "台", "裏": "裡", "綫": "線", "爲": "為", "衆": "眾", "峯": "峰"})
+_VARIANTS = str.maketrans({"臺": "台", "裏": "裡", "綫": "線", "爲": "為", "衆": "眾", "峯": "峰", "証": "證"})
 
 
 def fold(text: str) -> str:

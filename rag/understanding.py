@@ -42,6 +42,7 @@ KIND_ORDER = (
     "resource",
     "tool",
     "issuer",
+    "cert_scope",
 )
 
 
@@ -52,8 +53,9 @@ CERT_PHRASE = re.compile(
 )
 LEVEL_WORDS = ("初級", "中級", "高級")
 SIMILAR_NAME = 0.9
+NEAR_MISS_START = 0  # typo matches count as named by the question
 UNKNOWN_BEFORE_CERT = re.compile(
-    r"\s*(的)?\s*(證照|認證|證書|certificates?|certifications?|certs?|exams?)\b", re.IGNORECASE
+    r"\s*(的)?\s*(ai\s*)?(相關)?\s*(證照|認證|證書|certificates?|certifications?|certs?|exams?)(?![a-z])", re.IGNORECASE
 )
 EXPANSION_WEIGHT = 0.8  # thesaurus terms are deliberate mappings onto the guideline's words
 CERT_WORD = r"(認證|證照|證書|\bcert|\bcertificat|\bcertified)"
@@ -124,6 +126,19 @@ def _without(text: str, entities: list[Entity]) -> str:
     return text
 
 
+# Entity kinds whose names are the guideline's own subject: no out-of-scope pattern may match one.
+SUBJECT_KINDS = ("cert", "type", "item", "cert_category", "talent", "archetype", "role", "rai", "resource")
+
+
+def check_scope_collisions(scope: dict[str, tuple[str, list[re.Pattern[str]]]], forms: list[Form]) -> None:
+    """Fail at load time when an out-of-scope pattern matches a name of the guideline itself (a topic
+    word that would decline 「AI 產品經理」 or 「資料標註師」 questions), naming the topic and the name."""
+    for topic, (_, patterns) in scope.items():
+        for form in forms:
+            if form.kind in SUBJECT_KINDS and any(p.search(form.text) for p in patterns):
+                raise ValueError(f"out-of-scope topic {topic!r} matches the guideline name {form.text!r} ({form.kind})")
+
+
 class QueryUnderstanding:
     """Built once per process from the catalog and the data files in `rag/data/`."""
 
@@ -138,7 +153,10 @@ class QueryUnderstanding:
             name: (spec["reason"], [_pattern(p) for p in spec["patterns"]])
             for name, spec in intents["out_of_scope"].items()
         }
+        # topics that yield to in-scope evidence; the others (fees, dates, tasks, rule changes) never do
+        self.weighed = {name for name, spec in intents["out_of_scope"].items() if spec.get("weigh", True)}
         self.stop_terms = frozenset(t for word in intents["stop_words"] for t in tokens(word))
+        check_scope_collisions(self.scope, self.forms)
         thesaurus = yaml.safe_load((data_dir / "thesaurus.yaml").read_text(encoding="utf-8"))
         self.synonyms: dict[str, list[str]] = {normalise(k): v for k, v in (thesaurus.get("synonyms") or {}).items()}
         english = {k.lower(): v for k, v in (thesaurus.get("english") or {}).items()}
@@ -217,10 +235,17 @@ class QueryUnderstanding:
         return [name for name, patterns in self.intents.items() if any(p.search(text) for p in patterns)]
 
     def scope_problem(self, text: str) -> str | None:
-        for reason, patterns in self.scope.values():
-            if any(p.search(text) for p in patterns):
-                return reason
-        return None
+        topics = self.scope_topics(text)
+        return self.scope_reason(topics[0]) if topics else None
+
+    def scope_topics(self, text: str) -> list[str]:
+        return [name for name, (_, patterns) in self.scope.items() if any(p.search(text) for p in patterns)]
+
+    def scope_reason(self, topic: str) -> str:
+        return self.scope[topic][0]
+
+    def scope_weighs(self, topic: str) -> bool:
+        return topic in self.weighed
 
     def _spans(self, text: str, entities: list[Entity]) -> tuple[list[tuple[str, list[str]]], set[str]]:
         """Thesaurus matches, longest first and non-overlapping, outside certification names.
@@ -270,10 +295,12 @@ class QueryUnderstanding:
         if not unknown_phrases:  # 「Coursera … certificate」: an issuer word alone does not name a 表6 certificate
             u.entities += self.certs_by_issuer_words(text, u.entities)
         u.entities += self.sibling_levels(text, u.entities)
+        u.entities += self.near_misses(text, u.entities)
         u.lang = self._answer_language(question, u)
         u.intents = self.detect_intents(_without(text, u.entities))
         u.out_of_scope = self.scope_problem(text)
-        u.unknown_names = self.unknown_names(question) + unknown_phrases
+        near = {e.surface for e in u.entities if e.start == NEAR_MISS_START}
+        u.unknown_names = [n for n in self.unknown_names(question) if n.lower() not in near] + unknown_phrases
         matched, explained = self._spans(text, u.entities)
         u.expansions = list(dict.fromkeys(v for _, values in matched for v in values))
         for key, values in matched:
@@ -300,6 +327,31 @@ class QueryUnderstanding:
         if re.search(r"[\u3400-\u9fff]", rest):
             return "zh-CN" if lang == "zh-CN" else "zh-TW"
         return "en" if re.search(r"[a-z]{3,}", rest) else lang
+
+    def near_misses(self, text: str, entities: list[Entity]) -> list[Entity]:
+        """One-letter typos of names: 「NVDIA」 for NVIDIA, 「專按類」 for 專案類. Only issuers, certification
+        categories and single-word certificate names are compared, and only when the question names none
+        of that kind itself, so an ordinary word is never taken for a name."""
+        found: list[Entity] = []
+        kinds = {e.kind for e in entities}
+        if "issuer" not in kinds and "cert" not in kinds:
+            for word in set(re.findall(r"[a-z][a-z0-9+-]{3,}", text)):
+                if word in self.known_latin:
+                    continue
+                for key, form in self.form_index.items():
+                    if form.latin and form.kind in ("issuer", "cert") and " " not in key and len(key) >= 4:
+                        if abs(len(key) - len(word)) <= 1 and difflib.SequenceMatcher(None, word, key).ratio() >= 0.8:
+                            found.append(Entity(form.kind, form.key, word, NEAR_MISS_START))
+                            break
+        if "cert_category" not in kinds and re.search(CERT_WORD, text):
+            for cc in self.catalog.cert_categories.categories:
+                name = cc.name
+                for m in re.finditer(f"(?=([\u3400-\u9fff]{{{len(name) - 1}}}{name[-1]}))", text):
+                    window = m.group(1)
+                    if sum(a != b for a, b in zip(window, name, strict=True)) == 1:
+                        found.append(Entity("cert_category", name, window, NEAR_MISS_START))
+                        break
+        return list({(e.kind, e.key): e for e in found}.values())
 
     def certs_by_similar_name(self, question: str, entities: list[Entity]) -> list[Entity]:
         """「NVIDIA Certified Associate Generative AI & LLMs」 (no colon), 「AWS Certified Machine Learning

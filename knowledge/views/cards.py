@@ -30,6 +30,12 @@ def _items(values: list[str], sep: str = "、") -> str:
     return sep.join(values)
 
 
+def issuer_en(c: Certification) -> str:
+    """English answers keep the guideline's own name of the issuer, glossed: 經濟部產業發展署 (Industrial …)."""
+    english = c.issuer_en.rstrip(".")
+    return english if english == c.issuer.rstrip(".") else f"{c.issuer} ({english})"
+
+
 class CatalogCards:
     """One card per kind of fact; each cites the sections it comes from."""
 
@@ -47,7 +53,7 @@ class CatalogCards:
         en = (
             f'"{c.name}" is a {c.category} ({cc.name_en}) certification in 表6 '
             f"({'domestic' if c.scope == '國內' else 'international'}), "
-            f"issued by {c.issuer_en.rstrip('.')}. {c.category} maps to the competency type(s) {types} (表3)."
+            f"issued by {issuer_en(c)}. {c.category} maps to the competency type(s) {types} (表3)."
         )
         if c.figure3_types:
             zh += f"圖3 將它列在「{_items(c.figure3_types)}」。"
@@ -62,7 +68,7 @@ class CatalogCards:
 
     def cert_list(self, certs: list[Certification], en: bool = False) -> str:
         if en:
-            return "\n".join(f"• {c.name} ({c.issuer_en})" for c in certs)
+            return "\n".join(f"• {c.name} ({issuer_en(c)})" for c in certs)
         return "\n".join(f"• {c.name}（{c.issuer}）" for c in certs)
 
     def category_card(self, name: str) -> Card:
@@ -99,8 +105,8 @@ class CatalogCards:
 
     def issuer_card(self, issuer: str) -> Card:
         certs = [c for c in self.cat.certifications if c.issuer == issuer]
-        zh = f"表6 中由 {issuer} 辦理的認證：\n" + "\n".join(f"• {c.name}（{c.category}）" for c in certs)
-        en = f"Certifications in 表6 issued by {certs[0].issuer_en}:\n" + "\n".join(
+        zh = f"表6 中由 {issuer} 辦理的認證共 {len(certs)} 張：\n" + "\n".join(f"• {c.name}（{c.category}）" for c in certs)
+        en = f"Certifications in 表6 issued by {issuer_en(certs[0])} ({len(certs)}):\n" + "\n".join(
             f"• {c.name} ({c.category})" for c in certs
         )
         return Card(zh, en, [TABLE6])
@@ -338,9 +344,9 @@ class CatalogCards:
 
     def risk_classes_card(self) -> Card:
         rc = self.cat.responsible_ai.risk_classes
-        zh = f"{rc.note}風險分為三大類：" + "、".join(f"({c.key}) {c.name}" for c in rc.classes) + "（附件(六)）。"
+        zh = f"{rc.note}風險共分 {len(rc.classes)} 大類：" + "、".join(f"({c.key}) {c.name}" for c in rc.classes) + "（附件(六)）。"
         en = (
-            "AI risks are managed by class (分類管理), not by grade: "
+            f"AI risks are managed by class (分類管理), not by grade, in {len(rc.classes)} classes: "
             + "; ".join(f"({c.key}) {c.name} ({c.name_en})" for c in rc.classes)
             + " (附件(六))."
         )

@@ -1,0 +1,197 @@
+"""Catalog queries: counts, filters and side-by-side comparisons computed from the structured data.
+
+Why: 「表6 一共有多少張證照？」 or "AWS 的專案類有哪些" must be answered by counting the data, never
+from a number written in code or a passage that happens to mention a count; the first sentence
+states the result, the list follows, then the source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from knowledge.catalog import Catalog
+from knowledge.models import Certification
+from knowledge.views.cards import TABLE1, TABLE2, TABLE3, TABLE5, TABLE6, Card, issuer_en
+
+SCOPE_EN = {"國內": "domestic", "國際": "international"}
+
+
+@dataclass(frozen=True)
+class CertFilter:
+    """Which 表6 certifications a question restricts itself to; empty fields do not restrict."""
+
+    categories: tuple[str, ...] = ()
+    issuers: tuple[str, ...] = ()
+    scope: str | None = None  # 國內 / 國際
+
+    def admits(self, c: Certification) -> bool:
+        return (
+            (not self.categories or c.category in self.categories)
+            and (not self.issuers or c.issuer in self.issuers)
+            and (self.scope is None or c.scope == self.scope)
+        )
+
+    def describe(self, en: bool = False) -> str:
+        parts = []
+        if self.issuers:
+            parts.append((" / " if en else "、").join(self.issuers) + ("" if en else " 辦理的"))
+        if self.scope:
+            parts.append(SCOPE_EN[self.scope] if en else self.scope)
+        if self.categories:
+            parts.append((" / " if en else "、").join(self.categories))
+        return " ".join(parts) if en else "".join(parts)
+
+
+class CatalogQueries:
+    def __init__(self, catalog: Catalog) -> None:
+        self.cat = catalog
+
+    def category_counts(self) -> list[tuple[str, int]]:
+        return [(cc.name, len(self.cat.certs_in(cc.name))) for cc in self.cat.cert_categories.categories]
+
+    def count_certs(self, f: CertFilter) -> Card:
+        """「表6 共列 24 張認證：素養類 11、工具類 6、專案類 7。」 or the count under a filter, with the list."""
+        total = len(self.cat.certifications)
+        split_zh = "、".join(f"{name} {n}" for name, n in self.category_counts())
+        split_en = ", ".join(f"{name} {n}" for name, n in self.category_counts())
+        if f == CertFilter():
+            zh = f"表6 共列 {total} 張認證：{split_zh}。"
+            en = f"表6 lists {total} certifications: {split_en}."
+            return Card(zh, en, [TABLE6, TABLE3], native=True)
+        certs = [c for c in self.cat.certifications if f.admits(c)]
+        label_zh, label_en = f.describe(), f.describe(en=True)
+        if not certs:
+            zh = f"表6 沒有{label_zh}認證（表6 共 {total} 張：{split_zh}）。"
+            en = f"表6 has no {label_en} certification (it lists {total}: {split_en})."
+            return Card(zh, en, [TABLE6], native=True)
+        lines_zh = "\n".join(f"• {c.name}（{c.category}，{c.issuer}）" for c in certs)
+        lines_en = "\n".join(f"• {c.name} ({c.category}, {issuer_en(c)})" for c in certs)
+        zh = f"表6 中{label_zh}認證共 {len(certs)} 張（全表共 {total} 張）：\n{lines_zh}"
+        en = f"表6 has {len(certs)} {label_en} certification(s) (of {total} in all):\n{lines_en}"
+        return Card(zh, en, [TABLE6], native=True)
+
+    def classify_certs(self, certs: Sequence[Certification], categories: Sequence[str]) -> Card:
+        """「這幾張哪些是工具類？」: each named certification with its category, the matching ones first."""
+        wanted = set(categories)
+        match = [c for c in certs if c.category in wanted]
+        other = [c for c in certs if c.category not in wanted]
+        label = "、".join(categories)
+        head_zh = (
+            f"其中屬於{label}的是：{'、'.join(f'「{c.name}」' for c in match)}。"
+            if match
+            else f"這幾張都不屬於{label}。"
+        )
+        head_en = f"Of these, {label}: {'; '.join(c.name for c in match)}." if match else f"None of these is {label}."
+        lines_zh = "\n".join(f"• {c.name}：{c.category}（{c.issuer}）" for c in [*match, *other])
+        lines_en = "\n".join(f"• {c.name}: {c.category} ({issuer_en(c)})" for c in [*match, *other])
+        return Card(f"{head_zh}\n{lines_zh}", f"{head_en}\n{lines_en}", [TABLE6], native=True)
+
+    # ------------------------------------------------------------------ comparisons
+    def compare_certs(self, certs: Sequence[Certification]) -> Card:
+        same = len({c.category for c in certs}) == 1
+        names = "與".join(f"「{c.name}」" for c in certs)
+        head = (
+            f"{names}同屬表6 的{certs[0].category}認證。"
+            if same
+            else f"{names}分屬不同認證分類：" + "、".join(f"{c.name}為{c.category}" for c in certs) + "。"
+        )
+        head_en = (
+            f"Both are {certs[0].category} certifications in 表6."
+            if same
+            else "They fall into different 表6 categories: " + "; ".join(f"{c.name}: {c.category}" for c in certs) + "."
+        )
+        rows_zh, rows_en = [], []
+        for c in certs:
+            cc = next(x for x in self.cat.cert_categories.categories if x.name == c.category)
+            domain = f"；工具領域 {c.tool_domain}" if c.tool_domain else ""
+            rows_zh.append(
+                f"• {c.name}：{c.category}（對應 {'、'.join(cc.competency_types)}）；{c.scope}"
+                f"；辦理單位 {c.issuer}{domain}"
+            )
+            rows_en.append(
+                f"• {c.name}: {c.category} (→ {', '.join(cc.competency_types)}); {SCOPE_EN[c.scope]}; "
+                f"issued by {issuer_en(c)}{'; tool domain ' + c.tool_domain if c.tool_domain else ''}"
+            )
+        return Card(f"{head}\n" + "\n".join(rows_zh), f"{head_en}\n" + "\n".join(rows_en), [TABLE6, TABLE3])
+
+    def compare_types(self, names: Sequence[str]) -> Card:
+        types = [self.cat.competency_type(n) for n in names]
+        rows_zh, rows_en = [], []
+        for t in types:
+            rules = next(r for r in self.cat.rules.types if r.type == t.name)
+            cert_rules = "；或 ".join(r.text for lv in rules.levels for r in lv.rules if r.route == "certificate")
+            hour_rules = "；或 ".join(r.text for lv in rules.levels for r in lv.rules if r.route == "training")
+            items = "、".join(i.name for i in t.items)
+            rows_zh.append(
+                f"• {t.number}、{t.name}：{t.talent_category}，{t.program_level}；能力項目 {items}；"
+                f"認證分類 {'、'.join(t.certification_categories)}；表5 證照 {cert_rules}；時數 {hour_rules}"
+            )
+            rows_en.append(
+                f"• {t.name} ({t.name_en}): {t.talent_category}, {t.program_level}; items {items}; "
+                f"certificates {', '.join(t.certification_categories)}; 表5: {cert_rules} / {hour_rules}"
+            )
+        same = len({t.talent_category for t in types}) == 1
+        head = (
+            f"兩者都屬於 {types[0].talent_category}，差別在程式能力與門檻："
+            if same
+            else "、".join(f"{t.name}屬於{t.talent_category}" for t in types) + "："
+        )
+        head_en = "Side by side (表2, 表3, 表5):"
+        return Card(f"{head}\n" + "\n".join(rows_zh), f"{head_en}\n" + "\n".join(rows_en), [TABLE2, TABLE3, TABLE5])
+
+    def compare_categories(self, names: Sequence[str]) -> Card:
+        rows_zh, rows_en = [], []
+        for name in names:
+            cc = next(x for x in self.cat.cert_categories.categories if x.name == name)
+            n = len(self.cat.certs_in(name))  # type: ignore[arg-type]
+            rows_zh.append(f"• {cc.name}：{cc.focus}對應 {'、'.join(cc.competency_types)}；表6 列 {n} 張")
+            rows_en.append(f"• {cc.name} ({cc.name_en}): {cc.focus} → {', '.join(cc.competency_types)}; {n} in 表6")
+        head = "、".join(f"{x}" for x in names) + " 的差別（表3）："
+        return Card(head + "\n" + "\n".join(rows_zh), "Compared (表3):\n" + "\n".join(rows_en), [TABLE3, TABLE6])
+
+    def compare_talents(self, names: Sequence[str]) -> Card:
+        rows_zh, rows_en = [], []
+        for name in names:
+            tc = next(t for t in self.cat.talent.categories if t.name == name)
+            types = "、".join(
+                f"{t}（{self.cat.competency_type(t).program_level}）" for t in tc.competency_types
+            ) or "表2 未列能力類型"
+            rows_zh.append(f"• {tc.name}：{tc.role}；所需能力類型 {types}")
+            rows_en.append(f"• {tc.name} ({tc.name_en}): {tc.role}; competency types {types}")
+        return Card(
+            "兩類人才的差別（表1、表2）：\n" + "\n".join(rows_zh),
+            "Compared (表1, 表2):\n" + "\n".join(rows_en),
+            [TABLE1, TABLE2],
+        )
+
+    def compare_archetypes(self) -> Card:
+        rows = self.cat.roles.application_archetypes
+        zh = "AI 加值型與 AI 導入型同屬 AI 應用人才，差別在角色定位（表7）：\n" + "\n".join(
+            f"• {a.name}：{a.positioning} 常見職稱：{a.example_titles}" for a in rows
+        )
+        en = "Both archetypes are AI 應用人才; they differ in positioning (表7):\n" + "\n".join(
+            f"• {a.name} ({a.name_en}): {a.positioning} Titles: {a.example_titles}" for a in rows
+        )
+        return Card(zh, en, ["附件(四) 表7"], native=True)
+
+    def compare_roles(self, role_ids: Sequence[str]) -> Card:
+        roles = [r for rid in role_ids for r in self.cat.role_list if r.id == rid]
+        rows_zh = [
+            f"• {r.name}：{r.talent_category}{'（' + r.archetype + '）' if r.archetype else ''}"
+            f"；角色定位 {r.positioning}；專業技能 {''.join(r.skills)}"
+            for r in roles
+        ]
+        rows_en = [
+            f"• {r.name} ({r.name_en}): {r.talent_category}{', ' + r.archetype if r.archetype else ''}; {r.positioning}"
+            for r in roles
+        ]
+        same = len({r.talent_category for r in roles}) == 1
+        head = (
+            f"兩者都屬於 {roles[0].talent_category}："
+            if same
+            else "、".join(f"{r.name}屬於{r.talent_category}" for r in roles) + "："
+        )
+        return Card(
+            head + "\n" + "\n".join(rows_zh), "Compared:\n" + "\n".join(rows_en), sorted({r.source for r in roles})
+        )

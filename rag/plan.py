@@ -1,0 +1,154 @@
+"""The routing decision as typed values: what a question is (`Query`), what to do with it (`Plan`),
+and the table of rules that maps one to the other.
+
+Why: every answer must be traceable to one rule. Rules are registered with an id, a priority and a
+one-line description; `decide` tries them from the highest priority down and the first that applies
+wins, so a miss points at exactly one rule (its id is `advisor ask --json`'s `rule` field) and the
+README's decision table is generated from the same registry the code runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from knowledge.views.cards import Card
+
+if TYPE_CHECKING:
+    from rag.catalog_answers import CatalogAnswerer
+    from rag.retrieval import Retrieved
+    from rag.understanding import QueryUnderstanding, Understanding
+
+
+class PlanKind(StrEnum):
+    DECLINE = "decline"  # the guideline does not cover it (or the input is unusable): say so and what we can do
+    VIEW = "catalog_view"  # one or more catalog cards answer it exactly
+    QUERY = "catalog_query"  # a count, filter or comparison computed over the structured data
+    RETRIEVE = "retrieval"  # quote the guideline passages that fit best
+
+
+@dataclass(frozen=True)
+class Plan:
+    kind: PlanKind
+    rule: str
+    cards: tuple[Card, ...] = ()
+    reason: str | None = None  # DECLINE: the topic the guideline does not cover (None: nothing relevant found)
+    message: str | None = None  # DECLINE: a complete message instead of the generic one
+    out_of_scope: bool = False  # DECLINE: about something outside the guideline (not merely unfound)
+    overrules: str | None = None  # the rule whose plan this one replaced (passage fits better than a card)
+
+
+@dataclass
+class Query:
+    """Everything a rule may read about one question; derived views are computed once, on first use."""
+
+    u: Understanding
+    views: CatalogAnswerer
+    reader: QueryUnderstanding
+    retrieve: Callable[[], list[Retrieved]]  # lazy: retrieval runs at most once, only when a rule needs it
+    keep_relevant: Callable[[Query, list[Retrieved]], list[Retrieved]]
+    semantic: Any = None  # rag.semantic.SemanticReader when the dense model is loaded
+    too_long: bool = False
+    notes: dict[str, Any] = field(default_factory=dict)  # what rules measured on the way (reported for tracing)
+
+    @cached_property
+    def scope_topics(self) -> list[str]:
+        """Out-of-scope topics (intents.yaml) whose patterns the question matches."""
+        return self.reader.scope_topics(self.u.normalised)
+
+    @cached_property
+    def relevant(self) -> list[Retrieved]:
+        return self.keep_relevant(self, self.hits)
+
+    @property
+    def best_coverage(self) -> float:
+        return max((h.coverage for h in self.relevant), default=0.0)
+
+    @cached_property
+    def intents(self) -> frozenset[str]:
+        return frozenset(self.u.intents)
+
+    @cached_property
+    def keys(self) -> dict[str, list[str]]:
+        """Entity keys per kind, in question order, at most three per kind."""
+        return {k: list(dict.fromkeys(e.key for e in self.u.of_kind(k)))[:3] for k in self.u.kinds()}
+
+    @cached_property
+    def asked_intents(self) -> frozenset[str]:
+        """Intents of the clause that asks (「我是後端軟體工程師，接下來可以往什麼職位發展」: career, not tools)."""
+        from rag.routing_rules import asked_clause
+
+        return frozenset(self.reader.detect_intents(asked_clause(self.u.normalised)))
+
+    def asks(self, intent: str) -> bool:
+        """The question asks for `intent`: in the asking clause when that clause shows any intent."""
+        return intent in (self.asked_intents & self.intents or self.intents)
+
+    @cached_property
+    def explicit_kinds(self) -> frozenset[str]:
+        """Kinds the question names itself (not only implied through the thesaurus)."""
+        return frozenset(e.kind for e in self.u.entities if e.start >= 0)
+
+    @cached_property
+    def groups(self) -> list[str]:
+        return self.views.tool_groups(self.u)
+
+    @cached_property
+    def hits(self) -> list[Retrieved]:
+        return self.retrieve()
+
+
+Decider = Callable[[Query], "Plan | list[Card] | None"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    priority: int
+    kind: PlanKind
+    doc: str
+    decide: Decider
+
+
+RULES: list[Rule] = []
+
+
+def rule(rule_id: str, priority: int, kind: PlanKind, doc: str) -> Callable[[Decider], Decider]:
+    """Register a rule; a decider returns None when it does not apply, cards for a catalog view or a plan."""
+
+    def register(fn: Decider) -> Decider:
+        if any(r.id == rule_id or r.priority == priority for r in RULES):
+            raise ValueError(f"rule {rule_id!r} (priority {priority}) collides with a registered rule")
+        RULES.append(Rule(rule_id, priority, kind, doc, fn))
+        RULES.sort(key=lambda r: -r.priority)
+        return fn
+
+    return register
+
+
+def apply(r: Rule, q: Query) -> Plan | None:
+    out = r.decide(q)
+    if out is None or (isinstance(out, list) and not out):
+        return None
+    if isinstance(out, Plan):
+        return out
+    return Plan(r.kind, r.id, tuple(out))
+
+
+def decide(q: Query, rules: list[Rule] | None = None) -> Plan:
+    """The first applicable rule, highest priority first; the table ends in an unconditional rule."""
+    for r in rules if rules is not None else RULES:
+        plan = apply(r, q)
+        if plan is not None:
+            return plan
+    raise LookupError("the decision table has no fallback rule")
+
+
+def decision_table() -> list[tuple[int, str, str, str]]:
+    """(priority, id, plan kind, description) for every rule, as the README shows them."""
+    import rag.routing_rules  # noqa: F401 - registers the rules
+
+    return [(r.priority, r.id, r.kind.value, r.doc) for r in RULES]

@@ -1,0 +1,397 @@
+"""The decision table's rules: from a typed `Query` to a `Plan`, highest priority first.
+
+Why one table: before, routing was the order of forty `if` branches spread over three modules and
+a miss could not be traced. Each rule here has an id (reported as `rule` by `advisor ask --json`), a
+priority that says what wins when several apply, and a docstring-like description shown in the
+README. Bands: 1000+ unusable input, 900s scope and unknown names, 800s catalog queries (counts,
+filters, comparisons), 700–100 catalog views by entity kind, below 100 retrieval.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.views.cards import Card
+from knowledge.views.queries import CertFilter
+from rag.plan import Plan, PlanKind, Query, rule
+
+DECLINE, VIEW, QUERY, RETRIEVE = PlanKind.DECLINE, PlanKind.VIEW, PlanKind.QUERY, PlanKind.RETRIEVE
+# What counts as asking about a guideline fact: an intent other than the bare "what is".
+IN_SCOPE_INTENTS = frozenset(
+    {
+        "certs_for",
+        "category_of",
+        "issuer",
+        "requirements",
+        "tools",
+        "duties",
+        "skills",
+        "career",
+        "which_talent",
+        "overview_talent",
+        "overview_types",
+        "overview_items",
+        "overview_cert_categories",
+        "overview_rai",
+        "update",
+        "count",
+        "compare",
+        "download",
+        "define",
+    }
+)
+CERT_WORDS = re.compile(r"(認證|證照|證書|執照|\bcert|\bexam|\bcredential)")
+# Intents that ask for a stated attribute; "what is", "compare" and "where to download" alone do not.
+EVIDENCE_INTENTS = IN_SCOPE_INTENTS - {"define", "compare", "download"}
+CLAUSE_SPLIT = re.compile(r"(?<=[，,；;。!！?？:：\n])|(?<=\.)\s")
+QUESTION_MARKERS = re.compile(
+    r"[?？]|嗎|呢|什麼|甚麼|哪|多少|幾|如何|怎麼|\b(what|which|how|who|where|when|why|can|should|is|are|do|does)\b"
+)
+UNKNOWN_NAME_COVERAGE = 0.5  # a passage covering half the question outweighs an unknown name
+
+
+def cert_question(q: Query) -> bool:
+    return bool(CERT_WORDS.search(q.u.normalised) or q.intents & {"certs_for", "category_of", "issuer"}) or bool(
+        q.u.of_kind("cert_category")
+    )
+
+
+def asked_clause(text: str) -> str:
+    """The clause that carries the question: the last one with a question word or mark, else the last."""
+    clauses = [c for c in CLAUSE_SPLIT.split(text) if c.strip()] or [text]
+    asking = [c for c in clauses if QUESTION_MARKERS.search(c)]
+    return (asking or clauses)[-1]
+
+
+def in_scope_evidence(q: Query) -> bool:
+    """Whether the question asks about something the guideline states, despite out-of-scope words: the
+    clause that asks (「…；which certificate fits me?」) carries an in-scope intent, and either has no
+    out-of-scope words itself or names a guideline entity next to a topic that may be outweighed
+    (「學資料分析的人未來兩年該考哪張證照」)."""
+    clause = asked_clause(q.u.normalised)
+    if not set(q.reader.detect_intents(clause)) & EVIDENCE_INTENTS:
+        return False
+    topics = q.reader.scope_topics(clause)
+    if not topics:
+        return True
+    return all(q.reader.scope_weighs(t) for t in topics) and bool(q.explicit_kinds - {"tool", "issuer", "cert_scope"})
+
+
+# ---------------------------------------------------------------- 1000+: unusable input
+@rule("input.empty", 1100, DECLINE, "nothing to answer (no letters or digits): ask for a question")
+def _empty(q: Query) -> Plan | None:
+    if q.u.normalised and any(ch.isalnum() for ch in q.u.normalised):
+        return None
+    return Plan(DECLINE, "input.empty", message="empty")
+
+
+@rule("input.too_long", 1090, DECLINE, "over the length limit: ask for one specific question")
+def _too_long(q: Query) -> Plan | None:
+    return Plan(DECLINE, "input.too_long", message="too_long") if q.too_long else None
+
+
+# ---------------------------------------------------------------- 900s: scope
+@rule("scope.never_answered", 990, DECLINE, "rule changes, fees, dates, tasks: never outweighed")
+def _hard_scope(q: Query) -> Plan | None:
+    hard = [t for t in q.scope_topics if not q.reader.scope_weighs(t)]
+    if not hard:
+        return None
+    return Plan(DECLINE, "scope.never_answered", reason=q.reader.scope_reason(hard[0]), out_of_scope=True)
+
+
+@rule("scope.outweighed", 980, DECLINE, "an out-of-scope topic with no in-scope evidence (entity + stated attribute)")
+def _soft_scope(q: Query) -> Plan | None:
+    topics = q.scope_topics
+    if not topics or in_scope_evidence(q):
+        return None
+    return Plan(DECLINE, "scope.outweighed", reason=q.reader.scope_reason(topics[0]), out_of_scope=True)
+
+
+@rule("scope.unknown_certification", 960, DECLINE, "a certificate name not in 表6 asked about as a certificate")
+def _unknown_cert(q: Query) -> Plan | None:
+    if q.u.unknown_names and cert_question(q) and not q.u.of_kind("cert"):
+        return Plan(DECLINE, "scope.unknown_certification", message="unknown_certification", out_of_scope=True)
+    return None
+
+
+# ---------------------------------------------------------------- 800s: catalog queries
+def cert_filter(q: Query) -> CertFilter:
+    scope = q.keys.get("cert_scope", [])
+    return CertFilter(
+        tuple(q.keys.get("cert_category", [])), tuple(q.keys.get("issuer", [])), scope[0] if len(scope) == 1 else None
+    )
+
+
+@rule("query.classify_named_certs", 870, QUERY, "several named certifications and a category: which of them are in it")
+def _classify(q: Query) -> list[Card] | None:
+    certs = q.keys.get("cert", [])
+    if len(certs) < 2 or "cert_category" not in q.keys:
+        return None
+    return [q.views.queries.classify_certs([q.views.cat.certification(c) for c in certs], q.keys["cert_category"])]
+
+
+@rule("query.compare", 860, QUERY, "two certifications, types, categories, talents, roles or archetypes side by side")
+def _compare(q: Query) -> list[Card] | None:
+    if "compare" not in q.intents:
+        return None
+    v, keys = q.views.queries, q.keys
+    if len(keys.get("cert", [])) >= 2:
+        return [v.compare_certs([q.views.cat.certification(c) for c in keys["cert"]])]
+    if len(keys.get("type", [])) >= 2:
+        return [v.compare_types(keys["type"])]
+    if len(keys.get("cert_category", [])) >= 2:
+        return [v.compare_categories(keys["cert_category"])]
+    if len(keys.get("talent", [])) >= 2:
+        return [v.compare_talents(keys["talent"])]
+    if len(keys.get("archetype", [])) >= 2:
+        return [v.compare_archetypes()]
+    if len(keys.get("role", [])) >= 2:
+        return [v.compare_roles(keys["role"])]
+    return None
+
+
+@rule("query.count_certs", 850, QUERY, "how many / which 表6 certifications, overall or by category, issuer, 國內/國際")
+def _count_certs(q: Query) -> list[Card] | None:
+    if q.u.of_kind("cert") or not CERT_WORDS.search(q.u.normalised) and not q.keys.get("cert_category"):
+        return None
+    f = cert_filter(q)
+    counting = "count" in q.intents
+    filtering = bool(f.issuers and (f.categories or f.scope) or f.scope and ("certs_for" in q.intents or counting))
+    if not (counting or filtering) or set(q.keys) & {"type", "item", "role", "talent"}:
+        return None
+    if counting and "requirements" in q.intents and f == CertFilter():
+        return None  # 「要幾張證照才算進階」 asks for a 表5 threshold, not for a count of 表6
+    if counting and not f.issuers and not f.scope and len(f.categories) == 1 and not filtering:
+        # 「專案類有幾張」: the category card states its count first
+        return [q.views.category_card(f.categories[0])]
+    if len(q.keys.get("cert_scope", [])) > 1:  # 「國外的有幾張？本土的又有幾張？」
+        return [
+            q.views.queries.count_certs(CertFilter(f.categories, f.issuers, scope)) for scope in q.keys["cert_scope"]
+        ]
+    return [q.views.queries.count_certs(f)]
+
+
+# ---------------------------------------------------------------- 700–100: catalog views
+@rule("view.certification", 700, VIEW, "a named 表6 certification: category, issuer, 圖3 group, tool domain")
+def _cert(q: Query) -> list[Card] | None:
+    return [q.views.cert_card(q.views.cat.certification(k)) for k in q.keys.get("cert", [])] or None
+
+
+@rule("view.background_start", 690, VIEW, "a background and a career question without a role: 附件(五) starting points")
+def _background(q: Query) -> list[Card] | None:
+    if {"career", "background"} <= q.intents and all(e.start < 0 for e in q.u.entities) and "role" not in q.keys:
+        return [q.views.starting_points_card()]
+    return None
+
+
+@rule("view.tool_domain_certs", 680, VIEW, "certifications for a tool item (文書, 影像…): 工具類 by tool domain")
+def _domain_certs(q: Query) -> list[Card] | None:
+    domains = [g for g in q.groups if g in q.views.cat.rules.tool_items]
+    if q.groups and "certs_for" in q.intents and domains:
+        return [q.views.certs_for_domain(domains)]
+    return None
+
+
+@rule("view.tool_groups", 670, VIEW, "表5 tool groups named with a tools question: their tools")
+def _tool_groups(q: Query) -> list[Card] | None:
+    if not q.groups or not q.asks("tools") or "cert_category" in q.keys:
+        return None
+    cat = q.views.cat
+    named = [cat.competency_type(k) for k in q.keys.get("type", [])]
+    owned = {g.group for t in named for r in cat.rules.types if r.type == t.name for g in r.reference_tools}
+    if named and all(x in owned for x in q.groups):
+        return [q.views.tools_card(t, native=True) for t in named]
+    return [q.views.tool_group_card(q.groups)]
+
+
+@rule("view.resources_download", 660, VIEW, "where to download the learning materials: both resources")
+def _resources_download(q: Query) -> list[Card] | None:
+    if "resource_all" in q.keys and "download" in q.intents and "resource" not in q.keys:
+        return [q.views.resources_compared()]
+    return None
+
+
+@rule("view.industry_talent", 650, VIEW, "which talent in an industry: the best 表10/表11 row and its category")
+def _industry_talent(q: Query) -> list[Card] | None:
+    if "which_talent" in q.intents and "talent" not in q.keys and "industry" in q.keys:
+        row = q.views.best_scenario(q.u, q.keys["industry"])
+        return [q.views.industry_card(row.industry, [row.talent_category]), q.views.talent_card(row.talent_category)]
+    return None
+
+
+@rule("view.which_talent", 640, VIEW, "which talent category a role, type, item or tool belongs to")
+def _which_talent(q: Query) -> list[Card] | None:
+    if "which_talent" not in q.intents or "talent" in q.keys:
+        return None
+    talents = q.views.talent_of(q.u)
+    roles = [r for r in q.views.cat.role_list if r.id in q.keys.get("role", [])]
+    cards = [q.views.role_card(r, False) for r in roles]
+    return cards + [q.views.talent_card(t) for t in talents] if talents else [q.views.talent_overview()]
+
+
+@rule("view.role", 630, VIEW, "a role of 表7–表9: card, career route, or certificates for its category")
+def _role(q: Query) -> list[Card] | None:
+    roles = [r for r in q.views.cat.role_list if r.id in q.keys.get("role", [])]
+    if not roles:
+        return None
+    if "career" in q.intents:
+        return [q.views.role_career_card(r) for r in roles]
+    return [q.views.role_card(r, "certs_for" in q.intents) for r in roles]
+
+
+@rule("view.type_or_item", 620, VIEW, "a competency type or item: contents, 表5 requirements, certificates or tools")
+def _type_or_item(q: Query) -> list[Card] | None:
+    if "type" not in q.keys and "item" not in q.keys:
+        return None
+    v, cat, intents, keys = q.views, q.views.cat, q.intents, q.keys
+    types = [cat.competency_type(k) for k in keys.get("type", [])]
+    for number in keys.get("item", []) if types else []:
+        owner = next(t for t in cat.types if any(str(i.number) == number for i in t.items))
+        if owner not in types:  # 「AI 工具應用 … 寫程式」: the item's own type joins the named one
+            types.append(owner)
+    if not types:
+        numbers = [int(k) for k in keys["item"]]
+        if not intents & {"tools", "requirements", "certs_for"}:
+            return [v.item_card(n) for n in numbers]
+        types = [t for t in cat.types if any(i.number in numbers for i in t.items)]
+    if "key_contents" in intents:
+        return [v.type_card(t, native=True) for t in types]
+    if q.asks("tools") and not q.asks("requirements"):
+        return [v.tools_card(t) for t in types]
+    if "requirements" in intents:
+        extra = [v.certs_for_type(t) for t in types] if q.asks("certs_for") else []
+        return [v.requirements_card(t) for t in types] + extra
+    if "certs_for" in intents or ("category_of" in intents and "cert_category" not in keys):
+        return [v.certs_for_type(t) for t in types]
+    if "tools" in intents:
+        return [v.tools_card(t) for t in types]
+    if "cert_category" in keys:
+        return [v.category_card(c) for c in keys["cert_category"]]
+    return [v.type_card(t) for t in types]
+
+
+@rule("view.cert_category", 610, VIEW, "a certification category (素養類/工具類/專案類): aim, types, its 表6 list")
+def _category(q: Query) -> list[Card] | None:
+    return [q.views.category_card(c) for c in q.keys.get("cert_category", [])] or None
+
+
+@rule("view.overview", 600, VIEW, "an overview asked for: categories, types, items or talent categories")
+def _overview(q: Query) -> list[Card] | None:
+    v, intents, keys = q.views, q.intents, q.keys
+    if "overview_cert_categories" in intents:
+        return [v.cert_categories_overview()]
+    if "overview_archetypes" in intents and not set(keys) - {"talent", "archetype"}:
+        return [v.queries.compare_archetypes()]
+    if "overview_types" in intents and "talent" not in keys:
+        return [v.types_overview()]
+    if "overview_items" in intents:
+        return [v.items_overview()]
+    if "overview_talent" in intents and "talent" not in keys:
+        return [v.talent_overview()]
+    return None
+
+
+@rule("view.career_topic", 590, VIEW, "附件(五) topics: foundations, soft skills, starting points")
+def _career_topic(q: Query) -> list[Card] | None:
+    topic = {
+        "foundations": q.views.foundations_card,
+        "soft_skills": q.views.soft_skills_card,
+        "starting_points": q.views.starting_points_card,
+    }
+    return [topic[k]() for k in q.keys.get("career_topic", [])] or None
+
+
+@rule("view.talent", 580, VIEW, "a talent category: its certificates, career path, industries or description")
+def _talent(q: Query) -> list[Card] | None:
+    keys, v = q.keys, q.views
+    if "talent" not in keys:
+        return None
+    if "certs_for" in q.intents:
+        return [v.talent_certs(k) for k in keys["talent"]]
+    if "career" in q.intents:
+        return [v.career_card(k) for k in keys["talent"]]
+    if "industry" in keys:
+        return [v.industry_card(i, keys["talent"]) for i in keys["industry"]]
+    return [v.talent_card(k) for k in keys["talent"]]
+
+
+@rule("view.archetype", 570, VIEW, "AI 加值型 / AI 導入型 (表7)")
+def _archetype(q: Query) -> list[Card] | None:
+    return [q.views.archetype_card(k) for k in q.keys.get("archetype", [])] or None
+
+
+@rule("view.industry", 560, VIEW, "an industry with a usage/duties/tools question: its 表10/表11 rows")
+def _industry(q: Query) -> list[Card] | None:
+    if "industry" in q.keys and q.intents & {"usage", "duties", "define", "tools", "skills"}:
+        return [q.views.industry_card(i, []) for i in q.keys["industry"]]
+    return None
+
+
+@rule("view.responsible_ai", 550, VIEW, "附件(六): the four dimensions, the risk steps or classes, one dimension")
+def _rai(q: Query) -> list[Card] | None:
+    v, keys = q.views, q.keys
+    if "overview_rai" in q.intents and "risk" not in keys:
+        return [v.rai_overview()]
+    if "update" in q.intents and not keys:
+        return [v.update_card()]
+    if "risk" in keys:
+        return [v.risk_steps_card() if k == "steps" else v.risk_classes_card() for k in keys["risk"]]
+    return [v.rai_card(k) for k in keys.get("rai", [])] or None
+
+
+@rule("view.resources", 540, VIEW, "附件(七) learning resources: one, or both compared")
+def _resources(q: Query) -> list[Card] | None:
+    v, keys = q.views, q.keys
+    if "resource_all" in keys and not set(keys) & {"cert", "role", "type", "item", "resource"}:
+        return [v.resources_compared()]
+    if "resource" in keys:
+        if len(keys["resource"]) > 1 or "define" in q.intents:
+            return [v.resources_compared()]
+        return [v.resource_card(k) for k in keys["resource"]]
+    return None
+
+
+@rule("view.tool", 530, VIEW, "a 表5 reference tool (ChatGPT, PyTorch…): the type it is listed under")
+def _tool(q: Query) -> list[Card] | None:
+    if "tool" in q.keys and q.intents & {"tools", "category_of", "define", "which_talent"}:
+        return [q.views.tool_card(k) for k in q.keys["tool"]]
+    return None
+
+
+@rule("view.issuer", 520, VIEW, "an issuer: its 表6 certifications")
+def _issuer(q: Query) -> list[Card] | None:
+    return [q.views.issuer_card(k) for k in q.keys.get("issuer", [])] or None
+
+
+@rule("view.document", 510, VIEW, "publisher, version, date, contact: the colophon")
+def _document(q: Query) -> list[Card] | None:
+    return [q.views.document_card()] if "metadata" in q.intents else None
+
+
+# ---------------------------------------------------------------- below 100: retrieval
+@rule("scope.not_about_guideline", 90, DECLINE, "no entity, no intent, and the question reads unlike the guideline")
+def _semantic_scope(q: Query) -> Plan | None:
+    if q.u.entities or q.intents & IN_SCOPE_INTENTS or q.semantic is None:
+        return None
+    verdict = q.semantic.scope(q.u.normalised)
+    q.notes["semantic_scope"] = verdict
+    if verdict.in_scope:
+        return None
+    return Plan(DECLINE, "scope.not_about_guideline", out_of_scope=True)
+
+
+@rule("retrieval.nothing_relevant", 30, DECLINE, "no passage shares enough of the question")
+def _nothing(q: Query) -> Plan | None:
+    return None if q.relevant else Plan(DECLINE, "retrieval.nothing_relevant")
+
+
+@rule("retrieval.unknown_name", 20, DECLINE, "a name the guideline never uses, and no passage fits it well")
+def _unknown_name(q: Query) -> Plan | None:
+    if q.u.unknown_names and not q.u.entities and q.best_coverage < UNKNOWN_NAME_COVERAGE:
+        return Plan(DECLINE, "retrieval.unknown_name", out_of_scope=True)
+    return None
+
+
+@rule("retrieval.passages", 10, RETRIEVE, "quote the sentences of the best passages that carry the question")
+def _passages(q: Query) -> Plan:
+    return Plan(RETRIEVE, "retrieval.passages")
