@@ -41,7 +41,13 @@ def catalog_forms(catalog: Catalog, topics: dict[str, dict[str, list[str]]]) -> 
     for cc in catalog.cert_categories.categories:
         out += [
             ("cert_category", cc.name, f)
-            for f in (cc.name, f"{cc.name_en} category", f"{cc.name_en.lower()} certification")
+            for f in (
+                cc.name,
+                f"{cc.name_en} category",
+                f"{cc.name_en.lower()} certification",
+                f"{cc.name_en.lower()}-type",
+                f"{cc.name_en.lower()} type",
+            )
         ]
     for tc in catalog.talent.categories:
         short = tc.name.removeprefix("AI ").strip()

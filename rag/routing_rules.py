@@ -40,7 +40,11 @@ IN_SCOPE_INTENTS = frozenset(
         "define",
     }
 )
-CERT_WORDS = re.compile(r"(認證|證照|證書|執照|\bcert|\bexam|\bcredential)")
+CERT_WORDS = re.compile(r"(認證|證照|證書|執照|參考表|(幾|多少)\s*張|\bcert|\bexam|\bcredential)")
+THRESHOLD_WORDS = re.compile(r"(才算|才能|門檻|條件|達到|達成|算具備|要求|資格|初階|進階|升級|\bqualify|\breach)")
+TABLE_NAMED = re.compile(r"表\s*(1[01]|[1-9])(?!\d)")
+TABLE6_NAMED = re.compile(r"(表\s*6|認證參考表|table 6)")
+EXAMPLES_OF = re.compile(r"(這些|這類|等|之類|像是|例如|比如|such as|like)")
 # Intents that ask for a stated attribute; "what is", "compare" and "where to download" alone do not.
 EVIDENCE_INTENTS = IN_SCOPE_INTENTS - {"define", "compare", "download"}
 CLAUSE_SPLIT = re.compile(r"(?<=[，,；;。!！?？:：\n])|(?<=\.)\s")
@@ -71,6 +75,8 @@ def in_scope_evidence(q: Query) -> bool:
     clause = asked_clause(q.u.normalised)
     if not set(q.reader.detect_intents(clause)) & EVIDENCE_INTENTS:
         return False
+    if not q.u.entities:
+        return False  # 「日本的技能標準裡，AI 人才分成哪幾種角色？」: nothing of the guideline is named
     topics = q.reader.scope_topics(clause)
     if not topics:
         return True
@@ -117,9 +123,10 @@ def _unknown_cert(q: Query) -> Plan | None:
 # ---------------------------------------------------------------- 800s: catalog queries
 def cert_filter(q: Query) -> CertFilter:
     scope = q.keys.get("cert_scope", [])
-    return CertFilter(
-        tuple(q.keys.get("cert_category", [])), tuple(q.keys.get("issuer", [])), scope[0] if len(scope) == 1 else None
-    )
+    issuers = tuple(q.keys.get("issuer", []))
+    if scope and issuers and EXAMPLES_OF.search(q.u.normalised):
+        issuers = ()  # 「外商（微軟、AWS 這些國外公司）」: the issuers only illustrate the scope
+    return CertFilter(tuple(q.keys.get("cert_category", [])), issuers, scope[0] if len(scope) == 1 else None)
 
 
 @rule("query.classify_named_certs", 870, QUERY, "several named certifications and a category: which of them are in it")
@@ -157,9 +164,15 @@ def _count_certs(q: Query) -> list[Card] | None:
     f = cert_filter(q)
     counting = "count" in q.intents
     filtering = bool(f.issuers and (f.categories or f.scope) or f.scope and ("certs_for" in q.intents or counting))
-    if not (counting or filtering) or set(q.keys) & {"type", "item", "role", "talent"}:
+    named_other = set(q.keys) & {"type", "item", "role", "talent"}
+    if not (counting or filtering) or named_other and not TABLE6_NAMED.search(q.u.normalised):
         return None
-    if counting and "requirements" in q.intents and f == CertFilter():
+    if (
+        counting
+        and f == CertFilter()
+        and THRESHOLD_WORDS.search(q.u.normalised)
+        and not TABLE6_NAMED.search(q.u.normalised)
+    ):
         return None  # 「要幾張證照才算進階」 asks for a 表5 threshold, not for a count of 表6
     if counting and not f.issuers and not f.scope and len(f.categories) == 1 and not filtering:
         # 「專案類有幾張」: the category card states its count first
@@ -169,6 +182,17 @@ def _count_certs(q: Query) -> list[Card] | None:
             q.views.queries.count_certs(CertFilter(f.categories, f.issuers, scope)) for scope in q.keys["cert_scope"]
         ]
     return [q.views.queries.count_certs(f)]
+
+
+@rule("query.count_table_rows", 840, QUERY, "how many rows a named table (表1–表11) lists: counted from the data")
+def _count_table(q: Query) -> list[Card] | None:
+    m = TABLE_NAMED.search(q.u.normalised)
+    if "count" not in q.intents or m is None or set(q.keys) & {"cert", "role", "type", "item"}:
+        return None
+    if m.group(1) == "6":
+        return [q.views.queries.count_certs(CertFilter())]
+    card = q.views.queries.count_table(int(m.group(1)))
+    return [card] if card else None
 
 
 # ---------------------------------------------------------------- 700–100: catalog views
@@ -278,6 +302,8 @@ def _category(q: Query) -> list[Card] | None:
 @rule("view.overview", 600, VIEW, "an overview asked for: categories, types, items or talent categories")
 def _overview(q: Query) -> list[Card] | None:
     v, intents, keys = q.views, q.intents, q.keys
+    if "overview_items" in intents and "count" in intents:
+        return [v.items_overview()]  # 「五種能力類型底下共有幾個能力項目」 counts the items
     if "overview_cert_categories" in intents:
         return [v.cert_categories_overview()]
     if "overview_archetypes" in intents and not set(keys) - {"talent", "archetype"}:

@@ -105,7 +105,9 @@ class CatalogCards:
 
     def issuer_card(self, issuer: str) -> Card:
         certs = [c for c in self.cat.certifications if c.issuer == issuer]
-        zh = f"表6 中由 {issuer} 辦理的認證共 {len(certs)} 張：\n" + "\n".join(f"• {c.name}（{c.category}）" for c in certs)
+        zh = f"表6 中由 {issuer} 辦理的認證共 {len(certs)} 張：\n" + "\n".join(
+            f"• {c.name}（{c.category}）" for c in certs
+        )
         en = f"Certifications in 表6 issued by {issuer_en(certs[0])} ({len(certs)}):\n" + "\n".join(
             f"• {c.name} ({c.category})" for c in certs
         )
@@ -344,7 +346,11 @@ class CatalogCards:
 
     def risk_classes_card(self) -> Card:
         rc = self.cat.responsible_ai.risk_classes
-        zh = f"{rc.note}風險共分 {len(rc.classes)} 大類：" + "、".join(f"({c.key}) {c.name}" for c in rc.classes) + "（附件(六)）。"
+        zh = (
+            f"{rc.note}風險共分 {len(rc.classes)} 大類："
+            + "、".join(f"({c.key}) {c.name}" for c in rc.classes)
+            + "（附件(六)）。"
+        )
         en = (
             f"AI risks are managed by class (分類管理), not by grade, in {len(rc.classes)} classes: "
             + "; ".join(f"({c.key}) {c.name} ({c.name_en})" for c in rc.classes)

@@ -87,6 +87,32 @@ class CatalogQueries:
         lines_en = "\n".join(f"• {c.name}: {c.category} ({issuer_en(c)})" for c in [*match, *other])
         return Card(f"{head_zh}\n{lines_zh}", f"{head_en}\n{lines_en}", [TABLE6], native=True)
 
+    def table_rows(self, number: int) -> tuple[str, list[str]] | None:
+        """What table `number` lists, as (what its rows are, their names), computed from the data."""
+        cat = self.cat
+        by_source = {
+            1: ("人才類別", [t.name for t in cat.talent.categories]),
+            2: ("能力類型", [t.name for t in cat.types]),
+            3: ("認證分類", [c.name for c in cat.cert_categories.categories]),
+            6: ("認證", [c.name for c in cat.certifications]),
+            7: ("角色類型", [a.name for a in cat.roles.application_archetypes]),
+        }
+        for n in (8, 9):
+            by_source[n] = ("常見職稱", [r.name for r in cat.role_list if r.source.endswith(f"表{n}")])
+        for n in (10, 11):
+            by_source[n] = ("產業別", [s.industry for s in cat.industries.scenarios if s.source.endswith(f"表{n}")])
+        return by_source.get(number)
+
+    def count_table(self, number: int) -> Card | None:
+        found = self.table_rows(number)
+        if found is None or not found[1]:
+            return None
+        what, names = found
+        section = f"附件(四) 表{number}" if number >= 7 else {1: TABLE1, 2: TABLE2, 3: TABLE3, 6: TABLE6}[number]
+        zh = f"表{number} 共列 {len(names)} 個{what}：{'、'.join(names)}。"
+        en = f"表{number} lists {len(names)} ({what}): {', '.join(names)}."
+        return Card(zh, en, [section], native=True)
+
     # ------------------------------------------------------------------ comparisons
     def compare_certs(self, certs: Sequence[Certification]) -> Card:
         same = len({c.category for c in certs}) == 1
@@ -154,10 +180,11 @@ class CatalogQueries:
         rows_zh, rows_en = [], []
         for name in names:
             tc = next(t for t in self.cat.talent.categories if t.name == name)
-            types = "、".join(
-                f"{t}（{self.cat.competency_type(t).program_level}）" for t in tc.competency_types
-            ) or "表2 未列能力類型"
-            rows_zh.append(f"• {tc.name}：{tc.role}；所需能力類型 {types}")
+            types = (
+                "、".join(f"{t}（{self.cat.competency_type(t).program_level}）" for t in tc.competency_types)
+                or "表2 未列能力類型"
+            )
+            rows_zh.append(f"• {tc.name}：{tc.role}；職責範圍 {'；'.join(tc.duties)}；所需能力類型 {types}")
             rows_en.append(f"• {tc.name} ({tc.name_en}): {tc.role}; competency types {types}")
         return Card(
             "兩類人才的差別（表1、表2）：\n" + "\n".join(rows_zh),
@@ -178,7 +205,7 @@ class CatalogQueries:
     def compare_roles(self, role_ids: Sequence[str]) -> Card:
         roles = [r for rid in role_ids for r in self.cat.role_list if r.id == rid]
         rows_zh = [
-            f"• {r.name}：{r.talent_category}{'（' + r.archetype + '）' if r.archetype else ''}"
+            f"• {'、'.join(r.titles)}：{r.talent_category}{'（' + r.archetype + '）' if r.archetype else ''}"
             f"；角色定位 {r.positioning}；專業技能 {''.join(r.skills)}"
             for r in roles
         ]

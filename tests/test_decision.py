@@ -1,0 +1,139 @@
+"""The decision table: every answer names the rule that produced it, counts come from the data, and
+out-of-scope words are weighed against what the question asks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from knowledge.catalog import Catalog
+from rag.plan import RULES, PlanKind, Rule, decision_table, rule
+
+pytestmark = pytest.mark.usefixtures("advisor")
+
+
+def test_every_rule_has_a_unique_id_and_priority() -> None:
+    table = decision_table()
+    ids = [row[1] for row in table]
+    priorities = [row[0] for row in table]
+    assert len(set(ids)) == len(ids) and len(set(priorities)) == len(priorities)
+    assert priorities == sorted(priorities, reverse=True)
+    assert table[-1][1] == "retrieval.passages"  # the table ends in the rule that always applies
+    assert {row[2] for row in table} == {k.value for k in PlanKind}
+
+
+def test_registering_a_colliding_rule_is_refused() -> None:
+    taken: Rule = RULES[0]
+    with pytest.raises(ValueError, match="collides"):
+        rule(taken.id, 1, PlanKind.VIEW, "duplicate")(lambda q: None)
+
+
+def test_total_count_is_computed_from_the_catalog(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    answer = advisor.respond("表6 一共有多少張證照？")
+    total = len(catalog.certifications)
+    split = "、".join(f"{c.name} {len(catalog.certs_in(c.name))}" for c in catalog.cert_categories.categories)
+    assert answer.text.startswith(f"表6 共列 {total} 張認證：{split}。")
+    assert answer.rule == "query.count_certs"
+
+
+def test_issuer_count_states_the_number_first(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    answer = advisor.respond("資策會在表6 裡辦了幾張認證？")
+    n = sum(1 for c in catalog.certifications if c.issuer == "資訊工業策進會")
+    assert f"共 {n} 張" in answer.text.split("\n")[0]
+
+
+def test_scope_filter_counts_international_tool_certificates(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    answer = advisor.respond("工具類認證裡有幾張是國外廠商辦的？")
+    certs = [c for c in catalog.certs_in("工具類") if c.scope == "國際"]
+    assert f"共 {len(certs)} 張" in answer.text and all(c.name in answer.text for c in certs)
+    domestic = [c for c in catalog.certs_in("工具類") if c.scope == "國內"]
+    assert not any(c.name in answer.text for c in domestic)
+
+
+def test_table_rows_are_counted(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    answer = advisor.respond("表10 舉例了幾個產業別？")
+    n = sum(1 for s in catalog.industries.scenarios if s.source.endswith("表10"))
+    assert answer.rule == "query.count_table_rows" and f"共列 {n} 個產業別" in answer.text
+
+
+def test_comparison_puts_both_side_by_side(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("AI 加值型和 AI 導入型有什麼不同？")
+    assert answer.rule in ("query.compare", "view.overview")
+    assert "AI 加值型" in answer.text and "AI 導入型" in answer.text and "表7" in answer.text
+
+
+def test_which_of_named_certificates_are_in_a_category(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond(
+        "AWS Certified AI Practitioner 和 NVIDIA Certified Associate: Generative AI & LLMs 哪張是工具類？"
+    )
+    first = answer.text.split("\n")[0]
+    assert answer.rule == "query.classify_named_certs"
+    assert "NVIDIA" in first and "AWS" not in first
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I earn my living as a marketer; which certificate fits me?",  # 'earn' is context, the ask is a cert
+        "學資料分析的人未來兩年該考哪張證照？",  # a time phrase next to a certificate question
+    ],
+)
+def test_out_of_scope_words_in_passing_do_not_decline(advisor, question: str) -> None:  # noqa: ANN001
+    answer = advisor.respond(question)
+    assert answer.answered, (answer.rule, answer.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "rule_prefix"),
+    [
+        ("轉職當 AI 產品經理，起薪大概可以抓多少？", "scope."),  # the asking clause is about pay
+        ("AIATCL 的報名費多少？", "scope.never_answered"),  # fees are never outweighed by a named cert
+        ("Cisco 的 AI 證照算素養類還是工具類？", "scope.unknown_certification"),
+        ("日本的數位技能標準裡，AI 人才分成哪幾種角色？", "scope."),
+        ("公司可以強制規定員工考 AI 證照，沒考到就扣考績嗎？", "scope."),
+        ("用 Python 寫一段訓練模型的程式碼給我", "scope.never_answered"),
+    ],
+)
+def test_out_of_scope_questions_name_the_rule(advisor, question: str, rule_prefix: str) -> None:  # noqa: ANN001
+    answer = advisor.respond(question)
+    assert not answer.answered and answer.rule.startswith(rule_prefix), (answer.rule, answer.text)
+
+
+def test_typos_of_names_are_recognised(advisor) -> None:  # noqa: ANN001
+    assert "工具類" in advisor.respond("NVDIA那兩張証照是哪一類的").text
+    assert advisor.respond("表6裡專按類的認證有哪些").rule == "view.cert_category"
+
+
+def test_english_answers_keep_the_guideline_name_of_the_issuer(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("Who issues the iPAS 初級 certification?")
+    assert "經濟部產業發展署" in answer.text
+
+
+def test_ask_json_names_the_rule(indexed_data_dir) -> None:  # noqa: ANN001
+    out = subprocess.run(
+        [sys.executable, "-m", "advisor.cli", "ask", "AIATCL 是誰辦的？", "--json"],
+        capture_output=True,
+        text=True,
+        env={"DATA_DIR": str(indexed_data_dir), "PATH": "/usr/bin:/bin"},
+        check=True,
+    )
+    data = json.loads(out.stdout)
+    assert data["rule"] == "view.certification" and data["answered"] is True
+
+
+def test_scope_words_may_not_match_guideline_names(catalog: Catalog, tmp_path) -> None:  # noqa: ANN001
+    """The load-time check: an out-of-scope pattern that would decline a guideline name is refused."""
+    import shutil
+
+    from rag.understanding import DATA, QueryUnderstanding
+
+    for f in DATA.iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    intents = (tmp_path / "intents.yaml").read_text(encoding="utf-8")
+    intents = intents.replace("      - '(薪水|", "      - '(產品經理|薪水|", 1)
+    (tmp_path / "intents.yaml").write_text(intents, encoding="utf-8")
+    with pytest.raises(ValueError, match="產品經理"):
+        QueryUnderstanding(catalog, tmp_path)
