@@ -17,11 +17,11 @@ from conversation.hours_input import HoursInputError, parse_hours
 from conversation.ui import Button, Lang, Reply, t
 from knowledge.assessment import assess
 from knowledge.catalog import Catalog
+from knowledge.models import CERT_CATEGORIES, TOOL_CATEGORY
 from knowledge.profile import parse_profile
 from knowledge.report import render_text, rule_lines
 
 QUICK_HOURS = (0, 6, 12, 18, 24, 30, 48)
-CATEGORIES = ("素養類", "工具類", "專案類")
 MAX_NAME = 80
 Flow = dict[str, Any]
 
@@ -100,12 +100,12 @@ class AssessmentFlow:
                 ],
             )
         if step == "c":
-            category = CATEGORIES[flow["page"]]
+            category = CERT_CATEGORIES[flow["page"]]
             rows = []
             for cert in self.cat.certs_in(category):  # type: ignore[arg-type]
                 mark = "✅ " if cert.id in flow["selected"] else ""
                 rows.append([Button(f"{mark}{cert.name}", self._data(flow, "t", self.cert_ids.index(cert.id)))])
-            last = flow["page"] == len(CATEGORIES) - 1 or flow["review_return"]
+            last = flow["page"] == len(CERT_CATEGORIES) - 1 or flow["review_return"]
             nav = [
                 *back,
                 Button(t("other_cert", lang), self._data(flow, "o")),
@@ -119,7 +119,7 @@ class AssessmentFlow:
         if step == "on":
             return Reply(t("other_name", lang), [back] if back else [])
         if step == "oc":
-            rows = [[Button(c, self._data(flow, "k", i)) for i, c in enumerate(CATEGORIES)]]
+            rows = [[Button(c, self._data(flow, "k", i)) for i, c in enumerate(CERT_CATEGORIES)]]
             return Reply(t("other_category", lang, name=flow["pending"]["name"]), rows + ([back] if back else []))
         if step == "od":
             items = self.cat.rules.tool_items
@@ -196,9 +196,9 @@ class AssessmentFlow:
             return flow, [self.view(flow, lang)]
         if step == "c":
             return self._certs_button(flow, lang, cmd, arg)
-        if step == "oc" and cmd == "k" and arg is not None and arg.isdigit() and int(arg) < len(CATEGORIES):
-            flow["pending"]["category"] = CATEGORIES[int(arg)]
-            if CATEGORIES[int(arg)] == "工具類":
+        if step == "oc" and cmd == "k" and arg is not None and arg.isdigit() and int(arg) < len(CERT_CATEGORIES):
+            flow["pending"]["category"] = CERT_CATEGORIES[int(arg)]
+            if CERT_CATEGORIES[int(arg)] == TOOL_CATEGORY:
                 self._go(flow, "od")
                 return flow, [self.view(flow, lang)]
             return self._add_declared(flow, lang, None)
@@ -241,7 +241,7 @@ class AssessmentFlow:
             flow["pending"] = {}
             return flow, [self.view(flow, lang)]
         if cmd == "n":
-            if flow["review_return"] or flow["page"] == len(CATEGORIES) - 1:
+            if flow["review_return"] or flow["page"] == len(CERT_CATEGORIES) - 1:
                 return self._after_certs(flow, lang)
             self._go(flow, "c", page=flow["page"] + 1)
             return flow, [self.view(flow, lang)]
@@ -263,7 +263,7 @@ class AssessmentFlow:
         if entry not in flow["declared"]:
             flow["declared"].append(entry)
         flow["pending"] = {}
-        page = CATEGORIES.index(entry["category"])
+        page = CERT_CATEGORIES.index(entry["category"])
         self._go(flow, "c", page=page if not flow["review_return"] else flow["page"])
         note = t(
             "other_added", lang, name=entry["name"], category=entry["category"], domain=f"・{domain}" if domain else ""
@@ -293,7 +293,7 @@ class AssessmentFlow:
                 flow["selected"].append(cert.id)
             else:
                 flow["selected"].remove(cert.id)
-            flow["page"] = CATEGORIES.index(cert.category)
+            flow["page"] = CERT_CATEGORIES.index(cert.category)
             note = t("cert_toggled_on" if on else "cert_toggled_off", lang, name=cert.name)
             return flow, [Reply(note), self.view(flow, lang)]
         if step == "on":

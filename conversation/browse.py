@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from conversation.ui import Button, Lang, Reply, t
 from knowledge.catalog import Catalog
+from knowledge.models import CERT_CATEGORIES
 from knowledge.views.cards import Card, CatalogCards
 from rag.sections import cite, cite_en
-
-CATEGORIES = ("素養類", "工具類", "專案類")
 
 
 class Browser:
@@ -25,11 +24,11 @@ class Browser:
         return f"{body}\n\n{cite_en(card.sections) if lang == 'en' else cite(card.sections)}"
 
     def certs_menu(self, lang: Lang) -> Reply:
-        rows = [[Button(f"{c}（{len(self.cat.certs_in(c))}）", f"b:-:cat:{i}")] for i, c in enumerate(CATEGORIES)]  # type: ignore[arg-type]
+        rows = [[Button(f"{c}（{len(self.cat.certs_in(c))}）", f"b:-:cat:{i}")] for i, c in enumerate(CERT_CATEGORIES)]  # type: ignore[arg-type]
         return Reply(t("browse_categories", lang), rows)
 
     def category(self, index: int, lang: Lang) -> Reply:
-        name = CATEGORIES[index]
+        name = CERT_CATEGORIES[index]
         certs = self.cat.certs_in(name)  # type: ignore[arg-type]
         rows = [[Button(c.name, f"b:-:cert:{self.cert_ids.index(c.id)}")] for c in certs]
         return Reply(self._card(self.cards.category_card(name), lang), rows)
@@ -65,7 +64,7 @@ class Browser:
         if not arg.isdigit():
             return None
         index = int(arg)
-        if what == "cat" and index < len(CATEGORIES):
+        if what == "cat" and index < len(CERT_CATEGORIES):
             return self.category(index, lang)
         if what == "cert" and index < len(self.cert_ids):
             return self.cert(index, lang)

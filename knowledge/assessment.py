@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from knowledge.catalog import Catalog
-from knowledge.models import Condition, Level, LevelRules, Rule, TypeRules
+from knowledge.models import CERT_CATEGORIES, TOOL_CATEGORY, Condition, Level, LevelRules, Rule, TypeRules
 from knowledge.profile import Profile
 
 ROUTES = ("certificate", "training")
@@ -32,9 +32,11 @@ def compute_measures(profile: Profile, catalog: Catalog) -> dict[str, float]:
     hours = profile.hours
     tool_values = [hours.tool_hours(item) for item in catalog.rules.tool_items]
     measures: dict[str, float] = {
-        f"cert_{cat}": float(sum(c.category == cat for c in certs)) for cat in ("素養類", "工具類", "專案類")
+        f"cert_{cat}": float(sum(c.category == cat for c in certs)) for cat in CERT_CATEGORIES
     }
-    measures["tool_domains"] = float(len({c.tool_domain for c in certs if c.category == "工具類" and c.tool_domain}))
+    measures["tool_domains"] = float(
+        len({c.tool_domain for c in certs if c.category == TOOL_CATEGORY and c.tool_domain})
+    )
     measures.update(
         literacy=hours.literacy,
         tool_total=sum(tool_values),
@@ -83,8 +85,8 @@ def _suggest_certifications(
     """表6 certifications that would close a certificate gap, 圖3's grouping for the type first."""
     held_ids = {c.id for c in profile.certifications if c.id}
     if measure == "tool_domains":
-        held_domains = {c.tool_domain for c in profile.certifications if c.category == "工具類" and c.tool_domain}
-        candidates = [c for c in catalog.certs_in("工具類") if c.tool_domain not in held_domains]
+        held_domains = {c.tool_domain for c in profile.certifications if c.category == TOOL_CATEGORY and c.tool_domain}
+        candidates = [c for c in catalog.certs_in(TOOL_CATEGORY) if c.tool_domain not in held_domains]
     elif measure.startswith("cert_"):
         candidates = catalog.certs_in(measure.removeprefix("cert_"))  # type: ignore[arg-type]
     else:
@@ -110,7 +112,7 @@ def _missing_text(cond: dict[str, Any], profile: Profile, catalog: Catalog) -> s
     short = _num(cond["threshold"] - cond["value"])
     measures = cond["measures"]
     if measures == ["tool_domains"]:
-        held = sorted({c.tool_domain for c in profile.certifications if c.category == "工具類" and c.tool_domain})
+        held = sorted({c.tool_domain for c in profile.certifications if c.category == TOOL_CATEGORY and c.tool_domain})
         now = f"（目前已有：{'、'.join(held)}）" if held else ""
         return f"尚缺 不同工具領域的工具類證照 {short} 張{now}"
     if measures[0].startswith("cert_"):

@@ -7,11 +7,14 @@ answer shown to a user.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 CertCategory = Literal["素養類", "工具類", "專案類"]
+# The one spelling of the 表3 categories in code, in the guideline's order; everything else imports it.
+CERT_CATEGORIES: tuple[CertCategory, ...] = get_args(CertCategory)
+TOOL_CATEGORY: CertCategory = "工具類"  # the category whose certificates carry a tool domain (表5 進階)
 ToolItem = Literal["文書", "圖文", "影像", "音源", "自動化"]
 TypeName = Literal["AI 應用素養", "AI 工具應用", "AI 程式語言應用", "AI 模型訓練", "AI 服務開發"]
 TalentCategoryName = Literal["AI 研究人才", "AI 開發人才", "AI 應用人才"]
@@ -132,9 +135,9 @@ class Certification(Strict):
 
     @model_validator(mode="after")
     def _tool_domain_only_for_tools(self) -> Certification:
-        if self.category == "工具類" and (self.tool_domain is None or not self.tool_domain_reason):
+        if self.category == TOOL_CATEGORY and (self.tool_domain is None or not self.tool_domain_reason):
             raise ValueError("a 工具類 certification needs tool_domain and tool_domain_reason")
-        if self.category != "工具類" and self.tool_domain is not None:
+        if self.category != TOOL_CATEGORY and self.tool_domain is not None:
             raise ValueError("only 工具類 certifications have a tool_domain")
         return self
 

@@ -13,13 +13,13 @@ from typing import Any, Literal
 
 from knowledge.catalog import Catalog
 from knowledge.errors import ProfileError
-from knowledge.models import CertCategory, ToolItem
+from knowledge.models import CERT_CATEGORIES, TOOL_CATEGORY, CertCategory, ToolItem
 from knowledge.textnorm import match_key
 
 Policy = Literal["either", "both"]
 POLICIES: tuple[Policy, ...] = ("either", "both")
 HOUR_AREAS = ("literacy", "tool", "programming", "model_training", "service_dev")
-CATEGORIES: tuple[CertCategory, ...] = ("素養類", "工具類", "專案類")
+CATEGORIES = CERT_CATEGORIES
 TOP_KEYS = ("certifications", "self_declared", "hours", "policy")
 SELF_DECLARED_KEYS = ("name", "category", "tool_domain")
 
@@ -169,7 +169,7 @@ def _parse_self_declared(raw: Any, catalog: Catalog) -> list[HeldCertification]:
             )
         domain = entry.get("tool_domain")
         if domain is not None:
-            if category != "工具類":
+            if category != TOOL_CATEGORY:
                 raise ProfileError(f"{where}.tool_domain", "只有工具類證照需要填寫工具領域。")
             if domain not in catalog.rules.tool_items:
                 raise ProfileError(

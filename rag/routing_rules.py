@@ -40,7 +40,8 @@ IN_SCOPE_INTENTS = frozenset(
         "define",
     }
 )
-CERT_WORDS = re.compile(r"(認證|證照|證書|執照|參考表|(幾|多少)\s*張|\bcert|\bexam|\bcredential)")
+# besides the certificate words: the table of certificates itself, and the measure word for certificates
+CERT_CONTEXT = re.compile(r"(參考表|(幾|多少)\s*張)")
 THRESHOLD_WORDS = re.compile(r"(才算|才能|門檻|條件|達到|達成|算具備|要求|資格|初階|進階|升級|\bqualify|\breach)")
 TABLE_NAMED = re.compile(r"表\s*(1[01]|[1-9])(?!\d)")
 TABLE6_NAMED = re.compile(r"(表\s*6|認證參考表|table 6)")
@@ -54,8 +55,12 @@ QUESTION_MARKERS = re.compile(
 UNKNOWN_NAME_COVERAGE = 0.5  # a passage covering half the question outweighs an unknown name
 
 
+def mentions_certificates(q: Query) -> bool:
+    return bool(q.reader.cert_words.search(q.u.normalised) or CERT_CONTEXT.search(q.u.normalised))
+
+
 def cert_question(q: Query) -> bool:
-    return bool(CERT_WORDS.search(q.u.normalised) or q.intents & {"certs_for", "category_of", "issuer"}) or bool(
+    return bool(mentions_certificates(q) or q.intents & {"certs_for", "category_of", "issuer"}) or bool(
         q.u.of_kind("cert_category")
     )
 
@@ -159,7 +164,12 @@ def _compare(q: Query) -> list[Card] | None:
 
 @rule("query.count_certs", 850, QUERY, "how many / which 表6 certifications, overall or by category, issuer, 國內/國際")
 def _count_certs(q: Query) -> list[Card] | None:
-    if q.u.of_kind("cert") or not CERT_WORDS.search(q.u.normalised) and not q.keys.get("cert_category"):
+    named = [q.views.cat.certification(k) for k in q.keys.get("cert", [])]
+    categories = q.keys.get("cert_category", [])
+    if named and categories and "count" in q.intents and all(c.category in categories for c in named):
+        # "How many 專案類 certifications are there, and which Microsoft exam is among them?"
+        return [q.views.category_card(c) for c in categories]
+    if named or not mentions_certificates(q) and not categories:
         return None
     f = cert_filter(q)
     counting = "count" in q.intents
@@ -187,7 +197,8 @@ def _count_certs(q: Query) -> list[Card] | None:
 @rule("query.count_table_rows", 840, QUERY, "how many rows a named table (表1–表11) lists: counted from the data")
 def _count_table(q: Query) -> list[Card] | None:
     m = TABLE_NAMED.search(q.u.normalised)
-    if "count" not in q.intents or m is None or set(q.keys) & {"cert", "role", "type", "item"}:
+    overview = any(i.startswith("overview_") for i in q.intents)  # overview cards state their own counts
+    if "count" not in q.intents or m is None or overview or set(q.keys) & {"cert", "role", "type", "item"}:
         return None
     if m.group(1) == "6":
         return [q.views.queries.count_certs(CertFilter())]

@@ -54,11 +54,7 @@ CERT_PHRASE = re.compile(
 LEVEL_WORDS = ("初級", "中級", "高級")
 SIMILAR_NAME = 0.9
 NEAR_MISS_START = 0  # typo matches count as named by the question
-UNKNOWN_BEFORE_CERT = re.compile(
-    r"\s*(的)?\s*(ai\s*)?(相關)?\s*(證照|認證|證書|certificates?|certifications?|certs?|exams?)(?![a-z])", re.IGNORECASE
-)
 EXPANSION_WEIGHT = 0.8  # thesaurus terms are deliberate mappings onto the guideline's words
-CERT_WORD = r"(認證|證照|證書|\bcert|\bcertificat|\bcertified)"
 # Entity kinds a thesaurus expansion may stand for when the question names none itself.
 IMPLIED_KINDS = ("role", "type", "item", "cert_category", "talent", "archetype", "rai", "career_topic", "industry")
 
@@ -156,6 +152,12 @@ class QueryUnderstanding:
         # topics that yield to in-scope evidence; the others (fees, dates, tasks, rule changes) never do
         self.weighed = {name for name, spec in intents["out_of_scope"].items() if spec.get("weigh", True)}
         self.stop_terms = frozenset(t for word in intents["stop_words"] for t in tokens(word))
+        # the words that make a question about certificates, spelled once (intents.yaml `certificate_words`)
+        words = "|".join(
+            rf"\b{re.escape(w)}" if w.isascii() else re.escape(w) for w in intents["certificate_words"]
+        )
+        self.cert_words = re.compile(f"({words})", re.IGNORECASE)
+        self.before_cert = re.compile(rf"\s*(的)?\s*(ai\s*)?(相關)?\s*({words})", re.IGNORECASE)
         check_scope_collisions(self.scope, self.forms)
         thesaurus = yaml.safe_load((data_dir / "thesaurus.yaml").read_text(encoding="utf-8"))
         self.synonyms: dict[str, list[str]] = {normalise(k): v for k, v in (thesaurus.get("synonyms") or {}).items()}
@@ -281,7 +283,7 @@ class QueryUnderstanding:
             parts = [p for p in re.split(r"[-]", word.lower()) if p]
             after = original[m.end() : m.end() + 16]
             is_name = (word.isupper() and len(word) >= 2) or any(ch.isdigit() for ch in word)
-            is_name = is_name or (word[0].isupper() and bool(UNKNOWN_BEFORE_CERT.match(after)))
+            is_name = is_name or (word[0].isupper() and bool(self.before_cert.match(after)))
             if is_name and any(p not in self.known_latin for p in parts):
                 names.append(word)
         return names
@@ -343,7 +345,7 @@ class QueryUnderstanding:
                         if abs(len(key) - len(word)) <= 1 and difflib.SequenceMatcher(None, word, key).ratio() >= 0.8:
                             found.append(Entity(form.kind, form.key, word, NEAR_MISS_START))
                             break
-        if "cert_category" not in kinds and re.search(CERT_WORD, text):
+        if "cert_category" not in kinds and self.cert_words.search(text):
             for cc in self.catalog.cert_categories.categories:
                 name = cc.name
                 for m in re.finditer(f"(?=([\u3400-\u9fff]{{{len(name) - 1}}}{name[-1]}))", text):
@@ -385,7 +387,7 @@ class QueryUnderstanding:
         issuers = [e.key for e in entities if e.kind == "issuer"]
         words = set(re.findall(r"[a-z][a-z0-9+-]+", text))
         found: list[Entity] = []
-        if re.search(CERT_WORD, text):
+        if self.cert_words.search(text):
             # an issuer with a single certification in 表6 (Google, IBM) names it
             found += [Entity("cert", ids[0], key, 0) for key in issuers if len(ids := self.issuer_certs[key]) == 1]
             if found:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from knowledge.catalog import Catalog
-from knowledge.models import Certification, CompetencyType, Role
+from knowledge.models import TOOL_CATEGORY, Certification, CompetencyType, Role
 
 TABLE6, TABLE3, TABLE5 = "附件(三) 表6", "三、AI 產業人才能力認證分類 表3", "附件(二) 表5"
 TABLE2, TABLE4, TABLE1 = "二、AI 產業人才能力架構 表2", "附件(一) 表4", "一、AI 人才類別 表1"
@@ -318,7 +318,7 @@ class CatalogCards:
         return Card(zh, en, [TABLE5], native=True)
 
     def certs_for_domain(self, domains: list[str]) -> Card:
-        certs = [c for c in self.cat.certs_in("工具類") if c.tool_domain in domains]
+        certs = [c for c in self.cat.certs_in(TOOL_CATEGORY) if c.tool_domain in domains]
         zh = (
             f"表6 的工具類認證中，工具領域屬於{_items(domains)}的有：\n"
             + "\n".join(f"• {c.name}（{c.issuer}）：{c.tool_domain_reason}" for c in certs)
