@@ -2,7 +2,8 @@
 
 Why: the Telegram bot and `advisor chat` differ only in transport. Everything they decide (which
 command, which step, what to answer) happens here, in plain code that tests drive directly. The
-state is a JSON-able dict the caller stores after every event.
+state is a typed `DialogueState`, stored by the caller as JSON after every event; free text goes to
+`conversation.dialogue` (references, stated facts, engine answers).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from typing import Any, Literal
 
 from conversation.assessment_flow import AssessmentFlow
 from conversation.browse import Browser
+from conversation.dialogue import Dialogue
+from conversation.dialogue_state import DialogueState, StatedProfile
 from conversation.ui import Button, Lang, Reply, t
 from knowledge.catalog import Catalog
 
@@ -46,6 +49,7 @@ class Conversation:
         self.advisor = advisor
         self.flow = AssessmentFlow(catalog)
         self.browser = Browser(catalog)
+        self.dialogue = Dialogue(catalog, advisor)
         self.stats_source = stats_source
 
     def menu(self, lang: Lang) -> list[list[Button]]:
@@ -55,47 +59,54 @@ class Conversation:
         ]
 
     def handle(self, state: State | None, event: Event) -> Outcome:
-        state = dict(state or {})
-        state.setdefault("lang", default_language(event.user_language))
-        lang: Lang = state["lang"]
+        """One event on the stored state; the state is read into `DialogueState` and stored back as JSON."""
+        ds = DialogueState.load(state, default_language(event.user_language))
+        lang: Lang = ds.lang
         if event.kind == "command":
-            return self._command(state, lang, event)
-        if event.kind == "button":
-            return self._button(state, lang, event.text)
-        return self._text(state, lang, event.text)
+            outcome = self._command(ds, lang, event)
+        elif event.kind == "button":
+            outcome = self._button(ds, lang, event.text)
+        else:
+            outcome = self._text(ds, lang, event.text)
+        return outcome
+
+    def _out(self, ds: DialogueState, replies: list[Reply], **kw: Any) -> Outcome:
+        return Outcome(ds.dump(), replies, **kw)
 
     # ------------------------------------------------------------------ commands
-    def _command(self, state: State, lang: Lang, event: Event) -> Outcome:
+    def _command(self, ds: DialogueState, lang: Lang, event: Event) -> Outcome:
         name = event.text.split()[0].lstrip("/").split("@")[0].lower()
         if name == "start":
             replies = [Reply(t("welcome", lang), self.menu(lang))]
-            flow = state.get("flow")
+            flow = ds.flow
             if flow is not None and flow["step"] != "x":
                 replies += [Reply(t("flow_resume", lang)), self.flow.view(flow, lang)]
-            return Outcome(state, replies)
+            return self._out(ds, replies)
         if name == "help":
-            return Outcome(state, [Reply(t("help", lang), self.menu(lang))])
+            return self._out(ds, [Reply(t("help", lang), self.menu(lang))])
         if name == "assess":
-            return self._start_assessment(state, lang)
+            return self._start_assessment(ds, lang)
         if name == "cancel":
-            had_flow = state.pop("flow", None) is not None
-            state.pop("forget_pending", None)
-            return Outcome(state, [Reply(t("cancelled" if had_flow else "nothing_to_cancel", lang))])
+            had_flow = ds.flow is not None
+            ds.flow, ds.forget_pending = None, False
+            return self._out(ds, [Reply(t("cancelled" if had_flow else "nothing_to_cancel", lang))])
         if name in ("certs", "roles", "paths", "ethics", "resources"):
-            return Outcome(state, self._browse(name, lang))
+            return self._out(ds, self._browse(name, lang))
+        if name == "profile":
+            return self._out(ds, [self.dialogue.profile_view(ds, lang)])
         if name == "forget":
-            state["forget_pending"] = True
+            ds.forget_pending = True
             buttons = [[Button(t("forget_yes", lang), "f:-:yes"), Button(t("cancel_button", lang), "f:-:no")]]
-            return Outcome(state, [Reply(t("forget_confirm", lang), buttons)])
+            return self._out(ds, [Reply(t("forget_confirm", lang), buttons)])
         if name == "lang":
-            return Outcome(
-                state, [Reply(t("lang_choose", lang), [[Button("繁體中文", "l:-:zh"), Button("English", "l:-:en")]])]
+            return self._out(
+                ds, [Reply(t("lang_choose", lang), [[Button("繁體中文", "l:-:zh"), Button("English", "l:-:en")]])]
             )
         if name == "stats":
             if not event.is_admin or self.stats_source is None:
-                return Outcome(state, [Reply(t("stats_denied", lang))])
-            return Outcome(state, [Reply(t("stats", lang, **self.stats_source()))])
-        return Outcome(state, [Reply(t("unknown_command", lang))])
+                return self._out(ds, [Reply(t("stats_denied", lang))])
+            return self._out(ds, [Reply(t("stats", lang, **self.stats_source()))])
+        return self._out(ds, [Reply(t("unknown_command", lang))])
 
     def _browse(self, name: str, lang: Lang) -> list[Reply]:
         if name == "certs":
@@ -106,64 +117,70 @@ class Conversation:
             lang
         )
 
-    def _start_assessment(self, state: State, lang: Lang) -> Outcome:
+    def _start_assessment(self, ds: DialogueState, lang: Lang, prefill: bool = False) -> Outcome:
         flow = self.flow.start(secrets.token_hex(2))
-        state["flow"] = flow
-        return Outcome(state, [self.flow.view(flow, lang)])
+        if prefill:  # continue from the facts stated in chat: straight to the review step
+            self.dialogue.prefill(flow, ds.profile)
+        ds.flow = flow
+        return self._out(ds, [self.flow.view(flow, lang)])
 
     # ------------------------------------------------------------------ buttons
-    def _button(self, state: State, lang: Lang, data: str) -> Outcome:
+    def _button(self, ds: DialogueState, lang: Lang, data: str) -> Outcome:
         parts = data.split(":")
         if len(parts) < 3:
-            return Outcome(state, [Reply(t("unknown_button", lang))])
+            return self._out(ds, [Reply(t("unknown_button", lang))])
         kind, nonce, rest = parts[0], parts[1], parts[2:]
         if kind == "a":
-            return self._flow_button(state, lang, nonce, rest)
+            return self._flow_button(ds, lang, nonce, rest)
         if kind == "m" and rest[0] in ("assess", "certs", "roles", "paths"):
             if rest[0] == "assess":
-                return self._start_assessment(state, lang)
-            return Outcome(state, self._browse(rest[0], lang))
+                return self._start_assessment(ds, lang)
+            return self._out(ds, self._browse(rest[0], lang))
         if kind == "b" and len(rest) == 2:
             reply = self.browser.on_button(rest[0], rest[1], lang)
             if reply is not None:
-                return Outcome(state, [reply])
+                return self._out(ds, [reply])
+        if kind == "s" and rest[0] == "assess":
+            return self._start_assessment(ds, lang, prefill=True)
+        if kind == "s" and rest[0] == "clear":
+            ds.profile = StatedProfile()
+            return self._out(ds, [Reply(t("profile_cleared", lang))])
+        if kind == "r" and rest[0].isdigit():
+            replies = self.dialogue.clarified(ds, int(rest[0]), lang)
+            return self._out(ds, replies, counters={"questions": 1} if replies else {})
         if kind == "f" and rest[0] in ("yes", "no"):
-            if not state.pop("forget_pending", False):
-                return Outcome(state, [Reply(t("stale_button", lang))])
+            if not ds.forget_pending:
+                return self._out(ds, [Reply(t("stale_button", lang))])
+            ds.forget_pending = False
             if rest[0] == "yes":
                 return Outcome({}, [Reply(t("forget_done", lang))], forget=True)
-            return Outcome(state, [Reply(t("forget_kept", lang))])
+            return self._out(ds, [Reply(t("forget_kept", lang))])
         if kind == "l" and rest[0] in ("zh", "en"):
-            state["lang"] = rest[0]
-            return Outcome(state, [Reply(t("lang_set", rest[0]), self.menu(rest[0]))])  # type: ignore[arg-type]
-        return Outcome(state, [Reply(t("unknown_button", lang))])
+            ds.lang = rest[0]  # type: ignore[assignment]
+            return self._out(ds, [Reply(t("lang_set", rest[0]), self.menu(rest[0]))])  # type: ignore[arg-type]
+        return self._out(ds, [Reply(t("unknown_button", lang))])
 
-    def _flow_button(self, state: State, lang: Lang, nonce: str, rest: list[str]) -> Outcome:
-        flow = state.get("flow")
+    def _flow_button(self, ds: DialogueState, lang: Lang, nonce: str, rest: list[str]) -> Outcome:
+        flow = ds.flow
         if flow is None or flow["nonce"] != nonce or not rest or rest[0] != self.flow.step_code(flow):
-            return Outcome(state, [Reply(t("stale_button", lang))])
+            return self._out(ds, [Reply(t("stale_button", lang))])
         cmd = rest[1] if len(rest) > 1 else ""
         arg = rest[2] if len(rest) > 2 else None
         before = flow["step"]
         new_flow, replies = self.flow.on_button(flow, lang, cmd, arg)
         counters = {"assessments": 1} if new_flow and new_flow["step"] == "x" and before != "x" else {}
-        if new_flow is None:
-            state.pop("flow", None)
-        else:
-            state["flow"] = new_flow
-        return Outcome(state, replies, counters=counters)
+        ds.flow = new_flow
+        return self._out(ds, replies, counters=counters)
 
     # ------------------------------------------------------------------ text
-    def _text(self, state: State, lang: Lang, text: str) -> Outcome:
-        flow = state.get("flow")
+    def _text(self, ds: DialogueState, lang: Lang, text: str) -> Outcome:
+        flow = ds.flow
         if flow is not None and flow["step"] != "x" and not text.rstrip().endswith(("？", "?")):
             new_flow, replies = self.flow.on_text(flow, lang, text)
-            state["flow"] = new_flow
-            return Outcome(state, replies)
+            ds.flow = new_flow
+            return self._out(ds, replies)
         # A question (it ends with a question mark) is answered even mid-assessment; the step is kept.
-        answer = self.advisor.respond(text, state.get("qa") or {})
-        state["qa"] = answer.context or {}
-        replies = [Reply(answer.text)]
+        replies = self.dialogue.on_message(ds, text, lang)
         if flow is not None and flow["step"] != "x":
             replies += [Reply(t("flow_resume", lang)), self.flow.view(flow, lang)]
-        return Outcome(state, replies, counters={"questions": 1})
+        return self._out(ds, replies, counters={"questions": 1})

@@ -55,7 +55,7 @@ def _chinese_integer(text: str) -> int | None:
     return total + section + (digit or 0)
 
 
-def _chinese_number(text: str) -> float | None:
+def chinese_number(text: str) -> float | None:
     whole, sep, frac = text.partition("點")
     if not sep:
         whole, sep, frac = text.partition("点")
@@ -81,7 +81,7 @@ def parse_hours(text: str, max_hours: float) -> float:
     if re.fullmatch(r"\d+(\.\d+)?|\.\d+", cleaned):
         value = float(cleaned)
     else:
-        chinese = _chinese_number(cleaned)
+        chinese = chinese_number(cleaned)
         if chinese is None:
             raise HoursInputError("not_number", text)
         value = chinese

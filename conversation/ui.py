@@ -41,14 +41,16 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": (
             "指令：\n/assess 自我評估（表5）\n/certs 瀏覽表6 認證\n/roles 角色與職稱（表7–表9）\n"
             "/paths 職業發展途徑\n/ethics 負責任使用 AI\n/resources 學習資源\n/lang 切換語言\n"
-            "/forget 刪除我的資料\n/cancel 取消進行中的評估\n"
-            "其他文字會當成問題回答，並附上出處；追問可以說「那專案類呢？」「它是誰辦的？」。"
+            "/profile 查看或清除我在對話中提供的證照與時數\n/forget 刪除我的資料\n/cancel 取消進行中的評估\n"
+            "其他文字會當成問題回答，並附上出處；追問可以說「那專案類呢？」「它是誰辦的？」「第二個呢？」。"
+            "也可以直接說自己的情況，例如「我有 AI-901，上過 10 小時素養課，AI 應用素養過了嗎？」。"
         ),
         "en": (
             "Commands:\n/assess self-assessment (表5)\n/certs browse the certifications of 表6\n"
             "/roles roles and titles\n/paths career paths\n/ethics responsible AI\n/resources learning resources\n"
-            "/lang language\n/forget delete my data\n/cancel stop the assessment\n"
-            "Any other text is a question; answers cite their source."
+            "/lang language\n/profile the facts you gave in chat\n/forget delete my data\n/cancel stop the assessment\n"
+            "Any other text is a question; answers cite their source. You can also state your situation, "
+            "e.g. “I hold AI-901 and took 10 hours of literacy training; do I meet AI 應用素養?”"
         ),
     },
     "menu_assess": {"zh": "開始自我評估", "en": "Self-assessment"},
@@ -159,6 +161,20 @@ TEXT: dict[str, dict[str, str]] = {
     "unknown_command": {"zh": "不認得這個指令，輸入 /help 看看可以做什麼。", "en": "Unknown command; see /help."},
     "browse_categories": {"zh": "表6 的認證分三類，請選擇：", "en": "表6 has three categories:"},
     "browse_roles": {"zh": "請選擇想了解的職稱：", "en": "Choose a role:"},
+    "facts_noted": {
+        "zh": "想知道自己的哪一項能力到哪一級，直接問我，例如「我的 AI 工具應用到哪一級？」。",
+        "en": "Ask me e.g. “Which level is my AI 工具應用?”",
+    },
+    "continue_assess": {"zh": "📝 帶入資料做完整評估", "en": "📝 Full assessment with these facts"},
+    "profile_clear": {"zh": "🗑 清除這些資料", "en": "🗑 Clear these facts"},
+    "profile_cleared": {"zh": "已清除您在對話中提供的證照與時數。", "en": "The facts you gave in chat are cleared."},
+    "profile_empty": {
+        "zh": "目前沒有記下任何證照或時數。可以直接告訴我，例如「我有 AWS Certified AI Practitioner，"
+        "上過 18 小時素養課」。",
+        "en": "Nothing is noted yet. Tell me, e.g. “I have AWS Certified AI Practitioner and 18 hours "
+        "of literacy training”.",
+    },
+    "which_one": {"zh": "您是指哪一個？", "en": "Which one do you mean?"},
     "throttled": {"zh": "訊息有點多，請稍等一下再試。", "en": "Too many messages; please wait a moment."},
     "error": {
         "zh": "抱歉，處理時發生了問題，請稍後再試。",

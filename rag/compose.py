@@ -73,7 +73,12 @@ def select_sentences(
             chosen.append((rank, extra_pos, parts[extra_pos], hit))
             used += len(parts[extra_pos])
     chosen.sort(key=lambda x: (x[0], x[1]))
-    return [(sentence.replace("**", ""), hit) for _, _, sentence, hit in chosen]
+    return [(readable(sentence), hit) for _, _, sentence, hit in chosen]
+
+
+def readable(text: str) -> str:
+    """A passage as users read it: a table row's 「欄：值」 pairs separated by 「；」, no Markdown emphasis."""
+    return text.replace("**", "").replace("｜", "；")
 
 
 def _sources(chosen: Sequence[tuple[str, Retrieved]], titles: dict[str, str]) -> list[Source]:
@@ -120,8 +125,8 @@ def from_passages(
     the items of a list the best passage introduces (「以下列出的…：」): quoted after its lead-in."""
     if listed:
         sentences = _sentences(hits[0].chunk.text)
-        lead = next((x for x in sentences if "以下" in x), sentences[-1]).replace("**", "")
-        chosen = [(lead, hits[0]), *((item.chunk.text.replace("**", ""), item) for item in listed)]
+        lead = readable(next((x for x in sentences if "以下" in x), sentences[-1]))
+        chosen = [(lead, hits[0]), *((readable(item.chunk.text), item) for item in listed)]
     else:
         chosen = select_sentences(hits, terms, index, weights=weights)
     sections = list(dict.fromkeys(hit.chunk.section for _, hit in chosen))

@@ -73,8 +73,11 @@ class Query:
 
     @cached_property
     def keys(self) -> dict[str, list[str]]:
-        """Entity keys per kind, in question order, at most three per kind."""
-        return {k: list(dict.fromkeys(e.key for e in self.u.of_kind(k)))[:3] for k in self.u.kinds()}
+        """Entity keys per kind, in question order: at most three per kind (eight certifications, so that
+        「這幾張裡面有幾張是工具類」 over a listed set keeps the whole set)."""
+        return {
+            k: list(dict.fromkeys(e.key for e in self.u.of_kind(k)))[: 8 if k == "cert" else 3] for k in self.u.kinds()
+        }
 
     @cached_property
     def asked_intents(self) -> frozenset[str]:

@@ -14,6 +14,7 @@ import re
 from knowledge.views.cards import Card
 from knowledge.views.queries import CertFilter
 from rag.plan import Plan, PlanKind, Query, rule
+from rag.thresholds import thresholds
 
 DECLINE, VIEW, QUERY, RETRIEVE = PlanKind.DECLINE, PlanKind.VIEW, PlanKind.QUERY, PlanKind.RETRIEVE
 # What counts as asking about a guideline fact: an intent other than the bare "what is".
@@ -52,7 +53,6 @@ CLAUSE_SPLIT = re.compile(r"(?<=[，,；;。!！?？:：\n])|(?<=\.)\s")
 QUESTION_MARKERS = re.compile(
     r"[?？]|嗎|呢|什麼|甚麼|哪|多少|幾|如何|怎麼|\b(what|which|how|who|where|when|why|can|should|is|are|do|does)\b"
 )
-UNKNOWN_NAME_COVERAGE = 0.5  # a passage covering half the question outweighs an unknown name
 
 
 def mentions_certificates(q: Query) -> bool:
@@ -85,7 +85,11 @@ def in_scope_evidence(q: Query) -> bool:
     topics = q.reader.scope_topics(clause)
     if not topics:
         return True
-    return all(q.reader.scope_weighs(t) for t in topics) and bool(q.explicit_kinds - {"tool", "issuer", "cert_scope"})
+    if not all(q.reader.scope_weighs(t) for t in topics) or not q.explicit_kinds - {"tool", "issuer", "cert_scope"}:
+        return False
+    # What is asked comes last in a Chinese question: the out-of-scope words must come before it
+    # (「…未來兩年該考哪張證照」), not after it (「拿到專案類證照之後薪水大概可以多少」).
+    return max(q.reader.intent_ends(clause, EVIDENCE_INTENTS), default=0) > max(q.reader.scope_starts(clause))
 
 
 # ---------------------------------------------------------------- 1000+: unusable input
@@ -424,7 +428,7 @@ def _nothing(q: Query) -> Plan | None:
 
 @rule("retrieval.unknown_name", 20, DECLINE, "a name the guideline never uses, and no passage fits it well")
 def _unknown_name(q: Query) -> Plan | None:
-    if q.u.unknown_names and not q.u.entities and q.best_coverage < UNKNOWN_NAME_COVERAGE:
+    if q.u.unknown_names and not q.u.entities and q.best_coverage < thresholds().unknown_name_coverage.value:
         return Plan(DECLINE, "retrieval.unknown_name", out_of_scope=True)
     return None
 

@@ -153,9 +153,7 @@ class QueryUnderstanding:
         self.weighed = {name for name, spec in intents["out_of_scope"].items() if spec.get("weigh", True)}
         self.stop_terms = frozenset(t for word in intents["stop_words"] for t in tokens(word))
         # the words that make a question about certificates, spelled once (intents.yaml `certificate_words`)
-        words = "|".join(
-            rf"\b{re.escape(w)}" if w.isascii() else re.escape(w) for w in intents["certificate_words"]
-        )
+        words = "|".join(rf"\b{re.escape(w)}" if w.isascii() else re.escape(w) for w in intents["certificate_words"])
         self.cert_words = re.compile(f"({words})", re.IGNORECASE)
         self.before_cert = re.compile(rf"\s*(的)?\s*(ai\s*)?(相關)?\s*({words})", re.IGNORECASE)
         check_scope_collisions(self.scope, self.forms)
@@ -242,6 +240,14 @@ class QueryUnderstanding:
 
     def scope_topics(self, text: str) -> list[str]:
         return [name for name, (_, patterns) in self.scope.items() if any(p.search(text) for p in patterns)]
+
+    def scope_starts(self, text: str) -> list[int]:
+        """Where out-of-scope words begin in `text`."""
+        return [m.start() for _, patterns in self.scope.values() for p in patterns for m in p.finditer(text)]
+
+    def intent_ends(self, text: str, names: frozenset[str]) -> list[int]:
+        """Where the matches of the named intents end in `text`."""
+        return [m.end() for name in names for p in self.intents.get(name, []) for m in p.finditer(text)]
 
     def scope_reason(self, topic: str) -> str:
         return self.scope[topic][0]

@@ -78,11 +78,15 @@ class CatalogQueries:
         other = [c for c in certs if c.category not in wanted]
         label = "、".join(categories)
         head_zh = (
-            f"其中屬於{label}的是：{'、'.join(f'「{c.name}」' for c in match)}。"
+            f"其中 {len(match)} 張屬於{label}：{'、'.join(f'「{c.name}」' for c in match)}。"
             if match
             else f"這幾張都不屬於{label}。"
         )
-        head_en = f"Of these, {label}: {'; '.join(c.name for c in match)}." if match else f"None of these is {label}."
+        head_en = (
+            f"Of these, {len(match)} are {label}: {'; '.join(c.name for c in match)}."
+            if match
+            else f"None of these is {label}."
+        )
         lines_zh = "\n".join(f"• {c.name}：{c.category}（{c.issuer}）" for c in [*match, *other])
         lines_en = "\n".join(f"• {c.name}: {c.category} ({issuer_en(c)})" for c in [*match, *other])
         return Card(f"{head_zh}\n{lines_zh}", f"{head_en}\n{lines_en}", [TABLE6], native=True)

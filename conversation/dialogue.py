@@ -1,0 +1,295 @@
+"""Free text in a conversation: references resolved against what the last answers were about, facts
+people state about themselves, and answers about them computed by the 表5 engine.
+
+Why here and not in `rag/`: the retrieval chain answers one question; a conversation must remember.
+Each message is read in a fixed order, and every reply names what decided it:
+1. facts about oneself (certificates, hours, 「沒有證照」) are accumulated and echoed back;
+2. a question about one's own level, gap or a hypothetical is answered by the engine (hypotheticals on
+   a copy, never stored);
+3. otherwise references are resolved — 「第二個」 over the last list, 「不對，我是說 X」, "the other one",
+   「那 X 呢」 within the last certificate's vendor, a singular pronoun over several candidates (asked back
+   with buttons) — and the question goes to the retrieval chain with the previous topic as context.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from conversation.dialogue_state import DialogueState, StatedProfile, Topic
+from conversation.situation import SituationAdvisor
+from conversation.stated_facts import FactReader
+from conversation.ui import Button, Lang, Reply, t
+from knowledge.catalog import Catalog
+from rag.textnorm import detect_language, normalise
+
+ORDINAL = re.compile(
+    r"第\s*([一二三四五六七八九十]|\d{1,2})\s*(個|張|項|位|種|類|家|名)?|最後一(個|張|項)|"
+    r"\bthe (first|second|third|fourth|fifth|sixth|seventh|last) (one|certificate|certification|item)?\b|"
+    r"\b(first|second|third|fourth|fifth|sixth|seventh|last) one\b"
+)
+ORDINAL_WORDS = {
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+}
+OTHER_ONE = re.compile(r"(另一(個|張|項|位|種)|另外(一|那)(個|張)|the other( one)?\b)")
+CORRECTION = re.compile(
+    r"^\s*(不對|不是|錯了|不是這個|我是說|我是問|我指的是|sorry|no,? i meant|i meant)[，,、\s]*(我是說|我是問|是)?\s*"
+)
+SINGULAR = re.compile(r"(它|這張|那張|這個|那個|該證照|該認證|\bit\b|\bthis one\b|\bthat one\b)")
+PLURAL = re.compile(r"(這兩|這些|這幾|它們|兩張|兩個|都是|各是|分別|\bthey\b|\bboth\b|\bthem\b|\beach\b)")
+LISTABLE = ("cert", "role", "type", "talent", "item", "cert_category", "archetype")
+# 「AI 模型訓練要幾小時才算具備？」 asks for the threshold itself, not for one's own result.
+GENERAL_THRESHOLD = re.compile(r"(幾小時|幾張|多少小時|多少張|什麼條件|門檻|要求是|how many hours|requirements?)")
+SET_REF = re.compile(r"(其中|這些|這幾張|這幾個|裡面|當中|\bof these\b|\bamong them\b|\bof them\b)")
+TWO_REF = re.compile(r"(這兩張|這兩個|兩張都|這兩|\bboth\b|\bthese two\b)")
+ISSUER_REF = re.compile(
+    r"(這個單位|該單位|這家|這間|同一個單位|同一家|這個機構|這個主辦單位"
+    r"|\b(this|that|the same) (issuer|vendor|organi[sz]ation)\b)"
+)
+LEVEL_SWAP = re.compile(r"^(那|那麼|換成|那如果是)?\s*(初級|中級|高級)\s*(的)?\s*(呢|嗎)?[？?]?$")
+CERT_FORWARD = re.compile(r"^(那|那麼|還有|換成|至於|那如果是|what about|how about|and)\s*")
+
+
+class Dialogue:
+    def __init__(self, catalog: Catalog, advisor: Any) -> None:
+        self.cat = catalog
+        self.advisor = advisor
+        self.reader = advisor.understanding
+        self.facts = FactReader(self.reader)
+        self.situation = SituationAdvisor(catalog, self.reader)
+        self._recent: list[tuple[str, str]] = []
+
+    # ------------------------------------------------------------------ entry
+    def on_message(self, ds: DialogueState, text: str, lang: Lang) -> list[Reply]:
+        ds.turn += 1
+        ex = self.facts.read(text)
+        updated = self.facts.apply(ds.profile, ex, ds.turn) if ex.has_facts else ds.profile
+        answer_lang = self._answer_language(text, lang)
+        normalised = normalise(text)
+        if any(not self.reader.scope_weighs(topic) for topic in self.reader.scope_topics(normalised)):
+            return self._question(ds, text, lang)  # 「幫我寫一封求職信，說我有 iPAS 初級」: a task, declined
+        if self._about_self(ds, ex, normalised) and not updated.is_empty():
+            # facts in a question with no person in it (「AI 模型訓練 30 小時算具備嗎？」) are computed, not kept
+            hypothetical = ex.hypothetical or (ex.has_facts and not ex.first_person and ds.profile.is_empty())
+            answer = self.situation.answer(
+                updated, text, answer_lang, hypothetical=hypothetical, default_types=ds.situation_types
+            )
+            if not hypothetical:
+                ds.profile = updated
+            ds.situation_types = answer.types
+            return [Reply(answer.text, self._profile_buttons(lang))]
+        if ex.has_facts:
+            ds.profile = updated
+            prompt = "Ask me e.g. “Which level is my AI 工具應用?”" if answer_lang == "en" else t("facts_noted", lang)
+            return [Reply(f"{self.situation.echo(updated, answer_lang)}\n{prompt}", self._profile_buttons(lang))]
+        ds.situation_types = []
+        return self._question(ds, text, lang)
+
+    def _about_self(self, ds: DialogueState, ex: Any, text: str) -> bool:
+        """Whether the message asks about the user's own result: a level question in the first person
+        or next to stated facts; a hypothetical; a level question naming only types or talents while a
+        profile is known (「這樣 AI 工具應用到哪一級？」); or 「那 AI 模型訓練呢？」 right after such an answer."""
+        if ex.hypothetical and (ex.has_facts or ex.adds):
+            return True
+        entities = self.reader.entities(text)
+        only_levels = all(e.kind in ("type", "item", "talent") for e in entities)
+        if ex.asks_level and (ex.first_person or ex.has_facts):
+            return True
+        if ex.asks_level and only_levels and not ds.profile.is_empty() and not GENERAL_THRESHOLD.search(text):
+            return True
+        followup = bool(re.search(r"(呢|\bwhat about\b|\bhow about\b|\band\b)", text)) and len(text) <= 30
+        return bool(ds.situation_types) and followup and only_levels
+
+    # ------------------------------------------------------------------ questions with references
+    def _question(self, ds: DialogueState, text: str, lang: Lang) -> list[Reply]:
+        topic = ds.topic or Topic()
+        self._recent = list(ds.recent)
+        resolved = self.resolve(text, topic)
+        if isinstance(resolved, Reply):
+            return [resolved]
+        answer = self.advisor.respond(resolved, topic.context())
+        ds.topic = self._topic(answer, topic)
+        for kind, key, _ in ds.topic.entities:
+            if (kind, key) in ds.recent:
+                ds.recent.remove((kind, key))
+            ds.recent.append((kind, key))
+        ds.recent = ds.recent[-6:]
+        return [Reply(answer.text)]
+
+    def resolve(self, text: str, topic: Topic) -> str | Reply:
+        """The question with its references replaced by the names they stand for, or a clarifying
+        question when a singular reference has several candidates."""
+        names = {(k, key): self._name(k, key) for k, key, _ in topic.entities}
+        names.update({(k, key): self._name(k, key) for k, key in topic.listed})
+        m = ORDINAL.search(normalise(text))
+        if m and topic.listed:
+            index = self._ordinal(m)
+            if index is not None and -len(topic.listed) <= index < len(topic.listed):
+                kind, key = topic.listed[index]
+                return normalise(text).replace(m.group(0), f"「{names[(kind, key)]}」", 1)
+        if OTHER_ONE.search(text) and len(topic.entities) >= 1 and topic.listed:
+            shown = {(k, key) for k, key, _ in topic.entities}
+            others = [x for x in topic.listed if x not in shown]
+            if len(others) == 1:
+                return OTHER_ONE.sub(f"「{names[others[0]]}」", text, count=1)
+        if TWO_REF.search(text):
+            certs = [key for kind, key in self._recent if kind == "cert"][-2:]
+            if len(certs) == 2:
+                names2 = "和".join(f"「{self.cat.certification(c).name}」" for c in certs)
+                return TWO_REF.sub(names2, text, count=1)
+        certs_in_topic = [key for kind, key, _ in topic.entities if kind == "cert"]
+        if ISSUER_REF.search(text) and certs_in_topic:
+            issuer = self.cat.certification(certs_in_topic[-1]).issuer
+            return ISSUER_REF.sub(issuer, text, count=1)
+        level = LEVEL_SWAP.match(normalise(text).strip())
+        if level and certs_in_topic:
+            sibling = self._sibling(certs_in_topic[-1], level.group(2))
+            if sibling:
+                return f"那「{sibling}」呢？"
+        if SET_REF.search(text) and not self._names_cert(text):
+            categories = [key for kind, key, _ in topic.entities if kind == "cert_category"]
+            named = [key for kind, key in topic.listed if kind == "cert"]
+            if categories:
+                return f"{'、'.join(categories)}{text}"
+            if named and len(named) <= 8:
+                return "、".join(f"「{self.cat.certification(c).name}」" for c in named) + text
+        corrected = CORRECTION.sub("", text, count=1) if CORRECTION.match(text) else None
+        if corrected and corrected.strip():
+            text = f"那{corrected.strip().rstrip('？?。')}呢？"
+        swapped = self._within_vendor(text, topic)
+        if swapped:
+            return swapped
+        same_kind = [e for e in topic.entities if e[0] == "cert"] or topic.entities
+        if SINGULAR.search(text) and not PLURAL.search(text) and len(same_kind) >= 2 and not self._names_entity(text):
+            return self._clarify(same_kind, topic)
+        return text
+
+    def _within_vendor(self, text: str, topic: Topic) -> str | None:
+        """「AWS Certified AI Practitioner 是哪一類？」→「那 Machine Learning Engineer 呢？」: when the last
+        topic was a certification and the follow-up names no certification itself, read it with that
+        certification's vendor (it may also name a role: the certificate reading wins here)."""
+        certs = [key for kind, key, _ in topic.entities if kind == "cert"]
+        if not certs or not CERT_FORWARD.match(normalise(text)) or self._names_cert(text):
+            return None
+        issuer = self.cat.certification(certs[-1]).issuer
+        rest = CERT_FORWARD.sub("", normalise(text))
+        for vendor in [f.text for f in self.reader.forms if f.kind == "issuer" and f.key == issuer and f.latin]:
+            candidate = normalise(f"{vendor} {rest}")
+            entities = self.reader.entities(candidate)
+            found = [e for e in entities if e.kind == "cert"]
+            found += self.reader.certs_by_similar_name(candidate, entities)
+            found += self.reader.certs_by_issuer_words(candidate, entities)
+            keys = list(dict.fromkeys(e.key for e in found if e.key not in certs))
+            if len(keys) == 1:
+                return f"那「{self.cat.certification(keys[0]).name}」呢？"
+        return None
+        return f"那「{self.cat.certification(found[0].key).name}」呢？"
+
+    def _sibling(self, cert_id: str, level: str) -> str | None:
+        name = self.cat.certification(cert_id).name
+        for other in ("初級", "中級", "高級"):
+            if other in name and other != level:
+                candidate = name.replace(other, level)
+                if any(c.name == candidate for c in self.cat.certifications):
+                    return candidate
+        return None
+
+    def _names_cert(self, text: str) -> bool:
+        return any(e.kind == "cert" for e in self.reader.entities(normalise(text)))
+
+    def _names_entity(self, text: str) -> bool:
+        return any(e.kind in LISTABLE for e in self.reader.entities(normalise(text)))
+
+    def _clarify(self, candidates: list[tuple[str, str, str]], topic: Topic) -> Reply:
+        lang = "en" if topic.lang == "en" else "zh"
+        buttons = [[Button(self._name(k, key)[:60], f"r:-:{i}")] for i, (k, key, _) in enumerate(candidates[:6])]
+        return Reply(t("which_one", lang), buttons)
+
+    def clarified(self, ds: DialogueState, index: int, lang: Lang) -> list[Reply]:
+        """The tap on a clarifying question: answer the last question about the chosen entity."""
+        topic = ds.topic or Topic()
+        candidates = [e for e in topic.entities if e[0] == "cert"] or topic.entities
+        if not 0 <= index < len(candidates):
+            return [Reply(t("stale_button", lang))]
+        kind, key, surface = candidates[index]
+        context = {"entities": [(kind, key, surface)], "intents": list(topic.intents)}
+        answer = self.advisor.respond(f"那「{self._name(kind, key)}」呢？", context)
+        ds.topic = self._topic(answer, topic)
+        return [Reply(answer.text)]
+
+    # ------------------------------------------------------------------ helpers
+    def _topic(self, answer: Any, previous: Topic) -> Topic:
+        context = answer.context or {}
+        entities = [tuple(e) for e in context.get("entities", [])]
+        if not entities and not answer.answered:
+            return previous  # a decline keeps what the conversation was about
+        listed: list[tuple[str, str]] = []
+        bullets = [line for line in answer.text.split("\n") if line.lstrip().startswith("•")]
+        if len(bullets) >= 2:  # the items of a list, in the order shown: what 「第二個」 counts over
+            for line in bullets:
+                first = next((e for e in self.reader.entities(normalise(line)) if e.kind in LISTABLE), None)
+                if first is not None and (first.kind, first.key) not in listed:
+                    listed.append((first.kind, first.key))
+        lang = answer.lang if answer.lang in ("zh-TW", "zh-CN", "en") else "zh-TW"
+        intents = context.get("intents", [])
+        return Topic(entities=entities, intents=intents, listed=listed or previous.listed, lang=lang)
+
+    def _name(self, kind: str, key: str) -> str:
+        if kind == "cert":
+            return self.cat.certification(key).name
+        if kind == "role":
+            return next(r.name for r in self.cat.role_list if r.id == key)
+        if kind == "item":
+            return next(i.name for t in self.cat.types for i in t.items if str(i.number) == key)
+        return key
+
+    @staticmethod
+    def _ordinal(m: re.Match[str]) -> int | None:
+        token = next((g for g in m.groups() if g and (g.isdigit() or g in ORDINAL_WORDS or g == "last")), None)
+        if "最後" in m.group(0) or token == "last":
+            return -1
+        if token is None:
+            return None
+        n = int(token) if token.isdigit() else ORDINAL_WORDS[token]
+        return n - 1 if n >= 1 else None
+
+    @staticmethod
+    def _answer_language(text: str, lang: Lang) -> str:
+        """Chinese as soon as the sentence has Chinese in it (names of certificates are often English)."""
+        detected = detect_language(text)
+        if re.search(r"[\u3400-\u9fff]", text):
+            return "zh-CN" if detected == "zh-CN" else "zh-TW"
+        return "en" if re.search(r"[A-Za-z]{3,}", text) else ("en" if lang == "en" else "zh-TW")
+
+    def _profile_buttons(self, lang: Lang) -> list[list[Button]]:
+        return [[Button(t("continue_assess", lang), "s:-:assess"), Button(t("profile_clear", lang), "s:-:clear")]]
+
+    # ------------------------------------------------------------------ /profile and /assess
+    def profile_view(self, ds: DialogueState, lang: Lang) -> Reply:
+        if ds.profile.is_empty():
+            return Reply(t("profile_empty", lang))
+        return Reply(self.situation.echo(ds.profile, "en" if lang == "en" else "zh-TW"), self._profile_buttons(lang))
+
+    def prefill(self, flow: dict[str, Any], profile: StatedProfile) -> None:
+        """The guided assessment starts at its review step with the facts stated in chat."""
+        data = profile.profile_json()
+        flow["selected"] = list(data["certifications"])
+        flow["declared"] = list(data["self_declared"])
+        flow["hours"] = {area: h.hours for area, h in profile.hours.items()}
+        flow["step"] = "r"

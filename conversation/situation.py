@@ -1,0 +1,125 @@
+"""Answers about the person asking, computed by the 表5 engine over the facts stated in chat.
+
+Why: 「我有 AI-901，又上過 10 小時素養課，AI 應用素養過了嗎？」 needs the person's result, not a description
+of the rule. The levels come only from `knowledge.assessment` (the same engine and profile JSON as
+`advisor assess` and the guided /assess), so the chat answer and the guided result always agree; this
+module only chooses which types to report and words the result, echoing the facts it used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from conversation.dialogue_state import StatedProfile
+from knowledge.assessment import assess
+from knowledge.catalog import Catalog
+from knowledge.profile import parse_profile
+from knowledge.report import gap_lines
+from rag.textnorm import to_simplified
+from rag.understanding import QueryUnderstanding
+
+ROUTE_ZH = {"certificate": "證照途徑", "training": "受訓時數途徑"}
+ROUTE_EN = {"certificate": "certificate route", "training": "training-hours route"}
+
+
+@dataclass(frozen=True)
+class SituationAnswer:
+    text: str
+    result: dict[str, Any]
+    types: list[str]
+    rule_ids: list[str]
+
+
+class SituationAdvisor:
+    def __init__(self, catalog: Catalog, reader: QueryUnderstanding) -> None:
+        self.cat = catalog
+        self.reader = reader
+        self.area_labels = {
+            "literacy": "AI 應用素養",
+            "programming": "AI 程式語言應用",
+            "model_training": "AI 模型訓練",
+            "service_dev": "AI 服務開發",
+        }
+        for item in catalog.rules.tool_items:
+            self.area_labels[f"tool.{item}"] = f"工具・{item}"
+
+    def asked_types(self, text: str) -> tuple[list[str], list[str]]:
+        """(competency types, talent categories) the message asks about; none named → all five."""
+        entities = self.reader.entities(text)
+        types = [e.key for e in entities if e.kind == "type"]
+        for e in entities:
+            if e.kind == "item":
+                types += [t.name for t in self.cat.types if any(str(i.number) == e.key for i in t.items)]
+        talents = [e.key for e in entities if e.kind == "talent"]
+        for talent in talents:
+            tc = next(t for t in self.cat.talent.categories if t.name == talent)
+            types += list(tc.competency_types)
+        return list(dict.fromkeys(types)), talents
+
+    def echo(self, profile: StatedProfile, lang: str) -> str:
+        """「依您提供的：…」: every fact the result used, so the user can correct it."""
+        certs = [self.cat.certification(c.cert_id) for c in profile.certificates]
+        parts_zh = [f"{c.name}（{c.category}）" for c in certs]
+        parts_zh += [f"未具名的{u.category}證照 {u.count} 張" for u in profile.unnamed]
+        hours_zh = [f"{self.area_labels[a]} {h.hours:g} 小時" for a, h in profile.hours.items()]
+        if lang == "en":
+            held = "; ".join(
+                [f"{c.name} ({c.category})" for c in certs]
+                + [f"{u.count} unnamed {u.category}" for u in profile.unnamed]
+            )
+            hours = ", ".join(f"{self.area_labels[a]} {h.hours:g} h" for a, h in profile.hours.items())
+            return (
+                f"Based on what you told me — certificates: {held or 'none'}; training: {hours or 'none'} "
+                "(areas not mentioned count as 0)."
+            )
+        held = "、".join(parts_zh) or "沒有"
+        hours = "、".join(hours_zh) or "無"
+        note = "；其餘項目以 0 計" if len(profile.hours) < len(self.area_labels) else ""
+        unspecified = any(h.unspecified_tool for h in profile.hours.values())
+        tool_note = (
+            "。未說明哪一種工具的「AI 工具應用」時數暫計為單一工具項目（以文書計），若分屬多種工具請告訴我各幾小時"
+            if unspecified
+            else ""
+        )
+        unnamed = any(u.category == "工具類" for u in profile.unnamed)
+        unnamed_note = "。未具名的工具類證照不計入工具領域（進階需兩張不同工具領域）" if unnamed else ""
+        return f"依您提供的：證照 {held}；受訓時數 {hours}{note}{tool_note}{unnamed_note}。"
+
+    def answer(
+        self,
+        profile: StatedProfile,
+        text: str,
+        lang: str,
+        hypothetical: bool = False,
+        default_types: list[str] | None = None,
+    ) -> SituationAnswer:
+        """The result for the types the message names (else those of the previous such answer, else all)."""
+        result = assess(parse_profile(profile.profile_json(), self.cat), self.cat)
+        types, talents = self.asked_types(text)
+        if not types and not talents and default_types and hypothetical:
+            types = list(default_types)
+        shown = [t for t in result["types"] if not types or t["type"] in types]
+        rule_ids: list[str] = []
+        lines = []
+        for t in shown:
+            decided = next((r for r in t["rules"] if r["level"] == t["level"] and r["met"]), None)
+            if decided is not None:
+                rule_ids.append(decided["id"])
+                conds = "、".join(f"{c['what']} {c['value']:g}/{c['threshold']:g}" for c in decided["conditions"])
+                if lang == "en":
+                    why = f" — rule {decided['id']} ({ROUTE_EN[decided['route']]}: {decided['rule']}; {conds})"
+                else:
+                    why = f"，依規則 {decided['id']}（{ROUTE_ZH[decided['route']]}：{decided['rule']}；{conds}）"
+            else:
+                why = " — neither route is met yet" if lang == "en" else "，證照與受訓時數兩途徑都尚未達到"
+            lines.append(f"{t['number']}、{t['type']}：{t['level']}{why}")
+            lines += [f"  ➜ {g}" if not g.startswith("  ") else f"    {g.strip()}" for g in gap_lines(t)]
+        if talents or not types:
+            lines.append(result["summary"])
+        head = ("(hypothetical, not saved) " if lang == "en" else "（假設情況試算，未記錄）") if hypothetical else ""
+        source = "Source: 附件(二) 表5" if lang == "en" else "出處：附件(二) 表5、附件(三) 表6"
+        body = "\n".join([head + self.echo(profile, lang), *lines, "", source])
+        if lang == "zh-CN":
+            body = to_simplified(body)
+        return SituationAnswer(body, result, [t["type"] for t in shown], rule_ids)

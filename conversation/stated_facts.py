@@ -1,0 +1,224 @@
+"""Facts people state about themselves in chat, read deterministically: certificates by name or alias,
+hours per 表5 area (「十八小時」, "about 20 hours"), counts without names (「三張工具類」), 「沒有證照」.
+
+Why deterministic: these facts feed the 表5 engine, whose results must be auditable; a fact is taken
+only when the text says it plainly (a first-person or completed-action phrase next to it), every
+fact is echoed back so the user can correct it, and the words live in `data/stated_facts.yaml`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from conversation.dialogue_state import HeldCertificate, StatedHours, StatedProfile, UnnamedCertificates
+from conversation.hours_input import chinese_number
+from knowledge.models import CERT_CATEGORIES
+from rag.textnorm import normalise
+from rag.understanding import QueryUnderstanding
+
+DATA = Path(__file__).resolve().parent / "data" / "stated_facts.yaml"
+NUMBER = r"(?P<n>\d+(?:\.\d+)?|[零〇一二兩三四五六七八九十百]+(?:點[零一二三四五六七八九]+)?)"
+CLAUSE = re.compile(r"[，,；;。、\n]|(?<=[?？!！])|\band\b|\b以及\b")
+# Someone's own situation: a person (first or third) or a completed action next to the facts.
+SUBJECT = re.compile(
+    r"(我|本人|自己|同事|員工|他|她|這位|部屬|\bi\b|\bmy\b|\bi'm\b|\bi've\b|\bmine\b|\bhe\b|\bshe\b)"
+    r"|(上過|上了|修過|受訓|受過|考過|考到|拿到|取得|持有|累積|完成|學了|\btook\b|\btaken\b|\bcompleted\b|\bdid\b)"
+)
+EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+EN_CATEGORY = {"literacy": "素養類", "tool": "工具類", "project": "專案類"}
+NEAR = 24  # characters between a holding phrase and the certificate it holds
+
+
+@dataclass
+class Extracted:
+    """What one message states; `hypothetical` facts are applied to a copy only."""
+
+    certificates: list[str] = field(default_factory=list)
+    unnamed: list[tuple[str, int]] = field(default_factory=list)
+    hours: list[tuple[str, float]] = field(default_factory=list)
+    no_certificates: bool = False
+    no_training: bool = False
+    hypothetical: bool = False
+    adds: bool = False  # 「再多上 8 小時」: added to what was stated, not replacing it
+    asks_level: bool = False
+    first_person: bool = False
+    unassigned_hours: list[float] = field(default_factory=list)  # 「不對，是 21 小時」: the area said before
+    correction: bool = False
+    negated: list[str] = field(default_factory=list)  # 「不是美術設計那張」: certificates taken back
+
+    @property
+    def has_facts(self) -> bool:
+        return bool(
+            self.certificates
+            or self.unnamed
+            or self.hours
+            or self.no_certificates
+            or self.no_training
+            or self.unassigned_hours
+        )
+
+
+class FactReader:
+    def __init__(self, reader: QueryUnderstanding) -> None:
+        self.reader = reader
+        spec = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+        self.area_words = sorted(
+            ((normalise(w), area) for area, words in spec["areas"].items() for w in words), key=lambda x: -len(x[0])
+        )
+        self.unit = re.compile(spec["hour_units"])
+        self.approx = spec["approximately"]
+        self.hours_re = re.compile(rf"(?:{self.approx}\s*)?{NUMBER}\s*(?:個)?\s*{spec['hour_units']}")
+        self.bare_number = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)(?![\d.]|\s*張)")  # 「圖文 15」: digits only
+        self.holding = re.compile(spec["holding"])
+        self.no_certs = re.compile(spec["no_certificates"])
+        self.no_training = re.compile(spec["no_training"])
+        self.unnamed = re.compile(spec["unnamed_count"])
+        self.unnamed_en = re.compile(spec["unnamed_count_en"])
+        self.own_level = re.compile(spec["own_level"])
+        self.hypothetical = re.compile(spec["hypothetical"])
+        self.more = re.compile(spec["more"])
+        self.correction = re.compile(spec["correction"])
+
+    # ------------------------------------------------------------------ reading
+    def read(self, message: str) -> Extracted:
+        text = normalise(message)
+        ex = Extracted()
+        ex.hypothetical = bool(self.hypothetical.search(text))
+        ex.adds = bool(self.more.search(text))
+        ex.first_person = bool(re.search(r"(我|自己|\bi\b|\bmy\b|\bam i\b|\bi'm\b)", text))
+        ex.asks_level = bool(self.own_level.search(text))
+        ex.correction = bool(self.correction.search(text))
+        # hours listed next to a question about a level (「素養 20 小時…工具應用到哪一級？」) state facts too
+        # Hours are facts next to a person or a completed action, in a hypothetical, in a statement (no
+        # question in it: 「沒證照。素養 20 小時、文書 15 小時」) or next to a question about a level.
+        has_hours = bool(self.hours_re.search(text))
+        question = bool(re.search(r"[?？]|嗎|呢|\b(what|which|how|do|does|is|am)\b", text))
+        stating = bool(SUBJECT.search(text)) or ex.hypothetical or has_hours and (not question or ex.asks_level)
+        ex.no_certificates = bool(self.no_certs.search(text))
+        ex.no_training = bool(self.no_training.search(text))
+        if stating:
+            ex.certificates = self._held(text, ex.hypothetical and ex.adds)
+            ex.unnamed = self._unnamed(text)
+            ex.hours = self._hours(text)
+            if not ex.hours and has_hours and not self._areas_in(text) and self.correction.search(text):
+                ex.unassigned_hours = [
+                    v for m in self.hours_re.finditer(text) if (v := _number(m.group("n"))) is not None
+                ]
+        return ex
+
+    def _held(self, text: str, hypothetical_add: bool) -> list[str]:
+        entities = self.reader.entities(text)
+        entities += self.reader.sibling_levels(text, entities)
+        markers = [m.end() for m in self.holding.finditer(text)]
+        held = []
+        for e in entities:
+            if e.kind != "cert":
+                continue
+            near_marker = any(0 <= e.start - end <= NEAR for end in markers)
+            after = self.holding.search(text[e.start + len(e.surface) : e.start + len(e.surface) + 12])
+            if near_marker or after or hypothetical_add or self._listed_after_marker(text, e.start, markers):
+                held.append(e.key)
+        return list(dict.fromkeys(held))
+
+    @staticmethod
+    def _listed_after_marker(text: str, start: int, markers: list[int]) -> bool:
+        """「我手上有 A、B、C」: names in one list after a holding phrase, with no sentence end between."""
+        return any(end <= start and not re.search(r"[。？?！!]", text[end:start]) for end in markers)
+
+    def _unnamed(self, text: str) -> list[tuple[str, int]]:
+        found = []
+        for m in self.unnamed.finditer(text):
+            n = int(m.group(1)) if m.group(1).isdigit() else chinese_number(m.group(1))
+            if n and n >= 1:
+                found.append((m.group(3), int(n)))
+        for m in self.unnamed_en.finditer(text):
+            n = int(m.group(1)) if m.group(1).isdigit() else EN_NUMBERS[m.group(1)]
+            found.append((EN_CATEGORY[m.group(2)], n))
+        return [(c, n) for c, n in found if c in CERT_CATEGORIES]
+
+    def _areas_in(self, clause: str) -> list[tuple[int, str]]:
+        taken = [False] * len(clause)
+        found = []
+        for word, area in self.area_words:
+            for m in re.finditer(re.escape(word), clause):
+                if any(taken[m.start() : m.end()]) or clause[m.end() : m.end() + 1] == "類":
+                    continue  # 「素養類」 is a certificate category, not the literacy hours
+                for i in range(m.start(), m.end()):
+                    taken[i] = True
+                found.append((m.start(), area))
+        return found
+
+    def _hours(self, text: str) -> list[tuple[str, float]]:
+        """Each number of hours with the nearest area word of its clause; in a message that uses an hour
+        unit somewhere, 「圖文 15」 (an area word then a bare number) counts too."""
+        out: list[tuple[str, float]] = []
+        uses_units = bool(self.hours_re.search(text))
+        for clause in CLAUSE.split(text):
+            if not clause or not clause.strip():
+                continue
+            areas = self._areas_in(clause)
+            if not areas:
+                continue
+            numbers = [(m.start(), m.group("n")) for m in self.hours_re.finditer(clause)]
+            if not numbers and uses_units:
+                numbers = [(m.start(), m.group("n")) for m in self.bare_number.finditer(clause)]
+            for pos, raw in numbers:
+                value = _number(raw)
+                if value is None:
+                    continue
+                _, area = min(areas, key=lambda a: abs(a[0] - pos))
+                out.append((area, float(value)))
+        return out
+
+    # ------------------------------------------------------------------ applying
+    def apply(self, profile: StatedProfile, ex: Extracted, turn: int) -> StatedProfile:
+        """A new profile with the message's facts; hours replace the area's value unless the message adds
+        (「再多上 8 小時」), certificates and counts accumulate, 「沒有證照」 clears certificates."""
+        p = profile.model_copy(deep=True)
+        if ex.no_certificates and not ex.certificates and not ex.unnamed:
+            p.certificates, p.unnamed, p.no_certificates_turn = [], [], turn
+        if ex.no_training and not ex.hours:
+            p.hours, p.no_training_turn = {}, turn
+        if ex.correction and ex.certificates and not ex.adds and p.certificates:
+            # 「不對，我拿的是 X」: X replaces the certificates stated in the turn before
+            last = max(c.turn for c in p.certificates)
+            p.certificates = [c for c in p.certificates if c.turn != last]
+        for cert_id in ex.certificates:
+            if all(c.cert_id != cert_id for c in p.certificates):
+                p.certificates.append(HeldCertificate(cert_id=cert_id, turn=turn))
+                p.no_certificates_turn = None
+        for category, count in ex.unnamed:
+            p.unnamed.append(UnnamedCertificates(category=category, count=count, turn=turn))
+            p.no_certificates_turn = None
+        if ex.unassigned_hours and p.hours:  # a number alone corrects the area stated last
+            area = max(p.hours, key=lambda a: p.hours[a].turn)
+            p.hours[area] = StatedHours(
+                hours=ex.unassigned_hours[-1], turn=turn, unspecified_tool=p.hours[area].unspecified_tool
+            )
+        for area, value in ex.hours:
+            unspecified = area == "tool"
+            key = (
+                "tool.文書" if unspecified and not self._tool_area(p) else (self._tool_area(p) if unspecified else area)
+            )
+            previous = p.hours.get(key)
+            total = value + (previous.hours if previous and ex.adds else 0.0)
+            p.hours[key] = StatedHours(
+                hours=total,
+                turn=turn,
+                unspecified_tool=unspecified or bool(previous and previous.unspecified_tool and ex.adds),
+            )
+            p.no_training_turn = None
+        return p
+
+    @staticmethod
+    def _tool_area(p: StatedProfile) -> str | None:
+        """Where general 「AI 工具應用」 hours go: the item already holding unspecified tool hours."""
+        return next((area for area, h in p.hours.items() if h.unspecified_tool), None)
+
+
+def _number(raw: str) -> float | None:
+    return float(raw) if re.fullmatch(r"\d+(\.\d+)?", raw) else chinese_number(raw)
