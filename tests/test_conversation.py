@@ -186,7 +186,7 @@ def test_self_declared_certificate_with_tool_domain(user: Driver) -> None:
 def test_cancel_forget_lang_and_questions(user: Driver) -> None:
     user.send("command", "/assess")
     user.send("command", "/cancel")
-    assert "已取消" in user.text() and "flow" not in user.state
+    assert "已取消" in user.text() and user.state.get("flow") is None
     user.send("text", "AIATCL 是誰辦的？")
     assert "台灣人工智慧學校" in user.text()
     user.send("text", "它是哪一類？")
