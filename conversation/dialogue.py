@@ -56,6 +56,10 @@ PLURAL = re.compile(r"(這兩|這些|這幾|它們|兩張|兩個|都是|各是|�
 LISTABLE = ("cert", "role", "type", "talent", "item", "cert_category", "archetype")
 # 「AI 模型訓練要幾小時才算具備？」 asks for the threshold itself, not for one's own result.
 GENERAL_THRESHOLD = re.compile(r"(幾小時|幾張|多少小時|多少張|什麼條件|門檻|要求是|how many hours|requirements?)")
+SAME_HYPOTHESIS = re.compile(
+    r"(這個假設|假設下|同樣的假設|那樣的話|這樣的話|\bin that case\b|\bunder (that|this) assumption\b)"
+)
+ONLY = re.compile(r"(只有|只拿|只考|\bonly\b)")
 SET_REF = re.compile(r"(其中|這些|這幾張|這幾個|裡面|當中|\bof these\b|\bamong them\b|\bof them\b)")
 TWO_REF = re.compile(r"(這兩張|這兩個|兩張都|這兩|\bboth\b|\bthese two\b)")
 ISSUER_REF = re.compile(
@@ -79,7 +83,16 @@ class Dialogue:
     def on_message(self, ds: DialogueState, text: str, lang: Lang) -> list[Reply]:
         ds.turn += 1
         ex = self.facts.read(text)
-        updated = self.facts.apply(ds.profile, ex, ds.turn) if ex.has_facts else ds.profile
+        self._referenced_certificates(ds, ex, normalise(text))
+        base = ds.hypothesis if ds.hypothesis is not None and SAME_HYPOTHESIS.search(normalise(text)) else ds.profile
+        if base is ds.hypothesis:
+            ex.hypothetical = True
+        updated = self.facts.apply(base, ex, ds.turn) if ex.has_facts else base
+        if ONLY.search(normalise(text)) and ex.certificates and ex.hypothetical:
+            keep = set(ex.certificates)  # 「如果我只有這張」: the hypothetical holds that certificate alone
+            updated = updated.model_copy(
+                update={"certificates": [c for c in updated.certificates if c.cert_id in keep], "unnamed": []}
+            )
         answer_lang = self._answer_language(text, lang)
         normalised = normalise(text)
         if any(not self.reader.scope_weighs(topic) for topic in self.reader.scope_topics(normalised)):
@@ -92,6 +105,7 @@ class Dialogue:
             )
             if not hypothetical:
                 ds.profile = updated
+            ds.hypothesis = updated if hypothetical else None
             ds.situation_types = answer.types
             return [Reply(answer.text, self._profile_buttons(lang))]
         if ex.has_facts:
@@ -100,6 +114,17 @@ class Dialogue:
             return [Reply(f"{self.situation.echo(updated, answer_lang)}\n{prompt}", self._profile_buttons(lang))]
         ds.situation_types = []
         return self._question(ds, text, lang)
+
+    def _referenced_certificates(self, ds: DialogueState, ex: Any, text: str) -> None:
+        """「如果我考到這張」, "if I pass both of them": certificates named only by a reference are the
+        ones the conversation was about (most recent first)."""
+        if ex.certificates or not (ex.hypothetical or self.facts.holding.search(text)):
+            return
+        recent = [key for kind, key in ds.recent if kind == "cert"]
+        if TWO_REF.search(text) or re.search(r"\b(both|them)\b|這些|它們", text):
+            ex.certificates = recent[-2:]
+        elif SINGULAR.search(text) or re.search(r"(這張|那張|這個證照)", text):
+            ex.certificates = recent[-1:]
 
     def _about_self(self, ds: DialogueState, ex: Any, text: str) -> bool:
         """Whether the message asks about the user's own result: a level question in the first person
@@ -113,7 +138,7 @@ class Dialogue:
             return True
         if ex.asks_level and only_levels and not ds.profile.is_empty() and not GENERAL_THRESHOLD.search(text):
             return True
-        followup = bool(re.search(r"(呢|\bwhat about\b|\bhow about\b|\band\b)", text)) and len(text) <= 30
+        followup = bool(re.search(r"(呢|勒|咧|哩|\bwhat about\b|\bhow about\b|\band\b)", text)) and len(text) <= 30
         return bool(ds.situation_types) and followup and only_levels
 
     # ------------------------------------------------------------------ questions with references
@@ -143,11 +168,13 @@ class Dialogue:
             if index is not None and -len(topic.listed) <= index < len(topic.listed):
                 kind, key = topic.listed[index]
                 return normalise(text).replace(m.group(0), f"「{names[(kind, key)]}」", 1)
-        if OTHER_ONE.search(text) and len(topic.entities) >= 1 and topic.listed:
+        if OTHER_ONE.search(text) and topic.entities:
             shown = {(k, key) for k, key, _ in topic.entities}
-            others = [x for x in topic.listed if x not in shown]
+            pool = topic.listed if len(topic.listed) == 2 else self._recent[-2:]
+            others = [x for x in pool if x not in shown]
             if len(others) == 1:
-                return OTHER_ONE.sub(f"「{names[others[0]]}」", text, count=1)
+                kind, key = others[0]
+                return OTHER_ONE.sub(f"「{self._name(kind, key)}」", text, count=1)
         if TWO_REF.search(text):
             certs = [key for kind, key in self._recent if kind == "cert"][-2:]
             if len(certs) == 2:

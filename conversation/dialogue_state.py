@@ -105,6 +105,7 @@ class DialogueState(Model):
     profile: StatedProfile = StatedProfile()
     flow: dict[str, Any] | None = None  # the guided assessment (conversation.assessment_flow)
     forget_pending: bool = False
+    hypothesis: StatedProfile | None = None  # the last hypothetical, for 「在這個假設下…呢」 (never merged)
     situation_types: list[str] = []  # the types the last answer about the user's own result showed
     recent: list[tuple[str, str]] = []  # entities of the last answers, most recent last (「這兩張」)
 

@@ -117,6 +117,9 @@ class SituationAdvisor:
             lines += [f"  ➜ {g}" if not g.startswith("  ") else f"    {g.strip()}" for g in gap_lines(t)]
         if talents or not types:
             lines.append(result["summary"])
+            if len(result["talent_categories"]) > 1:
+                both = "Both talent categories are met." if lang == "en" else "兩類人才的參考指標都符合。"
+                lines.append(both)
         head = ("(hypothetical, not saved) " if lang == "en" else "（假設情況試算，未記錄）") if hypothetical else ""
         source = "Source: 附件(二) 表5" if lang == "en" else "出處：附件(二) 表5、附件(三) 表6"
         body = "\n".join([head + self.echo(profile, lang), *lines, "", source])

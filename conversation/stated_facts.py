@@ -9,7 +9,7 @@ fact is echoed back so the user can correct it, and the words live in `data/stat
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -113,6 +113,8 @@ class FactReader:
     def _held(self, text: str, hypothetical_add: bool) -> list[str]:
         entities = self.reader.entities(text)
         entities += self.reader.sibling_levels(text, entities)
+        near = self.reader.certs_by_similar_name(text, entities)  # 「aws ai practitoner」: a typo of a name
+        entities += [replace(e, start=text.find(e.surface)) for e in near if e.surface in text]
         markers = [m.end() for m in self.holding.finditer(text)]
         held = []
         for e in entities:

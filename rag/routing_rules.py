@@ -138,12 +138,15 @@ def cert_filter(q: Query) -> CertFilter:
     return CertFilter(tuple(q.keys.get("cert_category", [])), issuers, scope[0] if len(scope) == 1 else None)
 
 
-@rule("query.classify_named_certs", 870, QUERY, "several named certifications and a category: which of them are in it")
+@rule("query.classify_named_certs", 870, QUERY, "several named certifications and a category or 國內/國際: which fit")
 def _classify(q: Query) -> list[Card] | None:
     certs = q.keys.get("cert", [])
-    if len(certs) < 2 or "cert_category" not in q.keys:
+    if len(certs) < 2 or not ("cert_category" in q.keys or "cert_scope" in q.keys):
         return None
-    return [q.views.queries.classify_certs([q.views.cat.certification(c) for c in certs], q.keys["cert_category"])]
+    named = [q.views.cat.certification(c) for c in certs]
+    if "cert_category" not in q.keys:  # 「其中哪些是國外的？」 over the certificates just listed
+        return [q.views.queries.count_certs(CertFilter(scope=q.keys["cert_scope"][0]), within=named)]
+    return [q.views.queries.classify_certs(named, q.keys["cert_category"])]
 
 
 @rule("query.compare", 860, QUERY, "two certifications, types, categories, talents, roles or archetypes side by side")

@@ -365,9 +365,14 @@ class QueryUnderstanding:
         """「NVIDIA Certified Associate Generative AI & LLMs」 (no colon), 「AWS Certified Machine Learning
         Engineer」: an English run of words that is nearly a 表6 name is that certification."""
         issuers = {e.key for e in entities if e.kind == "issuer"}
-        if any(e.kind == "cert" for e in entities) or not issuers:
+        if not issuers:
             return []  # a near-miss name carries its vendor (AWS, NVIDIA…); only that vendor's names are compared
-        candidates = [(n, cid, size) for n, cid, size in self.latin_cert_names if self.cert_issuer[cid] in issuers]
+        known = {e.key for e in entities if e.kind == "cert"}
+        candidates = [
+            (n, cid, size)
+            for n, cid, size in self.latin_cert_names
+            if self.cert_issuer[cid] in issuers and cid not in known
+        ]
         found: list[Entity] = []
         for run in re.findall(r"[A-Za-z][A-Za-z0-9+&:().\- ]{14,}[A-Za-z0-9)]", question):
             words = run.split()

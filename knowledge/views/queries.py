@@ -50,7 +50,7 @@ class CatalogQueries:
     def category_counts(self) -> list[tuple[str, int]]:
         return [(cc.name, len(self.cat.certs_in(cc.name))) for cc in self.cat.cert_categories.categories]
 
-    def count_certs(self, f: CertFilter) -> Card:
+    def count_certs(self, f: CertFilter, within: Sequence[Certification] | None = None) -> Card:
         """「表6 共列 24 張認證：素養類 11、工具類 6、專案類 7。」 or the count under a filter, with the list."""
         total = len(self.cat.certifications)
         split_zh = "、".join(f"{name} {n}" for name, n in self.category_counts())
@@ -59,7 +59,8 @@ class CatalogQueries:
             zh = f"表6 共列 {total} 張認證：{split_zh}。"
             en = f"表6 lists {total} certifications: {split_en}."
             return Card(zh, en, [TABLE6, TABLE3], native=True)
-        certs = [c for c in self.cat.certifications if f.admits(c)]
+        pool = list(within) if within is not None else self.cat.certifications
+        certs = [c for c in pool if f.admits(c)]
         label_zh, label_en = f.describe(), f.describe(en=True)
         if not certs:
             zh = f"表6 沒有{label_zh}認證（表6 共 {total} 張：{split_zh}）。"
