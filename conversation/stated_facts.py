@@ -120,9 +120,11 @@ class FactReader:
         for e in entities:
             if e.kind != "cert":
                 continue
-            near_marker = any(0 <= e.start - end <= NEAR for end in markers)
-            after = self.holding.search(text[e.start + len(e.surface) : e.start + len(e.surface) + 12])
-            if near_marker or after or hypothetical_add or self._listed_after_marker(text, e.start, markers):
+            # entity positions count characters without spaces: find the name in the text itself
+            start = text.find(e.surface) if e.surface in text else e.start
+            near_marker = any(0 <= start - end <= NEAR for end in markers)
+            after = self.holding.search(text[start + len(e.surface) : start + len(e.surface) + 12])
+            if near_marker or after or hypothetical_add or self._listed_after_marker(text, start, markers):
                 held.append(e.key)
         return list(dict.fromkeys(held))
 
