@@ -6,33 +6,59 @@ same for both; the transport only renders `Reply` objects.
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
-from conversation.core import Conversation, Event, Outcome
+from conversation.core import Conversation, Event
 from conversation.state_store import Duplicate, StateStore
 from conversation.ui import Reply
 
 if TYPE_CHECKING:
     from advisor.settings import Settings
 
+MAX_ATTEMPTS = 8  # recomputations when other processes keep writing the same user's state
+MAX_LOCKS = 10_000  # per-user locks kept before idle ones are dropped
+
 
 class AdvisorService:
     def __init__(self, conversation: Conversation, store: StateStore) -> None:
         self.conversation = conversation
         self.store = store
+        self._locks: dict[int, threading.Lock] = {}
+        self._locks_guard = threading.Lock()
 
     def process(self, user_id: int, event: Event, update_id: int | None = None) -> list[Reply] | None:
-        """The replies for `event`, or None when this update was already processed."""
+        """The replies for `event`, or None when this update was already processed.
 
-        def step(state: dict | None) -> tuple[dict | None, dict[str, int], Outcome]:
-            outcome = self.conversation.handle(state, event)
-            return (None if outcome.forget else outcome.state), outcome.counters, outcome
-
-        try:
-            outcome = self.store.transact(user_id, update_id, step)
-        except Duplicate:
+        The reply is computed from the state as read, outside any write transaction (an answer may take
+        seconds with an LLM), then stored in one short transaction that records the update id and checks
+        that the state is still the version read; if another update of the same user got there first,
+        the reply is computed again on the new state. So users never wait for each other, and every
+        update still changes the state exactly once, in commit order."""
+        if update_id is not None and self.store.processed_before(update_id):
             return None
-        return outcome.replies
+        with self._user_lock(user_id):  # this process keeps one user's updates in arrival order
+            for _ in range(MAX_ATTEMPTS):
+                state, version = self.store.read(user_id)
+                outcome = self.conversation.handle(state, event)
+                try:
+                    stored = self.store.commit(
+                        user_id, update_id, version, None if outcome.forget else outcome.state, outcome.counters
+                    )
+                except Duplicate:
+                    return None
+                if stored:
+                    return outcome.replies
+        raise RuntimeError(f"user {user_id}: the state kept changing while answering ({MAX_ATTEMPTS} attempts)")
+
+    def _user_lock(self, user_id: int) -> threading.Lock:
+        with self._locks_guard:
+            lock = self._locks.get(user_id)
+            if lock is None:
+                if len(self._locks) > MAX_LOCKS:
+                    self._locks = {k: v for k, v in self._locks.items() if v.locked()}
+                lock = self._locks[user_id] = threading.Lock()
+            return lock
 
     def language(self, user_id: int) -> str | None:
         state = self.store.load(user_id)

@@ -2,9 +2,10 @@
 
 Why: a bot restart, a `kill -9` or a second bot process must not lose or repeat a step.
 python-telegram-bot's ConversationHandler persistence loads conversations once at start-up, so it
-cannot do this. Here every event runs in one transaction: record the Telegram update id (a
-duplicate delivery is detected and skipped), read the user's state with its version, compute, and
-write back only if nobody else wrote in between (optimistic concurrency), else retry.
+cannot do this. The service reads the user's state with its version (no lock), computes the reply,
+then `commit` records the Telegram update id (a duplicate delivery is detected and skipped) and
+writes the state in one short transaction only if nobody wrote in between (optimistic concurrency);
+on a conflict the reply is computed again. `transact` runs a quick step inside one transaction.
 """
 
 from __future__ import annotations
@@ -138,19 +139,62 @@ class StateStore:
         raise RuntimeError(f"could not store the dialogue state of user {user_id} after {MAX_ATTEMPTS} attempts")
 
     def _once(self, conn: Connection, user_id: int, update_id: int | None, step: Callable) -> Any:
-        now = time.time()
-        if update_id is not None:
-            done = conn.execute(
-                self._insert(processed)
-                .values(update_id=update_id, processed_at=now)
-                .on_conflict_do_nothing()
-                .returning(processed.c.update_id)
-            ).first()
-            if done is None:
-                raise Duplicate(update_id)
+        self._record_update(conn, update_id)
         row = conn.execute(select(states.c.state, states.c.version).where(states.c.user_id == user_id)).first()
         current = json.loads(row.state) if row else None
         new_state, counts, result = step(current)
+        self._write(conn, user_id, row, new_state, counts)
+        return result
+
+    def read(self, user_id: int) -> tuple[dict[str, Any] | None, int]:
+        """The user's state and its version (0 when none), read without taking the write lock."""
+        with self._reader() as conn:
+            row = conn.execute(select(states.c.state, states.c.version).where(states.c.user_id == user_id)).first()
+        return (json.loads(row.state), int(row.version)) if row else (None, 0)
+
+    def processed_before(self, update_id: int) -> bool:
+        with self._reader() as conn:
+            return (
+                conn.execute(select(processed.c.update_id).where(processed.c.update_id == update_id)).first()
+                is not None
+            )
+
+    def commit(
+        self,
+        user_id: int,
+        update_id: int | None,
+        read_version: int,
+        new_state: dict[str, Any] | None,
+        counts: dict[str, int],
+    ) -> bool:
+        """Store a state computed from the version read, in one short write transaction: the update id is
+        recorded (Duplicate when it was processed before) and the state is written only if nobody changed
+        it since it was read. Returns False on such a conflict (nothing is written): read and compute again."""
+        try:
+            with self.engine.begin() as conn:
+                self._record_update(conn, update_id)
+                row = conn.execute(select(states.c.version).where(states.c.user_id == user_id)).first()
+                if (int(row.version) if row else 0) != read_version:
+                    raise _Conflict()
+                self._write(conn, user_id, row, new_state, counts)
+            return True
+        except _Conflict:
+            return False
+
+    def _record_update(self, conn: Connection, update_id: int | None) -> None:
+        if update_id is None:
+            return
+        done = conn.execute(
+            self._insert(processed)
+            .values(update_id=update_id, processed_at=time.time())
+            .on_conflict_do_nothing()
+            .returning(processed.c.update_id)
+        ).first()
+        if done is None:
+            raise Duplicate(update_id)
+
+    def _write(self, conn: Connection, user_id: int, row: Any, new_state: dict[str, Any] | None, counts: dict) -> None:
+        now = time.time()
         if new_state is None:
             conn.execute(delete(states).where(states.c.user_id == user_id))
         elif row is None:
@@ -175,7 +219,6 @@ class StateStore:
             conn.execute(
                 upsert.on_conflict_do_update(index_elements=["name"], set_={"value": counters.c.value + amount})
             )
-        return result
 
     def _reader(self) -> Connection:
         return self.engine.connect().execution_options(**{READ_ONLY: True})
