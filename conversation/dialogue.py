@@ -61,7 +61,7 @@ SAME_HYPOTHESIS = re.compile(
 )
 ONLY = re.compile(r"(只有|只拿|只考|\bonly\b)")
 SET_REF = re.compile(r"(其中|這些|這幾張|這幾個|裡面|當中|\bof these\b|\bamong them\b|\bof them\b)")
-TWO_REF = re.compile(r"(這兩張|這兩個|兩張都|這兩|\bboth\b|\bthese two\b)")
+TWO_REF = re.compile(r"(這兩張|這兩個|兩張都|這兩|兩者|\bboth\b|\bthese two\b|\bthe two\b)")
 ISSUER_REF = re.compile(
     r"(這個單位|該單位|這家|這間|同一個單位|同一家|這個機構|這個主辦單位"
     r"|\b(this|that|the same) (issuer|vendor|organi[sz]ation)\b)"
@@ -175,10 +175,11 @@ class Dialogue:
             if len(others) == 1:
                 kind, key = others[0]
                 return OTHER_ONE.sub(f"「{self._name(kind, key)}」", text, count=1)
-        if TWO_REF.search(text):
-            certs = [key for kind, key in self._recent if kind == "cert"][-2:]
-            if len(certs) == 2:
-                names2 = "和".join(f"「{self.cat.certification(c).name}」" for c in certs)
+        if TWO_REF.search(text) and self._recent:
+            kind = self._recent[-1][0]  # the two most recent things of the kind the talk is about
+            pair = [x for x in self._recent if x[0] == kind][-2:]
+            if len(pair) == 2:
+                names2 = "和".join(f"「{self._name(k, key)}」" for k, key in pair)
                 return TWO_REF.sub(names2, text, count=1)
         certs_in_topic = [key for kind, key, _ in topic.entities if kind == "cert"]
         if ISSUER_REF.search(text) and certs_in_topic:
@@ -296,11 +297,13 @@ class Dialogue:
         n = int(token) if token.isdigit() else ORDINAL_WORDS[token]
         return n - 1 if n >= 1 else None
 
-    @staticmethod
-    def _answer_language(text: str, lang: Lang) -> str:
+    def _answer_language(self, text: str, lang: Lang) -> str:
         """Chinese as soon as the sentence has Chinese in it (names of certificates are often English)."""
         detected = detect_language(text)
-        if re.search(r"[\u3400-\u9fff]", text):
+        rest = normalise(text)
+        for e in sorted(self.reader.entities(rest), key=lambda e: -len(e.surface)):
+            rest = rest.replace(e.surface, " ")  # guideline names (「AI 工具應用」) do not make a sentence Chinese
+        if re.search(r"[\u3400-\u9fff]", rest):
             return "zh-CN" if detected == "zh-CN" else "zh-TW"
         return "en" if re.search(r"[A-Za-z]{3,}", text) else ("en" if lang == "en" else "zh-TW")
 

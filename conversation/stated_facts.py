@@ -101,7 +101,7 @@ class FactReader:
         ex.no_certificates = bool(self.no_certs.search(text))
         ex.no_training = bool(self.no_training.search(text))
         if stating:
-            ex.certificates = self._held(text, ex.hypothetical and ex.adds)
+            ex.certificates = self._held(text, ex.hypothetical)  # 「如果考到 X」: held in the hypothetical
             ex.unnamed = self._unnamed(text)
             ex.hours = self._hours(text)
             if not ex.hours and has_hours and not self._areas_in(text) and self.correction.search(text):
