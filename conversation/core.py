@@ -15,9 +15,10 @@ from typing import Any, Literal
 from conversation.assessment_flow import AssessmentFlow
 from conversation.browse import Browser
 from conversation.dialogue import Dialogue
-from conversation.dialogue_state import DialogueState, StatedProfile
+from conversation.dialogue_state import DialogueState
 from conversation.ui import Button, Lang, Reply, t
 from knowledge.catalog import Catalog
+from knowledge.stated_profile import StatedProfile
 
 State = dict[str, Any]
 

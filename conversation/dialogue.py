@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from conversation.dialogue_state import DialogueState, StatedProfile, Topic
-from conversation.situation import SituationAdvisor
-from conversation.stated_facts import FactReader
+from conversation.dialogue_state import DialogueState, Topic
 from conversation.ui import Button, Lang, Reply, t
 from knowledge.catalog import Catalog
+from knowledge.stated_profile import StatedProfile
+from rag.situation import SituationAdvisor
+from rag.stated_facts import FactReader
 from rag.textnorm import detect_language, normalise
 
 ORDINAL = re.compile(

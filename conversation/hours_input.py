@@ -9,22 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "兩": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_UNITS = {"十": 10, "百": 100, "千": 1000, "萬": 10000, "万": 10000}
+from knowledge.numerals import chinese_number
+
 _UNIT_WORDS = re.compile(r"(個|个)?(小時|小时|鐘頭|钟头|hours?|hrs?|h)\.?$", re.IGNORECASE)
 
 
@@ -34,39 +20,6 @@ class HoursInputError(ValueError):
     def __init__(self, reason: str, text: str) -> None:
         self.reason, self.text = reason, text
         super().__init__(f"{reason}: {text!r}")
-
-
-def _chinese_integer(text: str) -> int | None:
-    """「十八」→18, 「二十四」→24, 「一百零五」→105; None when `text` is not a Chinese numeral."""
-    if not text or any(ch not in _DIGITS and ch not in _UNITS for ch in text):
-        return None
-    total, section, digit = 0, 0, None
-    for ch in text:
-        if ch in _DIGITS:
-            digit = _DIGITS[ch]
-        else:
-            unit = _UNITS[ch]
-            if unit == 10000:
-                total += (section + (digit or 0)) * unit
-                section, digit = 0, None
-            else:
-                section += (1 if digit is None else digit) * unit
-                digit = None
-    return total + section + (digit or 0)
-
-
-def chinese_number(text: str) -> float | None:
-    whole, sep, frac = text.partition("點")
-    if not sep:
-        whole, sep, frac = text.partition("点")
-    value = _chinese_integer(whole)
-    if value is None:
-        return None
-    if sep:
-        if not frac or any(ch not in _DIGITS for ch in frac):
-            return None
-        return float(f"{value}.{''.join(str(_DIGITS[ch]) for ch in frac)}")
-    return float(value)
 
 
 def parse_hours(text: str, max_hours: float) -> float:

@@ -51,6 +51,7 @@ class Query:
     retrieve: Callable[[], list[Retrieved]]  # lazy: retrieval runs at most once, only when a rule needs it
     keep_relevant: Callable[[Query, list[Retrieved]], list[Retrieved]]
     semantic: Any = None  # rag.semantic.SemanticReader when the dense model is loaded
+    personal: Callable[[], list[Card] | None] | None = None  # the 表5 engine over facts the question states
     too_long: bool = False
     notes: dict[str, Any] = field(default_factory=dict)  # what rules measured on the way (reported for tracing)
 

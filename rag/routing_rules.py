@@ -129,7 +129,17 @@ def _unknown_cert(q: Query) -> Plan | None:
     return None
 
 
-# ---------------------------------------------------------------- 800s: catalog queries
+# ---------------------------------------------------------------- 800s: the engine and catalog queries
+@rule(
+    "situation.own_result",
+    880,
+    QUERY,
+    "facts about oneself and a question about one's level, gap or a what-if: 表5 engine",
+)
+def _own_result(q: Query) -> list[Card] | None:
+    return q.personal() if q.personal is not None else None
+
+
 def cert_filter(q: Query) -> CertFilter:
     scope = q.keys.get("cert_scope", [])
     issuers = tuple(q.keys.get("issuer", []))

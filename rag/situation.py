@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from conversation.dialogue_state import StatedProfile
 from knowledge.assessment import assess
 from knowledge.catalog import Catalog
 from knowledge.profile import parse_profile
 from knowledge.report import gap_lines
+from knowledge.stated_profile import StatedProfile
 from rag.textnorm import to_simplified
 from rag.understanding import QueryUnderstanding
 
@@ -57,6 +57,22 @@ class SituationAdvisor:
             types += list(tc.competency_types)
         return list(dict.fromkeys(types)), talents
 
+    def _target_lines(self, t: dict[str, Any], text: str, lang: str) -> list[str]:
+        """A level named in the question beyond the next one (「想讓 AI 工具應用達到進階」): its 表5 routes."""
+        rules = next(r for r in self.cat.rules.types if r.type == t["type"])
+        gap_levels = {g["level"] for g in t["gaps"]}
+        out = []
+        for lv in rules.levels:
+            met = next((x["met"] for x in t["levels"] if x["level"] == lv.level), False)
+            if lv.level in text and lv.level not in gap_levels and not met:
+                routes = "；或 ".join(r.text for r in lv.rules)
+                out.append(
+                    f"  ➜ To reach {lv.level} (表5): {routes}"
+                    if lang == "en"
+                    else f"  ➜ 要達到「{lv.level}」（表5）：{routes}"
+                )
+        return out
+
     def echo(self, profile: StatedProfile, lang: str) -> str:
         """「依您提供的：…」: every fact the result used, so the user can correct it."""
         certs = [self.cat.certification(c.cert_id) for c in profile.certificates]
@@ -93,6 +109,7 @@ class SituationAdvisor:
         lang: str,
         hypothetical: bool = False,
         default_types: list[str] | None = None,
+        with_source: bool = True,
     ) -> SituationAnswer:
         """The result for the types the message names (else those of the previous such answer, else all)."""
         result = assess(parse_profile(profile.profile_json(), self.cat), self.cat)
@@ -115,6 +132,7 @@ class SituationAdvisor:
                 why = " — neither route is met yet" if lang == "en" else "，證照與受訓時數兩途徑都尚未達到"
             lines.append(f"{t['number']}、{t['type']}：{t['level']}{why}")
             lines += [f"  ➜ {g}" if not g.startswith("  ") else f"    {g.strip()}" for g in gap_lines(t)]
+            lines += self._target_lines(t, text, lang)
         if talents or not types:
             lines.append(result["summary"])
             if len(result["talent_categories"]) > 1:
@@ -122,7 +140,7 @@ class SituationAdvisor:
                 lines.append(both)
         head = ("(hypothetical, not saved) " if lang == "en" else "（假設情況試算，未記錄）") if hypothetical else ""
         source = "Source: 附件(二) 表5" if lang == "en" else "出處：附件(二) 表5、附件(三) 表6"
-        body = "\n".join([head + self.echo(profile, lang), *lines, "", source])
+        body = "\n".join([head + self.echo(profile, lang), *lines, *(["", source] if with_source else [])])
         if lang == "zh-CN":
             body = to_simplified(body)
         return SituationAnswer(body, result, [t["type"] for t in shown], rule_ids)

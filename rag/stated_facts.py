@@ -14,13 +14,13 @@ from pathlib import Path
 
 import yaml
 
-from conversation.dialogue_state import HeldCertificate, StatedHours, StatedProfile, UnnamedCertificates
-from conversation.hours_input import chinese_number
 from knowledge.models import CERT_CATEGORIES
+from knowledge.numerals import chinese_number
+from knowledge.stated_profile import HeldCertificate, StatedHours, StatedProfile, UnnamedCertificates
 from rag.textnorm import normalise
 from rag.understanding import QueryUnderstanding
 
-DATA = Path(__file__).resolve().parent / "data" / "stated_facts.yaml"
+DATA = Path(__file__).resolve().parent / "data" / "stated_facts.yaml"  # rag/data
 NUMBER = r"(?P<n>\d+(?:\.\d+)?|[零〇一二兩三四五六七八九十百]+(?:點[零一二三四五六七八九]+)?)"
 CLAUSE = re.compile(r"[，,；;。、\n]|(?<=[?？!！])|\band\b|\b以及\b")
 # Someone's own situation: a person (first or third) or a completed action next to the facts.
