@@ -131,7 +131,9 @@ class SituationAdvisor:
             else:
                 why = " — neither route is met yet" if lang == "en" else "，證照與受訓時數兩途徑都尚未達到"
             lines.append(f"{t['number']}、{t['type']}：{t['level']}{why}")
-            lines += [f"  ➜ {g}" if not g.startswith("  ") else f"    {g.strip()}" for g in gap_lines(t)]
+            # every gap names its 表5 rule (「進階：工具類2張(非同類工具)」), not only the alternative ones
+            named = {**t, "gaps": [{**g, "alternative": True} for g in t["gaps"]]}
+            lines += [f"  ➜ {g}" if not g.startswith("  ") else f"    {g.strip()}" for g in gap_lines(named)]
             lines += self._target_lines(t, text, lang)
         if talents or not types:
             lines.append(result["summary"])
