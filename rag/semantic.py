@@ -24,9 +24,6 @@ if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
 
 DATA = Path(__file__).resolve().parent / "data" / "semantic_prototypes.yaml"
-# E5 similarities are compressed (most pairs fall between 0.75 and 0.9): a question is out of scope
-# only when an out-of-scope example is nearer than anything in scope by at least this much.
-OUT_OF_SCOPE_MARGIN = 0.01
 
 
 @dataclass(frozen=True)
@@ -47,7 +44,7 @@ class SemanticReader:
         passage_vectors: np.ndarray,
         cache_dir: Path,
         model_key: str,
-        margin: float = OUT_OF_SCOPE_MARGIN,
+        margin: float,
     ) -> None:
         self.embeddings = embeddings
         self.margin = margin

