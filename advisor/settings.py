@@ -37,6 +37,7 @@ class Settings(BaseSettings):
     dense_weight: float = Field(default=0.5, ge=0)
     rrf_k: int = Field(default=60, ge=1)
     top_k: int = Field(default=5, ge=1, le=20)
+    semantic_scope: bool = True  # the embedding model also judges whether a question is about the guideline
 
     # --- optional LLM phrasing
     llm_provider: Literal["none", "openai"] = "none"

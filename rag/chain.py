@@ -387,11 +387,30 @@ def make_advisor(settings: Settings) -> Advisor:
 
         # checks the collection against the settings: a query never meets another model's vectors
         manifest, store = open_dense_store(settings, manifest)
+    chunks = guideline_chunks(catalog)
     retriever = HybridRetriever(
-        guideline_chunks(catalog),
+        chunks,
         lexical_weight=settings.lexical_weight,
         dense_weight=settings.dense_weight,
         rrf_k=settings.rrf_k,
         dense_store=store,
     )
-    return Advisor(settings, catalog, retriever)
+    advisor = Advisor(settings, catalog, retriever)
+    if store is not None and settings.semantic_scope:
+        advisor.semantic = make_semantic_reader(settings, manifest, store, chunks, advisor.t)
+    return advisor
+
+
+def make_semantic_reader(settings: Settings, manifest: Any, store: Any, chunks: list[Any], t: Any) -> Any:
+    """The embedding model's reading of whether a question is about the guideline at all, over the
+    passages' own vectors (read back from Chroma, so nothing is embedded twice)."""
+    import numpy as np
+
+    from rag.semantic import SemanticReader
+
+    got = store.get(include=["embeddings"])
+    by_id = dict(zip(got["ids"], got["embeddings"], strict=True))
+    vectors = np.asarray([by_id[c.id] for c in chunks if c.id in by_id], dtype=np.float32)
+    key = f"{manifest.model}|{manifest.runtime}"
+    return SemanticReader(store.embeddings, vectors, settings.data_dir, key, margin=t.out_of_scope_margin.value)
+
