@@ -53,6 +53,7 @@ class Turn:
     cards: list[Card] = field(default_factory=list)
     hits: list[Retrieved] = field(default_factory=list)
     retrieved: bool = False  # retrieval runs at most once per question, whichever step needs it first
+    continuation: bool = False  # a later part of a multi-part message (「…？有什麼限制嗎？」)
     query: Query | None = None
     plan: Plan | None = None
     answer: Answer | None = None
@@ -92,8 +93,8 @@ class Advisor:
         started = time.perf_counter()
         parts = split_questions(question)
         answers: list[Answer] = []
-        for part in parts:
-            turn: Turn = self.chain.invoke(Turn(part, context or {}))
+        for n, part in enumerate(parts):
+            turn: Turn = self.chain.invoke(Turn(part, context or {}, continuation=n > 0))
             assert turn.answer is not None
             answers.append(turn.answer)
             context = turn.answer.context or context
@@ -121,7 +122,7 @@ class Advisor:
             self.understanding,
             retrieve=lambda: self._retrieve(turn).hits,
             keep_relevant=self._keep_relevant,
-            semantic=self.semantic,
+            semantic=None if turn.continuation else self.semantic,  # a fragment is judged with its message
             too_long=too_long,
             personal=lambda: self._personal(u),
         )
@@ -178,7 +179,7 @@ class Advisor:
         cards = plan.cards
         if set(u.intents) & CATALOG_NATIVE_INTENTS or any(card.native for card in cards):
             return False
-        self._retrieve(turn)
+        self._retrieve(turn, dense=False)
         best = turn.hits[0] if turn.hits else None
         cited = {s for card in cards for s in card.sections}
         if best is None or best.chunk.section in cited:
@@ -246,7 +247,7 @@ class Advisor:
 
     def _related(self, turn: Turn) -> list[tuple[str, Retrieved]]:
         """Guideline sentences from a section the cards do not cite, when they fit the question well."""
-        self._retrieve(turn)
+        self._retrieve(turn, dense=False)
         cited = {s for card in turn.cards for s in card.sections}
         fitting = [
             h for h in turn.hits[:2] if h.coverage >= self.t.related_coverage.value and h.chunk.section not in cited
@@ -256,13 +257,16 @@ class Advisor:
         terms, _ = turn.u.query_terms()
         return compose.select_sentences(fitting[:1], terms, self.retriever.bm25, budget=int(self.t.related_chars.value))
 
-    def _retrieve(self, turn: Turn) -> Turn:
+    def _retrieve(self, turn: Turn, dense: bool = True) -> Turn:
+        """Retrieval, at most once per question. Beside a catalog answer (is there a passage that fits
+        better, a related sentence?) the lexical leg alone decides, so only questions answered from
+        passages pay for embedding the question."""
         assert turn.u is not None
         if turn.retrieved:
             return turn
         turn.retrieved = True
         terms, weights = turn.u.query_terms()
-        dense_query = " ".join([turn.u.normalised, *turn.u.expansions])
+        dense_query = turn.u.normalised if dense else None
         turn.hits = self.retriever.retrieve(terms, weights, dense_query, k=self.settings.top_k)
         self._keep_thesaurus_targets(turn, terms, weights)
         return turn
@@ -277,7 +281,7 @@ class Advisor:
             for tok in tokens(term):
                 if tok in present or index.idf.get(tok, 0.0) < self.t.rare_idf.value:
                     continue
-                best = self.retriever.retrieve([tok], {}, tok, k=1)
+                best = self.retriever.retrieve([tok], {}, None, k=1)
                 if best:
                     hit = best[0]
                     doc = self.retriever.by_id[hit.chunk.id]
@@ -413,4 +417,3 @@ def make_semantic_reader(settings: Settings, manifest: Any, store: Any, chunks: 
     vectors = np.asarray([by_id[c.id] for c in chunks if c.id in by_id], dtype=np.float32)
     key = f"{manifest.model}|{manifest.runtime}"
     return SemanticReader(store.embeddings, vectors, settings.data_dir, key, margin=t.out_of_scope_margin.value)
-

