@@ -36,6 +36,7 @@ from knowledge.models import (
     TalentCategoriesFile,
 )
 from knowledge.textnorm import match_key
+from knowledge.yamlfile import load_yaml
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = KNOWLEDGE_DIR / "data"
@@ -86,7 +87,7 @@ def _load_file(path: Path, model: type[M]) -> M:
     if not path.is_file():
         raise DataFileError(name, "(file)", "file is missing")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise DataFileError(name, "(file)", f"not valid YAML: {exc}") from exc
     try:

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-import yaml
+
+from knowledge.yamlfile import load_yaml
 
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
@@ -48,7 +49,7 @@ class SemanticReader:
     ) -> None:
         self.embeddings = embeddings
         self.margin = margin
-        spec = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+        spec = load_yaml(DATA.read_text(encoding="utf-8"))
         inside = [str(x) for x in spec["in_scope"]]
         outside = [(kind, str(x)) for kind, examples in spec["out_of_scope"].items() for x in examples]
         self.kinds = [kind for kind, _ in outside]

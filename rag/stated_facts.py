@@ -12,11 +12,10 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import yaml
-
 from knowledge.models import CERT_CATEGORIES
 from knowledge.numerals import chinese_number
 from knowledge.stated_profile import HeldCertificate, StatedHours, StatedProfile, UnnamedCertificates
+from knowledge.yamlfile import load_yaml
 from rag.textnorm import normalise
 from rag.understanding import QueryUnderstanding
 
@@ -65,7 +64,7 @@ class Extracted:
 class FactReader:
     def __init__(self, reader: QueryUnderstanding) -> None:
         self.reader = reader
-        spec = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+        spec = load_yaml(DATA.read_text(encoding="utf-8"))
         self.area_words = sorted(
             ((normalise(w), area) for area, words in spec["areas"].items() for w in words), key=lambda x: -len(x[0])
         )

@@ -9,8 +9,9 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
+
+from knowledge.yamlfile import load_yaml
 
 PATH = Path(__file__).resolve().parent / "data" / "routing.yaml"
 
@@ -39,4 +40,4 @@ class Thresholds(BaseModel):
 
 @lru_cache(maxsize=1)
 def thresholds(path: Path = PATH) -> Thresholds:
-    return Thresholds.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return Thresholds.model_validate(load_yaml(path.read_text(encoding="utf-8")))

@@ -15,10 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from knowledge.catalog import Catalog
 from knowledge.textnorm import match_key
+from knowledge.yamlfile import load_yaml
 from rag.gazetteer import Form, catalog_forms
 from rag.lexical import EN_STOPWORDS, tokens
 from rag.matching import KeyMatcher, greedy_spans, inflections, squash
@@ -140,8 +139,8 @@ class QueryUnderstanding:
 
     def __init__(self, catalog: Catalog, data_dir: Path = DATA) -> None:
         self.catalog = catalog
-        self.forms = catalog_forms(catalog, yaml.safe_load((data_dir / "topic_forms.yaml").read_text(encoding="utf-8")))
-        intents = yaml.safe_load((data_dir / "intents.yaml").read_text(encoding="utf-8"))
+        self.forms = catalog_forms(catalog, load_yaml((data_dir / "topic_forms.yaml").read_text(encoding="utf-8")))
+        intents = load_yaml((data_dir / "intents.yaml").read_text(encoding="utf-8"))
         self.intents = {name: [_pattern(p) for p in pats] for name, pats in intents["intents"].items()}
         self.pronouns = _pattern(intents["followup"]["pronouns"])
         self.leading = _pattern(intents["followup"]["leading"])
@@ -157,7 +156,7 @@ class QueryUnderstanding:
         self.cert_words = re.compile(f"({words})", re.IGNORECASE)
         self.before_cert = re.compile(rf"\s*(的)?\s*(ai\s*)?(相關)?\s*({words})", re.IGNORECASE)
         check_scope_collisions(self.scope, self.forms)
-        thesaurus = yaml.safe_load((data_dir / "thesaurus.yaml").read_text(encoding="utf-8"))
+        thesaurus = load_yaml((data_dir / "thesaurus.yaml").read_text(encoding="utf-8"))
         self.synonyms: dict[str, list[str]] = {normalise(k): v for k, v in (thesaurus.get("synonyms") or {}).items()}
         english = {k.lower(): v for k, v in (thesaurus.get("english") or {}).items()}
         for key, values in list(english.items()):
