@@ -291,7 +291,7 @@ class Advisor:
     def _compose_retrieved(self, turn: Turn) -> Turn:
         u, q, plan = turn.u, turn.query, turn.plan
         assert u is not None and q is not None and plan is not None
-        relevant = q.relevant
+        relevant = q.notes["semantic_hits"] if plan.rule == "retrieval.semantic_passages" else q.relevant
         terms, weights = u.query_terms()
         listed = self._list_items(relevant[0], terms)
         text, sources = compose.from_passages(

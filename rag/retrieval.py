@@ -18,6 +18,7 @@ from rag.lexical import BM25Index
 log = logging.getLogger(__name__)
 CANDIDATES = 20
 LEXICAL_KEPT = 2  # the lexical leg's best hits always stay among the fused ones
+DENSE_KEPT = 2  # so do the dense leg's nearest (they are quoted only by the semantic rule)
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,13 @@ class HybridRetriever:
         # passages only the dense leg found must not push the lexical leg's best out of the answer's reach
         kept = {i for i, _ in ordered}
         ordered += [(h.index, fused[h.index]) for h in lexical[:LEXICAL_KEPT] if h.index not in kept]
+        # and the dense leg's nearest stay within reach too: when few words are shared, meaning decides
+        kept = {i for i, _ in ordered}
+        ordered += [
+            (i, fused[i])
+            for i, rank in sorted(dense.items(), key=lambda kv: kv[1])
+            if rank <= DENSE_KEPT and i not in kept
+        ]
         return [
             Retrieved(self.chunks[i], score, self.bm25.coverage(terms, i, weights), lex_ranks.get(i), dense.get(i))
             for i, score in ordered

@@ -434,6 +434,28 @@ def _semantic_scope(q: Query) -> Plan | None:
     return Plan(DECLINE, "scope.not_about_guideline", out_of_scope=True)
 
 
+@rule(
+    "retrieval.semantic_passages",
+    35,
+    RETRIEVE,
+    "no passage shares enough words, but the embedding model clearly reads the question as about the guideline",
+)
+def _semantic_passages(q: Query) -> Plan | None:
+    if q.semantic is None:
+        return None
+    nearest = sorted((h for h in q.hits if h.dense_rank is not None and h.dense_rank <= 2), key=lambda h: h.dense_rank)
+    if not nearest:
+        return None
+    if q.relevant:
+        return None  # words shared with a passage decide (measured: letting meaning override weak overlaps lost more)
+    verdict = q.notes.get("semantic_scope") or q.semantic.scope(q.u.normalised)
+    q.notes["semantic_scope"] = verdict
+    if verdict.inside - verdict.outside < thresholds().semantic_answer_margin.value:
+        return None
+    q.notes["semantic_hits"] = nearest
+    return Plan(RETRIEVE, "retrieval.semantic_passages")
+
+
 @rule("retrieval.nothing_relevant", 30, DECLINE, "no passage shares enough of the question")
 def _nothing(q: Query) -> Plan | None:
     return None if q.relevant else Plan(DECLINE, "retrieval.nothing_relevant")

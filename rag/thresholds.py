@@ -36,6 +36,7 @@ class Thresholds(BaseModel):
     unknown_name_coverage: Threshold
     short_followup: Threshold
     out_of_scope_margin: Threshold
+    semantic_answer_margin: Threshold
 
 
 @lru_cache(maxsize=1)

@@ -47,7 +47,7 @@ KIND_ORDER = (
 
 # 「TensorFlow Developer Certificate」, 「Certified Data Professional」: names of certificates in English.
 CERT_PHRASE = re.compile(
-    r"((?:[A-Z][\w+.&-]*\s+){1,5}(?:Certificate|Certification|Certified|Credential)s?\b"
+    r"((?:[A-Z][\w+.&-]*\s+){1,7}(?:[Cc]ertificate|[Cc]ertification|Certified|[Cc]redential)s?\b"
     r"|Certified(?:\s+[A-Z][\w+.&-]*){1,5})"
 )
 LEVEL_WORDS = ("初級", "中級", "高級")
@@ -428,4 +428,7 @@ class QueryUnderstanding:
         """Certificate names the catalog does not know: 「TensorFlow Developer Certificate」, 「Certified X」."""
         if any(e.kind == "cert" for e in entities):
             return []
-        return [m.strip() for m in CERT_PHRASE.findall(question)]
+        phrases = [m.strip() for m in CERT_PHRASE.findall(question)]
+        # "Which certifications…", "Amazon Web Services certifications": only a phrase with a word the
+        # guideline and the catalog never use names an unknown certificate
+        return [p for p in phrases if any(w not in self.known_latin for w in re.findall(r"[a-z0-9]+", p.lower()))]
