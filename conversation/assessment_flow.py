@@ -4,15 +4,17 @@ Why: Telegram and the terminal must walk people through the same steps, and stat
 every step, so each step is a pure function: (stored state, what the user did) → (new state,
 replies). The levels themselves come only from `knowledge.assessment`; this module collects answers.
 
-Steps: p (privacy) → c (certifications, one page per 認證分類; on/oc/od add a self-declared one) →
-h (hours per area) → r (review; e = choose hours to edit) → x (result). Button data carries the
-dialogue nonce and the step it belongs to, so a button from an older message is recognised as stale.
+Steps (`Step`): privacy → certs (one page per 認證分類; other_name / other_category / other_domain add a
+self-declared one) → hours (per area) → review (edit = choose hours to change) → result. Button data
+carries the dialogue nonce and the step's short wire code, so a button from an older message is
+recognised as stale.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from conversation.dialogue_state import WIRE_CODES, FlowState, PendingCertificate, Step
 from conversation.hours_input import HoursInputError, parse_hours
 from conversation.ui import Button, Lang, Reply, t
 from knowledge.assessment import assess
@@ -23,7 +25,7 @@ from knowledge.report import render_text, rule_lines
 
 QUICK_HOURS = (0, 6, 12, 18, 24, 30, 48)
 MAX_NAME = 80
-Flow = dict[str, Any]
+Flow = FlowState
 
 
 class AssessmentFlow:
@@ -38,58 +40,48 @@ class AssessmentFlow:
 
     # ------------------------------------------------------------------ state helpers
     def start(self, nonce: str) -> Flow:
-        return {
-            "nonce": nonce,
-            "step": "p",
-            "page": 0,
-            "hour": 0,
-            "selected": [],
-            "declared": [],
-            "hours": {},
-            "pending": {},
-            "back": [],
-            "review_return": False,
-        }
+        return FlowState(nonce=nonce)
 
     @staticmethod
     def step_code(flow: Flow) -> str:
-        step = flow["step"]
-        if step == "c":
-            return f"c{flow['page']}"
-        if step == "h":
-            return f"h{flow['hour']}"
-        return step
+        """The step as button data carries it (64 bytes at most): a short code, with the page or area."""
+        code = WIRE_CODES[flow.step]
+        if flow.step is Step.CERTS:
+            return f"{code}{flow.page}"
+        if flow.step is Step.HOURS:
+            return f"{code}{flow.hour}"
+        return code
 
     def _data(self, flow: Flow, *parts: object) -> str:
-        data = ":".join(["a", flow["nonce"], self.step_code(flow), *map(str, parts)])
+        data = ":".join(["a", flow.nonce, self.step_code(flow), *map(str, parts)])
         assert len(data.encode()) <= 64, data
         return data
 
-    def _go(self, flow: Flow, step: str, **where: int) -> None:
-        flow["back"].append([flow["step"], flow["page"], flow["hour"]])
-        flow["back"] = flow["back"][-30:]
-        flow["step"] = step
+    def _go(self, flow: Flow, step: Step, **where: int) -> None:
+        flow.back.append((flow.step, flow.page, flow.hour))
+        flow.back = flow.back[-30:]
+        flow.step = step
         for key, value in where.items():
-            flow[key] = value
+            setattr(flow, key, value)
 
     def profile(self, flow: Flow) -> dict[str, Any]:
         """The answers as an `advisor assess` profile (the same JSON the CLI takes)."""
         hours: dict[str, Any] = {"tool": {}}
-        for key, value in flow["hours"].items():
+        for key, value in flow.hours.items():
             if key.startswith("tool."):
                 hours["tool"][key.removeprefix("tool.")] = value
             else:
                 hours[key] = value
-        return {"certifications": list(flow["selected"]), "self_declared": list(flow["declared"]), "hours": hours}
+        return {"certifications": list(flow.selected), "self_declared": list(flow.declared), "hours": hours}
 
     def result(self, flow: Flow) -> dict[str, Any]:
         return assess(parse_profile(self.profile(flow), self.cat), self.cat)
 
     # ------------------------------------------------------------------ views
     def view(self, flow: Flow, lang: Lang) -> Reply:
-        step = flow["step"]
-        back = [Button(t("back", lang), self._data(flow, "back"))] if flow["back"] else []
-        if step == "p":
+        step = flow.step
+        back = [Button(t("back", lang), self._data(flow, "back"))] if flow.back else []
+        if step == Step.PRIVACY:
             return Reply(
                 t("privacy", lang),
                 [
@@ -99,41 +91,41 @@ class AssessmentFlow:
                     ]
                 ],
             )
-        if step == "c":
-            category = CERT_CATEGORIES[flow["page"]]
+        if step == Step.CERTS:
+            category = CERT_CATEGORIES[flow.page]
             rows = []
             for cert in self.cat.certs_in(category):  # type: ignore[arg-type]
-                mark = "✅ " if cert.id in flow["selected"] else ""
+                mark = "✅ " if cert.id in flow.selected else ""
                 rows.append([Button(f"{mark}{cert.name}", self._data(flow, "t", self.cert_ids.index(cert.id)))])
-            last = flow["page"] == len(CERT_CATEGORIES) - 1 or flow["review_return"]
+            last = flow.page == len(CERT_CATEGORIES) - 1 or flow.review_return
             nav = [
                 *back,
                 Button(t("other_cert", lang), self._data(flow, "o")),
                 Button(t("done" if last else "next_category", lang), self._data(flow, "n")),
             ]
-            text = t("certs_page", lang, page=flow["page"] + 1, category=category)
-            declared = [d["name"] for d in flow["declared"] if d["category"] == category]
+            text = t("certs_page", lang, page=flow.page + 1, category=category)
+            declared = [d["name"] for d in flow.declared if d["category"] == category]
             if declared:
                 text += "\n" + "\n".join(f"✅ {name}" for name in declared)
             return Reply(text, [*rows, nav])
-        if step == "on":
+        if step == Step.OTHER_NAME:
             return Reply(t("other_name", lang), [back] if back else [])
-        if step == "oc":
+        if step == Step.OTHER_CATEGORY:
             rows = [[Button(c, self._data(flow, "k", i)) for i, c in enumerate(CERT_CATEGORIES)]]
-            return Reply(t("other_category", lang, name=flow["pending"]["name"]), rows + ([back] if back else []))
-        if step == "od":
+            return Reply(t("other_category", lang, name=flow.pending.name), rows + ([back] if back else []))
+        if step == Step.OTHER_DOMAIN:
             items = self.cat.rules.tool_items
             rows = [
                 [Button(item, self._data(flow, "d", i)) for i, item in enumerate(items)],
                 [Button(t("skip", lang), self._data(flow, "d", "-"))],
             ]
             return Reply(t("other_domain", lang), rows + ([back] if back else []))
-        if step == "h":
-            _, label = self.areas[flow["hour"]]
+        if step == Step.HOURS:
+            _, label = self.areas[flow.hour]
             quick = [Button(str(h), self._data(flow, "v", h)) for h in QUICK_HOURS]
-            text = t("hours_prompt", lang, n=flow["hour"] + 1, total=len(self.areas), area=label)
+            text = t("hours_prompt", lang, n=flow.hour + 1, total=len(self.areas), area=label)
             return Reply(text, [quick[:4], quick[4:], *([back] if back else [])], number_input=True)
-        if step == "r":
+        if step == Step.REVIEW:
             return Reply(
                 self.review_text(flow, lang),
                 [
@@ -145,19 +137,19 @@ class AssessmentFlow:
                     [Button(t("restart", lang), self._data(flow, "rs")), *back],
                 ],
             )
-        if step == "e":
+        if step == Step.EDIT:
             rows = [[Button(label, self._data(flow, "a", i))] for i, (_, label) in enumerate(self.areas)]
             return Reply(t("choose_area", lang), rows + ([back] if back else []))
         return self.result_view(flow, lang)
 
     def review_text(self, flow: Flow, lang: Lang) -> str:
-        names = [self.cat.certification(cid).name for cid in flow["selected"]]
+        names = [self.cat.certification(cid).name for cid in flow.selected]
         names += [
             f"{d['name']}（{d['category']}{'・' + d['tool_domain'] if d.get('tool_domain') else ''}）"
-            for d in flow["declared"]
+            for d in flow.declared
         ]
         certs = "\n".join(f"• {n}" for n in names) or t("review_none", lang)
-        hours = "\n".join(f"• {label}：{_fmt(flow['hours'].get(key, 0))}" for key, label in self.areas)
+        hours = "\n".join(f"• {label}：{_fmt(flow.hours.get(key, 0))}" for key, label in self.areas)
         return f"{t('review', lang)}\n{t('review_certs', lang)}\n{certs}\n{t('review_hours', lang)}\n{hours}"
 
     def result_view(self, flow: Flow, lang: Lang) -> Reply:
@@ -181,129 +173,136 @@ class AssessmentFlow:
 
     # ------------------------------------------------------------------ input
     def on_button(self, flow: Flow, lang: Lang, cmd: str, arg: str | None) -> tuple[Flow | None, list[Reply]]:
-        step = flow["step"]
+        step = flow.step
         if cmd == "cancel":
             return None, [Reply(t("cancelled", lang))]
-        if cmd == "back" and flow["back"]:
-            flow["step"], flow["page"], flow["hour"] = flow["back"].pop()
+        if cmd == "back" and flow.back:
+            flow.step, flow.page, flow.hour = flow.back.pop()
             return flow, [self.view(flow, lang)]
         if cmd == "rs":
-            fresh = self.start(flow["nonce"])
-            fresh["step"] = "c"
+            fresh = self.start(flow.nonce)
+            fresh.step = Step.CERTS
             return fresh, [self.view(fresh, lang)]
-        if step == "p" and cmd == "go":
-            self._go(flow, "c", page=0)
+        if step == Step.PRIVACY and cmd == "go":
+            self._go(flow, Step.CERTS, page=0)
             return flow, [self.view(flow, lang)]
-        if step == "c":
+        if step == Step.CERTS:
             return self._certs_button(flow, lang, cmd, arg)
-        if step == "oc" and cmd == "k" and arg is not None and arg.isdigit() and int(arg) < len(CERT_CATEGORIES):
-            flow["pending"]["category"] = CERT_CATEGORIES[int(arg)]
+        if (
+            step == Step.OTHER_CATEGORY
+            and cmd == "k"
+            and arg is not None
+            and arg.isdigit()
+            and int(arg) < len(CERT_CATEGORIES)
+        ):
+            flow.pending.category = CERT_CATEGORIES[int(arg)]
             if CERT_CATEGORIES[int(arg)] == TOOL_CATEGORY:
-                self._go(flow, "od")
+                self._go(flow, Step.OTHER_DOMAIN)
                 return flow, [self.view(flow, lang)]
             return self._add_declared(flow, lang, None)
-        if step == "od" and cmd == "d" and arg is not None:
+        if step == Step.OTHER_DOMAIN and cmd == "d" and arg is not None:
             items = self.cat.rules.tool_items
             if arg == "-" or (arg.isdigit() and int(arg) < len(items)):
                 return self._add_declared(flow, lang, None if arg == "-" else items[int(arg)])
-        if step == "h" and cmd == "v" and arg is not None and arg.isdigit():
+        if step == Step.HOURS and cmd == "v" and arg is not None and arg.isdigit():
             return self._set_hours(flow, lang, float(arg))
-        if step == "r":
+        if step == Step.REVIEW:
             if cmd == "ec":
-                flow["review_return"] = True
-                self._go(flow, "c", page=0)
+                flow.review_return = True
+                self._go(flow, Step.CERTS, page=0)
                 return flow, [self.view(flow, lang)]
             if cmd == "eh":
-                self._go(flow, "e")
+                self._go(flow, Step.EDIT)
                 return flow, [self.view(flow, lang)]
             if cmd == "go":
-                self._go(flow, "x")
+                self._go(flow, Step.RESULT)
                 return flow, [self.view(flow, lang)]
-        if step == "e" and cmd == "a" and arg is not None and arg.isdigit() and int(arg) < len(self.areas):
-            flow["review_return"] = True
-            self._go(flow, "h", hour=int(arg))
+        if step == Step.EDIT and cmd == "a" and arg is not None and arg.isdigit() and int(arg) < len(self.areas):
+            flow.review_return = True
+            self._go(flow, Step.HOURS, hour=int(arg))
             return flow, [self.view(flow, lang)]
-        if step == "x" and cmd == "why":
+        if step == Step.RESULT and cmd == "why":
             return flow, [self.why_view(flow, lang)]
         return flow, [Reply(t("unknown_button", lang)), self.view(flow, lang)]
 
     def _certs_button(self, flow: Flow, lang: Lang, cmd: str, arg: str | None) -> tuple[Flow, list[Reply]]:
         if cmd == "t" and arg is not None and arg.isdigit() and int(arg) < len(self.cert_ids):
             cert_id = self.cert_ids[int(arg)]
-            selected = flow["selected"]
+            selected = flow.selected
             if cert_id in selected:
                 selected.remove(cert_id)
             else:
                 selected.append(cert_id)
             return flow, [self.view(flow, lang)]
         if cmd == "o":
-            self._go(flow, "on")
-            flow["pending"] = {}
+            self._go(flow, Step.OTHER_NAME)
+            flow.pending = PendingCertificate()
             return flow, [self.view(flow, lang)]
         if cmd == "n":
-            if flow["review_return"] or flow["page"] == len(CERT_CATEGORIES) - 1:
+            if flow.review_return or flow.page == len(CERT_CATEGORIES) - 1:
                 return self._after_certs(flow, lang)
-            self._go(flow, "c", page=flow["page"] + 1)
+            self._go(flow, Step.CERTS, page=flow.page + 1)
             return flow, [self.view(flow, lang)]
         return flow, [Reply(t("unknown_button", lang)), self.view(flow, lang)]
 
     def _after_certs(self, flow: Flow, lang: Lang) -> tuple[Flow, list[Reply]]:
-        if flow["review_return"]:
-            flow["review_return"] = False
-            self._go(flow, "r")
+        if flow.review_return:
+            flow.review_return = False
+            self._go(flow, Step.REVIEW)
         else:
-            self._go(flow, "h", hour=0)
+            self._go(flow, Step.HOURS, hour=0)
         return flow, [self.view(flow, lang)]
 
     def _add_declared(self, flow: Flow, lang: Lang, domain: str | None) -> tuple[Flow, list[Reply]]:
-        pending = flow["pending"]
-        entry = {"name": pending["name"], "category": pending["category"]}
+        pending = flow.pending
+        assert pending.name is not None and pending.category is not None
+        entry = {"name": pending.name, "category": pending.category}
         if domain:
             entry["tool_domain"] = domain
-        if entry not in flow["declared"]:
-            flow["declared"].append(entry)
-        flow["pending"] = {}
+        if entry not in flow.declared:
+            flow.declared.append(entry)
+        flow.pending = PendingCertificate()
         page = CERT_CATEGORIES.index(entry["category"])
-        self._go(flow, "c", page=page if not flow["review_return"] else flow["page"])
+        self._go(flow, Step.CERTS, page=page if not flow.review_return else flow.page)
         note = t(
             "other_added", lang, name=entry["name"], category=entry["category"], domain=f"・{domain}" if domain else ""
         )
         return flow, [Reply(note), self.view(flow, lang)]
 
     def _set_hours(self, flow: Flow, lang: Lang, value: float) -> tuple[Flow, list[Reply]]:
-        key, _ = self.areas[flow["hour"]]
-        flow["hours"][key] = value
-        if flow["review_return"] or flow["hour"] == len(self.areas) - 1:
-            flow["review_return"] = False
-            self._go(flow, "r")
+        key, _ = self.areas[flow.hour]
+        flow.hours[key] = value
+        if flow.review_return or flow.hour == len(self.areas) - 1:
+            flow.review_return = False
+            self._go(flow, Step.REVIEW)
         else:
-            self._go(flow, "h", hour=flow["hour"] + 1)
+            self._go(flow, Step.HOURS, hour=flow.hour + 1)
         return flow, [self.view(flow, lang)]
 
     def on_text(self, flow: Flow, lang: Lang, text: str) -> tuple[Flow, list[Reply]]:
-        step = flow["step"]
-        if step == "c":
+        step = flow.step
+        if step == Step.CERTS:
             cert = self.cat.find_certification(text)
             if cert is None:
                 names = self.cat.closest_certifications(text)
                 hint = t("cert_hint", lang, names="、".join(names)) if names else ""
                 return flow, [Reply(t("cert_unknown", lang, text=text, hint=hint)), self.view(flow, lang)]
-            on = cert.id not in flow["selected"]
+            on = cert.id not in flow.selected
             if on:
-                flow["selected"].append(cert.id)
+                flow.selected.append(cert.id)
             else:
-                flow["selected"].remove(cert.id)
-            flow["page"] = CERT_CATEGORIES.index(cert.category)
+                flow.selected.remove(cert.id)
+            flow.page = CERT_CATEGORIES.index(cert.category)
             note = t("cert_toggled_on" if on else "cert_toggled_off", lang, name=cert.name)
             return flow, [Reply(note), self.view(flow, lang)]
-        if step == "on":
+        if step == Step.OTHER_NAME:
             name = text.strip()
             if not name or len(name) > MAX_NAME:
                 return flow, [Reply(t("other_name_invalid", lang)), self.view(flow, lang)]
-            flow["pending"] = {"name": name}
-            self._go(flow, "oc")
+            flow.pending = PendingCertificate(name=name)
+            self._go(flow, Step.OTHER_CATEGORY)
             return flow, [self.view(flow, lang)]
-        if step == "h":
+        if step == Step.HOURS:
             try:
                 value = parse_hours(text, self.cat.rules.max_hours)
             except HoursInputError as exc:

@@ -15,7 +15,7 @@ from typing import Any, Literal
 from conversation.assessment_flow import AssessmentFlow
 from conversation.browse import Browser
 from conversation.dialogue import Dialogue
-from conversation.dialogue_state import DialogueState
+from conversation.dialogue_state import DialogueState, Step
 from conversation.ui import Button, Lang, Reply, t
 from knowledge.catalog import Catalog
 from knowledge.stated_profile import StatedProfile
@@ -80,7 +80,7 @@ class Conversation:
         if name == "start":
             replies = [Reply(t("welcome", lang), self.menu(lang))]
             flow = ds.flow
-            if flow is not None and flow["step"] != "x":
+            if flow is not None and flow.active:
                 replies += [Reply(t("flow_resume", lang)), self.flow.view(flow, lang)]
             return self._out(ds, replies)
         if name == "help":
@@ -163,25 +163,25 @@ class Conversation:
 
     def _flow_button(self, ds: DialogueState, lang: Lang, nonce: str, rest: list[str]) -> Outcome:
         flow = ds.flow
-        if flow is None or flow["nonce"] != nonce or not rest or rest[0] != self.flow.step_code(flow):
+        if flow is None or flow.nonce != nonce or not rest or rest[0] != self.flow.step_code(flow):
             return self._out(ds, [Reply(t("stale_button", lang))])
         cmd = rest[1] if len(rest) > 1 else ""
         arg = rest[2] if len(rest) > 2 else None
-        before = flow["step"]
+        before = flow.step
         new_flow, replies = self.flow.on_button(flow, lang, cmd, arg)
-        counters = {"assessments": 1} if new_flow and new_flow["step"] == "x" and before != "x" else {}
+        counters = {"assessments": 1} if new_flow and not new_flow.active and before is not Step.RESULT else {}
         ds.flow = new_flow
         return self._out(ds, replies, counters=counters)
 
     # ------------------------------------------------------------------ text
     def _text(self, ds: DialogueState, lang: Lang, text: str) -> Outcome:
         flow = ds.flow
-        if flow is not None and flow["step"] != "x" and not text.rstrip().endswith(("？", "?")):
+        if flow is not None and flow.active and not text.rstrip().endswith(("？", "?")):
             new_flow, replies = self.flow.on_text(flow, lang, text)
             ds.flow = new_flow
             return self._out(ds, replies)
         # A question (it ends with a question mark) is answered even mid-assessment; the step is kept.
         replies = self.dialogue.on_message(ds, text, lang)
-        if flow is not None and flow["step"] != "x":
+        if flow is not None and flow.active:
             replies += [Reply(t("flow_resume", lang)), self.flow.view(flow, lang)]
         return self._out(ds, replies, counters={"questions": 1})

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from conversation.dialogue_state import DialogueState, Topic
+from conversation.dialogue_state import DialogueState, FlowState, Step, Topic
 from conversation.ui import Button, Lang, Reply, t
 from knowledge.catalog import Catalog
 from knowledge.stated_profile import StatedProfile
@@ -317,10 +317,10 @@ class Dialogue:
             return Reply(t("profile_empty", lang))
         return Reply(self.situation.echo(ds.profile, "en" if lang == "en" else "zh-TW"), self._profile_buttons(lang))
 
-    def prefill(self, flow: dict[str, Any], profile: StatedProfile) -> None:
+    def prefill(self, flow: FlowState, profile: StatedProfile) -> None:
         """The guided assessment starts at its review step with the facts stated in chat."""
         data = profile.profile_json()
-        flow["selected"] = list(data["certifications"])
-        flow["declared"] = list(data["self_declared"])
-        flow["hours"] = {area: h.hours for area, h in profile.hours.items()}
-        flow["step"] = "r"
+        flow.selected = list(data["certifications"])
+        flow.declared = list(data["self_declared"])
+        flow.hours = {area: h.hours for area, h in profile.hours.items()}
+        flow.step = Step.REVIEW

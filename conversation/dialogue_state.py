@@ -9,10 +9,12 @@ the text of a message. `/forget` deletes all of it; `/profile` shows and clears 
 from __future__ import annotations
 
 import logging
+from enum import StrEnum
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from knowledge.models import CertCategory
 from knowledge.stated_profile import StatedProfile
 
 log = logging.getLogger(__name__)
@@ -21,6 +23,60 @@ STATE_VERSION = 2
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+class Step(StrEnum):
+    """The steps of the guided assessment (conversation/assessment_flow.py)."""
+
+    PRIVACY = "privacy"
+    CERTS = "certs"
+    OTHER_NAME = "other_name"
+    OTHER_CATEGORY = "other_category"
+    OTHER_DOMAIN = "other_domain"
+    HOURS = "hours"
+    REVIEW = "review"
+    EDIT = "edit"
+    RESULT = "result"
+
+
+# How button data names a step: short, because callback data holds at most 64 bytes.
+WIRE_CODES = {
+    Step.PRIVACY: "p",
+    Step.CERTS: "c",
+    Step.OTHER_NAME: "on",
+    Step.OTHER_CATEGORY: "oc",
+    Step.OTHER_DOMAIN: "od",
+    Step.HOURS: "h",
+    Step.REVIEW: "r",
+    Step.EDIT: "e",
+    Step.RESULT: "x",
+}
+
+
+class PendingCertificate(Model):
+    """A self-declared certificate being entered: its name, then its category (and tool domain)."""
+
+    name: str | None = None
+    category: CertCategory | None = None
+
+
+class FlowState(Model):
+    """Where the guided assessment is and the answers so far (certificate ids, hours per area)."""
+
+    nonce: str
+    step: Step = Step.PRIVACY
+    page: int = 0  # the 認證分類 page of the certificates step
+    hour: int = 0  # the area of the hours step
+    selected: list[str] = []
+    declared: list[dict[str, str]] = []  # self-declared certificates, as the profile JSON has them
+    hours: dict[str, float] = {}
+    pending: PendingCertificate = PendingCertificate()
+    back: list[tuple[Step, int, int]] = []
+    review_return: bool = False  # an edit from the review step returns there
+
+    @property
+    def active(self) -> bool:
+        return self.step is not Step.RESULT
 
 
 class Topic(Model):
@@ -42,7 +98,7 @@ class DialogueState(Model):
     turn: int = 0
     topic: Topic | None = None
     profile: StatedProfile = StatedProfile()
-    flow: dict[str, Any] | None = None  # the guided assessment (conversation.assessment_flow)
+    flow: FlowState | None = None  # the guided assessment (conversation.assessment_flow)
     forget_pending: bool = False
     hypothesis: StatedProfile | None = None  # the last hypothetical, for 「在這個假設下…呢」 (never merged)
     situation_types: list[str] = []  # the types the last answer about the user's own result showed
@@ -59,7 +115,7 @@ class DialogueState(Model):
             qa = raw.pop("qa", None) or {}
             raw = {
                 "lang": raw.get("lang", default_lang),
-                "flow": raw.get("flow"),
+                "flow": _upgrade_flow(raw.get("flow")),
                 "forget_pending": bool(raw.get("forget_pending", False)),
                 "topic": {"entities": [list(e) for e in qa.get("entities", [])], "intents": qa.get("intents", [])}
                 if qa
@@ -73,3 +129,14 @@ class DialogueState(Model):
 
     def dump(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
+
+
+def _upgrade_flow(flow: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A guided assessment stored by the first version (one-letter step codes) in today's terms."""
+    if not flow:
+        return None
+    steps = {code: step.value for step, code in WIRE_CODES.items()}
+    flow = dict(flow)
+    flow["step"] = steps.get(flow.get("step"), flow.get("step"))
+    flow["back"] = [[steps.get(b[0], b[0]), b[1], b[2]] for b in flow.get("back", [])]
+    return flow

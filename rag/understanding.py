@@ -173,6 +173,9 @@ class QueryUnderstanding:
         }
         self.latin_cert_names = sorted((match_key(n), cid, len(n.split())) for n, cid in latin_names)
         self.cert_issuer = {c.id: c.issuer for c in catalog.certifications}
+        issuer_words = {w for f in self.forms if f.kind == "issuer" for w in re.findall(r"[a-z0-9]+", f.text)}
+        cert_words = {"certificate", "certificates", "certification", "certifications", "certified", "credential"}
+        self.plain_words = set(EN_STOPWORDS) | issuer_words | cert_words
         self.issuer_certs = {
             issuer: [c.id for c in catalog.certifications if c.issuer == issuer]
             for issuer in {c.issuer for c in catalog.certifications}
@@ -429,6 +432,6 @@ class QueryUnderstanding:
         if any(e.kind == "cert" for e in entities):
             return []
         phrases = [m.strip() for m in CERT_PHRASE.findall(question)]
-        # "Which certifications…", "Amazon Web Services certifications": only a phrase with a word the
-        # guideline and the catalog never use names an unknown certificate
-        return [p for p in phrases if any(w not in self.known_latin for w in re.findall(r"[a-z0-9]+", p.lower()))]
+        # "Which certifications…", "Amazon Web Services certifications" name no certificate: a phrase
+        # names one only with a word besides question words and the vendor's own name
+        return [p for p in phrases if set(re.findall(r"[a-z0-9]+", p.lower())) - self.plain_words]

@@ -62,10 +62,10 @@ def walk_to_hours(user: Driver, certs: list[str]) -> None:
     user.press("開始")
     for name in certs:
         user.send("text", name)
-    while user.step == "c":
+    while user.step == "certs":
         labels = [b.label for r in user.last for row in r.buttons for b in row]
         user.press("下一類" if any("下一類" in label for label in labels) else "完成")
-    assert user.step == "h"
+    assert user.step == "hours"
 
 
 def test_full_assessment_matches_advisor_assess(user: Driver, catalog: Catalog) -> None:
@@ -77,7 +77,7 @@ def test_full_assessment_matches_advisor_assess(user: Driver, catalog: Catalog) 
     user.press("0")
     for value in typed[5:]:
         user.send("text", value)
-    assert user.step == "r" and "AWS Certified AI Practitioner" in user.text() and "十" not in user.text()
+    assert user.step == "review" and "AWS Certified AI Practitioner" in user.text() and "十" not in user.text()
     user.press("開始判定")
     profile = {
         "certifications": ["aws-ai-practitioner", "tqc-plus-genai-python"],
@@ -141,9 +141,9 @@ def test_stale_forged_and_misplaced_input(user: Driver) -> None:
     user.press("完成")
     for _ in range(9):
         user.press("0")
-    assert user.step == "r"
+    assert user.step == "review"
     user.send("text", "我想問問題")
-    assert "按鈕" in user.text() and user.step == "r"
+    assert "按鈕" in user.text() and user.step == "review"
 
 
 def test_back_review_edits_and_restart(user: Driver) -> None:
@@ -153,15 +153,15 @@ def test_back_review_edits_and_restart(user: Driver) -> None:
     assert user.state["flow"]["hour"] == 0
     for _ in range(9):
         user.press("6")
-    assert user.step == "r"
+    assert user.step == "review"
     user.press("修改時數")
     user.press("AI 模型訓練")
     user.send("text", "30")
-    assert user.step == "r" and "AI 模型訓練：30" in user.text()
+    assert user.step == "review" and "AI 模型訓練：30" in user.text()
     user.press("修改證照")
     user.send("text", "AIATCL")
     user.press("完成")
-    assert user.step == "r" and "AIATCL" not in user.text()
+    assert user.step == "review" and "AIATCL" not in user.text()
     user.press("重新開始")
     assert user.state["flow"]["selected"] == [] and user.state["flow"]["hours"] == {}
 
