@@ -34,6 +34,15 @@ def test_independent_sets_hold_their_rates(advisor, name: str) -> None:  # noqa:
     """Sets written by separate passes that saw neither the code nor the gold set."""
     summary = run_evaluation(advisor, load_gold(GOLD_PATH.parent / name))["summary"]
     assert summary["pass_rate"] >= 0.93 and summary["hit@3"] >= 0.95, summary
+    assert summary["decline_precision"] >= 0.9 and summary["decline_recall"] >= 0.9, summary
+
+
+def test_newest_blind_set_holds_its_rate(advisor) -> None:  # noqa: ANN001
+    """holdout8 (paraphrases, own situations, new out-of-scope kinds): below the others; held where it
+    stands so that it can only improve (its arrival and current scores are in the README)."""
+    summary = run_evaluation(advisor, load_gold(GOLD_PATH.parent / "holdout8.yaml"))["summary"]
+    assert summary["pass_rate"] >= 0.77, summary
+    assert summary["decline_precision"] >= 0.85 and summary["decline_recall"] >= 0.95, summary
 
 
 @pytest.mark.parametrize("name", ["conversations.yaml", "conversations_blind1.yaml", "conversations_blind2.yaml"])
