@@ -19,6 +19,7 @@ from typing import Any
 from conversation.dialogue_state import DialogueState, FlowState, Step, Topic
 from conversation.ui import Button, Lang, Reply, t
 from knowledge.catalog import Catalog
+from knowledge.numerals import chinese_number
 from knowledge.stated_profile import StatedProfile
 from rag.situation import SituationAdvisor
 from rag.stated_facts import FactReader
@@ -29,25 +30,7 @@ ORDINAL = re.compile(
     r"\bthe (first|second|third|fourth|fifth|sixth|seventh|last) (one|certificate|certification|item)?\b|"
     r"\b(first|second|third|fourth|fifth|sixth|seventh|last) one\b"
 )
-ORDINAL_WORDS = {
-    "一": 1,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-}
+ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
 OTHER_ONE = re.compile(r"(另一(個|張|項|位|種)|另外(一|那)(個|張)|the other( one)?\b)")
 CORRECTION = re.compile(
     r"^\s*(不對|不是|錯了|不是這個|我是說|我是問|我指的是|sorry|no,? i meant|i meant)[，,、\s]*(我是說|我是問|是)?\s*"
@@ -290,12 +273,15 @@ class Dialogue:
 
     @staticmethod
     def _ordinal(m: re.Match[str]) -> int | None:
-        token = next((g for g in m.groups() if g and (g.isdigit() or g in ORDINAL_WORDS or g == "last")), None)
+        token = next(
+            (g for g in m.groups() if g and (g.isdigit() or g in ORDINAL_WORDS or g == "last" or chinese_number(g))),
+            None,
+        )
         if "最後" in m.group(0) or token == "last":
             return -1
         if token is None:
             return None
-        n = int(token) if token.isdigit() else ORDINAL_WORDS[token]
+        n = int(token) if token.isdigit() else ORDINAL_WORDS.get(token) or int(chinese_number(token) or 0)
         return n - 1 if n >= 1 else None
 
     def _answer_language(self, text: str, lang: Lang) -> str:
