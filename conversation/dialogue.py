@@ -61,7 +61,6 @@ class Dialogue:
         self.reader = advisor.understanding
         self.facts = FactReader(self.reader)
         self.situation = SituationAdvisor(catalog, self.reader)
-        self._recent: list[tuple[str, str]] = []
 
     # ------------------------------------------------------------------ entry
     def on_message(self, ds: DialogueState, text: str, lang: Lang) -> list[Reply]:
@@ -94,7 +93,7 @@ class Dialogue:
             return [Reply(answer.text, self._profile_buttons(lang))]
         if ex.has_facts:
             ds.profile = updated
-            prompt = "Ask me e.g. “Which level is my AI 工具應用?”" if answer_lang == "en" else t("facts_noted", lang)
+            prompt = t("facts_noted", "en" if answer_lang == "en" else lang)
             return [Reply(f"{self.situation.echo(updated, answer_lang)}\n{prompt}", self._profile_buttons(lang))]
         ds.situation_types = []
         return self._question(ds, text, lang)
@@ -128,8 +127,7 @@ class Dialogue:
     # ------------------------------------------------------------------ questions with references
     def _question(self, ds: DialogueState, text: str, lang: Lang) -> list[Reply]:
         topic = ds.topic or Topic()
-        self._recent = list(ds.recent)
-        resolved = self.resolve(text, topic)
+        resolved = self.resolve(text, topic, list(ds.recent))
         if isinstance(resolved, Reply):
             return [resolved]
         answer = self.advisor.respond(resolved, topic.context())
@@ -141,9 +139,11 @@ class Dialogue:
         ds.recent = ds.recent[-6:]
         return [Reply(answer.text)]
 
-    def resolve(self, text: str, topic: Topic) -> str | Reply:
+    def resolve(self, text: str, topic: Topic, recent: list[tuple[str, str]] | None = None) -> str | Reply:
         """The question with its references replaced by the names they stand for, or a clarifying
-        question when a singular reference has several candidates."""
+        question when a singular reference has several candidates. `recent` are the entities of the
+        last answers, most recent last (the state's, passed in: one `Dialogue` serves every user)."""
+        recent = recent or []
         names = {(k, key): self._name(k, key) for k, key, _ in topic.entities}
         names.update({(k, key): self._name(k, key) for k, key in topic.listed})
         m = ORDINAL.search(normalise(text))
@@ -154,14 +154,14 @@ class Dialogue:
                 return normalise(text).replace(m.group(0), f"「{names[(kind, key)]}」", 1)
         if OTHER_ONE.search(text) and topic.entities:
             shown = {(k, key) for k, key, _ in topic.entities}
-            pool = topic.listed if len(topic.listed) == 2 else self._recent[-2:]
+            pool = topic.listed if len(topic.listed) == 2 else recent[-2:]
             others = [x for x in pool if x not in shown]
             if len(others) == 1:
                 kind, key = others[0]
                 return OTHER_ONE.sub(f"「{self._name(kind, key)}」", text, count=1)
-        if TWO_REF.search(text) and self._recent:
-            kind = self._recent[-1][0]  # the two most recent things of the kind the talk is about
-            pair = [x for x in self._recent if x[0] == kind][-2:]
+        if TWO_REF.search(text) and recent:
+            kind = recent[-1][0]  # the two most recent things of the kind the talk is about
+            pair = [x for x in recent if x[0] == kind][-2:]
             if len(pair) == 2:
                 names2 = "和".join(f"「{self._name(k, key)}」" for k, key in pair)
                 return TWO_REF.sub(names2, text, count=1)

@@ -68,11 +68,9 @@ class SemanticReader:
                 return vectors
         except (OSError, ValueError):
             pass
-        vectors = (
-            _normalised(np.asarray(self.embeddings.embed_query_batch(texts), dtype=np.float32))
-            if hasattr(self.embeddings, "embed_query_batch")
-            else _normalised(np.asarray([self.embeddings.embed_query(t) for t in texts], dtype=np.float32))
-        )
+        batch = getattr(self.embeddings, "embed_query_batch", None)  # one engine call where the runtime has it
+        raw = batch(texts) if batch else [self.embeddings.embed_query(t) for t in texts]
+        vectors = _normalised(np.asarray(raw, dtype=np.float32))
         try:
             cache_dir.mkdir(parents=True, exist_ok=True)
             np.save(path, vectors)
