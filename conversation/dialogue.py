@@ -43,6 +43,18 @@ GENERAL_THRESHOLD = re.compile(r"(幾小時|幾張|多少小時|多少張|什麼
 SAME_HYPOTHESIS = re.compile(
     r"(這個假設|假設下|同樣的假設|那樣的話|這樣的話|\bin that case\b|\bunder (that|this) assumption\b)"
 )
+# A question about someone's status: read only when their facts are known and nothing else is asked.
+STATUS = re.compile(
+    r"(有到|到了|到哪|達到|達成|狀態|狀況|情況|夠了|夠嗎|夠不夠|現在|目前|實際|過了|有過|算有|怎樣|如何|呢|沒[？?]?$"
+    r"|\bnow\b|\bstatus\b|\bdo i\b|\bam i\b|\bdoes (she|he)\b|\bwhat about\b|\bhow about\b)"
+)
+THIRD_PERSON = re.compile(r"(她|他|這位|學員|同事|員工|部屬|\bshe\b|\bhe\b|\bher\b|\bhis\b|\bthey\b)")
+GAP = re.compile(r"(還差|還缺|差幾|缺幾|差多少|缺多少|還要補|要補|還需要|\bstill need\b|\bmissing\b|\bshort of\b)")
+# What the catalog describes about a type; asked about it, the answer is the description, not a result.
+CONTENT_INTENTS = frozenset(
+    {"tools", "certs_for", "issuer", "duties", "skills", "career", "download", "key_contents", "overview_items",
+     "overview_types", "usage", "compare", "count", "overview_talent", "overview_cert_categories"}
+)
 ONLY = re.compile(r"(只有|只拿|只考|\bonly\b)")
 SET_REF = re.compile(r"(其中|這些|這幾張|這幾個|裡面|當中|\bof these\b|\bamong them\b|\bof them\b)")
 TWO_REF = re.compile(r"(這兩張|這兩個|兩張都|這兩|兩者|\bboth\b|\bthese two\b|\bthe two\b)")
@@ -65,7 +77,7 @@ class Dialogue:
     # ------------------------------------------------------------------ entry
     def on_message(self, ds: DialogueState, text: str, lang: Lang) -> list[Reply]:
         ds.turn += 1
-        ex = self.facts.read(text)
+        ex = self.facts.read(text, continuing=not ds.profile.is_empty())
         self._referenced_certificates(ds, ex, normalise(text))
         base = ds.hypothesis if ds.hypothesis is not None and SAME_HYPOTHESIS.search(normalise(text)) else ds.profile
         if base is ds.hypothesis:
@@ -119,10 +131,24 @@ class Dialogue:
         only_levels = all(e.kind in ("type", "item", "talent") for e in entities)
         if ex.asks_level and (ex.first_person or ex.has_facts):
             return True
-        if ex.asks_level and only_levels and not ds.profile.is_empty() and not GENERAL_THRESHOLD.search(text):
+        known = not ds.profile.is_empty() or ex.has_facts
+        if not known or not only_levels:
+            return False
+        # with someone's facts on the table, 「她還差幾小時」 is about her, 「要幾小時」 about the rule
+        person = ex.first_person or bool(THIRD_PERSON.search(text)) or bool(GAP.search(text))
+        if ex.asks_level and (person or not GENERAL_THRESHOLD.search(text)):
+            return True
+        # 「AI 服務開發呢？」「程式語言應用現在有到嗎？」「現在呢？」: a status question naming only levels, and
+        # nothing the catalog describes (tools, certificates, contents…) asked about them
+        rest = text
+        for e in sorted(entities, key=lambda e: -len(e.surface)):
+            rest = rest.replace(e.surface, " ")
+        if set(self.reader.detect_intents(rest)) & CONTENT_INTENTS or GENERAL_THRESHOLD.search(rest):
+            return False
+        if STATUS.search(rest) and (entities or ex.has_facts or ds.situation_types):
             return True
         followup = bool(re.search(r"(呢|勒|咧|哩|\bwhat about\b|\bhow about\b|\band\b)", text)) and len(text) <= 30
-        return bool(ds.situation_types) and followup and only_levels
+        return bool(ds.situation_types or ex.has_facts) and followup
 
     # ------------------------------------------------------------------ questions with references
     def _question(self, ds: DialogueState, text: str, lang: Lang) -> list[Reply]:

@@ -30,6 +30,8 @@ SUBJECT = re.compile(
 EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 EN_CATEGORY = {"literacy": "素養類", "tool": "工具類", "project": "專案類"}
 NEAR = 24  # characters between a holding phrase and the certificate it holds
+# Holding without a person, read only while a conversation is already about someone's facts.
+PLAIN_HOLDING = re.compile(r"(有|拿了|考了|考到|拿到|\bhave\b|\bhold\b|\bgot\b|\bpassed\b)")
 
 
 @dataclass
@@ -83,7 +85,9 @@ class FactReader:
         self.correction = re.compile(spec["correction"])
 
     # ------------------------------------------------------------------ reading
-    def read(self, message: str) -> Extracted:
+    def read(self, message: str, continuing: bool = False) -> Extracted:
+        """The facts one message states. `continuing`: the conversation is already about someone's
+        facts, so a plain statement 「工具類有 A 跟 B 兩張」 (a sentence that asks nothing) holds what it names."""
         text = normalise(message)
         ex = Extracted()
         ex.hypothetical = bool(self.hypothetical.search(text))
@@ -99,6 +103,8 @@ class FactReader:
         stating = bool(SUBJECT.search(text)) or ex.hypothetical or has_hours and (not question or ex.asks_level)
         ex.no_certificates = bool(self.no_certs.search(text))
         ex.no_training = bool(self.no_training.search(text))
+        if continuing and not stating:
+            ex.certificates = self._held_in_statements(text)
         if stating:
             ex.certificates = self._held(text, ex.hypothetical)  # 「如果考到 X」: held in the hypothetical
             ex.unnamed = self._unnamed(text)
@@ -109,12 +115,21 @@ class FactReader:
                 ]
         return ex
 
-    def _held(self, text: str, hypothetical_add: bool) -> list[str]:
+    def _held_in_statements(self, text: str) -> list[str]:
+        """Certificates after a bare 「有」/"have" in the sentences that ask nothing."""
+        held: list[str] = []
+        for sentence in re.split(r"(?<=[。！!？?])", text):
+            if sentence.strip() and not re.search(r"[?？]|嗎|呢", sentence):
+                held += self._held(sentence, False, [m.end() for m in PLAIN_HOLDING.finditer(sentence)])
+        return list(dict.fromkeys(held))
+
+    def _held(self, text: str, hypothetical_add: bool, markers: list[int] | None = None) -> list[str]:
         entities = self.reader.entities(text)
         entities += self.reader.sibling_levels(text, entities)
         near = self.reader.certs_by_similar_name(text, entities)  # 「aws ai practitoner」: a typo of a name
         entities += [replace(e, start=text.find(e.surface)) for e in near if e.surface in text]
-        markers = [m.end() for m in self.holding.finditer(text)]
+        if markers is None:
+            markers = [m.end() for m in self.holding.finditer(text)]
         held = []
         for e in entities:
             if e.kind != "cert":
@@ -153,7 +168,17 @@ class FactReader:
                 for i in range(m.start(), m.end()):
                     taken[i] = True
                 found.append((m.start(), area))
-        return found
+        # 「自動化工具課」「文書工具」: the generic tool word right after a tool item names that item's hours
+        ends = {end for start, area in found if area.startswith("tool.") for end in self._ends(clause, start)}
+        return sorted(
+            (start, area)
+            for start, area in found
+            if not (area == "tool" and any(0 <= start - end <= 1 for end in ends))
+        )
+
+    def _ends(self, clause: str, start: int) -> list[int]:
+        """Where the area word that starts at `start` ends (the longest word matching there)."""
+        return [start + len(w) for w, _ in self.area_words if clause.startswith(w, start)][:1]
 
     def _hours(self, text: str) -> list[tuple[str, float]]:
         """Each number of hours with the nearest area word of its clause; in a message that uses an hour
