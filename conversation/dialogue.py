@@ -21,16 +21,22 @@ from conversation.ui import Button, Lang, Reply, t
 from knowledge.catalog import Catalog
 from knowledge.numerals import chinese_number
 from knowledge.stated_profile import StatedProfile
+from rag.routing_rules import asked_clause
 from rag.situation import SituationAdvisor
 from rag.stated_facts import FactReader
 from rag.textnorm import detect_language, normalise
 
 ORDINAL = re.compile(
-    r"第\s*([一二三四五六七八九十]|\d{1,2})\s*(個|張|項|位|種|類|家|名)?|最後一(個|張|項)|"
+    r"第\s*([一二三四五六七八九十]|\d{1,2})\s*(個|張|項|位|種|類|家|名)?|最後(一|那|這)?(個|張|項)|"
     r"\bthe (first|second|third|fourth|fifth|sixth|seventh|last) (one|certificate|certification|item)?\b|"
     r"\b(first|second|third|fourth|fifth|sixth|seventh|last) one\b"
 )
+# 「最後兩個」「前三張」"the last two": several items of the last list at once.
+ORDINAL_RANGE = re.compile(
+    r"(最後|前|後)\s*([兩二三四五六七八九]|\d)\s*(個|張|項|位|種)|\bthe (first|last) (two|three|four|\d)\b"
+)
 ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
+ORDINAL_WORDS_COUNT = {"two": 2, "three": 3, "four": 4, "兩": 2}
 OTHER_ONE = re.compile(r"(另一(個|張|項|位|種)|另外(一|那)(個|張)|the other( one)?\b)")
 CORRECTION = re.compile(
     r"^\s*(不對|不是|錯了|不是這個|我是說|我是問|我指的是|sorry|no,? i meant|i meant)[，,、\s]*(我是說|我是問|是)?\s*"
@@ -132,6 +138,9 @@ class Dialogue:
         if ex.asks_level and (ex.first_person or ex.has_facts):
             return True
         known = not ds.profile.is_empty() or ex.has_facts
+        if ex.has_facts:  # the facts name certificates and tools; what is asked is in the asking clause
+            entities = self.reader.entities(asked_clause(text))
+            only_levels = all(e.kind in ("type", "item", "talent") for e in entities)
         if not known or not only_levels:
             return False
         # with someone's facts on the table, 「她還差幾小時」 is about her, 「要幾小時」 about the rule
@@ -140,7 +149,7 @@ class Dialogue:
             return True
         # 「AI 服務開發呢？」「程式語言應用現在有到嗎？」「現在呢？」: a status question naming only levels, and
         # nothing the catalog describes (tools, certificates, contents…) asked about them
-        rest = text
+        rest = asked_clause(text)
         for e in sorted(entities, key=lambda e: -len(e.surface)):
             rest = rest.replace(e.surface, " ")
         if set(self.reader.detect_intents(rest)) & CONTENT_INTENTS or GENERAL_THRESHOLD.search(rest):
@@ -172,6 +181,12 @@ class Dialogue:
         recent = recent or []
         names = {(k, key): self._name(k, key) for k, key, _ in topic.entities}
         names.update({(k, key): self._name(k, key) for k, key in topic.listed})
+        span = ORDINAL_RANGE.search(normalise(text))
+        if span and topic.listed:
+            picked = self._ordinal_range(span, len(topic.listed))
+            if picked:
+                joined = "和".join(f"「{names[topic.listed[i]]}」" for i in picked)
+                return normalise(text).replace(span.group(0), joined, 1)
         m = ORDINAL.search(normalise(text))
         if m and topic.listed:
             index = self._ordinal(m)
@@ -278,7 +293,7 @@ class Dialogue:
         if not entities and not answer.answered:
             return previous  # a decline keeps what the conversation was about
         listed: list[tuple[str, str]] = []
-        bullets = [line for line in answer.text.split("\n") if line.lstrip().startswith("•")]
+        bullets = self._first_list(answer.text)
         if len(bullets) >= 2:  # the items of a list, in the order shown: what 「第二個」 counts over
             for line in bullets:
                 first = next((e for e in self.reader.entities(normalise(line)) if e.kind in LISTABLE), None)
@@ -288,6 +303,18 @@ class Dialogue:
         intents = context.get("intents", [])
         return Topic(entities=entities, intents=intents, listed=listed or previous.listed, lang=lang)
 
+    @staticmethod
+    def _first_list(text: str) -> list[str]:
+        """The bullets of the answer's first list: quoted passages after it (「依指引：」) are not what
+        「最後一個」 counts over."""
+        bullets: list[str] = []
+        for line in text.split("\n"):
+            if line.lstrip().startswith("•"):
+                bullets.append(line)
+            elif bullets:
+                break
+        return bullets
+
     def _name(self, kind: str, key: str) -> str:
         if kind == "cert":
             return self.cat.certification(key).name
@@ -296,6 +323,16 @@ class Dialogue:
         if kind == "item":
             return next(i.name for t in self.cat.types for i in t.items if str(i.number) == key)
         return key
+
+    @staticmethod
+    def _ordinal_range(m: re.Match[str], size: int) -> list[int]:
+        """The list positions 「最後兩個」/「前三張」/"the first two" stand for (none if the list is shorter)."""
+        token = m.group(2) or m.group(5)
+        n = int(token) if token.isdigit() else ORDINAL_WORDS_COUNT.get(token) or int(chinese_number(token) or 0)
+        if not 2 <= n <= size:
+            return []
+        from_end = (m.group(1) or m.group(4)) in ("最後", "後", "last")
+        return list(range(size - n, size)) if from_end else list(range(n))
 
     @staticmethod
     def _ordinal(m: re.Match[str]) -> int | None:

@@ -26,6 +26,7 @@ from rag.ingest import dense_enabled, guideline_chunks, ingest
 from rag.lexical import tokens
 from rag.plan import Plan, PlanKind, Query, decide
 from rag.retrieval import HybridRetriever, Retrieved
+from rag.routing_rules import QUESTION_MARKERS
 from rag.sections import section_titles
 from rag.situation import SituationAdvisor
 from rag.stated_facts import FactReader
@@ -54,6 +55,7 @@ class Turn:
     hits: list[Retrieved] = field(default_factory=list)
     retrieved: bool = False  # retrieval runs at most once per question, whichever step needs it first
     continuation: bool = False  # a later part of a multi-part message (「…？有什麼限制嗎？」)
+    bare: bool = False  # the part names nothing and asks nothing of its own (「幫我列出來」)
     query: Query | None = None
     plan: Plan | None = None
     answer: Answer | None = None
@@ -96,6 +98,8 @@ class Advisor:
         for n, part in enumerate(parts):
             turn: Turn = self.chain.invoke(Turn(part, context or {}, continuation=n > 0))
             assert turn.answer is not None
+            if n > 0 and turn.bare and turn.answer.route == "retrieval":
+                continue  # 「…有哪幾張？幫我列出來」: the fragment repeats the question before it
             answers.append(turn.answer)
             context = turn.answer.context or context
         answer = answers[0] if len(answers) == 1 else merge_answers(answers)
@@ -114,6 +118,8 @@ class Advisor:
             u = Understanding(turn.question, text, detect_language(text))
         else:
             u = self.understanding.understand(text)
+            # 「幫我列出來」: names nothing, asks nothing (an imperative repeating the question before it)
+            turn.bare = not u.entities and not u.intents and not QUESTION_MARKERS.search(u.normalised)
             self._apply_followup(u, turn.context)
         turn.u = u
         q = Query(

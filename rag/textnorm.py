@@ -60,7 +60,13 @@ def normalise(text: str) -> str:
     text = clean(text)
     if _is_simplified(text):
         text = to_traditional(text)
-    return fold(text).lower()
+    text = fold(text).lower()
+    if _CJK.search(text):  # 「要上幾hr」「12hrs」 in a Chinese sentence: hours, not the letters of HR (人資)
+        text = _HOURS_ABBREVIATION.sub("小時", text)
+    return text
+
+
+_HOURS_ABBREVIATION = re.compile(r"(?<=[\d幾少])\s*(hrs?|hours?)(?![a-z])")
 
 
 def _is_simplified(text: str) -> bool:
