@@ -109,6 +109,12 @@ class Dialogue:
             ds.hypothesis = updated if hypothetical else None
             ds.situation_types = answer.types
             return [Reply(answer.text, self._profile_buttons(lang))]
+        if ex.has_facts and self.facts.asks_about_certificate(text):
+            # 「同事有 iPAS 中級，這張算哪一類？」: the question is answered, the fact kept and echoed after it
+            ds.profile = updated
+            answer = self._question(ds, text, lang)[0]
+            echo = self.situation.echo(updated, answer_lang)
+            return [Reply(f"{answer.text}\n\n{echo}", answer.buttons or self._profile_buttons(lang))]
         if ex.has_facts:
             ds.profile = updated
             prompt = t("facts_noted", "en" if answer_lang == "en" else lang)
@@ -133,6 +139,8 @@ class Dialogue:
         profile is known (「這樣 AI 工具應用到哪一級？」); or 「那 AI 模型訓練呢？」 right after such an answer."""
         if ex.hypothetical and (ex.has_facts or ex.adds):
             return True
+        if self.facts.asks_about_certificate(text):
+            return False
         entities = self.reader.entities(text)
         only_levels = all(e.kind in ("type", "item", "talent") for e in entities)
         if ex.asks_level and (ex.first_person or ex.has_facts):

@@ -93,7 +93,10 @@ class Advisor:
         """Answer one message; `context` is the previous answer's `context` for follow-ups. A message
         asking two things (「要什麼學歷？之後可以升到什麼位置？」) gets each part answered in turn."""
         started = time.perf_counter()
-        parts = split_questions(question)
+        # facts stated in one part and asked about in another (「他有 A 跟 B。他算應用人才嗎？工具應用到哪一級？」)
+        # are one question for the engine
+        ex = self.facts.read(question)
+        parts = [question] if ex.has_facts and ex.asks_level else split_questions(question)
         answers: list[Answer] = []
         for n, part in enumerate(parts):
             turn: Turn = self.chain.invoke(Turn(part, context or {}, continuation=n > 0))
@@ -148,7 +151,10 @@ class Advisor:
         """「我有 AI-901，上過 10 小時素養課，AI 應用素養過了嗎？」: the engine over the facts this question
         states (a conversation accumulates facts over turns in `conversation.dialogue`)."""
         ex = self.facts.read(u.question)
-        if not ex.has_facts or not (ex.asks_level or ex.hypothetical):
+        asks_talent = "which_talent" in u.intents  # 「我考過 A 跟 B，我是屬於哪一類人才？」
+        if not ex.has_facts or not (ex.asks_level or ex.hypothetical or asks_talent):
+            return None
+        if not ex.hypothetical and self.facts.asks_about_certificate(u.question):
             return None
         profile = self.facts.apply(StatedProfile(), ex, 1)
         zh = self.situation.answer(profile, u.question, "zh-TW", with_source=False)

@@ -115,6 +115,18 @@ class FactReader:
                 ]
         return ex
 
+    def asks_about_certificate(self, message: str) -> bool:
+        """「同事有 iPAS 中級，這張算哪一類？」: the question names a certificate (or points at the one just
+        stated) and asks its category or issuer: a catalog question, even when someone holds it."""
+        text = normalise(message)
+        clauses = [c for c in re.split(r"(?<=[，,。!！?？])", text) if re.search(r"[?？]|嗎|呢|哪|什麼|誰", c)]
+        intents = set(self.reader.detect_intents(" ".join(clauses)))
+        if not intents & {"category_of", "issuer"} or "which_talent" in intents:
+            return False
+        names_cert = any(e.kind == "cert" for e in self.reader.entities(text))
+        return names_cert and any(re.search(r"(這張|那張|這個證照|它|\bit\b|\bthis\b)", c) or
+                                  any(e.kind == "cert" for e in self.reader.entities(c)) for c in clauses)
+
     def _held_in_statements(self, text: str) -> list[str]:
         """Certificates after a bare 「有」/"have" in the sentences that ask nothing."""
         held: list[str] = []
