@@ -46,7 +46,7 @@ CERT_CONTEXT = re.compile(r"(參考表|(幾|多少)\s*張)")
 THRESHOLD_WORDS = re.compile(r"(才算|才能|門檻|條件|達到|達成|算具備|要求|資格|初階|進階|升級|\bqualify|\breach)")
 TABLE_NAMED = re.compile(r"表\s*(1[01]|[1-9])(?!\d)")
 TABLE6_NAMED = re.compile(r"(表\s*6|認證參考表|table 6)")
-EXAMPLES_OF = re.compile(r"(這些|這類|等|之類|像是|例如|比如|such as|like)")
+EXAMPLES_OF = re.compile(r"(這些|這類|等|之類|像是|例如|比如|such as|like|[（(][^）)]*[、,][^）)]*[）)])")
 # Intents that ask for a stated attribute; "what is", "compare" and "where to download" alone do not.
 EVIDENCE_INTENTS = IN_SCOPE_INTENTS - {"define", "compare", "download"}
 CLAUSE_SPLIT = re.compile(r"(?<=[，,；;。!！?？:：\n])|(?<=\.)\s")
@@ -148,9 +148,16 @@ def cert_filter(q: Query) -> CertFilter:
     return CertFilter(tuple(q.keys.get("cert_category", [])), issuers, scope[0] if len(scope) == 1 else None)
 
 
+def named_certs(q: Query) -> list[str]:
+    """Certifications the question names itself: an issuer with one certification implies it (「IBM」),
+    which answers 「IBM 的證照是哪一類」 but names no set to classify or count within."""
+    issuer = {c.id: c.issuer for c in q.views.cat.certifications}
+    return list(dict.fromkeys(e.key for e in q.u.of_kind("cert") if e.surface != issuer.get(e.key)))
+
+
 @rule("query.classify_named_certs", 870, QUERY, "several named certifications and a category or 國內/國際: which fit")
 def _classify(q: Query) -> list[Card] | None:
-    certs = q.keys.get("cert", [])
+    certs = named_certs(q)
     if len(certs) < 2 or not ("cert_category" in q.keys or "cert_scope" in q.keys):
         return None
     named = [q.views.cat.certification(c) for c in certs]
@@ -181,7 +188,7 @@ def _compare(q: Query) -> list[Card] | None:
 
 @rule("query.count_certs", 850, QUERY, "how many / which 表6 certifications, overall or by category, issuer, 國內/國際")
 def _count_certs(q: Query) -> list[Card] | None:
-    named = [q.views.cat.certification(k) for k in q.keys.get("cert", [])]
+    named = [q.views.cat.certification(k) for k in named_certs(q)]
     categories = q.keys.get("cert_category", [])
     if named and categories and "count" in q.intents and all(c.category in categories for c in named):
         # "How many 專案類 certifications are there, and which Microsoft exam is among them?"
