@@ -58,8 +58,23 @@ THIRD_PERSON = re.compile(r"(她|他|這位|學員|同事|員工|部屬|\bshe\b|
 GAP = re.compile(r"(還差|還缺|差幾|缺幾|差多少|缺多少|還要補|要補|還需要|\bstill need\b|\bmissing\b|\bshort of\b)")
 # What the catalog describes about a type; asked about it, the answer is the description, not a result.
 CONTENT_INTENTS = frozenset(
-    {"tools", "certs_for", "issuer", "duties", "skills", "career", "download", "key_contents", "overview_items",
-     "overview_types", "usage", "compare", "count", "overview_talent", "overview_cert_categories"}
+    {
+        "tools",
+        "certs_for",
+        "issuer",
+        "duties",
+        "skills",
+        "career",
+        "download",
+        "key_contents",
+        "overview_items",
+        "overview_types",
+        "usage",
+        "compare",
+        "count",
+        "overview_talent",
+        "overview_cert_categories",
+    }
 )
 ONLY = re.compile(r"(只有|只拿|只考|\bonly\b)")
 SET_REF = re.compile(r"(其中|這些|這幾張|這幾個|裡面|當中|\bof these\b|\bamong them\b|\bof them\b)")

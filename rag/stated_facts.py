@@ -124,8 +124,11 @@ class FactReader:
         if not intents & {"category_of", "issuer"} or "which_talent" in intents:
             return False
         names_cert = any(e.kind == "cert" for e in self.reader.entities(text))
-        return names_cert and any(re.search(r"(這張|那張|這個證照|它|\bit\b|\bthis\b)", c) or
-                                  any(e.kind == "cert" for e in self.reader.entities(c)) for c in clauses)
+        return names_cert and any(
+            re.search(r"(這張|那張|這個證照|它|\bit\b|\bthis\b)", c)
+            or any(e.kind == "cert" for e in self.reader.entities(c))
+            for c in clauses
+        )
 
     def _held_in_statements(self, text: str) -> list[str]:
         """Certificates after a bare 「有」/"have" in the sentences that ask nothing."""

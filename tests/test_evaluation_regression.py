@@ -37,15 +37,22 @@ def test_independent_sets_hold_their_rates(advisor, name: str) -> None:  # noqa:
     assert summary["decline_precision"] >= 0.9 and summary["decline_recall"] >= 0.9, summary
 
 
-def test_newest_blind_set_holds_its_rate(advisor) -> None:  # noqa: ANN001
-    """holdout8 (paraphrases, own situations, new out-of-scope kinds): below the others; held where it
-    stands so that it can only improve (its arrival and current scores are in the README)."""
-    summary = run_evaluation(advisor, load_gold(GOLD_PATH.parent / "holdout8.yaml"))["summary"]
-    assert summary["pass_rate"] >= 0.77, summary
-    assert summary["decline_precision"] >= 0.85 and summary["decline_recall"] >= 0.95, summary
+@pytest.mark.parametrize(
+    ("name", "rate", "precision", "recall"),
+    [("holdout8.yaml", 0.77, 0.85, 0.95), ("holdout9.yaml", 0.88, 0.95, 0.9), ("holdout10.yaml", 0.8, 0.8, 0.95)],
+)
+def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, precision: float, recall: float) -> None:  # noqa: ANN001
+    """holdout8–10 (paraphrases, own situations, counting, new out-of-scope kinds): below the older sets;
+    each held where it stands so that it can only improve (arrival and current scores are in the README)."""
+    summary = run_evaluation(advisor, load_gold(GOLD_PATH.parent / name))["summary"]
+    assert summary["pass_rate"] >= rate, summary
+    assert summary["decline_precision"] >= precision and summary["decline_recall"] >= recall, summary
 
 
-@pytest.mark.parametrize("name", ["conversations.yaml", "conversations_blind1.yaml", "conversations_blind2.yaml"])
+@pytest.mark.parametrize(
+    "name",
+    ["conversations.yaml", "conversations_blind1.yaml", "conversations_blind2.yaml", "conversations_blind3.yaml"],
+)
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str) -> None:  # noqa: ANN001
     """Multi-turn sets through the dialogue core (the blind ones were written by helpers who saw no code)."""
     from conversation.core import Conversation, Event
