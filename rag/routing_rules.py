@@ -124,7 +124,7 @@ def _soft_scope(q: Query) -> Plan | None:
 
 @rule("scope.unknown_certification", 960, DECLINE, "a certificate name not in 表6 asked about as a certificate")
 def _unknown_cert(q: Query) -> Plan | None:
-    if q.u.unknown_names and cert_question(q) and not q.u.of_kind("cert"):
+    if q.u.unknown_names and cert_question(q) and not named_certs(q):
         return Plan(DECLINE, "scope.unknown_certification", message="unknown_certification", out_of_scope=True)
     return None
 
