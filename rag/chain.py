@@ -95,8 +95,10 @@ class Advisor:
         started = time.perf_counter()
         # facts stated in one part and asked about in another (「他有 A 跟 B。他算應用人才嗎？工具應用到哪一級？」)
         # are one question for the engine
-        ex = self.facts.read(question)
-        parts = [question] if ex.has_facts and ex.asks_level else split_questions(question)
+        parts = split_questions(question)
+        if len(parts) > 1:
+            ex = self.facts.read(question)
+            parts = [question] if ex.has_facts and ex.asks_level else parts
         answers: list[Answer] = []
         for n, part in enumerate(parts):
             turn: Turn = self.chain.invoke(Turn(part, context or {}, continuation=n > 0))

@@ -8,7 +8,6 @@ module only chooses which types to report and words the result, echoing the fact
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,10 +17,10 @@ from knowledge.profile import parse_profile
 from knowledge.report import gap_lines
 from knowledge.stated_profile import StatedProfile
 from rag.routing_rules import CLAUSE_SPLIT, QUESTION_MARKERS
+from rag.stated_facts import ASKS, SENTENCE_SPLIT
 from rag.textnorm import to_simplified
 from rag.understanding import QueryUnderstanding
 
-ASKING_SPLIT = re.compile(r"(?<=[。!！?？])")  # sentences: the ones that ask name the types asked about
 ROUTE_ZH = {"certificate": "證照途徑", "training": "受訓時數途徑"}
 ROUTE_EN = {"certificate": "certificate route", "training": "training-hours route"}
 
@@ -50,8 +49,7 @@ class SituationAdvisor:
     def asked_types(self, text: str) -> tuple[list[str], list[str]]:
         """(competency types, talent categories) the message asks about; none named → all five. Only the
         clauses that ask count: 「他沒上過 AI 素養課，他算哪一種人才？」 asks about no single type."""
-        sentences = [c for c in ASKING_SPLIT.split(text) if c.strip()]
-        asking = [c for c in sentences if re.search(r"[?？]\s*$|嗎|呢", c)]
+        asking = [c for c in SENTENCE_SPLIT.split(text) if c.strip() and ASKS.search(c)]
         asking = asking or [c for c in CLAUSE_SPLIT.split(text) if c.strip() and QUESTION_MARKERS.search(c)]
         entities = self.reader.entities(" ".join(asking) if asking else text)
         types = [e.key for e in entities if e.kind == "type"]

@@ -30,6 +30,8 @@ SUBJECT = re.compile(
 EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 EN_CATEGORY = {"literacy": "素養類", "tool": "工具類", "project": "專案類"}
 NEAR = 24  # characters between a holding phrase and the certificate it holds
+SENTENCE_SPLIT = re.compile(r"(?<=[。！!？?])")
+ASKS = re.compile(r"[?？]|嗎|呢")  # a sentence that asks (「…，這樣夠嗎」), as opposed to one that states
 # Holding without a person, read only while a conversation is already about someone's facts.
 PLAIN_HOLDING = re.compile(r"(有|拿了|考了|考到|拿到|\bhave\b|\bhold\b|\bgot\b|\bpassed\b)")
 
@@ -133,8 +135,8 @@ class FactReader:
     def _held_in_statements(self, text: str) -> list[str]:
         """Certificates after a bare 「有」/"have" in the sentences that ask nothing."""
         held: list[str] = []
-        for sentence in re.split(r"(?<=[。！!？?])", text):
-            if sentence.strip() and not re.search(r"[?？]|嗎|呢", sentence):
+        for sentence in SENTENCE_SPLIT.split(text):
+            if sentence.strip() and not ASKS.search(sentence):
                 held += self._held(sentence, False, [m.end() for m in PLAIN_HOLDING.finditer(sentence)])
         return list(dict.fromkeys(held))
 

@@ -108,3 +108,13 @@ def test_an_uncovered_part_declines_the_message_but_keeps_what_is_known(advisor)
     answer = advisor.respond("AIATCL 是誰辦的？報名費多少？")
     assert answer.answered is False and answer.route == "none"
     assert "台灣人工智慧學校" in answer.text and "報名費用" in answer.text
+
+
+def test_hour_abbreviations_after_a_number_are_hours(advisor) -> None:  # noqa: ANN001
+    """「素養課要上幾hr」 asks for hours: `hr` after a number or 幾 is not HR (人資專員)."""
+    from rag.textnorm import normalise
+
+    assert normalise("素養課要上幾hr才算有素養") == "素養課要上幾小時才算有素養"
+    assert normalise("HR 部門想了解 AI 應用素養") == "hr 部門想了解 ai 應用素養"
+    answer = advisor.ask("素養課要上幾hr才算有素養阿")
+    assert "18" in answer["answer"] and "人資專員" not in answer["answer"], answer["answer"]
