@@ -51,8 +51,9 @@ SAME_HYPOTHESIS = re.compile(
 )
 # A question about someone's status: read only when their facts are known and nothing else is asked.
 STATUS = re.compile(
-    r"(有到|到了|到哪|達到|達成|狀態|狀況|情況|夠了|夠嗎|夠不夠|現在|目前|實際|過了|有過|算有|怎樣|如何|呢|沒[？?]?$"
-    r"|\bnow\b|\bstatus\b|\bdo i\b|\bam i\b|\bdoes (she|he)\b|\bwhat about\b|\bhow about\b)"
+    r"(有到|到了|到哪|達到|達成|狀態|狀況|情況|夠了|夠嗎|夠不夠|現在|目前|實際|過了|有過|算有|怎樣|如何|ok|有變|變了|影響|呢|沒[？?]?$"
+    r"|\bnow\b|\bstatus\b|\breal (numbers|hours|facts)\b|\bactual\b|\bdo i\b|\bam i\b|\bdoes (she|he)\b"
+    r"|\bwhat about\b|\bhow about\b)"
 )
 THIRD_PERSON = re.compile(r"(她|他|這位|學員|同事|員工|部屬|\bshe\b|\bhe\b|\bher\b|\bhis\b|\bthey\b)")
 GAP = re.compile(r"(還差|還缺|差幾|缺幾|差多少|缺多少|還要補|要補|還需要|\bstill need\b|\bmissing\b|\bshort of\b)")
@@ -93,7 +94,7 @@ class Dialogue:
         self.advisor = advisor
         self.reader = advisor.understanding
         self.facts = FactReader(self.reader)
-        self.situation = SituationAdvisor(catalog, self.reader)
+        self.situation = SituationAdvisor(catalog, self.reader, self.facts)
 
     # ------------------------------------------------------------------ entry
     def on_message(self, ds: DialogueState, text: str, lang: Lang) -> list[Reply]:
@@ -113,16 +114,20 @@ class Dialogue:
         normalised = normalise(text)
         if any(not self.reader.scope_weighs(topic) for topic in self.reader.scope_topics(normalised)):
             return self._question(ds, text, lang)  # 「幫我寫一封求職信，說我有 iPAS 初級」: a task, declined
+        if ex.then is not None and not ex.hypothetical:
+            return self._fact_and_supposition(ds, ex, updated, text, answer_lang, lang)
         if self._about_self(ds, ex, normalised) and not updated.is_empty():
             # facts in a question with no person in it (「AI 模型訓練 30 小時算具備嗎？」) are computed, not kept
             hypothetical = ex.hypothetical or (ex.has_facts and not ex.first_person and ds.profile.is_empty())
+            # 「那模型訓練呢？」 after 「單看時數服務開發夠嗎」 keeps to the route the user chose
+            route = ex.route or (ds.situation_route if ds.situation_types else None)
             answer = self.situation.answer(
-                updated, text, answer_lang, hypothetical=hypothetical, default_types=ds.situation_types
+                updated, text, answer_lang, hypothetical=hypothetical, default_types=ds.situation_types, route=route
             )
             if not hypothetical:
                 ds.profile = updated
             ds.hypothesis = updated if hypothetical else None
-            ds.situation_types = answer.types
+            ds.situation_types, ds.situation_route = answer.types, route  # type: ignore[assignment]
             return [Reply(answer.text, self._profile_buttons(lang))]
         if ex.has_facts and self.facts.asks_about_certificate(text):
             # 「同事有 iPAS 中級，這張算哪一類？」: the question is answered, the fact kept and echoed after it
@@ -130,12 +135,33 @@ class Dialogue:
             answer = self._question(ds, text, lang)[0]
             echo = self.situation.echo(updated, answer_lang)
             return [Reply(f"{answer.text}\n\n{echo}", answer.buttons or self._profile_buttons(lang))]
+        if ex.has_facts and ds.situation_types:
+            # 「不對，是 11 小時」「另外 Canva 上了 18 小時」 right after a result: the same result, recomputed
+            ds.profile, ds.hypothesis = updated, None
+            route = ex.route or ds.situation_route
+            answer = self.situation.answer(
+                updated, text, answer_lang, default_types=ds.situation_types, route=route, follow=True
+            )
+            ds.situation_types, ds.situation_route = answer.types, route  # type: ignore[assignment]
+            return [Reply(answer.text, self._profile_buttons(lang))]
         if ex.has_facts:
             ds.profile = updated
             prompt = t("facts_noted", "en" if answer_lang == "en" else lang)
             return [Reply(f"{self.situation.echo(updated, answer_lang)}\n{prompt}", self._profile_buttons(lang))]
-        ds.situation_types = []
+        ds.situation_types, ds.situation_route = [], None
         return self._question(ds, text, lang)
+
+    def _fact_and_supposition(
+        self, ds: DialogueState, ex: Any, updated: StatedProfile, text: str, answer_lang: str, lang: Lang
+    ) -> list[Reply]:
+        """「Canva 上了 20 小時…現在算哪一級？如果我補 18 小時素養課呢？」: the facts are kept and answered,
+        then the supposition is computed on a copy of them (not kept), the same types reported."""
+        ds.profile = updated
+        supposed = self.facts.apply(updated, ex.then, ds.turn)
+        route = ex.route or (ds.situation_route if ds.situation_types else None)
+        answer = self.situation.now_and_supposed(updated, supposed, text, answer_lang, route, ds.situation_types)
+        ds.hypothesis, ds.situation_types, ds.situation_route = supposed, answer.types, route  # type: ignore[assignment]
+        return [Reply(answer.text, self._profile_buttons(lang))]
 
     def _referenced_certificates(self, ds: DialogueState, ex: Any, text: str) -> None:
         """「如果我考到這張」, "if I pass both of them": certificates named only by a reference are the
@@ -324,7 +350,9 @@ class Dialogue:
                     listed.append((first.kind, first.key))
         lang = answer.lang if answer.lang in ("zh-TW", "zh-CN", "en") else "zh-TW"
         intents = context.get("intents", [])
-        return Topic(entities=entities, intents=intents, listed=listed or previous.listed, lang=lang)
+        # a list of one nameable thing (「• 具備・證照累積張數：素養類1張」) is no list to count over
+        listed = listed if len(listed) >= 2 else previous.listed
+        return Topic(entities=entities, intents=intents, listed=listed, lang=lang)
 
     @staticmethod
     def _first_list(text: str) -> list[str]:

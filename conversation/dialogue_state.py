@@ -102,6 +102,7 @@ class DialogueState(Model):
     forget_pending: bool = False
     hypothesis: StatedProfile | None = None  # the last hypothetical, for 「在這個假設下…呢」 (never merged)
     situation_types: list[str] = []  # the types the last answer about the user's own result showed
+    situation_route: Literal["certificate", "training"] | None = None  # 「單看時數」: the route it was limited to
     recent: list[tuple[str, str]] = []  # entities of the last answers, most recent last (「這兩張」)
 
     @classmethod

@@ -69,7 +69,7 @@ class Advisor:
         self.understanding = QueryUnderstanding(catalog)
         self.answerer = CatalogAnswerer(catalog)
         self.facts = FactReader(self.understanding)
-        self.situation = SituationAdvisor(catalog, self.understanding)
+        self.situation = SituationAdvisor(catalog, self.understanding, self.facts)
         self.titles = section_titles(catalog)
         self.t = thresholds()  # the tuned numbers, with their meaning: rag/data/routing.yaml
         self.semantic = None
@@ -125,7 +125,7 @@ class Advisor:
             u = self.understanding.understand(text)
             # 「幫我列出來」: names nothing, asks nothing (an imperative repeating the question before it)
             turn.bare = not u.entities and not u.intents and not QUESTION_MARKERS.search(u.normalised)
-            self._apply_followup(u, turn.context)
+            self._apply_followup(u, turn.context, turn.continuation)
         turn.u = u
         q = Query(
             u,
@@ -159,8 +159,17 @@ class Advisor:
         if not ex.hypothetical and self.facts.asks_about_certificate(u.question):
             return None
         profile = self.facts.apply(StatedProfile(), ex, 1)
-        zh = self.situation.answer(profile, u.question, "zh-TW", with_source=False)
-        en = self.situation.answer(profile, u.question, "en", with_source=False)
+        if ex.then is not None:  # facts, then a supposition about them in a sentence of its own
+            supposed = self.facts.apply(profile, ex.then, 1)
+            zh, en = (
+                self.situation.now_and_supposed(profile, supposed, u.question, lang, ex.route, with_source=False)
+                for lang in ("zh-TW", "en")
+            )
+        else:
+            zh, en = (
+                self.situation.answer(profile, u.question, lang, with_source=False, route=ex.route)
+                for lang in ("zh-TW", "en")
+            )
         return [Card(zh.text, en.text, [TABLE5, TABLE6], native=True)]
 
     def _declined(self, plan: Plan, u: Understanding, length: int) -> Answer:
@@ -212,13 +221,15 @@ class Advisor:
     def _keep_relevant(self, q: Query, hits: list[Retrieved]) -> list[Retrieved]:
         return [h for h in hits if h.coverage >= self.t.min_coverage.value or self._rare_match(q.u, h)]
 
-    def _apply_followup(self, u: Understanding, context: dict[str, Any]) -> None:
-        """Resolve 「它」/「那專案類呢」 against the previous answer's entities and intents."""
+    def _apply_followup(self, u: Understanding, context: dict[str, Any], continuation: bool = False) -> None:
+        """Resolve 「它」/「那專案類呢」 against the previous answer's entities and intents. A later part of
+        one message that names nothing (「工具應用的初階跟進階差在哪？證照跟時數分別要多少」) asks about what
+        the part before it named."""
         previous = [Entity(k, key, s, 0) for k, key, s in context.get("entities", [])]
         short = len(u.normalised) <= self.t.short_followup.value
         if not previous and not context.get("intents"):
             return
-        if not u.entities and previous and (u.followup or short and u.intents):
+        if not u.entities and previous and (u.followup or (short or continuation) and u.intents):
             u.entities = previous
             u.followup = True
         if u.entities and not u.intents and (u.followup or short):

@@ -30,6 +30,7 @@ IN_SCOPE_INTENTS = frozenset(
         "career",
         "which_talent",
         "overview_talent",
+        "titles",
         "overview_types",
         "overview_items",
         "overview_cert_categories",
@@ -49,6 +50,7 @@ TABLE6_NAMED = re.compile(r"(表\s*6|認證參考表|table 6)")
 EXAMPLES_OF = re.compile(r"(這些|這類|等|之類|像是|例如|比如|such as|like|[（(][^）)]*[、,][^）)]*[）)])")
 # Intents that ask for a stated attribute; "what is", "compare" and "where to download" alone do not.
 EVIDENCE_INTENTS = IN_SCOPE_INTENTS - {"define", "compare", "download"}
+LEVEL_WORDS = re.compile(r"(初階|進階)")  # the 表5 levels above 具備, named in a question
 CLAUSE_SPLIT = re.compile(r"(?<=[，,；;。!！?？:：\n])|(?<=\.)\s")
 QUESTION_MARKERS = re.compile(
     r"[?？]|嗎|呢|什麼|甚麼|哪|多少|幾|如何|怎麼|\b(what|which|how|who|where|when|why|can|should|is|are|do|does)\b"
@@ -317,7 +319,9 @@ def _type_or_item(q: Query) -> list[Card] | None:
         return [v.type_card(t, native=True) for t in types]
     if q.asks("tools") and not q.asks("requirements"):
         return [v.tools_card(t) for t in types]
-    if "requirements" in intents:
+    # 「工具應用的初階跟進階差在哪」: the levels of a type are its 表5 indicators
+    levels = bool(LEVEL_WORDS.search(q.u.normalised)) and not intents - {"compare", "define"}
+    if "requirements" in intents or levels:
         extra = [v.certs_for_type(t) for t in types] if q.asks("certs_for") else []
         return [v.requirements_card(t) for t in types] + extra
     if "certs_for" in intents or ("category_of" in intents and "cert_category" not in keys):
@@ -367,6 +371,9 @@ def _talent(q: Query) -> list[Card] | None:
     keys, v = q.keys, q.views
     if "talent" not in keys:
         return None
+    titles = [card for k in keys["talent"] if (card := v.talent_titles(k))] if "titles" in q.intents else []
+    if titles:
+        return titles
     if "certs_for" in q.intents:
         return [v.talent_certs(k) for k in keys["talent"]]
     if "career" in q.intents:

@@ -8,6 +8,7 @@ module only chooses which types to report and words the result, echoing the fact
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,12 +18,16 @@ from knowledge.profile import parse_profile
 from knowledge.report import gap_lines
 from knowledge.stated_profile import StatedProfile
 from rag.routing_rules import CLAUSE_SPLIT, QUESTION_MARKERS
-from rag.stated_facts import ASKS, SENTENCE_SPLIT
-from rag.textnorm import to_simplified
+from rag.stated_facts import ASKS, SENTENCE_SPLIT, FactReader
+from rag.textnorm import normalise, to_simplified
 from rag.understanding import QueryUnderstanding
 
 ROUTE_ZH = {"certificate": "證照途徑", "training": "受訓時數途徑"}
 ROUTE_EN = {"certificate": "certificate route", "training": "training-hours route"}
+# A question about one's standing as a whole (「我現在算到哪個程度？」): with no type named in it, every type.
+OVERALL = re.compile(
+    r"(哪個程度|什麼程度|到哪|哪一級|幾級|算哪|整體|各項|每一項|全部|\bmy levels\b|\boverall\b|\bwhere do i stand\b)"
+)
 
 
 @dataclass(frozen=True)
@@ -34,9 +39,10 @@ class SituationAnswer:
 
 
 class SituationAdvisor:
-    def __init__(self, catalog: Catalog, reader: QueryUnderstanding) -> None:
+    def __init__(self, catalog: Catalog, reader: QueryUnderstanding, facts: FactReader | None = None) -> None:
         self.cat = catalog
         self.reader = reader
+        self.facts = facts or FactReader(reader)
         self.area_labels = {
             "literacy": "AI 應用素養",
             "programming": "AI 程式語言應用",
@@ -48,19 +54,35 @@ class SituationAdvisor:
 
     def asked_types(self, text: str) -> tuple[list[str], list[str]]:
         """(competency types, talent categories) the message asks about; none named → all five. Only the
-        clauses that ask count: 「他沒上過 AI 素養課，他算哪一種人才？」 asks about no single type."""
+        sentences that ask count: 「他沒上過 AI 素養課，他算哪一種人才？」 asks about no single type. A type
+        may be named by its hours area (「素養那塊有過嗎？」); a sentence asking about one's standing with
+        no type in it (「我現在算到哪個程度？」) asks about all of them."""
+        text = normalise(text)
         asking = [c for c in SENTENCE_SPLIT.split(text) if c.strip() and ASKS.search(c)]
         asking = asking or [c for c in CLAUSE_SPLIT.split(text) if c.strip() and QUESTION_MARKERS.search(c)]
-        entities = self.reader.entities(" ".join(asking) if asking else text)
-        types = [e.key for e in entities if e.kind == "type"]
-        for e in entities:
-            if e.kind == "item":
-                types += [t.name for t in self.cat.types if any(str(i.number) == e.key for i in t.items)]
-        talents = [e.key for e in entities if e.kind == "talent"]
-        for talent in talents:
-            tc = next(t for t in self.cat.talent.categories if t.name == talent)
-            types += list(tc.competency_types)
-        return list(dict.fromkeys(types)), talents
+        types: list[str] = []
+        talents: list[str] = []
+        overall = False
+        for sentence in asking or [text]:
+            entities = self.reader.entities(sentence)
+            named = [e.key for e in entities if e.kind == "type"]
+            for e in entities:
+                if e.kind == "item":
+                    named += [t.name for t in self.cat.types if any(str(i.number) == e.key for i in t.items)]
+            found = [e.key for e in entities if e.kind == "talent"]
+            for talent in found:
+                tc = next(t for t in self.cat.talent.categories if t.name == talent)
+                named += list(tc.competency_types)
+            if not named and not found:
+                clauses = [c for c in CLAUSE_SPLIT.split(sentence) if c.strip() and QUESTION_MARKERS.search(c)]
+                named = [n for c in clauses if not re.search(r"\d", c) for n in self.facts.types_named(c)]
+            if not named and not found and OVERALL.search(sentence):
+                overall = True
+            types += named
+            talents += found
+        if overall:
+            return [], list(dict.fromkeys(talents))
+        return list(dict.fromkeys(types)), list(dict.fromkeys(talents))
 
     def _target_lines(self, t: dict[str, Any], text: str, lang: str) -> list[str]:
         """A level named in the question beyond the next one (「想讓 AI 工具應用達到進階」): its 表5 routes."""
@@ -76,6 +98,46 @@ class SituationAdvisor:
                     if lang == "en"
                     else f"  ➜ 要達到「{lv.level}」（表5）：{routes}"
                 )
+        return out
+
+    def now_and_supposed(
+        self,
+        profile: StatedProfile,
+        supposed: StatedProfile,
+        text: str,
+        lang: str,
+        route: str | None = None,
+        default_types: list[str] | None = None,
+        with_source: bool = True,
+    ) -> SituationAnswer:
+        """「Canva 上了 20 小時…現在算哪一級？如果我補 18 小時素養課呢？」: the result on the facts as they
+        are, then on the supposition (marked as not saved), the same types in both."""
+        now = self.answer(profile, text, lang, default_types=default_types, with_source=False, route=route)
+        then = self.answer(
+            supposed, text, lang, hypothetical=True, default_types=now.types, with_source=with_source, route=route
+        )
+        return SituationAnswer(f"{now.text}\n\n{then.text}", now.result, now.types, now.rule_ids + then.rule_ids)
+
+    @staticmethod
+    def _one_route(profile: StatedProfile, route: str) -> dict[str, Any]:
+        """The profile with only the facts `route` counts: certificates, or course hours."""
+        data = profile.profile_json()
+        if route == "training":
+            return {**data, "certifications": [], "self_declared": []}
+        return {**data, "hours": {"tool": {}}}
+
+    @staticmethod
+    def _hours_total(gaps: list[dict[str, Any]], lang: str) -> list[str]:
+        """「合計還要上 N 小時」: the hours a training-route gap lacks in all, when it lacks several."""
+        out = []
+        for g in gaps:
+            hours = [m["shortfall"] for m in g["missing"] if m["unit"] == "小時"]
+            if g["route"] == "training" and len(hours) > 1:
+                terms = "＋".join(f"{h:g}" for h in hours)
+                if lang == "en":
+                    out.append(f"    In all: {sum(hours):g} more hours of courses ({terms}) for {g['level']}")
+                else:
+                    out.append(f"    合計還要上 {sum(hours):g} 小時的課（{terms}）才達到「{g['level']}」")
         return out
 
     def echo(self, profile: StatedProfile, lang: str) -> str:
@@ -115,13 +177,18 @@ class SituationAdvisor:
         hypothetical: bool = False,
         default_types: list[str] | None = None,
         with_source: bool = True,
+        route: str | None = None,
+        follow: bool = False,
     ) -> SituationAnswer:
-        """The result for the types the message names (else those of the previous such answer, else all)."""
+        """The result for the types the message names (else those of the previous such answer, else all).
+        `route` (「單看時數」): each type is judged on that 表5 route alone — the profile without the other
+        route's facts — and only that route's gaps are shown."""
         result = assess(parse_profile(profile.profile_json(), self.cat), self.cat)
+        judged = result if route is None else assess(parse_profile(self._one_route(profile, route), self.cat), self.cat)
         types, talents = self.asked_types(text)
-        if not types and not talents and default_types and hypothetical:
+        if not types and not talents and default_types and (hypothetical or follow):
             types = list(default_types)
-        shown = [t for t in result["types"] if not types or t["type"] in types]
+        shown = [t for t in judged["types"] if not types or t["type"] in types]
         rule_ids: list[str] = []
         lines = []
         for t in shown:
@@ -135,10 +202,15 @@ class SituationAdvisor:
                     why = f"，依規則 {decided['id']}（{ROUTE_ZH[decided['route']]}：{decided['rule']}；{conds}）"
             else:
                 why = " — neither route is met yet" if lang == "en" else "，證照與受訓時數兩途徑都尚未達到"
-            lines.append(f"{t['number']}、{t['type']}：{t['level']}{why}")
+            only = ""
+            if route is not None:
+                only = f" (by the {ROUTE_EN[route]} alone)" if lang == "en" else f"（只看{ROUTE_ZH[route]}）"
+            lines.append(f"{t['number']}、{t['type']}{only}：{t['level']}{why}")
             # every gap names its 表5 rule (「進階：工具類2張(非同類工具)」), not only the alternative ones
-            named = {**t, "gaps": [{**g, "alternative": True} for g in t["gaps"]]}
-            lines += [f"  ➜ {g}" if not g.startswith("  ") else f"    {g.strip()}" for g in gap_lines(named)]
+            gaps = [{**g, "alternative": True} for g in t["gaps"] if route is None or g["route"] == route]
+            gap_text = gap_lines({**t, "gaps": gaps})
+            lines += [f"  ➜ {g}" if not g.startswith("  ") else f"    {g.strip()}" for g in gap_text]
+            lines += self._hours_total(gaps, lang)
             lines += self._target_lines(t, text, lang)
         if talents or not types:
             lines.append(result["summary"])

@@ -27,6 +27,7 @@ SUBJECT = re.compile(
     r"(我|本人|自己|同事|員工|他|她|這位|部屬|\bi\b|\bmy\b|\bi'm\b|\bi've\b|\bmine\b|\bhe\b|\bshe\b)"
     r"|(上過|上了|修過|受訓|受過|考過|考到|拿到|取得|持有|累積|完成|學了|\btook\b|\btaken\b|\bcompleted\b|\bdid\b)"
 )
+CATEGORY_WORDS = {c[-n:] for c in CERT_CATEGORIES for n in range(2, len(c) + 1)}  # 素養類, 工具類…
 EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 EN_CATEGORY = {"literacy": "素養類", "tool": "工具類", "project": "專案類"}
 NEAR = 24  # characters between a holding phrase and the certificate it holds
@@ -52,6 +53,10 @@ class Extracted:
     unassigned_hours: list[float] = field(default_factory=list)  # 「不對，是 21 小時」: the area said before
     correction: bool = False
     negated: list[str] = field(default_factory=list)  # 「不是美術設計那張」: certificates taken back
+    # 「Canva 上了 20 小時…如果我補 18 小時素養課呢？」: facts stated as they are, then a supposition about
+    # them in a sentence of its own; `then` holds the supposition's facts (applied to a copy only)
+    then: Extracted | None = None
+    route: str | None = None  # 「單看時數…夠嗎」: the one 表5 route asked about (training or certificate)
 
     @property
     def has_facts(self) -> bool:
@@ -69,13 +74,14 @@ class FactReader:
     def __init__(self, reader: QueryUnderstanding) -> None:
         self.reader = reader
         spec = load_yaml(DATA.read_text(encoding="utf-8"))
-        self.area_words = sorted(
-            ((normalise(w), area) for area, words in spec["areas"].items() for w in words), key=lambda x: -len(x[0])
-        )
+        self.type_areas: dict[str, str] = spec["reference_tool_areas"]  # competency type → its hours area
+        words = [(normalise(w), area) for area, ws in spec["areas"].items() for w in ws]
+        words += self._tool_words(spec["reference_tool_areas"], set(spec["areas"]))
+        self.area_words = sorted(words, key=lambda x: -len(x[0]))
         self.unit = re.compile(spec["hour_units"])
         self.approx = spec["approximately"]
         self.hours_re = re.compile(rf"(?:{self.approx}\s*)?{NUMBER}\s*(?:個)?\s*{spec['hour_units']}")
-        self.bare_number = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)(?![\d.]|\s*張)")  # 「圖文 15」: digits only
+        self.bare_number = re.compile(r"(?<![\d.\-])(?P<n>\d+(?:\.\d+)?)(?![\d.]|\s*張)")  # 「圖文 15」: digits only
         self.holding = re.compile(spec["holding"])
         self.no_certs = re.compile(spec["no_certificates"])
         self.no_training = re.compile(spec["no_training"])
@@ -85,18 +91,35 @@ class FactReader:
         self.hypothetical = re.compile(spec["hypothetical"])
         self.more = re.compile(spec["more"])
         self.correction = re.compile(spec["correction"])
+        self.routes = {route: re.compile(spec[f"route_{route}"]) for route in ("training", "certificate")}
+
+    def _tool_words(self, type_areas: dict[str, str], areas: set[str]) -> list[tuple[str, str]]:
+        """表5's reference tools as area words: a tool names its type's area (for AI 工具應用 the item its
+        group is named for); a tool under two areas names neither."""
+        found: dict[str, set[str]] = {}
+        for rules in self.reader.catalog.rules.types:
+            area = type_areas[rules.type]
+            for group in rules.reference_tools:
+                where = f"{area}.{group.group}" if f"{area}.{group.group}" in areas else area
+                for tool in group.tools:
+                    found.setdefault(normalise(tool), set()).add(where)
+        return [(tool, next(iter(where))) for tool, where in found.items() if len(where) == 1]
 
     # ------------------------------------------------------------------ reading
     def read(self, message: str, continuing: bool = False) -> Extracted:
         """The facts one message states. `continuing`: the conversation is already about someone's
         facts, so a plain statement 「工具類有 A 跟 B 兩張」 (a sentence that asks nothing) holds what it names."""
         text = normalise(message)
+        split = self._fact_then_supposition(text, continuing)
+        if split is not None:
+            return split
         ex = Extracted()
         ex.hypothetical = bool(self.hypothetical.search(text))
         ex.adds = bool(self.more.search(text))
         ex.first_person = bool(re.search(r"(我|自己|\bi\b|\bmy\b|\bam i\b|\bi'm\b)", text))
         ex.asks_level = bool(self.own_level.search(text))
         ex.correction = bool(self.correction.search(text))
+        ex.route = self.route(text)
         # hours listed next to a question about a level (「素養 20 小時…工具應用到哪一級？」) state facts too
         # Hours are facts next to a person or a completed action, in a hypothetical, in a statement (no
         # question in it: 「沒證照。素養 20 小時、文書 15 小時」) or next to a question about a level.
@@ -116,6 +139,24 @@ class FactReader:
                     v for m in self.hours_re.finditer(text) if (v := _number(m.group("n"))) is not None
                 ]
         return ex
+
+    def _fact_then_supposition(self, text: str, continuing: bool) -> Extracted | None:
+        """Facts in plain sentences and a supposition in another (「…現在算哪一級？如果我補 18 小時呢？」):
+        the plain facts are the person's, the supposition's are added on a copy. None when the message is
+        not made of both."""
+        sentences = [s for s in SENTENCE_SPLIT.split(text) if s.strip()]
+        supposing = [s for s in sentences if self.hypothetical.search(s)]
+        if not supposing or len(supposing) == len(sentences):
+            return None
+        plain = self.read("".join(s for s in sentences if s not in supposing), continuing)
+        if not plain.has_facts:
+            return None
+        then = self.read("".join(supposing), continuing=True)
+        if not then.has_facts:
+            return None
+        plain.then = then
+        plain.asks_level = plain.asks_level or then.asks_level
+        return plain
 
     def asks_about_certificate(self, message: str) -> bool:
         """「同事有 iPAS 中級，這張算哪一類？」: the question names a certificate (or points at the one just
@@ -175,13 +216,25 @@ class FactReader:
             found.append((EN_CATEGORY[m.group(2)], n))
         return [(c, n) for c, n in found if c in CERT_CATEGORIES]
 
+    def route(self, message: str) -> str | None:
+        """The one 表5 route a message restricts itself to (「照時數算的話」, "by certificates"), if any."""
+        text = normalise(message)
+        named = [route for route, pattern in self.routes.items() if pattern.search(text)]
+        return named[0] if len(named) == 1 else None
+
+    def types_named(self, clause: str) -> list[str]:
+        """The competency types whose hours areas a clause names (「素養那塊有過嗎」 → AI 應用素養)."""
+        by_area = {area: name for name, area in self.type_areas.items()}
+        named = [by_area.get(area.split(".")[0]) for _, area in self._areas_in(clause)]
+        return list(dict.fromkeys(n for n in named if n))
+
     def _areas_in(self, clause: str) -> list[tuple[int, str]]:
         taken = [False] * len(clause)
         found = []
         for word, area in self.area_words:
             for m in re.finditer(re.escape(word), clause):
-                if any(taken[m.start() : m.end()]) or clause[m.end() : m.end() + 1] == "類":
-                    continue  # 「素養類」 is a certificate category, not the literacy hours
+                if any(taken[m.start() : m.end()]) or clause[m.start() : m.end() + 1] in CATEGORY_WORDS:
+                    continue  # 「素養類」 is a certificate category, not the literacy hours (「文書類」 is 文書)
                 for i in range(m.start(), m.end()):
                     taken[i] = True
                 found.append((m.start(), area))
@@ -205,6 +258,9 @@ class FactReader:
         for clause in CLAUSE.split(text):
             if not clause or not clause.strip():
                 continue
+            for e in self.reader.entities(clause):  # 「Microsoft Azure AI Fundamentals」 names no tool's area
+                if e.kind == "cert" and e.surface in clause:
+                    clause = clause.replace(e.surface, " " * len(e.surface))
             areas = self._areas_in(clause)
             if not areas:
                 continue

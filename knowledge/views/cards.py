@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from knowledge.catalog import Catalog
-from knowledge.models import TOOL_CATEGORY, Certification, CompetencyType, Role
+from knowledge.models import TOOL_CATEGORY, Certification, CompetencyType, Role, Rule
 
 TABLE6, TABLE3, TABLE5 = "附件(三) 表6", "三、AI 產業人才能力認證分類 表3", "附件(二) 表5"
 TABLE2, TABLE4, TABLE1 = "二、AI 產業人才能力架構 表2", "附件(一) 表4", "一、AI 人才類別 表1"
@@ -126,11 +126,27 @@ class CatalogCards:
             for route in ("certificate", "training"):
                 texts = [r.text for r in lv.rules if r.route == route]
                 if texts:
-                    zh.append(f"• {lv.level}・{route_zh[route]}：{'；或 '.join(texts)}")
-                    en.append(f"• {lv.level} by {route_en[route]}: {' ; or '.join(texts)}")
+                    total_zh, total_en = self._hours_total(lv.rules) if route == "training" else ("", "")
+                    zh.append(f"• {lv.level}・{route_zh[route]}：{'；或 '.join(texts)}{total_zh}")
+                    en.append(f"• {lv.level} by {route_en[route]}: {' ; or '.join(texts)}{total_en}")
         zh.append("符合任一途徑即達到該層級（亦可設定為兩途徑皆需）。可用 /assess 進行自我評估。")
         en.append("Either route reaches the level. Use /assess for a self-assessment.")
         return Card("\n".join(zh), "\n".join(en), [TABLE5])
+
+    def _hours_total(self, level_rules: list[Rule]) -> tuple[str, str]:
+        """The fewest course hours in all that reach a level by training alone (「只靠上課合計至少 96 小時」):
+        the sum of a training rule's hour thresholds, each over different areas. Several conditions only."""
+        totals = []
+        for rule in level_rules:
+            hours = [c.threshold for c in rule.conditions if self.cat.rules.measures[c.measures[0]].unit == "小時"]
+            if rule.route == "training" and len(hours) > 1:
+                totals.append((sum(hours), hours))
+        if not totals:
+            return "", ""
+        total, parts = min(totals, key=lambda x: x[0])
+        terms = "＋".join(f"{h:g}" for h in parts)
+        zh = f"（只靠上課，合計至少 {total:g} 小時＝{terms}）"
+        return zh, f" (by courses alone, at least {total:g} hours in all = {terms})"
 
     def tools_card(self, t: CompetencyType, native: bool = False) -> Card:
         rules = next(r for r in self.cat.rules.types if r.type == t.name)
@@ -193,6 +209,20 @@ class CatalogCards:
         zh = f"{tc.name}：{tc.role}。職責範圍：{_items(tc.duties, '；')}（表1）。所需能力類型：{types}（表2）。"
         en = f"{tc.name} ({tc.name_en}): {tc.role}. Duties: {_items(tc.duties, '; ')} (表1). Competency types: {types}."
         return Card(zh, en, [TABLE1, TABLE2])
+
+    def talent_titles(self, name: str) -> Card | None:
+        """The common job titles the guideline lists for a talent category (表8, 表9), counted; None for a
+        category with no such table."""
+        roles = [r for r in self.cat.role_list if r.talent_category == name]
+        if not roles:
+            return None
+        tables = list(dict.fromkeys(r.source for r in roles))
+        names = [" / ".join(r.titles) for r in roles]
+        zh = f"{name} 的常見職稱共列 {len(roles)} 項（{'、'.join(tables)}）：\n" + "\n".join(f"• {n}" for n in names)
+        en = f"The guideline lists {len(roles)} common job titles for {name} ({', '.join(tables)}):\n" + "\n".join(
+            f"• {r.name_en} ({' / '.join(r.titles)})" for r in roles
+        )
+        return Card(zh, en, tables, native=True)
 
     def talent_certs(self, name: str) -> Card:
         tc = next(t for t in self.cat.talent.categories if t.name == name)
