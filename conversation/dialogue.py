@@ -341,18 +341,22 @@ class Dialogue:
         entities = [tuple(e) for e in context.get("entities", [])]
         if not entities and not answer.answered:
             return previous  # a decline keeps what the conversation was about
-        listed: list[tuple[str, str]] = []
-        bullets = self._first_list(answer.text)
-        if len(bullets) >= 2:  # the items of a list, in the order shown: what 「第二個」 counts over
-            for line in bullets:
-                first = next((e for e in self.reader.entities(normalise(line)) if e.kind in LISTABLE), None)
-                if first is not None and (first.kind, first.key) not in listed:
-                    listed.append((first.kind, first.key))
+        listed = self._listed(self._first_list(answer.text)) or previous.listed
         lang = answer.lang if answer.lang in ("zh-TW", "zh-CN", "en") else "zh-TW"
         intents = context.get("intents", [])
-        # a list of one nameable thing (「• 具備・證照累積張數：素養類1張」) is no list to count over
-        listed = listed if len(listed) >= 2 else previous.listed
         return Topic(entities=entities, intents=intents, listed=listed, lang=lang)
+
+    def _listed(self, bullets: list[str]) -> list[tuple[str, str]]:
+        """The things a list names, in the order shown: what 「第二個」 counts over. A list is bullets naming
+        things of one kind (certificates, types…); bullets of mixed things (「• 初階・證照累積張數：工具類1張」
+        then 「• 初階・課程受訓累積時數：AI 應用素養18小時」) are no list to count over."""
+        firsts = [next((e for e in self.reader.entities(normalise(b)) if e.kind in LISTABLE), None) for b in bullets]
+        kinds = [e.kind for e in firsts if e is not None]
+        if len(bullets) < 2 or not kinds:
+            return []
+        kind = max(set(kinds), key=kinds.count)
+        items = list(dict.fromkeys((e.kind, e.key) for e in firsts if e is not None and e.kind == kind))
+        return items if len(items) >= 2 and kinds.count(kind) * 3 >= len(bullets) * 2 else []
 
     @staticmethod
     def _first_list(text: str) -> list[str]:

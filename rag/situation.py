@@ -186,8 +186,10 @@ class SituationAdvisor:
         result = assess(parse_profile(profile.profile_json(), self.cat), self.cat)
         judged = result if route is None else assess(parse_profile(self._one_route(profile, route), self.cat), self.cat)
         types, talents = self.asked_types(text)
-        if not types and not talents and default_types and (hypothetical or follow):
+        if not types and not talents and default_types and hypothetical:
             types = list(default_types)
+        elif default_types and follow:  # 「不對，模型訓練是 28 小時」 after a result: that result, and the type named
+            types = list(dict.fromkeys([*default_types, *types]))
         shown = [t for t in judged["types"] if not types or t["type"] in types]
         rule_ids: list[str] = []
         lines = []
@@ -200,6 +202,8 @@ class SituationAdvisor:
                     why = f" — rule {decided['id']} ({ROUTE_EN[decided['route']]}: {decided['rule']}; {conds})"
                 else:
                     why = f"，依規則 {decided['id']}（{ROUTE_ZH[decided['route']]}：{decided['rule']}；{conds}）"
+            elif route is not None:
+                why = f" — the {ROUTE_EN[route]} is not met yet" if lang == "en" else f"，{ROUTE_ZH[route]}尚未達到"
             else:
                 why = " — neither route is met yet" if lang == "en" else "，證照與受訓時數兩途徑都尚未達到"
             only = ""

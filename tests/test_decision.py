@@ -137,3 +137,35 @@ def test_scope_words_may_not_match_guideline_names(catalog: Catalog, tmp_path) -
     (tmp_path / "intents.yaml").write_text(intents, encoding="utf-8")
     with pytest.raises(ValueError, match="產品經理"):
         QueryUnderstanding(catalog, tmp_path)
+
+
+def test_talent_job_titles_are_listed_and_counted(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    answer = advisor.respond("AI 應用人才的常見職稱一共有幾個？")
+    roles = [r for r in catalog.role_list if r.talent_category == "AI 應用人才"]
+    assert answer.rule == "view.talent" and f"共列 {len(roles)} 項" in answer.text.split("\n")[0]
+    assert all(r.titles[0] in answer.text for r in roles)
+
+
+def test_the_levels_of_a_type_are_its_table5_indicators(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("AI 工具應用的初階和進階要怎麼區分？")
+    assert answer.text.startswith("二、AI 工具應用 的自我評估參考指標（表5）")
+    assert "非同類工具" in answer.text
+
+
+def test_table5_views_give_the_fewest_course_hours(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    answer = advisor.respond("只靠上課的話，AI 程式語言應用最少總共要幾小時？")
+    rule = next(
+        r
+        for t in catalog.rules.types
+        if t.type == "AI 程式語言應用"
+        for lv in t.levels
+        for r in lv.rules
+        if r.route == "training"
+    )
+    total = sum(c.threshold for c in rule.conditions)
+    assert f"合計至少 {total:g} 小時" in answer.text
+
+
+def test_a_later_part_naming_nothing_asks_about_the_part_before(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("AI 模型訓練是什麼？證照跟時數各要多少？")
+    assert "四、AI 模型訓練 的自我評估參考指標" in answer.text
