@@ -43,7 +43,7 @@ CORRECTION = re.compile(
 )
 SINGULAR = re.compile(r"(它|這張|那張|這個|那個|該證照|該認證|\bit\b|\bthis one\b|\bthat one\b)")
 PLURAL = re.compile(r"(這兩|這些|這幾|它們|兩張|兩個|都是|各是|分別|\bthey\b|\bboth\b|\bthem\b|\beach\b)")
-LISTABLE = ("cert", "role", "type", "talent", "item", "cert_category", "archetype")
+LISTABLE = ("cert", "role", "type", "talent", "item", "cert_category", "archetype", "rai", "resource")
 # 「AI 模型訓練要幾小時才算具備？」 asks for the threshold itself, not for one's own result.
 GENERAL_THRESHOLD = re.compile(r"(幾小時|幾張|多少小時|多少張|什麼條件|門檻|要求是|how many hours|requirements?)")
 SAME_HYPOTHESIS = re.compile(
@@ -76,6 +76,12 @@ CONTENT_INTENTS = frozenset(
         "overview_talent",
         "overview_cert_categories",
     }
+)
+# A question about the facts the advisor keeps (「你記的我文書工具是幾小時？」): answered from the profile.
+RECALL = re.compile(
+    r"(你記(的|得的|錄的|下的|住的)|你那邊記|我剛(剛|才)(說|講|提供)的|我跟你說(過)?的|我給你的(資料|時數)"
+    r"|\bwhat (did|have) i (tell|told|say|said|give|given)\b|\bwhat do you have (on|for|about) me\b"
+    r"|\bwhat (hours|facts|certificates) (do you have|did you (note|record|save))\b)"
 )
 ONLY = re.compile(r"(只有|只拿|只考|\bonly\b)")
 SET_REF = re.compile(r"(其中|這些|這幾張|這幾個|裡面|當中|\bof these\b|\bamong them\b|\bof them\b)")
@@ -147,7 +153,11 @@ class Dialogue:
         if ex.has_facts:
             ds.profile = updated
             prompt = t("facts_noted", "en" if answer_lang == "en" else lang)
-            return [Reply(f"{self.situation.echo(updated, answer_lang)}\n{prompt}", self._profile_buttons(lang))]
+            standing = self.situation.standing(updated, answer_lang)
+            body = f"{self.situation.echo(updated, answer_lang)}\n{standing}\n{prompt}"
+            return [Reply(body, self._profile_buttons(lang))]
+        if RECALL.search(normalised) and not ds.profile.is_empty():
+            return [self.profile_view(ds, lang)]  # 「你記的我文書工具是幾小時？」: what is stored, as stored
         ds.situation_types, ds.situation_route = [], None
         return self._question(ds, text, lang)
 
@@ -169,6 +179,12 @@ class Dialogue:
         if ex.certificates or not (ex.hypothetical or self.facts.holding.search(text)):
             return
         recent = [key for kind, key in ds.recent if kind == "cert"]
+        level = re.search(r"(初級|中級|高級)", text)
+        if level and recent and not self._names_cert(text):  # 「如果同事考到中級」 after iPAS 初級 was named
+            sibling = self._sibling(recent[-1], level.group(1))
+            if sibling:
+                ex.certificates = [next(c.id for c in self.cat.certifications if c.name == sibling)]
+                return
         if TWO_REF.search(text) or re.search(r"\b(both|them)\b|這些|它們", text):
             ex.certificates = recent[-2:]
         elif SINGULAR.search(text) or re.search(r"(這張|那張|這個證照)", text):

@@ -349,8 +349,8 @@ def _overview(q: Query) -> list[Card] | None:
         return [v.queries.compare_archetypes()]
     if "overview_types" in intents and "talent" not in keys:
         return [v.types_overview()]
-    if "overview_items" in intents:
-        return [v.items_overview()]
+    if "overview_items" in intents:  # 「AI 工具應用底下有哪幾個能力項目」: that type's items
+        return [v.items_overview([v.cat.competency_type(k) for k in keys.get("type", [])] or None)]
     if "overview_talent" in intents and "talent" not in keys:
         return [v.talent_overview()]
     return None

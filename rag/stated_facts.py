@@ -34,6 +34,7 @@ NEAR = 24  # characters between a holding phrase and the certificate it holds
 SENTENCE_SPLIT = re.compile(r"(?<=[。！!？?])")
 ASKS = re.compile(r"[?？]|嗎|呢")  # a sentence that asks (「…，這樣夠嗎」), as opposed to one that states
 # Holding without a person, read only while a conversation is already about someone's facts.
+NEGATED = re.compile(r"(沒有|沒|不是|並非|\bnot\b|\bno\b)\s*$")  # 「沒有 X」 right before a certificate's name
 PLAIN_HOLDING = re.compile(r"(有|拿了|考了|考到|拿到|\bhave\b|\bhold\b|\bgot\b|\bpassed\b)")
 
 
@@ -80,7 +81,7 @@ class FactReader:
         self.area_words = sorted(words, key=lambda x: -len(x[0]))
         self.unit = re.compile(spec["hour_units"])
         self.approx = spec["approximately"]
-        self.hours_re = re.compile(rf"(?:{self.approx}\s*)?{NUMBER}\s*(?:個)?\s*{spec['hour_units']}")
+        self.hours_re = re.compile(rf"(?:{self.approx}\s*)?{NUMBER}\s*-?\s*(?:個)?\s*{spec['hour_units']}")
         self.bare_number = re.compile(r"(?<![\d.\-])(?P<n>\d+(?:\.\d+)?)(?![\d.]|\s*張)")  # 「圖文 15」: digits only
         self.holding = re.compile(spec["holding"])
         self.no_certs = re.compile(spec["no_certificates"])
@@ -130,7 +131,11 @@ class FactReader:
         ex.no_training = bool(self.no_training.search(text))
         if continuing and not stating:
             ex.certificates = self._held_in_statements(text)
-        if stating:
+        if ex.correction and continuing:  # 「不對，她是 X，沒有 Y 那張」: the certificates named are the held ones
+            named = [(e.key, text.find(e.surface)) for e in self.reader.entities(text) if e.kind == "cert"]
+            ex.negated = [k for k, at in named if at > 0 and NEGATED.search(text[max(0, at - 6) : at])]
+            ex.certificates = [k for k, _ in named if k not in ex.negated]
+        if stating and not ex.certificates:
             ex.certificates = self._held(text, ex.hypothetical)  # 「如果考到 X」: held in the hypothetical
             ex.unnamed = self._unnamed(text)
             ex.hours = self._hours(text)
@@ -288,6 +293,7 @@ class FactReader:
             # 「不對，我拿的是 X」: X replaces the certificates stated in the turn before
             last = max(c.turn for c in p.certificates)
             p.certificates = [c for c in p.certificates if c.turn != last]
+        p.certificates = [c for c in p.certificates if c.cert_id not in ex.negated]
         for cert_id in ex.certificates:
             if all(c.cert_id != cert_id for c in p.certificates):
                 p.certificates.append(HeldCertificate(cert_id=cert_id, turn=turn))

@@ -447,12 +447,15 @@ class CatalogCards:
         )
         return Card(zh, en, [TABLE2], native=True)
 
-    def items_overview(self) -> Card:
-        items = [(t, i) for t in self.cat.types for i in t.items]
-        zh = f"能力項目共 {len(items)} 項（表2）：\n" + "\n".join(
+    def items_overview(self, types: list[CompetencyType] | None = None) -> Card:
+        """Every competency item (表2), or the items of the types given, one per line: a list to count over."""
+        items = [(t, i) for t in types or self.cat.types for i in t.items]
+        head = f"{'、'.join(t.name for t in types)} 的" if types else ""
+        zh = f"{head}能力項目共 {len(items)} 項（表2）：\n" + "\n".join(
             f"• {i.number}. {i.name}（{t.name}，{t.program_level}）" for t, i in items
         )
-        en = f"There are {len(items)} competency items (表2):\n" + "\n".join(
+        head_en = f" of {', '.join(t.name for t in types)}" if types else ""
+        en = f"There are {len(items)} competency items{head_en} (表2):\n" + "\n".join(
             f"• {i.number}. {i.name} ({i.name_en}; {t.name}; {t.program_level})" for t, i in items
         )
         return Card(zh, en, [TABLE2], native=True)
