@@ -149,7 +149,8 @@ class Dialogue:
                 updated, text, answer_lang, default_types=ds.situation_types, route=route, follow=True
             )
             ds.situation_types, ds.situation_route = answer.types, route  # type: ignore[assignment]
-            return [Reply(answer.text, self._profile_buttons(lang))]
+            standing = self.situation.standing(updated, answer_lang)  # the other types, in one line
+            return [Reply(f"{answer.text}\n{standing}", self._profile_buttons(lang))]
         if ex.has_facts:
             ds.profile = updated
             prompt = t("facts_noted", "en" if answer_lang == "en" else lang)

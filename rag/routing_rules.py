@@ -341,8 +341,9 @@ def _category(q: Query) -> list[Card] | None:
 @rule("view.overview", 600, VIEW, "an overview asked for: categories, types, items or talent categories")
 def _overview(q: Query) -> list[Card] | None:
     v, intents, keys = q.views, q.intents, q.keys
+    types = [v.cat.competency_type(k) for k in keys.get("type", [])] or None
     if "overview_items" in intents and "count" in intents:
-        return [v.items_overview()]  # 「五種能力類型底下共有幾個能力項目」 counts the items
+        return [v.items_overview(types)]  # 「五種能力類型底下共有幾個能力項目」 counts the items
     if "overview_cert_categories" in intents:
         return [v.cert_categories_overview()]
     if "overview_archetypes" in intents and not set(keys) - {"talent", "archetype"}:
@@ -350,7 +351,7 @@ def _overview(q: Query) -> list[Card] | None:
     if "overview_types" in intents and "talent" not in keys:
         return [v.types_overview()]
     if "overview_items" in intents:  # 「AI 工具應用底下有哪幾個能力項目」: that type's items
-        return [v.items_overview([v.cat.competency_type(k) for k in keys.get("type", [])] or None)]
+        return [v.items_overview(types)]
     if "overview_talent" in intents and "talent" not in keys:
         return [v.talent_overview()]
     return None

@@ -35,6 +35,7 @@ SENTENCE_SPLIT = re.compile(r"(?<=[。！!？?])")
 ASKS = re.compile(r"[?？]|嗎|呢")  # a sentence that asks (「…，這樣夠嗎」), as opposed to one that states
 # Holding without a person, read only while a conversation is already about someone's facts.
 NEGATED = re.compile(r"(沒有|沒|不是|並非|\bnot\b|\bno\b)\s*$")  # 「沒有 X」 right before a certificate's name
+NOT_ROUTE = re.compile(r"(不|別|不用|不要|\bnot\b|\bwithout\b|\bno\b)\s*$")  # 「不看證照」: not that route
 PLAIN_HOLDING = re.compile(r"(有|拿了|考了|考到|拿到|\bhave\b|\bhold\b|\bgot\b|\bpassed\b)")
 
 
@@ -139,6 +140,8 @@ class FactReader:
             ex.certificates = self._held(text, ex.hypothetical)  # 「如果考到 X」: held in the hypothetical
             ex.unnamed = self._unnamed(text)
             ex.hours = self._hours(text)
+            if not ex.hours and has_hours and not ex.correction:
+                ex.hours = self._hours_for_the_type_asked(text)
             if not ex.hours and has_hours and not self._areas_in(text) and self.correction.search(text):
                 ex.unassigned_hours = [
                     v for m in self.hours_re.finditer(text) if (v := _number(m.group("n"))) is not None
@@ -221,11 +224,25 @@ class FactReader:
             found.append((EN_CATEGORY[m.group(2)], n))
         return [(c, n) for c, n in found if c in CERT_CATEGORIES]
 
+    def _hours_for_the_type_asked(self, text: str) -> list[tuple[str, float]]:
+        """「只上過一門 5 小時的 AI 入門課，AI 應用素養還差幾小時？」: hours named with no area, in a message
+        about exactly one competency type, are that type's hours."""
+        types = {e.key for e in self.reader.entities(text) if e.kind == "type"} | set(self.types_named(text))
+        if len(types) != 1:
+            return []
+        area = self.type_areas[types.pop()]
+        values = [v for m in self.hours_re.finditer(text) if (v := _number(m.group("n"))) is not None]
+        return [(area, values[0])] if len(values) == 1 else []
+
     def route(self, message: str) -> str | None:
         """The one 表5 route a message restricts itself to (「照時數算的話」, "by certificates"), if any."""
         text = normalise(message)
-        named = [route for route, pattern in self.routes.items() if pattern.search(text)]
-        return named[0] if len(named) == 1 else None
+        other = {"training": "certificate", "certificate": "training"}
+        named = set()
+        for route, pattern in self.routes.items():
+            for m in pattern.finditer(text):  # 「不看證照」 names the other route
+                named.add(other[route] if NOT_ROUTE.search(text[max(0, m.start() - 8) : m.start()]) else route)
+        return next(iter(named)) if len(named) == 1 else None
 
     def types_named(self, clause: str) -> list[str]:
         """The competency types whose hours areas a clause names (「素養那塊有過嗎」 → AI 應用素養)."""
@@ -260,6 +277,7 @@ class FactReader:
         unit somewhere, 「圖文 15」 (an area word then a bare number) counts too."""
         out: list[tuple[str, float]] = []
         uses_units = bool(self.hours_re.search(text))
+        pending: list[tuple[int, str]] = []  # 「工具課我只上過 ChatGPT 的，10 小時」: an area, its hours after a comma
         for clause in CLAUSE.split(text):
             if not clause or not clause.strip():
                 continue
@@ -267,11 +285,16 @@ class FactReader:
                 if e.kind == "cert" and e.surface in clause:
                     clause = clause.replace(e.surface, " " * len(e.surface))
             areas = self._areas_in(clause)
-            if not areas:
-                continue
             numbers = [(m.start(), m.group("n")) for m in self.hours_re.finditer(clause)]
-            if not numbers and uses_units:
+            if not numbers and uses_units and areas:
                 numbers = [(m.start(), m.group("n")) for m in self.bare_number.finditer(clause)]
+            if not areas:
+                areas, pending = ([(0, pending[-1][1])] if numbers and pending else []), []
+                if not areas:
+                    continue
+            elif not numbers:
+                pending = areas
+                continue
             for pos, raw in numbers:
                 value = _number(raw)
                 if value is None:

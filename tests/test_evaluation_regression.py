@@ -39,10 +39,17 @@ def test_independent_sets_hold_their_rates(advisor, name: str) -> None:  # noqa:
 
 @pytest.mark.parametrize(
     ("name", "rate", "precision", "recall"),
-    [("holdout8.yaml", 0.77, 0.85, 0.95), ("holdout9.yaml", 0.88, 0.95, 0.9), ("holdout10.yaml", 0.8, 0.8, 0.95)],
+    [
+        ("holdout8.yaml", 0.79, 0.85, 0.95),
+        ("holdout9.yaml", 0.9, 0.95, 0.95),
+        ("holdout10.yaml", 0.84, 0.8, 0.95),
+        ("holdout11.yaml", 0.9, 0.95, 0.75),
+        ("holdout12.yaml", 0.88, 0.95, 0.95),
+        ("holdout13.yaml", 0.78, 0.85, 0.95),
+    ],
 )
 def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, precision: float, recall: float) -> None:  # noqa: ANN001
-    """holdout8–10 (paraphrases, own situations, counting, new out-of-scope kinds): below the older sets;
+    """holdout8–13 (paraphrases, own situations, counting, new out-of-scope kinds): below the older sets;
     each held where it stands so that it can only improve (arrival and current scores are in the README)."""
     summary = run_evaluation(advisor, load_gold(GOLD_PATH.parent / name))["summary"]
     assert summary["pass_rate"] >= rate, summary
@@ -50,11 +57,20 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
 
 
 @pytest.mark.parametrize(
-    "name",
-    ["conversations.yaml", "conversations_blind1.yaml", "conversations_blind2.yaml", "conversations_blind3.yaml"],
+    ("name", "whole", "turns"),
+    [
+        ("conversations.yaml", 0.85, 0.95),
+        ("conversations_blind1.yaml", 0.85, 0.95),
+        ("conversations_blind2.yaml", 0.85, 0.95),
+        ("conversations_blind3.yaml", 0.85, 0.95),
+        ("conversations_blind4.yaml", 0.8, 0.9),
+        ("conversations_blind5.yaml", 0.7, 0.9),
+        ("conversations_blind6.yaml", 0.5, 0.85),
+    ],
 )
-def test_conversation_sets_hold_their_rates(advisor, catalog, name: str) -> None:  # noqa: ANN001
-    """Multi-turn sets through the dialogue core (the blind ones were written by helpers who saw no code)."""
+def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
+    """Multi-turn sets through the dialogue core (the blind ones were written by helpers who saw no code);
+    the newest held where they stand, so that they can only improve."""
     from conversation.core import Conversation, Event
     from evaluation.conversations import load_conversations, run_conversations
 
@@ -67,5 +83,5 @@ def test_conversation_sets_hold_their_rates(advisor, catalog, name: str) -> None
         return "\n\n".join(r.text for r in outcome.replies)
 
     summary = run_conversations(send, load_conversations(GOLD_PATH.parent / name))["summary"]
-    assert summary["conversations_passed"] >= 0.85 * summary["conversations"], summary
-    assert summary["turns_passed"] >= 0.95 * summary["turns"], summary
+    assert summary["conversations_passed"] >= whole * summary["conversations"], summary
+    assert summary["turns_passed"] >= turns * summary["turns"], summary
