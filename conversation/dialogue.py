@@ -145,12 +145,12 @@ class Dialogue:
             # 「不對，是 11 小時」「另外 Canva 上了 18 小時」 right after a result: the same result, recomputed
             ds.profile, ds.hypothesis = updated, None
             route = ex.route or ds.situation_route
+            standing = self.situation.standing(updated, answer_lang)  # the other types, in one line
             answer = self.situation.answer(
-                updated, text, answer_lang, default_types=ds.situation_types, route=route, follow=True
+                updated, text, answer_lang, default_types=ds.situation_types, route=route, follow=True, note=standing
             )
             ds.situation_types, ds.situation_route = answer.types, route  # type: ignore[assignment]
-            standing = self.situation.standing(updated, answer_lang)  # the other types, in one line
-            return [Reply(f"{answer.text}\n{standing}", self._profile_buttons(lang))]
+            return [Reply(answer.text, self._profile_buttons(lang))]
         if ex.has_facts:
             ds.profile = updated
             prompt = t("facts_noted", "en" if answer_lang == "en" else lang)

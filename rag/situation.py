@@ -190,6 +190,7 @@ class SituationAdvisor:
         with_source: bool = True,
         route: str | None = None,
         follow: bool = False,
+        note: str = "",
     ) -> SituationAnswer:
         """The result for the types the message names (else those of the previous such answer, else all).
         `route` (「單看時數」): each type is judged on that 表5 route alone — the profile without the other
@@ -234,7 +235,8 @@ class SituationAdvisor:
                 lines.append(both)
         head = ("(hypothetical, not saved) " if lang == "en" else "（假設情況試算，未記錄）") if hypothetical else ""
         source = "Source: 附件(二) 表5" if lang == "en" else "出處：附件(二) 表5、附件(三) 表6"
-        body = "\n".join([head + self.echo(profile, lang), *lines, *(["", source] if with_source else [])])
+        notes = [note] if note else []  # 「目前：…」 the other types' standing, before the source
+        body = "\n".join([head + self.echo(profile, lang), *lines, *notes, *(["", source] if with_source else [])])
         if lang == "zh-CN":
             body = to_simplified(body)
         return SituationAnswer(body, result, [t["type"] for t in shown], rule_ids)
