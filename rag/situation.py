@@ -144,11 +144,14 @@ class SituationAdvisor:
         """The levels these facts reach, in one line (「目前：AI 應用素養 具備；其餘尚未達到」)."""
         result = assess(parse_profile(profile.profile_json(), self.cat), self.cat)
         reached = [(t["type"], t["level"]) for t in result["types"] if t["level"] != "未達"]
+        rest = len(reached) < len(result["types"])
         if lang == "en":
             got = "; ".join(f"{name} {level}" for name, level in reached)
-            return f"So far: {got}; the other types are not met yet." if got else "So far no competency type is met."
+            more = "; the other types are not met yet" if rest else ""
+            return f"So far: {got}{more}." if got else "So far no competency type is met."
         got = "、".join(f"{name} {level}" for name, level in reached)
-        text = f"目前：{got}；其餘能力類型尚未達到。" if got else "目前尚未達到任何能力類型的參考指標。"
+        more = "；其餘能力類型尚未達到" if rest else ""
+        text = f"目前：{got}{more}。" if got else "目前尚未達到任何能力類型的參考指標。"
         return to_simplified(text) if lang == "zh-CN" else text
 
     def echo(self, profile: StatedProfile, lang: str) -> str:

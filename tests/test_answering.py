@@ -118,3 +118,14 @@ def test_hour_abbreviations_after_a_number_are_hours(advisor) -> None:  # noqa: 
     assert normalise("HR 部門想了解 AI 應用素養") == "hr 部門想了解 ai 應用素養"
     answer = advisor.ask("素養課要上幾hr才算有素養阿")
     assert "18" in answer["answer"] and "人資專員" not in answer["answer"], answer["answer"]
+
+
+def test_the_standing_line_names_no_other_types_when_every_type_is_reached(advisor) -> None:  # noqa: ANN001
+    from knowledge.stated_profile import HeldCertificate, StatedProfile
+
+    held = ["aws-ai-practitioner", "ipas-ai-planner-intermediate", "iii-genai-art-design", "google-cloud-pmle"]
+    profile = StatedProfile(certificates=[HeldCertificate(cert_id=c, turn=1) for c in held])
+    everything = advisor.situation.standing(profile, "zh-TW")
+    assert everything.startswith("目前：AI 應用素養 具備") and "其餘" not in everything
+    some = advisor.situation.standing(StatedProfile(certificates=profile.certificates[:1]), "zh-TW")
+    assert some == "目前：AI 應用素養 具備；其餘能力類型尚未達到。"
