@@ -300,6 +300,13 @@ def _role(q: Query) -> list[Card] | None:
     return [q.views.role_card(r, "certs_for" in q.intents) for r in roles]
 
 
+@rule("view.resources_for_type", 625, VIEW, "附件(七) learning materials asked for a named competency type")
+def _resources_for_type(q: Query) -> list[Card] | None:
+    if "type" not in q.keys or not set(q.keys) & {"resource_all", "resource"}:
+        return None
+    return [q.views.resources_for_types(q.keys["type"])]
+
+
 @rule("view.type_or_item", 620, VIEW, "a competency type or item: contents, 表5 requirements, certificates or tools")
 def _type_or_item(q: Query) -> list[Card] | None:
     if "type" not in q.keys and "item" not in q.keys:
@@ -341,6 +348,8 @@ def _category(q: Query) -> list[Card] | None:
 @rule("view.overview", 600, VIEW, "an overview asked for: categories, types, items or talent categories")
 def _overview(q: Query) -> list[Card] | None:
     v, intents, keys = q.views, q.intents, q.keys
+    if "resource" in keys:
+        return None  # 「公版教材對應哪些能力類型」 asks an attribute of the material, not the overview
     types = [v.cat.competency_type(k) for k in keys.get("type", [])] or None
     if "overview_items" in intents and "count" in intents:
         return [v.items_overview(types)]  # 「五種能力類型底下共有幾個能力項目」 counts the items

@@ -21,6 +21,7 @@ from knowledge.yamlfile import load_yaml
 from rag.gazetteer import Form, catalog_forms
 from rag.lexical import EN_STOPWORDS, tokens
 from rag.matching import KeyMatcher, greedy_spans, inflections, squash
+from rag.spelling import Speller, pattern_words
 from rag.textnorm import Lang, detect_language, fold, normalise
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -164,6 +165,9 @@ class QueryUnderstanding:
                 english.setdefault(variant, values)
         self.english = [(None, v, k) for k, v in english.items()]
         self.known_latin = self._known_latin_words(thesaurus)
+        sources = [p for pats in intents["intents"].values() for p in pats]
+        sources += [p for spec in intents["out_of_scope"].values() for p in spec["patterns"]]
+        self.speller = Speller(self.known_latin | pattern_words(sources) | pattern_words(intents["certificate_words"]))
         latin_names = {
             (variant, c.id)
             for c in catalog.certifications
@@ -298,6 +302,8 @@ class QueryUnderstanding:
 
     def understand(self, question: str) -> Understanding:
         text = normalise(question)
+        corrected = self.speller.corrections(text)  # 「NVDIA」, "categroy": read as the word meant
+        text = self.speller.correct(text, corrected)
         u = Understanding(question=question, normalised=text, lang=detect_language(question))
         u.entities = self.entities(text)
         u.entities += self.certs_by_similar_name(question, u.entities)
@@ -309,7 +315,7 @@ class QueryUnderstanding:
         u.lang = self._answer_language(question, u)
         u.intents = self.detect_intents(_without(text, u.entities))
         u.out_of_scope = self.scope_problem(text)
-        near = {e.surface for e in u.entities if e.start == NEAR_MISS_START}
+        near = {e.surface for e in u.entities if e.start == NEAR_MISS_START} | set(corrected)
         u.unknown_names = [n for n in self.unknown_names(question) if n.lower() not in near] + unknown_phrases
         matched, explained = self._spans(text, u.entities)
         u.expansions = list(dict.fromkeys(v for _, values in matched for v in values))

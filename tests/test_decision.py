@@ -169,3 +169,36 @@ def test_table5_views_give_the_fewest_course_hours(advisor, catalog: Catalog) ->
 def test_a_later_part_naming_nothing_asks_about_the_part_before(advisor) -> None:  # noqa: ANN001
     answer = advisor.respond("AI 模型訓練是什麼？證照跟時數各要多少？")
     assert "四、AI 模型訓練 的自我評估參考指標" in answer.text
+
+
+def test_materials_for_a_type_name_the_materials_that_cover_it(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    covering = [r.name for r in catalog.resources.resources if "AI 應用素養" in r.competency_types]
+    answer = advisor.respond("想自學 AI 應用素養，指引有推薦什麼教材嗎")
+    assert answer.rule == "view.resources_for_type" and all(name in answer.text for name in covering)
+    assert answer.text.count(catalog.resources.usage_note) == 1
+    # a type no material covers: say so, and point to 表5's tools instead of a material
+    uncovered = advisor.respond("AI 模型訓練有推薦的學習資源嗎")
+    assert "沒有專為 AI 模型訓練 列出教材" in uncovered.text and "PyTorch" in uncovered.text
+
+
+def test_an_attribute_of_a_material_is_not_the_overview_it_names(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("公版教材對應哪些能力類型")
+    assert answer.rule == "view.resources" and "AI 工具應用" in answer.text and "AI 服務開發" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("typed", "rule_id"),
+    [
+        ("how many cerifications are in the tool categroy", "query.count_certs"),
+        ("which certifcate should I take for AI model trainng?", "view.type_or_item"),
+    ],
+)
+def test_english_typos_are_read_as_the_words_meant(advisor, typed: str, rule_id: str) -> None:  # noqa: ANN001
+    assert advisor.respond(typed).rule == rule_id
+
+
+def test_a_correct_english_word_is_never_corrected(advisor) -> None:  # noqa: ANN001
+    speller = advisor.understanding.speller
+    assert speller.suggestion("categroy") == "category"
+    assert speller.suggestion("employee") is None  # an English word, one edit from "employer"
+    assert speller.correct("nvdia 那兩張證照") == "nvidia 那兩張證照"

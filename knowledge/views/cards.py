@@ -390,12 +390,39 @@ class CatalogCards:
 
     def resources_compared(self) -> Card:
         note = f"{self.cat.resources.relation}{self.cat.resources.usage_note}"
-        cards = [self.resource_card(r.name) for r in self.cat.resources.resources]
+        cards = [self.resource_card(r.name, note=False) for r in self.cat.resources.resources]
         return Card(
             "\n".join(c.zh for c in cards) + f"\n{note}", "\n".join(c.en for c in cards) + f"\n{note}", ["附件(七)"]
         )
 
-    def resource_card(self, name: str) -> Card:
+    def resources_for_types(self, types: list[str]) -> Card:
+        """附件(七) asked for one type (「想自學 AI 應用素養，有推薦教材嗎」): the materials that map to it,
+        or, when none does, which types the two materials do cover and the 表5 reference tools instead."""
+        res = self.cat.resources.resources
+        hits = [r for r in res if set(r.competency_types) & set(types)]
+        if hits:
+            cards = [self.resource_card(r.name, note=False) for r in hits]
+            note = self.cat.resources.usage_note
+            body_zh, body_en = "\n".join(c.zh for c in cards), "\n".join(c.en for c in cards)
+            plural = "s" if len(hits) > 1 else ""
+            zh = f"附件(七) 推薦對應 {_items(types)} 的教材共 {len(hits)} 份：\n{body_zh}\n{note}"
+            en = f"附件(七) recommends {len(hits)} material{plural} for {', '.join(types)}:\n{body_en}"
+            return Card(zh, en, ["附件(七)"])
+        order = [t.name for t in self.cat.types]
+        covered = sorted({t for r in res for t in r.competency_types}, key=order.index)
+        names = _items([f"「{r.name}」" for r in res])
+        tools = [self.tools_card(self.cat.competency_type(t)) for t in types]
+        zh = (
+            f"附件(七) 推薦的教材（{names}）對應 {_items(covered)}，沒有專為 {_items(types)} 列出教材；"
+            "可參考表5 列的相關工具：\n" + "\n".join(c.zh for c in tools)
+        )
+        en = (
+            f"The materials 附件(七) recommends ({', '.join(r.name for r in res)}) cover {', '.join(covered)}; "
+            f"none is listed for {', '.join(types)}. 表5's reference tools:\n" + "\n".join(c.en for c in tools)
+        )
+        return Card(zh, en, ["附件(七)", TABLE5])
+
+    def resource_card(self, name: str, note: bool = True) -> Card:
         r = next(x for x in self.cat.resources.resources if x.name == name)
         zh = (
             f"「{r.name}」由{_items(r.developers)}開發，內容涵蓋{_items(r.covers)}，"
@@ -405,7 +432,8 @@ class CatalogCards:
             f'"{r.name}" ({r.name_en}) by {", ".join(r.developers)} covers {_items(r.covers, ", ")}; '
             f"competency types {', '.join(r.competency_types)}. Download: {r.download}"
         )
-        zh += f"\n{self.cat.resources.usage_note}"
+        if note:
+            zh += f"\n{self.cat.resources.usage_note}"
         return Card(zh, en, ["附件(七)"])
 
     def tool_card(self, tool: str) -> Card:
