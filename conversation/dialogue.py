@@ -127,8 +127,12 @@ class Dialogue:
             hypothetical = ex.hypothetical or (ex.has_facts and not ex.first_person and ds.profile.is_empty())
             # 「那模型訓練呢？」 after 「單看時數服務開發夠嗎」 keeps to the route the user chose
             route = ex.route or (ds.situation_route if ds.situation_types else None)
+            shown = ds.situation_types
+            if hypothetical and ds.situation_types:  # and the types the supposition changes
+                changed = self.situation.changed_types(ds.profile, updated)
+                shown = [t.name for t in self.cat.types if t.name in {*ds.situation_types, *changed}]
             answer = self.situation.answer(
-                updated, text, answer_lang, hypothetical=hypothetical, default_types=ds.situation_types, route=route
+                updated, text, answer_lang, hypothetical=hypothetical, default_types=shown, route=route
             )
             if not hypothetical:
                 ds.profile = updated

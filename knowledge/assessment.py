@@ -190,6 +190,10 @@ def _assess_type(
     gaps: list[dict[str, Any]] = []
     if reached_index + 1 < len(level_status):
         gaps = _gaps(type_rules, level_status[reached_index + 1]["level"], evaluated, profile, catalog)
+    # the levels after the next one, from the same records (「工具應用要到進階還差什麼」 before 初階 is reached)
+    gaps_beyond = [
+        g for s in level_status[reached_index + 2 :] for g in _gaps(type_rules, s["level"], evaluated, profile, catalog)
+    ]
     return {
         "type": type_rules.type,
         "number": type_rules.number,
@@ -208,6 +212,7 @@ def _assess_type(
             for e in evaluated
         ],
         "gaps": gaps,
+        "gaps_beyond": gaps_beyond,
         "reference_tools": [g.model_dump() for g in type_rules.reference_tools],
     }
 

@@ -105,6 +105,8 @@ class Advisor:
             assert turn.answer is not None
             if n > 0 and turn.bare and turn.answer.route == "retrieval":
                 continue  # 「…有哪幾張？幫我列出來」: the fragment repeats the question before it
+            if answers and answers[-1].out_of_scope and turn.u is not None and not turn.u.entities:
+                continue  # 「NIST 的四個功能是什麼？各自要做什麼」: the part goes on asking the declined question
             answers.append(turn.answer)
             context = turn.answer.context or context
         answer = answers[0] if len(answers) == 1 else merge_answers(answers)
@@ -387,7 +389,7 @@ def merge_answers(answers: list[Answer]) -> Answer:
     """One reply for a multi-part message: each distinct answer once, sources in order. A part the
     guideline does not cover at all (fees, exam dates…) makes the whole message declined: the parts
     it can answer are still shown."""
-    if any(a.answered for a in answers):  # a part that found nothing adds only noise beside real answers
+    if any(a.answered or a.out_of_scope for a in answers):  # a part that found nothing adds only noise
         answers = [a for a in answers if a.answered or a.out_of_scope]
     texts = list(dict.fromkeys(a.text for a in answers))
     sources = list({(s.section, s.title): s for a in answers for s in a.sources}.values())

@@ -22,6 +22,8 @@ from rag.stated_facts import ASKS, SENTENCE_SPLIT, FactReader
 from rag.textnorm import normalise, to_simplified
 from rag.understanding import QueryUnderstanding
 
+# 「這樣算哪種人才」, "does he count as application talent": the talent category is asked too.
+TALENT_ASKED = re.compile(r"(哪(種|類|一類|一種)人才|人才嗎|算.{0,6}人才|\btalent\b)")
 ROUTE_ZH = {"certificate": "證照途徑", "training": "受訓時數途徑"}
 ROUTE_EN = {"certificate": "certificate route", "training": "training-hours route"}
 # A question about one's standing as a whole (「我現在算到哪個程度？」): with no type named in it, every type.
@@ -84,6 +86,29 @@ class SituationAdvisor:
             return [], list(dict.fromkeys(talents))
         return list(dict.fromkeys(types)), list(dict.fromkeys(talents))
 
+    @staticmethod
+    def _talent_line(categories: list[str], lang: str) -> str:
+        """The talent categories these levels meet, in one line: a result for one type still says whether
+        the person counts as AI 應用人才 / AI 開發人才 (「這樣算哪種人才」)."""
+        if lang == "en":
+            return (
+                f"Talent category: meets the reference indicators of {' and '.join(categories)}."
+                if categories
+                else "Talent category: neither AI 應用人才 nor AI 開發人才 is met yet."
+            )
+        if categories:
+            return f"人才類別：符合 {'、'.join(categories)} 的能力參考指標。"
+        return "人才類別：尚未符合 AI 應用人才或 AI 開發人才的能力參考指標。"
+
+    def changed_types(self, before: StatedProfile, after: StatedProfile) -> list[str]:
+        """The types whose level a supposition changes (「如果我再多上 6 小時素養課呢？」 reaches AI 應用素養):
+        a what-if answer reports them beside the types the conversation was about."""
+        old = {t["type"]: t["level"] for t in self._assess(before)["types"]}
+        return [t["type"] for t in self._assess(after)["types"] if old.get(t["type"]) != t["level"]]
+
+    def _assess(self, profile: StatedProfile) -> dict[str, Any]:
+        return assess(parse_profile(profile.profile_json(), self.cat), self.cat)
+
     def _target_lines(self, t: dict[str, Any], text: str, lang: str) -> list[str]:
         """A level named in the question beyond the next one (「想讓 AI 工具應用達到進階」): its 表5 routes."""
         rules = next(r for r in self.cat.rules.types if r.type == t["type"])
@@ -91,7 +116,12 @@ class SituationAdvisor:
         out = []
         for lv in rules.levels:
             met = next((x["met"] for x in t["levels"] if x["level"] == lv.level), False)
-            if lv.level in text and lv.level not in gap_levels and not met:
+            beyond = [{**g, "alternative": True} for g in t.get("gaps_beyond", []) if g["level"] == lv.level]
+            if lv.level in text and lv.level not in gap_levels and not met and beyond:
+                gap_text = gap_lines({**t, "gaps": beyond})  # what is missing for it, in numbers
+                out += [f"  ➜ {g}" if not g.startswith("  ") else f"    {g.strip()}" for g in gap_text]
+                out += self._hours_total(beyond, lang)
+            elif lv.level in text and lv.level not in gap_levels and not met:
                 routes = "；或 ".join(r.text for r in lv.rules)
                 out.append(
                     f"  ➜ To reach {lv.level} (表5): {routes}"
@@ -236,6 +266,8 @@ class SituationAdvisor:
             if len(result["talent_categories"]) > 1:
                 both = "Both talent categories are met." if lang == "en" else "兩類人才的參考指標都符合。"
                 lines.append(both)
+        elif judged["talent_categories"] or TALENT_ASKED.search(normalise(text)):
+            lines.append(self._talent_line(judged["talent_categories"], lang))
         head = ("(hypothetical, not saved) " if lang == "en" else "（假設情況試算，未記錄）") if hypothetical else ""
         source = "Source: 附件(二) 表5" if lang == "en" else "出處：附件(二) 表5、附件(三) 表6"
         notes = [note] if note else []  # 「目前：…」 the other types' standing, before the source

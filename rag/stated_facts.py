@@ -335,7 +335,8 @@ class FactReader:
                 "tool.文書" if unspecified and not self._tool_area(p) else (self._tool_area(p) if unspecified else area)
             )
             previous = p.hours.get(key)
-            total = value + (previous.hours if previous and ex.adds else 0.0)
+            # 「其實是 15 小時不是 20」 replaces even beside a word of adding
+            total = value + (previous.hours if previous and ex.adds and not ex.correction else 0.0)
             p.hours[key] = StatedHours(
                 hours=total,
                 turn=turn,

@@ -52,6 +52,7 @@ CERT_PHRASE = re.compile(
     r"|Certified(?:\s+[A-Z][\w+.&-]*){1,5})"
 )
 LEVEL_WORDS = ("初級", "中級", "高級")
+LATIN_RUN = re.compile(r"^\s*的?\s*(?:[A-Za-z][\w+.&:()-]*\s*){1,6}(?=[\u3400-\u9fff])")
 SIMILAR_NAME = 0.9
 NEAR_MISS_START = 0  # typo matches count as named by the question
 EXPANSION_WEIGHT = 0.8  # thesaurus terms are deliberate mappings onto the guideline's words
@@ -293,8 +294,10 @@ class QueryUnderstanding:
         for m in re.finditer(r"[A-Za-z][A-Za-z0-9+\-]*[A-Za-z0-9+]|[A-Za-z]", original):
             word = m.group(0)
             parts = [p for p in re.split(r"[-]", word.lower()) if p]
-            after = original[m.end() : m.end() + 16]
             is_name = (word.isupper() and len(word) >= 2) or any(ch.isdigit() for ch in word)
+            # 「Coursera 的證書」, 「Databricks 的 Machine Learning Associate 證照」: a capitalised word, then
+            # only English words before a certificate word
+            after = LATIN_RUN.sub("", original[m.end() : m.end() + 60], count=1)
             is_name = is_name or (word[0].isupper() and bool(self.before_cert.match(after)))
             if is_name and any(p not in self.known_latin for p in parts):
                 names.append(word)
