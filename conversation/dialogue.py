@@ -128,7 +128,7 @@ class Dialogue:
             # 「那模型訓練呢？」 after 「單看時數服務開發夠嗎」 keeps to the route the user chose
             route = ex.route or (ds.situation_route if ds.situation_types else None)
             shown = ds.situation_types
-            if hypothetical and ds.situation_types:  # and the types the supposition changes
+            if hypothetical:  # and the types the supposition changes
                 changed = self.situation.changed_types(ds.profile, updated)
                 shown = [t.name for t in self.cat.types if t.name in {*ds.situation_types, *changed}]
             answer = self.situation.answer(
@@ -142,6 +142,12 @@ class Dialogue:
         if ex.has_facts and self.facts.asks_about_certificate(text):
             # 「同事有 iPAS 中級，這張算哪一類？」: the question is answered, the fact kept and echoed after it
             ds.profile = updated
+            split = self.facts.level_clauses(text)
+            if split is not None:  # 「…這張算哪類？應用素養有過嗎」: the catalog answer, then the result asked
+                answer = self._question(ds, split[0], lang)[0]
+                result = self.situation.answer(updated, split[1], answer_lang)
+                ds.situation_types, ds.situation_route = result.types, None
+                return [Reply(f"{answer.text}\n\n{result.text}", self._profile_buttons(lang))]
             answer = self._question(ds, text, lang)[0]
             echo = self.situation.echo(updated, answer_lang)
             return [Reply(f"{answer.text}\n\n{echo}", answer.buttons or self._profile_buttons(lang))]

@@ -231,8 +231,10 @@ class SituationAdvisor:
         result = assess(parse_profile(profile.profile_json(), self.cat), self.cat)
         judged = result if route is None else assess(parse_profile(self._one_route(profile, route), self.cat), self.cat)
         types, talents = self.asked_types(text)
-        if not types and not talents and default_types and hypothetical:
-            types = list(default_types)
+        if default_types and hypothetical and not talents:
+            # a what-if names the area it supposes (「如果再上 18 小時素養課」): the types it changes count too
+            order = [t.name for t in self.cat.types]
+            types = sorted({*types, *default_types}, key=order.index)
         elif default_types and follow:  # 「不對，模型訓練是 28 小時」 after a result: that result, and the type named
             types = list(dict.fromkeys([*default_types, *types]))
         shown = [t for t in judged["types"] if not types or t["type"] in types]

@@ -31,7 +31,7 @@ CATEGORY_WORDS = {c[-n:] for c in CERT_CATEGORIES for n in range(2, len(c) + 1)}
 EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 EN_CATEGORY = {"literacy": "素養類", "tool": "工具類", "project": "專案類"}
 NEAR = 24  # characters between a holding phrase and the certificate it holds
-SENTENCE_SPLIT = re.compile(r"(?<=[。！!？?])")
+SENTENCE_SPLIT = re.compile(r"(?<=[。！!？?~])")
 ASKS = re.compile(r"[?？]|嗎|呢")  # a sentence that asks (「…，這樣夠嗎」), as opposed to one that states
 # Holding without a person, read only while a conversation is already about someone's facts.
 NEGATED = re.compile(r"(沒有|沒|不是|並非|\bnot\b|\bno\b)\s*$")  # 「沒有 X」 right before a certificate's name
@@ -180,6 +180,20 @@ class FactReader:
             or any(e.kind == "cert" for e in self.reader.entities(c))
             for c in clauses
         )
+
+    def level_clauses(self, message: str) -> tuple[str, str] | None:
+        """「我考過 X，這張算哪類？應用素養有過嗎」: (the rest, the clauses asking one's level) when a message
+        asks a catalog question about a certificate and, apart from it, about a level; else None."""
+        clauses = [c for c in re.split(r"(?<=[，,。!！?？~])", message) if c.strip()]
+        level = [
+            c
+            for c in clauses
+            if self.own_level.search(normalise(c))
+            and not set(self.reader.detect_intents(normalise(c))) & {"category_of", "issuer"}
+        ]
+        if not level or len(level) == len(clauses):
+            return None
+        return "".join(c for c in clauses if c not in level), "".join(level)
 
     def _held_in_statements(self, text: str) -> list[str]:
         """Certificates after a bare 「有」/"have" in the sentences that ask nothing."""
