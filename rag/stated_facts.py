@@ -55,6 +55,7 @@ class Extracted:
     unassigned_hours: list[float] = field(default_factory=list)  # 「不對，是 21 小時」: the area said before
     correction: bool = False
     negated: list[str] = field(default_factory=list)  # 「不是美術設計那張」: certificates taken back
+    none_of: list[str] = field(default_factory=list)  # 「我沒有任何素養類證照」: no certificate of these categories
     # 「Canva 上了 20 小時…如果我補 18 小時素養課呢？」: facts stated as they are, then a supposition about
     # them in a sentence of its own; `then` holds the supposition's facts (applied to a copy only)
     then: Extracted | None = None
@@ -69,6 +70,7 @@ class Extracted:
             or self.no_certificates
             or self.no_training
             or self.unassigned_hours
+            or self.none_of
         )
 
 
@@ -86,6 +88,7 @@ class FactReader:
         self.bare_number = re.compile(r"(?<![\d.\-])(?P<n>\d+(?:\.\d+)?)(?![\d.]|\s*張)")  # 「圖文 15」: digits only
         self.holding = re.compile(spec["holding"])
         self.no_certs = re.compile(spec["no_certificates"])
+        self.no_category = re.compile(spec["no_category"])
         self.no_training = re.compile(spec["no_training"])
         self.unnamed = re.compile(spec["unnamed_count"])
         self.unnamed_en = re.compile(spec["unnamed_count_en"])
@@ -130,6 +133,9 @@ class FactReader:
         stating = bool(SUBJECT.search(text)) or ex.hypothetical or has_hours and (not question or ex.asks_level)
         ex.no_certificates = bool(self.no_certs.search(text))
         ex.no_training = bool(self.no_training.search(text))
+        ex.none_of = list(
+            dict.fromkeys(m.group("category") or EN_CATEGORY[m.group("en")] for m in self.no_category.finditer(text))
+        )
         if continuing and not stating:
             ex.certificates = self._held_in_statements(text)
         if ex.correction and continuing:  # 「不對，她是 X，沒有 Y 那張」: the certificates named are the held ones
@@ -331,6 +337,10 @@ class FactReader:
             last = max(c.turn for c in p.certificates)
             p.certificates = [c for c in p.certificates if c.turn != last]
         p.certificates = [c for c in p.certificates if c.cert_id not in ex.negated]
+        if ex.none_of:  # 「我沒有任何素養類證照」 takes back any of that category stated before
+            category = {c.id: c.category for c in self.reader.catalog.certifications}
+            p.certificates = [c for c in p.certificates if category.get(c.cert_id) not in ex.none_of]
+            p.unnamed = [u for u in p.unnamed if u.category not in ex.none_of]
         for cert_id in ex.certificates:
             if all(c.cert_id != cert_id for c in p.certificates):
                 p.certificates.append(HeldCertificate(cert_id=cert_id, turn=turn))

@@ -109,3 +109,18 @@ def test_any_invalid_hours_value_names_its_field(raw: dict[str, Any], area: str,
         assert exc.field == field
     else:
         raise AssertionError(f"{field}={bad!r} was accepted")
+
+
+@quick
+@given(profiles)
+def test_gaps_beyond_name_only_unmet_levels_after_the_next(raw: dict[str, Any]) -> None:
+    """`gaps_beyond` (「要到進階還差什麼」 before 初階): only levels above the next one, none of them met."""
+    result = assess(parse_profile({**raw, "policy": "either"}, CATALOG), CATALOG)
+    for t in result["types"]:
+        order = [lv["level"] for lv in t["levels"]]
+        reached = order.index(t["level"]) if t["level"] in order else -1
+        beyond = {g["level"] for g in t["gaps_beyond"]}
+        assert all(order.index(level) > reached + 1 for level in beyond)
+        assert all(not lv["met"] for lv in t["levels"] if lv["level"] in beyond)
+        if reached + 2 < len(order):  # a level two steps up always has a gap on some route
+            assert order[reached + 2] in beyond
