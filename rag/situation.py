@@ -28,7 +28,8 @@ ROUTE_ZH = {"certificate": "證照途徑", "training": "受訓時數途徑"}
 ROUTE_EN = {"certificate": "certificate route", "training": "training-hours route"}
 # A question about one's standing as a whole (「我現在算到哪個程度？」): with no type named in it, every type.
 OVERALL = re.compile(
-    r"(哪個程度|什麼程度|到哪|哪一級|幾級|算哪|整體|各項|每一項|全部|\bmy levels\b|\boverall\b|\bwhere do i stand\b)"
+    r"(哪個程度|什麼程度|到哪|哪一級|幾級|算哪|整體|各項|每一項|全部|\bmy levels\b|\boverall\b|\bwhere do i stand\b"
+    r"|\b(what|which) levels? (am i|do i have|have i)\b)"
 )
 
 
@@ -79,6 +80,12 @@ class SituationAdvisor:
                 clauses = [c for c in CLAUSE_SPLIT.split(sentence) if c.strip() and QUESTION_MARKERS.search(c)]
                 named = [n for c in clauses if not re.search(r"\d", c) for n in self.facts.types_named(c)]
             if not named and not found and OVERALL.search(sentence):
+                overall = True
+            elif named and any(  # 「what level am I at, and what would I need for AI 模型訓練?」: all of them
+                OVERALL.search(c) and not any(e.kind in ("type", "item", "talent") for e in self.reader.entities(c))
+                for c in CLAUSE_SPLIT.split(sentence)
+                if c.strip()
+            ):
                 overall = True
             types += named
             talents += found
