@@ -280,6 +280,10 @@ class SituationAdvisor:
         head = ("(hypothetical, not saved) " if lang == "en" else "（假設情況試算，未記錄）") if hypothetical else ""
         source = "Source: 附件(二) 表5" if lang == "en" else "出處：附件(二) 表5、附件(三) 表6"
         notes = [note] if note else []  # 「目前：…」 the other types' standing, before the source
+        others = [(t["type"], t["level"]) for t in judged["types"] if t not in shown and t["level"] != "未達"]
+        if not note and shown and others:  # a one-type result still says what the facts do reach elsewhere
+            got = ("; " if lang == "en" else "、").join(f"{name} {level}" for name, level in others)
+            notes.append(f"Other types reached: {got}." if lang == "en" else f"其他能力類型：{got}。")
         body = "\n".join([head + self.echo(profile, lang), *lines, *notes, *(["", source] if with_source else [])])
         if lang == "zh-CN":
             body = to_simplified(body)

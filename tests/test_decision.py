@@ -202,3 +202,23 @@ def test_a_correct_english_word_is_never_corrected(advisor) -> None:  # noqa: AN
     assert speller.suggestion("categroy") == "category"
     assert speller.suggestion("employee") is None  # an English word, one edit from "employer"
     assert speller.correct("nvdia 那兩張證照") == "nvidia 那兩張證照"
+
+
+def test_a_role_card_names_the_career_routes_through_it(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("資料分析師在指引裡算應用人才還是開發人才?")
+    assert "資料專業路徑：資料分析師 → 資料科學家" in answer.text and "附件(五)" in answer.text
+
+
+def test_a_talent_career_answer_says_where_to_start_in_table5(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    answer = advisor.respond("我是行銷背景完全不會寫程式，想轉成AI應用人才，照指引我要先準備什麼")
+    first = next(r for r in catalog.rules.types if r.type == "AI 應用素養").levels[0]
+    assert "起步的參考指標" in answer.text and f"AI 應用素養 {first.level}" in answer.text
+
+
+def test_a_talent_card_gives_each_type_its_programming_level(advisor) -> None:  # noqa: ANN001
+    assert "AI 工具應用（No-code）" in advisor.respond("AI 應用人才需要哪些能力").text
+
+
+def test_a_one_type_result_names_what_the_facts_reach_elsewhere(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("同事有 EEC企業電子化人工智慧應用師，這樣在AI工具應用算初階嗎？")
+    assert "二、AI 工具應用：未達" in answer.text and "其他能力類型：AI 應用素養 具備" in answer.text

@@ -8,6 +8,7 @@ cards serve answers and the bot's browsing views.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from knowledge.catalog import Catalog
@@ -196,6 +197,11 @@ class CatalogCards:
             zh += f"\n{archetype.name}（表7）：{archetype.description}"
             en += f"\n{archetype.name} (表7): {archetype.description}"
         sections = [r.source] + (["附件(四) 表7"] if r.archetype else [])
+        routes = self._routes_through(r)
+        if routes:  # 「資料分析師 → 資料科學家」: where the role leads in 附件(五)
+            zh += "\n發展路徑（附件(五)）：" + "；".join(routes)
+            en += "\nCareer path (附件(五)): " + "; ".join(routes)
+            sections.append("附件(五)")
         if with_certs:
             card = self.talent_certs(r.talent_category)
             zh += "\n" + card.zh
@@ -203,9 +209,25 @@ class CatalogCards:
             sections += card.sections
         return Card(zh, en, sections)
 
+    def _routes_through(self, r: Role) -> list[str]:
+        """The 附件(五) routes with a step naming one of the role's titles, as 「名稱：步驟 → 步驟」."""
+        titles = [re.sub(r"\s*[（(].*?[)）]", "", t).replace(" ", "") for t in r.titles]
+        titles = [t for t in titles if len(t) >= 3]
+        out = []
+        for path in self.cat.career.paths:
+            for route in path.routes:
+                if any(t in step.replace(" ", "") for t in titles for step in route.steps):
+                    out.append(f"{route.name}：{' → '.join(route.steps)}")
+            # the cross-domain moves into or out of the role (「…可加強統計學和資料治理知識，跨域至「資料科學家」路徑」)
+            out += [x.rstrip("。") for x in path.cross_domain if any(t in x.replace(" ", "") for t in titles)]
+        return list(dict.fromkeys(out))
+
     def talent_card(self, name: str) -> Card:
         tc = next(t for t in self.cat.talent.categories if t.name == name)
-        types = _items(tc.competency_types) or "（表2 未列出能力類型）"
+        # each type with its 表2 programming level (No-code / Low-code / Pro-code): 「不會寫 code 算哪種人才」
+        levels = {t.name: t.program_level for t in self.cat.types}
+        types = _items([f"{t}（{levels[t]}）" if t in levels else t for t in tc.competency_types])
+        types = types or "（表2 未列出能力類型）"
         zh = f"{tc.name}：{tc.role}。職責範圍：{_items(tc.duties, '；')}（表1）。所需能力類型：{types}（表2）。"
         en = f"{tc.name} ({tc.name_en}): {tc.role}. Duties: {_items(tc.duties, '; ')} (表1). Competency types: {types}."
         return Card(zh, en, [TABLE1, TABLE2])
@@ -273,7 +295,23 @@ class CatalogCards:
             f"Career path for {name} ({path.name_en}, 附件(五)): {routes}. Key skills: {skills}. "
             f"Cross-domain: {''.join(path.cross_domain)}"
         )
-        return Card(zh, en, ["附件(五)"])
+        first = self._first_levels(name)
+        if not first:
+            return Card(zh, en, ["附件(五)"])
+        # 「想轉成 AI 應用人才要先準備什麼」: the first 表5 level of each of its types is where to start
+        zh += "\n起步的參考指標（表5，證照或時數任一途徑）：\n" + "\n".join(f"• {x}" for x in first)
+        en += "\nWhere to start (表5, either route):\n" + "\n".join(f"• {x}" for x in first)
+        return Card(zh, en, ["附件(五)", TABLE5])
+
+    def _first_levels(self, talent: str) -> list[str]:
+        tc = next(t for t in self.cat.talent.categories if t.name == talent)
+        out = []
+        for rules in self.cat.rules.types:
+            if rules.type in tc.competency_types:
+                lv = rules.levels[0]
+                texts = [r.text.removeprefix(f"{lv.level}：") for r in lv.rules]
+                out.append(f"{rules.type} {lv.level}：{'；或 '.join(texts)}")
+        return out
 
     def archetype_card(self, name: str) -> Card:
         a = next(x for x in self.cat.roles.application_archetypes if x.name == name)
