@@ -24,7 +24,7 @@ from knowledge.stated_profile import StatedProfile
 from rag.routing_rules import asked_clause
 from rag.situation import SituationAdvisor
 from rag.stated_facts import FactReader
-from rag.textnorm import detect_language, normalise
+from rag.textnorm import detect_language, normalise, to_simplified
 
 ORDINAL = re.compile(
     r"第\s*([一二三四五六七八九十]|\d{1,2})\s*(個|張|項|位|種|類|家|名)?|最後(一|那|這)?(個|張|項)|"
@@ -241,6 +241,8 @@ class Dialogue:
         resolved = self.resolve(text, topic, list(ds.recent))
         if isinstance(resolved, Reply):
             return [resolved]
+        if resolved != text and detect_language(text) == "zh-CN":
+            resolved = to_simplified(resolved)  # a resolved reference keeps the user's script for the answer
         answer = self.advisor.respond(resolved, topic.context())
         ds.topic = self._topic(answer, topic)
         for kind, key, _ in ds.topic.entities:
@@ -276,12 +278,12 @@ class Dialogue:
             if len(others) == 1:
                 kind, key = others[0]
                 return OTHER_ONE.sub(f"「{self._name(kind, key)}」", text, count=1)
-        if TWO_REF.search(text) and recent:
+        if TWO_REF.search(normalise(text)) and recent:  # 「这两个」 too
             kind = recent[-1][0]  # the two most recent things of the kind the talk is about
             pair = [x for x in recent if x[0] == kind][-2:]
             if len(pair) == 2:
                 names2 = "和".join(f"「{self._name(k, key)}」" for k, key in pair)
-                return TWO_REF.sub(names2, text, count=1)
+                return TWO_REF.sub(names2, normalise(text), count=1)
         certs_in_topic = [key for kind, key, _ in topic.entities if kind == "cert"]
         if ISSUER_REF.search(text) and certs_in_topic:
             issuer = self.cat.certification(certs_in_topic[-1]).issuer
@@ -304,10 +306,36 @@ class Dialogue:
         swapped = self._within_vendor(text, topic)
         if swapped:
             return swapped
-        same_kind = [e for e in topic.entities if e[0] == "cert"] or topic.entities
+        same_kind = self._candidates(topic)
         if SINGULAR.search(text) and not PLURAL.search(text) and len(same_kind) >= 2 and not self._names_entity(text):
+            described = self._described(text, same_kind)
+            if described is not None:  # 「美術設計那張」: words only one of them has in its name
+                return SINGULAR.sub(f"「{self._name(*described)}」", text, count=1)
             return self._clarify(same_kind, topic)
         return text
+
+    @staticmethod
+    def _candidates(topic: Topic) -> list[tuple[str, str, str]]:
+        """What 「那張」「it」 may stand for: the certificates the last answer was about, else those it
+        listed (「資策會辦的是哪幾張」 names an issuer and lists its certificates), else its entities."""
+        certs = [e for e in topic.entities if e[0] == "cert"]
+        listed = [(k, key, key) for k, key in topic.listed if k == "cert"]
+        return certs or listed or list(topic.entities)
+
+    def _described(self, text: str, candidates: list[tuple[str, str, str]]) -> tuple[str, str] | None:
+        """The one candidate a reference describes by part of its name (「美術設計那張」 among the lists's
+        certificates): every run of two or more characters of the message found in exactly one candidate's
+        name points at the same candidate. None when nothing, or more than one, is pointed at."""
+        names = {(k, key): normalise(self._name(k, key)).replace(" ", "") for k, key, _ in candidates}
+        message = SINGULAR.sub(" ", normalise(text)).replace(" ", "")
+        pointed: set[tuple[str, str]] = set()
+        for size in range(2, min(len(message), 10) + 1):
+            for start in range(len(message) - size + 1):
+                run = message[start : start + size]
+                holders = [c for c, name in names.items() if run in name]
+                if len(holders) == 1:
+                    pointed.add(holders[0])
+        return next(iter(pointed)) if len(pointed) == 1 else None
 
     def _within_vendor(self, text: str, topic: Topic) -> str | None:
         """「AWS Certified AI Practitioner 是哪一類？」→「那 Machine Learning Engineer 呢？」: when the last
@@ -353,7 +381,7 @@ class Dialogue:
     def clarified(self, ds: DialogueState, index: int, lang: Lang) -> list[Reply]:
         """The tap on a clarifying question: answer the last question about the chosen entity."""
         topic = ds.topic or Topic()
-        candidates = [e for e in topic.entities if e[0] == "cert"] or topic.entities
+        candidates = self._candidates(topic)
         if not 0 <= index < len(candidates):
             return [Reply(t("stale_button", lang))]
         kind, key, surface = candidates[index]

@@ -94,6 +94,19 @@ class SituationAdvisor:
         return list(dict.fromkeys(types)), list(dict.fromkeys(talents))
 
     @staticmethod
+    def _summary_en(result: dict[str, Any]) -> str:
+        """The engine's summary sentence, in English (the engine words it in Chinese, as 表5 does)."""
+        reached = [f"{t['type']} ({t['level']})" for t in result["types"] if t["level"] != "未達"]
+        head = f"Reached: {', '.join(reached)}." if reached else "No competency type is met yet."
+        cats = result["talent_categories"]
+        tail = (
+            f" Meets the reference indicators of {' and '.join(cats)}."
+            if cats
+            else " Neither AI 應用人才 nor AI 開發人才 is met yet."
+        )
+        return head + tail
+
+    @staticmethod
     def _talent_line(categories: list[str], lang: str) -> str:
         """The talent categories these levels meet, in one line: a result for one type still says whether
         the person counts as AI 應用人才 / AI 開發人才 (「這樣算哪種人才」)."""
@@ -270,8 +283,9 @@ class SituationAdvisor:
             lines += [f"  ➜ {g}" if not g.startswith("  ") else f"    {g.strip()}" for g in gap_text]
             lines += self._hours_total(gaps, lang)
             lines += self._target_lines(t, text, lang)
-        if talents or not types:
-            lines.append(result["summary"])
+        summarised = bool(talents or not types)
+        if summarised:
+            lines.append(self._summary_en(result) if lang == "en" else result["summary"])
             if len(result["talent_categories"]) > 1:
                 both = "Both talent categories are met." if lang == "en" else "兩類人才的參考指標都符合。"
                 lines.append(both)
@@ -280,8 +294,9 @@ class SituationAdvisor:
         head = ("(hypothetical, not saved) " if lang == "en" else "（假設情況試算，未記錄）") if hypothetical else ""
         source = "Source: 附件(二) 表5" if lang == "en" else "出處：附件(二) 表5、附件(三) 表6"
         notes = [note] if note else []  # 「目前：…」 the other types' standing, before the source
+        # a one-type result still says what the facts do reach elsewhere
         others = [(t["type"], t["level"]) for t in judged["types"] if t not in shown and t["level"] != "未達"]
-        if not note and shown and others:  # a one-type result still says what the facts do reach elsewhere
+        if not note and shown and others and not summarised:
             got = ("; " if lang == "en" else "、").join(f"{name} {level}" for name, level in others)
             notes.append(f"Other types reached: {got}." if lang == "en" else f"其他能力類型：{got}。")
         body = "\n".join([head + self.echo(profile, lang), *lines, *notes, *(["", source] if with_source else [])])
