@@ -232,7 +232,9 @@ class Advisor:
         if not previous and not context.get("intents"):
             return
         if not u.entities and previous and (u.followup or (short or continuation) and u.intents):
-            u.entities = previous
+            kinds = {k for i in u.intents for k in self.understanding.applies_to.get(i, [])}
+            fitting = [e for e in previous if e.kind in kinds]  # 「它常見職稱」: the archetype, not the item
+            u.entities = fitting or previous
             u.followup = True
         if u.entities and not u.intents and (u.followup or short):
             u.intents = list(context.get("intents", []))

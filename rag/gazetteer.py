@@ -54,7 +54,9 @@ def catalog_forms(catalog: Catalog, topics: dict[str, dict[str, list[str]]]) -> 
         en = tc.name_en.split(" (")[0]
         out += [("talent", tc.name, f) for f in (tc.name, short, en, tc.name_en.split("(")[-1].rstrip(")"))]
     for a in catalog.roles.application_archetypes:
-        out += [("archetype", a.name, f) for f in (a.name, a.name.replace(" ", ""), a.name_en)]
+        # 「導入型人才」: the guideline also names them without the leading "AI"
+        short = a.name.split()[-1]
+        out += [("archetype", a.name, f) for f in (a.name, a.name.replace(" ", ""), a.name_en, short)]
     for r in catalog.role_list:
         out += [("role", r.id, f) for f in (r.name, r.name_en, *r.titles, *r.aliases)]
     for s in catalog.industries.scenarios:

@@ -145,6 +145,7 @@ class QueryUnderstanding:
         intents = load_yaml((data_dir / "intents.yaml").read_text(encoding="utf-8"))
         self.intents = {name: [_pattern(p) for p in pats] for name, pats in intents["intents"].items()}
         self.pronouns = _pattern(intents["followup"]["pronouns"])
+        self.applies_to: dict[str, list[str]] = intents.get("applies_to") or {}
         self.leading = _pattern(intents["followup"]["leading"])
         self.scope = {
             name: (spec["reason"], [_pattern(p) for p in spec["patterns"]])
