@@ -83,6 +83,13 @@ RECALL = re.compile(
     r"|\bwhat (did|have) i (tell|told|say|said|give|given)\b|\bwhat do you have (on|for|about) me\b"
     r"|\bwhat (hours|facts|certificates) (do you have|did you (note|record|save))\b)"
 )
+# Back to the stated facts after a what-if (「那實際上呢？」, "with my real numbers again?").
+REAL = re.compile(
+    r"(實際上|實際的|真實的|原本的(資料|時數|數字)|不假設|回到(原本|現實|實際)"
+    r"|\b(real|actual|original) (numbers|facts|hours|situation|profile)\b"
+    r"|\bwithout (the|that|those) (hypothetical|extra)"
+    r"|\bback to (me|my real|reality)\b)"
+)
 ONLY = re.compile(r"(只有|只拿|只考|\bonly\b)")
 SET_REF = re.compile(r"(其中|這些|這幾張|這幾個|裡面|當中|\bof these\b|\bamong them\b|\bof them\b)")
 TWO_REF = re.compile(r"(這兩張|這兩個|兩張都|這兩|兩者|\bboth\b|\bthese two\b|\bthe two\b)")
@@ -122,6 +129,13 @@ class Dialogue:
             return self._question(ds, text, lang)  # 「幫我寫一封求職信，說我有 iPAS 初級」: a task, declined
         if ex.then is not None and not ex.hypothetical:
             return self._fact_and_supposition(ds, ex, updated, text, answer_lang, lang)
+        if REAL.search(normalised) and not ex.has_facts and not ds.profile.is_empty() and ds.situation_types:
+            # 「ok 那實際上呢？」 after a what-if: the same result on the facts as stated, the what-if dropped
+            answer = self.situation.answer(
+                ds.profile, text, answer_lang, default_types=ds.situation_types, route=ds.situation_route, follow=True
+            )
+            ds.hypothesis, ds.situation_types = None, answer.types
+            return [Reply(answer.text, self._profile_buttons(lang))]
         if self._about_self(ds, ex, normalised) and not updated.is_empty():
             # facts in a question with no person in it (「AI 模型訓練 30 小時算具備嗎？」) are computed, not kept
             hypothetical = ex.hypothetical or (ex.has_facts and not ex.first_person and ds.profile.is_empty())

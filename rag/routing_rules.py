@@ -195,6 +195,9 @@ def _count_certs(q: Query) -> list[Card] | None:
     if named and categories and "count" in q.intents and all(c.category in categories for c in named):
         # "How many 專案類 certifications are there, and which Microsoft exam is among them?"
         return [q.views.category_card(c) for c in categories]
+    if named and not categories and q.u.followup and {"count", "category_of"} <= q.intents:
+        # "how many are in that category?" after a certificate: the category it belongs to, counted
+        return [q.views.category_card(c) for c in dict.fromkeys(c.category for c in named)]
     if named or not mentions_certificates(q) and not categories:
         return None
     f = cert_filter(q)

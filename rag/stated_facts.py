@@ -31,6 +31,10 @@ CATEGORY_WORDS = {c[-n:] for c in CERT_CATEGORIES for n in range(2, len(c) + 1)}
 EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 EN_CATEGORY = {"literacy": "素養類", "tool": "工具類", "project": "專案類"}
 NEAR = 24  # characters between a holding phrase and the certificate it holds
+HOURS_BEFORE_NUMBER = re.compile(
+    r"\bhours?\s+(were|was|are|is|total(?:led)?|of)\s+(only |just |about |around )?"
+    r"(\d+(?:\.\d+)?)(?!\s*(hours?|hrs?|h)\b)"
+)
 SENTENCE_SPLIT = re.compile(r"(?<=[。！!？?~])")
 ASKS = re.compile(r"[?？]|嗎|呢")  # a sentence that asks (「…，這樣夠嗎」), as opposed to one that states
 # Holding without a person, read only while a conversation is already about someone's facts.
@@ -114,7 +118,8 @@ class FactReader:
     def read(self, message: str, continuing: bool = False) -> Extracted:
         """The facts one message states. `continuing`: the conversation is already about someone's
         facts, so a plain statement 「工具類有 A 跟 B 兩張」 (a sentence that asks nothing) holds what it names."""
-        text = normalise(message)
+        # "my text-tool hours were only 3": the number after the unit, read as "3 hours"
+        text = HOURS_BEFORE_NUMBER.sub(r"\1 \2\3 hours", normalise(message))
         split = self._fact_then_supposition(text, continuing)
         if split is not None:
             return split
