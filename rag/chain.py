@@ -96,9 +96,12 @@ class Advisor:
         # facts stated in one part and asked about in another (「他有 A 跟 B。他算應用人才嗎？工具應用到哪一級？」)
         # are one question for the engine
         parts = split_questions(question)
-        if len(parts) > 1:
-            ex = self.facts.read(question)
-            parts = [question] if ex.has_facts and ex.asks_level else parts
+        ex = self.facts.read(question)
+        if ex.has_facts and ex.asks_level:
+            # 「…兩張證照各歸哪一類？只依證照他在表5會落在哪？」: the catalog question on its own, then the
+            # whole message for the engine (it holds the facts), which reports only the level asked
+            both = self.facts.level_clauses(question) if self.facts.asks_about_certificate(question) else None
+            parts = [both[0], question] if both else [question]
         answers: list[Answer] = []
         for n, part in enumerate(parts):
             turn: Turn = self.chain.invoke(Turn(part, context or {}, continuation=n > 0))
@@ -158,8 +161,10 @@ class Advisor:
         asks_talent = "which_talent" in u.intents  # 「我考過 A 跟 B，我是屬於哪一類人才？」
         if not ex.has_facts or not (ex.asks_level or ex.hypothetical or asks_talent):
             return None
-        if not ex.hypothetical and self.facts.asks_about_certificate(u.question):
+        both = self.facts.level_clauses(u.question)
+        if not ex.hypothetical and self.facts.asks_about_certificate(u.question) and both is None:
             return None
+        asked = both[1] if both is not None and self.facts.asks_about_certificate(u.question) else u.question
         profile = self.facts.apply(StatedProfile(), ex, 1)
         if ex.then is not None:  # facts, then a supposition about them in a sentence of its own
             supposed = self.facts.apply(profile, ex.then, 1)
@@ -169,7 +174,7 @@ class Advisor:
             )
         else:
             zh, en = (
-                self.situation.answer(profile, u.question, lang, with_source=False, route=ex.route)
+                self.situation.answer(profile, asked, lang, with_source=False, route=ex.route)
                 for lang in ("zh-TW", "en")
             )
         return [Card(zh.text, en.text, [TABLE5, TABLE6], native=True)]

@@ -132,6 +132,7 @@ class SituationAdvisor:
     def _target_lines(self, t: dict[str, Any], text: str, lang: str) -> list[str]:
         """A level named in the question beyond the next one (「想讓 AI 工具應用達到進階」): its 表5 routes."""
         rules = next(r for r in self.cat.rules.types if r.type == t["type"])
+        text = normalise(text)  # 「进阶」 names 進階
         gap_levels = {g["level"] for g in t["gaps"]}
         out = []
         for lv in rules.levels:

@@ -119,7 +119,7 @@ class FactReader:
         """The facts one message states. `continuing`: the conversation is already about someone's
         facts, so a plain statement 「工具類有 A 跟 B 兩張」 (a sentence that asks nothing) holds what it names."""
         # "my text-tool hours were only 3": the number after the unit, read as "3 hours"
-        text = HOURS_BEFORE_NUMBER.sub(r"\1 \2\3 hours", normalise(message))
+        text = HOURS_BEFORE_NUMBER.sub(r"\1 \2\3 hours", self.reader.speller.correct(normalise(message)))
         split = self._fact_then_supposition(text, continuing)
         if split is not None:
             return split
@@ -181,7 +181,11 @@ class FactReader:
         """「同事有 iPAS 中級，這張算哪一類？」: the question names a certificate (or points at the one just
         stated) and asks its category or issuer: a catalog question, even when someone holds it."""
         text = normalise(message)
-        clauses = [c for c in re.split(r"(?<=[，,。!！?？])", text) if re.search(r"[?？]|嗎|呢|哪|什麼|誰", c)]
+        clauses = [
+            c
+            for c in re.split(r"(?<=[，,。!！?？])|(?<=\.)\s", text)
+            if re.search(r"[?？]|嗎|呢|哪|什麼|誰|\b(which|what|who)\b", c)
+        ]
         intents = set(self.reader.detect_intents(" ".join(clauses)))
         if not intents & {"category_of", "issuer"} or "which_talent" in intents:
             return False
@@ -195,7 +199,7 @@ class FactReader:
     def level_clauses(self, message: str) -> tuple[str, str] | None:
         """「我考過 X，這張算哪類？應用素養有過嗎」: (the rest, the clauses asking one's level) when a message
         asks a catalog question about a certificate and, apart from it, about a level; else None."""
-        clauses = [c for c in re.split(r"(?<=[，,。!！?？~])", message) if c.strip()]
+        clauses = [c for c in re.split(r"(?<=[，,。!！?？~])|(?<=\.)\s", message) if c.strip()]
         level = [
             c
             for c in clauses
@@ -320,11 +324,14 @@ class FactReader:
             elif not numbers:
                 pending = areas
                 continue
-            for pos, raw in numbers:
+            ordered = sorted(areas)
+            in_order = len(numbers) > 1 and len(ordered) == len(numbers)
+            for n, (pos, raw) in enumerate(numbers):
                 value = _number(raw)
                 if value is None:
                     continue
-                _, area = min(areas, key=lambda a: abs(a[0] - pos))
+                # 「ChatGPT 10小時 Canva 12小時」: as many areas as numbers pair up in order, whichever is nearer
+                _, area = ordered[n] if in_order else min(areas, key=lambda a: abs(a[0] - pos))
                 out.append((area, float(value)))
         return out
 

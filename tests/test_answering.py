@@ -171,3 +171,36 @@ def test_own_situation_in_other_words(advisor, question: str, must_contain: list
     assert answer.answered, answer.text
     for fact in must_contain:
         assert fact in answer.text, (fact, answer.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "must_contain"),
+    [
+        # a certificate question and a level question in one message: both answered
+        (
+            "One of my engineers holds the IBM AI Engineering Professional Certificate. Which category is that cert, "
+            "and does it make him count as AI development talent?",
+            ["專案類 (Project)", "AI 開發人才"],
+        ),
+        # areas and hours in the same order pair up, whichever area word is nearer
+        (
+            "素養課上了20hr，ChatGPT 10小時 Canva 12小時，這樣工具應用是初階還進階",
+            ["工具・文書 10 小時", "工具・圖文 12 小時"],
+        ),
+        # Simplified 进阶 names the level beyond the next one
+        ("我已经有一张素养类证照了，想把AI工具应用做到进阶，接下来应该考什么证？", ["要达到「进阶」"]),
+        (
+            "Hi, I only have the NVIDIA Certified Associate: Generative AI & LLMs cert, no trainng courses. "
+            "What level am I for AI tool application?",
+            ["AI 工具應用：初階"],
+        ),
+        # paraphrases far from the guideline's words
+        ("老闆要我們用AI把每天重複的流程讓它自己跑 這種在指引裡算什麼能力", ["自動化應用"]),
+        ("我就跟AI聊天说我要什么功能，它就帮我把程序写出来了，这种在指引里叫什么能力？", ["AI 协作与开发"]),
+    ],
+)
+def test_more_ways_of_stating_a_situation(advisor, question: str, must_contain: list[str]) -> None:  # noqa: ANN001
+    answer = advisor.respond(question)
+    assert answer.answered, answer.text
+    for fact in must_contain:
+        assert fact in answer.text, (fact, answer.text)
