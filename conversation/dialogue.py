@@ -56,6 +56,7 @@ STATUS = re.compile(
     r"|\bwhat about\b|\bhow about\b)"
 )
 THIRD_PERSON = re.compile(r"(她|他|這位|學員|同事|員工|部屬|\bshe\b|\bhe\b|\bher\b|\bhis\b|\bthey\b)")
+NOW = re.compile(r"(現在|目前|實際|真實|原本|\bnow\b|\breal\b|\bactual\b|\bcurrently\b)")
 GAP = re.compile(r"(還差|還缺|差幾|缺幾|差多少|缺多少|還要補|要補|還需要|\bstill need\b|\bmissing\b|\bshort of\b)")
 # What the catalog describes about a type; asked about it, the answer is the description, not a result.
 CONTENT_INTENTS = frozenset(
@@ -114,7 +115,11 @@ class Dialogue:
         ds.turn += 1
         ex = self.facts.read(text, continuing=not ds.profile.is_empty())
         self._referenced_certificates(ds, ex, normalise(text))
-        base = ds.hypothesis if ds.hypothesis is not None and SAME_HYPOTHESIS.search(normalise(text)) else ds.profile
+        n = normalise(text)
+        # 「如果文書再多上 8 小時呢？」→「那要到進階的話，時數還差多少？」: a gap question right after a what-if,
+        # with nothing new stated and no 「現在/實際」, goes on from the what-if
+        goes_on = bool(ds.situation_types) and not ex.has_facts and bool(GAP.search(n)) and not NOW.search(n)
+        base = ds.hypothesis if ds.hypothesis is not None and (SAME_HYPOTHESIS.search(n) or goes_on) else ds.profile
         if base is ds.hypothesis:
             ex.hypothetical = True
         updated = self.facts.apply(base, ex, ds.turn) if ex.has_facts else base
@@ -240,6 +245,8 @@ class Dialogue:
         # 「AI 服務開發呢？」「程式語言應用現在有到嗎？」「現在呢？」: a status question naming only levels, and
         # nothing the catalog describes (tools, certificates, contents…) asked about them
         rest = asked_clause(text)
+        if not entities and not ex.has_facts and self.reader.scope_topics(normalise(text)):
+            return False  # 「你覺得台積電現在可以買嗎」: 「現在」 is not a status question about oneself
         for e in sorted(entities, key=lambda e: -len(e.surface)):
             rest = rest.replace(e.surface, " ")
         if set(self.reader.detect_intents(rest)) & CONTENT_INTENTS or GENERAL_THRESHOLD.search(rest):

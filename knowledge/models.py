@@ -168,6 +168,7 @@ class MeasureInfo(Strict):
     label: str
     short: str
     unit: str
+    label_en: str  # for English answers: 「尚缺 工具類證照 1 張」 → "1 more tool-category (工具類) certificate"
 
 
 class Condition(Strict):

@@ -396,6 +396,9 @@ def merge_answers(answers: list[Answer]) -> Answer:
     """One reply for a multi-part message: each distinct answer once, sources in order. A part the
     guideline does not cover at all (fees, exam dates…) makes the whole message declined: the parts
     it can answer are still shown."""
+    if any(a.answered for a in answers):  # "Sorry, can you answer in English? Which tools…": a part that
+        # names nothing of the guideline beside parts that were answered is a remark, not a question
+        answers = [a for a in answers if a.rule != "scope.not_about_guideline"]
     if any(a.answered or a.out_of_scope for a in answers):  # a part that found nothing adds only noise
         answers = [a for a in answers if a.answered or a.out_of_scope]
     texts = list(dict.fromkeys(a.text for a in answers))

@@ -93,6 +93,33 @@ class SituationAdvisor:
             return [], list(dict.fromkeys(talents))
         return list(dict.fromkeys(types)), list(dict.fromkeys(talents))
 
+    def _gap_lines(self, t: dict[str, Any], gaps: list[dict[str, Any]], lang: str) -> list[str]:
+        """What is missing per route, worded for the reader: the engine's Chinese text, or in English from
+        the same numbers (each measure's `label_en` in assessment_rules.yaml)."""
+        if lang != "en":
+            text = gap_lines({**t, "gaps": gaps})
+            return [f"  ➜ {g}" if not g.startswith("  ") else f"    {g.strip()}" for g in text]
+        out = []
+        for g in gaps:
+            parts = []
+            for m in g["missing"]:
+                info = self.cat.rules.measures[m["measures"][0]]
+                label = " + ".join(self.cat.rules.measures[x].label_en for x in m["measures"])
+                n = m["shortfall"]
+                if info.unit == "小時":
+                    parts.append(f"another {n:g} hours of {label}")
+                elif info.unit == "項":
+                    parts.append(f"{n:g} more {label} (at least {m['threshold']:g}, now {m['value']:g})")
+                else:
+                    parts.append(f"{n:g} more {label}")
+            route = ROUTE_EN[g["route"]]
+            out.append(f"  ➜ For {g['level']} by the {route} ({g['rule']}): {'; '.join(parts)}")
+            certs = g["certifications"][:3]
+            if certs:
+                more = f" and {len(g['certifications']) - 3} more" if len(g["certifications"]) > 3 else ""
+                out.append(f"    e.g. {', '.join(c['name'] for c in certs)}{more}")
+        return out
+
     @staticmethod
     def _summary_en(result: dict[str, Any]) -> str:
         """The engine's summary sentence, in English (the engine words it in Chinese, as 表5 does)."""
@@ -139,8 +166,7 @@ class SituationAdvisor:
             met = next((x["met"] for x in t["levels"] if x["level"] == lv.level), False)
             beyond = [{**g, "alternative": True} for g in t.get("gaps_beyond", []) if g["level"] == lv.level]
             if lv.level in text and lv.level not in gap_levels and not met and beyond:
-                gap_text = gap_lines({**t, "gaps": beyond})  # what is missing for it, in numbers
-                out += [f"  ➜ {g}" if not g.startswith("  ") else f"    {g.strip()}" for g in gap_text]
+                out += self._gap_lines(t, beyond, lang)  # what is missing for it, in numbers
                 out += self._hours_total(beyond, lang)
             elif lv.level in text and lv.level not in gap_levels and not met:
                 routes = "；或 ".join(r.text for r in lv.rules)
@@ -252,7 +278,9 @@ class SituationAdvisor:
         result = assess(parse_profile(profile.profile_json(), self.cat), self.cat)
         judged = result if route is None else assess(parse_profile(self._one_route(profile, route), self.cat), self.cat)
         types, talents = self.asked_types(text)
-        if default_types and hypothetical and not talents:
+        if not types and not talents and default_types and not OVERALL.search(normalise(text)):
+            types = list(default_types)  # "What would I need for the advanced level?": the type talked about
+        elif default_types and hypothetical and not talents:
             # a what-if names the area it supposes (「如果再上 18 小時素養課」): the types it changes count too
             order = [t.name for t in self.cat.types]
             types = sorted({*types, *default_types}, key=order.index)
@@ -280,8 +308,7 @@ class SituationAdvisor:
             lines.append(f"{t['number']}、{t['type']}{only}：{t['level']}{why}")
             # every gap names its 表5 rule (「進階：工具類2張(非同類工具)」), not only the alternative ones
             gaps = [{**g, "alternative": True} for g in t["gaps"] if route is None or g["route"] == route]
-            gap_text = gap_lines({**t, "gaps": gaps})
-            lines += [f"  ➜ {g}" if not g.startswith("  ") else f"    {g.strip()}" for g in gap_text]
+            lines += self._gap_lines(t, gaps, lang)
             lines += self._hours_total(gaps, lang)
             lines += self._target_lines(t, text, lang)
         summarised = bool(talents or not types)
