@@ -56,6 +56,11 @@ STATUS = re.compile(
     r"|\bwhat about\b|\bhow about\b)"
 )
 THIRD_PERSON = re.compile(r"(她|他|這位|學員|同事|員工|部屬|\bshe\b|\bhe\b|\bher\b|\bhis\b|\bthey\b)")
+# Someone else described next (HR going through a team): their facts are not added to the last person's.
+NEW_PERSON = re.compile(
+    r"(另一位|另外一位|另一個同事|另外一個同事|另一名|另外一名|換另一|下一位|\banother (employee|colleague|person|"
+    r"candidate|staff member|team member)\b|\bnext (employee|colleague|person|candidate)\b)"
+)
 NOW = re.compile(r"(現在|目前|實際|真實|原本|\bnow\b|\breal\b|\bactual\b|\bcurrently\b)")
 GAP = re.compile(r"(還差|還缺|差幾|缺幾|差多少|缺多少|還要補|要補|還需要|\bstill need\b|\bmissing\b|\bshort of\b)")
 # What the catalog describes about a type; asked about it, the answer is the description, not a result.
@@ -116,6 +121,9 @@ class Dialogue:
         ex = self.facts.read(text, continuing=not ds.profile.is_empty())
         self._referenced_certificates(ds, ex, normalise(text))
         n = normalise(text)
+        if NEW_PERSON.search(n) and ex.has_facts:
+            # 「另一位小林，只有上過素養課 10 小時」: someone else's facts start a profile of their own
+            ds.profile, ds.hypothesis, ds.situation_types = StatedProfile(), None, []
         # 「如果文書再多上 8 小時呢？」→「那要到進階的話，時數還差多少？」: a gap question right after a what-if,
         # with nothing new stated and no 「現在/實際」, goes on from the what-if
         goes_on = bool(ds.situation_types) and not ex.has_facts and bool(GAP.search(n)) and not NOW.search(n)
@@ -143,7 +151,8 @@ class Dialogue:
             return [Reply(answer.text, self._profile_buttons(lang))]
         if self._about_self(ds, ex, normalised) and not updated.is_empty():
             # facts in a question with no person in it (「AI 模型訓練 30 小時算具備嗎？」) are computed, not kept
-            hypothetical = ex.hypothetical or (ex.has_facts and not ex.first_person and ds.profile.is_empty())
+            someone = ex.first_person or bool(NEW_PERSON.search(normalised))  # 「另一位小林…」 is a person too
+            hypothetical = ex.hypothetical or (ex.has_facts and not someone and ds.profile.is_empty())
             # 「那模型訓練呢？」 after 「單看時數服務開發夠嗎」 keeps to the route the user chose
             route = ex.route or (ds.situation_route if ds.situation_types else None)
             shown = ds.situation_types
