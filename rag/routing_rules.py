@@ -197,7 +197,7 @@ def _count_certs(q: Query) -> list[Card] | None:
         return [q.views.category_card(c) for c in categories]
     if named and not categories and q.u.followup and {"count", "category_of"} <= q.intents:
         # "how many are in that category?" after a certificate: the category it belongs to, counted
-        return [q.views.category_card(c) for c in dict.fromkeys(c.category for c in named)]
+        return [q.views.category_card(c, count_first=True) for c in dict.fromkeys(c.category for c in named)]
     if named or not mentions_certificates(q) and not categories:
         return None
     f = cert_filter(q)
@@ -215,7 +215,7 @@ def _count_certs(q: Query) -> list[Card] | None:
         return None  # 「要幾張證照才算進階」 asks for a 表5 threshold, not for a count of 表6
     if counting and not f.issuers and not f.scope and len(f.categories) == 1 and not filtering:
         # 「專案類有幾張」: the category card states its count first
-        return [q.views.category_card(f.categories[0])]
+        return [q.views.category_card(f.categories[0], count_first=True)]
     if len(q.keys.get("cert_scope", [])) > 1:  # 「國外的有幾張？本土的又有幾張？」
         return [
             q.views.queries.count_certs(CertFilter(f.categories, f.issuers, scope)) for scope in q.keys["cert_scope"]

@@ -222,3 +222,9 @@ def test_a_talent_card_gives_each_type_its_programming_level(advisor) -> None:  
 def test_a_one_type_result_names_what_the_facts_reach_elsewhere(advisor) -> None:  # noqa: ANN001
     answer = advisor.respond("同事有 EEC企業電子化人工智慧應用師，這樣在AI工具應用算初階嗎？")
     assert "二、AI 工具應用：未達" in answer.text and "其他能力類型：AI 應用素養 具備" in answer.text
+
+
+def test_a_category_count_states_the_count_first(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    n = len(catalog.certs_in("工具類"))
+    assert advisor.respond("工具類有幾張").text.startswith(f"表6 列出的工具類認證共 {n} 張。")
+    assert advisor.respond("how many are in the tool category").text.startswith(f"表6 lists {n} 工具類")

@@ -72,7 +72,9 @@ class CatalogCards:
             return "\n".join(f"• {c.name} ({issuer_en(c)})" for c in certs)
         return "\n".join(f"• {c.name}（{c.issuer}）" for c in certs)
 
-    def category_card(self, name: str) -> Card:
+    def category_card(self, name: str, count_first: bool = False) -> Card:
+        """A certification category: its aim, types and 表6 list; `count_first` (「專案類有幾張」) puts the
+        count in the first sentence, as the answer to the question."""
         cc = next(x for x in self.cat.cert_categories.categories if x.name == name)
         certs = self.cat.certs_in(name)  # type: ignore[arg-type]
         zh = (
@@ -83,6 +85,9 @@ class CatalogCards:
             f"{cc.name} ({cc.name_en}) certifications aim at 「{cc.aim}」: {cc.focus} They map to "
             f"{_items(cc.competency_types, ', ')} (表3). 表6 lists {len(certs)}:\n{self.cert_list(certs, True)}"
         )
+        if count_first:
+            zh = f"表6 列出的{cc.name}認證共 {len(certs)} 張。\n{zh}"
+            en = f"表6 lists {len(certs)} {cc.name} ({cc.name_en}) certifications.\n{en}"
         return Card(zh, en, [TABLE3, TABLE6], {TABLE3: f"{cc.name}｜{_items(cc.competency_types)}｜{cc.focus}"})
 
     def certs_for_type(self, t: CompetencyType) -> Card:
