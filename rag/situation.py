@@ -258,7 +258,8 @@ class SituationAdvisor:
         )
         unnamed = any(u.category == "工具類" for u in profile.unnamed)
         unnamed_note = "。未具名的工具類證照不計入工具領域（進階需兩張不同工具領域）" if unnamed else ""
-        return f"依您提供的：證照 {held}；受訓時數 {hours}{note}{tool_note}{unnamed_note}。"
+        text = f"依您提供的：證照 {held}；受訓時數 {hours}{note}{tool_note}{unnamed_note}。"
+        return to_simplified(text) if lang == "zh-CN" else text
 
     def answer(
         self,

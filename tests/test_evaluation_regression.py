@@ -69,7 +69,7 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind5.yaml", 0.8, 0.95),
         ("conversations_blind6.yaml", 0.7, 0.9),
         ("conversations_blind7.yaml", 0.95, 0.98),
-        ("conversations_blind8.yaml", 0.65, 0.9),
+        ("conversations_blind8.yaml", 0.8, 0.93),
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
