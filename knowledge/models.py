@@ -223,6 +223,7 @@ class RuleTable(Strict):
 class Archetype(Strict):
     name: str
     name_en: str
+    aliases: list[str] = []  # "AI value-added", "adoption type"
     positioning: str
     example_titles: str
     description: str
@@ -312,6 +313,7 @@ class CareerFile(Strict):
 class Dimension(Strict):
     name: str
     name_en: str
+    aliases: list[str] = []  # how people name the dimension (「責任算誰的」「個資」)
     heading: str
     points: list[str]
     source: str

@@ -56,7 +56,7 @@ def catalog_forms(catalog: Catalog, topics: dict[str, dict[str, list[str]]]) -> 
     for a in catalog.roles.application_archetypes:
         # 「導入型人才」: the guideline also names them without the leading "AI"
         short = a.name.split()[-1]
-        out += [("archetype", a.name, f) for f in (a.name, a.name.replace(" ", ""), a.name_en, short)]
+        out += [("archetype", a.name, f) for f in (a.name, a.name.replace(" ", ""), a.name_en, short, *a.aliases)]
     for r in catalog.role_list:
         out += [("role", r.id, f) for f in (r.name, r.name_en, *r.titles, *r.aliases)]
     for s in catalog.industries.scenarios:
@@ -65,7 +65,7 @@ def catalog_forms(catalog: Catalog, topics: dict[str, dict[str, list[str]]]) -> 
             for f in (s.industry, s.industry_en, s.industry.rstrip("業"), s.industry[:2], *s.aliases)
         ]
     for d in catalog.responsible_ai.dimensions:
-        out += [("rai", d.name, f) for f in (d.name, d.name_en)]
+        out += [("rai", d.name, f) for f in (d.name, d.name_en, *d.aliases)]
     for res in catalog.resources.resources:
         out += [("resource", res.name, f) for f in (res.name, res.name_en, *res.aliases)]
     for t in catalog.rules.types:

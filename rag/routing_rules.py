@@ -298,6 +298,10 @@ def _role(q: Query) -> list[Card] | None:
     roles = [r for r in q.views.cat.role_list if r.id in q.keys.get("role", [])]
     if not roles:
         return None
+    if "rai" in q.keys:
+        return None  # 「HR 想用 AI 篩履歷，要注意什麼」: the role is who asks; 附件(六) is what is asked
+    if "type" in q.keys and ("requirements" in q.intents or LEVEL_WORDS.search(q.u.normalised)):
+        return None  # 「幫行政同仁規劃上課讓工具應用達到進階」: the type is asked
     if "career" in q.intents:
         return [q.views.role_career_card(r) for r in roles]
     return [q.views.role_card(r, "certs_for" in q.intents) for r in roles]

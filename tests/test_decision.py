@@ -228,3 +228,20 @@ def test_a_category_count_states_the_count_first(advisor, catalog: Catalog) -> N
     n = len(catalog.certs_in("工具類"))
     assert advisor.respond("工具類有幾張").text.startswith(f"表6 列出的工具類認證共 {n} 張。")
     assert advisor.respond("how many are in the tool category").text.startswith(f"表6 lists {n} 工具類")
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("可以直接把客戶名單丟進免費版chatgpt幫我整理嗎", "隱私保護"),  # a dimension by what people call it
+        ("報告是 AI 幫忙寫的，如果內容出包，責任算誰的？", "若未適當揭露"),
+        ("我們HR想用AI先篩一輪履歷，指引有什麼要提醒的嗎？", "人工監督與複核"),  # the role only says who asks
+        ("聽說數位部的 AI 風險是分等級管理？總共分成幾類", "人機互動"),
+        ("What's the difference between the 'AI value-added' type and the 'AI adoption' type?", "AI 加值型"),
+        ("想當 AI 研究人才需要什麼學歷？", "碩博士"),
+        ("我是人資，想幫行政同仁規劃上課讓他們工具應用達到進階，每人最少要排幾小時的課？", "合計至少 48 小時"),
+    ],
+)
+def test_named_by_how_people_say_it(advisor, question: str, fact: str) -> None:  # noqa: ANN001
+    answer = advisor.respond(question)
+    assert answer.answered and fact in answer.text, answer.text

@@ -235,7 +235,13 @@ class CatalogCards:
         types = types or "（表2 未列出能力類型）"
         zh = f"{tc.name}：{tc.role}。職責範圍：{_items(tc.duties, '；')}（表1）。所需能力類型：{types}（表2）。"
         en = f"{tc.name} ({tc.name_en}): {tc.role}. Duties: {_items(tc.duties, '; ')} (表1). Competency types: {types}."
-        return Card(zh, en, [TABLE1, TABLE2])
+        path = next((p for p in self.cat.career.paths if p.talent_category == name), None)
+        if path is None or not path.key_skills or tc.competency_types:
+            return Card(zh, en, [TABLE1, TABLE2])
+        # 研究人才 has no 表2 types: what 附件(五) says it takes (「通常需要碩博士學位」) answers 「需要什麼」
+        zh += f"關鍵技能（附件(五)）：{_items(path.key_skills)}。"
+        en += f" Key skills (附件(五)): {', '.join(path.key_skills)}."
+        return Card(zh, en, [TABLE1, TABLE2, "附件(五)"])
 
     def talent_titles(self, name: str) -> Card | None:
         """The common job titles the guideline lists for a talent category (表8, 表9), counted; None for a
