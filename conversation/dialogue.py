@@ -21,6 +21,7 @@ from conversation.ui import Button, Lang, Reply, t
 from knowledge.catalog import Catalog
 from knowledge.numerals import chinese_number
 from knowledge.stated_profile import StatedProfile
+from rag.chain import split_questions
 from rag.routing_rules import asked_clause
 from rag.situation import SituationAdvisor
 from rag.stated_facts import FactReader
@@ -91,7 +92,7 @@ RECALL = re.compile(
 )
 # Back to the stated facts after a what-if (「那實際上呢？」, "with my real numbers again?").
 REAL = re.compile(
-    r"(實際上|實際的|真實的|原本的(資料|時數|數字)|不假設|回到(原本|現實|實際)"
+    r"(實際上|實際的|真實的|原本的(資料|時數|數字)|不假設|回到(原本|現實|實際)|(先)?不管假設|不算假設|撇開假設"
     r"|\b(real|actual|original) (numbers|facts|hours|situation|profile)\b"
     r"|\bwithout (the|that|those) (hypothetical|extra)"
     r"|\bback to (me|my real|reality)\b)"
@@ -119,6 +120,8 @@ class Dialogue:
     def on_message(self, ds: DialogueState, text: str, lang: Lang) -> list[Reply]:
         ds.turn += 1
         ex = self.facts.read(text, continuing=not ds.profile.is_empty())
+        if REAL.search(normalise(text)) and not ex.has_facts:
+            ex.hypothetical = False  # 「先不管假設那張」 names the what-if only to set it aside
         self._referenced_certificates(ds, ex, normalise(text))
         n = normalise(text)
         if NEW_PERSON.search(n) and ex.has_facts:
@@ -166,7 +169,8 @@ class Dialogue:
                 ds.profile = updated
             ds.hypothesis = updated if hypothetical else None
             ds.situation_types, ds.situation_route = answer.types, route  # type: ignore[assignment]
-            return [Reply(answer.text, self._profile_buttons(lang))]
+            extra = self._certificate_part(text, ex)  # 「…素養就算具備了嗎？那張是誰辦的」
+            return [Reply(f"{answer.text}\n\n{extra}" if extra else answer.text, self._profile_buttons(lang))]
         if ex.has_facts and self.facts.asks_about_certificate(text):
             # 「同事有 iPAS 中級，這張算哪一類？」: the question is answered, the fact kept and echoed after it
             ds.profile = updated
@@ -199,6 +203,23 @@ class Dialogue:
             return [self.profile_view(ds, lang)]  # 「你記的我文書工具是幾小時？」: what is stored, as stored
         ds.situation_types, ds.situation_route = [], None
         return self._question(ds, text, lang)
+
+    def _certificate_part(self, text: str, ex: Any) -> str | None:
+        """The answer to a later part of a level question that asks who issues or which category is the
+        one certificate the message names (「如果再去考 X，素養就算具備了嗎？那張是誰辦的」), or None."""
+        parts = split_questions(text)
+        certs = list(dict.fromkeys([*ex.certificates, *(ex.then.certificates if ex.then else [])]))
+        if len(parts) < 2 or len(certs) != 1:
+            return None
+        name = self.cat.certification(certs[0]).name
+        for part in parts[1:]:
+            n = normalise(part)
+            if self.facts.own_level.search(n) or not set(self.reader.detect_intents(n)) & {"issuer", "category_of"}:
+                continue
+            question = SINGULAR.sub(f"「{name}」", part, count=1) if not self._names_cert(part) else part
+            answer = self.advisor.respond(question)
+            return answer.text if answer.answered else None
+        return None
 
     def _fact_and_supposition(
         self, ds: DialogueState, ex: Any, updated: StatedProfile, text: str, answer_lang: str, lang: Lang
@@ -358,6 +379,11 @@ class Dialogue:
         name points at the same candidate. None when nothing, or more than one, is pointed at."""
         names = {(k, key): normalise(self._name(k, key)).replace(" ", "") for k, key, _ in candidates}
         message = SINGULAR.sub(" ", normalise(text)).replace(" ", "")
+        # 「微軟那張」: an issuer named points at the one candidate it issues
+        issuers = {e.key for e in self.reader.entities(normalise(text)) if e.kind == "issuer"}
+        by_issuer = [c for c in names if c[0] == "cert" and self.cat.certification(c[1]).issuer in issuers]
+        if issuers and len(by_issuer) == 1:
+            return by_issuer[0]
         pointed: set[tuple[str, str]] = set()
         for size in range(2, min(len(message), 10) + 1):
             for start in range(len(message) - size + 1):

@@ -248,6 +248,15 @@ class SituationAdvisor:
                 "(areas not mentioned count as 0)."
             )
         held = "、".join(parts_zh) or "沒有"
+        counts: dict[str, int] = {}
+        for c in certs:
+            counts[c.category] = counts.get(c.category, 0) + 1
+        for u in profile.unnamed:
+            counts[u.category] = counts.get(u.category, 0) + u.count
+        if sum(counts.values()) > 1:  # 「我手上有幾張工具類？」: the count per category, in the guideline's order
+            order = [cc.name for cc in self.cat.cert_categories.categories]
+            split = "、".join(f"{k} {counts[k]} 張" for k in sorted(counts, key=order.index))
+            held += f"（共 {sum(counts.values())} 張：{split}）"
         hours = "、".join(hours_zh) or "無"
         note = "；其餘項目以 0 計" if len(profile.hours) < len(self.area_labels) else ""
         unspecified = any(h.unspecified_tool for h in profile.hours.values())

@@ -101,6 +101,7 @@ class FactReader:
         self.more = re.compile(spec["more"])
         self.correction = re.compile(spec["correction"])
         self.routes = {route: re.compile(spec[f"route_{route}"]) for route in ("training", "certificate")}
+        self.issuer_keys = {c.issuer for c in reader.catalog.certifications}
 
     def _tool_words(self, type_areas: dict[str, str], areas: set[str]) -> list[tuple[str, str]]:
         """表5's reference tools as area words: a tool names its type's area (for AI 工具應用 the item its
@@ -222,6 +223,9 @@ class FactReader:
         entities = self.reader.entities(text)
         entities += self.reader.sibling_levels(text, entities)
         near = self.reader.certs_by_similar_name(text, entities)  # 「aws ai practitoner」: a typo of a name
+        # 「NVIDIA 的 Generative AI & LLMs」: an issuer and words only one of its certifications has
+        others = [e for e in entities if e.kind != "cert"]
+        near += [e for e in self.reader.certs_by_issuer_words(text, others) if e.surface not in self.issuer_keys]
         entities += [replace(e, start=text.find(e.surface)) for e in near if e.surface in text]
         if markers is None:
             markers = [m.end() for m in self.holding.finditer(text)]
