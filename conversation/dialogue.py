@@ -30,7 +30,8 @@ from rag.textnorm import detect_language, normalise, to_simplified
 ORDINAL = re.compile(
     r"第\s*([一二三四五六七八九十]|\d{1,2})\s*(個|張|項|位|種|類|家|名)?|最後(一|那|這)?(個|張|項)|"
     r"\bthe (first|second|third|fourth|fifth|sixth|seventh|last) (one|certificate|certification|item)?\b|"
-    r"\b(first|second|third|fourth|fifth|sixth|seventh|last) one\b"
+    r"\b(first|second|third|fourth|fifth|sixth|seventh|last) one\b|"
+    r"^\W*(and|what about|how about)?\s*(for )?the (first|second|third|fourth|fifth|sixth|seventh|last)\W*$"
 )
 # 「最後兩個」「前三張」"the last two": several items of the last list at once.
 ORDINAL_RANGE = re.compile(
@@ -38,7 +39,7 @@ ORDINAL_RANGE = re.compile(
 )
 ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
 ORDINAL_WORDS_COUNT = {"two": 2, "three": 3, "four": 4, "兩": 2}
-OTHER_ONE = re.compile(r"(另一(個|張|項|位|種)|另外(一|那)(個|張)|the other( one)?\b)")
+OTHER_ONE = re.compile(r"(另一(個|張|項|位|種|份|類|型)|另外(一|那)(個|張|份)|the other( one)?\b)")
 CORRECTION = re.compile(
     r"^\s*(不對|不是|錯了|不是這個|我是說|我是問|我指的是|sorry|no,? i meant|i meant)[，,、\s]*(我是說|我是問|是)?\s*"
 )
@@ -317,15 +318,23 @@ class Dialogue:
                 joined = "和".join(f"「{names[topic.listed[i]]}」" for i in picked)
                 return normalise(text).replace(span.group(0), joined, 1)
         m = ORDINAL.search(normalise(text))
-        if m and topic.listed:
+        listed = topic.listed
+        if m and "類" in m.group(0) and not any(k == "cert_category" for k, _ in listed):
+            # 「那第三類呢」 after a list of certificates: the categories, in 表3's order
+            listed = [("cert_category", c.name) for c in self.cat.cert_categories.categories]
+            names.update({x: x[1] for x in listed})
+        if m and listed:
             index = self._ordinal(m)
-            if index is not None and -len(topic.listed) <= index < len(topic.listed):
-                kind, key = topic.listed[index]
+            if index is not None and -len(listed) <= index < len(listed):
+                kind, key = listed[index]
                 return normalise(text).replace(m.group(0), f"「{names[(kind, key)]}」", 1)
         if OTHER_ONE.search(text) and topic.entities:
             shown = {(k, key) for k, key, _ in topic.entities}
             pool = topic.listed if len(topic.listed) == 2 else recent[-2:]
             others = [x for x in pool if x not in shown]
+            kinds = {k for k, _ in shown if k in LISTABLE}
+            if not others and len(kinds) == 1:  # 「另一份呢？」: a kind with two members (the two materials)
+                others = [x for x in self._members(kinds.pop()) if x not in shown]
             if len(others) == 1:
                 kind, key = others[0]
                 return OTHER_ONE.sub(f"「{self._name(kind, key)}」", text, count=1)
@@ -422,6 +431,16 @@ class Dialogue:
                 if any(c.name == candidate for c in self.cat.certifications):
                     return candidate
         return None
+
+    def _members(self, kind: str) -> list[tuple[str, str]]:
+        """Every entity of a kind with few members, for 「另一個」 (the other of two)."""
+        keys = {
+            "resource": [r.name for r in self.cat.resources.resources],
+            "archetype": [a.name for a in self.cat.roles.application_archetypes],
+            "cert_category": [c.name for c in self.cat.cert_categories.categories],
+            "talent": [t.name for t in self.cat.talent.categories],
+        }.get(kind, [])
+        return [(kind, k) for k in keys]
 
     def _names_cert(self, text: str) -> bool:
         return any(e.kind == "cert" for e in self.reader.entities(normalise(text)))

@@ -44,6 +44,7 @@ IN_SCOPE_INTENTS = frozenset(
 )
 # besides the certificate words: the table of certificates itself, and the measure word for certificates
 CERT_CONTEXT = re.compile(r"(參考表|(幾|多少)\s*張)")
+COUNTING_CERTS = re.compile(r"(幾張|多少張|\bhow many\b)")  # a count of certificates, not of categories
 THRESHOLD_WORDS = re.compile(r"(才算|才能|門檻|條件|達到|達成|算具備|要求|資格|初階|進階|升級|\bqualify|\breach)")
 TABLE_NAMED = re.compile(r"表\s*(1[01]|[1-9])(?!\d)")
 TABLE6_NAMED = re.compile(r"(表\s*6|認證參考表|table 6)")
@@ -200,6 +201,8 @@ def _count_certs(q: Query) -> list[Card] | None:
         return [q.views.category_card(c, count_first=True) for c in dict.fromkeys(c.category for c in named)]
     if named or not mentions_certificates(q) and not categories:
         return None
+    if "overview_cert_categories" in q.intents and not categories and not COUNTING_CERTS.search(q.u.normalised):
+        return None  # 「認證分成哪幾類」 asks for the categories (the overview lists them), not a count
     f = cert_filter(q)
     counting = "count" in q.intents
     filtering = bool(f.issuers and (f.categories or f.scope) or f.scope and ("certs_for" in q.intents or counting))
@@ -298,8 +301,10 @@ def _role(q: Query) -> list[Card] | None:
     roles = [r for r in q.views.cat.role_list if r.id in q.keys.get("role", [])]
     if not roles:
         return None
-    if "rai" in q.keys:
-        return None  # 「HR 想用 AI 篩履歷，要注意什麼」: the role is who asks; 附件(六) is what is asked
+    if "rai" in q.keys or "career_topic" in q.keys and "career" not in q.intents:
+        # 「HR 想用 AI 篩履歷，要注意什麼」「想當 AI 工程師要打好哪些基礎」: the role is who asks or where to go;
+        # 附件(六) or 附件(五) is what is asked
+        return None
     if "type" in q.keys and ("requirements" in q.intents or LEVEL_WORDS.search(q.u.normalised)):
         return None  # 「幫行政同仁規劃上課讓工具應用達到進階」: the type is asked
     if "career" in q.intents:

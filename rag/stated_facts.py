@@ -234,7 +234,7 @@ class FactReader:
             if e.kind != "cert":
                 continue
             # entity positions count characters without spaces: find the name in the text itself
-            start = text.find(e.surface) if e.surface in text else e.start
+            start = text.find(e.surface) if e.surface in text else _unsquashed(text, e.start)
             near_marker = any(0 <= start - end <= NEAR for end in markers)
             after = self.holding.search(text[start + len(e.surface) : start + len(e.surface) + 12])
             if near_marker or after or hypothetical_add or self._listed_after_marker(text, start, markers):
@@ -369,7 +369,10 @@ class FactReader:
             p.hours[area] = StatedHours(
                 hours=ex.unassigned_hours[-1], turn=turn, unspecified_tool=p.hours[area].unspecified_tool
             )
-        for area, value in ex.hours:
+        hours: dict[str, float] = {}
+        for area, value in ex.hours:  # 「Midjourney 15hr、Canva 10hr」: two courses of one area add up
+            hours[area] = value if ex.correction else hours.get(area, 0.0) + value
+        for area, value in hours.items():
             unspecified = area == "tool"
             key = (
                 "tool.文書" if unspecified and not self._tool_area(p) else (self._tool_area(p) if unspecified else area)
@@ -389,6 +392,18 @@ class FactReader:
     def _tool_area(p: StatedProfile) -> str | None:
         """Where general 「AI 工具應用」 hours go: the item already holding unspecified tool hours."""
         return next((area for area, h in p.hours.items() if h.unspecified_tool), None)
+
+
+def _unsquashed(text: str, position: int) -> int:
+    """The index in `text` of the character at `position` when spaces are not counted."""
+    seen = 0
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            continue
+        if seen == position:
+            return i
+        seen += 1
+    return len(text)
 
 
 def _number(raw: str) -> float | None:

@@ -59,10 +59,21 @@ def normalise(text: str) -> str:
     """
     text = clean(text)
     if _is_simplified(text):
-        text = to_traditional(text)
+        text = _undo_phrasing(to_traditional(text))
     text = fold(text).lower()
     if _CJK.search(text):  # 「要上幾hr」「12hrs」 in a Chinese sentence: hours, not the letters of HR (人資)
         text = _HOURS_ABBREVIATION.sub("小時", text)
+    return text
+
+
+# s2twp's Taiwan phrasing rewrites two of the guideline's own terms: 类型→型別 and 项目→專案 (「能力项目」
+# would read 「能力專案」); they are put back, the rest of its phrasing (软件→軟體) is kept.
+_PHRASING_UNDONE = (("型別", "類型"), ("能力專案", "能力項目"))
+
+
+def _undo_phrasing(text: str) -> str:
+    for rewritten, term in _PHRASING_UNDONE:
+        text = text.replace(rewritten, term)
     return text
 
 

@@ -300,6 +300,10 @@ class QueryUnderstanding:
             # only English words before a certificate word
             after = LATIN_RUN.sub("", original[m.end() : m.end() + 60], count=1)
             is_name = is_name or (word[0].isupper() and bool(self.before_cert.match(after)))
+            # "Is the Coursera Deep Learning Specialization a 素養類 certificate?": an unknown capitalised word
+            # opening a run of capitalised words, in a question about certificates
+            opens_name = bool(re.match(r"\s+[A-Z][a-z]+\s+[A-Z]", original[m.end() : m.end() + 30]))
+            is_name = is_name or (word[0].isupper() and opens_name and bool(self.cert_words.search(original)))
             if is_name and any(p not in self.known_latin for p in parts):
                 names.append(word)
         return names
@@ -441,7 +445,8 @@ class QueryUnderstanding:
         """Certificate names the catalog does not know: 「TensorFlow Developer Certificate」, 「Certified X」."""
         if any(e.kind == "cert" for e in entities):
             return []
-        phrases = [m.strip() for m in CERT_PHRASE.findall(question)]
+        # "…GitHub Copilot. No certificates": a phrase does not run across the end of a sentence
+        phrases = [re.split(r"[.!?]\s+", m)[-1].strip() for m in CERT_PHRASE.findall(question)]
         # "Which certifications…", "Amazon Web Services certifications" name no certificate: a phrase
         # names one only with a word besides question words and the vendor's own name
         return [p for p in phrases if set(re.findall(r"[a-z0-9]+", p.lower())) - self.plain_words]

@@ -204,3 +204,45 @@ def test_more_ways_of_stating_a_situation(advisor, question: str, must_contain: 
     assert answer.answered, answer.text
     for fact in must_contain:
         assert fact in answer.text, (fact, answer.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "must_contain"),
+    [
+        # two courses of one area in one message add up
+        (
+            "我上過AI素養課18hr、Midjourney 15hr、Canva 10hr、Runway 8hr，證照都沒有，這樣AI工具應用算哪一級啊",
+            ["工具・圖文 25 小時", "二、AI 工具應用：進階"],
+        ),
+        # a sentence end is not part of a certificate's name
+        (
+            "I took 19 hours of AI literacy, 20 hours of ChatGPT training and 6 hours on GitHub Copilot. "
+            "No certificates. Do I meet AI 程式語言應用?",
+            ["AI 程式語言應用：未達"],
+        ),
+        # a certificate name written without its spaces is still held
+        (
+            "I have iPAS 中級AI應用規劃師, 沒上過程式課, AI 程式語言應用 有具備嗎?",
+            ["三、AI 程式語言應用：具備"],
+        ),
+        (
+            "我考了生成式AI美術設計能力認證初級，後來也考了中級，工具應用是進階了吧",
+            ["二、AI 工具應用：初階"],
+        ),
+        # Simplified 类型/项目 are the guideline's 類型/項目, not s2twp's 型別/專案
+        ("能力项目总共有几项？", ["11"]),
+        ("想拿到AI工具應用初階 要考什麼證還是上多少課", ["工具類1張", "合計至少 36 小時"]),
+        ("想走AI開發 要先打好哪些基礎", ["Python"]),
+        ("Our HR wants an AI tool to rank applicants for us. Anything the guideline warns about?", ["人工監督與複核"]),
+    ],
+)
+def test_facts_and_terms_in_more_phrasings(advisor, question: str, must_contain: list[str]) -> None:  # noqa: ANN001
+    answer = advisor.respond(question)
+    assert answer.answered, answer.text
+    for fact in must_contain:
+        assert fact in answer.text, (fact, answer.text)
+
+
+def test_an_unknown_course_named_by_capitalised_words_is_declined(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("Which category is the Udacity Machine Learning Nanodegree certificate in Table 6?")
+    assert not answer.answered and "Udacity" in answer.text
