@@ -374,7 +374,12 @@ class Advisor:
 
 # after a question mark, or after a question word followed by a space (「研究人才做什麼 以後可以升到哪」)
 _QUESTION_END = r"(?:(?<=什麼)|(?<=甚麼)|(?<=嗎)|(?<=呢)|(?<=哪)|(?<=哪些)|(?<=多少)|(?<=幾)|(?<=如何)|(?<=怎麼))"
-_PART_END = re.compile(r"(?<=[？?])\s*|" + _QUESTION_END + r"\s+(?=[\u3400-\u9fff])")
+_PART_END = re.compile(
+    r"(?<=[？?])\s*|" + _QUESTION_END + r"\s+(?=[\u3400-\u9fff])"
+    # "How many … fall under literacy, and which agency runs the iPAS exams?": two questions
+    # (only when the second names something of its own: a capitalised or Chinese name)
+    r"|,\s+and\s+(?=(?:which|what|who|how|where|when|why|is|are|does|do|can)\b[^,?]*?(?:\b(?!I\b)[A-Z]|[a-z][A-Z]|[\u3400-\u9fff]))"
+)
 MIN_PART_CHARS = 4
 MAX_PARTS = 3
 

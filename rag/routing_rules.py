@@ -323,6 +323,8 @@ def _resources_for_type(q: Query) -> list[Card] | None:
 def _type_or_item(q: Query) -> list[Card] | None:
     if "type" not in q.keys and "item" not in q.keys:
         return None
+    if "overview_items" in q.intents and "count" in q.intents:
+        return None  # 「AI 工具應用底下有幾個項目」: the overview counts the type's items
     v, cat, intents, keys = q.views, q.views.cat, q.intents, q.keys
     types = [cat.competency_type(k) for k in keys.get("type", [])]
     for number in keys.get("item", []) if types else []:

@@ -119,10 +119,14 @@ def _pattern(source: str) -> re.Pattern[str]:
 def _without(text: str, entities: list[Entity]) -> str:
     """The question with recognised names blanked out, so 「AI 工具應用」 does not read as a question about 工具."""
     for e in sorted(entities, key=lambda e: -len(e.surface)):
-        text = text.replace(e.surface, " ")
+        # the surface is the catalog's spelling (「ai 工具應用」); the question may space it differently
+        spaced = r"\s*".join(re.escape(ch) for ch in e.surface.replace(" ", ""))
+        text = re.sub(spaced, " ", text) if spaced else text
     return text
 
 
+# Intents whose patterns name what they ask about (表7's two roles of 應用人才): read on the whole text.
+NAMED_INTENTS = frozenset({"overview_archetypes"})
 # Entity kinds whose names are the guideline's own subject: no out-of-scope pattern may match one.
 SUBJECT_KINDS = ("cert", "type", "item", "cert_category", "talent", "archetype", "role", "rai", "resource")
 
@@ -322,6 +326,8 @@ class QueryUnderstanding:
         u.entities += self.near_misses(text, u.entities)
         u.lang = self._answer_language(question, u)
         u.intents = self.detect_intents(_without(text, u.entities))
+        # 「AI應用人才分成哪兩型」: an intent whose words include the name it asks about
+        u.intents += [i for i in self.detect_intents(text) if i in NAMED_INTENTS and i not in u.intents]
         u.out_of_scope = self.scope_problem(text)
         near = {e.surface for e in u.entities if e.start == NEAR_MISS_START} | set(corrected)
         u.unknown_names = [n for n in self.unknown_names(question) if n.lower() not in near] + unknown_phrases
