@@ -283,6 +283,7 @@ class StartingPoint(Strict):
     name_en: str
     suits: list[TalentCategoryName]
     text: str
+    signals: list[str] = []  # words that place a person here (「歷史系」「資工」): which routes to show them
 
 
 class CareerRoute(Strict):

@@ -44,6 +44,7 @@ IN_SCOPE_INTENTS = frozenset(
 )
 # besides the certificate words: the table of certificates itself, and the measure word for certificates
 CERT_CONTEXT = re.compile(r"(參考表|(幾|多少)\s*張)")
+LEVEL_ASKED = re.compile(r"(具備|初階|進階|未達|哪一級|幾級|等級|差多少|還差|\blevel\b|\bqualif)")
 COUNTING_CERTS = re.compile(r"(幾張|多少張|\bhow many\b)")  # a count of certificates, not of categories
 THRESHOLD_WORDS = re.compile(r"(才算|才能|門檻|條件|達到|達成|算具備|要求|資格|初階|進階|升級|\bqualify|\breach)")
 TABLE_NAMED = re.compile(r"表\s*(1[01]|[1-9])(?!\d)")
@@ -122,14 +123,30 @@ def _soft_scope(q: Query) -> Plan | None:
     topics = q.scope_topics
     if not topics or in_scope_evidence(q):
         return None
+    if LEVEL_ASKED.search(q.u.normalised) and q.personal is not None and q.personal():
+        return None  # 「幫我老公問一下：他上過…，他的 AI 服務開發算具備嗎」: stated facts and a level question
     return Plan(DECLINE, "scope.outweighed", reason=q.reader.scope_reason(topics[0]), out_of_scope=True)
 
 
 @rule("scope.unknown_certification", 960, DECLINE, "a certificate name not in 表6 asked about as a certificate")
 def _unknown_cert(q: Query) -> Plan | None:
-    if q.u.unknown_names and cert_question(q) and not named_certs(q):
+    if q.u.unknown_names and cert_question(q) and not named_certs(q) and _named_as_certificate(q):
         return Plan(DECLINE, "scope.unknown_certification", message="unknown_certification", out_of_scope=True)
     return None
+
+
+HOURS_AFTER = re.compile(r"^[^，。,;；?？]{0,16}?\d+(\.\d+)?\s*(hrs?|hours?|h\b|小時|個小時)", re.IGNORECASE)
+
+
+def _named_as_certificate(q: Query) -> bool:
+    """「Coursera 的證書」 names a certificate; 「automation (n8n/Zapier) 15hr」 names a tool in an hours
+    statement: an unknown name followed by its hours is not asked about as a certificate."""
+    text = q.u.question
+    for name in q.u.unknown_names:
+        at = text.find(name)
+        if at < 0 or not HOURS_AFTER.match(text[at + len(name) :]):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- 800s: the engine and catalog queries
@@ -247,7 +264,9 @@ def _cert(q: Query) -> list[Card] | None:
 @rule("view.background_start", 690, VIEW, "a background and a career question without a role: 附件(五) starting points")
 def _background(q: Query) -> list[Card] | None:
     if {"career", "background"} <= q.intents and all(e.start < 0 for e in q.u.entities) and "role" not in q.keys:
-        return [q.views.starting_points_card()]
+        # and where the routes of the talent the background suits lead (「最後可以做到什麼職位」)
+        suited = q.views.suited_talents(q.u.normalised)
+        return [q.views.starting_points_card(), *(q.views.career_card(t) for t in suited)]
     return None
 
 
@@ -301,7 +320,7 @@ def _role(q: Query) -> list[Card] | None:
     roles = [r for r in q.views.cat.role_list if r.id in q.keys.get("role", [])]
     if not roles:
         return None
-    if "rai" in q.keys or "career_topic" in q.keys and "career" not in q.intents:
+    if "rai" in q.keys or "career_topic" in q.keys and "career" not in q.intents or "overview_items" in q.intents:
         # 「HR 想用 AI 篩履歷，要注意什麼」「想當 AI 工程師要打好哪些基礎」: the role is who asks or where to go;
         # 附件(六) or 附件(五) is what is asked
         return None

@@ -245,3 +245,37 @@ def test_a_category_count_states_the_count_first(advisor, catalog: Catalog) -> N
 def test_named_by_how_people_say_it(advisor, question: str, fact: str) -> None:  # noqa: ANN001
     answer = advisor.respond(question)
     assert answer.answered and fact in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # a tool named beside its hours is not an unknown certificate
+        (
+            "我的 training hours: AI literacy 18hr、文書 tools 20hr、automation (n8n) 15hr，"
+            "沒有 cert，AI 工具應用是初階還進階?",
+            "二、AI 工具應用：進階",
+        ),
+        # a family member named (a life topic word) does not outweigh stated facts and a level question
+        (
+            "帮我老婆问一下：她上过AI素养课 20 小时，文书类AI工具 18 小时，她的AI工具应用算初阶吗？",
+            "二、AI 工具应用：初阶",
+        ),
+        (
+            "My colleague has Microsoft Certified: Azure AI Engineer Associate (AI-103). "
+            "Which talent category does he meet?",
+            "AI 開發人才",
+        ),
+        ("用AI查資料，它給我一篇根本不存在的論文，指引怎麼看？", "資訊判斷"),
+        ("護理站有人把病人資料貼到免費版ChatGPT，這樣可以嗎？", "隱私保護"),
+        ("我歷史系畢業，想轉 AI 領域，適合走哪條路？最後可以發展成什麼職位？", "AI 產品經理"),
+    ],
+)
+def test_scope_and_facts_weighed_together(advisor, question: str, fact: str) -> None:  # noqa: ANN001
+    answer = advisor.respond(question)
+    assert answer.answered and fact in answer.text, answer.text
+
+
+def test_study_duration_is_not_answered(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("How many weeks should I study to pass the AWS Certified AI Practitioner?")
+    assert not answer.answered

@@ -362,6 +362,13 @@ class CatalogCards:
         en = "Core soft skills (附件(五)):\n" + "\n".join(f"• {s.name} ({s.name_en}): {s.text}" for s in skills)
         return Card(zh, en, ["附件(五)"])
 
+    def suited_talents(self, text: str) -> list[str]:
+        """The talent categories whose routes suit a background named in `text` (附件(五) 能力起點)."""
+        lowered = text.lower()
+        found = [p for p in self.cat.career.starting_points if any(s.lower() in lowered for s in p.signals)]
+        talents = [t for p in found[:1] for t in p.suits]  # the first background named decides
+        return [t for t in talents if any(path.talent_category == t for path in self.cat.career.paths)][:1]
+
     def starting_points_card(self) -> Card:
         points = self.cat.career.starting_points
         zh = "確認人才能力起點（附件(五)）：\n" + "\n".join(f"• {p.name}：{p.text}" for p in points)
