@@ -371,6 +371,8 @@ class Dialogue:
             described = self._described(text, same_kind)
             if described is not None:  # 「美術設計那張」: words only one of them has in its name
                 return SINGULAR.sub(f"「{self._name(*described)}」", text, count=1)
+            if self.reader.scope_topics(normalise(text)):
+                return text  # 「幫我算一下他這個月的加班費」: declined as asked, not a question of which one
             return self._clarify(same_kind, topic)
         return text
 

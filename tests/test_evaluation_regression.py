@@ -41,18 +41,19 @@ def test_independent_sets_hold_their_rates(advisor, name: str) -> None:  # noqa:
     ("name", "rate", "precision", "recall"),
     [
         ("holdout8.yaml", 0.82, 0.85, 0.95),
-        ("holdout9.yaml", 0.9, 0.95, 0.95),
-        ("holdout10.yaml", 0.88, 0.85, 0.95),
+        ("holdout9.yaml", 0.95, 0.95, 0.95),
+        ("holdout10.yaml", 0.92, 0.85, 0.95),
         ("holdout11.yaml", 0.9, 0.95, 0.75),
         ("holdout12.yaml", 0.95, 0.95, 0.95),
-        ("holdout13.yaml", 0.82, 0.85, 0.95),
+        ("holdout13.yaml", 0.92, 0.85, 0.95),
         ("holdout14.yaml", 0.96, 0.95, 0.95),
         ("holdout15.yaml", 0.94, 0.95, 0.95),
         ("holdout16.yaml", 0.96, 0.95, 0.95),
+        ("holdout17.yaml", 0.9, 0.95, 0.85),
     ],
 )
 def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, precision: float, recall: float) -> None:  # noqa: ANN001
-    """holdout8–16 (paraphrases, own situations, counting, new out-of-scope kinds): below the older sets;
+    """holdout8–17 (paraphrases, own situations, counting, new out-of-scope kinds): below the older sets;
     each held where it stands so that it can only improve (arrival and current scores are in the README)."""
     summary = run_evaluation(advisor, load_gold(GOLD_PATH.parent / name))["summary"]
     assert summary["pass_rate"] >= rate, summary
@@ -72,6 +73,7 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind7.yaml", 0.95, 0.98),
         ("conversations_blind8.yaml", 0.9, 0.97),
         ("conversations_blind9.yaml", 0.8, 0.95),
+        ("conversations_blind10.yaml", 0.4, 0.75),
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
