@@ -60,6 +60,7 @@ class DocumentInfo(Strict):
 class TalentCategory(Strict):
     name: TalentCategoryName
     name_en: str
+    aliases: list[str] = []  # 「做開發的」 is thesaurus; these are names ("the dev one", 「研發人才」)
     duties: list[str]
     role: str
     competency_types: list[TypeName]

@@ -52,7 +52,8 @@ def catalog_forms(catalog: Catalog, topics: dict[str, dict[str, list[str]]]) -> 
     for tc in catalog.talent.categories:
         short = tc.name.removeprefix("AI ").strip()
         en = tc.name_en.split(" (")[0]
-        out += [("talent", tc.name, f) for f in (tc.name, short, en, tc.name_en.split("(")[-1].rstrip(")"))]
+        forms = (tc.name, short, en, tc.name_en.split("(")[-1].rstrip(")"), *tc.aliases)
+        out += [("talent", tc.name, f) for f in forms]
     for a in catalog.roles.application_archetypes:
         # 「導入型人才」: the guideline also names them without the leading "AI"
         short = a.name.split()[-1]

@@ -337,7 +337,7 @@ class QueryUnderstanding:
             if key in explained:  # the expansion stands for a whole phrase of the question (胡說八道→幻覺)
                 for value in values:
                     u.expansion_weight[value] = max(u.expansion_weight.get(value, 0.0), len(tokens(key)) * 0.5)
-        if not u.entities and u.expansions:
+        if not u.entities and u.expansions and not any(i.startswith("overview_") for i in u.intents):
             # 「幫 AI 標資料的人」 → 資料標註師: names the thesaurus maps to are entities too
             implied = self.entities(normalise(" ".join(u.expansions)))
             u.entities = [Entity(e.kind, e.key, e.surface, -1) for e in implied if e.kind in IMPLIED_KINDS]
