@@ -29,7 +29,8 @@ ROUTE_EN = {"certificate": "certificate route", "training": "training-hours rout
 # A question about one's standing as a whole (「我現在算到哪個程度？」): with no type named in it, every type.
 OVERALL = re.compile(
     r"(哪個程度|什麼程度|到哪|哪一級|幾級|算哪|整體|各項|每一項|全部|\bmy levels\b|\boverall\b|\bwhere do i stand\b"
-    r"|\b(what|which) levels? (am i|do i have|have i)\b)"
+    r"|\b(what|which) levels? (am i|do i have|have i)\b|\bwhere (does|do) (he|she|they) stand\b"
+    r"|\bsay about (her|him|me)\b)"
 )
 
 
@@ -222,13 +223,16 @@ class SituationAdvisor:
         result = assess(parse_profile(profile.profile_json(), self.cat), self.cat)
         reached = [(t["type"], t["level"]) for t in result["types"] if t["level"] != "未達"]
         rest = len(reached) < len(result["types"])
+        cats = result["talent_categories"]  # and the talent categories those levels meet
         if lang == "en":
             got = "; ".join(f"{name} {level}" for name, level in reached)
             more = "; the other types are not met yet" if rest else ""
-            return f"So far: {got}{more}." if got else "So far no competency type is met."
+            meets = f" Meets the reference indicators of {' and '.join(cats)}." if cats else ""
+            return f"So far: {got}{more}.{meets}" if got else "So far no competency type is met."
         got = "、".join(f"{name} {level}" for name, level in reached)
         more = "；其餘能力類型尚未達到" if rest else ""
-        text = f"目前：{got}{more}。" if got else "目前尚未達到任何能力類型的參考指標。"
+        meets = f"符合 {'、'.join(cats)} 的能力參考指標。" if cats else ""
+        text = f"目前：{got}{more}。{meets}" if got else "目前尚未達到任何能力類型的參考指標。"
         return to_simplified(text) if lang == "zh-CN" else text
 
     def echo(self, profile: StatedProfile, lang: str) -> str:

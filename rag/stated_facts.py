@@ -31,6 +31,7 @@ CATEGORY_WORDS = {c[-n:] for c in CERT_CATEGORIES for n in range(2, len(c) + 1)}
 EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 EN_CATEGORY = {"literacy": "素養類", "tool": "工具類", "project": "專案類"}
 NEAR = 24  # characters between a holding phrase and the certificate it holds
+EACH = re.compile(r"(各|分別|每一?(項|種|個)|\beach\b|\bboth\b)")
 HOURS_BEFORE_NUMBER = re.compile(
     r"\bhours?\s+(were|was|are|is|total(?:led)?|of)\s+(only |just |about |around )?"
     r"(\d+(?:\.\d+)?)(?!\s*(hours?|hrs?|h)\b)"
@@ -329,6 +330,11 @@ class FactReader:
                 pending = areas
                 continue
             ordered = sorted(areas)
+            if len(numbers) == 1 and len(ordered) > 1 and EACH.search(clause):
+                # 「ElevenLabs 跟 Midjourney 各再多上 4 小時」: the one number is for each area named
+                value = _number(numbers[0][1])
+                out += [(area, float(value)) for _, area in ordered if value is not None]
+                continue
             in_order = len(numbers) > 1 and len(ordered) == len(numbers)
             for n, (pos, raw) in enumerate(numbers):
                 value = _number(raw)

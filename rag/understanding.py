@@ -222,7 +222,9 @@ class QueryUnderstanding:
             words.update(re.findall(r"[a-z0-9]+", form.text))
         for key in thesaurus.get("english") or {}:
             words.update(re.findall(r"[a-z0-9]+", key.lower()))
-        return words | set(EN_STOPWORDS)
+        # chat words people type in capitals ("OK", "HI"), never names of certificates
+        chat = {"ok", "okay", "hi", "hey", "hello", "thanks", "thx", "pls", "btw", "fyi", "asap", "lol", "omg"}
+        return words | set(EN_STOPWORDS) | chat
 
     # ------------------------------------------------------------------ pieces
     def entities(self, text: str) -> list[Entity]:
