@@ -126,7 +126,7 @@ def _without(text: str, entities: list[Entity]) -> str:
 
 
 # Intents whose patterns name what they ask about (表7's two roles of 應用人才): read on the whole text.
-NAMED_INTENTS = frozenset({"overview_archetypes"})
+NAMED_INTENTS = frozenset({"overview_archetypes", "category_of"})
 # Entity kinds whose names are the guideline's own subject: no out-of-scope pattern may match one.
 SUBJECT_KINDS = ("cert", "type", "item", "cert_category", "talent", "archetype", "role", "rai", "resource")
 

@@ -73,7 +73,7 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind7.yaml", 0.95, 0.98),
         ("conversations_blind8.yaml", 0.9, 0.97),
         ("conversations_blind9.yaml", 0.8, 0.95),
-        ("conversations_blind10.yaml", 0.4, 0.75),
+        ("conversations_blind10.yaml", 0.5, 0.85),
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
