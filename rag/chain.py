@@ -29,7 +29,7 @@ from rag.retrieval import HybridRetriever, Retrieved
 from rag.routing_rules import QUESTION_MARKERS
 from rag.sections import section_titles
 from rag.situation import SituationAdvisor
-from rag.stated_facts import FactReader
+from rag.stated_facts import Extracted, FactReader
 from rag.textnorm import clean, detect_language
 from rag.thresholds import thresholds
 from rag.understanding import Entity, QueryUnderstanding, Understanding
@@ -69,6 +69,7 @@ class Advisor:
         self.understanding = QueryUnderstanding(catalog)
         self.answerer = CatalogAnswerer(catalog)
         self.facts = FactReader(self.understanding)
+        self._facts_cache: dict[str, Extracted] = {}
         self.situation = SituationAdvisor(catalog, self.understanding, self.facts)
         self.titles = section_titles(catalog)
         self.t = thresholds()  # the tuned numbers, with their meaning: rag/data/routing.yaml
@@ -96,7 +97,7 @@ class Advisor:
         # facts stated in one part and asked about in another (「他有 A 跟 B。他算應用人才嗎？工具應用到哪一級？」)
         # are one question for the engine
         parts = split_questions(question)
-        ex = self.facts.read(question)
+        ex = self._facts_of(question)
         if ex.has_facts and ex.asks_level:
             # 「…兩張證照各歸哪一類？只依證照他在表5會落在哪？」: the catalog question on its own, then the
             # whole message for the engine (it holds the facts), which reports only the level asked
@@ -154,10 +155,19 @@ class Advisor:
             turn.cards = list(plan.cards)
         return turn
 
+    def _facts_of(self, question: str) -> Extracted:
+        """The facts a message states, read once per message: `respond` and the engine rule both need them
+        (the reading is not changed by either)."""
+        if question not in self._facts_cache:
+            if len(self._facts_cache) >= FACTS_CACHE:
+                self._facts_cache.pop(next(iter(self._facts_cache)), None)
+            self._facts_cache[question] = self.facts.read(question)
+        return self._facts_cache[question]
+
     def _personal(self, u: Understanding) -> list[Card] | None:
         """「我有 AI-901，上過 10 小時素養課，AI 應用素養過了嗎？」: the engine over the facts this question
         states (a conversation accumulates facts over turns in `conversation.dialogue`)."""
-        ex = self.facts.read(u.question)
+        ex = self._facts_of(u.question)
         asks_talent = "which_talent" in u.intents  # 「我考過 A 跟 B，我是屬於哪一類人才？」
         if not ex.has_facts or not (ex.asks_level or ex.hypothetical or asks_talent):
             return None
@@ -382,6 +392,7 @@ _PART_END = re.compile(
 )
 MIN_PART_CHARS = 4
 MAX_PARTS = 3
+FACTS_CACHE = 64  # messages whose stated facts are kept (answers run in worker threads; reads are pure)
 
 
 def split_questions(question: str) -> list[str]:

@@ -52,6 +52,7 @@ CERT_PHRASE = re.compile(
     r"|Certified(?:\s+[A-Z][\w+.&-]*){1,5})"
 )
 LEVEL_WORDS = ("初級", "中級", "高級")
+CAPITALISED_RUN = re.compile(r"\s+[A-Z][a-z]+\s+[A-Z]")  # "Coursera Deep Learning …": a proper name goes on
 LATIN_RUN = re.compile(r"^\s*的?\s*(?:[A-Za-z][\w+.&:()-]*\s*){1,6}(?=[\u3400-\u9fff])")
 SIMILAR_NAME = 0.9
 NEAR_MISS_START = 0  # typo matches count as named by the question
@@ -304,12 +305,13 @@ class QueryUnderstanding:
             is_name = (word.isupper() and len(word) >= 2) or any(ch.isdigit() for ch in word)
             # 「Coursera 的證書」, 「Databricks 的 Machine Learning Associate 證照」: a capitalised word, then
             # only English words before a certificate word
-            after = LATIN_RUN.sub("", original[m.end() : m.end() + 60], count=1)
-            is_name = is_name or (word[0].isupper() and bool(self.before_cert.match(after)))
+            if not is_name and word[0].isupper():
+                after = LATIN_RUN.sub("", original[m.end() : m.end() + 60], count=1)
+                is_name = bool(self.before_cert.match(after))
             # "Is the Coursera Deep Learning Specialization a 素養類 certificate?": an unknown capitalised word
             # opening a run of capitalised words, in a question about certificates
-            opens_name = bool(re.match(r"\s+[A-Z][a-z]+\s+[A-Z]", original[m.end() : m.end() + 30]))
-            is_name = is_name or (word[0].isupper() and opens_name and bool(self.cert_words.search(original)))
+            if not is_name and word[0].isupper() and CAPITALISED_RUN.match(original, m.end()):
+                is_name = bool(self.cert_words.search(original))
             if is_name and any(p not in self.known_latin for p in parts):
                 names.append(word)
         return names
