@@ -297,9 +297,19 @@ def _resources_download(q: Query) -> list[Card] | None:
     return None
 
 
+def _talents_by_duties(q: Query) -> list[str]:
+    """Talent categories whose 表1 duties the question's words were mapped onto (寫論文 → 發表學術論文)."""
+    terms = [x for x in q.u.expansions if len(x) >= 3]
+    return [
+        tc.name for tc in q.views.cat.talent.categories if any(x in "".join(tc.duties) for x in terms)
+    ][:1]
+
+
 @rule("view.industry_talent", 650, VIEW, "which talent in an industry: the best 表10/表11 row and its category")
 def _industry_talent(q: Query) -> list[Card] | None:
     if "which_talent" in q.intents and "talent" not in q.keys and "industry" in q.keys:
+        if _talents_by_duties(q):
+            return None  # 「在學校實驗室寫論文的人」: what the person does names the talent, not the workplace
         row = q.views.best_scenario(q.u, q.keys["industry"])
         return [q.views.industry_card(row.industry, [row.talent_category]), q.views.talent_card(row.talent_category)]
     return None
@@ -309,9 +319,14 @@ def _industry_talent(q: Query) -> list[Card] | None:
 def _which_talent(q: Query) -> list[Card] | None:
     if "which_talent" not in q.intents or "talent" in q.keys:
         return None
-    talents = q.views.talent_of(q.u)
+    talents = q.views.talent_of(q.u) or _talents_by_duties(q)
     roles = [r for r in q.views.cat.role_list if r.id in q.keys.get("role", [])]
     cards = [q.views.role_card(r, False) for r in roles]
+    if not talents and not roles:
+        # 「我是完全不碰程式的業務…屬於哪一型」: the person's background (附件(五) 能力起點) suggests one
+        suited = q.views.suited_talents(q.u.normalised)
+        if suited:
+            return [q.views.talent_card(t) for t in suited] + q.views.archetypes_of(suited)
     return cards + [q.views.talent_card(t) for t in talents] if talents else [q.views.talent_overview()]
 
 

@@ -279,3 +279,15 @@ def test_scope_and_facts_weighed_together(advisor, question: str, fact: str) -> 
 def test_study_duration_is_not_answered(advisor) -> None:  # noqa: ANN001
     answer = advisor.respond("How many weeks should I study to pass the AWS Certified AI Practitioner?")
     assert not answer.answered
+
+
+@pytest.mark.parametrize(
+    ("question", "facts"),
+    [
+        ("我是不碰程式的業務，公司要我們變成 AI 人才，我算哪一型？", ["AI 應用人才", "AI 加值型"]),
+        ("在研究室發表論文、申請專利的人，在指引裡算哪一種人才？", ["AI 研究人才"]),
+    ],
+)
+def test_which_talent_from_what_a_person_does(advisor, question: str, facts: list[str]) -> None:  # noqa: ANN001
+    answer = advisor.respond(question)
+    assert answer.rule == "view.which_talent" and all(f in answer.text for f in facts), answer.text

@@ -362,6 +362,14 @@ class CatalogCards:
         en = "Core soft skills (附件(五)):\n" + "\n".join(f"• {s.name} ({s.name_en}): {s.text}" for s in skills)
         return Card(zh, en, ["附件(五)"])
 
+    def archetypes_of(self, talents: list[str]) -> list[Card]:
+        """表7's two roles when their talent category is the answer (「加值型」 for one who uses AI in their own
+        job); the category is the one whose roles carry an archetype in the data."""
+        with_archetypes = {r.talent_category for r in self.cat.role_list if r.archetype}
+        if not with_archetypes & set(talents):
+            return []
+        return [self.archetype_card(a.name) for a in self.cat.roles.application_archetypes]
+
     def suited_talents(self, text: str) -> list[str]:
         """The talent categories whose routes suit a background named in `text` (附件(五) 能力起點)."""
         lowered = text.lower()
