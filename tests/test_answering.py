@@ -164,18 +164,6 @@ def test_the_standing_line_names_no_other_types_when_every_type_is_reached(advis
         ),
         # a tool writing for the user is the user's work, not a task for the advisor
         ("我平常就只會叫ChatGPT幫我寫東西，這樣算哪種AI人才啊", ["AI 應用人才"]),
-    ],
-)
-def test_own_situation_in_other_words(advisor, question: str, must_contain: list[str]) -> None:  # noqa: ANN001
-    answer = advisor.respond(question)
-    assert answer.answered, answer.text
-    for fact in must_contain:
-        assert fact in answer.text, (fact, answer.text)
-
-
-@pytest.mark.parametrize(
-    ("question", "must_contain"),
-    [
         # a certificate question and a level question in one message: both answered
         (
             "One of my engineers holds the IBM AI Engineering Professional Certificate. Which category is that cert, "
@@ -197,18 +185,6 @@ def test_own_situation_in_other_words(advisor, question: str, must_contain: list
         # paraphrases far from the guideline's words
         ("老闆要我們用AI把每天重複的流程讓它自己跑 這種在指引裡算什麼能力", ["自動化應用"]),
         ("我就跟AI聊天说我要什么功能，它就帮我把程序写出来了，这种在指引里叫什么能力？", ["AI 协作与开发"]),
-    ],
-)
-def test_more_ways_of_stating_a_situation(advisor, question: str, must_contain: list[str]) -> None:  # noqa: ANN001
-    answer = advisor.respond(question)
-    assert answer.answered, answer.text
-    for fact in must_contain:
-        assert fact in answer.text, (fact, answer.text)
-
-
-@pytest.mark.parametrize(
-    ("question", "must_contain"),
-    [
         # two courses of one area in one message add up
         (
             "我上過AI素養課18hr、Midjourney 15hr、Canva 10hr、Runway 8hr，證照都沒有，這樣AI工具應用算哪一級啊",
@@ -236,7 +212,7 @@ def test_more_ways_of_stating_a_situation(advisor, question: str, must_contain: 
         ("Our HR wants an AI tool to rank applicants for us. Anything the guideline warns about?", ["人工監督與複核"]),
     ],
 )
-def test_facts_and_terms_in_more_phrasings(advisor, question: str, must_contain: list[str]) -> None:  # noqa: ANN001
+def test_own_situation_in_other_words(advisor, question: str, must_contain: list[str]) -> None:  # noqa: ANN001
     answer = advisor.respond(question)
     assert answer.answered, answer.text
     for fact in must_contain:

@@ -240,16 +240,6 @@ def test_a_category_count_states_the_count_first(advisor, catalog: Catalog) -> N
         ("What's the difference between the 'AI value-added' type and the 'AI adoption' type?", "AI 加值型"),
         ("想當 AI 研究人才需要什麼學歷？", "碩博士"),
         ("我是人資，想幫行政同仁規劃上課讓他們工具應用達到進階，每人最少要排幾小時的課？", "合計至少 48 小時"),
-    ],
-)
-def test_named_by_how_people_say_it(advisor, question: str, fact: str) -> None:  # noqa: ANN001
-    answer = advisor.respond(question)
-    assert answer.answered and fact in answer.text, answer.text
-
-
-@pytest.mark.parametrize(
-    ("question", "fact"),
-    [
         # a tool named beside its hours is not an unknown certificate
         (
             "我的 training hours: AI literacy 18hr、文書 tools 20hr、automation (n8n) 15hr，"
@@ -271,7 +261,7 @@ def test_named_by_how_people_say_it(advisor, question: str, fact: str) -> None: 
         ("我歷史系畢業，想轉 AI 領域，適合走哪條路？最後可以發展成什麼職位？", "AI 產品經理"),
     ],
 )
-def test_scope_and_facts_weighed_together(advisor, question: str, fact: str) -> None:  # noqa: ANN001
+def test_named_by_how_people_say_it(advisor, question: str, fact: str) -> None:  # noqa: ANN001
     answer = advisor.respond(question)
     assert answer.answered and fact in answer.text, answer.text
 
