@@ -31,7 +31,9 @@ def _event_for(text: str, buttons: list[Button], number_input: bool) -> Event:
         if text == button.label:
             return Event("button", button.data)
     choice = text.removeprefix("#")
-    if choice.isdigit() and (text.startswith("#") or not number_input) and 1 <= int(choice) <= len(buttons):
+    # ASCII digits only: 「²」 is a digit to str.isdigit() but not to int()
+    numeric = choice.isascii() and choice.isdigit()
+    if numeric and (text.startswith("#") or not number_input) and 1 <= int(choice) <= len(buttons):
         return Event("button", buttons[int(choice) - 1].data)
     if text.startswith("/"):
         return Event("command", text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import time
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -70,6 +71,7 @@ class Advisor:
         self.answerer = CatalogAnswerer(catalog)
         self.facts = FactReader(self.understanding)
         self._facts_cache: dict[str, Extracted] = {}
+        self._facts_lock = threading.Lock()
         self.situation = SituationAdvisor(catalog, self.understanding, self.facts)
         self.titles = section_titles(catalog)
         self.t = thresholds()  # the tuned numbers, with their meaning: rag/data/routing.yaml
@@ -158,11 +160,17 @@ class Advisor:
     def _facts_of(self, question: str) -> Extracted:
         """The facts a message states, read once per message: `respond` and the engine rule both need them
         (the reading is not changed by either)."""
-        if question not in self._facts_cache:
-            if len(self._facts_cache) >= FACTS_CACHE:
-                self._facts_cache.pop(next(iter(self._facts_cache)), None)
-            self._facts_cache[question] = self.facts.read(question)
-        return self._facts_cache[question]
+        # answers run in worker threads: the cache is read and trimmed under a lock, the reading outside it
+        with self._facts_lock:
+            cached = self._facts_cache.get(question)
+        if cached is not None:
+            return cached
+        read = self.facts.read(question)
+        with self._facts_lock:
+            while len(self._facts_cache) >= FACTS_CACHE:
+                self._facts_cache.pop(next(iter(self._facts_cache)))
+            self._facts_cache[question] = read
+        return read
 
     def _personal(self, u: Understanding) -> list[Card] | None:
         """「我有 AI-901，上過 10 小時素養課，AI 應用素養過了嗎？」: the engine over the facts this question

