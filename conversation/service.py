@@ -71,5 +71,7 @@ def make_service(settings: Settings) -> AdvisorService:
     from rag.chain import make_advisor
 
     store = StateStore(settings.state_url)
-    conversation = Conversation(load_catalog(), make_advisor(settings), stats_source=store.stats)
+    advisor = make_advisor(settings)
+    advisor.warm(background=True)  # Chroma opens while the process starts, not at the first question
+    conversation = Conversation(load_catalog(), advisor, stats_source=store.stats)
     return AdvisorService(conversation, store)

@@ -119,6 +119,13 @@ class Advisor:
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
 
+    def warm(self, background: bool = False) -> None:
+        """Open the dense leg now (it opens on first use otherwise): the bot and the terminal chat call
+        this as they start, in the background, so their first user does not wait for Chroma."""
+        leg = self.retriever.dense_leg
+        if leg is not None:
+            leg.warm_in_background() if background else leg.warm()
+
     def ask(self, question: str, context: dict[str, Any] | None = None) -> dict[str, Any]:
         return self.respond(question, context).to_dict()
 
@@ -443,38 +450,24 @@ def merge_answers(answers: list[Answer]) -> Answer:
 
 
 def make_advisor(settings: Settings) -> Advisor:
-    """Load everything once: the catalog, the index (built if missing or stale), the retrievers."""
+    """Load everything once: the catalog, the index (built if missing or stale), the retrievers. The
+    dense leg is opened on first use (`rag/dense_leg.py`); `advisor.warm()` opens it now."""
     catalog = load_catalog()
     manifest = ingest(settings).manifest
-    store = None
-    if dense_enabled(settings, manifest):
-        from rag.ingest import open_dense_store
-
-        # checks the collection against the settings: a query never meets another model's vectors
-        manifest, store = open_dense_store(settings, manifest)
     chunks = guideline_chunks(catalog)
+    leg = None
+    if dense_enabled(settings, manifest):
+        from rag.dense_leg import DenseLeg
+
+        leg = DenseLeg(settings, manifest, chunks, margin=thresholds().out_of_scope_margin.value)
     retriever = HybridRetriever(
         chunks,
         lexical_weight=settings.lexical_weight,
         dense_weight=settings.dense_weight,
         rrf_k=settings.rrf_k,
-        dense_store=store,
+        dense_store=leg,
     )
     advisor = Advisor(settings, catalog, retriever)
-    if store is not None and settings.semantic_scope:
-        advisor.semantic = make_semantic_reader(settings, manifest, store, chunks, advisor.t)
+    if leg is not None and settings.semantic_scope:
+        advisor.semantic = leg
     return advisor
-
-
-def make_semantic_reader(settings: Settings, manifest: Any, store: Any, chunks: list[Any], t: Any) -> Any:
-    """The embedding model's reading of whether a question is about the guideline at all, over the
-    passages' own vectors (read back from Chroma, so nothing is embedded twice)."""
-    import numpy as np
-
-    from rag.semantic import SemanticReader
-
-    got = store.get(include=["embeddings"])
-    by_id = dict(zip(got["ids"], got["embeddings"], strict=True))
-    vectors = np.asarray([by_id[c.id] for c in chunks if c.id in by_id], dtype=np.float32)
-    key = f"{manifest.model}|{manifest.runtime}"
-    return SemanticReader(store.embeddings, vectors, settings.data_dir, key, margin=t.out_of_scope_margin.value)

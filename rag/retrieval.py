@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rag.chunking import Chunk
+from rag.dense_leg import DenseLeg
 from rag.lexical import BM25Index
 
 log = logging.getLogger(__name__)
@@ -43,7 +44,16 @@ class HybridRetriever:
         self.by_id = {c.id: i for i, c in enumerate(self.chunks)}
         self.bm25 = BM25Index([c.index_text for c in self.chunks])
         self.lexical_weight, self.dense_weight, self.rrf_k = lexical_weight, dense_weight, rrf_k
-        self.dense_store = dense_store
+        # a Chroma store, or a DenseLeg that opens one on first use (rag/dense_leg.py)
+        self._dense = dense_store
+
+    @property
+    def dense_leg(self) -> DenseLeg | None:
+        return self._dense if isinstance(self._dense, DenseLeg) else None
+
+    @property
+    def dense_store(self) -> Any:  # noqa: ANN401 - langchain_chroma.Chroma
+        return self._dense.store if isinstance(self._dense, DenseLeg) else self._dense
 
     @property
     def dense_enabled(self) -> bool:
@@ -51,10 +61,11 @@ class HybridRetriever:
 
     def dense_ranks(self, query: str, limit: int = CANDIDATES) -> dict[int, int]:
         """Chunk index → 1-based rank from Chroma similarity; empty on any store failure."""
-        if self.dense_store is None:
-            return {}
         try:
-            docs = self.dense_store.similarity_search(query, k=limit)
+            store = self.dense_store  # opened here on first use: a store that cannot open fails like a query
+            if store is None:
+                return {}
+            docs = store.similarity_search(query, k=limit)
         except Exception:  # noqa: BLE001 - the lexical leg still answers
             log.exception("dense retrieval failed; answering from the lexical leg only")
             return {}
@@ -72,7 +83,7 @@ class HybridRetriever:
         passage check beside a catalog answer), which needs no embedding."""
         lexical = self.bm25.search(terms, limit=CANDIDATES, weights=weights)
         lex_ranks = {hit.index: rank for rank, hit in enumerate(lexical, start=1)}
-        dense = self.dense_ranks(dense_query) if self.dense_enabled and dense_query else {}
+        dense = self.dense_ranks(dense_query) if dense_query else {}
         fused: dict[int, float] = {}
         for index, rank in lex_ranks.items():
             fused[index] = fused.get(index, 0.0) + self.lexical_weight / (self.rrf_k + rank)

