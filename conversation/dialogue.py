@@ -53,7 +53,8 @@ SAME_HYPOTHESIS = re.compile(
 )
 # A question about someone's status: read only when their facts are known and nothing else is asked.
 STATUS = re.compile(
-    r"(有到|到了|到哪|達到|達成|狀態|狀況|情況|夠了|夠嗎|夠不夠|現在|目前|實際|過了|有過|算有|怎樣|如何|ok|有變|變了|影響|呢|沒[？?]?$"
+    r"(有到|到了|到哪|達到|達成|狀態|狀況|情況|夠了|夠嗎|夠不夠|現在|目前|實際|過了|有過|算有|有沒有|怎樣|如何|ok|有變|變了|影響|呢"
+    r"|沒[？?]?$"
     r"|\bnow\b|\bstatus\b|\breal (numbers|hours|facts)\b|\bactual\b|\bdo i\b|\bam i\b|\bdoes (she|he)\b"
     r"|\bwhat about\b|\bhow about\b)"
 )
@@ -64,7 +65,10 @@ NEW_PERSON = re.compile(
     r"candidate|staff member|team member)\b|\bnext (employee|colleague|person|candidate)\b)"
 )
 NOW = re.compile(r"(現在|目前|實際|真實|原本|\bnow\b|\breal\b|\bactual\b|\bcurrently\b)")
-GAP = re.compile(r"(還差|還缺|差幾|缺幾|差多少|缺多少|還要補|要補|還需要|\bstill need\b|\bmissing\b|\bshort of\b)")
+GAP = re.compile(
+    r"(還差|還缺|差幾|缺幾|差多少|缺多少|還要補|要補|再補|補幾|再上幾|再多上幾|還需要|才夠|就夠"
+    r"|\bstill need\b|\bmissing\b|\bshort of\b|\bhow many more\b)"
+)
 # What the catalog describes about a type; asked about it, the answer is the description, not a result.
 CONTENT_INTENTS = frozenset(
     {
@@ -93,10 +97,17 @@ RECALL = re.compile(
 )
 # Back to the stated facts after a what-if (「那實際上呢？」, "with my real numbers again?").
 REAL = re.compile(
-    r"(實際上|實際的|真實的|原本的(資料|時數|數字)|不假設|回到(原本|現實|實際)|(先)?不管假設|不算假設|撇開假設"
+    r"(實際上|實際的|真實的|原本的(資料|時數|數字)|不假設|回到(原本|現實|實際)"
+    r"|(先)?(不管|不算|撇開|不考慮|不看|扣掉|拿掉)[^，,。？?]{0,10}(假設|如果)"
     r"|\b(real|actual|original) (numbers|facts|hours|situation|profile)\b"
-    r"|\bwithout (the|that|those) (hypothetical|extra)"
+    r"|\bwithout (the|that|those|this) (hypothetical|extra|course|class|training|exam|certificate)"
+    r"|\bas of (today|now)\b"
     r"|\bback to (me|my real|reality)\b)"
+)
+# 「三張都有」「這三張都考到」"all three of them": every certificate of the last list
+ALL_OF = re.compile(
+    r"(?:這|那)?\s*([兩二三四五六七八九]|\d)\s*張(?:都|全|全部)|(?:這些|它們|全部)\s*都"
+    r"|\ball (two|three|four|\d) of them\b|\ball of them\b"
 )
 ONLY = re.compile(r"(只有|只拿|只考|\bonly\b)")
 SET_REF = re.compile(r"(其中|這些|這幾張|這幾個|裡面|當中|\bof these\b|\bamong them\b|\bof them\b)")
@@ -124,6 +135,9 @@ class Dialogue:
         if REAL.search(normalise(text)) and not ex.has_facts:
             ex.hypothetical = False  # 「先不管假設那張」 names the what-if only to set it aside
         self._referenced_certificates(ds, ex, normalise(text))
+        if ex.correction and ex.certificates and not ds.profile.is_empty():
+            # 「第一張其實是 X，不是 Y」: X replaces the one taken back, the others stay
+            ex.negated = list(dict.fromkeys([*ex.negated, *self._taken_back(ds.profile, normalise(text))]))
         n = normalise(text)
         if NEW_PERSON.search(n) and ex.has_facts:
             # 「另一位小林，只有上過素養課 10 小時」: someone else's facts start a profile of their own
@@ -148,14 +162,22 @@ class Dialogue:
             return self._fact_and_supposition(ds, ex, updated, text, answer_lang, lang)
         if REAL.search(normalised) and not ex.has_facts and not ds.profile.is_empty() and ds.situation_types:
             # 「ok 那實際上呢？」 after a what-if: the same result on the facts as stated, the what-if dropped
+            named = bool(self.situation.asked_types(text)[0])  # 「實際上程式語言應用還差多少」: the type named
             answer = self.situation.answer(
-                ds.profile, text, answer_lang, default_types=ds.situation_types, route=ds.situation_route, follow=True
+                ds.profile,
+                text,
+                answer_lang,
+                default_types=ds.situation_types,
+                route=ds.situation_route,
+                follow=not named,
             )
             ds.hypothesis, ds.situation_types = None, answer.types
+            self._profile_topic(ds, ds.profile)
             return [Reply(answer.text, self._profile_buttons(lang))]
         if self._about_self(ds, ex, normalised) and not updated.is_empty():
             # facts in a question with no person in it (「AI 模型訓練 30 小時算具備嗎？」) are computed, not kept
-            someone = ex.first_person or bool(NEW_PERSON.search(normalised))  # 「另一位小林…」 is a person too
+            # 「另一位小林…」「同事有三張…」 are a person too
+            someone = ex.first_person or bool(NEW_PERSON.search(normalised) or THIRD_PERSON.search(normalised))
             hypothetical = ex.hypothetical or (ex.has_facts and not someone and ds.profile.is_empty())
             # 「那模型訓練呢？」 after 「單看時數服務開發夠嗎」 keeps to the route the user chose
             route = ex.route or (ds.situation_route if ds.situation_types else None)
@@ -170,6 +192,7 @@ class Dialogue:
                 ds.profile = updated
             ds.hypothesis = updated if hypothetical else None
             ds.situation_types, ds.situation_route = answer.types, route  # type: ignore[assignment]
+            self._profile_topic(ds, updated)
             extra = self._certificate_part(text, ex)  # 「…素養就算具備了嗎？那張是誰辦的」
             return [Reply(f"{answer.text}\n\n{extra}" if extra else answer.text, self._profile_buttons(lang))]
         if ex.has_facts and self.facts.asks_about_certificate(text):
@@ -180,6 +203,7 @@ class Dialogue:
                 answer = self._question(ds, split[0], lang)[0]
                 result = self.situation.answer(updated, split[1], answer_lang)
                 ds.situation_types, ds.situation_route = result.types, None
+                self._profile_topic(ds, updated)
                 return [Reply(f"{answer.text}\n\n{result.text}", self._profile_buttons(lang))]
             answer = self._question(ds, text, lang)[0]
             echo = self.situation.echo(updated, answer_lang)
@@ -193,9 +217,11 @@ class Dialogue:
                 updated, text, answer_lang, default_types=ds.situation_types, route=route, follow=True, note=standing
             )
             ds.situation_types, ds.situation_route = answer.types, route  # type: ignore[assignment]
+            self._profile_topic(ds, updated)
             return [Reply(answer.text, self._profile_buttons(lang))]
         if ex.has_facts:
             ds.profile = updated
+            self._profile_topic(ds, updated)
             prompt = t("facts_noted", "en" if answer_lang == "en" else lang)
             standing = self.situation.standing(updated, answer_lang)
             body = f"{self.situation.echo(updated, answer_lang)}\n{standing}\n{prompt}"
@@ -232,7 +258,38 @@ class Dialogue:
         route = ex.route or (ds.situation_route if ds.situation_types else None)
         answer = self.situation.now_and_supposed(updated, supposed, text, answer_lang, route, ds.situation_types)
         ds.hypothesis, ds.situation_types, ds.situation_route = supposed, answer.types, route  # type: ignore[assignment]
+        self._profile_topic(ds, updated)
         return [Reply(answer.text, self._profile_buttons(lang))]
+
+    def _profile_topic(self, ds: DialogueState, profile: StatedProfile) -> None:
+        """After an answer about someone's facts, what the conversation is about is the certificates
+        they stated, in the order stated: 「第二張是誰辦的？」「另一張呢？」「TQC 那張」 count over them."""
+        certs = list(dict.fromkeys(c.cert_id for c in profile.certificates))
+        if not certs:
+            return
+        lang = ds.topic.lang if ds.topic else "zh-TW"
+        # listed, not the topic's entities: a question that names none (「她的職位屬於哪種角色定位」) is not
+        # about these certificates, only references to them are
+        ds.topic = Topic(listed=[("cert", c) for c in certs], lang=lang)
+
+    def _taken_back(self, profile: StatedProfile, text: str) -> list[str]:
+        """The stated certificates a correction takes back (「第一張其實是 X，不是 AI Practitioner」): the one
+        its ordinal counts to, or the one whose name holds every word of what follows 「不是」/"not"."""
+        held = list(dict.fromkeys(c.cert_id for c in profile.certificates))
+        out: list[str] = []
+        m = ORDINAL.search(text)
+        if m and "張" in m.group(0) or m and re.search(r"certificate|one", m.group(0)):
+            index = self._ordinal(m)
+            if index is not None and -len(held) <= index < len(held):
+                out.append(held[index])
+        for denied in re.finditer(r"(?:不是|並非|而非|\bnot\b)\s*([^，,。；;！!？?]+)", text):
+            words = re.findall(r"[a-z0-9+]{2,}|[\u3400-\u9fff]{2,}", denied.group(1))
+            if not words:
+                continue
+            holders = [c for c in held if all(w in normalise(self._name("cert", c)) for w in words)]
+            if len(holders) == 1:
+                out.append(holders[0])
+        return list(dict.fromkeys(out))
 
     def _referenced_certificates(self, ds: DialogueState, ex: Any, text: str) -> None:
         """「如果我考到這張」, "if I pass both of them": certificates named only by a reference are the
@@ -240,6 +297,25 @@ class Dialogue:
         if ex.certificates or not (ex.hypothetical or self.facts.holding.search(text)):
             return
         recent = [key for kind, key in ds.recent if kind == "cert"]
+        topic = ds.topic or Topic()
+        listed = [key for kind, key in topic.listed if kind == "cert"] or [
+            k for kind, k, _ in topic.entities if kind == "cert"
+        ]
+        span = ORDINAL_RANGE.search(text)
+        if span and listed:  # 「如果只有前兩張呢」: those of the last list
+            ex.certificates = [listed[i] for i in self._ordinal_range(span, len(listed))]
+            return
+        every = ALL_OF.search(text)
+        if every and listed:  # 「如果學員三張都有」: the whole last list (when the count agrees)
+            count = every.group(1) or every.group(2)
+            n = (
+                int(count)
+                if count and count.isdigit()
+                else ORDINAL_WORDS_COUNT.get(count or "") or chinese_number(count)
+            )
+            if not n or n == len(listed):
+                ex.certificates = list(listed)
+                return
         level = re.search(r"(初級|中級|高級)", text)
         if level and recent and not self._names_cert(text):  # 「如果同事考到中級」 after iPAS 初級 was named
             sibling = self._sibling(recent[-1], level.group(1))
@@ -280,8 +356,10 @@ class Dialogue:
             return False  # 「你覺得台積電現在可以買嗎」: 「現在」 is not a status question about oneself
         for e in sorted(entities, key=lambda e: -len(e.surface)):
             rest = rest.replace(e.surface, " ")
-        if set(self.reader.detect_intents(rest)) & CONTENT_INTENTS or GENERAL_THRESHOLD.search(rest):
+        if set(self.reader.detect_intents(rest)) & CONTENT_INTENTS:
             return False
+        if GENERAL_THRESHOLD.search(rest) and not (GAP.search(rest) and person):
+            return False  # 「要幾小時」 asks the rule; 「他再補幾小時就夠」 asks his gap
         if STATUS.search(rest) and (entities or ex.has_facts or ds.situation_types):
             return True
         followup = bool(re.search(r"(呢|勒|咧|哩|\bwhat about\b|\bhow about\b|\band\b)", text)) and len(text) <= 30
@@ -328,10 +406,12 @@ class Dialogue:
             if index is not None and -len(listed) <= index < len(listed):
                 kind, key = listed[index]
                 return normalise(text).replace(m.group(0), f"「{names[(kind, key)]}」", 1)
-        if OTHER_ONE.search(text) and topic.entities:
+        if OTHER_ONE.search(text) and (topic.entities or topic.listed):
             shown = {(k, key) for k, key, _ in topic.entities}
             pool = topic.listed if len(topic.listed) == 2 else recent[-2:]
-            others = [x for x in pool if x not in shown]
+            # 「Google 那張我知道，那另一張呢？」: the one the message names is not the other one
+            named = self._named_among(text, pool)
+            others = [x for x in pool if x not in (named or shown)]
             kinds = {k for k, _ in shown if k in LISTABLE}
             if not others and len(kinds) == 1:  # 「另一份呢？」: a kind with two members (the two materials)
                 others = [x for x in self._members(kinds.pop()) if x not in shown]
@@ -367,7 +447,7 @@ class Dialogue:
         if swapped:
             return swapped
         same_kind = self._candidates(topic)
-        if SINGULAR.search(text) and not PLURAL.search(text) and len(same_kind) >= 2 and not self._names_entity(text):
+        if SINGULAR.search(text) and not PLURAL.search(text) and len(same_kind) >= 2 and not self._names_thing(text):
             described = self._described(text, same_kind)
             if described is not None:  # 「美術設計那張」: words only one of them has in its name
                 return SINGULAR.sub(f"「{self._name(*described)}」", text, count=1)
@@ -425,6 +505,14 @@ class Dialogue:
         return None
         return f"那「{self.cat.certification(found[0].key).name}」呢？"
 
+    def _named_among(self, text: str, pool: list[tuple[str, str]]) -> set[tuple[str, str]]:
+        """The members of `pool` a message names, by name or (certificates) by their issuer."""
+        entities = self.reader.entities(normalise(text))
+        named = {(e.kind, e.key) for e in entities} & set(pool)
+        issuers = {e.key for e in entities if e.kind == "issuer"}
+        named |= {(k, key) for k, key in pool if k == "cert" and self.cat.certification(key).issuer in issuers}
+        return named if len(named) < len(pool) else set()
+
     def _sibling(self, cert_id: str, level: str) -> str | None:
         name = self.cat.certification(cert_id).name
         for other in ("初級", "中級", "高級"):
@@ -447,8 +535,11 @@ class Dialogue:
     def _names_cert(self, text: str) -> bool:
         return any(e.kind == "cert" for e in self.reader.entities(normalise(text)))
 
-    def _names_entity(self, text: str) -> bool:
-        return any(e.kind in LISTABLE for e in self.reader.entities(normalise(text)))
+    def _names_thing(self, text: str) -> bool:
+        """Whether the message names a thing a pronoun could stand for; a category or a type it names is
+        what is asked about the thing (「TQC 那張不是工具類嗎？」), not another thing."""
+        attributes = ("cert_category", "type")
+        return any(e.kind in LISTABLE and e.kind not in attributes for e in self.reader.entities(normalise(text)))
 
     def _clarify(self, candidates: list[tuple[str, str, str]], topic: Topic) -> Reply:
         lang = "en" if topic.lang == "en" else "zh"

@@ -27,7 +27,10 @@ def catalog_forms(catalog: Catalog, topics: dict[str, dict[str, list[str]]]) -> 
     """Every (kind, key, surface form); `topics` is `rag/data/topic_forms.yaml`."""
     out: list[tuple[str, str, str]] = []
     for c in catalog.certifications:
-        out += [("cert", c.id, f) for f in (c.id, c.name, c.name_en, *c.aliases)]
+        names = (c.id, c.name, c.name_en, *c.aliases)
+        out += [("cert", c.id, f) for f in names]
+        # "AWS Certified Machine Learning Engineer Associate": people drop the brackets and dashes of a name
+        out += [("cert", c.id, bare) for f in names if (bare := _without_punctuation(f)) != f]
         out.append(("issuer", c.issuer, c.issuer))
         if c.issuer_en != c.issuer:
             out.append(("issuer", c.issuer, c.issuer_en))
@@ -81,3 +84,11 @@ def catalog_forms(catalog: Catalog, topics: dict[str, dict[str, list[str]]]) -> 
         latin = bool(re.fullmatch(r"[a-z0-9 .+&/-]+", text))
         forms.setdefault((kind, match_key(text)), Form(kind, key, text, latin))
     return sorted(forms.values(), key=lambda f: -len(match_key(f.text)))
+
+
+def _without_punctuation(name: str) -> str:
+    """A Latin name with its brackets, dashes and colons dropped (「AWS … Engineer (Associate)」 →
+    「AWS … Engineer Associate」); other names unchanged."""
+    if re.search(r"[\u3400-\u9fff]", name):
+        return name
+    return " ".join(re.sub(r"[()\[\]:：,–—]|\s-\s", " ", name).split())

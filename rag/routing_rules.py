@@ -300,9 +300,7 @@ def _resources_download(q: Query) -> list[Card] | None:
 def _talents_by_duties(q: Query) -> list[str]:
     """Talent categories whose 表1 duties the question's words were mapped onto (寫論文 → 發表學術論文)."""
     terms = [x for x in q.u.expansions if len(x) >= 3]
-    return [
-        tc.name for tc in q.views.cat.talent.categories if any(x in "".join(tc.duties) for x in terms)
-    ][:1]
+    return [tc.name for tc in q.views.cat.talent.categories if any(x in "".join(tc.duties) for x in terms)][:1]
 
 
 @rule("view.industry_talent", 650, VIEW, "which talent in an industry: the best 表10/表11 row and its category")

@@ -178,6 +178,20 @@ class SituationAdvisor:
                 )
         return out
 
+    def _beyond_lines(self, t: dict[str, Any], text: str, lang: str, route: str | None) -> list[str]:
+        """A type not reached at all that has a level after the next (AI 工具應用: 初階, then 進階): what
+        that level needs too, in numbers and without suggestions, so 「我工具應用是哪一級？」 shows the whole
+        way. Left out when the question names a level (`_target_lines` answers it) or many types are shown."""
+        named = any(lv.level in normalise(text) for r in self.cat.rules.types if r.type == t["type"] for lv in r.levels)
+        if t["level"] != "未達" or named:
+            return []
+        beyond = [
+            {**g, "alternative": True, "certifications": []}
+            for g in t.get("gaps_beyond", [])
+            if route is None or g["route"] == route
+        ]
+        return [line for line in self._gap_lines(t, beyond, lang) if line.startswith("  ➜")]
+
     def now_and_supposed(
         self,
         profile: StatedProfile,
@@ -325,6 +339,8 @@ class SituationAdvisor:
             lines += self._gap_lines(t, gaps, lang)
             lines += self._hours_total(gaps, lang)
             lines += self._target_lines(t, text, lang)
+            if len(shown) <= 2:
+                lines += self._beyond_lines(t, text, lang, route)
         summarised = bool(talents or not types)
         if summarised:
             lines.append(self._summary_en(result) if lang == "en" else result["summary"])

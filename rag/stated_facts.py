@@ -354,7 +354,7 @@ class FactReader:
             p.certificates, p.unnamed, p.no_certificates_turn = [], [], turn
         if ex.no_training and not ex.hours:
             p.hours, p.no_training_turn = {}, turn
-        if ex.correction and ex.certificates and not ex.adds and p.certificates:
+        if ex.correction and ex.certificates and not ex.adds and p.certificates and not ex.negated:
             # 「不對，我拿的是 X」: X replaces the certificates stated in the turn before
             last = max(c.turn for c in p.certificates)
             p.certificates = [c for c in p.certificates if c.turn != last]
