@@ -16,16 +16,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from conversation import people
 from conversation.dialogue_state import DialogueState, FlowState, Step, Topic
 from conversation.ui import Button, Lang, Reply, t
 from knowledge.catalog import Catalog
 from knowledge.numerals import chinese_number
 from knowledge.stated_profile import StatedProfile
 from rag.chain import split_questions
-from rag.routing_rules import asked_clause
+from rag.routing_rules import QUESTION_MARKERS, asked_clause
 from rag.situation import SituationAdvisor
 from rag.stated_facts import FactReader
 from rag.textnorm import detect_language, normalise, to_simplified
+from rag.understanding import without_names
 
 ORDINAL = re.compile(
     r"第\s*([一二三四五六七八九十]|\d{1,2})\s*(個|張|項|位|種|類|家|名)?|最後(一|那|這)?(個|張|項)|"
@@ -43,7 +45,10 @@ OTHER_ONE = re.compile(r"(另一(個|張|項|位|種|份|類|型)|另外(一|那
 CORRECTION = re.compile(
     r"^\s*(不對|不是|錯了|不是這個|我是說|我是問|我指的是|sorry|no,? i meant|i meant)[，,、\s]*(我是說|我是問|是)?\s*"
 )
-SINGULAR = re.compile(r"(它|這張|那張|這個|那個|該證照|該認證|\bit\b|\bthis one\b|\bthat one\b)")
+SINGULAR = re.compile(
+    r"(它|這張|那張|這個|那個|該證照|該認證|\bit\b"
+    r"|\b(this|that) (one|exam|test|cert|certificate|certification|credential)\b)"
+)
 PLURAL = re.compile(r"(這兩|這些|這幾|它們|兩張|兩個|都是|各是|分別|\bthey\b|\bboth\b|\bthem\b|\beach\b)")
 LISTABLE = ("cert", "role", "type", "talent", "item", "cert_category", "archetype", "rai", "resource")
 # 「AI 模型訓練要幾小時才算具備？」 asks for the threshold itself, not for one's own result.
@@ -89,6 +94,13 @@ CONTENT_INTENTS = frozenset(
         "overview_cert_categories",
     }
 )
+# What a person's facts are made of; a question naming only these is about the person.
+FACT_KINDS = frozenset({"type", "item", "talent", "cert", "issuer", "tool"})
+# Questions about the guideline's own subjects, asked beside facts (「我在規劃 12 小時的課。負責任意識有哪四個構面？」).
+SUBJECT_INTENTS = frozenset(
+    {"overview_rai", "overview_talent", "overview_archetypes", "overview_cert_categories", "key_contents"}
+    | {"download", "usage", "update", "metadata", "titles", "background"}
+)
 # A question about the facts the advisor keeps (「你記的我文書工具是幾小時？」): answered from the profile.
 RECALL = re.compile(
     r"(你記(的|得的|錄的|下的|住的)|你那邊記|我剛(剛|才)(說|講|提供)的|我跟你說(過)?的|我給你的(資料|時數)"
@@ -106,7 +118,7 @@ REAL = re.compile(
 )
 # 「三張都有」「這三張都考到」"all three of them": every certificate of the last list
 ALL_OF = re.compile(
-    r"(?:這|那)?\s*([兩二三四五六七八九]|\d)\s*張(?:都|全|全部)|(?:這些|它們|全部)\s*都"
+    r"(?:這|那)?\s*([兩二三四五六七八九]|\d)\s*張[^，,。？?]{0,3}?(?:都|全|全部)|(?:這些|它們|全部)\s*都"
     r"|\ball (two|three|four|\d) of them\b|\ball of them\b"
 )
 ONLY = re.compile(r"(只有|只拿|只考|\bonly\b)")
@@ -117,6 +129,12 @@ ISSUER_REF = re.compile(
     r"|\b(this|that|the same) (issuer|vendor|organi[sz]ation)\b)"
 )
 LEVEL_SWAP = re.compile(r"^(那|那麼|換成|那如果是)?\s*(初級|中級|高級)\s*(的)?\s*(呢|嗎)?[？?]?$")
+# "the beginner-level one", "the intermediate one": a sibling of the certificate talked about, by its level
+LEVEL_ONE_EN = re.compile(
+    r"\bthe (beginner|entry|junior|basic|elementary|intermediate|middle|advanced|senior)(-| )?(level )?one\b"
+)
+LEVEL_EN = {"beginner": "初級", "entry": "初級", "junior": "初級", "basic": "初級", "elementary": "初級"}
+LEVEL_EN |= {"intermediate": "中級", "middle": "中級", "advanced": "高級", "senior": "高級"}
 CERT_FORWARD = re.compile(r"^(那|那麼|還有|換成|至於|那如果是|what about|how about|and)\s*")
 
 
@@ -135,11 +153,16 @@ class Dialogue:
         if REAL.search(normalise(text)) and not ex.has_facts:
             ex.hypothetical = False  # 「先不管假設那張」 names the what-if only to set it aside
         self._referenced_certificates(ds, ex, normalise(text))
+        if ex.hypothetical and not ex.has_facts and not ex.adds:
+            ex.hypothetical = False  # 「他如果想達到模型訓練，最快的方式是什麼」 supposes nothing about his facts
         if ex.correction and ex.certificates and not ds.profile.is_empty():
             # 「第一張其實是 X，不是 Y」: X replaces the one taken back, the others stay
             ex.negated = list(dict.fromkeys([*ex.negated, *self._taken_back(ds.profile, normalise(text))]))
         n = normalise(text)
-        if NEW_PERSON.search(n) and ex.has_facts:
+        if self._switch_person(ds, text):
+            # 「回到怡君」: her facts are the profile now, and her certificates what 「那張」 means
+            self._profile_topic(ds, ds.profile)
+        elif NEW_PERSON.search(n) and ex.has_facts:
             # 「另一位小林，只有上過素養課 10 小時」: someone else's facts start a profile of their own
             ds.profile, ds.hypothesis, ds.situation_types = StatedProfile(), None, []
         # 「如果文書再多上 8 小時呢？」→「那要到進階的話，時數還差多少？」: a gap question right after a what-if,
@@ -222,6 +245,16 @@ class Dialogue:
         if ex.has_facts:
             ds.profile = updated
             self._profile_topic(ds, updated)
+            asked = asked_clause(normalised)
+            intents = set(self.reader.detect_intents(asked))
+            # a subject of its own (a dimension, a role, a resource…), not one's levels, certificates or tools
+            subject = {e.kind for e in self.reader.entities(asked)} - FACT_KINDS or intents & SUBJECT_INTENTS
+            if asked != normalised and QUESTION_MARKERS.search(asked) and subject and intents:
+                # 「我在規劃 12 小時的素養課。想先問負責任意識有哪四個構面？」: the question is answered, the facts
+                # kept and echoed after it
+                answer = self._question(ds, asked, lang)[0]
+                echo = self.situation.echo(updated, answer_lang)
+                return [Reply(f"{answer.text}\n\n{echo}", answer.buttons or self._profile_buttons(lang))]
             prompt = t("facts_noted", "en" if answer_lang == "en" else lang)
             standing = self.situation.standing(updated, answer_lang)
             body = f"{self.situation.echo(updated, answer_lang)}\n{standing}\n{prompt}"
@@ -261,6 +294,24 @@ class Dialogue:
         self._profile_topic(ds, updated)
         return [Reply(answer.text, self._profile_buttons(lang))]
 
+    @staticmethod
+    def _switch_person(ds: DialogueState, text: str) -> bool:
+        """Whether the message turns to another named person (conversation.people): the current facts are
+        kept under their name and the named person's facts, if any, become the profile."""
+        name = people.mentioned(text, [*ds.people, *([ds.person] if ds.person else [])]) or people.introduced(text)
+        if name is None or name == ds.person:
+            return False
+        if ds.person is None and not ds.people:
+            ds.person = name  # the first person named: the facts stated so far are theirs
+            return False
+        if not ds.profile.is_empty() or ds.person is not None:
+            ds.people[ds.person or "—"] = ds.profile
+        ds.profile, ds.person = ds.people.pop(name, StatedProfile()), name
+        while len(ds.people) >= people.MAX_PEOPLE:
+            ds.people.pop(next(iter(ds.people)))
+        ds.hypothesis = None
+        return True
+
     def _profile_topic(self, ds: DialogueState, profile: StatedProfile) -> None:
         """After an answer about someone's facts, what the conversation is about is the certificates
         they stated, in the order stated: 「第二張是誰辦的？」「另一張呢？」「TQC 那張」 count over them."""
@@ -269,8 +320,11 @@ class Dialogue:
             return
         lang = ds.topic.lang if ds.topic else "zh-TW"
         # listed, not the topic's entities: a question that names none (「她的職位屬於哪種角色定位」) is not
-        # about these certificates, only references to them are
-        ds.topic = Topic(listed=[("cert", c) for c in certs], lang=lang)
+        # about these certificates, only references to them are; a certificate this turn's own question
+        # was about (「這張算哪一類？」) stays the topic ("Who runs that exam?")
+        asked = [e for e in (ds.topic.entities if ds.topic else []) if e[0] == "cert" and e[1] in certs]
+        entities = asked if ds.topic and ds.topic.turn == ds.turn else []
+        ds.topic = Topic(entities=entities, listed=[("cert", c) for c in certs], lang=lang, turn=ds.turn)
 
     def _taken_back(self, profile: StatedProfile, text: str) -> list[str]:
         """The stated certificates a correction takes back (「第一張其實是 X，不是 AI Practitioner」): the one
@@ -335,14 +389,28 @@ class Dialogue:
             return True
         if self.facts.asks_about_certificate(text):
             return False
+        # certificates the person holds (「我 TQC+ 那張不能用嗎」) are part of their facts, not another subject
+        held = {c.cert_id for c in ds.profile.certificates}
+        held_issuers = {self.cat.certification(c).issuer for c in held}
+
+        def about_levels(entities: list[Any]) -> bool:
+            return all(
+                e.kind in ("type", "item", "talent")
+                or e.kind == "cert"
+                and e.key in held
+                or e.kind == "issuer"
+                and e.key in held_issuers
+                for e in entities
+            )
+
         entities = self.reader.entities(text)
-        only_levels = all(e.kind in ("type", "item", "talent") for e in entities)
+        only_levels = about_levels(entities)
         if ex.asks_level and (ex.first_person or ex.has_facts):
             return True
         known = not ds.profile.is_empty() or ex.has_facts
         if ex.has_facts:  # the facts name certificates and tools; what is asked is in the asking clause
             entities = self.reader.entities(asked_clause(text))
-            only_levels = all(e.kind in ("type", "item", "talent") for e in entities)
+            only_levels = about_levels(entities)
         if not known or not only_levels:
             return False
         # with someone's facts on the table, 「她還差幾小時」 is about her, 「要幾小時」 about the rule
@@ -354,8 +422,7 @@ class Dialogue:
         rest = asked_clause(text)
         if not entities and not ex.has_facts and self.reader.scope_topics(normalise(text)):
             return False  # 「你覺得台積電現在可以買嗎」: 「現在」 is not a status question about oneself
-        for e in sorted(entities, key=lambda e: -len(e.surface)):
-            rest = rest.replace(e.surface, " ")
+        rest = without_names(rest, entities)
         if set(self.reader.detect_intents(rest)) & CONTENT_INTENTS:
             return False
         if GENERAL_THRESHOLD.search(rest) and not (GAP.search(rest) and person):
@@ -374,7 +441,7 @@ class Dialogue:
         if resolved != text and detect_language(text) == "zh-CN":
             resolved = to_simplified(resolved)  # a resolved reference keeps the user's script for the answer
         answer = self.advisor.respond(resolved, topic.context())
-        ds.topic = self._topic(answer, topic)
+        ds.topic = self._topic(answer, topic).model_copy(update={"turn": ds.turn})
         for kind, key, _ in ds.topic.entities:
             if (kind, key) in ds.recent:
                 ds.recent.remove((kind, key))
@@ -433,6 +500,12 @@ class Dialogue:
             sibling = self._sibling(certs_in_topic[-1], level.group(2))
             if sibling:
                 return f"那「{sibling}」呢？"
+        level_en = LEVEL_ONE_EN.search(normalise(text))
+        recent_certs = certs_in_topic or [key for kind, key in topic.listed if kind == "cert"]
+        if level_en and recent_certs:  # "And the beginner-level one, which category is that?"
+            sibling = self._sibling(recent_certs[-1], LEVEL_EN[level_en.group(1)])
+            if sibling:
+                return LEVEL_ONE_EN.sub(f"「{sibling}」", normalise(text), count=1)
         if SET_REF.search(text) and not self._names_cert(text):
             categories = [key for kind, key, _ in topic.entities if kind == "cert_category"]
             named = [key for kind, key in topic.listed if kind == "cert"]
@@ -447,6 +520,9 @@ class Dialogue:
         if swapped:
             return swapped
         same_kind = self._candidates(topic)
+        single = len(same_kind) == 1 and not topic.entities  # the one certificate someone stated
+        if SINGULAR.search(text) and not PLURAL.search(text) and single and not self._names_cert(text):
+            return SINGULAR.sub(f"「{self._name(*same_kind[0][:2])}」", text, count=1)
         if SINGULAR.search(text) and not PLURAL.search(text) and len(same_kind) >= 2 and not self._names_thing(text):
             described = self._described(text, same_kind)
             if described is not None:  # 「美術設計那張」: words only one of them has in its name
@@ -628,9 +704,8 @@ class Dialogue:
     def _answer_language(self, text: str, lang: Lang) -> str:
         """Chinese as soon as the sentence has Chinese in it (names of certificates are often English)."""
         detected = detect_language(text)
-        rest = normalise(text)
-        for e in sorted(self.reader.entities(rest), key=lambda e: -len(e.surface)):
-            rest = rest.replace(e.surface, " ")  # guideline names (「AI 工具應用」) do not make a sentence Chinese
+        # guideline names (「AI 工具應用」) do not make a sentence Chinese
+        rest = without_names(normalise(text), self.reader.entities(normalise(text)))
         if re.search(r"[\u3400-\u9fff]", rest):
             return "zh-CN" if detected == "zh-CN" else "zh-TW"
         return "en" if re.search(r"[A-Za-z]{3,}", text) else ("en" if lang == "en" else "zh-TW")

@@ -87,6 +87,7 @@ class Topic(Model):
     intents: list[str] = []
     listed: list[tuple[str, str]] = []
     lang: Literal["zh-TW", "zh-CN", "en"] = "zh-TW"
+    turn: int = 0  # the turn whose answer this was
 
     def context(self) -> dict[str, Any]:
         return {"entities": [tuple(e) for e in self.entities], "intents": list(self.intents)}
@@ -104,6 +105,8 @@ class DialogueState(Model):
     situation_types: list[str] = []  # the types the last answer about the user's own result showed
     situation_route: Literal["certificate", "training"] | None = None  # 「單看時數」: the route it was limited to
     recent: list[tuple[str, str]] = []  # entities of the last answers, most recent last (「這兩張」)
+    person: str | None = None  # the person `profile` belongs to, when named (conversation.people)
+    people: dict[str, StatedProfile] = {}  # the other people named in this conversation, by name
 
     @classmethod
     def load(cls, raw: dict[str, Any] | None, default_lang: Literal["zh", "en"]) -> DialogueState:

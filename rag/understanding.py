@@ -117,7 +117,7 @@ def _pattern(source: str) -> re.Pattern[str]:
     return re.compile(normalise_pattern(source))
 
 
-def _without(text: str, entities: list[Entity]) -> str:
+def without_names(text: str, entities: list[Entity]) -> str:
     """The question with recognised names blanked out, so 「AI 工具應用」 does not read as a question about 工具."""
     for e in sorted(entities, key=lambda e: -len(e.surface)):
         # the surface is the catalog's spelling (「ai 工具應用」); the question may space it differently
@@ -329,7 +329,7 @@ class QueryUnderstanding:
         u.entities += self.sibling_levels(text, u.entities)
         u.entities += self.near_misses(text, u.entities)
         u.lang = self._answer_language(question, u)
-        u.intents = self.detect_intents(_without(text, u.entities))
+        u.intents = self.detect_intents(without_names(text, u.entities))
         # 「AI應用人才分成哪兩型」: an intent whose words include the name it asks about
         u.intents += [i for i in self.detect_intents(text) if i in NAMED_INTENTS and i not in u.intents]
         u.out_of_scope = self.scope_problem(text)
@@ -355,9 +355,7 @@ class QueryUnderstanding:
         lang = u.lang  # the script decided from the characters alone
         if not re.search(r"[\u3400-\u9fff]", question):
             return lang
-        rest = normalise(question)
-        for e in sorted(u.entities, key=lambda e: -len(e.surface)):
-            rest = rest.replace(e.surface, " ")
+        rest = without_names(normalise(question), u.entities)
         if re.search(r"[\u3400-\u9fff]", rest):
             return "zh-CN" if lang == "zh-CN" else "zh-TW"
         return "en" if re.search(r"[a-z]{3,}", rest) else lang
