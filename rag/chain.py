@@ -62,6 +62,13 @@ class Turn:
     answer: Answer | None = None
 
 
+# 「其中」「當中」"of these": a question within the set the previous answer was about
+SUBSET = re.compile(r"(其中|當中|這些(認證|證照)?(裡|中|裡面|之中)|\b(of|among) (these|them|those)\b)")
+FILTER_KINDS = frozenset({"cert_scope", "issuer", "cert_category"})
+# what a later part of a message may still ask about the role or talent category the part before named
+PERSON_ASKS = frozenset({"certs_for", "category_of", "career"})
+
+
 class Advisor:
     def __init__(self, settings: Settings, catalog: Catalog, retriever: HybridRetriever) -> None:
         self.settings = settings
@@ -269,6 +276,15 @@ class Advisor:
         if u.entities and not u.intents and (u.followup or short):
             u.intents = list(context.get("intents", []))
             u.followup = True
+        if continuation and u.entities and previous and PERSON_ASKS.intersection(u.intents):
+            # 「想當機器學習工程師要怎麼走？該先打哪些基礎、考哪一類證照？」: the later part still asks about the
+            # role the part before named
+            own = {e.kind for e in u.entities}
+            u.entities += [e for e in previous if e.kind in ("role", "talent") and e.kind not in own]
+        if u.entities and previous and SUBSET.search(u.normalised):
+            # 「國外發的有幾張？其中幾張屬於專案類？」: the set the question counts within is the one before
+            own = {e.kind for e in u.entities}
+            u.entities += [e for e in previous if e.kind in FILTER_KINDS and e.kind not in own]
 
     def _canonical(self, e: Entity) -> str:
         if e.kind == "cert":

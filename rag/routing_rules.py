@@ -15,6 +15,7 @@ from knowledge.views.cards import Card
 from knowledge.views.queries import CertFilter
 from rag.plan import Plan, PlanKind, Query, rule
 from rag.thresholds import thresholds
+from rag.understanding import SUBJECT_KINDS
 
 DECLINE, VIEW, QUERY, RETRIEVE = PlanKind.DECLINE, PlanKind.VIEW, PlanKind.QUERY, PlanKind.RETRIEVE
 # What counts as asking about a guideline fact: an intent other than the bare "what is".
@@ -82,7 +83,10 @@ def in_scope_evidence(q: Query) -> bool:
     out-of-scope words itself or names a guideline entity next to a topic that may be outweighed
     (「學資料分析的人未來兩年該考哪張證照」)."""
     clause = asked_clause(q.u.normalised)
-    if not set(q.reader.detect_intents(clause)) & EVIDENCE_INTENTS:
+    intents = set(q.reader.detect_intents(clause))
+    # two things of the guideline side by side (「素養類跟專案類差在哪」) are the guideline's own comparison
+    compared = "compare" in intents and len({e.key for e in q.reader.entities(clause) if e.kind in SUBJECT_KINDS}) >= 2
+    if not intents & EVIDENCE_INTENTS and not compared:
         return False
     if not q.u.entities:
         return False  # 「日本的技能標準裡，AI 人才分成哪幾種角色？」: nothing of the guideline is named
@@ -113,9 +117,24 @@ def _too_long(q: Query) -> Plan | None:
 @rule("scope.never_answered", 990, DECLINE, "rule changes, fees, dates, tasks: never outweighed")
 def _hard_scope(q: Query) -> Plan | None:
     hard = [t for t in q.scope_topics if not q.reader.scope_weighs(t)]
-    if not hard:
+    if not hard or _only_in_context(q, hard):
         return None
     return Plan(DECLINE, "scope.never_answered", reason=q.reader.scope_reason(hard[0]), out_of_scope=True)
+
+
+# 「可以幫我寫一段程式，…嗎？」: a request asks too, with or without a question mark
+REQUEST = re.compile(r"(幫我|幫忙|請你|請幫|麻煩你|能不能|可不可以|可以幫|\b(please|can you|could you|would you)\b)")
+
+
+def _only_in_context(q: Query, topics: list[str]) -> bool:
+    """「我在幫公司挑證照補助方案，工具類跟專案類差在哪？」: the topic is where the asker stands, not what
+    they ask — no clause that asks holds it, and the question names something of the guideline. A
+    request without a question mark (「幫我寫一封求職信…」) is all one asking."""
+    clauses = [c for c in CLAUSE_SPLIT.split(q.u.normalised) if c.strip()]
+    asking = [c for c in clauses if QUESTION_MARKERS.search(c) or REQUEST.search(c)]
+    if not asking or not q.u.entities or len(asking) == len(clauses):
+        return False
+    return not any(set(q.reader.scope_topics(c)) & set(topics) for c in asking)
 
 
 @rule("scope.outweighed", 980, DECLINE, "an out-of-scope topic with no in-scope evidence (entity + stated attribute)")
@@ -346,9 +365,16 @@ def _role(q: Query) -> list[Card] | None:
 
 @rule("view.resources_for_type", 625, VIEW, "附件(七) learning materials asked for a named competency type")
 def _resources_for_type(q: Query) -> list[Card] | None:
-    if "type" not in q.keys or not set(q.keys) & {"resource_all", "resource"}:
+    if not set(q.keys) & {"type", "item"} or not set(q.keys) & {"resource_all", "resource"}:
         return None
-    return [q.views.resources_for_types(q.keys["type"])]
+    cat = q.views.cat
+    # 「規劃 AI 素養培訓，有推薦教材嗎」: an item (1. AI 素養) stands for the type that holds it
+    owners = [t.name for t in cat.types if any(str(i.number) in q.keys.get("item", []) for i in t.items)]
+    types = list(dict.fromkeys([*q.keys.get("type", []), *owners]))
+    cards = [q.views.resources_for_types(types)]
+    if "requirements" in q.intents:  # 「…每人要上幾小時才算符合？」: and the 表5 indicators asked beside
+        cards += [q.views.requirements_card(cat.competency_type(t)) for t in types]
+    return cards
 
 
 @rule("view.type_or_item", 620, VIEW, "a competency type or item: contents, 表5 requirements, certificates or tools")
@@ -368,8 +394,9 @@ def _type_or_item(q: Query) -> list[Card] | None:
         if not intents & {"tools", "requirements", "certs_for"}:
             return [v.item_card(n) for n in numbers]
         types = [t for t in cat.types if any(i.number in numbers for i in t.items)]
-    if "key_contents" in intents:
-        return [v.type_card(t, native=True) for t in types]
+    if "key_contents" in intents:  # 「課的內容和時數怎麼設計」: what the type covers, and its hours when asked
+        extra = [v.requirements_card(t) for t in types] if "requirements" in intents else []
+        return [v.type_card(t, native=True) for t in types] + extra
     if q.asks("tools") and not q.asks("requirements"):
         return [v.tools_card(t) for t in types]
     # 「工具應用的初階跟進階差在哪」: the levels of a type are its 表5 indicators
@@ -388,7 +415,8 @@ def _type_or_item(q: Query) -> list[Card] | None:
 
 @rule("view.cert_category", 610, VIEW, "a certification category (素養類/工具類/專案類): aim, types, its 表6 list")
 def _category(q: Query) -> list[Card] | None:
-    return [q.views.category_card(c) for c in q.keys.get("cert_category", [])] or None
+    contents = "key_contents" in q.intents
+    return [q.views.category_card(c, contents=contents) for c in q.keys.get("cert_category", [])] or None
 
 
 @rule("view.overview", 600, VIEW, "an overview asked for: categories, types, items or talent categories")
@@ -419,7 +447,13 @@ def _career_topic(q: Query) -> list[Card] | None:
         "soft_skills": q.views.soft_skills_card,
         "starting_points": q.views.starting_points_card,
     }
-    return [topic[k]() for k in q.keys.get("career_topic", [])] or None
+    cards = [topic[k]() for k in q.keys.get("career_topic", [])]
+    if cards and q.intents & {"certs_for", "category_of"}:
+        # 「想當機器學習工程師…該先打哪些基礎、考哪一類證照？」: and the certificates of the role's category
+        roles = [r for r in q.views.cat.role_list if r.id in q.keys.get("role", [])]
+        talents = list(dict.fromkeys([*(r.talent_category for r in roles), *q.keys.get("talent", [])]))
+        cards += [q.views.talent_certs(t) for t in talents]
+    return cards or None
 
 
 @rule("view.talent", 580, VIEW, "a talent category: its certificates, career path, industries or description")

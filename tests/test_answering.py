@@ -210,6 +210,23 @@ def test_the_standing_line_names_no_other_types_when_every_type_is_reached(advis
         ("想拿到AI工具應用初階 要考什麼證還是上多少課", ["工具類1張", "合計至少 36 小時"]),
         ("想走AI開發 要先打好哪些基礎", ["Python"]),
         ("Our HR wants an AI tool to rank applicants for us. Anything the guideline warns about?", ["人工監督與複核"]),
+        # "my only cert is X" holds X
+        ("My only certificate is AWS Certified AI Practitioner. Do I meet AI literacy?", ["AI 應用素養：具備"]),
+        # a level someone else claimed, checked against the facts
+        ("我有 EEC 企業電子化人工智慧應用師，同事說我工具應用已經是初階了，是真的嗎", ["AI 工具應用：未達", "素養類"]),
+        # a course's contents and hours together
+        ("要設計一門對應 AI 模型訓練的課程，課程內容和時數怎麼安排？", ["能力關鍵內涵", "30小時"]),
+        # learning materials for an item's type, and its hours
+        ("想幫部門安排 AI 素養課，指引有推薦教材嗎？要上幾小時？", ["好好用 AI", "18小時"]),
+        # what an exam of a category should cover: 表3's description and the tool items of 表2
+        ("想設計一張工具類的考試，應該涵蓋哪些面向？", ["認證能力說明", "文書應用", "自動化應用"]),
+        # counting within the set the first part counted
+        ("國內單位辦的認證有幾張？其中幾張是工具類？", ["國內工具類認證共"]),
+        # a later part asks about the role the first part named
+        ("將來想做電腦視覺工程師，職涯路徑怎麼走？要先打哪些基礎、考哪一類證照？", ["Python", "專案類"]),
+        # the asker's situation holds a topic the guideline does not cover; the question does not
+        ("我在研究員工證照補助辦法，素養類跟專案類的認證差在哪？", ["素養類", "專案類"]),
+        ("What are the kinds of AI talent the guideline describes?", ["AI 研究人才", "AI 開發人才", "AI 應用人才"]),
     ],
 )
 def test_own_situation_in_other_words(advisor, question: str, must_contain: list[str]) -> None:  # noqa: ANN001

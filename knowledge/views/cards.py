@@ -72,18 +72,28 @@ class CatalogCards:
             return "\n".join(f"• {c.name} ({issuer_en(c)})" for c in certs)
         return "\n".join(f"• {c.name}（{c.issuer}）" for c in certs)
 
-    def category_card(self, name: str, count_first: bool = False) -> Card:
+    def category_card(self, name: str, count_first: bool = False, contents: bool = False) -> Card:
         """A certification category: its aim, types and 表6 list; `count_first` (「專案類有幾張」) puts the
-        count in the first sentence, as the answer to the question."""
+        count in the first sentence, as the answer to the question; `contents` (「考科該涵蓋哪些面向」) adds
+        what 表3 says the category certifies and, for tool certificates, the tool items of 表2."""
         cc = next(x for x in self.cat.cert_categories.categories if x.name == name)
         certs = self.cat.certs_in(name)  # type: ignore[arg-type]
+        covers_zh = covers_en = ""
+        if contents:
+            tools = [i for t in self.cat.types if t.name in cc.competency_types for i in t.items if i.tool_item]
+            covers_zh = f"表3 的認證能力說明：{_items(cc.certifies, '；')}。"
+            covers_en = f"表3 says they certify: {_items(cc.certifies, '; ')}. "
+            if tools:
+                covers_zh += f"工具領域（表2 項目）：{_items([f'{i.number}. {i.name}' for i in tools])}。"
+                covers_en += f"Tool items (表2): {', '.join(f'{i.number}. {i.name} ({i.name_en})' for i in tools)}. "
         zh = (
             f"{cc.name}認證旨在「{cc.aim}」，{cc.focus}對應能力類型：{_items(cc.competency_types)}（表3）。"
-            f"表6 列出的{cc.name}認證共 {len(certs)} 張：\n{self.cert_list(certs)}"
+            f"{covers_zh}表6 列出的{cc.name}認證共 {len(certs)} 張：\n{self.cert_list(certs)}"
         )
         en = (
             f"{cc.name} ({cc.name_en}) certifications aim at 「{cc.aim}」: {cc.focus} They map to "
-            f"{_items(cc.competency_types, ', ')} (表3). 表6 lists {len(certs)}:\n{self.cert_list(certs, True)}"
+            f"{_items(cc.competency_types, ', ')} (表3). {covers_en}"
+            f"表6 lists {len(certs)}:\n{self.cert_list(certs, True)}"
         )
         if count_first:
             zh = f"表6 列出的{cc.name}認證共 {len(certs)} 張。\n{zh}"
