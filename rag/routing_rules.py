@@ -45,7 +45,9 @@ IN_SCOPE_INTENTS = frozenset(
 )
 # besides the certificate words: the table of certificates itself, and the measure word for certificates
 CERT_CONTEXT = re.compile(r"(參考表|(幾|多少)\s*張)")
-LEVEL_ASKED = re.compile(r"(具備|初階|進階|未達|哪一級|幾級|等級|差多少|還差|\blevel\b|\bqualif)")
+LEVEL_ASKED = re.compile(
+    r"(具備|初階|進階|未達|哪一級|幾級|等級|差多少|還差|\blevel\b|\bqualif|\bstand\b|\bbasic\b|\badvanced\b|\bmissing\b)"
+)
 COUNTING_CERTS = re.compile(r"(幾張|多少張|\bhow many\b)")  # a count of certificates, not of categories
 THRESHOLD_WORDS = re.compile(r"(才算|才能|門檻|條件|達到|達成|算具備|要求|資格|初階|進階|升級|\bqualify|\breach)")
 TABLE_NAMED = re.compile(r"表\s*(1[01]|[1-9])(?!\d)")
@@ -440,6 +442,13 @@ def _overview(q: Query) -> list[Card] | None:
     return None
 
 
+# 「從什麼職位開始」"start as": where a route to a role begins
+STARTING_ROLE = re.compile(
+    r"(從(什麼|哪個|哪一個|哪種|哪)(職位|職務|工作|角色)|先當|起步|第一份工作|入門職位"
+    r"|\bstart(ing)? (as|from|with|out)\b)"
+)
+
+
 @rule("view.career_topic", 590, VIEW, "附件(五) topics: foundations, soft skills, starting points")
 def _career_topic(q: Query) -> list[Card] | None:
     topic = {
@@ -448,9 +457,12 @@ def _career_topic(q: Query) -> list[Card] | None:
         "starting_points": q.views.starting_points_card,
     }
     cards = [topic[k]() for k in q.keys.get("career_topic", [])]
+    roles = [r for r in q.views.cat.role_list if r.id in q.keys.get("role", [])]
+    if cards and roles and ("career" in q.intents or STARTING_ROLE.search(q.u.normalised)):
+        # 「想當資料科學家，該打哪些基礎、從什麼職位開始？」: and the 附件(五) route that leads to the role
+        cards += [q.views.role_career_card(r) for r in roles]
     if cards and q.intents & {"certs_for", "category_of"}:
         # 「想當機器學習工程師…該先打哪些基礎、考哪一類證照？」: and the certificates of the role's category
-        roles = [r for r in q.views.cat.role_list if r.id in q.keys.get("role", [])]
         talents = list(dict.fromkeys([*(r.talent_category for r in roles), *q.keys.get("talent", [])]))
         cards += [q.views.talent_certs(t) for t in talents]
     return cards or None

@@ -227,6 +227,15 @@ def test_the_standing_line_names_no_other_types_when_every_type_is_reached(advis
         # the asker's situation holds a topic the guideline does not cover; the question does not
         ("我在研究員工證照補助辦法，素養類跟專案類的認證差在哪？", ["素養類", "專案類"]),
         ("What are the kinds of AI talent the guideline describes?", ["AI 研究人才", "AI 開發人才", "AI 應用人才"]),
+        ("AI 應用人才常見的職位有哪些？", ["常見職稱", "AI 應用規劃師"]),
+        ("想當 AI 產品經理，要先打什麼基礎、從哪個職位起步？", ["Python", "AI 產品經理"]),
+        # stated facts and a level question outweigh a word about one's visa
+        (
+            "I'm here on a work permit. 18 hours of AI literacy and 20 hours of Canva, no certificates. "
+            "Where do I stand on tool application?",
+            ["AI 工具應用：初階"],
+        ),
+        ("同事說 AI 給的數字可以直接信，真的嗎", ["幻覺"]),
     ],
 )
 def test_own_situation_in_other_words(advisor, question: str, must_contain: list[str]) -> None:  # noqa: ANN001
