@@ -236,6 +236,9 @@ def test_the_standing_line_names_no_other_types_when_every_type_is_reached(advis
             ["AI 工具應用：初階"],
         ),
         ("同事說 AI 給的數字可以直接信，真的嗎", ["幻覺"]),
+        ("我素養課 20 小時、Canva 18 小時，AI 工具應用初階了沒", ["AI 工具應用：初階"]),
+        ("「自動化應用」這一項要求的是什麼能力？", ["AI 代理"]),
+        ("資料分析師之後的發展路線是什麼？", ["資料科學家"]),
     ],
 )
 def test_own_situation_in_other_words(advisor, question: str, must_contain: list[str]) -> None:  # noqa: ANN001
