@@ -109,7 +109,7 @@ RECALL = re.compile(
 )
 # Back to the stated facts after a what-if (「那實際上呢？」, "with my real numbers again?").
 REAL = re.compile(
-    r"(實際上|實際的|真實的|原本的(資料|時數|數字)|不假設|回到(原本|現實|實際)"
+    r"(實際上|實際的|真實的|真實情況|實際情況|原本的(資料|時數|數字)|不假設|回到(原本|現實|實際)"
     r"|(先)?(不管|不算|撇開|不考慮|不看|扣掉|拿掉)[^，,。？?]{0,10}(假設|如果)"
     r"|\b(real|actual|original) (numbers|facts|hours|situation|profile)\b"
     r"|\bwithout (the|that|those|this) (hypothetical|extra|course|class|training|exam|certificate)"
@@ -150,8 +150,8 @@ class Dialogue:
     def on_message(self, ds: DialogueState, text: str, lang: Lang) -> list[Reply]:
         ds.turn += 1
         ex = self.facts.read(text, continuing=not ds.profile.is_empty())
-        if REAL.search(normalise(text)) and not ex.has_facts:
-            ex.hypothetical = False  # 「先不管假設那張」 names the what-if only to set it aside
+        if REAL.search(normalise(text)) and not self.facts.hypothetical.search(REAL.sub(" ", normalise(text))):
+            ex.hypothetical = False  # 「先不管假設那張」「先不管假設。另一位同事有 X」 name the what-if to set it aside
         self._referenced_certificates(ds, ex, normalise(text))
         if ex.hypothetical and not ex.has_facts and not ex.adds:
             ex.hypothetical = False  # 「他如果想達到模型訓練，最快的方式是什麼」 supposes nothing about his facts

@@ -21,12 +21,13 @@ _NAME_ZH = rf"(?![有是的也都在說想要只還上考拿做沒這那他她�
 _STOP_ZH = r"(?=[做評有的，,。只也還考上是想要在呢嗎跟和與、：:\s（(]|$)"
 INTRO = re.compile(
     rf"{_INTRO_ZH}\s*(?:叫|叫做|名叫)?\s*(?P<zh>{_NAME_ZH}){_STOP_ZH}"
-    rf"|(?:{_INTRO_ZH}|回到|回來看|換回|再看|至於)\s*(?:叫|叫做|名叫)?\s*(?P<zh_en>[A-Z][a-z]+)\b"
+    rf"|(?:{_INTRO_ZH}|回到|回來看|換回|再看|至於)\s*(?:叫|叫做|名叫)?\s*(?P<zh_en>[A-Z][a-z]+)(?![A-Za-z])"
     r"|(?:回到|回來看|換回|再看|至於)\s*(?P<back>" + _NAME_ZH + ")" + _STOP_ZH + r"|"
     # 「幫品管課的阿明做能力盤點」: someone a task is done for
     r"(?:幫|替|為)[^，。,]{0,6}?的?(?P<for>" + _NAME_ZH + r")(?=做|評估|評|盤點|看看|檢視|算)|"
     r"\b(?i:colleague|employee|engineer|staff member|team member|candidate|intern|trainee|hire)(?:,|:)?\s+"
-    r"(?P<en>[A-Z][a-z]+)\b|\b(?i:back to|returning to|now for|and for|what about)\s+(?P<en_back>[A-Z][a-z]+)\b"
+    r"(?P<en>[A-Z][a-z]+)(?![A-Za-z])|\b(?i:back to|returning to|now for|and for|what about)\s+"
+    r"(?P<en_back>[A-Z][a-z]+)(?![A-Za-z])"
 )
 NOT_NAMES = frozenset(
     {"The", "She", "He", "They", "Her", "His", "Their", "This", "That", "AI", "What", "How", "Me", "My", "Our"}
@@ -52,7 +53,7 @@ def mentioned(text: str, known: list[str]) -> str | None:
     forms = [(form, name) for name in known for form in _forms(name)]
     for form, name in sorted(forms, key=lambda f: -len(f[0])):
         if re.fullmatch(r"[A-Za-z]+", form):
-            if re.search(rf"\b{re.escape(form)}\b", text, re.IGNORECASE):
+            if re.search(rf"(?<![A-Za-z]){re.escape(form)}(?![A-Za-z])", text, re.IGNORECASE):
                 return name
         elif form in text:
             return name

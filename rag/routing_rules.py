@@ -461,6 +461,9 @@ def _career_topic(q: Query) -> list[Card] | None:
     if cards and roles and ("career" in q.intents or STARTING_ROLE.search(q.u.normalised)):
         # 「想當資料科學家，該打哪些基礎、從什麼職位開始？」: and the 附件(五) route that leads to the role
         cards += [q.views.role_career_card(r) for r in roles]
+    if cards and "career" in q.intents and "talent" in q.keys and not roles:
+        # 「非資訊背景，想走 AI 應用人才，發展路徑長怎樣」: where to start, then the category's 附件(五) path
+        cards += [q.views.career_card(t) for t in q.keys["talent"]]
     if cards and q.intents & {"certs_for", "category_of"}:
         # 「想當機器學習工程師…該先打哪些基礎、考哪一類證照？」: and the certificates of the role's category
         talents = list(dict.fromkeys([*(r.talent_category for r in roles), *q.keys.get("talent", [])]))

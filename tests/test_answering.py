@@ -239,6 +239,8 @@ def test_the_standing_line_names_no_other_types_when_every_type_is_reached(advis
         ("我素養課 20 小時、Canva 18 小時，AI 工具應用初階了沒", ["AI 工具應用：初階"]),
         ("「自動化應用」這一項要求的是什麼能力？", ["AI 代理"]),
         ("資料分析師之後的發展路線是什麼？", ["資料科學家"]),
+        ("我是非資訊背景，想往 AI 應用人才發展，指引的發展路徑長怎樣", ["非資訊相關背景", "AI 產品經理"]),
+        ("以前考的 AI-102 指引裡還有列嗎", ["AI-103", "115/6/30"]),
     ],
 )
 def test_own_situation_in_other_words(advisor, question: str, must_contain: list[str]) -> None:  # noqa: ANN001
