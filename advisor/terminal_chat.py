@@ -43,7 +43,7 @@ def _event_for(text: str, buttons: list[Button], number_input: bool) -> Event:
 def run_chat(settings: Settings, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
     from conversation.service import make_service
 
-    service = make_service(settings)
+    service = make_service(settings, warm_in_background=True)
     interactive = stdin.isatty()
     buttons: list[Button] = []
     number_input = False

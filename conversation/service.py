@@ -35,13 +35,12 @@ class AdvisorService:
         that the state is still the version read; if another update of the same user got there first,
         the reply is computed again on the new state. So users never wait for each other, and every
         update still changes the state exactly once, in commit order."""
-        if update_id is not None and self.store.processed_before(update_id):
-            return None
         with self._user_lock(user_id):  # this process keeps one user's updates in arrival order
-            for _ in range(MAX_ATTEMPTS):
-                state, version = self.store.read(user_id)
-                outcome = self.conversation.handle(state, event)
+            for attempt in range(MAX_ATTEMPTS):
                 try:
+                    # the first read also tells whether this update was processed before
+                    state, version = self.store.read(user_id, update_id if attempt == 0 else None)
+                    outcome = self.conversation.handle(state, event)
                     stored = self.store.commit(
                         user_id, update_id, version, None if outcome.forget else outcome.state, outcome.counters
                     )
@@ -65,13 +64,15 @@ class AdvisorService:
         return state.get("lang") if state else None
 
 
-def make_service(settings: Settings) -> AdvisorService:
-    """Everything heavy, built once: catalog, answering chain, state store."""
+def make_service(settings: Settings, warm_in_background: bool = False) -> AdvisorService:
+    """Everything heavy, built once: catalog, answering chain, state store, and the dense leg — opened
+    now (the bot: before it takes updates, so no user waits for Chroma and no answer competes with its
+    opening for the interpreter) or in the background (the terminal chat: its prompt comes first)."""
     from knowledge.catalog import load_catalog
     from rag.chain import make_advisor
 
     store = StateStore(settings.state_url)
     advisor = make_advisor(settings)
-    advisor.warm(background=True)  # Chroma opens while the process starts, not at the first question
+    advisor.warm(background=warm_in_background)
     conversation = Conversation(load_catalog(), advisor, stats_source=store.stats)
     return AdvisorService(conversation, store)

