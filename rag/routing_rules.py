@@ -24,6 +24,7 @@ IN_SCOPE_INTENTS = frozenset(
         "certs_for",
         "category_of",
         "issuer",
+        "successor",
         "requirements",
         "tools",
         "duties",

@@ -241,6 +241,8 @@ def test_the_standing_line_names_no_other_types_when_every_type_is_reached(advis
         ("資料分析師之後的發展路線是什麼？", ["資料科學家"]),
         ("我是非資訊背景，想往 AI 應用人才發展，指引的發展路徑長怎樣", ["非資訊相關背景", "AI 產品經理"]),
         ("以前考的 AI-102 指引裡還有列嗎", ["AI-103", "115/6/30"]),
+        # what replaces a retired certificate, asked in a later part of the message
+        ("微軟的 AI-900 現在是哪一類？之後會被什麼取代？", ["AI-901", "115/6/30"]),
     ],
 )
 def test_own_situation_in_other_words(advisor, question: str, must_contain: list[str]) -> None:  # noqa: ANN001
