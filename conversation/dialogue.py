@@ -204,7 +204,9 @@ class Dialogue:
             hypothetical = ex.hypothetical or (ex.has_facts and not someone and ds.profile.is_empty())
             # 「那模型訓練呢？」 after 「單看時數服務開發夠嗎」 keeps to the route the user chose
             route = ex.route or (ds.situation_route if ds.situation_types else None)
-            shown = ds.situation_types
+            # 「學員上過素養 18 小時了，總共還得排幾小時」 right after a question about one type: that type
+            talked = [key for kind, key, _ in (ds.topic.entities if ds.topic else []) if kind == "type"]
+            shown = ds.situation_types or talked
             if hypothetical:  # and the types the supposition changes
                 changed = self.situation.changed_types(ds.profile, updated)
                 shown = [t.name for t in self.cat.types if t.name in {*ds.situation_types, *changed}]
@@ -236,8 +238,17 @@ class Dialogue:
             ds.profile, ds.hypothesis = updated, None
             route = ex.route or ds.situation_route
             standing = self.situation.standing(updated, answer_lang)  # the other types, in one line
+            # 「工具課的話我只上過 ChatGPT 的，10 小時」 after a literacy result: the type the new hours are for too
+            order = [t.name for t in self.cat.types]
+            shown = {*ds.situation_types, *self.situation.types_of_areas([area for area, _ in ex.hours])}
             answer = self.situation.answer(
-                updated, text, answer_lang, default_types=ds.situation_types, route=route, follow=True, note=standing
+                updated,
+                text,
+                answer_lang,
+                default_types=sorted(shown, key=order.index),
+                route=route,
+                follow=True,
+                note=standing,
             )
             ds.situation_types, ds.situation_route = answer.types, route  # type: ignore[assignment]
             self._profile_topic(ds, updated)

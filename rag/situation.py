@@ -148,6 +148,14 @@ class SituationAdvisor:
             return f"人才類別：符合 {'、'.join(categories)} 的能力參考指標。"
         return "人才類別：尚未符合 AI 應用人才或 AI 開發人才的能力參考指標。"
 
+    def types_of_areas(self, areas: list[str]) -> list[str]:
+        """The competency types stated hours belong to, by 表5's measure of that area (「工具・文書」 →
+        the tool measures → AI 工具應用): a statement after a result shows the type it is about too."""
+        measures = self.cat.rules.measures
+        keys = {"tool_total" if area.startswith("tool.") else area for area in areas}
+        names = {measures[key].short for key in keys if key in measures}
+        return [t.name for t in self.cat.types if t.name in names]
+
     def changed_types(self, before: StatedProfile, after: StatedProfile) -> list[str]:
         """The types whose level a supposition changes (「如果我再多上 6 小時素養課呢？」 reaches AI 應用素養):
         a what-if answer reports them beside the types the conversation was about."""
