@@ -440,7 +440,11 @@ class Dialogue:
             return False  # 「要幾小時」 asks the rule; 「他再補幾小時就夠」 asks his gap
         if STATUS.search(rest) and (entities or ex.has_facts or ds.situation_types):
             return True
-        followup = bool(re.search(r"(呢|勒|咧|哩|\bwhat about\b|\bhow about\b|\band\b)", text)) and len(text) <= 30
+        # 「AI 服務開發呢？」, "And AI literacy? I have no literacy certificate, but…": the asking clause
+        asking = asked_clause(text)
+        short = len(text) <= 30 or len(asking) <= 30
+        marked = re.search(r"(呢|勒|咧|哩|\bwhat about\b|\bhow about\b)", text) or re.match(r"\W*and\b", asking)
+        followup = bool(marked) and short
         return bool(ds.situation_types or ex.has_facts) and followup
 
     # ------------------------------------------------------------------ questions with references

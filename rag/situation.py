@@ -92,6 +92,11 @@ class SituationAdvisor:
             talents += found
         if overall:
             return [], list(dict.fromkeys(talents))
+        if not types and not talents and asking and not TALENT_ASKED.search(text):
+            # 「他如果想達到 AI 模型訓練，最快的方式是什麼」: the type is named before the clause that asks (a
+            # clause stating hours, 「學員上過 AI 應用素養 18 小時了」, names the facts, not the question)
+            plain = [c for c in CLAUSE_SPLIT.split(text) if c.strip() and not re.search(r"\d", c)]
+            types = [e.key for c in plain for e in self.reader.entities(c) if e.kind == "type"]
         return list(dict.fromkeys(types)), list(dict.fromkeys(talents))
 
     def _gap_lines(self, t: dict[str, Any], gaps: list[dict[str, Any]], lang: str) -> list[str]:

@@ -41,6 +41,8 @@ ASKS = re.compile(r"[?？]|嗎|呢")  # a sentence that asks (「…，這樣夠
 # Holding without a person, read only while a conversation is already about someone's facts.
 NEGATED = re.compile(r"(沒有|沒|不是|並非|\bnot\b|\bno\b)\s*$")  # 「沒有 X」 right before a certificate's name
 NOT_ROUTE = re.compile(r"(不|別|不用|不要|\bnot\b|\bwithout\b|\bno\b)\s*$")  # 「不看證照」: not that route
+# a count right after these asks for certificates (「推薦一張素養類」 "suggest one literacy cert")
+REQUESTED = re.compile(r"(推薦|建議|介紹|列出|給我|挑|選|\b(suggest|recommend|name|list|pick|give me)\b)[^，。,.]*$")
 PLAIN_HOLDING = re.compile(r"(有|拿了|考了|考到|拿到|\bhave\b|\bhold\b|\bgot\b|\bpassed\b)")
 
 
@@ -191,10 +193,13 @@ class FactReader:
         intents = set(self.reader.detect_intents(" ".join(clauses)))
         if not intents & {"category_of", "issuer"} or "which_talent" in intents:
             return False
-        names_cert = any(e.kind == "cert" for e in self.reader.entities(text))
-        return names_cert and any(
+        certs = {e.key for e in self.reader.entities(text) if e.kind == "cert"}
+        return bool(certs) and any(
             re.search(r"(這張|那張|這個證照|它|\bit\b|\bthis\b)", c)
             or any(e.kind == "cert" for e in self.reader.entities(c))
+            # 「我考過 AI-900，指引裡還有列嗎？」: a clause naming nothing asks about the one certificate named
+            or len(certs) == 1
+            and not self.reader.entities(c)
             for c in clauses
         )
 
@@ -248,14 +253,17 @@ class FactReader:
         return any(end <= start and not re.search(r"[。？?！!]", text[end:start]) for end in markers)
 
     def _unnamed(self, text: str) -> list[tuple[str, int]]:
+        """Counts of certificates without names (「兩張工具類」); a count asked for (「推薦一張素養類」,
+        "suggest one literacy certificate") is a request, not a holding."""
         found = []
         for m in self.unnamed.finditer(text):
             n = int(m.group(1)) if m.group(1).isdigit() else chinese_number(m.group(1))
-            if n and n >= 1:
+            if n and n >= 1 and not REQUESTED.search(text[max(0, m.start() - 8) : m.start()]):
                 found.append((m.group(3), int(n)))
         for m in self.unnamed_en.finditer(text):
             n = int(m.group(1)) if m.group(1).isdigit() else EN_NUMBERS[m.group(1)]
-            found.append((EN_CATEGORY[m.group(2)], n))
+            if not REQUESTED.search(text[max(0, m.start() - 24) : m.start()]):
+                found.append((EN_CATEGORY[m.group(2)], n))
         return [(c, n) for c, n in found if c in CERT_CATEGORIES]
 
     def _hours_for_the_type_asked(self, text: str) -> list[tuple[str, float]]:
