@@ -122,7 +122,11 @@ def _missing_text(cond: dict[str, Any], profile: Profile, catalog: Catalog) -> s
     if measures == ["tool_max_item"]:
         return f"單一工具項目受訓時數尚缺 {short} 小時（目前最多 {cond['value']} 小時，需 {cond['threshold']} 小時）"
     names = "＋".join(catalog.rules.measures[m].short for m in measures)  # type: ignore[index]
-    return f"{names} {'累計' if len(measures) > 1 else ''}時數尚缺 {short} 小時"
+    text = f"{names} {'累計' if len(measures) > 1 else ''}時數尚缺 {short} 小時"
+    if measures == ["tool_total"] or len(measures) > 1:
+        # a sum over several areas: the total so far is not one of the numbers the person stated
+        text += f"（目前合計 {cond['value']:g} 小時，需 {cond['threshold']:g} 小時）"
+    return text
 
 
 def _gaps(

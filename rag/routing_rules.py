@@ -93,6 +93,10 @@ def in_scope_evidence(q: Query) -> bool:
         return False
     if not q.u.entities:
         return False  # 「日本的技能標準裡，AI 人才分成哪幾種角色？」: nothing of the guideline is named
+    if "other_frameworks" in q.scope_topics and not THIS_GUIDELINE.search(q.u.normalised):
+        # 「日本的技能標準裡，AI 素養要上幾小時」 "Under SkillsFuture, how many hours does a data scientist
+        # need": what is named beside another framework belongs to it, unless this guideline is named too
+        return False
     topics = q.reader.scope_topics(clause)
     if not topics:
         return True
@@ -125,6 +129,8 @@ def _hard_scope(q: Query) -> Plan | None:
     return Plan(DECLINE, "scope.never_answered", reason=q.reader.scope_reason(hard[0]), out_of_scope=True)
 
 
+# this guideline named as such (against another country's framework in the same question)
+THIS_GUIDELINE = re.compile(r"(指引|這份|\bguideline\b)")
 # 「可以幫我寫一段程式，…嗎？」: a request asks too, with or without a question mark
 REQUEST = re.compile(r"(幫我|幫忙|請你|請幫|麻煩你|能不能|可不可以|可以幫|\b(please|can you|could you|would you)\b)")
 
@@ -157,7 +163,9 @@ def _unknown_cert(q: Query) -> Plan | None:
     return None
 
 
-HOURS_AFTER = re.compile(r"^[^，。,;；?？]{0,16}?\d+(\.\d+)?\s*(hrs?|hours?|h\b|小時|個小時)", re.IGNORECASE)
+HOURS_AFTER = re.compile(
+    r"^[^，。,;；?？]{0,16}?(\d+(\.\d+)?|[一二三四五六七八九十兩百]+)\s*(hrs?|hours?|h\b|小時|個小時)", re.IGNORECASE
+)
 
 
 def _named_as_certificate(q: Query) -> bool:
@@ -355,12 +363,19 @@ def _role(q: Query) -> list[Card] | None:
     roles = [r for r in q.views.cat.role_list if r.id in q.keys.get("role", [])]
     if not roles:
         return None
-    if "rai" in q.keys or "career_topic" in q.keys and "career" not in q.intents or "overview_items" in q.intents:
+    if (
+        set(q.keys) & {"rai", "resource", "resource_all"}
+        or "career_topic" in q.keys
+        and "career" not in q.intents
+        or "overview_items" in q.intents
+    ):
         # 「HR 想用 AI 篩履歷，要注意什麼」「想當 AI 工程師要打好哪些基礎」: the role is who asks or where to go;
         # 附件(六) or 附件(五) is what is asked
         return None
     if "type" in q.keys and ("requirements" in q.intents or LEVEL_WORDS.search(q.u.normalised)):
         return None  # 「幫行政同仁規劃上課讓工具應用達到進階」: the type is asked
+    if "talent" in q.keys and "requirements" in q.intents:
+        return None  # 「我是行銷專員，想達到 AI 應用人才的參考指標，最少要上幾小時」: the category is asked
     if "career" in q.intents:
         return [q.views.role_career_card(r) for r in roles]
     return [q.views.role_card(r, "certs_for" in q.intents) for r in roles]
@@ -480,8 +495,11 @@ def _talent(q: Query) -> list[Card] | None:
     titles = [card for k in keys["talent"] if (card := v.talent_titles(k))] if "titles" in q.intents else []
     if titles:
         return titles
-    if "certs_for" in q.intents:
+    if "certs_for" in q.intents and "requirements" not in q.intents:
         return [v.talent_certs(k) for k in keys["talent"]]
+    summarised = {r.category for r in v.cat.rules.talent_categories}
+    if "requirements" in q.intents and set(keys["talent"]) <= summarised:
+        return [v.talent_requirements(k) for k in keys["talent"]]
     if "career" in q.intents:
         return [v.career_card(k) for k in keys["talent"]]
     if "industry" in keys:

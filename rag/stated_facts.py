@@ -140,6 +140,8 @@ class FactReader:
         has_hours = bool(self.hours_re.search(text))
         question = bool(re.search(r"[?？]|嗎|呢|\b(what|which|how|do|does|is|am)\b", text))
         stating = bool(SUBJECT.search(text)) or ex.hypothetical or has_hours and (not question or ex.asks_level)
+        # 「平面設計師一枚，考了 X 跟 Y。這樣工具應用可以算進階嗎？」: held, with no pronoun, beside a level question
+        stating = stating or ex.asks_level and bool(self.holding.search(text))
         ex.no_certificates = bool(self.no_certs.search(text))
         ex.no_training = bool(self.no_training.search(text))
         ex.none_of = list(

@@ -69,6 +69,9 @@ def test_follow_ups_use_the_previous_answer(advisor) -> None:  # noqa: ANN001
         "歐盟 AI 法案對高風險 AI 系統有哪些合規義務？",
         "write python code that trains a classifier with scikit-learn",
         "Can you also draft his annual performance review?",
+        # a guideline thing named beside another country's framework belongs to that framework
+        "In Japan's METI skill standard, how many hours of AI literacy training are required?",
+        "韓國的 AI 人才標準裡，資料科學家要具備哪些技能？",
     ],
 )
 def test_out_of_scope_questions_are_declined(advisor, question: str) -> None:  # noqa: ANN001
@@ -241,6 +244,14 @@ def test_the_standing_line_names_no_other_types_when_every_type_is_reached(advis
         ("資料分析師之後的發展路線是什麼？", ["資料科學家"]),
         ("我是非資訊背景，想往 AI 應用人才發展，指引的發展路徑長怎樣", ["非資訊相關背景", "AI 產品經理"]),
         ("以前考的 AI-102 指引裡還有列嗎", ["AI-103", "115/6/30"]),
+        # a talent category's indicators and the fewest course hours, shared hours counted once
+        ("零基礎想達到 AI 應用人才的參考指標，只靠上課最少要幾小時？", ["需同時達到", "合計至少 36 小時"]),
+        # the sum over tool items so far is stated beside its gap
+        ("素養 18 小時、ChatGPT 12 小時、Canva 10 小時，工具應用要到進階還差多少", ["目前合計 22 小時，需 30 小時"]),
+        # certificates held with no pronoun, beside a level question
+        ("行政一枚，考過 EEC 企業電子化人工智慧應用師，這樣 AI 應用素養算具備嗎", ["AI 應用素養：具備"]),
+        ("Which categories does the guideline sort AI certifications into?", ["素養類", "工具類", "專案類"]),
+        ("同事上過 Python 課 12 小時、素養 18 小時、文書 18 小時，他 AI 程式語言應用有到嗎", ["AI 程式語言應用：具備"]),
         # what replaces a retired certificate, asked in a later part of the message
         ("微軟的 AI-900 現在是哪一類？之後會被什麼取代？", ["AI-901", "115/6/30"]),
     ],

@@ -149,6 +149,61 @@ class CatalogCards:
         en.append("Either route reaches the level. Use /assess for a self-assessment.")
         return Card("\n".join(zh), "\n".join(en), [TABLE5])
 
+    def talent_requirements(self, name: str) -> Card:
+        """What a talent category's reference indicators take (「想達到 AI 應用人才的參考指標，只靠上課最少要
+        幾小時？」): the 表5 levels its summary rule requires, each with its routes, and the fewest course
+        hours that reach them — hours of one area counted once when two levels ask for them."""
+        summary = next(r for r in self.cat.rules.talent_categories if r.category == name)
+        every = summary.mode == "all"
+        lines_zh, lines_en, plans = [], [], []
+        for type_name, level in summary.requires.items():
+            rules = next(r for r in self.cat.rules.types if r.type == type_name)
+            lv = next(x for x in rules.levels if x.level == level)
+            certs = "；或 ".join(r.text for r in lv.rules if r.route == "certificate")
+            hours = "；或 ".join(r.text for r in lv.rules if r.route == "training")
+            lines_zh.append(f"• {type_name} {level}：證照 {certs}；或 上課 {hours}")
+            lines_en.append(f"• {type_name} {level}: certificates {certs}; or training {hours}")
+            training = [r for r in lv.rules if r.route == "training"]
+            plans.append([{tuple(c.measures): c.threshold for c in r.conditions} for r in training])
+        join_zh = "需同時達到" if every else "達到其中一項即可"
+        join_en = "all of" if every else "any one of"
+        zh = [f"依表5 的人才類別判定，{name} {join_zh}：", *lines_zh]
+        en = [f"By 表5's summary rule, {name} needs {join_en}:", *lines_en]
+        fewest = self._fewest_hours(plans, every)
+        if fewest is not None:
+            total, parts = fewest
+            measures = self.cat.rules.measures
+            terms = "＋".join(f"{'或'.join(measures[x].short for x in m)} {h:g}" for m, h in parts)
+            zh.append(f"只靠上課，合計至少 {total:g} 小時（{terms}）。")
+            en.append(f"By courses alone, at least {total:g} hours in all ({terms}).")
+        return Card("\n".join(zh), "\n".join(en), [TABLE5])
+
+    def _fewest_hours(self, plans: list[list[dict[tuple, float]]], every: bool) -> tuple[float, list] | None:
+        """The cheapest way by training alone: for `every`, one training rule per required level with the
+        hours of a shared area counted once (its highest threshold); else the cheapest single level."""
+        import itertools
+
+        def in_hours(measures: tuple) -> bool:
+            return self.cat.rules.measures[measures[0]].unit == "小時"
+
+        def hours_of(needs: dict[tuple, float]) -> float:
+            return sum(h for m, h in needs.items() if in_hours(m))
+
+        if not all(plans):
+            return None
+        options = itertools.product(*plans) if every else ([p] for options in plans for p in options)
+        best = None
+        for combo in options:
+            needs: dict[tuple, float] = {}
+            for rule_needs in combo:
+                for measure, threshold in rule_needs.items():
+                    needs[measure] = max(needs.get(measure, 0.0), threshold)
+            total = hours_of(needs)
+            if best is None or total < best[0]:
+                parts = [(m, h) for m, h in needs.items() if in_hours(m)]
+                best = (total, parts)
+        return best
+
     def _hours_total(self, level_rules: list[Rule]) -> tuple[str, str]:
         """The fewest course hours in all that reach a level by training alone (「只靠上課合計至少 96 小時」):
         the sum of a training rule's hour thresholds, each over different areas. Several conditions only."""
