@@ -94,6 +94,10 @@ CONTENT_INTENTS = frozenset(
         "overview_cert_categories",
     }
 )
+# how an answer about someone's stated facts begins (rag/situation.py's echo)
+ECHO = re.compile(r"^(（假設情況試算，未記錄）|\(hypothetical, not saved\) )?(依您提供的|Based on what you told me)")
+# 「三個人裡面誰…」 "which of them…": a question over every person named in the conversation
+WHO = re.compile(r"(誰|哪位|哪一位|哪個人|哪些人|哪幾位|\bwho\b|\bwhich of (them|the|us)\b)")
 # What a person's facts are made of; a question naming only these is about the person.
 FACT_KINDS = frozenset({"type", "item", "talent", "cert", "issuer", "tool"})
 # Questions about the guideline's own subjects, asked beside facts (「我在規劃 12 小時的課。負責任意識有哪四個構面？」).
@@ -148,7 +152,22 @@ class Dialogue:
 
     # ------------------------------------------------------------------ entry
     def on_message(self, ds: DialogueState, text: str, lang: Lang) -> list[Reply]:
+        replies = self._read(ds, text, lang)
+        if ds.person and ds.people and replies and ECHO.match(replies[0].text):
+            # several people in the conversation: whose result this is, first
+            first = replies[0]
+            replies[0] = Reply(f"【{ds.person}】\n{first.text}", first.buttons, first.number_input)
+        return replies
+
+    def _read(self, ds: DialogueState, text: str, lang: Lang) -> list[Reply]:
         ds.turn += 1
+        text = self._several_people(ds, text)
+        switched = self._switch_person(ds, text)
+        who = self._people_compared(ds, text, lang)
+        if who is not None:
+            return [who]  # 「三個人裡面誰符合 AI 開發人才的參考指標」
+        if ds.person is not None:  # 「阿傑有 X」 "Sarah has X" state facts as 「他有 X」 "he has X" do
+            text = people.as_pronoun(text, [ds.person, *ds.people])
         ex = self.facts.read(text, continuing=not ds.profile.is_empty())
         if REAL.search(normalise(text)) and not self.facts.hypothetical.search(REAL.sub(" ", normalise(text))):
             ex.hypothetical = False  # 「先不管假設那張」「先不管假設。另一位同事有 X」 name the what-if to set it aside
@@ -159,7 +178,7 @@ class Dialogue:
             # 「第一張其實是 X，不是 Y」: X replaces the one taken back, the others stay
             ex.negated = list(dict.fromkeys([*ex.negated, *self._taken_back(ds.profile, normalise(text))]))
         n = normalise(text)
-        if self._switch_person(ds, text):
+        if switched:
             # 「回到怡君」: her facts are the profile now, and her certificates what 「那張」 means
             self._profile_topic(ds, ds.profile)
         elif NEW_PERSON.search(n) and ex.has_facts:
@@ -305,12 +324,20 @@ class Dialogue:
         self._profile_topic(ds, updated)
         return [Reply(answer.text, self._profile_buttons(lang))]
 
-    @staticmethod
-    def _switch_person(ds: DialogueState, text: str) -> bool:
+    def _switch_person(self, ds: DialogueState, text: str) -> bool:
         """Whether the message turns to another named person (conversation.people): the current facts are
         kept under their name and the named person's facts, if any, become the profile."""
-        name = people.mentioned(text, [*ds.people, *([ds.person] if ds.person else [])]) or people.introduced(text)
-        if name is None or name == ds.person:
+        known = [*ds.people, *([ds.person] if ds.person else [])]
+        name = people.mentioned(text, known) or people.introduced(text, self.reader.known_latin)
+        if name is None and people.OTHER_PERSON.search(text) and ds.person and len(ds.people) == 1:
+            name = next(iter(ds.people))  # "what about the other one?" of two people
+        return self._become(ds, name) if name else False
+
+    @staticmethod
+    def _become(ds: DialogueState, name: str) -> bool:
+        """Turn to `name`: the current facts are kept under the current name, the named person's facts
+        (none for someone new) become the profile. False when nothing changed."""
+        if name == ds.person:
             return False
         if ds.person is None and not ds.people:
             ds.person = name  # the first person named: the facts stated so far are theirs
@@ -322,6 +349,49 @@ class Dialogue:
             ds.people.pop(next(iter(ds.people)))
         ds.hypothesis = None
         return True
+
+    def _several_people(self, ds: DialogueState, text: str) -> str:
+        """「兩位新人：Amy 有 X，Ben 有 Y，兩人都沒有受訓時數。Amy 的素養算具備嗎」: what is said about each
+        person is stored under their name; the last part (the question) is read as the message."""
+        spans = people.introductions(text, self.reader.known_latin)
+        if len({name for _, name in spans}) < 2:
+            return text
+        ends = [at for at, _ in spans[1:]] + [len(text)]
+        for (start, name), end in zip(spans[:-1], ends[:-1], strict=True):
+            self._become(ds, name)
+            part = people.as_pronoun(text[start:end], [name])
+            ex = self.facts.read(part, continuing=True)
+            if ex.has_facts:
+                ds.profile = self.facts.apply(ds.profile, ex, ds.turn)
+        return text[spans[-1][0] :]
+
+    def _people_compared(self, ds: DialogueState, text: str, lang: Lang) -> Reply | None:
+        """「三個人裡面誰符合 AI 開發人才的參考指標」 "which of them meets AI 模型訓練": the engine over every
+        named person's facts, one line each."""
+        team = {**ds.people, **({ds.person: ds.profile} if ds.person else {})}
+        team = {name: profile for name, profile in team.items() if not profile.is_empty()}
+        if len(team) < 2 or not WHO.search(normalise(text)):
+            return None
+        types, talents = self.situation.asked_types(text)
+        en = self._answer_language(text, lang) == "en"
+        lines, meets = [], []
+        for name, profile in team.items():
+            result = self.situation.result_of(profile)
+            levels = [f"{t['type']} {t['level']}" for t in result["types"] if t["level"] != "未達"]
+            levels = [x for x in levels if not types or x.rsplit(" ", 1)[0] in types]
+            cats = result["talent_categories"]
+            if talents and set(talents) <= set(cats) or types and len(levels) == len(types):
+                meets.append(name)
+            none = "none reached" if en else "尚未達到"
+            zh_cats = f"；符合 {'、'.join(cats)}" if cats else ""
+            lines.append(f"• {name}：{'、'.join(levels) or none}{zh_cats}")
+        asked = "、".join(talents or types)
+        if en:
+            head = f"Meets {asked}: {', '.join(meets) or 'nobody yet'}." if asked else "Each person's levels:"
+        else:
+            head = f"符合 {asked} 的：{'、'.join(meets) or '目前沒有'}。" if asked else "每位的結果："
+        source = "Source: 附件(二) 表5" if en else "出處：附件(二) 表5"
+        return Reply("\n".join([head, *lines, "", source]))
 
     def _profile_topic(self, ds: DialogueState, profile: StatedProfile) -> None:
         """After an answer about someone's facts, what the conversation is about is the certificates
@@ -521,7 +591,10 @@ class Dialogue:
             sibling = self._sibling(recent_certs[-1], LEVEL_EN[level_en.group(1)])
             if sibling:
                 return LEVEL_ONE_EN.sub(f"「{sibling}」", normalise(text), count=1)
-        if SET_REF.search(text) and not self._names_cert(text):
+        filters = {"cert_category", "issuer", "cert_scope"}
+        own_filter = any(e.kind in filters for e in self.reader.entities(normalise(text)))
+        if SET_REF.search(text) and not self._names_cert(text) and not (own_filter and not topic.entities):
+            # 「工具類的證照裡面有哪些是資策會辦的」 after someone's certificates: a set of its own, not theirs
             categories = [key for kind, key, _ in topic.entities if kind == "cert_category"]
             named = [key for kind, key in topic.listed if kind == "cert"]
             if categories:

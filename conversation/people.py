@@ -17,7 +17,10 @@ import re
 _INTRO_ZH = (
     r"(?:同事|員工|學員|部屬|下屬|同仁|新人|組員|成員|應徵者|候選人|另一位|另外一位|另一名|下一位|工程師|專員|主管)"
 )
-_NAME_ZH = rf"(?![有是的也都在說想要只還上考拿做沒這那他她我你們跟和與又再已]|{_INTRO_ZH})[\u4e00-\u9fff]{{2,3}}?"
+_NAME_ZH = (
+    rf"(?![有是的也都在說想要只還上考拿做沒這那他她我你們跟和與又再已一二三四五六七八九十兩幾每各]|{_INTRO_ZH})"
+    r"[\u4e00-\u9fff]{2,3}?"
+)
 _STOP_ZH = r"(?=[做評有的，,。只也還考上是想要在呢嗎跟和與、：:\s（(]|$)"
 INTRO = re.compile(
     rf"{_INTRO_ZH}\s*(?:叫|叫做|名叫)?\s*(?P<zh>{_NAME_ZH}){_STOP_ZH}"
@@ -34,18 +37,67 @@ NOT_NAMES = frozenset(
     # 「回到正題」「回到剛剛的證照」: where the talk returns to, not whom
     | {"正題", "正题", "原本", "現實", "现实", "實際", "实际", "剛剛", "刚刚", "剛才", "刚才", "前面", "上面"}
     | {"主題", "主题", "話題", "话题", "重點", "重点", "開始", "开始", "最初", "之前", "原來", "原来"}
-    | {"問題", "问题", "我們", "我们"}
+    | {"問題", "问题", "我們", "我们", "現在", "现在", "目前", "今天", "這邊", "这边", "那邊", "那边", "這裡", "这里"}
+    | {"那裡", "那里", "題目", "题目", "上一題", "一開始", "一开始", "剛剛的", "原本的", "真實", "真实", "實際的"}
 )
 MAX_PEOPLE = 20  # a team walked through in one conversation; older people are dropped first
+# A name that opens what is said about someone, with no word introducing it: a nickname (「小美上過…」,
+# 「阿傑沒上什麼課」) or a capitalised Latin name ("Sarah has…", 「Kevin有…」) right before a verb of
+# holding or taking courses. 小時, 老師, 老闆… are words, not nicknames.
+_SAYS = (
+    r"(?=\s*(有|上過|上了|考過|考了|考到|拿到|拿了|只有|也有|沒有|沒上|沒考|的|呢"
+    r"|\b(has|holds|had|got|passed|earned|took|only)\b))"
+)
+SUBJECT_NAME = re.compile(
+    r"(?<![\u4e00-\u9fff])(?P<nick>[小阿](?![時时闆板師师公婆孩朋弟妹哥姐姨伯叔嬸婶些點点候數数組组])[\u4e00-\u9fff])"
+    + _SAYS
+    + r"|(?<![A-Za-z])(?P<latin>[A-Z][a-z]{2,})"
+    + _SAYS
+)
+# 「另一位呢」 "the other one": the other of exactly two people
+OTHER_PERSON = re.compile(r"(另一位|另外一位|另一個人|另外那位|\bthe other (one|person|guy|colleague)\b)")
 
 
-def introduced(text: str) -> str | None:
-    """The name a message introduces or returns to, or None."""
+def introduced(text: str, known_words: frozenset[str] | set[str] = frozenset()) -> str | None:
+    """The name a message introduces or returns to, or None. `known_words` (lower case) are words the
+    advisor knows otherwise (「Google 有哪些證照」: an issuer, not a person)."""
     for m in INTRO.finditer(text):
         name = next((g for g in m.groups() if g), None)
-        if name and name not in NOT_NAMES:
+        latin = bool(name and re.fullmatch(r"[A-Za-z]+", name))
+        if name and name not in NOT_NAMES and not (latin and name.lower() in known_words):
+            return name  # "engineer Associate…" is a certificate's word, not a person
+    for m in SUBJECT_NAME.finditer(text):
+        name = m.group("nick") or m.group("latin")
+        if name and name not in NOT_NAMES and name.lower() not in known_words:
             return name
     return None
+
+
+def introductions(text: str, known_words: frozenset[str] | set[str] = frozenset()) -> list[tuple[int, str]]:
+    """Where each person named in a message begins what is said about them, in order (「兩位新人：Amy 有 X，
+    Ben 有 Y。Amy 的素養算具備嗎」 → Amy, Ben, Amy): several people described in one message."""
+    found = []
+    for pattern in (INTRO, SUBJECT_NAME):
+        for m in pattern.finditer(text):
+            name = next((g for g in m.groups() if g), None) if pattern is INTRO else m.group("nick") or m.group("latin")
+            latin = bool(name and re.fullmatch(r"[A-Za-z]+", name))
+            if name and name not in NOT_NAMES and not (latin and name.lower() in known_words):
+                found.append((m.start(), name))
+    found.sort()
+    return [(at, name) for i, (at, name) in enumerate(found) if i == 0 or found[i - 1][1] != name]
+
+
+def as_pronoun(text: str, names: list[str]) -> str:
+    """The message with the people's names read as 「他」/"he", so that 「阿傑有 X」 "Sarah has X" state
+    facts the way 「他有 X」 "he has X" do."""
+    chinese = bool(re.search(r"[\u4e00-\u9fff]", text))  # 「Kevin有 X」 reads 「他有 X」
+    for form in sorted((f for n in names for f in _forms(n)), key=len, reverse=True):
+        if re.fullmatch(r"[A-Za-z]+", form):
+            pattern = rf"(?<![A-Za-z]){re.escape(form)}(?![A-Za-z])('s)?"
+            text = re.sub(pattern, lambda m: "他" if chinese else "his" if m.group(1) else "he", text)
+        else:
+            text = text.replace(form, "他")
+    return text
 
 
 def mentioned(text: str, known: list[str]) -> str | None:

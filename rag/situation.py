@@ -167,6 +167,10 @@ class SituationAdvisor:
         old = {t["type"]: t["level"] for t in self._assess(before)["types"]}
         return [t["type"] for t in self._assess(after)["types"] if old.get(t["type"]) != t["level"]]
 
+    def result_of(self, profile: StatedProfile) -> dict[str, Any]:
+        """The engine's result for stated facts (levels, talent categories), as `advisor assess` gives it."""
+        return self._assess(profile)
+
     def _assess(self, profile: StatedProfile) -> dict[str, Any]:
         return assess(parse_profile(profile.profile_json(), self.cat), self.cat)
 

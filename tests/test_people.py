@@ -33,3 +33,30 @@ def test_a_known_name_is_recognised_by_the_given_name_alone() -> None:
     assert people.mentioned("怡君的服務開發呢", ["陳怡君", "Kevin"]) == "陳怡君"
     assert people.mentioned("and kevin's?", ["陳怡君", "Kevin"]) == "Kevin"
     assert people.mentioned("她的服務開發呢", ["陳怡君", "Kevin"]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("小美上過AI素養課20小時", "小美"),
+        ("阿傑沒上什麼課，但他有 iPAS 中級", "阿傑"),
+        ("Sarah has NVIDIA Certified Associate", "Sarah"),
+        ("Kevin有TQC+人工智慧：機器學習", "Kevin"),
+        # words, not people
+        ("補上 18 小时的 AI 素養課程", None),
+        ("老闆有說要考證照", None),
+        ("如果學員三張都有，模型訓練算具備嗎", None),
+        ("好，回到现在的真实情况", None),
+        ("Engineer Associate is the one I hold", None),
+    ],
+)
+def test_a_name_that_opens_what_is_said(text: str, name: str | None) -> None:
+    known = {"associate", "engineer", "google", "nvidia", "aws"}
+    assert people.introduced(text, known) == name
+
+
+def test_several_people_in_one_message_and_names_read_as_pronouns() -> None:
+    text = "兩位新人：Amy 有 X，Ben 有 Y。Amy 的素養呢"
+    assert [name for _, name in people.introductions(text)] == ["Amy", "Ben", "Amy"]
+    assert people.as_pronoun("Sarah has X; Sarah's level", ["Sarah"]) == "he has X; his level"
+    assert people.as_pronoun("Kevin有 X，怡君的呢", ["Kevin", "陳怡君"]) == "他有 X，他的呢"
