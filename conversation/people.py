@@ -44,15 +44,14 @@ MAX_PEOPLE = 20  # a team walked through in one conversation; older people are d
 # A name that opens what is said about someone, with no word introducing it: a nickname (「小美上過…」,
 # 「阿傑沒上什麼課」) or a capitalised Latin name ("Sarah has…", 「Kevin有…」) right before a verb of
 # holding or taking courses. 小時, 老師, 老闆… are words, not nicknames.
-_SAYS = (
-    r"(?=\s*(有|上過|上了|考過|考了|考到|拿到|拿了|只有|也有|沒有|沒上|沒考|的|呢"
-    r"|\b(has|holds|had|got|passed|earned|took|only)\b))"
-)
+_SAYS = r"(?=\s*(有|上過|上了|考過|考了|考到|拿到|拿了|只有|也有|沒有|沒上|沒考|的|呢))"
+# after a Latin word only verbs of holding: 「Notion的課」 "Hsinchu only" name no one
+_SAYS_LATIN = r"(?=\s*(有|上過|考過|考了|考到|拿到|只有|也有|沒有|沒上|\b(has|holds|had|got|passed|earned|took)\b))"
 SUBJECT_NAME = re.compile(
     r"(?<![\u4e00-\u9fff])(?P<nick>[小阿](?![時时闆板師师公婆孩朋弟妹哥姐姨伯叔嬸婶些點点候數数組组])[\u4e00-\u9fff])"
     + _SAYS
     + r"|(?<![A-Za-z])(?P<latin>[A-Z][a-z]{2,})"
-    + _SAYS
+    + _SAYS_LATIN
 )
 # 「另一位呢」 "the other one": the other of exactly two people
 OTHER_PERSON = re.compile(r"(另一位|另外一位|另一個人|另外那位|\bthe other (one|person|guy|colleague)\b)")
@@ -83,7 +82,10 @@ def introductions(text: str, known_words: frozenset[str] | set[str] = frozenset(
             latin = bool(name and re.fullmatch(r"[A-Za-z]+", name))
             if name and name not in NOT_NAMES and not (latin and name.lower() in known_words):
                 found.append((m.start(), name))
-    found.sort()
+    # a name met again later in the message (「…。Amy 的素養呢」) begins what is asked about them
+    for name in {name for _, name in found}:
+        found += [(m.start(), name) for m in re.finditer(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", text)]
+    found = sorted(set(found))
     return [(at, name) for i, (at, name) in enumerate(found) if i == 0 or found[i - 1][1] != name]
 
 

@@ -43,7 +43,7 @@ def test_independent_sets_hold_their_rates(advisor, name: str) -> None:  # noqa:
         ("holdout8.yaml", 0.85, 0.9, 0.95),
         ("holdout9.yaml", 0.95, 0.95, 0.95),
         ("holdout10.yaml", 0.95, 0.95, 0.95),
-        ("holdout11.yaml", 0.9, 0.95, 0.75),
+        ("holdout11.yaml", 0.95, 0.95, 0.85),
         ("holdout12.yaml", 0.95, 0.95, 0.95),
         ("holdout13.yaml", 0.92, 0.85, 0.95),
         ("holdout14.yaml", 0.96, 0.95, 0.95),
@@ -51,12 +51,13 @@ def test_independent_sets_hold_their_rates(advisor, name: str) -> None:  # noqa:
         ("holdout16.yaml", 0.96, 0.95, 0.95),
         ("holdout17.yaml", 0.92, 0.95, 0.85),
         ("holdout18.yaml", 0.98, 0.95, 0.95),
-        ("holdout19.yaml", 0.94, 0.85, 0.95),
+        ("holdout19.yaml", 0.96, 0.95, 0.95),
         ("holdout20.yaml", 0.98, 0.95, 0.95),
+        ("holdout21.yaml", 0.98, 0.95, 0.95),
     ],
 )
 def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, precision: float, recall: float) -> None:  # noqa: ANN001
-    """holdout8–20 (paraphrases, own situations, counting, new out-of-scope kinds): below the older sets;
+    """holdout8–21 (paraphrases, own situations, counting, new out-of-scope kinds): below the older sets;
     each held where it stands so that it can only improve (arrival and current scores are in the README)."""
     summary = run_evaluation(advisor, load_gold(GOLD_PATH.parent / name))["summary"]
     assert summary["pass_rate"] >= rate, summary
@@ -72,14 +73,15 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind3.yaml", 0.85, 0.95),
         ("conversations_blind4.yaml", 0.8, 0.9),
         ("conversations_blind5.yaml", 0.8, 0.95),
-        ("conversations_blind6.yaml", 0.7, 0.9),
+        ("conversations_blind6.yaml", 0.8, 0.95),
         ("conversations_blind7.yaml", 0.95, 0.98),
         ("conversations_blind8.yaml", 0.9, 0.97),
         ("conversations_blind9.yaml", 0.85, 0.97),
-        ("conversations_blind10.yaml", 0.65, 0.89),
+        ("conversations_blind10.yaml", 0.7, 0.92),
         ("conversations_blind11.yaml", 0.95, 0.98),
         ("conversations_blind12.yaml", 0.95, 0.98),
-        ("conversations_blind13.yaml", 0.85, 0.95),
+        ("conversations_blind13.yaml", 0.9, 0.96),
+        ("conversations_blind14.yaml", 0.85, 0.97),
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
