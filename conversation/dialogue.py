@@ -113,7 +113,7 @@ RECALL = re.compile(
 )
 # Back to the stated facts after a what-if (「那實際上呢？」, "with my real numbers again?").
 REAL = re.compile(
-    r"(實際上|實際的|真實的|真實情況|實際情況|原本的(資料|時數|數字)|不假設|回到(原本|現實|實際)"
+    r"(實際上|實際的|真實的|真實情況|實際情況|原本的(資料|時數|數字)|不假設|回到(原本|現實|實際)|只是(如果|假設)"
     r"|(先)?(不管|不算|撇開|不考慮|不看|扣掉|拿掉)[^，,。？?]{0,10}(假設|如果)"
     r"|\b(real|actual|original) (numbers|facts|hours|situation|profile)\b"
     r"|\bwithout (the|that|those|this) (hypothetical|extra|course|class|training|exam|certificate)"

@@ -26,6 +26,8 @@ INTRO = re.compile(
     rf"{_INTRO_ZH}\s*(?:叫|叫做|名叫)?\s*(?P<zh>{_NAME_ZH}){_STOP_ZH}"
     rf"|(?:{_INTRO_ZH}|回到|回來看|換回|再看|至於)\s*(?:叫|叫做|名叫)?\s*(?P<zh_en>[A-Z][a-z]+)(?![A-Za-z])"
     r"|(?:回到|回來看|換回|再看|至於)\s*(?P<back>" + _NAME_ZH + ")" + _STOP_ZH + r"|"
+    # 「先講小美：…」「再來是阿傑：…」: going through people one by one
+    r"(?:先講|先說|再來是|接著是|然後是|接下來是|下一個是)\s*(?P<next>[\u4e00-\u9fff]{2,3}?|[A-Z][a-z]+)(?=\s*[：:，,])|"
     # 「幫品管課的阿明做能力盤點」: someone a task is done for
     r"(?:幫|替|為)[^，。,]{0,6}?的?(?P<for>" + _NAME_ZH + r")(?=做|評估|評|盤點|看看|檢視|算)|"
     r"\b(?i:colleague|employee|engineer|staff member|team member|candidate|intern|trainee|hire)(?:,|:)?\s+"
@@ -52,6 +54,8 @@ SUBJECT_NAME = re.compile(
     + _SAYS
     + r"|(?<![A-Za-z])(?P<latin>[A-Z][a-z]{2,})"
     + _SAYS_LATIN
+    # 「Kevin：AI素養20小時…」「小美：…」: a name and a colon opening a list of their facts
+    + r"|(?:^|(?<=[，,。；;\s]))(?P<colon>[A-Z][a-z]{2,}|[小阿][\u4e00-\u9fff])\s*[：:]"
 )
 # 「另一位呢」 "the other one": the other of exactly two people
 OTHER_PERSON = re.compile(r"(另一位|另外一位|另一個人|另外那位|\bthe other (one|person|guy|colleague)\b)")
@@ -66,7 +70,7 @@ def introduced(text: str, known_words: frozenset[str] | set[str] = frozenset()) 
         if name and name not in NOT_NAMES and not (latin and name.lower() in known_words):
             return name  # "engineer Associate…" is a certificate's word, not a person
     for m in SUBJECT_NAME.finditer(text):
-        name = m.group("nick") or m.group("latin")
+        name = _subject(m)
         if name and name not in NOT_NAMES and name.lower() not in known_words:
             return name
     return None
@@ -78,7 +82,7 @@ def introductions(text: str, known_words: frozenset[str] | set[str] = frozenset(
     found = []
     for pattern in (INTRO, SUBJECT_NAME):
         for m in pattern.finditer(text):
-            name = next((g for g in m.groups() if g), None) if pattern is INTRO else m.group("nick") or m.group("latin")
+            name = next((g for g in m.groups() if g), None) if pattern is INTRO else _subject(m)
             latin = bool(name and re.fullmatch(r"[A-Za-z]+", name))
             if name and name not in NOT_NAMES and not (latin and name.lower() in known_words):
                 found.append((m.start(), name))
@@ -112,6 +116,10 @@ def mentioned(text: str, known: list[str]) -> str | None:
         elif form in text:
             return name
     return None
+
+
+def _subject(m: re.Match[str]) -> str | None:
+    return m.group("nick") or m.group("latin") or m.group("colon")
 
 
 def _forms(name: str) -> list[str]:

@@ -374,8 +374,10 @@ def _role(q: Query) -> list[Card] | None:
         return None
     if "type" in q.keys and ("requirements" in q.intents or LEVEL_WORDS.search(q.u.normalised)):
         return None  # 「幫行政同仁規劃上課讓工具應用達到進階」: the type is asked
-    if "talent" in q.keys and "requirements" in q.intents:
-        return None  # 「我是行銷專員，想達到 AI 應用人才的參考指標，最少要上幾小時」: the category is asked
+    if "talent" in q.keys and q.intents & {"requirements", "titles"}:
+        # 「我是行銷專員，想達到 AI 應用人才的參考指標…」「我當產品經理，想知道 AI 應用人才有哪些常見職稱」:
+        # the role is who asks; the category is asked
+        return None
     if "career" in q.intents:
         return [q.views.role_career_card(r) for r in roles]
     return [q.views.role_card(r, "certs_for" in q.intents) for r in roles]

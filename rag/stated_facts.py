@@ -22,6 +22,13 @@ from rag.understanding import QueryUnderstanding
 DATA = Path(__file__).resolve().parent / "data" / "stated_facts.yaml"  # rag/data
 NUMBER = r"(?P<n>\d+(?:\.\d+)?|[零〇一二兩三四五六七八九十百]+(?:點[零一二三四五六七八九]+)?)"
 CLAUSE = re.compile(r"[，,；;。、\n]|(?<=[?？!！])|\band\b|\b以及\b")
+HALF_HOUR = re.compile(r"(\d+|[零〇一二兩三四五六七八九十百]+)\s*個?半\s*(?:小時|鐘頭)")
+UNIT_DECLARED = re.compile(
+    r"(單位(都|全)?(是|為|[:：])\s*小時|都是小時|以小時(計|為單位)|\b(all )?in hours\b|\(hours\)|（小時）)"
+)
+BARE_NUMBER = re.compile(
+    r"(?<![\d.])(\d+(?:\.\d+)?)(?!\s*(?:小時|個小時|鐘頭|hours?|hrs?|h\b|張|\d|\.\d|%|年|月|日|歲|級|類|項|個))"
+)
 # Someone's own situation: a person (first or third) or a completed action next to the facts.
 SUBJECT = re.compile(
     r"(我|本人|自己|同事|員工|他|她|這位|部屬|\bi\b|\bmy\b|\bi'm\b|\bi've\b|\bmine\b|\bhe\b|\bshe\b)"
@@ -124,6 +131,10 @@ class FactReader:
         facts, so a plain statement 「工具類有 A 跟 B 兩張」 (a sentence that asks nothing) holds what it names."""
         # "my text-tool hours were only 3": the number after the unit, read as "3 hours"
         text = HOURS_BEFORE_NUMBER.sub(r"\1 \2\3 hours", self.reader.speller.correct(normalise(message)))
+        # 「十一個半小時」 is 11.5 hours; 「素養20、工具20…，單位都是小時」 gives every bare number its unit
+        text = HALF_HOUR.sub(lambda m: f"{(_number(m.group(1)) or 0) + 0.5:g} 小時", text)
+        if UNIT_DECLARED.search(text):
+            text = BARE_NUMBER.sub(r"\1 小時", text)
         split = self._fact_then_supposition(text, continuing)
         if split is not None:
             return split
@@ -141,7 +152,8 @@ class FactReader:
         question = bool(re.search(r"[?？]|嗎|呢|\b(what|which|how|do|does|is|am)\b", text))
         stating = bool(SUBJECT.search(text)) or ex.hypothetical or has_hours and (not question or ex.asks_level)
         # 「平面設計師一枚，考了 X 跟 Y。這樣工具應用可以算進階嗎？」: held, with no pronoun, beside a level question
-        stating = stating or ex.asks_level and bool(self.holding.search(text))
+        # 「素養課其實是18小時」 corrects what the conversation holds
+        stating = stating or ex.asks_level and bool(self.holding.search(text)) or continuing and ex.correction
         ex.no_certificates = bool(self.no_certs.search(text))
         ex.no_training = bool(self.no_training.search(text))
         ex.none_of = list(
@@ -201,7 +213,7 @@ class FactReader:
             or any(e.kind == "cert" for e in self.reader.entities(c))
             # 「我考過 AI-900，指引裡還有列嗎？」: a clause naming nothing asks about the one certificate named
             or len(certs) == 1
-            and not self.reader.entities(c)
+            and not [e for e in self.reader.entities(c) if e.kind not in ("cert_category", "type")]
             for c in clauses
         )
 

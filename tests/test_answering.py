@@ -72,6 +72,7 @@ def test_follow_ups_use_the_previous_answer(advisor) -> None:  # noqa: ANN001
         # a guideline thing named beside another country's framework belongs to that framework
         "In Japan's METI skill standard, how many hours of AI literacy training are required?",
         "韓國的 AI 人才標準裡，資料科學家要具備哪些技能？",
+        "我有 iPAS 中級，去應徵聯發科的 AI 工程師會不會被錄取？",
     ],
 )
 def test_out_of_scope_questions_are_declined(advisor, question: str) -> None:  # noqa: ANN001
@@ -252,6 +253,17 @@ def test_the_standing_line_names_no_other_types_when_every_type_is_reached(advis
         ("行政一枚，考過 EEC 企業電子化人工智慧應用師，這樣 AI 應用素養算具備嗎", ["AI 應用素養：具備"]),
         ("Which categories does the guideline sort AI certifications into?", ["素養類", "工具類", "專案類"]),
         ("同事上過 Python 課 12 小時、素養 18 小時、文書 18 小時，他 AI 程式語言應用有到嗎", ["AI 程式語言應用：具備"]),
+        # half hours, and a unit declared once for a list of bare numbers
+        ("素養18小時、文書18小時、Cursor 寫程式的課十一個半小時，AI 程式語言應用還差多少？", ["尚缺 0.5 小時"]),
+        (
+            "受訓時數：AI應用素養20、AI工具應用20、AI程式語言應用12、AI模型訓練30、AI服務開發15，單位都是小時，"
+            "沒有證照。AI服務開發還差幾個小時？",
+            ["尚缺 3 小時"],
+        ),
+        (
+            "我素養 18 小時、ChatGPT 課 25 小時，沒證照，工具應用想到進階最少還要再上多少？",
+            ["AI 工具應用：初階", "尚缺 5 小時"],
+        ),
         # what replaces a retired certificate, asked in a later part of the message
         ("微軟的 AI-900 現在是哪一類？之後會被什麼取代？", ["AI-901", "115/6/30"]),
     ],
