@@ -94,6 +94,9 @@ CONTENT_INTENTS = frozenset(
         "overview_cert_categories",
     }
 )
+LEVEL_NAMED = re.compile(r"(等級|級別|程度|哪一?級|幾級|具備|初階|進階|\blevels?\b)")
+# 「兩位同事」「各自」"each of them": one question asked of every person a message describes
+EACH = re.compile(r"(兩位|兩個人|三位|幾位|各自|各是|分別|每位|每個人|他們|\bboth\b|\beach\b|\bthe two\b)")
 # how an answer about someone's stated facts begins (rag/situation.py's echo)
 ECHO = re.compile(r"^(（假設情況試算，未記錄）|\(hypothetical, not saved\) )?(依您提供的|Based on what you told me)")
 # 「三個人裡面誰…」 "which of them…": a question over every person named in the conversation
@@ -161,7 +164,9 @@ class Dialogue:
 
     def _read(self, ds: DialogueState, text: str, lang: Lang) -> list[Reply]:
         ds.turn += 1
-        text = self._several_people(ds, text)
+        text, each = self._several_people(ds, text)
+        if each:
+            return self._each_answered(ds, text, each, lang)
         switched = self._switch_person(ds, text)
         who = self._people_compared(ds, text, lang)
         if who is not None:
@@ -329,9 +334,19 @@ class Dialogue:
         kept under their name and the named person's facts, if any, become the profile."""
         known = [*ds.people, *([ds.person] if ds.person else [])]
         name = people.mentioned(text, known) or people.introduced(text, self.reader.known_latin)
+        if name is not None and name not in known and not self._may_be_name(name):
+            name = None
         if name is None and people.OTHER_PERSON.search(text) and ds.person and len(ds.people) == 1:
             name = next(iter(ds.people))  # "what about the other one?" of two people
         return self._become(ds, name) if name else False
+
+    def _may_be_name(self, name: str) -> bool:
+        """A word the advisor reads otherwise (a catalog name, an hours area: 「文書 15 小時」) is no person."""
+        if re.fullmatch(r"[A-Za-z]+", name):
+            return True  # Latin words were checked against the advisor's vocabulary already
+        return (
+            not self.reader.entities(normalise(name)) and not self.facts.read(f"{name} 5 小時", continuing=True).hours
+        )
 
     @staticmethod
     def _become(ds: DialogueState, name: str) -> bool:
@@ -350,20 +365,41 @@ class Dialogue:
         ds.hypothesis = None
         return True
 
-    def _several_people(self, ds: DialogueState, text: str) -> str:
+    def _several_people(self, ds: DialogueState, text: str) -> tuple[str, list[str]]:
         """「兩位新人：Amy 有 X，Ben 有 Y，兩人都沒有受訓時數。Amy 的素養算具備嗎」: what is said about each
-        person is stored under their name; the last part (the question) is read as the message."""
-        spans = people.introductions(text, self.reader.known_latin)
+        person is stored under their name; the last part (the question) is read as the message. When the
+        question comes first and asks about each of them (「幫我看兩位同事的工具應用等級：王大明 …；林小華 …」),
+        every part is stored and the question is returned with the people it asks about."""
+        spans = [
+            (at, name) for at, name in people.introductions(text, self.reader.known_latin) if self._may_be_name(name)
+        ]
         if len({name for _, name in spans}) < 2:
-            return text
+            return text, []
+        opening = text[: spans[0][0]]
+        asks = self.facts.own_level.search(normalise(opening)) or LEVEL_NAMED.search(normalise(opening))
+        each = bool(EACH.search(opening) and asks)
         ends = [at for at, _ in spans[1:]] + [len(text)]
-        for (start, name), end in zip(spans[:-1], ends[:-1], strict=True):
+        for (start, name), end in zip(spans if each else spans[:-1], ends if each else ends[:-1], strict=True):
             self._become(ds, name)
             part = people.as_pronoun(text[start:end], [name])
             ex = self.facts.read(part, continuing=True)
             if ex.has_facts:
                 ds.profile = self.facts.apply(ds.profile, ex, ds.turn)
-        return text[spans[-1][0] :]
+        if each:
+            return opening, list(dict.fromkeys(name for _, name in spans))
+        return text[spans[-1][0] :], []
+
+    def _each_answered(self, ds: DialogueState, question: str, names: list[str], lang: Lang) -> list[Reply]:
+        """One question answered for each person a message described, in the order described."""
+        answer_lang = self._answer_language(question, lang)
+        parts = []
+        for name in names:
+            self._become(ds, name)
+            answer = self.situation.answer(ds.profile, question, answer_lang, with_source=False)
+            ds.situation_types, ds.situation_route = answer.types, None
+            parts.append(f"【{name}】\n{answer.text}")
+        source = "Source: 附件(二) 表5" if answer_lang == "en" else "出處：附件(二) 表5、附件(三) 表6"
+        return [Reply("\n\n".join([*parts, source]), self._profile_buttons(lang))]
 
     def _people_compared(self, ds: DialogueState, text: str, lang: Lang) -> Reply | None:
         """「三個人裡面誰符合 AI 開發人才的參考指標」 "which of them meets AI 模型訓練": the engine over every
@@ -558,6 +594,9 @@ class Dialogue:
             if index is not None and -len(listed) <= index < len(listed):
                 kind, key = listed[index]
                 return normalise(text).replace(m.group(0), f"「{names[(kind, key)]}」", 1)
+        other = self._issuers_other(text) if OTHER_ONE.search(text) else None
+        if other is not None:  # 「Microsoft 在表裡有兩張，一張是 AI-901，另一張是什麼？」
+            return OTHER_ONE.sub(f"「{self._name('cert', other)}」", text, count=1)
         if OTHER_ONE.search(text) and (topic.entities or topic.listed):
             shown = {(k, key) for k, key, _ in topic.entities}
             pool = topic.listed if len(topic.listed) == 2 else recent[-2:]
@@ -668,6 +707,18 @@ class Dialogue:
                 return f"那「{self.cat.certification(keys[0]).name}」呢？"
         return None
         return f"那「{self.cat.certification(found[0].key).name}」呢？"
+
+    def _issuers_other(self, text: str) -> str | None:
+        """The other certificate of an issuer with two in 表6, when the message names the issuer and one."""
+        n = normalise(text)
+        entities = self.reader.entities(n)
+        named = {e.key for e in [*entities, *self.reader.certs_by_issuer_words(n, entities)] if e.kind == "cert"}
+        issuers = {e.key for e in entities if e.kind == "issuer"} | {self.cat.certification(c).issuer for c in named}
+        for issuer in issuers:
+            certs = [c.id for c in self.cat.certifications if c.issuer == issuer]
+            if len(certs) == 2 and len(set(certs) & named) == 1:
+                return next(c for c in certs if c not in named)
+        return None
 
     def _named_among(self, text: str, pool: list[tuple[str, str]]) -> set[tuple[str, str]]:
         """The members of `pool` a message names, by name or (certificates) by their issuer."""

@@ -46,7 +46,8 @@ MAX_PEOPLE = 20  # a team walked through in one conversation; older people are d
 # A name that opens what is said about someone, with no word introducing it: a nickname (「小美上過…」,
 # 「阿傑沒上什麼課」) or a capitalised Latin name ("Sarah has…", 「Kevin有…」) right before a verb of
 # holding or taking courses. 小時, 老師, 老闆… are words, not nicknames.
-_SAYS = r"(?=\s*(有|上過|上了|考過|考了|考到|拿到|拿了|只有|也有|沒有|沒上|沒考|的|呢))"
+# (a remark in brackets may come between: 「小美（行銷）上過…」)
+_SAYS = r"(?=\s*(?:[（(][^）)]{0,10}[）)])?\s*(有|上過|上了|考過|考了|考到|拿到|拿了|只有|也有|沒有|沒上|沒考|的|呢))"
 # after a Latin word only verbs of holding: 「Notion的課」 "Hsinchu only" name no one
 _SAYS_LATIN = r"(?=\s*(有|上過|考過|考了|考到|拿到|只有|也有|沒有|沒上|\b(has|holds|had|got|passed|earned|took)\b))"
 SUBJECT_NAME = re.compile(
@@ -56,6 +57,9 @@ SUBJECT_NAME = re.compile(
     + _SAYS_LATIN
     # 「Kevin：AI素養20小時…」「小美：…」: a name and a colon opening a list of their facts
     + r"|(?:^|(?<=[，,。；;\s]))(?P<colon>[A-Z][a-z]{2,}|[小阿][\u4e00-\u9fff])\s*[：:]"
+    # 「兩位同事：王大明 素養18小時…；林小華 素養16小時…」: a name, a space, then numbers (checked by the
+    # caller: a word that reads as an hours area is no name)
+    + r"|(?<=[：:；;])\s*(?P<listed>(?![我你他她這那有是的也都在])[\u4e00-\u9fff]{2,3})\s+(?=[^\s，,。；;]{0,6}\d)"
 )
 # 「另一位呢」 "the other one": the other of exactly two people
 OTHER_PERSON = re.compile(r"(另一位|另外一位|另一個人|另外那位|\bthe other (one|person|guy|colleague)\b)")
@@ -119,7 +123,7 @@ def mentioned(text: str, known: list[str]) -> str | None:
 
 
 def _subject(m: re.Match[str]) -> str | None:
-    return m.group("nick") or m.group("latin") or m.group("colon")
+    return m.group("nick") or m.group("latin") or m.group("colon") or m.group("listed")
 
 
 def _forms(name: str) -> list[str]:

@@ -293,6 +293,9 @@ class SituationAdvisor:
             split = "、".join(f"{k} {counts[k]} 張" for k in sorted(counts, key=order.index))
             held += f"（共 {sum(counts.values())} 張：{split}）"
         hours = "、".join(hours_zh) or "無"
+        tools = [h.hours for a, h in profile.hours.items() if a.startswith("tool.")]
+        if len(tools) > 1:  # 「工具課總共加起來幾小時？」: the sum 表5's 進階 counts
+            hours += f"（工具合計 {sum(tools):g} 小時）"
         note = "；其餘項目以 0 計" if len(profile.hours) < len(self.area_labels) else ""
         unspecified = any(h.unspecified_tool for h in profile.hours.values())
         tool_note = (

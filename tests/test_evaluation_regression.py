@@ -55,10 +55,11 @@ def test_independent_sets_hold_their_rates(advisor, name: str) -> None:  # noqa:
         ("holdout20.yaml", 0.98, 0.95, 0.95),
         ("holdout21.yaml", 0.98, 0.95, 0.95),
         ("holdout22.yaml", 0.96, 0.95, 0.95),
+        ("holdout23.yaml", 0.94, 0.95, 0.95),
     ],
 )
 def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, precision: float, recall: float) -> None:  # noqa: ANN001
-    """holdout8–22 (paraphrases, own situations, counting, new out-of-scope kinds): below the older sets;
+    """holdout8–23 (paraphrases, own situations, counting, new out-of-scope kinds): below the older sets;
     each held where it stands so that it can only improve (arrival and current scores are in the README)."""
     summary = run_evaluation(advisor, load_gold(GOLD_PATH.parent / name))["summary"]
     assert summary["pass_rate"] >= rate, summary
@@ -84,6 +85,7 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind13.yaml", 0.9, 0.96),
         ("conversations_blind14.yaml", 0.85, 0.97),
         ("conversations_blind15.yaml", 0.7, 0.95),
+        ("conversations_blind16.yaml", 0.8, 0.94),
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
