@@ -95,6 +95,7 @@ CONTENT_INTENTS = frozenset(
     }
 )
 LEVEL_NAMED = re.compile(r"(等級|級別|程度|哪一?級|幾級|具備|初階|進階|\blevels?\b)")
+TALENT_MET = re.compile(r"(符合|達到|達標|算是|\bmeets?\b|\bqualif)")
 # 「兩位同事」「各自」"each of them": one question asked of every person a message describes
 EACH = re.compile(r"(兩位|兩個人|三位|幾位|各自|各是|分別|每位|每個人|他們|\bboth\b|\beach\b|\bthe two\b)")
 # how an answer about someone's stated facts begins (rag/situation.py's echo)
@@ -406,7 +407,12 @@ class Dialogue:
         named person's facts, one line each."""
         team = {**ds.people, **({ds.person: ds.profile} if ds.person else {})}
         team = {name: profile for name, profile in team.items() if not profile.is_empty()}
-        if len(team) < 2 or not WHO.search(normalise(text)):
+        n = normalise(text)
+        if len(team) < 2 or not WHO.search(n):
+            return None
+        # 「誰符合…」 asks about the people's levels; 「那張是誰辦的」 asks who issues a certificate
+        asks_levels = self.facts.own_level.search(n) or LEVEL_NAMED.search(n) or TALENT_MET.search(n)
+        if not asks_levels or set(self.reader.detect_intents(n)) & {"issuer", "category_of"}:
             return None
         types, talents = self.situation.asked_types(text)
         en = self._answer_language(text, lang) == "en"
