@@ -30,6 +30,7 @@ from rag.retrieval import HybridRetriever, Retrieved
 from rag.routing_rules import QUESTION_MARKERS
 from rag.sections import section_titles
 from rag.situation import SituationAdvisor
+from rag.spelling import english_words
 from rag.stated_facts import Extracted, FactReader
 from rag.textnorm import clean, detect_language
 from rag.thresholds import thresholds
@@ -127,8 +128,11 @@ class Advisor:
         return answer
 
     def warm(self, background: bool = False) -> None:
-        """Open the dense leg now (it opens on first use otherwise): the bot and the terminal chat call
-        this as they start, in the background, so their first user does not wait for Chroma."""
+        """Load now what a one-off `advisor ask` loads only on first use — the dense leg (Chroma and the
+        passages' vectors) and the English word list the speller consults — so that the bot's and the
+        terminal chat's first users do not pay for it: at a restart the first burst of messages all
+        arrive together, and each paid its share of those loads while the others queued behind it."""
+        english_words()
         leg = self.retriever.dense_leg
         if leg is not None:
             leg.warm_in_background() if background else leg.warm()

@@ -45,10 +45,15 @@ class KeyMatcher:
     def __init__(self, keys: list[str], latin: bool) -> None:
         self.keys = set(keys)
         self.latin = latin
-        self.lengths = sorted({len(k) for k in self.keys}, reverse=True)
+        # the key lengths worth trying at a position, by the character there: most characters begin
+        # no key at all, and those that do begin keys of a few lengths, not of all ~60
+        by_first: dict[str, set[int]] = {}
+        for key in filter(None, self.keys):
+            by_first.setdefault(key[0], set()).add(len(key))
+        self.lengths = {first: sorted(lengths, reverse=True) for first, lengths in by_first.items()}
 
     def _longest_at(self, text: str, i: int) -> str | None:
-        for length in self.lengths:
+        for length in self.lengths.get(text[i], ()):
             candidate = text[i : i + length]
             if len(candidate) == length and candidate in self.keys:
                 if self.latin and i + length < len(text) and _WORD.match(text[i + length]):

@@ -58,6 +58,7 @@ SIMILAR_NAME = 0.9
 NEAR_MISS_START = 0  # typo matches count as named by the question
 EXPANSION_WEIGHT = 0.8  # thesaurus terms are deliberate mappings onto the guideline's words
 # Entity kinds a thesaurus expansion may stand for when the question names none itself.
+ENTITY_CACHE_SIZE = 4096  # messages and list items whose catalog names are kept (bounded memory)
 IMPLIED_KINDS = ("role", "type", "item", "cert_category", "talent", "archetype", "rai", "career_topic", "industry")
 
 
@@ -214,6 +215,7 @@ class QueryUnderstanding:
             KeyMatcher(list(self.synonym_keys), latin=False),
             KeyMatcher(list(self.english_values), latin=True),
         )
+        self._entity_cache: dict[str, tuple[Entity, ...]] = {}
 
     def _known_latin_words(self, thesaurus: dict[str, Any]) -> set[str]:
         from knowledge.catalog import GUIDELINE_PATH
@@ -229,7 +231,18 @@ class QueryUnderstanding:
 
     # ------------------------------------------------------------------ pieces
     def entities(self, text: str) -> list[Entity]:
-        """Longest-first, non-overlapping matches of catalog names in the normalised question."""
+        """Longest-first, non-overlapping matches of catalog names in the normalised question.
+
+        Why cached: the dialogue asks for the entities of the same message and of the same list items
+        several times per turn (masking, references, topics); a bounded cache makes that free."""
+        found = self._entity_cache.get(text)
+        if found is None:
+            if len(self._entity_cache) >= ENTITY_CACHE_SIZE:
+                self._entity_cache.clear()
+            found = self._entity_cache[text] = tuple(self._find_entities(text))
+        return list(found)
+
+    def _find_entities(self, text: str) -> list[Entity]:
         squashed, positions = squash(text)
         taken = [False] * (len(squashed) + 1)
         spans = self.form_matchers[0].find(text, squashed, positions) + self.form_matchers[1].find(
