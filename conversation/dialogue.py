@@ -69,6 +69,7 @@ NEW_PERSON = re.compile(
     r"(另一位|另外一位|另一個同事|另外一個同事|另一名|另外一名|換另一|下一位|\banother (employee|colleague|person|"
     r"candidate|staff member|team member)\b|\bnext (employee|colleague|person|candidate)\b)"
 )
+ABOUT_ANOTHER = re.compile(r"(呢|勒|咧|哩|\bwhat about\b|\bhow about\b)")  # 「那 AI 模型訓練呢？」
 NOW = re.compile(r"(現在|目前|實際|真實|原本|\bnow\b|\breal\b|\bactual\b|\bcurrently\b)")
 GAP = re.compile(
     r"(還差|還缺|差幾|缺幾|差多少|缺多少|還要補|要補|再補|補幾|再上幾|再多上幾|還需要|才夠|就夠"
@@ -193,6 +194,15 @@ class Dialogue:
         # 「如果文書再多上 8 小時呢？」→「那要到進階的話，時數還差多少？」: a gap question right after a what-if,
         # with nothing new stated and no 「現在/實際」, goes on from the what-if
         goes_on = bool(ds.situation_types) and not ex.has_facts and bool(GAP.search(n)) and not NOW.search(n)
+        # 「如果兩張都考到，工具應用能到進階嗎？」→「AI 模型訓練呢？」: another type, under the same what-if
+        goes_on = goes_on or (
+            ds.hypothesis is not None
+            and bool(ds.situation_types)
+            and not ex.has_facts
+            and not NOW.search(n)
+            and bool(ABOUT_ANOTHER.search(n))
+            and len(n) <= 30
+        )
         base = ds.hypothesis if ds.hypothesis is not None and (SAME_HYPOTHESIS.search(n) or goes_on) else ds.profile
         if base is ds.hypothesis:
             ex.hypothetical = True
@@ -235,6 +245,8 @@ class Dialogue:
             if hypothetical:  # and the types the supposition changes
                 changed = self.situation.changed_types(ds.profile, updated)
                 shown = [t.name for t in self.cat.types if t.name in {*ds.situation_types, *changed}]
+            if base is ds.hypothesis and not ex.has_facts:  # 「AI 模型訓練呢？」 under the same what-if: that type
+                shown = self.situation.asked_types(text)[0] or shown
             answer = self.situation.answer(
                 updated, text, answer_lang, hypothetical=hypothetical, default_types=shown, route=route
             )
@@ -412,6 +424,8 @@ class Dialogue:
             return None
         # 「誰符合…」 asks about the people's levels; 「那張是誰辦的」 asks who issues a certificate
         asks_levels = self.facts.own_level.search(n) or LEVEL_NAMED.search(n) or TALENT_MET.search(n)
+        # 「AI 服務開發的話，兩個人誰有？」「那工具應用呢，誰比較強？」: a competency named with 「誰」 asks it too
+        asks_levels = asks_levels or any(e.kind in ("type", "item", "talent") for e in self.reader.entities(n))
         if not asks_levels or set(self.reader.detect_intents(n)) & {"issuer", "category_of"}:
             return None
         types, talents = self.situation.asked_types(text)
@@ -424,7 +438,8 @@ class Dialogue:
             cats = result["talent_categories"]
             if talents and set(talents) <= set(cats) or types and len(levels) == len(types):
                 meets.append(name)
-            none = "none reached" if en else "尚未達到"
+            asked_types = "、".join(types)
+            none = f"{asked_types} not reached" if en and types else "none reached" if en else f"{asked_types} 尚未達到"
             zh_cats = f"；符合 {'、'.join(cats)}" if cats else ""
             lines.append(f"• {name}：{'、'.join(levels) or none}{zh_cats}")
         asked = "、".join(talents or types)
@@ -530,7 +545,7 @@ class Dialogue:
         only_levels = about_levels(entities)
         if ex.asks_level and (ex.first_person or ex.has_facts):
             return True
-        known = not ds.profile.is_empty() or ex.has_facts
+        known = not ds.profile.is_empty() or ex.has_facts or (ds.hypothesis is not None and bool(ds.situation_types))
         if ex.has_facts:  # the facts name certificates and tools; what is asked is in the asking clause
             entities = self.reader.entities(asked_clause(text))
             only_levels = about_levels(entities)
@@ -555,7 +570,7 @@ class Dialogue:
         # 「AI 服務開發呢？」, "And AI literacy? I have no literacy certificate, but…": the asking clause
         asking = asked_clause(text)
         short = len(text) <= 30 or len(asking) <= 30
-        marked = re.search(r"(呢|勒|咧|哩|\bwhat about\b|\bhow about\b)", text) or re.match(r"\W*and\b", asking)
+        marked = ABOUT_ANOTHER.search(text) or re.match(r"\W*and\b", asking)
         followup = bool(marked) and short
         return bool(ds.situation_types or ex.has_facts) and followup
 
@@ -608,8 +623,10 @@ class Dialogue:
             pool = topic.listed if len(topic.listed) == 2 else recent[-2:]
             # 「Google 那張我知道，那另一張呢？」: the one the message names is not the other one
             named = self._named_among(text, pool)
-            others = [x for x in pool if x not in (named or shown)]
             kinds = {k for k, _ in shown if k in LISTABLE}
+            # 「另一個要停辦的是哪張？」 after a certificate: the other one is another certificate, never the
+            # competency type mentioned on the way
+            others = [x for x in pool if x not in (named or shown) and (not kinds or x[0] in kinds)]
             if not others and len(kinds) == 1:  # 「另一份呢？」: a kind with two members (the two materials)
                 others = [x for x in self._members(kinds.pop()) if x not in shown]
             if len(others) == 1:

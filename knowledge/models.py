@@ -132,7 +132,14 @@ class Certification(Strict):
     tool_domain: ToolItem | None = None
     tool_domain_reason: str | None = None
     notes: list[str] = []
+    replaces: str | None = None  # the retired exam this one follows (表6's note: AI-900 → AI-901)
     source: str
+
+    @model_validator(mode="after")
+    def _replacement_noted(self) -> Certification:
+        if self.replaces and not any(self.replaces in note for note in self.notes):
+            raise ValueError(f"replaces {self.replaces!r}: the note that says so (表6) must be kept in notes")
+        return self
 
     @model_validator(mode="after")
     def _tool_domain_only_for_tools(self) -> Certification:

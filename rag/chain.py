@@ -68,6 +68,12 @@ SUBSET = re.compile(r"(其中|當中|這些(認證|證照)?(裡|中|裡面|之�
 FILTER_KINDS = frozenset({"cert_scope", "issuer", "cert_category"})
 # what a later part of a message may still ask about the role or talent category the part before named
 PERSON_ASKS = frozenset({"certs_for", "category_of", "career"})
+# 「它可以拿來證明 AI 服務開發的能力嗎？」 after one certificate was answered: 「它」 is that certificate, even
+# though the question names a competency type of its own
+CERT_PRONOUN = re.compile(
+    r"(它|這張|那張|該證照|該認證|此證照|\bit\b"
+    r"|\b(this|that) (one|exam|test|cert|certificate|certification|credential)\b)"
+)
 
 
 class Advisor:
@@ -162,6 +168,7 @@ class Advisor:
             semantic=None if turn.continuation else self.semantic,  # a fragment is judged with its message
             too_long=too_long,
             personal=lambda: self._personal(u),
+            alone=lambda certs: self._certificates_alone(u, certs),
         )
         turn.query = q
         plan = decide(q)
@@ -213,6 +220,11 @@ class Advisor:
                 self.situation.answer(profile, asked, lang, with_source=False, route=ex.route)
                 for lang in ("zh-TW", "en")
             )
+        return [Card(zh.text, en.text, [TABLE5, TABLE6], native=True)]
+
+    def _certificates_alone(self, u: Understanding, cert_ids: list[str]) -> list[Card]:
+        """「X 可以證明 AI 服務開發的能力嗎？」: the levels the named certificates give on their own."""
+        zh, en = (self.situation.certificates_alone(cert_ids, u.question, lang) for lang in ("zh-TW", "en"))
         return [Card(zh.text, en.text, [TABLE5, TABLE6], native=True)]
 
     def _declined(self, plan: Plan, u: Understanding, length: int) -> Answer:
@@ -285,6 +297,10 @@ class Advisor:
             # role the part before named
             own = {e.kind for e in u.entities}
             u.entities += [e for e in previous if e.kind in ("role", "talent") and e.kind not in own]
+        certs = [e for e in previous if e.kind == "cert"]
+        if u.entities and len(certs) == 1 and not u.of_kind("cert") and CERT_PRONOUN.search(u.normalised):
+            u.entities = [*certs, *u.entities]
+            u.followup = True
         if u.entities and previous and SUBSET.search(u.normalised):
             # 「國外發的有幾張？其中幾張屬於專案類？」: the set the question counts within is the one before
             own = {e.kind for e in u.entities}

@@ -52,6 +52,7 @@ class Query:
     keep_relevant: Callable[[Query, list[Retrieved]], list[Retrieved]]
     semantic: Any = None  # rag.semantic.SemanticReader when the dense model is loaded
     personal: Callable[[], list[Card] | None] | None = None  # the 表5 engine over facts the question states
+    alone: Callable[[list[str]], list[Card]] | None = None  # the 表5 engine over named certificates alone
     too_long: bool = False
     notes: dict[str, Any] = field(default_factory=dict)  # what rules measured on the way (reported for tracing)
 

@@ -205,6 +205,31 @@ def named_certs(q: Query) -> list[str]:
     return list(dict.fromkeys(e.key for e in q.u.of_kind("cert") if e.surface != issuer.get(e.key)))
 
 
+# 「可以拿來證明…嗎」「對…有用嗎」「算…初階嗎」 "does it count for": whether a certificate counts toward something
+COUNTS_FOR = re.compile(
+    r"(算|可以|可不可以|能不能|能|有用|有幫助|幫助|證明|採認|認列|承認|符合|達到|達成|夠|抵|"
+    r"\bcounts?\b|\bqualif|\benough\b|\bsatisf|\bmeets?\b|\bproves?\b)"
+)
+LIST_ASKED = re.compile(r"(哪些|哪幾|有哪|什麼證照|哪張|哪一張|\bwhich\b|\bwhat\b)")
+
+
+@rule(
+    "query.certificate_alone",
+    875,
+    QUERY,
+    "a named certification asked whether it counts toward a type, talent or level: 表5 engine over it alone",
+)
+def _certificate_alone(q: Query) -> list[Card] | None:
+    certs = named_certs(q)
+    if not certs or q.alone is None or "compare" in q.intents:
+        return None
+    clause = asked_clause(q.u.normalised)
+    named = {"type", "item", "talent"} & q.explicit_kinds or LEVEL_WORDS.search(q.u.normalised)
+    if not named or not COUNTS_FOR.search(clause) or LIST_ASKED.search(clause):
+        return None
+    return q.alone(certs)
+
+
 @rule("query.classify_named_certs", 870, QUERY, "several named certifications and a category or 國內/國際: which fit")
 def _classify(q: Query) -> list[Card] | None:
     certs = named_certs(q)
@@ -271,6 +296,17 @@ def _count_certs(q: Query) -> list[Card] | None:
             q.views.queries.count_certs(CertFilter(f.categories, f.issuers, scope)) for scope in q.keys["cert_scope"]
         ]
     return [q.views.queries.count_certs(f)]
+
+
+OTHER_ONE = re.compile(r"(另一|其他|其餘|別的|\bother\b|\banother\b)")
+
+
+@rule("query.retired_certs", 845, QUERY, "which 表6 certifications are retired and what follows them (表6's notes)")
+def _retired(q: Query) -> list[Card] | None:
+    if not q.asks("successor") or any(e.kind == "cert" for e in q.reader.entities(q.u.normalised)):
+        return None  # a certificate named in the question: its own card carries its note
+    talked_about = [e.key for e in q.u.of_kind("cert")] if OTHER_ONE.search(q.u.normalised) else []
+    return [q.views.queries.retired_certs(excluding=talked_about)]
 
 
 @rule("query.count_table_rows", 840, QUERY, "how many rows a named table (表1–表11) lists: counted from the data")

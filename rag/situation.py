@@ -16,7 +16,7 @@ from knowledge.assessment import assess
 from knowledge.catalog import Catalog
 from knowledge.profile import parse_profile
 from knowledge.report import gap_lines
-from knowledge.stated_profile import StatedProfile
+from knowledge.stated_profile import HeldCertificate, StatedProfile
 from rag.routing_rules import CLAUSE_SPLIT, QUESTION_MARKERS
 from rag.stated_facts import ASKS, SENTENCE_SPLIT, FactReader
 from rag.textnorm import normalise, to_simplified
@@ -24,6 +24,7 @@ from rag.understanding import QueryUnderstanding
 
 # 「這樣算哪種人才」, "does he count as application talent": the talent category is asked too.
 TALENT_ASKED = re.compile(r"(哪(種|類|一類|一種)人才|人才嗎|算.{0,6}人才|\btalent\b)")
+LEVEL_NAMED = ("初階", "進階")  # 表5 levels a question may name (「具備」 is the only level of the other types)
 ROUTE_ZH = {"certificate": "證照途徑", "training": "受訓時數途徑"}
 ROUTE_EN = {"certificate": "certificate route", "training": "training-hours route"}
 # A question about one's standing as a whole (「我現在算到哪個程度？」): with no type named in it, every type.
@@ -98,6 +99,63 @@ class SituationAdvisor:
             plain = [c for c in CLAUSE_SPLIT.split(text) if c.strip() and not re.search(r"\d", c)]
             types = [e.key for c in plain for e in self.reader.entities(c) if e.kind == "type"]
         return list(dict.fromkeys(types)), list(dict.fromkeys(talents))
+
+    def _level_verdicts(self, shown: list[dict[str, Any]], text: str, lang: str) -> list[str]:
+        """「這樣能算進階嗎？」: a level the question names, reached or not, said in so many words before
+        the detail (the type's line says only where it stands: 「初階」 does not say 「不是進階」)."""
+        text = normalise(text)
+        out = []
+        for t in shown:
+            for lv in t["levels"]:
+                if lv["level"] not in LEVEL_NAMED or lv["level"] not in text:
+                    continue
+                if lv["met"]:
+                    out.append(
+                        f"{t['type']}: {lv['level']} reached."
+                        if lang == "en"
+                        else f"{t['type']} 已達到「{lv['level']}」。"
+                    )
+                else:
+                    out.append(
+                        f"{t['type']}: {lv['level']} not reached yet (now: {t['level']})."
+                        if lang == "en"
+                        else f"{t['type']} 尚未達到「{lv['level']}」（目前：{t['level']}）。"
+                    )
+        return out
+
+    def certificates_alone(self, cert_ids: list[str], text: str, lang: str) -> SituationAnswer:
+        """「TQC+ 機器學習可以證明 AI 服務開發的能力嗎？」: what the named certificates give on their own,
+        by the same engine (a profile holding only them), for the types the question names: yes or not
+        yet first, then the result and what is missing."""
+        profile = StatedProfile(certificates=[HeldCertificate(cert_id=c, turn=1) for c in cert_ids])
+        result = self._assess(profile)
+        types, talents = self.asked_types(text)
+        for talent in talents:
+            tc = next(t for t in self.cat.talent.categories if t.name == talent)
+            types += [t for t in tc.competency_types if t not in types]
+        asked = [t for t in result["types"] if t["type"] in types] or result["types"]
+        certs = [self.cat.certification(c) for c in cert_ids]
+        reached = [t for t in asked if t["level"] != "未達"]
+        if talents:  # 「可以直接算開發人才嗎」: the talent category is the answer, not each of its types
+            yes = all(t in result["talent_categories"] for t in talents)
+        else:
+            yes = bool(reached) and (len(reached) == len(asked) or not types)
+        named = "、".join(f"「{c.name}」" for c in certs)
+        kinds = "、".join(dict.fromkeys(c.category for c in certs))
+        if lang == "en":
+            got = "; ".join(f"{t['type']} {t['level']}" for t in asked)
+            if talents:
+                got += f" ({'meets' if yes else 'does not meet'} {' and '.join(talents)})"
+            lead = f"{'Yes' if yes else 'Not on its own'}: {named} ({kinds} in 表6) on its own gives {got}."
+        else:
+            got = "、".join(f"{t['type']} {t['level']}" for t in asked)
+            if talents:
+                got += f"（{'符合' if yes else '尚不符合'} {'、'.join(talents)} 的能力參考指標）"
+            lead = f"{'可以' if yes else '單憑這張還不夠'}。{named}是表6 的{kinds}認證，單憑這張：{got}。"
+        answer = self.answer(
+            profile, text, lang, default_types=[t["type"] for t in asked], with_source=False, lead=[lead]
+        )
+        return SituationAnswer(answer.text, result, answer.types, answer.rule_ids)
 
     def _gap_lines(self, t: dict[str, Any], gaps: list[dict[str, Any]], lang: str) -> list[str]:
         """What is missing per route, worded for the reader: the engine's Chinese text, or in English from
@@ -319,6 +377,7 @@ class SituationAdvisor:
         route: str | None = None,
         follow: bool = False,
         note: str = "",
+        lead: list[str] | None = None,
     ) -> SituationAnswer:
         """The result for the types the message names (else those of the previous such answer, else all).
         `route` (「單看時數」): each type is judged on that 表5 route alone — the profile without the other
@@ -370,6 +429,8 @@ class SituationAdvisor:
         elif judged["talent_categories"] or TALENT_ASKED.search(normalise(text)):
             lines.append(self._talent_line(judged["talent_categories"], lang))
         head = ("(hypothetical, not saved) " if lang == "en" else "（假設情況試算，未記錄）") if hypothetical else ""
+        # the answer to a yes/no question first
+        first = list(lead) if lead is not None else self._level_verdicts(shown, text, lang)
         source = "Source: 附件(二) 表5" if lang == "en" else "出處：附件(二) 表5、附件(三) 表6"
         notes = [note] if note else []  # 「目前：…」 the other types' standing, before the source
         # a one-type result still says what the facts do reach elsewhere
@@ -377,7 +438,11 @@ class SituationAdvisor:
         if not note and shown and others and not summarised:
             got = ("; " if lang == "en" else "、").join(f"{name} {level}" for name, level in others)
             notes.append(f"Other types reached: {got}." if lang == "en" else f"其他能力類型：{got}。")
-        body = "\n".join([head + self.echo(profile, lang), *lines, *notes, *(["", source] if with_source else [])])
+        echo = self.echo(profile, lang)
+        opening = [head + first[0], *first[1:], echo] if first else [head + echo]
+        if lead is not None:  # what one certificate gives: no facts of the user's were used, so none are echoed
+            opening = [head + first[0], *first[1:]]
+        body = "\n".join([*opening, *lines, *notes, *(["", source] if with_source else [])])
         if lang == "zh-CN":
             body = to_simplified(body)
         return SituationAnswer(body, result, [t["type"] for t in shown], rule_ids)

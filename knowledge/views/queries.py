@@ -92,6 +92,22 @@ class CatalogQueries:
         lines_en = "\n".join(f"• {c.name}: {c.category} ({issuer_en(c)})" for c in [*match, *other])
         return Card(f"{head_zh}\n{lines_zh}", f"{head_en}\n{lines_en}", [TABLE6], native=True)
 
+    def retired_certs(self, excluding: Sequence[str] = ()) -> Card:
+        """「哪些證照要停辦？」: the certifications 表6's notes say are retired, and what follows each — or,
+        after one of them was talked about (「另一個要停辦的是哪張？」), the others."""
+        noted = [c for c in self.cat.certifications if c.replaces]
+        others = [c for c in noted if c.id not in excluding] or noted
+        lines = "\n".join(
+            f"• {note}（表6 現列：{c.name}）" for c in others for note in c.notes if c.replaces and c.replaces in note
+        )
+        if len(others) < len(noted):
+            zh = f"另外{'一' if len(others) == 1 else len(others)}張：\n{lines}"
+            en = f"The other one{'s' if len(others) > 1 else ''} (表6's notes):\n{lines}"
+        else:
+            zh = f"表6 的說明列出 {len(noted)} 張將停辦的認證及接續的認證：\n{lines}"
+            en = f"表6's notes list {len(noted)} certifications being retired, and what follows each:\n{lines}"
+        return Card(zh, en, [TABLE6], native=True)
+
     def table_rows(self, number: int) -> tuple[str, list[str]] | None:
         """What table `number` lists, as (what its rows are, their names), computed from the data."""
         cat = self.cat
