@@ -199,6 +199,7 @@ class Dialogue:
             ds.hypothesis is not None
             and bool(ds.situation_types)
             and not ex.has_facts
+            and not self.facts.hypothetical.search(n)  # 「那如果我只有…呢？」 supposes anew
             and not NOW.search(n)
             and bool(ABOUT_ANOTHER.search(n))
             and len(n) <= 30
@@ -866,6 +867,8 @@ class Dialogue:
     def _answer_language(self, text: str, lang: Lang) -> str:
         """Chinese as soon as the sentence has Chinese in it (names of certificates are often English)."""
         detected = detect_language(text)
+        if detected == "en":
+            return "en"
         # guideline names (「AI 工具應用」) do not make a sentence Chinese
         rest = without_names(normalise(text), self.reader.entities(normalise(text)))
         if re.search(r"[\u3400-\u9fff]", rest):

@@ -64,6 +64,9 @@ class TalentCategory(Strict):
     duties: list[str]
     role: str
     competency_types: list[TypeName]
+    # words people use of their own current work that point here (表1's duties in everyday wording):
+    # 「我在研究新的演算法、投了一篇論文」 → 研究人才; read by rag/own_work.py, longest first
+    work_signals: list[str] = []
     source: str
 
 
@@ -235,6 +238,7 @@ class Archetype(Strict):
     positioning: str
     example_titles: str
     description: str
+    work_signals: list[str] = []  # one's own work in everyday words that fits this role (表7's positioning)
     source: str
 
 

@@ -298,7 +298,9 @@ class Advisor:
             own = {e.kind for e in u.entities}
             u.entities += [e for e in previous if e.kind in ("role", "talent") and e.kind not in own]
         certs = [e for e in previous if e.kind == "cert"]
-        if u.entities and len(certs) == 1 and not u.of_kind("cert") and CERT_PRONOUN.search(u.normalised):
+        own_kinds = {e.kind for e in u.entities}
+        only_asked = own_kinds <= {"type", "item", "talent"}  # what is asked of 「它」, not another thing
+        if u.entities and len(certs) == 1 and only_asked and CERT_PRONOUN.search(u.normalised):
             u.entities = [*certs, *u.entities]
             u.followup = True
         if u.entities and previous and SUBSET.search(u.normalised):

@@ -13,6 +13,7 @@ import re
 
 from knowledge.views.cards import Card
 from knowledge.views.queries import CertFilter
+from rag.own_work import ASKS_ITEM, CLASSIFY_ME, SELF_WORK, read_work
 from rag.plan import Plan, PlanKind, Query, rule
 from rag.thresholds import thresholds
 from rag.understanding import SUBJECT_KINDS
@@ -367,6 +368,31 @@ def _talents_by_duties(q: Query) -> list[str]:
     """Talent categories whose 表1 duties the question's words were mapped onto (寫論文 → 發表學術論文)."""
     terms = [x for x in q.u.expansions if len(x) >= 3]
     return [tc.name for tc in q.views.cat.talent.categories if any(x in "".join(tc.duties) for x in terms)][:1]
+
+
+@rule(
+    "view.own_work",
+    655,
+    VIEW,
+    "one's own work described and where it fits: the talent category its words point to (表1), its 表7 role",
+)
+def _own_work(q: Query) -> list[Card] | None:
+    text = q.u.normalised
+    asked = asked_clause(text)
+    if not SELF_WORK.search(text) or not CLASSIFY_ME.search(asked) or ASKS_ITEM.search(asked) or "cert" in q.keys:
+        return None
+    ai_roles = [r for r in q.views.cat.role_list if r.id in q.keys.get("role", []) and r.archetype != "AI 加值型"]
+    if ai_roles and any(e.kind == "role" and e.start >= 0 for e in q.u.entities):
+        return None  # 「我是資料分析師，資料分析師算哪一類」: a role of 表8/表9 named answers it (view.role)
+    reading = read_work(text, q.u.entities, q.views.cat)
+    if reading is None:
+        return None
+    v = q.views
+    cards = [v.own_work_card(reading.talent, reading.archetype, list(reading.evidence), list(reading.tools))]
+    cards.append(v.talent_card(reading.talent))
+    if reading.archetype:
+        cards.append(v.archetype_card(reading.archetype))
+    return cards
 
 
 @rule("view.industry_talent", 650, VIEW, "which talent in an industry: the best 表10/表11 row and its category")

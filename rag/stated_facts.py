@@ -24,7 +24,8 @@ NUMBER = r"(?P<n>\d+(?:\.\d+)?|[零〇一二兩三四五六七八九十百]+(?:�
 CLAUSE = re.compile(r"[，,；;。、\n]|(?<=[?？!！])|\band\b|\b以及\b")
 HALF_HOUR = re.compile(r"(\d+|[零〇一二兩三四五六七八九十百]+)\s*個?半\s*(?:小時|鐘頭)")
 UNIT_DECLARED = re.compile(
-    r"(單位(都|全)?(是|為|[:：])\s*小時|都是小時|以小時(計|為單位)|\b(all )?in hours\b|\(hours\)|（小時）)"
+    r"(單位(都|全)?(是|為|[:：])\s*小時|都是小時|以小時(計|為單位)|\b(all )?in hours\b|\(hours\)|（小時）"
+    r"|時數\s*[:：]|\bhours\s*:)"  # 「時數：素養18、文書工具20」: a label over the numbers that follow
 )
 BARE_NUMBER = re.compile(
     r"(?<![\d.])(\d+(?:\.\d+)?)(?!\s*(?:小時|個小時|鐘頭|hours?|hrs?|h\b|張|\d|\.\d|%|年|月|日|歲|級|類|項|個))"
@@ -154,6 +155,13 @@ class FactReader:
         # 「平面設計師一枚，考了 X 跟 Y。這樣工具應用可以算進階嗎？」: held, with no pronoun, beside a level question
         # 「素養課其實是18小時」 corrects what the conversation holds
         stating = stating or ex.asks_level and bool(self.holding.search(text)) or continuing and ex.correction
+        # 「模型訓練二十小時，服務開發十五小時。開發那兩項呢？」 in a conversation about someone's facts: hours
+        # in a sentence of their own that asks nothing are stated, whatever the next sentence asks
+        stating = (
+            stating
+            or continuing
+            and any(self.hours_re.search(s) and not re.search(r"[?？]|嗎|呢", s) for s in SENTENCE_SPLIT.split(text))
+        )
         ex.no_certificates = bool(self.no_certs.search(text))
         ex.no_training = bool(self.no_training.search(text))
         ex.none_of = list(

@@ -86,6 +86,12 @@ def _is_simplified(text: str) -> bool:
     return simp > trad
 
 
+_EN_GRAMMAR = re.compile(
+    r"\b(the|a|an|is|are|was|were|what|which|how|does|do|has|have|had|her|his|my|their|of|and|to|for|with|"
+    r"i|i'm|she|he|they|it|that|this|can|would|should)\b"
+)
+
+
 def detect_language(text: str) -> Lang:
     """English when Latin letters dominate and there is no CJK; Simplified when OpenCC changes it."""
     text = clean(text)
@@ -94,5 +100,9 @@ def detect_language(text: str) -> Lang:
     if cjk == 0:
         return "en" if latin else "zh-TW"
     if latin > 3 * cjk and cjk <= 4:
+        return "en"
+    # "One employee holds the EEC 企業電子化人工智慧應用師 certificate … What's her AI 工具應用 level?": English
+    # sentences around the guideline's Chinese names (the words that carry the grammar are English)
+    if latin > 2 * cjk and len(_EN_GRAMMAR.findall(text.lower())) >= 4:
         return "en"
     return "zh-CN" if _is_simplified(text) else "zh-TW"

@@ -389,6 +389,31 @@ class CatalogCards:
                 out.append(f"{rules.type} {lv.level}：{'；或 '.join(texts)}")
         return out
 
+    def own_work_card(self, talent: str, archetype: str | None, evidence: list[str], tools: list[str]) -> Card:
+        """「依您描述的工作…較接近 AI 應用人才（AI 加值型）」: the category the described work fits, with
+        the words that decided it, and where the tools the person named sit in 表5."""
+        role_zh = f"中的「{archetype}」" if archetype else ""
+        role_en = f" ({archetype})" if archetype else ""
+        said = "、".join(f"「{w}」" for w in evidence[:4])
+        zh = f"依您描述的工作內容（{said}），較接近 {talent}{role_zh}（表1" + ("、表7" if archetype else "") + "）。"
+        en = f"From the work you describe ({', '.join(evidence[:4])}), you are closest to {talent}{role_en} (表1)."
+        placed = [
+            (tool, t.type, g.group)
+            for tool in tools
+            for t in self.cat.rules.types
+            for g in t.reference_tools
+            if tool in g.tools
+        ]
+        if placed:
+            zh += (
+                "您提到的工具："
+                + "；".join(f"{tool} 屬表5「{kind}」（{group}）" for tool, kind, group in placed)
+                + "。"
+            )
+            en += " The tools you name: "
+            en += "; ".join(f"{tool} is under {kind} ({group}) in 表5" for tool, kind, group in placed) + "."
+        return Card(zh, en, [TABLE1, *(["附件(四) 表7"] if archetype else []), *([TABLE5] if placed else [])])
+
     def archetype_card(self, name: str) -> Card:
         a = next(x for x in self.cat.roles.application_archetypes if x.name == name)
         zh = f"{a.name}（AI 應用人才）：{a.positioning} 常見職稱範例：{a.example_titles}（表7）。{a.description}"

@@ -1,0 +1,92 @@
+"""Which talent category (and which 表7 role) the work a person describes fits.
+
+Why: 「我是事務所的會計，每天用 Copilot 做報表摘要，我算什麼類型？」 names no role of 表8/表9 and no
+competency type, so the catalog views had nothing to go on and answered with whatever the words
+touched (資料分析師 for 「報表」, the manufacturing rows for 「工廠」). The person's own words are the
+evidence: each talent category lists the everyday words of its 表1 duties (`work_signals` in
+talent_categories.yaml), the tools they name belong to 表5 types of a category, and an AI role of
+表8/表9 they say they hold is its category. The category with the most evidence wins; the evidence is
+reported with the answer so it can be checked. The embedding model was tried for this and separated
+the categories by 0.01–0.03 in cosine similarity (a backend engineer came out 加值型), so it is not used.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.catalog import Catalog
+from rag.understanding import Entity
+
+# A person describing their own work: 「我是…」「我在…做…」「我平常…」 "I'm a …", "I work …".
+SELF_WORK = re.compile(
+    r"(我是|我在|我目前|我現在|我平常|我每天|我主要|我的工作|我負責|我們公司|本身是|我讀|我念"
+    r"|\bi'?m an?\b|\bi am an?\b|\bi work\b|\bmy job\b|\bi use\b|\bi study\b)"
+)
+# …and asking where that puts them: 「我算哪一種人才」「這樣我算什麼類型」「對應什麼」 "which category am I".
+CLASSIFY_ME = re.compile(
+    r"(算(是)?(哪|什麼)|屬於(哪|什麼)|對應(到)?(什麼|哪)|是(哪|什麼)(一)?(種|類|型)|哪一?(種|類|型)(的)?(人才|能力)"
+    r"|(哪|什麼)(一)?(種|類|型)(人才)?(呢|嗎)?\s*[?？]?$"
+    r"|\b(which|what) (talent|category|type|kind)\b|\bwhere do i (fit|belong)\b)"
+)
+# 「這種能力算哪一個能力項目」 asks for a competency item or type, not for a talent category.
+ASKS_ITEM = re.compile(r"(能力項目|哪(一)?(個|項)項目|能力類型|\b(competency|item)\b)")
+# The category order when the evidence ties: the more specific work first.
+TIE_ORDER = ("AI 研究人才", "AI 開發人才", "AI 應用人才")
+
+
+@dataclass(frozen=True)
+class WorkReading:
+    talent: str
+    archetype: str | None  # 表7 role when the category is AI 應用人才
+    evidence: tuple[str, ...]  # the words and names that decided it, as the person wrote them
+    tools: tuple[str, ...]  # 表5 reference tools the person named
+
+
+def _found(text: str, signals: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Signals present in `text`, longest first and never overlapping: 「不會寫程式」 is read before
+    「寫程式」 can be, so a person who cannot code is not taken for a developer. Chinese signals are
+    read with spaces ignored (「不會寫code」 is 「不會寫 code」); English ones as whole words."""
+    found: dict[str, list[str]] = {name: [] for name in signals}
+    every = [(s.lower(), name) for name, words in signals.items() for s in words]
+    latin = sorted(((w, n) for w, n in every if w.isascii()), key=lambda x: -len(x[0]))
+    chinese = sorted(((re.sub(r"\s+", "", w), n) for w, n in every if not w.isascii()), key=lambda x: -len(x[0]))
+    for haystack, words, whole in ((text.lower(), latin, True), (re.sub(r"\s+", "", text.lower()), chinese, False)):
+        taken = [False] * len(haystack)
+        for word, name in words:
+            for m in re.finditer(re.escape(word), haystack):
+                if any(taken[m.start() : m.end()]):
+                    continue
+                before = haystack[m.start() - 1] if m.start() else " "
+                after = haystack[m.end()] if m.end() < len(haystack) else " "
+                if whole and (before.isalnum() or after.isalnum()):
+                    continue  # a Latin signal is a whole word ("hr", not "three")
+                for i in range(m.start(), m.end()):
+                    taken[i] = True
+                found[name].append(m.group(0))
+    return found
+
+
+def read_work(text: str, entities: list[Entity], cat: Catalog) -> WorkReading | None:
+    """The talent category the described work fits, or None when the text says nothing about it."""
+    found = _found(text, {tc.name: tc.work_signals for tc in cat.talent.categories})
+    tools: list[str] = []
+    for e in entities:
+        if e.kind == "tool":
+            tools.append(e.key)
+            for rules in cat.rules.types:
+                if any(e.key in g.tools for g in rules.reference_tools):
+                    found[cat.competency_type(rules.type).talent_category].append(e.surface)
+        elif e.kind == "role" and e.start >= 0:
+            role = next(r for r in cat.role_list if r.id == e.key)
+            if not role.archetype or role.archetype != "AI 加值型":  # an AI role, not 「既有職稱」
+                found[role.talent_category].append(e.surface)
+    if not any(found.values()):
+        return None
+    talent = max(TIE_ORDER, key=lambda t: (len(set(found.get(t, []))), -TIE_ORDER.index(t)))
+    archetype = None
+    if talent == "AI 應用人才":
+        roles = _found(text, {a.name: a.work_signals for a in cat.roles.application_archetypes})
+        names = [a.name for a in cat.roles.application_archetypes]
+        archetype = max(names, key=lambda a: (len(set(roles[a])), -names.index(a)))
+    return WorkReading(talent, archetype, tuple(dict.fromkeys(found[talent])), tuple(dict.fromkeys(tools)))
