@@ -131,7 +131,9 @@ ALL_OF = re.compile(
     r"|\ball (two|three|four|\d) of them\b|\ball of them\b"
 )
 ONLY = re.compile(r"(只有|只拿|只考|\bonly\b)")
-SET_REF = re.compile(r"(其中|這些|這幾張|這幾個|裡面|當中|\bof these\b|\bamong them\b|\bof them\b)")
+SET_REF = re.compile(r"(其中|這些|這幾張|這幾個|裡面|當中|\bof (these|those|them)\b|\bamong (them|these|those)\b)")
+# 「有國內的嗎」「國際的呢」 "any international ones?": only a scope, asked of the list just shown
+SCOPE_ONLY = re.compile(r"^\W*(那|那麼|有|有沒有|哪些是|哪幾張是)?\s*(國內|國際|國外|台灣|本土)的?(嗎|呢|有哪些|是哪幾張)?\W*$")
 TWO_REF = re.compile(r"(這兩張|這兩個|兩張都|這兩|兩者|\bboth\b|\bthese two\b|\bthe two\b)")
 ISSUER_REF = re.compile(
     r"(這個單位|該單位|這家|這間|同一個單位|同一家|這個機構|這個主辦單位"
@@ -656,6 +658,9 @@ class Dialogue:
                 return LEVEL_ONE_EN.sub(f"「{sibling}」", normalise(text), count=1)
         filters = {"cert_category", "issuer", "cert_scope"}
         own_filter = any(e.kind in filters for e in self.reader.entities(normalise(text)))
+        listed_certs = [key for kind, key in topic.listed if kind == "cert"]
+        if SCOPE_ONLY.match(normalise(text)) and len(listed_certs) >= 2:
+            return "、".join(f"「{self.cat.certification(c).name}」" for c in listed_certs) + f"之中，{text}"
         if SET_REF.search(text) and not self._names_cert(text) and not (own_filter and not topic.entities):
             # 「工具類的證照裡面有哪些是資策會辦的」 after someone's certificates: a set of its own, not theirs
             categories = [key for kind, key, _ in topic.entities if kind == "cert_category"]
@@ -671,6 +676,10 @@ class Dialogue:
         if swapped:
             return swapped
         same_kind = self._candidates(topic)
+        by_issuer = self._issuers_among(text, topic)
+        if by_issuer is not None and SINGULAR.search(text) and not self._names_cert(text):
+            # 「微軟那張呢？」 after 「第三張是誰辦的」 over a list: the list's one certificate by that issuer
+            return SINGULAR.sub(f"「{self._name('cert', by_issuer)}」", text, count=1)
         single = len(same_kind) == 1 and not topic.entities  # the one certificate someone stated
         if SINGULAR.search(text) and not PLURAL.search(text) and single and not self._names_cert(text):
             return SINGULAR.sub(f"「{self._name(*same_kind[0][:2])}」", text, count=1)
@@ -690,6 +699,19 @@ class Dialogue:
         certs = [e for e in topic.entities if e[0] == "cert"]
         listed = [(k, key, key) for k, key in topic.listed if k == "cert"]
         return certs or listed or list(topic.entities)
+
+    def _issuers_among(self, text: str, topic: Topic) -> str | None:
+        """The one certificate of the last list (or of the answer's own) that the issuer the message names
+        issues, when the answer's own certificates have none by it; None otherwise."""
+        issuers = {e.key for e in self.reader.entities(normalise(text)) if e.kind == "issuer"}
+        if not issuers:
+            return None
+        own = [key for kind, key, _ in topic.entities if kind == "cert"]
+        if any(self.cat.certification(c).issuer in issuers for c in own):
+            return None  # the answer's own certificates decide (`_described`)
+        listed = [key for kind, key in topic.listed if kind == "cert"]
+        matching = [c for c in listed if self.cat.certification(c).issuer in issuers]
+        return matching[0] if len(matching) == 1 else None
 
     def _described(self, text: str, candidates: list[tuple[str, str, str]]) -> tuple[str, str] | None:
         """The one candidate a reference describes by part of its name (「美術設計那張」 among the lists's
@@ -803,7 +825,9 @@ class Dialogue:
         entities = [tuple(e) for e in context.get("entities", [])]
         if not entities and not answer.answered:
             return previous  # a decline keeps what the conversation was about
-        listed = self._listed(self._first_list(answer.text)) or previous.listed
+        listed = (
+            self._listed(self._first_list(answer.text)) or self._inline_listed(answer.text) or previous.listed
+        )
         lang = answer.lang if answer.lang in ("zh-TW", "zh-CN", "en") else "zh-TW"
         intents = context.get("intents", [])
         return Topic(entities=entities, intents=intents, listed=listed, lang=lang)
@@ -819,6 +843,21 @@ class Dialogue:
         kind = max(set(kinds), key=kinds.count)
         items = list(dict.fromkeys((e.kind, e.key) for e in firsts if e is not None and e.kind == kind))
         return items if len(items) >= 2 and kinds.count(kind) * 3 >= len(bullets) * 2 else []
+
+    def _inline_listed(self, text: str) -> list[tuple[str, str]]:
+        """Certificates an answer lists in a line (「表6 的素養類認證：A、B、C」), in the order shown: what
+        「有國內的嗎」「微軟那張」 refer to when the answer has no bulleted list."""
+        out: list[tuple[str, str]] = []
+        for line in text.split("\n"):
+            head, sep, rest = line.partition("：")
+            if not sep or "、" not in rest:
+                continue
+            names = [p.strip(" 。") for p in rest.split("、")]
+            certs = [self.reader.entities(normalise(n)) for n in names]
+            keys = [found[0].key for found in certs if found and found[0].kind == "cert"]
+            if len(keys) >= 2 and len(keys) * 3 >= len(names) * 2:
+                out += [("cert", k) for k in keys if ("cert", k) not in out]
+        return out
 
     @staticmethod
     def _first_list(text: str) -> list[str]:

@@ -299,7 +299,8 @@ class Advisor:
             u.entities += [e for e in previous if e.kind in ("role", "talent") and e.kind not in own]
         certs = [e for e in previous if e.kind == "cert"]
         own_kinds = {e.kind for e in u.entities}
-        only_asked = own_kinds <= {"type", "item", "talent"}  # what is asked of 「它」, not another thing
+        # what is asked of 「它」 (「它是國際的嗎」「它對 AI 服務開發有用嗎」), not another thing
+        only_asked = own_kinds <= {"type", "item", "talent", "cert_scope", "cert_category"}
         if u.entities and len(certs) == 1 and only_asked and CERT_PRONOUN.search(u.normalised):
             u.entities = [*certs, *u.entities]
             u.followup = True
@@ -481,7 +482,8 @@ def merge_answers(answers: list[Answer]) -> Answer:
         sources,
         "none" if declined else lead.route,
         lang=lead.lang,
-        context=answers[-1].context,
+        # what a follow-up refers to: the last part that named something (「英文名稱是？」 names nothing)
+        context=next((a.context for a in reversed(answers) if a.context.get("entities")), answers[-1].context),
         out_of_scope=declined is not None,
         rule=" + ".join(dict.fromkeys(a.rule for a in answers if a.rule)),
     )

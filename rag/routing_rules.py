@@ -88,6 +88,12 @@ def in_scope_evidence(q: Query) -> bool:
     (「學資料分析的人未來兩年該考哪張證照」)."""
     clause = asked_clause(q.u.normalised)
     intents = set(q.reader.detect_intents(clause))
+    topics = q.reader.scope_topics(clause)
+    using_ai = AI_USE.search(clause) or any(e.kind == "tool" for e in q.u.entities)
+    if PERMISSION.search(clause) and using_ai and any(e.kind == "rai" and e.start >= 0 for e in q.u.entities):
+        # 「可以把客戶的財報直接丟進免費版 ChatGPT 嗎？」: whether an act with AI is all right is what 附件(六)
+        # answers (隱私保護 here); 「財報」 is what the act handles, not a question about the stock market
+        return all(q.reader.scope_weighs(t) for t in topics)
     # two things of the guideline side by side (「素養類跟專案類差在哪」) are the guideline's own comparison
     compared = "compare" in intents and len({e.key for e in q.reader.entities(clause) if e.kind in SUBJECT_KINDS}) >= 2
     if not intents & EVIDENCE_INTENTS and not compared:
@@ -98,7 +104,6 @@ def in_scope_evidence(q: Query) -> bool:
         # 「日本的技能標準裡，AI 素養要上幾小時」 "Under SkillsFuture, how many hours does a data scientist
         # need": what is named beside another framework belongs to it, unless this guideline is named too
         return False
-    topics = q.reader.scope_topics(clause)
     if not topics:
         return True
     if not all(q.reader.scope_weighs(t) for t in topics) or not q.explicit_kinds - {"tool", "issuer", "cert_scope"}:
@@ -131,6 +136,12 @@ def _hard_scope(q: Query) -> Plan | None:
 
 
 # this guideline named as such (against another country's framework in the same question)
+# asking whether an act is all right: 「可以…嗎」「能不能」「該不該」 "can I", "should I"
+PERMISSION = re.compile(
+    r"(可以|可不可以|能不能|能否|應該|該不該|要注意|注意什麼|ok嗎|行嗎|好嗎|\bcan i\b|\bshould i\b|\bis it ok\b|\bmay i\b)"
+)
+# the act asked about is one done with AI: 「丟進 ChatGPT」「讓 AI 判斷」 "paste it into"
+AI_USE = re.compile(r"(丟(進|給|到)|輸入|上傳|貼(進|到|給|上)|餵|(用|讓|叫|交給)\s*ai|\b(paste|upload|feed|put)\b)")
 THIS_GUIDELINE = re.compile(r"(指引|這份|\bguideline\b)")
 # 「可以幫我寫一段程式，…嗎？」: a request asks too, with or without a question mark
 REQUEST = re.compile(r"(幫我|幫忙|請你|請幫|麻煩你|能不能|可不可以|可以幫|\b(please|can you|could you|would you)\b)")
