@@ -133,7 +133,9 @@ ALL_OF = re.compile(
 ONLY = re.compile(r"(只有|只拿|只考|\bonly\b)")
 SET_REF = re.compile(r"(其中|這些|這幾張|這幾個|裡面|當中|\bof (these|those|them)\b|\bamong (them|these|those)\b)")
 # 「有國內的嗎」「國際的呢」 "any international ones?": only a scope, asked of the list just shown
-SCOPE_ONLY = re.compile(r"^\W*(那|那麼|有|有沒有|哪些是|哪幾張是)?\s*(國內|國際|國外|台灣|本土)的?(嗎|呢|有哪些|是哪幾張)?\W*$")
+SCOPE_ONLY = re.compile(
+    r"^\W*(那|那麼|有|有沒有|哪些是|哪幾張是)?\s*(國內|國際|國外|台灣|本土)的?(嗎|呢|有哪些|是哪幾張)?\W*$"
+)
 TWO_REF = re.compile(r"(這兩張|這兩個|兩張都|這兩|兩者|\bboth\b|\bthese two\b|\bthe two\b)")
 ISSUER_REF = re.compile(
     r"(這個單位|該單位|這家|這間|同一個單位|同一家|這個機構|這個主辦單位"

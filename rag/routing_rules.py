@@ -138,7 +138,8 @@ def _hard_scope(q: Query) -> Plan | None:
 # this guideline named as such (against another country's framework in the same question)
 # asking whether an act is all right: 「可以…嗎」「能不能」「該不該」 "can I", "should I"
 PERMISSION = re.compile(
-    r"(可以|可不可以|能不能|能否|應該|該不該|要注意|注意什麼|ok嗎|行嗎|好嗎|\bcan i\b|\bshould i\b|\bis it ok\b|\bmay i\b)"
+    r"(可以|可不可以|能不能|能否|應該|該不該|要注意|注意什麼|ok嗎|行嗎|好嗎"
+    r"|\bcan i\b|\bshould i\b|\bis it ok\b|\bmay i\b)"
 )
 # the act asked about is one done with AI: 「丟進 ChatGPT」「讓 AI 判斷」 "paste it into"
 AI_USE = re.compile(r"(丟(進|給|到)|輸入|上傳|貼(進|到|給|上)|餵|(用|讓|叫|交給)\s*ai|\b(paste|upload|feed|put)\b)")
