@@ -827,9 +827,7 @@ class Dialogue:
         entities = [tuple(e) for e in context.get("entities", [])]
         if not entities and not answer.answered:
             return previous  # a decline keeps what the conversation was about
-        listed = (
-            self._listed(self._first_list(answer.text)) or self._inline_listed(answer.text) or previous.listed
-        )
+        listed = self._listed(self._first_list(answer.text)) or self._inline_listed(answer.text) or previous.listed
         lang = answer.lang if answer.lang in ("zh-TW", "zh-CN", "en") else "zh-TW"
         intents = context.get("intents", [])
         return Topic(entities=entities, intents=intents, listed=listed, lang=lang)
