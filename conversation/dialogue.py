@@ -26,7 +26,7 @@ from rag.chain import split_questions
 from rag.routing_rules import QUESTION_MARKERS, asked_clause
 from rag.situation import SituationAdvisor
 from rag.stated_facts import FactReader
-from rag.textnorm import detect_language, normalise, to_simplified
+from rag.textnorm import detect_language, normalise, reads_as_english, to_simplified
 from rag.understanding import without_names
 
 ORDINAL = re.compile(
@@ -906,7 +906,7 @@ class Dialogue:
     def _answer_language(self, text: str, lang: Lang) -> str:
         """Chinese as soon as the sentence has Chinese in it (names of certificates are often English)."""
         detected = detect_language(text)
-        if detected == "en":
+        if reads_as_english(text):
             return "en"
         # guideline names (「AI 工具應用」) do not make a sentence Chinese
         rest = without_names(normalise(text), self.reader.entities(normalise(text)))

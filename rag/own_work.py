@@ -20,7 +20,8 @@ from rag.understanding import Entity
 
 # A person describing their own work: 「我是…」「我在…做…」「我平常…」 "I'm a …", "I work …".
 SELF_WORK = re.compile(
-    r"(我是|我在|我目前|我現在|我平常|我每天|我主要|我的工作|我負責|我們公司|本身是|我讀|我念"
+    r"(我是|我在|我目前|我現在|我平常|我每天|我主要|我的工作|我負責|我們公司|本身是|我讀|我念|平常|每天|上班"
+    r"|我.{0,3}(不會|會用|用)"
     r"|\bi'?m an?\b|\bi am an?\b|\bi work\b|\bmy job\b|\bi use\b|\bi study\b)"
 )
 # …and asking where that puts them: 「我算哪一種人才」「這樣我算什麼類型」「對應什麼」 "which category am I".
@@ -30,9 +31,10 @@ CLASSIFY_ME = re.compile(
     r"|\b(which|what) (talent|category|type|kind)\b|\bwhere do i (fit|belong)\b)"
 )
 # 「這種能力算哪一個能力項目」 asks for a competency item or type, not for a talent category.
-ASKS_ITEM = re.compile(r"(能力項目|哪(一)?(個|項)項目|能力類型|\b(competency|item)\b)")
+ASKS_ITEM = re.compile(r"(項目|能力類型|什麼能力|哪(一)?.能力|的能力|\b(competency|item|skill)\b)")
 # The category order when the evidence ties: the more specific work first.
 TIE_ORDER = ("AI 研究人才", "AI 開發人才", "AI 應用人才")
+APPLICATION = "AI 應用人才"  # the category whose roles 表7 names (AI 加值型 / AI 導入型)
 
 
 @dataclass(frozen=True)
@@ -81,12 +83,14 @@ def read_work(text: str, entities: list[Entity], cat: Catalog) -> WorkReading | 
             role = next(r for r in cat.role_list if r.id == e.key)
             if not role.archetype or role.archetype != "AI 加值型":  # an AI role, not 「既有職稱」
                 found[role.talent_category].append(e.surface)
+    # 表7's two roles are AI 應用人才's: work that fits one of them is evidence for the category too
+    roles = _found(text, {a.name: a.work_signals for a in cat.roles.application_archetypes})
+    found[APPLICATION] = list(dict.fromkeys([*found[APPLICATION], *(w for words in roles.values() for w in words)]))
     if not any(found.values()):
         return None
     talent = max(TIE_ORDER, key=lambda t: (len(set(found.get(t, []))), -TIE_ORDER.index(t)))
     archetype = None
-    if talent == "AI 應用人才":
-        roles = _found(text, {a.name: a.work_signals for a in cat.roles.application_archetypes})
+    if talent == APPLICATION:
         names = [a.name for a in cat.roles.application_archetypes]
         archetype = max(names, key=lambda a: (len(set(roles[a])), -names.index(a)))
     return WorkReading(talent, archetype, tuple(dict.fromkeys(found[talent])), tuple(dict.fromkeys(tools)))

@@ -92,6 +92,13 @@ _EN_GRAMMAR = re.compile(
 )
 
 
+def reads_as_english(text: str) -> bool:
+    """ "One employee holds the EEC 企業電子化人工智慧應用師 certificate … What's her AI 工具應用 level?": an English
+    sentence around the guideline's Chinese names — the words that carry the grammar are English."""
+    cjk = len(_CJK.findall(text))
+    return len(_LATIN.findall(text)) > 2 * cjk and len(_EN_GRAMMAR.findall(text.lower())) >= 4
+
+
 def detect_language(text: str) -> Lang:
     """English when Latin letters dominate and there is no CJK; Simplified when OpenCC changes it."""
     text = clean(text)
@@ -101,8 +108,6 @@ def detect_language(text: str) -> Lang:
         return "en" if latin else "zh-TW"
     if latin > 3 * cjk and cjk <= 4:
         return "en"
-    # "One employee holds the EEC 企業電子化人工智慧應用師 certificate … What's her AI 工具應用 level?": English
-    # sentences around the guideline's Chinese names (the words that carry the grammar are English)
-    if latin > 2 * cjk and len(_EN_GRAMMAR.findall(text.lower())) >= 4:
+    if reads_as_english(text):
         return "en"
     return "zh-CN" if _is_simplified(text) else "zh-TW"

@@ -22,7 +22,7 @@ from rag.gazetteer import Form, catalog_forms
 from rag.lexical import EN_STOPWORDS, tokens
 from rag.matching import KeyMatcher, greedy_spans, inflections, squash
 from rag.spelling import Speller, pattern_words
-from rag.textnorm import Lang, detect_language, fold, normalise
+from rag.textnorm import Lang, detect_language, fold, normalise, reads_as_english
 
 DATA = Path(__file__).resolve().parent / "data"
 # Priority when several kinds are recognised: the more specific entity decides the answer.
@@ -366,6 +366,8 @@ class QueryUnderstanding:
         """The script to answer in: English when nothing Chinese is left once guideline names are taken
         out ("which cert for AI 模型訓練"), Chinese as soon as the sentence itself is Chinese."""
         lang = u.lang  # the script decided from the characters alone
+        if reads_as_english(question):
+            return "en"
         if not re.search(r"[\u3400-\u9fff]", question):
             return lang
         rest = without_names(normalise(question), u.entities)

@@ -290,3 +290,28 @@ def test_answers_from_many_threads_agree_with_one_thread(advisor) -> None:  # no
     with ThreadPoolExecutor(max_workers=8) as pool:
         together = list(pool.map(lambda q: (q, advisor.respond(q).text), questions))
     assert all(text == alone[q] for q, text in together)
+
+
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        ("我素養 20 小時、文書 18 小時、圖文 12 小時，沒證照，工具應用能算進階嗎？", "AI 工具應用 已達到「進階」。"),
+        ("我素養 20 小時、文書 20 小時，沒證照，工具應用算進階嗎？", "AI 工具應用 尚未達到「進階」（目前：初階）。"),
+    ],
+)
+def test_a_level_named_in_the_question_is_answered_first(advisor, question: str, first_line: str) -> None:  # noqa: ANN001
+    answer = advisor.respond(question)
+    assert answer.text.split("\n")[0] == first_line, answer.text
+
+
+def test_english_sentences_around_chinese_names_are_answered_in_english(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond(
+        "My colleague holds the TQC生成式AI應用與技術 certificate and took 20 hours of 文書 training. "
+        "What is her AI 工具應用 level?"
+    )
+    assert answer.lang == "en" and "Based on what you told me" in answer.text, answer.text
+
+
+def test_a_label_declares_the_hours_of_the_numbers_after_it(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("沒有證照。時數：素養 20、影像 18、自動化 15。AI 工具應用到哪一級？")
+    assert "工具・影像 18 小時" in answer.text and "二、AI 工具應用：進階" in answer.text, answer.text

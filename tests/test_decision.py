@@ -280,4 +280,90 @@ def test_study_duration_is_not_answered(advisor) -> None:  # noqa: ANN001
 )
 def test_which_talent_from_what_a_person_does(advisor, question: str, facts: list[str]) -> None:  # noqa: ANN001
     answer = advisor.respond(question)
-    assert answer.rule == "view.which_talent" and all(f in answer.text for f in facts), answer.text
+    # the person's own work (view.own_work) or what they do in general (view.which_talent)
+    assert answer.rule in ("view.which_talent", "view.own_work"), answer.rule
+    assert all(f in answer.text for f in facts), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "rule_id", "facts"),
+    [
+        # a certificate asked whether it counts toward a type: the engine over it alone, yes first
+        (
+            "Google Cloud Professional Machine Learning Engineer 能證明 AI 模型訓練的能力嗎？",
+            "query.certificate_alone",
+            ["可以", "專案類", "AI 模型訓練 具備", "T4-C1"],
+        ),
+        # …and not enough on its own: what the next level needs
+        (
+            "只考 iPAS 初級AI應用規劃師，算得上 AI 工具應用初階嗎",
+            "query.certificate_alone",
+            ["單憑這張還不夠", "素養類", "工具類證照 1 張"],
+        ),
+        # a talent category asked of a certificate
+        (
+            "AWS Certified Machine Learning Engineer (Associate) 可以直接算開發人才嗎",
+            "query.certificate_alone",
+            ["可以", "符合 AI 開發人才"],
+        ),
+        (
+            "Would AWS Certified AI Practitioner count toward AI 工具應用?",
+            "query.certificate_alone",
+            ["Not on its own", "素養類"],
+        ),
+    ],
+)
+def test_whether_a_certificate_counts_is_computed_by_the_engine(advisor, question, rule_id, facts) -> None:  # noqa: ANN001
+    answer = advisor.respond(question)
+    assert answer.rule == rule_id, (answer.rule, answer.text)
+    for fact in facts:
+        assert fact in answer.text, (fact, answer.text)
+
+
+def test_retired_certificates_come_from_the_data(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    retired = [c for c in catalog.certifications if c.replaces]
+    answer = advisor.respond("表6 有哪些認證快要停辦了？")
+    assert answer.rule == "query.retired_certs"
+    assert f"{len(retired)} 張" in answer.text
+    for c in retired:
+        assert c.replaces in answer.text and c.name in answer.text
+    assert "圖3 未列出此認證" not in answer.text  # a note that is not about retirement is not listed
+
+
+@pytest.mark.parametrize(
+    ("question", "talent", "archetype"),
+    [
+        ("我在診所當護理師，交班紀錄現在都先叫 ChatGPT 整理，我算哪一類人才？", "AI 應用人才", "AI 加值型"),
+        ("我是資料工程師，每天用 Python 寫資料管線、把模型部署上線，這樣算哪一類？", "AI 開發人才", None),
+        ("我在研究所做圖神經網路的研究，正在寫論文，我屬於哪種人才", "AI 研究人才", None),
+        ("我在公司負責規劃導入 AI 的流程，到各部門做需求訪談，我算哪一型？", "AI 應用人才", "AI 導入型"),
+        ("我完全不會寫code，平常用 Canva 做海報，算哪種AI人才", "AI 應用人才", "AI 加值型"),
+        (
+            "I'm an accountant and I use ChatGPT every day for my reports. Which talent category am I?",
+            "AI 應用人才",
+            "AI 加值型",
+        ),
+    ],
+)
+def test_ones_own_work_points_to_a_talent_category(advisor, question, talent, archetype) -> None:  # noqa: ANN001
+    answer = advisor.respond(question)
+    assert answer.rule == "view.own_work", (answer.rule, answer.text)
+    first = answer.text.split("\n")[0]
+    assert talent in first, first
+    if archetype:
+        assert archetype in first, first
+    else:
+        assert "加值型" not in first and "導入型" not in first, first
+
+
+def test_a_named_ai_role_answers_before_the_work_described(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("我是資料科學家，資料科學家算哪一類人才？")
+    assert answer.rule != "view.own_work" and "AI 開發人才" in answer.text
+
+
+def test_whether_an_act_with_ai_is_all_right_is_answered_from_annex6(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("可以把公司營收報表直接貼進免費版 ChatGPT 請它做摘要嗎？")
+    assert answer.answered and answer.rule == "view.responsible_ai", (answer.rule, answer.text)
+    assert "免費版與企業版" in answer.text
+    # a question that is not about an act with AI stays declined
+    assert not advisor.respond("今天的財報公布後股價會漲嗎？").answered
