@@ -324,7 +324,11 @@ class Advisor:
         related = self._related(turn) if plan is None or plan.kind is PlanKind.VIEW else []
         text, sources = compose.from_cards(turn.cards, turn.u.lang, self.titles, related)
         rule = turn.plan.rule if turn.plan else ""
-        turn.answer = Answer(True, text, sources, "catalog", lang=turn.u.lang, context=self._context(turn.u), rule=rule)
+        context = self._context(turn.u)
+        if plan is not None and plan.about:  # what the answer decided it is about, for the follow-up
+            known = {(k, key) for k, key, _ in context["entities"]}
+            context["entities"] += [(e.kind, e.key, e.surface) for e in plan.about if (e.kind, e.key) not in known]
+        turn.answer = Answer(True, text, sources, "catalog", lang=turn.u.lang, context=context, rule=rule)
         return turn
 
     def _rare_match(self, u: Understanding, hit: Retrieved) -> bool:

@@ -20,7 +20,7 @@ from knowledge.views.cards import Card
 if TYPE_CHECKING:
     from rag.catalog_answers import CatalogAnswerer
     from rag.retrieval import Retrieved
-    from rag.understanding import QueryUnderstanding, Understanding
+    from rag.understanding import Entity, QueryUnderstanding, Understanding
 
 
 class PlanKind(StrEnum):
@@ -39,6 +39,9 @@ class Plan:
     message: str | None = None  # DECLINE: a complete message instead of the generic one
     out_of_scope: bool = False  # DECLINE: about something outside the guideline (not merely unfound)
     overrules: str | None = None  # the rule whose plan this one replaced (passage fits better than a card)
+    # what the answer decided the question is about, beyond what it names (「我算哪一類？」→ AI 應用人才):
+    # a follow-up (「那還需要什麼？」) refers to it
+    about: tuple[Entity, ...] = ()
 
 
 @dataclass

@@ -16,7 +16,7 @@ from knowledge.views.queries import CertFilter
 from rag.own_work import ASKS_ITEM, CLASSIFY_ME, SELF_WORK, read_work
 from rag.plan import Plan, PlanKind, Query, rule
 from rag.thresholds import thresholds
-from rag.understanding import SUBJECT_KINDS
+from rag.understanding import SUBJECT_KINDS, Entity
 
 DECLINE, VIEW, QUERY, RETRIEVE = PlanKind.DECLINE, PlanKind.VIEW, PlanKind.QUERY, PlanKind.RETRIEVE
 # What counts as asking about a guideline fact: an intent other than the bare "what is".
@@ -402,9 +402,11 @@ def _own_work(q: Query) -> list[Card] | None:
     v = q.views
     cards = [v.own_work_card(reading.talent, reading.archetype, list(reading.evidence), list(reading.tools))]
     cards.append(v.talent_card(reading.talent))
+    about = [Entity("talent", reading.talent, reading.talent, -1)]
     if reading.archetype:
         cards.append(v.archetype_card(reading.archetype))
-    return cards
+        about.append(Entity("archetype", reading.archetype, reading.archetype, -1))
+    return Plan(VIEW, "view.own_work", tuple(cards), about=tuple(about))
 
 
 @rule("view.industry_talent", 650, VIEW, "which talent in an industry: the best 表10/表11 row and its category")
@@ -575,7 +577,10 @@ def _talent(q: Query) -> list[Card] | None:
         return [v.talent_certs(k) for k in keys["talent"]]
     summarised = {r.category for r in v.cat.rules.talent_categories}
     if "requirements" in q.intents and set(keys["talent"]) <= summarised:
-        return [v.talent_requirements(k) for k in keys["talent"]]
+        cards = [v.talent_requirements(k) for k in keys["talent"]]
+        if "certs_for" in q.intents:  # 「應該考哪一類、考幾張？有哪些可以選？」: the certificates to choose from too
+            cards += [v.talent_certs(k) for k in keys["talent"]]
+        return cards
     if "career" in q.intents:
         return [v.career_card(k) for k in keys["talent"]]
     if "industry" in keys:

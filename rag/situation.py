@@ -29,7 +29,8 @@ ROUTE_ZH = {"certificate": "證照途徑", "training": "受訓時數途徑"}
 ROUTE_EN = {"certificate": "certificate route", "training": "training-hours route"}
 # A question about one's standing as a whole (「我現在算到哪個程度？」): with no type named in it, every type.
 OVERALL = re.compile(
-    r"(哪個程度|什麼程度|到哪|哪一級|幾級|算哪|整體|各項|每一項|全部|\bmy levels\b|\boverall\b|\bwhere do i stand\b"
+    r"(哪個程度|什麼程度|到哪|哪一級|幾級|算哪|整體|各項|每一項|全部|符合哪幾|哪幾種|哪幾項|哪些還|五種能力"
+    r"|\bmy levels\b|\boverall\b|\bwhere do i stand\b"
     r"|\b(what|which) levels? (am i|do i have|have i)\b|\bwhere (does|do) (he|she|they) stand\b"
     r"|\bsay about (her|him|me)\b)"
 )
@@ -151,7 +152,8 @@ class SituationAdvisor:
             got = "、".join(f"{t['type']} {t['level']}" for t in asked)
             if talents:
                 got += f"（{'符合' if yes else '尚不符合'} {'、'.join(talents)} 的能力參考指標）"
-            lead = f"{'可以' if yes else '單憑這張還不夠'}。{named}是表6 的{kinds}認證，單憑這張：{got}。"
+            these = "這張" if len(certs) == 1 else "這幾張"
+            lead = f"{'可以' if yes else f'單憑{these}還不夠'}。{named}是表6 的{kinds}認證，單憑{these}：{got}。"
         answer = self.answer(
             profile, text, lang, default_types=[t["type"] for t in asked], with_source=False, lead=[lead]
         )

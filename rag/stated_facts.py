@@ -21,7 +21,13 @@ from rag.understanding import QueryUnderstanding
 
 DATA = Path(__file__).resolve().parent / "data" / "stated_facts.yaml"  # rag/data
 NUMBER = r"(?P<n>\d+(?:\.\d+)?|[零〇一二兩三四五六七八九十百]+(?:點[零一二三四五六七八九]+)?)"
-CLAUSE = re.compile(r"[，,；;。、\n]|(?<=[?？!！])|\band\b|\b以及\b")
+CLAUSE = re.compile(
+    r"[，,；;。、\n]|(?<=[?？!！])|\band\b|\b以及\b"
+    # 「素養課上滿18hr 文書工具課也18hr」: after an hours unit, a space parts clauses too
+    r"|(?:(?<=小時)|(?<=[0-9]hr)|(?<=hrs))\s+(?=[\u3400-\u9fff])"
+)
+# a number compared with a threshold, not stated as one's hours: 「都超過 18 小時了」「還不到 12 小時」
+COMPARED = re.compile(r"(超過|不到|未滿|少於|多於|至少|高於|低於|大於|小於|門檻|需要|要求)\s*$")
 HALF_HOUR = re.compile(r"(\d+|[零〇一二兩三四五六七八九十百]+)\s*個?半\s*(?:小時|鐘頭)")
 UNIT_DECLARED = re.compile(
     r"(單位(都|全)?(是|為|[:：])\s*小時|都是小時|以小時(計|為單位)|\b(all )?in hours\b|\(hours\)|（小時）"
@@ -368,8 +374,8 @@ class FactReader:
             in_order = len(numbers) > 1 and len(ordered) == len(numbers)
             for n, (pos, raw) in enumerate(numbers):
                 value = _number(raw)
-                if value is None:
-                    continue
+                if value is None or COMPARED.search(clause[max(0, pos - 4) : pos]):
+                    continue  # 「文書都超過 18 小時了」 compares with the threshold; it states no hours
                 # 「ChatGPT 10小時 Canva 12小時」: as many areas as numbers pair up in order, whichever is nearer
                 _, area = ordered[n] if in_order else min(areas, key=lambda a: abs(a[0] - pos))
                 out.append((area, float(value)))

@@ -51,6 +51,10 @@ def fold(text: str) -> str:
     return text.translate(_VARIANTS)
 
 
+# phone-chat endings written in 注音: 「有過ㄇ」「是哪類ㄚ」「可以ㄉ」 are 嗎, 啊, 的, 呢
+_BOPOMOFO_ENDINGS = str.maketrans({"ㄇ": "嗎", "ㄚ": "啊", "ㄉ": "的", "ㄋ": "呢"})
+
+
 def normalise(text: str) -> str:
     """The form both the index and the queries are matched in.
 
@@ -60,7 +64,7 @@ def normalise(text: str) -> str:
     text = clean(text)
     if _is_simplified(text):
         text = _undo_phrasing(to_traditional(text))
-    text = fold(text).lower()
+    text = fold(text).lower().translate(_BOPOMOFO_ENDINGS)
     if _CJK.search(text):  # 「要上幾hr」「12hrs」 in a Chinese sentence: hours, not the letters of HR (人資)
         text = _HOURS_ABBREVIATION.sub("小時", text)
     return text

@@ -34,7 +34,7 @@ def test_registering_a_colliding_rule_is_refused() -> None:
 def test_total_count_is_computed_from_the_catalog(advisor, catalog: Catalog) -> None:  # noqa: ANN001
     answer = advisor.respond("表6 一共有多少張證照？")
     total = len(catalog.certifications)
-    split = "、".join(f"{c.name} {len(catalog.certs_in(c.name))}" for c in catalog.cert_categories.categories)
+    split = "、".join(f"{c.name} {len(catalog.certs_in(c.name))} 張" for c in catalog.cert_categories.categories)
     assert answer.text.startswith(f"表6 共列 {total} 張認證：{split}。")
     assert answer.rule == "query.count_certs"
 

@@ -51,9 +51,10 @@ class CatalogQueries:
         return [(cc.name, len(self.cat.certs_in(cc.name))) for cc in self.cat.cert_categories.categories]
 
     def count_certs(self, f: CertFilter, within: Sequence[Certification] | None = None) -> Card:
-        """「表6 共列 24 張認證：素養類 11、工具類 6、專案類 7。」 or the count under a filter, with the list."""
+        """「表6 共列 24 張認證：素養類 11 張、工具類 6 張、專案類 7 張。」 or the count under a filter, with
+        the list."""
         total = len(self.cat.certifications)
-        split_zh = "、".join(f"{name} {n}" for name, n in self.category_counts())
+        split_zh = "、".join(f"{name} {n} 張" for name, n in self.category_counts())
         split_en = ", ".join(f"{name} {n}" for name, n in self.category_counts())
         if f == CertFilter():
             zh = f"表6 共列 {total} 張認證：{split_zh}。"
