@@ -183,6 +183,7 @@ class Dialogue:
         if REAL.search(normalise(text)) and not self.facts.hypothetical.search(REAL.sub(" ", normalise(text))):
             ex.hypothetical = False  # 「先不管假設那張」「先不管假設。另一位同事有 X」 name the what-if to set it aside
         self._referenced_certificates(ds, ex, normalise(text))
+        self._level_corrected(ds, ex, normalise(text))
         if ex.hypothetical and not ex.has_facts and not ex.adds:
             ex.hypothetical = False  # 「他如果想達到模型訓練，最快的方式是什麼」 supposes nothing about his facts
         if ex.correction and ex.certificates and not ds.profile.is_empty():
@@ -488,6 +489,19 @@ class Dialogue:
                 out.append(holders[0])
         return list(dict.fromkeys(out))
 
+    def _level_corrected(self, ds: DialogueState, ex: Any, text: str) -> None:
+        """「不對，我是說初級，中級我還沒考」 after 「我有 iPAS 中級」: the same certificate at the level named
+        replaces the one held (the most recent held certificate that has that level)."""
+        level = re.search(r"(初級|中級|高級)", text)
+        if not ex.correction or ex.certificates or level is None or ds.profile.is_empty():
+            return
+        for held in reversed(ds.profile.certificates):
+            sibling = self._sibling(held.cert_id, level.group(1))
+            if sibling:
+                ex.certificates = [next(c.id for c in self.cat.certifications if c.name == sibling)]
+                ex.negated = [*ex.negated, held.cert_id]
+                return
+
     def _referenced_certificates(self, ds: DialogueState, ex: Any, text: str) -> None:
         """「如果我考到這張」, "if I pass both of them": certificates named only by a reference are the
         ones the conversation was about (most recent first)."""
@@ -682,7 +696,11 @@ class Dialogue:
         if by_issuer is not None and SINGULAR.search(text) and not self._names_cert(text):
             # 「微軟那張呢？」 after 「第三張是誰辦的」 over a list: the list's one certificate by that issuer
             return SINGULAR.sub(f"「{self._name('cert', by_issuer)}」", text, count=1)
-        single = len(same_kind) == 1 and not topic.entities  # the one certificate someone stated
+        # the one certificate someone stated, or the one the last answer listed (「工具類有沒有跟做圖有關的」)
+        only_listed = [x for x in same_kind if x[0] == "cert"] == same_kind and not any(
+            k == "cert" for k, _, _ in topic.entities
+        )
+        single = len(same_kind) == 1 and (not topic.entities or only_listed)
         if SINGULAR.search(text) and not PLURAL.search(text) and single and not self._names_cert(text):
             return SINGULAR.sub(f"「{self._name(*same_kind[0][:2])}」", text, count=1)
         if SINGULAR.search(text) and not PLURAL.search(text) and len(same_kind) >= 2 and not self._names_thing(text):
@@ -838,6 +856,8 @@ class Dialogue:
         then 「• 初階・課程受訓累積時數：AI 應用素養18小時」) are no list to count over."""
         firsts = [next((e for e in self.reader.entities(normalise(b)) if e.kind in LISTABLE), None) for b in bullets]
         kinds = [e.kind for e in firsts if e is not None]
+        if len(bullets) == 1 and kinds == ["cert"]:  # a list of one certificate: 「那張」 is it
+            return [(firsts[0].kind, firsts[0].key)]  # type: ignore[union-attr]
         if len(bullets) < 2 or not kinds:
             return []
         kind = max(set(kinds), key=kinds.count)

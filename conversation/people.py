@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from rag.textnorm import reads_as_english
+
 # words that introduce a person, then the name: two or three Chinese characters (not starting with a
 # word that goes on the sentence: 「同事有三張」 names nobody), or a capitalised Latin word
 _INTRO_ZH = (
@@ -100,7 +102,9 @@ def introductions(text: str, known_words: frozenset[str] | set[str] = frozenset(
 def as_pronoun(text: str, names: list[str]) -> str:
     """The message with the people's names read as 「他」/"he", so that 「阿傑有 X」 "Sarah has X" state
     facts the way 「他有 X」 "he has X" do."""
-    chinese = bool(re.search(r"[\u4e00-\u9fff]", text))  # 「Kevin有 X」 reads 「他有 X」
+    # 「Kevin有 X」 reads 「他有 X」; "Lisa has the AWS … and the TQC+ GenAI Python one" stays English
+    # even when certificate names in it are Chinese
+    chinese = bool(re.search(r"[\u4e00-\u9fff]", text)) and not reads_as_english(text)
     for form in sorted((f for n in names for f in _forms(n)), key=len, reverse=True):
         if re.fullmatch(r"[A-Za-z]+", form):
             pattern = rf"(?<![A-Za-z]){re.escape(form)}(?![A-Za-z])('s)?"

@@ -329,6 +329,9 @@ class Dimension(Strict):
     aliases: list[str] = []  # how people name the dimension (「責任算誰的」「個資」)
     heading: str
     points: list[str]
+    # what 附件(六) goes on to say about this dimension, shown when more is asked (「風險辨識多講一點」):
+    # the risk classes and the risk-management steps belong to 風險辨識
+    see_also: list[Literal["classes", "steps"]] = []
     source: str
 
 

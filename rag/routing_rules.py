@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from knowledge.models import TOOL_CATEGORY
 from knowledge.views.cards import Card
 from knowledge.views.queries import CertFilter
 from rag.own_work import ASKS_ITEM, CLASSIFY_ME, SELF_WORK, read_work
@@ -352,7 +353,9 @@ def _background(q: Query) -> list[Card] | None:
 @rule("view.tool_domain_certs", 680, VIEW, "certifications for a tool item (文書, 影像…): 工具類 by tool domain")
 def _domain_certs(q: Query) -> list[Card] | None:
     domains = [g for g in q.groups if g in q.views.cat.rules.tool_items]
-    if q.groups and "certs_for" in q.intents and domains:
+    # 「工具類有沒有跟做圖有關的」: naming the tool category asks for its certificates as much as 「證照」 does
+    asks_certs = "certs_for" in q.intents or TOOL_CATEGORY in q.keys.get("cert_category", [])
+    if q.groups and asks_certs and domains:
         return [q.views.certs_for_domain(domains)]
     return None
 
@@ -600,9 +603,22 @@ def _industry(q: Query) -> list[Card] | None:
     return None
 
 
+# 「多講一點」「詳細說明」 "tell me more": more than the heading of what was named
+MORE = re.compile(r"(多講|多說|多介紹|詳細|細節|展開|說明一下|介紹一下|\bmore\b|\bdetails?\b|\belaborate\b)")
+
+
 @rule("view.responsible_ai", 550, VIEW, "附件(六): the four dimensions, the risk steps or classes, one dimension")
 def _rai(q: Query) -> list[Card] | None:
     v, keys = q.views, q.keys
+    # 「第二個呢？多講一點」 after the four dimensions: the dimension named, not the overview again
+    own = {e.key for e in q.u.entities if e.kind == "rai" and e.start >= 0}
+    named = [k for k in keys.get("rai", []) if k in own]
+    if named and (MORE.search(q.u.normalised) or len(named) == 1 and "overview_rai" in q.intents):
+        dims = [d for d in v.cat.responsible_ai.dimensions if d.name in named]
+        more = [v.risk_classes_card() if x == "classes" else v.risk_steps_card() for d in dims for x in d.see_also]
+        # asked for more, or taken up from a list: 「第二個呢？多講一點」 arrives as 「「風險辨識」呢？」, 「多講一點」
+        wants_more = MORE.search(q.u.normalised) or q.u.followup and len(named) == 1
+        return [*(v.rai_card(k) for k in named), *(more if wants_more else [])]
     if "overview_rai" in q.intents and "risk" not in keys:
         return [v.rai_overview()]
     if "update" in q.intents and not keys:

@@ -17,7 +17,7 @@ from knowledge.numerals import chinese_number
 from knowledge.stated_profile import HeldCertificate, StatedHours, StatedProfile, UnnamedCertificates
 from knowledge.yamlfile import load_yaml
 from rag.textnorm import normalise
-from rag.understanding import QueryUnderstanding
+from rag.understanding import Entity, QueryUnderstanding
 
 DATA = Path(__file__).resolve().parent / "data" / "stated_facts.yaml"  # rag/data
 NUMBER = r"(?P<n>\d+(?:\.\d+)?|[零〇一二兩三四五六七八九十百]+(?:點[零一二三四五六七八九]+)?)"
@@ -26,6 +26,8 @@ CLAUSE = re.compile(
     # 「素養課上滿18hr 文書工具課也18hr」: after an hours unit, a space parts clauses too
     r"|(?:(?<=小時)|(?<=[0-9]hr)|(?<=hrs))\s+(?=[\u3400-\u9fff])"
 )
+# every certificate of an issuer: "both NVIDIA associate certs", 「微軟的兩張都有」
+EVERY_OF = re.compile(r"(\bboth\b|\ball (of )?(the|their|its)?\b|兩張都|兩張|二張|全部|都有|都考)")
 # a number compared with a threshold, not stated as one's hours: 「都超過 18 小時了」「還不到 12 小時」
 COMPARED = re.compile(r"(超過|不到|未滿|少於|多於|至少|高於|低於|大於|小於|門檻|需要|要求)\s*$")
 HALF_HOUR = re.compile(r"(\d+|[零〇一二兩三四五六七八九十百]+)\s*個?半\s*(?:小時|鐘頭)")
@@ -261,6 +263,7 @@ class FactReader:
         others = [e for e in entities if e.kind != "cert"]
         near += [e for e in self.reader.certs_by_issuer_words(text, others) if e.surface not in self.issuer_keys]
         entities += [replace(e, start=text.find(e.surface)) for e in near if e.surface in text]
+        entities += self._every_of_issuer(text, others)
         if markers is None:
             markers = [m.end() for m in self.holding.finditer(text)]
         held = []
@@ -274,6 +277,19 @@ class FactReader:
             if near_marker or after or hypothetical_add or self._listed_after_marker(text, start, markers):
                 held.append(e.key)
         return list(dict.fromkeys(held))
+
+    def _every_of_issuer(self, text: str, entities: list[Entity]) -> list[Entity]:
+        """ "both NVIDIA associate certs", 「微軟的兩張都有」: every certificate of the issuer named."""
+        out = []
+        for e in entities:
+            at = text.find(e.surface)
+            if e.kind != "issuer" or at < 0:
+                continue
+            if EVERY_OF.search(text[max(0, at - 12) : at + len(e.surface) + 16]):
+                certs = [c for c in self.reader.catalog.certifications if c.issuer == e.key]
+                if len(certs) > 1:
+                    out += [Entity("cert", c.id, e.surface, at) for c in certs]
+        return out
 
     @staticmethod
     def _listed_after_marker(text: str, start: int, markers: list[int]) -> bool:

@@ -58,6 +58,11 @@ SIMILAR_NAME = 0.9
 NEAR_MISS_START = 0  # typo matches count as named by the question
 EXPANSION_WEIGHT = 0.8  # thesaurus terms are deliberate mappings onto the guideline's words
 # Entity kinds a thesaurus expansion may stand for when the question names none itself.
+# A message about holding or taking certificates: 「我已經有 AI Practitioner」 "I passed AI Practitioner".
+CERT_TALK = re.compile(
+    r"(證照|認證|證書|考過|考到|考了|拿到|拿了|持有|已經有|我有|手上有|\b(cert|certs|certificate|certified|exam|passed|"
+    r"hold|holds|have)\b)"
+)
 ENTITY_CACHE_SIZE = 4096  # messages and list items whose catalog names are kept (bounded memory)
 IMPLIED_KINDS = ("role", "type", "item", "cert_category", "talent", "archetype", "rai", "career_topic", "industry")
 
@@ -203,8 +208,14 @@ class QueryUnderstanding:
                 }
         # one matcher per mode; a key maps to the first (longest, then catalog-order) form that has it
         self.form_index: dict[str, Form] = {}
+        # a key two kinds share, one of them a certificate ("AI Practitioner": AI 應用人才's English name and
+        # AWS Certified AI Practitioner's short name): the certificate when the message talks certificates
+        self.cert_reading: dict[str, Form] = {}
         for form in self.forms:
-            self.form_index.setdefault(form.text if form.latin else match_key(form.text), form)
+            key = form.text if form.latin else match_key(form.text)
+            first = self.form_index.setdefault(key, form)
+            if form.kind == "cert" and first.kind != "cert":
+                self.cert_reading[key] = form
         self.form_matchers = (
             KeyMatcher([k for k, f in self.form_index.items() if not f.latin], latin=False),
             KeyMatcher([k for k, f in self.form_index.items() if f.latin], latin=True),
@@ -249,8 +260,9 @@ class QueryUnderstanding:
             text, squashed, positions
         )
         found: list[Entity] = []
+        cert_talk = bool(CERT_TALK.search(text))
         for start, _end, key in greedy_spans(spans, taken):
-            form = self.form_index[key]
+            form = self.cert_reading[key] if cert_talk and key in self.cert_reading else self.form_index[key]
             found.append(Entity(form.kind, form.key, form.text, start))
         found.sort(key=lambda e: e.start)
         unique: list[Entity] = []
