@@ -260,7 +260,7 @@ class Dialogue:
                 ds.profile = updated
             ds.hypothesis = updated if hypothetical else None
             ds.situation_types, ds.situation_route = answer.types, route  # type: ignore[assignment]
-            self._profile_topic(ds, updated)
+            self._profile_topic(ds, updated, focus=ex.certificates if len(ex.certificates) == 1 else None)
             extra = self._certificate_part(text, ex)  # 「…素養就算具備了嗎？那張是誰辦的」
             return [Reply(f"{answer.text}\n\n{extra}" if extra else answer.text, self._profile_buttons(lang))]
         if ex.has_facts and self.facts.asks_about_certificate(text):
@@ -310,6 +310,7 @@ class Dialogue:
                 echo = self.situation.echo(updated, answer_lang)
                 return [Reply(f"{answer.text}\n\n{echo}", answer.buttons or self._profile_buttons(lang))]
             prompt = t("facts_noted", "en" if answer_lang == "en" else lang)
+            prompt = to_simplified(prompt) if answer_lang == "zh-CN" else prompt
             standing = self.situation.standing(updated, answer_lang)
             body = f"{self.situation.echo(updated, answer_lang)}\n{standing}\n{prompt}"
             return [Reply(body, self._profile_buttons(lang))]
@@ -456,7 +457,7 @@ class Dialogue:
         source = "Source: 附件(二) 表5" if en else "出處：附件(二) 表5"
         return Reply("\n".join([head, *lines, "", source]))
 
-    def _profile_topic(self, ds: DialogueState, profile: StatedProfile) -> None:
+    def _profile_topic(self, ds: DialogueState, profile: StatedProfile, focus: list[str] | None = None) -> None:
         """After an answer about someone's facts, what the conversation is about is the certificates
         they stated, in the order stated: 「第二張是誰辦的？」「另一張呢？」「TQC 那張」 count over them."""
         certs = list(dict.fromkeys(c.cert_id for c in profile.certificates))
@@ -468,6 +469,8 @@ class Dialogue:
         # was about (「這張算哪一類？」) stays the topic ("Who runs that exam?")
         asked = [e for e in (ds.topic.entities if ds.topic else []) if e[0] == "cert" and e[1] in certs]
         entities = asked if ds.topic and ds.topic.turn == ds.turn else []
+        # 「有它的話我能評到什麼？」→「它英文全名是？」: the certificate this message was about stays 「它」
+        entities = entities or [("cert", c, self._name("cert", c)) for c in (focus or []) if c in certs]
         ds.topic = Topic(entities=entities, listed=[("cert", c) for c in certs], lang=lang, turn=ds.turn)
 
     def _taken_back(self, profile: StatedProfile, text: str) -> list[str]:

@@ -289,7 +289,9 @@ class Advisor:
             fitting = [e for e in previous if e.kind in kinds]  # 「它常見職稱」: the archetype, not the item
             u.entities = fitting or previous
             u.followup = True
-        if u.entities and not u.intents and (u.followup or short):
+        # 「它是國際的嗎」: the scope or category named is what is asked of 「它」, not the last question again
+        attribute = CERT_PRONOUN.search(u.normalised) and {e.kind for e in u.entities} & {"cert_scope", "cert_category"}
+        if u.entities and not u.intents and (u.followup or short) and not attribute:
             u.intents = list(context.get("intents", []))
             u.followup = True
         if continuation and u.entities and previous and PERSON_ASKS.intersection(u.intents):

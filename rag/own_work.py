@@ -28,10 +28,15 @@ SELF_WORK = re.compile(
 CLASSIFY_ME = re.compile(
     r"(算(是)?(哪|什麼)|屬於(哪|什麼)|對應(到)?(什麼|哪)|是(哪|什麼)(一)?(種|類|型)|哪一?(種|類|型)(的)?(人才|能力)"
     r"|(哪|什麼)(一)?(種|類|型)(人才)?(呢|嗎)?\s*[?？]?$"
-    r"|\b(which|what) (talent|category|type|kind)\b|\bwhere do i (fit|belong)\b)"
+    r"|叫什麼|叫做什麼|稱為什麼|\b(which|what) (talent|category|type|kind)\b|\bwhere do i (fit|belong)\b"
+    r"|\bwhat is (it|that) called\b)"
 )
 # 「這種能力算哪一個能力項目」 asks for a competency item or type, not for a talent category.
 ASKS_ITEM = re.compile(r"(項目|能力類型|什麼能力|哪(一)?.能力|的能力|\b(competency|item|skill)\b)")
+# The work one wants: 「想轉去做…」「想當…」 "I want to become …"
+ASPIRE = re.compile(
+    r"(想要?(轉去|轉到|轉職|轉|當|成為|做|走)|打算(轉|當|做)|\bwant to (become|be|move into|switch to)\b)"
+)
 # The category order when the evidence ties: the more specific work first.
 TIE_ORDER = ("AI 研究人才", "AI 開發人才", "AI 應用人才")
 APPLICATION = "AI 應用人才"  # the category whose roles 表7 names (AI 加值型 / AI 導入型)
@@ -70,7 +75,13 @@ def _found(text: str, signals: dict[str, list[str]]) -> dict[str, list[str]]:
 
 
 def read_work(text: str, entities: list[Entity], cat: Catalog) -> WorkReading | None:
-    """The talent category the described work fits, or None when the text says nothing about it."""
+    """The talent category the described work fits, or None when the text says nothing about it. When
+    the person says what they want to move to (「我在醫院做行政，想轉去做幫公司規劃導入 AI 的工作」), that
+    work is what is asked about: only the words after the wish are read."""
+    wish = ASPIRE.search(text)
+    if wish:
+        after = text[wish.end() :]
+        text, entities = after, [e for e in entities if e.surface in after]
     found = _found(text, {tc.name: tc.work_signals for tc in cat.talent.categories})
     tools: list[str] = []
     for e in entities:

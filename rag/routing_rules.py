@@ -336,6 +336,15 @@ def _count_table(q: Query) -> list[Card] | None:
 
 
 # ---------------------------------------------------------------- 700–100: catalog views
+@rule("view.english_name", 710, VIEW, "the English name of what is named or talked about (「英文名稱是？」)")
+def _english_name(q: Query) -> list[Card] | None:
+    if not q.asks("english_name"):
+        return None
+    subjects = [e for e in q.u.entities if e.kind in ("cert", "role", "talent", "type", "item", "archetype", "rai")]
+    cards = [card for e in subjects[:3] if (card := q.views.english_name_card(e.kind, e.key))]
+    return cards or None
+
+
 @rule("view.certification", 700, VIEW, "a named 表6 certification: category, issuer, 圖3 group, tool domain")
 def _cert(q: Query) -> list[Card] | None:
     return [q.views.cert_card(q.views.cat.certification(k)) for k in q.keys.get("cert", [])] or None

@@ -221,7 +221,7 @@ class FactReader:
             if re.search(r"[?？]|嗎|呢|哪|什麼|誰|\b(which|what|who)\b", c)
         ]
         intents = set(self.reader.detect_intents(" ".join(clauses)))
-        if not intents & {"category_of", "issuer"} or "which_talent" in intents:
+        if not intents & {"category_of", "issuer", "successor"} or "which_talent" in intents:
             return False
         certs = {e.key for e in self.reader.entities(text) if e.kind == "cert"}
         return bool(certs) and any(

@@ -389,6 +389,32 @@ class CatalogCards:
                 out.append(f"{rules.type} {lv.level}：{'；或 '.join(texts)}")
         return out
 
+    def english_name_card(self, kind: str, key: str) -> Card | None:
+        """「英文名稱是？」: the English name the guideline's data gives what was talked about."""
+        cat = self.cat
+        found: list[tuple[str, str]] = []
+        if kind == "cert":
+            c = cat.certification(key)
+            found = [(c.name, c.name_en)]
+        elif kind == "role":
+            found = [(r.name, r.name_en) for r in cat.role_list if r.id == key]
+        elif kind == "talent":
+            found = [(t.name, t.name_en) for t in cat.talent.categories if t.name == key]
+        elif kind == "type":
+            found = [(t.name, t.name_en) for t in cat.types if t.name == key]
+        elif kind == "item":
+            found = [(i.name, i.name_en) for t in cat.types for i in t.items if str(i.number) == key]
+        elif kind == "archetype":
+            found = [(a.name, a.name_en) for a in cat.roles.application_archetypes if a.name == key]
+        elif kind == "rai":
+            found = [(d.name, d.name_en) for d in cat.responsible_ai.dimensions if d.name == key]
+        if not found:
+            return None
+        name, english = found[0]
+        zh = f"「{name}」的英文名稱：{english}。"
+        en = f"The English name of 「{name}」: {english}."
+        return Card(zh, en, [TABLE6 if kind == "cert" else "附件(四)" if kind in ("role", "archetype") else TABLE2])
+
     def own_work_card(self, talent: str, archetype: str | None, evidence: list[str], tools: list[str]) -> Card:
         """「依您描述的工作…較接近 AI 應用人才（AI 加值型）」: the category the described work fits, with
         the words that decided it, and where the tools the person named sit in 表5."""
