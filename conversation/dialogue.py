@@ -260,7 +260,10 @@ class Dialogue:
                 ds.profile = updated
             ds.hypothesis = updated if hypothetical else None
             ds.situation_types, ds.situation_route = answer.types, route  # type: ignore[assignment]
-            self._profile_topic(ds, updated, focus=ex.certificates if len(ex.certificates) == 1 else None)
+            # a certificate the message pointed at (「有它的話」) stays what 「它」 means; one it names with other
+            # facts is one of the facts (the topic stays their list)
+            pointed = len(ex.certificates) == 1 and bool(SINGULAR.search(normalised)) and not self._names_cert(text)
+            self._profile_topic(ds, updated, focus=ex.certificates if pointed else None)
             extra = self._certificate_part(text, ex)  # 「…素養就算具備了嗎？那張是誰辦的」
             return [Reply(f"{answer.text}\n\n{extra}" if extra else answer.text, self._profile_buttons(lang))]
         if ex.has_facts and self.facts.asks_about_certificate(text):
