@@ -49,17 +49,19 @@ def test_independent_sets_hold_their_rates(advisor, name: str) -> None:  # noqa:
         ("holdout14.yaml", 0.96, 0.95, 0.95),
         ("holdout15.yaml", 0.94, 0.95, 0.95),
         ("holdout16.yaml", 0.96, 0.95, 0.95),
-        ("holdout17.yaml", 0.92, 0.95, 0.85),
+        ("holdout17.yaml", 0.94, 0.95, 0.85),
         ("holdout18.yaml", 0.98, 0.95, 0.95),
         ("holdout19.yaml", 0.96, 0.95, 0.95),
         ("holdout20.yaml", 0.98, 0.95, 0.95),
         ("holdout21.yaml", 0.98, 0.95, 0.95),
         ("holdout22.yaml", 0.96, 0.95, 0.95),
-        ("holdout23.yaml", 0.94, 0.95, 0.95),
+        ("holdout23.yaml", 0.96, 0.95, 0.95),
+        ("holdout24.yaml", 0.96, 0.95, 0.95),
+        ("holdout25.yaml", 0.98, 0.95, 0.95),
     ],
 )
 def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, precision: float, recall: float) -> None:  # noqa: ANN001
-    """holdout8–23 (paraphrases, own situations, counting, new out-of-scope kinds): below the older sets;
+    """holdout8–25 (paraphrases, own situations, counting, new out-of-scope kinds): below the older sets;
     each held where it stands so that it can only improve (arrival and current scores are in the README)."""
     summary = run_evaluation(advisor, load_gold(GOLD_PATH.parent / name))["summary"]
     assert summary["pass_rate"] >= rate, summary
@@ -70,11 +72,11 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
     ("name", "whole", "turns"),
     [
         ("conversations.yaml", 0.85, 0.95),
-        ("conversations_blind1.yaml", 0.85, 0.95),
+        ("conversations_blind1.yaml", 0.95, 0.98),
         ("conversations_blind2.yaml", 0.85, 0.95),
         ("conversations_blind3.yaml", 0.85, 0.95),
         ("conversations_blind4.yaml", 0.8, 0.9),
-        ("conversations_blind5.yaml", 0.8, 0.95),
+        ("conversations_blind5.yaml", 0.9, 0.97),
         ("conversations_blind6.yaml", 0.8, 0.95),
         ("conversations_blind7.yaml", 0.95, 0.98),
         ("conversations_blind8.yaml", 0.9, 0.97),
@@ -84,8 +86,11 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind12.yaml", 0.95, 0.98),
         ("conversations_blind13.yaml", 0.9, 0.96),
         ("conversations_blind14.yaml", 0.85, 0.97),
-        ("conversations_blind15.yaml", 0.7, 0.95),
+        ("conversations_blind15.yaml", 0.75, 0.95),
         ("conversations_blind16.yaml", 0.8, 0.94),
+        ("conversations_blind17.yaml", 0.9, 0.97),
+        ("conversations_blind18.yaml", 0.35, 0.78),
+        ("conversations_blind19.yaml", 0.6, 0.87),
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
