@@ -55,8 +55,10 @@ def fold(text: str) -> str:
 _BOPOMOFO_ENDINGS = str.maketrans({"ㄇ": "嗎", "ㄚ": "啊", "ㄉ": "的", "ㄋ": "呢"})
 
 
+@lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
-    """The form both the index and the queries are matched in.
+    """The form both the index and the queries are matched in (cached: a message and the pieces of it
+    are normalised many times per answer, and two OpenCC conversions per call are the dearest part).
 
     Only Simplified text is converted (to Traditional with Taiwan phrasing): s2twp also rewrites
     Traditional wording (項目→專案, 導入→匯入), which would blur the guideline's own terms.
@@ -84,6 +86,7 @@ def _undo_phrasing(text: str) -> str:
 _HOURS_ABBREVIATION = re.compile(r"(?<=[\d幾少])\s*(hrs?|hours?)(?![a-z])")
 
 
+@lru_cache(maxsize=8192)
 def _is_simplified(text: str) -> bool:
     simp = sum(a != b for a, b in zip(text, _converter("s2t").convert(text), strict=False))
     trad = sum(a != b for a, b in zip(text, _converter("t2s").convert(text), strict=False))
