@@ -345,9 +345,19 @@ def _english_name(q: Query) -> list[Card] | None:
     return cards or None
 
 
+# a yes/no question: 「是工具類嗎」「是不是國際的」「算素養類對吧」 "is it a literacy one?"
+YES_NO = re.compile(r"(嗎|是不是|算不算|對吧|對嗎|\b(is|are) (it|that|this|they)\b)")
+
+
 @rule("view.certification", 700, VIEW, "a named 表6 certification: category, issuer, 圖3 group, tool domain")
 def _cert(q: Query) -> list[Card] | None:
-    return [q.views.cert_card(q.views.cat.certification(k)) for k in q.keys.get("cert", [])] or None
+    certs = [q.views.cat.certification(k) for k in q.keys.get("cert", [])]
+    cards = [q.views.cert_card(c) for c in certs]
+    categories, scopes = q.keys.get("cert_category", []), q.keys.get("cert_scope", [])
+    if len(certs) == 1 and (categories or scopes) and YES_NO.search(asked_clause(q.u.normalised)):
+        # 「第二個是工具類嗎？」: whether it is, in so many words, before what it is
+        cards.insert(0, q.views.is_it_card(certs[0], categories, scopes))
+    return cards or None
 
 
 @rule("view.background_start", 690, VIEW, "a background and a career question without a role: 附件(五) starting points")

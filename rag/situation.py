@@ -259,7 +259,10 @@ class SituationAdvisor:
         """A type not reached at all that has a level after the next (AI 工具應用: 初階, then 進階): what
         that level needs too, in numbers and without suggestions, so 「我工具應用是哪一級？」 shows the whole
         way. Left out when the question names a level (`_target_lines` answers it) or many types are shown."""
-        named = any(lv.level in normalise(text) for r in self.cat.rules.types if r.type == t["type"] for lv in r.levels)
+        # a level beyond the next one named in the question is answered by `_target_lines`; naming the next
+        # one (「我以為我至少有初階」) still shows the whole way
+        levels = [lv.level for r in self.cat.rules.types if r.type == t["type"] for lv in r.levels]
+        named = any(level in normalise(text) for level in levels[1:])
         if t["level"] != "未達" or named:
             return []
         beyond = [

@@ -315,3 +315,25 @@ def test_english_sentences_around_chinese_names_are_answered_in_english(advisor)
 def test_a_label_declares_the_hours_of_the_numbers_after_it(advisor) -> None:  # noqa: ANN001
     answer = advisor.respond("沒有證照。時數：素養 20、影像 18、自動化 15。AI 工具應用到哪一級？")
     assert "工具・影像 18 小時" in answer.text and "二、AI 工具應用：進階" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "facts"),
+    [
+        # a number compared with the threshold is not the person's hours
+        (
+            "我素養上了 20 小時，影像課 19 小時，雖然都超過 18 小時了，工具應用初階有沒有過？",
+            ["工具・影像 19 小時", "二、AI 工具應用：初階"],
+        ),
+        # 注音 endings and a space after an hours unit parting two areas
+        ("素養20hr 圖文15hr 工具應用有到初階ㄇ", ["AI 應用素養 20 小時", "工具・圖文 15 小時", "尚缺 3 小時"]),
+        # the next level named still shows the level after it
+        ("素養 18 小時、文書 10 小時、音源 6 小時，我以為工具應用至少有初階？", ["要達到「進階」", "尚缺 14 小時"]),
+        # every certificate of an issuer
+        ("我微軟的兩張都有，AI 服務開發到了嗎", ["AI-901", "AI-103", "五、AI 服務開發：具備"]),
+    ],
+)
+def test_facts_read_as_people_state_them(advisor, question: str, facts: list[str]) -> None:  # noqa: ANN001
+    answer = advisor.respond(question)
+    for fact in facts:
+        assert fact in answer.text, (fact, answer.text)

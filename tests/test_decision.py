@@ -367,3 +367,27 @@ def test_whether_an_act_with_ai_is_all_right_is_answered_from_annex6(advisor) ->
     assert "免費版與企業版" in answer.text
     # a question that is not about an act with AI stays declined
     assert not advisor.respond("今天的財報公布後股價會漲嗎？").answered
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("IBM AI Engineering Professional Certificate 是素養類嗎", "不是。"),
+        ("AWS Certified AI Practitioner 算不算素養類", "是。"),
+        ("TQC+ GenAI輔助資料擷取與分析Python 是國際認證嗎？", "不是。"),
+    ],
+)
+def test_a_yes_no_question_about_a_certificate_is_answered_first(advisor, question: str, first: str) -> None:  # noqa: ANN001
+    answer = advisor.respond(question)
+    assert answer.text.startswith(first), answer.text
+
+
+def test_the_english_name_is_given_from_the_data(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    role = next(r for r in catalog.role_list if r.name.startswith("資料科學家"))
+    answer = advisor.respond(f"{role.name}的英文名稱是什麼？")
+    assert answer.rule == "view.english_name" and role.name_en in answer.text, answer.text
+
+
+def test_the_work_one_wants_is_the_work_read(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("我現在在銀行當櫃員，想轉去做幫企業規劃導入 AI 流程的顧問，這種工作叫什麼？")
+    assert answer.rule == "view.own_work" and "AI 導入型" in answer.text.split("\n")[0], answer.text

@@ -44,6 +44,19 @@ class CatalogCards:
         self.cat = catalog
 
     # ------------------------------------------------------------------ certifications
+    def is_it_card(self, c: Certification, categories: list[str], scopes: list[str]) -> Card:
+        """「第二個是工具類嗎？」「它是國際的嗎？」: yes or no first, then what it is."""
+        wrong_cat = [x for x in categories if x != c.category]
+        wrong_scope = [f"{x}認證" for x in scopes if x != c.scope]
+        if wrong_cat or wrong_scope:
+            said = "、".join([*wrong_cat, *wrong_scope])
+            zh = f"不是。「{c.name}」不屬於{said}，而是表6 的{c.category}認證（{c.scope}）。"
+            en = f"No. 「{c.name}」 is not {said}: it is a {c.category} certification in 表6 ({c.scope})."
+        else:
+            zh = f"是。「{c.name}」屬於表6 的{c.category}認證（{c.scope}）。"
+            en = f"Yes. 「{c.name}」 is a {c.category} certification in 表6 ({c.scope})."
+        return Card(zh, en, [TABLE6], native=True)
+
     def cert_card(self, c: Certification) -> Card:
         cc = next(x for x in self.cat.cert_categories.categories if x.name == c.category)
         types = _items(cc.competency_types)
