@@ -11,6 +11,7 @@ from knowledge.catalog import Catalog
 from knowledge.views.cards import CatalogCards
 from knowledge.views.queries import CatalogQueries
 from rag.lexical import tokens
+from rag.own_work import RoleReader
 from rag.understanding import Understanding
 
 
@@ -20,6 +21,7 @@ class CatalogAnswerer(CatalogCards):
     def __init__(self, catalog: Catalog) -> None:
         super().__init__(catalog)
         self.queries = CatalogQueries(catalog)
+        self.role_reader = RoleReader(catalog)  # 「那叫什麼職務？」: a role by the work described
 
     def tool_groups(self, u: Understanding) -> list[str]:
         """表5 tool groups (文書, 影像, 後端框架…) named in the question or its thesaurus expansions."""

@@ -10,11 +10,12 @@ filters, comparisons), 700–100 catalog views by entity kind, below 100 retriev
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from knowledge.models import TOOL_CATEGORY
 from knowledge.views.cards import Card
 from knowledge.views.queries import CertFilter
-from rag.own_work import ASKS_ITEM, CLASSIFY_ME, SELF_WORK, read_work
+from rag.own_work import ASKS_ITEM, CLASSIFY_ME, ROLE_ASKED, ROLE_WORDS, SELF_WORK, read_work
 from rag.plan import Plan, PlanKind, Query, rule
 from rag.thresholds import thresholds
 from rag.understanding import SUBJECT_KINDS, Entity
@@ -454,6 +455,20 @@ def _which_talent(q: Query) -> list[Card] | None:
         if suited:
             return [q.views.talent_card(t) for t in suited] + q.views.archetypes_of(suited)
     return cards + [q.views.talent_card(t) for t in talents] if talents else [q.views.talent_overview()]
+
+
+@rule("view.role_by_work", 635, VIEW, "a role of 表8/表9 asked for by the work it does (「那叫什麼職務？」)")
+def _role_by_work(q: Query) -> list[Card] | None:
+    named = any(e.kind == "role" and e.start >= 0 for e in q.u.entities)  # not one the thesaurus implied
+    clause = asked_clause(q.u.normalised)
+    job = ROLE_ASKED.search(clause) and ROLE_WORDS.search(q.u.normalised) and not ASKS_ITEM.search(clause)
+    if named or not job or "career" in q.intents:  # 「接下來可以往什麼職位發展」 asks a career route
+        return None
+    roles = q.views.role_reader.best(" ".join([q.u.normalised, *q.u.expansions]))
+    # the roles asked for: no passage outranks them
+    cards = tuple(replace(q.views.role_card(r, False), native=True) for r in roles)
+    about = tuple(Entity("role", r.id, r.name, -1) for r in roles)
+    return Plan(VIEW, "view.role_by_work", cards, about=about) if roles else None
 
 
 @rule("view.role", 630, VIEW, "a role of 表7–表9: card, career route, or certificates for its category")
