@@ -63,6 +63,8 @@ CERT_TALK = re.compile(
     r"(證照|認證|證書|考過|考到|考了|拿到|拿了|持有|已經有|我有|手上有|\b(cert|certs|certificate|certified|exam|passed|"
     r"hold|holds|have)\b)"
 )
+# 「X 是歸在哪個能力類型」「X 屬於哪一項」: asks where something belongs, not for the whole list
+BELONGS_TO = re.compile(r"(歸在|歸於|歸類|屬於哪|放在哪|算在哪|算哪|對應哪|\b(belongs?|falls?) (to|under)\b)")
 ENTITY_CACHE_SIZE = 4096  # messages and list items whose catalog names are kept (bounded memory)
 IMPLIED_KINDS = ("role", "type", "item", "cert_category", "talent", "archetype", "rai", "career_topic", "industry")
 
@@ -366,10 +368,17 @@ class QueryUnderstanding:
             if key in explained:  # the expansion stands for a whole phrase of the question (胡說八道→幻覺)
                 for value in values:
                     u.expansion_weight[value] = max(u.expansion_weight.get(value, 0.0), len(tokens(key)) * 0.5)
-        if not u.entities and u.expansions and not any(i.startswith("overview_") for i in u.intents):
-            # 「幫 AI 標資料的人」 → 資料標註師: names the thesaurus maps to are entities too
+        # 「vibe coding 是歸在哪個能力類型」: what the thesaurus maps a phrase to is what is asked about, even
+        # beside a tool named or with 「能力類型」 in the question (which otherwise asks for the overview)
+        belongs = bool(BELONGS_TO.search(text))
+        only_tools = all(e.kind == "tool" for e in u.entities) and (belongs or not u.entities)
+        asks_list = any(i.startswith("overview_") for i in u.intents)
+        if only_tools and u.expansions and (belongs or not asks_list):
+            # 「幫 AI 標資料的人」 → 資料標註師: names the thesaurus maps to are entities too; where something
+            # belongs among the types or items, only a type or an item
+            kinds = ("type", "item") if asks_list else IMPLIED_KINDS
             implied = self.entities(normalise(" ".join(u.expansions)))
-            u.entities = [Entity(e.kind, e.key, e.surface, -1) for e in implied if e.kind in IMPLIED_KINDS]
+            u.entities += [Entity(e.kind, e.key, e.surface, -1) for e in implied if e.kind in kinds]
         u.stop_terms = self.stop_terms | frozenset(t for key in explained for t in tokens(key))
         u.followup = bool(self.pronouns.search(text) or self.leading.search(text))
         return u
