@@ -170,6 +170,7 @@ class Dialogue:
 
     def _read(self, ds: DialogueState, text: str, lang: Lang) -> list[Reply]:
         ds.turn += 1
+        self._register_compared(ds, text)
         text, each = self._several_people(ds, text)
         if each:
             return self._each_answered(ds, text, each, lang)
@@ -363,6 +364,16 @@ class Dialogue:
             name = next(iter(ds.people))  # "what about the other one?" of two people
         return self._become(ds, name) if name else False
 
+    def _register_compared(self, ds: DialogueState, text: str) -> None:
+        """「我想比較志明跟春嬌」: both are people of this conversation from now on (「春嬌有…」 later is hers),
+        though nothing is said of them yet; the facts that follow are kept apart by name."""
+        names = [n for n in people.compared(text) if self._may_be_name(n)]
+        for name in names:
+            if ds.person is None and not ds.people and ds.profile.is_empty():
+                ds.person = name
+            elif name != ds.person and name not in ds.people:
+                ds.people[name] = StatedProfile()
+
     def _may_be_name(self, name: str) -> bool:
         """A word the advisor reads otherwise (a catalog name, an hours area: 「文書 15 小時」) is no person."""
         if re.fullmatch(r"[A-Za-z]+", name):
@@ -451,6 +462,9 @@ class Dialogue:
             asked_types = "、".join(types)
             none = f"{asked_types} not reached" if en and types else "none reached" if en else f"{asked_types} 尚未達到"
             zh_cats = f"；符合 {'、'.join(cats)}" if cats else ""
+            missed = [x for x in talents if x not in cats]  # 「誰算 AI 應用人才」: who does not, in so many words
+            if missed:
+                zh_cats += f"；尚不符合 {'、'.join(missed)}" if not en else f"; does not meet {', '.join(missed)}"
             lines.append(f"• {name}：{'、'.join(levels) or none}{zh_cats}")
         asked = "、".join(talents or types)
         if en:
@@ -458,6 +472,9 @@ class Dialogue:
         else:
             head = f"符合 {asked} 的：{'、'.join(meets) or '目前沒有'}。" if asked else "每位的結果："
         source = "Source: 附件(二) 表5" if en else "出處：附件(二) 表5"
+        # 「春嬌要補什麼才算？」 next: the types asked about, or those of the talent category asked about
+        talent_types = [t for c in self.cat.talent.categories if c.name in talents for t in c.competency_types]
+        ds.situation_types = list(dict.fromkeys(types or talent_types)) or ds.situation_types
         return Reply("\n".join([head, *lines, "", source]))
 
     def _profile_topic(self, ds: DialogueState, profile: StatedProfile, focus: list[str] | None = None) -> None:

@@ -114,8 +114,29 @@ def as_pronoun(text: str, names: list[str]) -> str:
     return text
 
 
+# 「想比較志明跟春嬌」 "compare Kevin and Lisa": two people named at once, before anything is said of them
+COMPARED = re.compile(
+    r"(?:比較|比一比|對照|評估|看看)\s*(?P<a>[\u4e00-\u9fff]{2,3}?|[A-Z][a-z]+)\s*(?:跟|和|與|及|、|\band\b)\s*"
+    r"(?P<b>[\u4e00-\u9fff]{2,3}?|[A-Z][a-z]+)(?=[。，,；;！!？?\s]|的|兩|$)"
+    r"|\bcompare\s+(?P<c>[A-Z][a-z]+)\s+(?:and|with)\s+(?P<d>[A-Z][a-z]+)\b"
+)
+
+
+def compared(text: str) -> list[str]:
+    """The two people a message sets side by side, or []."""
+    m = COMPARED.search(text)
+    names = [g for g in (m.groups() if m else ()) if g]
+    return [n for n in names if n not in NOT_NAMES] if len(names) == 2 else []
+
+
 def mentioned(text: str, known: list[str]) -> str | None:
-    """A known person the message names (the longest name first; 「怡君」 for 陳怡君)."""
+    """A known person the message names: the one something is said of (「志明有…」) first, else the longest
+    name (「怡君」 for 陳怡君)."""
+    said = [
+        (m.start(), name) for name in known for form in _forms(name) for m in re.finditer(re.escape(form) + _SAYS, text)
+    ]
+    if said:
+        return min(said)[1]
     forms = [(form, name) for name in known for form in _forms(name)]
     for form, name in sorted(forms, key=lambda f: -len(f[0])):
         if re.fullmatch(r"[A-Za-z]+", form):
