@@ -21,6 +21,7 @@ from conversation.dialogue_state import DialogueState, FlowState, Step, Topic
 from conversation.ui import Button, Lang, Reply, t
 from knowledge.catalog import Catalog
 from knowledge.numerals import chinese_number
+from knowledge.report import gap_lines
 from knowledge.stated_profile import StatedProfile
 from rag.chain import split_questions
 from rag.routing_rules import QUESTION_MARKERS, asked_clause
@@ -466,6 +467,13 @@ class Dialogue:
             if missed:
                 zh_cats += f"；尚不符合 {'、'.join(missed)}" if not en else f"; does not meet {', '.join(missed)}"
             lines.append(f"• {name}：{'、'.join(levels) or none}{zh_cats}")
+            # what each still lacks for the types asked (or the asked talent's types), route by route
+            wanted = types or [x for c in self.cat.talent.categories if c.name in missed for x in c.competency_types]
+            for row in result["types"]:
+                if row["type"] in wanted and row["level"] == "未達" and not en:
+                    gaps = [{**g, "alternative": True} for g in row["gaps"]]
+                    shown = gap_lines({**row, "gaps": gaps})
+                    lines += [f"  ➜ {row['type']}：{g}" for g in shown if not g.startswith("  ")]
         asked = "、".join(talents or types)
         if en:
             head = f"Meets {asked}: {', '.join(meets) or 'nobody yet'}." if asked else "Each person's levels:"
