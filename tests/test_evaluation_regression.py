@@ -58,10 +58,11 @@ def test_independent_sets_hold_their_rates(advisor, name: str) -> None:  # noqa:
         ("holdout23.yaml", 0.96, 0.95, 0.95),
         ("holdout24.yaml", 0.96, 0.95, 0.95),
         ("holdout25.yaml", 0.98, 0.95, 0.95),
+        ("holdout26.yaml", 0.96, 0.95, 0.95),
     ],
 )
 def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, precision: float, recall: float) -> None:  # noqa: ANN001
-    """holdout8–25 (paraphrases, own situations, counting, new out-of-scope kinds): below the older sets;
+    """holdout8–26 (paraphrases, own situations, counting, new out-of-scope kinds): below the older sets;
     each held where it stands so that it can only improve (arrival and current scores are in the README)."""
     summary = run_evaluation(advisor, load_gold(GOLD_PATH.parent / name))["summary"]
     assert summary["pass_rate"] >= rate, summary
@@ -90,7 +91,8 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind16.yaml", 0.8, 0.94),
         ("conversations_blind17.yaml", 0.9, 0.97),
         ("conversations_blind18.yaml", 0.35, 0.78),
-        ("conversations_blind19.yaml", 0.6, 0.87),
+        ("conversations_blind19.yaml", 0.8, 0.9),
+        ("conversations_blind20.yaml", 0.5, 0.85),
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
