@@ -375,6 +375,15 @@ class Dialogue:
             elif name != ds.person and name not in ds.people:
                 ds.people[name] = StatedProfile()
 
+    def _type_of(self, kind: str, key: str) -> str | None:
+        """The competency type an item or a 表5 reference tool belongs to."""
+        if kind == "item":
+            return next((t.name for t in self.cat.types if any(str(i.number) == key for i in t.items)), None)
+        if kind == "tool":
+            owners = {r.type for r in self.cat.rules.types if any(key in g.tools for g in r.reference_tools)}
+            return owners.pop() if len(owners) == 1 else None
+        return key if kind == "type" else None
+
     def _may_be_name(self, name: str) -> bool:
         """A word the advisor reads otherwise (a catalog name, an hours area: 「文書 15 小時」) is no person."""
         if re.fullmatch(r"[A-Za-z]+", name):
@@ -740,6 +749,14 @@ class Dialogue:
                 return SINGULAR.sub(f"「{self._name(*described)}」", text, count=1)
             if self.reader.scope_topics(normalise(text)):
                 return text  # 「幫我算一下他這個月的加班費」: declined as asked, not a question of which one
+            # 「它底下有哪些能力項目」: what is asked belongs to one kind only (items: a competency type)
+            kinds = {k for i in self.reader.detect_intents(normalise(text)) for k in self.reader.applies_to.get(i, [])}
+            fitting = [c for c in same_kind if c[0] in kinds]
+            if not fitting and "type" in kinds:  # an item or a tool talked about: the type it belongs to
+                owners = {self._type_of(k, key) for k, key, *_ in same_kind} - {None}
+                fitting = [("type", owners.pop(), "")] if len(owners) == 1 else []
+            if len(fitting) == 1:
+                return SINGULAR.sub(f"「{self._name(*fitting[0][:2])}」", text, count=1)
             return self._clarify(same_kind, topic)
         return text
 
@@ -791,6 +808,8 @@ class Dialogue:
         certs = [key for kind, key, _ in topic.entities if kind == "cert"]
         if not certs or not CERT_FORWARD.match(normalise(text)) or self._names_cert(text):
             return None
+        if re.search(r"(哪些|哪幾|有幾|\bwhich ones\b|\bwhat others\b)", normalise(text)):
+            return None  # 「那資策會有哪些是工具類的？」 asks for a list, not for one more certificate
         issuer = self.cat.certification(certs[-1]).issuer
         rest = CERT_FORWARD.sub("", normalise(text))
         for vendor in [f.text for f in self.reader.forms if f.kind == "issuer" and f.key == issuer and f.latin]:
