@@ -337,3 +337,8 @@ def test_facts_read_as_people_state_them(advisor, question: str, facts: list[str
     answer = advisor.respond(question)
     for fact in facts:
         assert fact in answer.text, (fact, answer.text)
+
+
+def test_a_latin_word_right_after_a_chinese_hours_unit_is_not_part_of_it(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("我素養課 20 小時，上了十二小時Copilot的程式課，還有文書 18 小時，AI 程式語言應用有到嗎？")
+    assert "AI 程式語言應用 12 小時" in answer.text and "三、AI 程式語言應用：具備" in answer.text, answer.text
