@@ -137,6 +137,7 @@ SET_REF = re.compile(r"(其中|這些|這幾張|這幾個|裡面|當中|\bof (th
 SCOPE_ONLY = re.compile(
     r"^\W*(那|那麼|有|有沒有|哪些是|哪幾張是)?\s*(國內|國際|國外|台灣|本土)的?(嗎|呢|有哪些|是哪幾張)?\W*$"
 )
+SCOPE_ONLY_CHARS = 16  # longer messages naming a scope ask something of their own
 TWO_REF = re.compile(r"(這兩張|這兩個|兩張都|這兩|兩者|\bboth\b|\bthese two\b|\bthe two\b)")
 ISSUER_REF = re.compile(
     r"(這個單位|該單位|這家|這間|同一個單位|同一家|這個機構|這個主辦單位"
@@ -573,7 +574,10 @@ class Dialogue:
             if sibling:
                 ex.certificates = [next(c.id for c in self.cat.certifications if c.name == sibling)]
                 return
-        if TWO_REF.search(text) or re.search(r"\b(both|them)\b|這些|它們", text):
+        held = list(dict.fromkeys(c.cert_id for c in ds.profile.certificates))
+        if TWO_REF.search(text) and len(held) == 2:
+            ex.certificates = held  # 「就只有這兩張的話」: the two the person holds, whatever was talked about since
+        elif TWO_REF.search(text) or re.search(r"\b(both|them)\b|這些|它們", text):
             ex.certificates = recent[-2:]
         elif SINGULAR.search(text) or re.search(r"(這張|那張|這個證照)", text):
             ex.certificates = recent[-1:]
@@ -670,10 +674,22 @@ class Dialogue:
             listed = [("cert_category", c.name) for c in self.cat.cert_categories.categories]
             names.update({x: x[1] for x in listed})
         if m and listed:
-            index = self._ordinal(m)
-            if index is not None and -len(listed) <= index < len(listed):
+            # 「那第四跟第五個差在哪」: every ordinal of the sentence, over the same list (a later sentence,
+            # 「…？最後一個是在做什麼的」, points into the answer to the first)
+            out, at = normalise(text), 0
+            while m:
+                index = self._ordinal(m)
+                if index is None or not -len(listed) <= index < len(listed):
+                    break
                 kind, key = listed[index]
-                return normalise(text).replace(m.group(0), f"「{names[(kind, key)]}」", 1)
+                name = f"「{names[(kind, key)]}」"
+                out = out[: m.start()] + name + out[m.end() :]
+                at = m.start() + len(name)
+                m = ORDINAL.search(out, at)
+                if m and re.search(r"[?？。!！]", out[at : m.start()]):
+                    break
+            if at:
+                return out
         other = self._issuers_other(text) if OTHER_ONE.search(text) else None
         if other is not None:  # 「Microsoft 在表裡有兩張，一張是 AI-901，另一張是什麼？」
             return OTHER_ONE.sub(f"「{self._name('cert', other)}」", text, count=1)
@@ -715,7 +731,7 @@ class Dialogue:
         filters = {"cert_category", "issuer", "cert_scope"}
         own_filter = any(e.kind in filters for e in self.reader.entities(normalise(text)))
         listed_certs = [key for kind, key in topic.listed if kind == "cert"]
-        if SCOPE_ONLY.match(normalise(text)) and len(listed_certs) >= 2:
+        if self._scope_only(text) and len(listed_certs) >= 2:
             return "、".join(f"「{self.cat.certification(c).name}」" for c in listed_certs) + f"之中，{text}"
         if SET_REF.search(text) and not self._names_cert(text) and not (own_filter and not topic.entities):
             # 「工具類的證照裡面有哪些是資策會辦的」 after someone's certificates: a set of its own, not theirs
@@ -757,8 +773,34 @@ class Dialogue:
                 fitting = [("type", owners.pop(), "")] if len(owners) == 1 else []
             if len(fitting) == 1:
                 return SINGULAR.sub(f"「{self._name(*fitting[0][:2])}」", text, count=1)
+            alike = self._alike_in_what_is_asked(same_kind, kinds, text)
+            if alike is not None:  # 「它的辦理單位…」 when every candidate has the same issuer: no need to ask which
+                return SINGULAR.sub(f"「{self._name(*alike[:2])}」", text, count=1)
             return self._clarify(same_kind, topic)
         return text
+
+    def _alike_in_what_is_asked(
+        self, candidates: list[tuple[str, str, str]], kinds: set[str], text: str
+    ) -> tuple[str, str, str] | None:
+        """The first candidate, when the attribute asked (issuer, category, 國內/國際) is the same for every
+        candidate certificate: the answer does not depend on which one is meant."""
+        if not candidates or any(c[0] != "cert" for c in candidates):
+            return None
+        intents = set(self.reader.detect_intents(normalise(text)))
+        certs = [self.cat.certification(c[1]) for c in candidates]
+        for intent, value in (("issuer", "issuer"), ("category_of", "category"), ("scope", "scope")):
+            if intent in intents and len({getattr(c, value) for c in certs}) == 1:
+                return candidates[0]
+        return None
+
+    def _scope_only(self, text: str) -> bool:
+        """「有國內的嗎」「國內有那種的嗎？還是都國外的」: a short message that names only 國內/國際, asked of
+        the certificates just listed."""
+        norm = normalise(text)
+        if SCOPE_ONLY.match(norm):
+            return True
+        kinds = {e.kind for e in self.reader.entities(norm)}
+        return kinds == {"cert_scope"} and len(re.sub(r"\W", "", norm)) <= SCOPE_ONLY_CHARS
 
     @staticmethod
     def _candidates(topic: Topic) -> list[tuple[str, str, str]]:

@@ -27,12 +27,12 @@ from rag.ingest import dense_enabled, guideline_chunks, ingest
 from rag.lexical import tokens
 from rag.plan import Plan, PlanKind, Query, decide
 from rag.retrieval import HybridRetriever, Retrieved
-from rag.routing_rules import QUESTION_MARKERS
+from rag.routing_rules import QUESTION_MARKERS, THIS_GUIDELINE
 from rag.sections import section_titles
 from rag.situation import SituationAdvisor
 from rag.spelling import english_words
 from rag.stated_facts import Extracted, FactReader
-from rag.textnorm import clean, detect_language
+from rag.textnorm import clean, detect_language, normalise
 from rag.thresholds import thresholds
 from rag.understanding import Entity, QueryUnderstanding, Understanding
 
@@ -58,10 +58,19 @@ class Turn:
     retrieved: bool = False  # retrieval runs at most once per question, whichever step needs it first
     continuation: bool = False  # a later part of a multi-part message (「…？有什麼限制嗎？」)
     bare: bool = False  # the part names nothing and asks nothing of its own (「幫我列出來」)
+    leaning: bool = False  # read as asking about what the conversation is about (a second reading)
     query: Query | None = None
     plan: Plan | None = None
     answer: Answer | None = None
 
+
+# 「還有嗎？」「其他的呢」 "anything else?": nothing but a request for more of the last answer
+MORE_BARE = re.compile(
+    r"^\W*(那|那麼)?\s*(還有(嗎|呢|什麼|別的|其他的?)|其他的?呢|然後呢|接著呢|\bmore\b|\banything else\b|\bwhat else\b)"
+    r"\W*$"
+)
+ENDS_ASKING_ON = re.compile(r"(的話)?呢\s*[?？]?\s*$")  # 「…的話呢？」: asks on about the same thing
+NOTHING_RULE = "retrieval.nothing_relevant"  # no passage shares enough of the question
 
 # 「其中」「當中」"of these": a question within the set the previous answer was about
 SUBSET = re.compile(r"(其中|當中|這些(認證|證照)?(裡|中|裡面|之中)|\b(of|among) (these|them|those)\b)")
@@ -123,15 +132,51 @@ class Advisor:
         for n, part in enumerate(parts):
             turn: Turn = self.chain.invoke(Turn(part, context or {}, continuation=n > 0))
             assert turn.answer is not None
+            if self._leans_on_context(turn):
+                # 「如果要考證照證明實力，應該考哪一類的？」 after a role: on its own it finds nothing; it asks
+                # about what the conversation is about
+                leaning: Turn = self.chain.invoke(Turn(part, turn.context, continuation=n > 0, leaning=True))
+                if leaning.answer is not None and leaning.answer.rule != NOTHING_RULE:
+                    turn = leaning
+            assert turn.answer is not None
             if n > 0 and turn.bare and turn.answer.route == "retrieval":
                 continue  # 「…有哪幾張？幫我列出來」: the fragment repeats the question before it
             if answers and answers[-1].out_of_scope and turn.u is not None and not turn.u.entities:
                 continue  # 「NIST 的四個功能是什麼？各自要做什麼」: the part goes on asking the declined question
+            if answers and not answers[-1].out_of_scope and self._compares_guideline(question, turn):
+                continue  # 「指引說風險要怎麼分？是像歐盟那樣分等級嗎」: the part before answers it from the guideline
             answers.append(turn.answer)
             context = turn.answer.context or context
         answer = answers[0] if len(answers) == 1 else merge_answers(answers)
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
+
+    @staticmethod
+    def _compares_guideline(question: str, turn: Turn) -> bool:
+        """A later part declined only for naming another framework, in a message that asks what this
+        guideline says: the guideline's own answer (before it) is the answer."""
+        q = turn.query
+        return (
+            turn.answer is not None
+            and turn.answer.out_of_scope
+            and q is not None
+            and set(q.scope_topics) == {"other_frameworks"}
+            and bool(THIS_GUIDELINE.search(normalise(question)))
+        )
+
+    @staticmethod
+    def _leans_on_context(turn: Turn) -> bool:
+        """A question that names nothing, asks something and found nothing on its own, in a conversation
+        about something: worth reading again as a question about that."""
+        u = turn.u
+        return (
+            turn.answer is not None
+            and turn.answer.rule == NOTHING_RULE
+            and bool(turn.context.get("entities"))
+            and u is not None
+            and not u.entities
+            and bool(u.intents)
+        )
 
     def warm(self, background: bool = False) -> None:
         """Load now what a one-off `advisor ask` loads only on first use — the dense leg (Chroma and the
@@ -157,7 +202,7 @@ class Advisor:
             u = self.understanding.understand(text)
             # 「幫我列出來」: names nothing, asks nothing (an imperative repeating the question before it)
             turn.bare = not u.entities and not u.intents and not QUESTION_MARKERS.search(u.normalised)
-            self._apply_followup(u, turn.context, turn.continuation)
+            self._apply_followup(u, turn.context, turn.continuation, turn.leaning)
         turn.u = u
         q = Query(
             u,
@@ -276,15 +321,41 @@ class Advisor:
     def _keep_relevant(self, q: Query, hits: list[Retrieved]) -> list[Retrieved]:
         return [h for h in hits if h.coverage >= self.t.min_coverage.value or self._rare_match(q.u, h)]
 
-    def _apply_followup(self, u: Understanding, context: dict[str, Any], continuation: bool = False) -> None:
+    def _apply_followup(
+        self, u: Understanding, context: dict[str, Any], continuation: bool = False, leaning: bool = False
+    ) -> None:
         """Resolve 「它」/「那專案類呢」 against the previous answer's entities and intents. A later part of
         one message that names nothing (「工具應用的初階跟進階差在哪？證照跟時數分別要多少」) asks about what
         the part before it named."""
         previous = [Entity(k, key, s, 0) for k, key, s in context.get("entities", [])]
         short = len(u.normalised) <= self.t.short_followup.value
         if not previous and not context.get("intents"):
+            u.followup = False  # 「這種人需要寫程式嗎？」 with nothing before it refers to nothing
             return
-        if not u.entities and previous and (u.followup or (short or continuation) and u.intents):
+        if MORE_BARE.match(u.normalised) and not u.entities:
+            # 「還有嗎？」 "anything else?": the last question again, asking for more of it
+            u.entities, u.intents, u.followup = previous, list(context.get("intents", [])), True
+            return
+        # 「另外 AI 幫忙寫的報告…可以直接貼給主管嗎」: a leading 「另外」「那」 before a whole question of its own
+        # is a new question (read on its own first; `leaning` reads it against the conversation if that fails)
+        own_question = (
+            u.followup
+            and not self.understanding.pronouns.search(u.normalised)
+            and len(u.normalised) > self.t.own_question_chars.value
+        )
+        # 「用證照的話呢」「時數呢」: a short message ending in 呢 swaps what is asked of the last answer's subject
+        short_swap = len(u.normalised) <= self.t.own_question_chars.value and bool(ENDS_ASKING_ON.search(u.normalised))
+        followup = u.followup and not own_question or short_swap
+        # 「想考證照證明自己，應該考哪一類？」 in a conversation about someone's role: the role's certificates
+        for_the_person = (
+            bool(PERSON_ASKS.intersection(u.intents))
+            and "overview_cert_categories" not in u.intents
+            and any(e.kind in ("role", "talent") for e in previous)
+        )
+        if not u.entities and for_the_person:
+            u.entities = [e for e in previous if e.kind in ("role", "talent")]
+            u.followup = True
+        if not u.entities and previous and (followup or leaning or (short or continuation) and u.intents):
             kinds = {k for i in u.intents for k in self.understanding.applies_to.get(i, [])}
             fitting = [e for e in previous if e.kind in kinds]  # 「它常見職稱」: the archetype, not the item
             u.entities = fitting or previous

@@ -118,6 +118,14 @@ ROLE_ASKED = re.compile(
 )
 # …and the question is about a job, not an ability: 「能力項目裡叫什麼」 asks an item
 ROLE_WORDS = re.compile(r"(工作|職務|職位|角色|職稱|的人|\b(job|role|position|title)\b)")
+# 「這算什麼職位」「是哪種職務」 "what job is that": a job title asked for, whatever else the message says
+JOB_ASKED = re.compile(
+    r"((算|是|屬於|對應(到)?|當|做|像)(是)?(什麼|哪(一|個|種)?)(樣的)?(職位|職務|職稱|角色(?!定位))"
+    r"|(職位|職務|職稱)(比較|應該|大概)?(像|是|算|叫)(哪(?!些)|什麼)"
+    r"|\bwhat (job|role|position|title)\b|\bwhich (job|role|position|title)\b)"
+)
+# a kind of certificate asked about (「這種證照算哪一類」): a certificate category, not the person's work
+CERT_ASKED = re.compile(r"(證照|認證|證書|\b(cert|certs|certificate|certification)s?\b)")
 MIN_ROLE_SCORE = 2.0  # summed IDF of the words shared with the role's description (one rare word is ~2.3)
 ROLE_MARGIN = 1.2  # the best role must score this many times the next one, else nothing is claimed
 

@@ -12,10 +12,21 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from knowledge.models import TOOL_CATEGORY
+from knowledge.models import TOOL_CATEGORY, Role
 from knowledge.views.cards import Card
 from knowledge.views.queries import CertFilter
-from rag.own_work import ASKS_ITEM, CLASSIFY_ME, ROLE_ASKED, ROLE_WORDS, SELF_WORK, read_work
+from rag.own_work import (
+    ASKS_ITEM,
+    ASPIRE,
+    CERT_ASKED,
+    CLASSIFY_ME,
+    JOB_ASKED,
+    ROLE_ASKED,
+    ROLE_WORDS,
+    SELF_WORK,
+    WorkReading,
+    read_work,
+)
 from rag.plan import Plan, PlanKind, Query, rule
 from rag.thresholds import thresholds
 from rag.understanding import SUBJECT_KINDS, Entity
@@ -83,18 +94,26 @@ def asked_clause(text: str) -> str:
     return (asking or clauses)[-1]
 
 
+# in chat a space between two Chinese words ends a clause (「4哪個單位辦的 偶要報名 順便問是啥類的」)
+CHAT_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
 def in_scope_evidence(q: Query) -> bool:
     """Whether the question asks about something the guideline states, despite out-of-scope words: the
     clause that asks (「…；which certificate fits me?」) carries an in-scope intent, and either has no
     out-of-scope words itself or names a guideline entity next to a topic that may be outweighed
     (「學資料分析的人未來兩年該考哪張證照」)."""
-    clause = asked_clause(q.u.normalised)
+    clause = asked_clause(CHAT_SPACE.sub("，", q.u.normalised))
     intents = set(q.reader.detect_intents(clause))
     topics = q.reader.scope_topics(clause)
     using_ai = AI_USE.search(clause) or any(e.kind == "tool" for e in q.u.entities)
     if PERMISSION.search(clause) and using_ai and any(e.kind == "rai" and e.start >= 0 for e in q.u.entities):
         # 「可以把客戶的財報直接丟進免費版 ChatGPT 嗎？」: whether an act with AI is all right is what 附件(六)
         # answers (隱私保護 here); 「財報」 is what the act handles, not a question about the stock market
+        return all(q.reader.scope_weighs(t) for t in topics)
+    if AI_SAID.search(q.u.normalised) and (TRUST_ASKED.search(clause) or THIS_GUIDELINE.search(clause)):
+        # 「我問 AI 最近的新聞，它回答的都是以前的事，指引有解釋嗎」「ChatGPT 說的股價可以相信嗎」: whether
+        # what AI says can be trusted is 附件(六)'s 資訊判斷; the news or the stock is only what it said
         return all(q.reader.scope_weighs(t) for t in topics)
     # two things of the guideline side by side (「素養類跟專案類差在哪」) are the guideline's own comparison
     compared = "compare" in intents and len({e.key for e in q.reader.entities(clause) if e.kind in SUBJECT_KINDS}) >= 2
@@ -145,16 +164,27 @@ PERMISSION = re.compile(
 )
 # the act asked about is one done with AI: 「丟進 ChatGPT」「讓 AI 判斷」 "paste it into"
 AI_USE = re.compile(r"(丟(進|給|到)|輸入|上傳|貼(進|到|給|上)|餵|(用|讓|叫|交給)\s*ai|\b(paste|upload|feed|put)\b)")
+# what an AI said or wrote (「它回答的」「ChatGPT 跟我說的」「AI 幫忙寫的報告」) …
+AI_SAID = re.compile(
+    r"(\bai\b|它|chatgpt|gemini|claude|copilot|模型|聊天機器人|機器人)[^，。?？]{0,10}"
+    r"(回答|回覆|說|講|給的|生成|產生|寫的|編的|輸出|整理的|翻譯的|做的)"
+)
+# … and whether to trust or use it as it is
+TRUST_ASKED = re.compile(
+    r"(相信|可信|可靠|正確嗎|對嗎|準嗎|查核|直接(用|貼|交|給|引用)|\btrust\b|\baccurate\b|\breliable\b)"
+)
 THIS_GUIDELINE = re.compile(r"(指引|這份|\bguideline\b)")
 # 「可以幫我寫一段程式，…嗎？」: a request asks too, with or without a question mark
 REQUEST = re.compile(r"(幫我|幫忙|請你|請幫|麻煩你|能不能|可不可以|可以幫|\b(please|can you|could you|would you)\b)")
+
+
 
 
 def _only_in_context(q: Query, topics: list[str]) -> bool:
     """「我在幫公司挑證照補助方案，工具類跟專案類差在哪？」: the topic is where the asker stands, not what
     they ask — no clause that asks holds it, and the question names something of the guideline. A
     request without a question mark (「幫我寫一封求職信…」) is all one asking."""
-    clauses = [c for c in CLAUSE_SPLIT.split(q.u.normalised) if c.strip()]
+    clauses = [c for part in CLAUSE_SPLIT.split(q.u.normalised) for c in CHAT_SPACE.split(part) if c.strip()]
     asking = [c for c in clauses if QUESTION_MARKERS.search(c) or REQUEST.search(c)]
     if not asking or not q.u.entities or len(asking) == len(clauses):
         return False
@@ -286,12 +316,13 @@ def _count_certs(q: Query) -> list[Card] | None:
     if named and not categories and q.u.followup and {"count", "category_of"} <= q.intents:
         # "how many are in that category?" after a certificate: the category it belongs to, counted
         return [q.views.category_card(c, count_first=True) for c in dict.fromkeys(c.category for c in named)]
-    if named or not mentions_certificates(q) and not categories:
+    more_of = bool(DIFFERENCE.search(q.u.normalised) and MORE_OF_THEM.search(q.u.normalised))  # 「誰辦的比較多張」
+    if named or not (mentions_certificates(q) or more_of) and not categories:
         return None
     if "overview_cert_categories" in q.intents and not categories and not COUNTING_CERTS.search(q.u.normalised):
         return None  # 「認證分成哪幾類」 asks for the categories (the overview lists them), not a count
     f = cert_filter(q)
-    counting = "count" in q.intents
+    counting = "count" in q.intents or more_of
     filtering = bool(f.issuers and (f.categories or f.scope) or f.scope and ("certs_for" in q.intents or counting))
     named_other = set(q.keys) & {"type", "item", "role", "talent"}
     if not (counting or filtering) or named_other and not TABLE6_NAMED.search(q.u.normalised):
@@ -303,6 +334,10 @@ def _count_certs(q: Query) -> list[Card] | None:
         and not TABLE6_NAMED.search(q.u.normalised)
     ):
         return None  # 「要幾張證照才算進階」 asks for a 表5 threshold, not for a count of 表6
+    if counting and DIFFERENCE.search(q.u.normalised):
+        pair = _compared_filters(q, f)
+        if pair:  # 「素養類比工具類多幾張」: the difference first, then the counts it comes from
+            return [q.views.queries.count_difference(*pair), q.views.queries.count_certs(CertFilter())]
     if counting and not f.issuers and not f.scope and len(f.categories) == 1 and not filtering:
         # 「專案類有幾張」: the category card states its count first
         return [q.views.category_card(f.categories[0], count_first=True)]
@@ -313,6 +348,30 @@ def _count_certs(q: Query) -> list[Card] | None:
     return [q.views.queries.count_certs(f)]
 
 
+# 「多幾張」「差多少」 "how many more": two counts compared by their difference
+DIFFERENCE = re.compile(
+    r"(多幾|少幾|差幾|相差|差多少|多多少|少多少|多了幾|少了幾|比較多|比較少|誰多|誰少|哪(個|家|一個)多"
+    r"|\bwhich has more\b|\bmore than\b|\bhow many (more|fewer|less)\b|\bdifference\b)"
+)
+
+
+# 「誰辦的比較多張」: the difference asked is in numbers of certificates
+MORE_OF_THEM = re.compile(r"(張|證照|認證|證書|\bcert|\bcertificates?\b|\bcertifications?\b)")
+
+
+def _compared_filters(q: Query, f: CertFilter) -> tuple[CertFilter, CertFilter] | None:
+    """The two groups a difference is asked between: two categories, two issuers or both scopes, each
+    kept under the question's other restrictions."""
+    scopes = q.keys.get("cert_scope", [])
+    if len(f.categories) == 2:
+        return tuple(replace(f, categories=(c,)) for c in f.categories)  # type: ignore[return-value]
+    if len(f.issuers) == 2:
+        return tuple(replace(f, issuers=(i,)) for i in f.issuers)  # type: ignore[return-value]
+    if len(scopes) == 2:
+        return tuple(replace(f, scope=s) for s in scopes)  # type: ignore[return-value]
+    return None
+
+
 OTHER_ONE = re.compile(r"(另一|其他|其餘|別的|\bother\b|\banother\b)")
 
 
@@ -320,6 +379,9 @@ OTHER_ONE = re.compile(r"(另一|其他|其餘|別的|\bother\b|\banother\b)")
 def _retired(q: Query) -> list[Card] | None:
     if not q.asks("successor") or any(e.kind == "cert" for e in q.reader.entities(q.u.normalised)):
         return None  # a certificate named in the question: its own card carries its note
+    about_certs = {e.kind for e in q.u.entities} & {"cert", "issuer", "cert_category", "cert_scope"}
+    if not about_certs and not mentions_certificates(q):
+        return None  # 「還有嗎？」 after the four 附件(六) dimensions asks for more of them, not retired certificates
     talked_about = [e.key for e in q.u.of_kind("cert")] if OTHER_ONE.search(q.u.normalised) else []
     return [q.views.queries.retired_certs(excluding=talked_about)]
 
@@ -334,6 +396,23 @@ def _count_table(q: Query) -> list[Card] | None:
         return [q.views.queries.count_certs(CertFilter())]
     card = q.views.queries.count_table(int(m.group(1)))
     return [card] if card else None
+
+
+# the two industry tables set side by side: 「表10 跟表11 的產業哪裡不一樣」「應用跟開發的產業情境各有哪個另一張沒有」
+INDUSTRY_TABLES = re.compile(r"(產業|行業|\bindustr)")
+TABLES_DIFFER = re.compile(
+    r"(不一樣|不同|差異|差別|差在|沒有的|獨有|只有|只出現|只在|只列|各有|\bdiffer|\bonly (in|one)\b|\bmissing\b)"
+)
+
+
+@rule("query.industry_tables", 835, QUERY, "the industries 表10 and 表11 share and those only one lists")
+def _industry_tables(q: Query) -> list[Card] | None:
+    text = q.u.normalised
+    tables = {m.group(1) for m in TABLE_NAMED.finditer(text)}
+    pair = tables >= {"10", "11"} or len(set(q.keys.get("talent", [])) - {"AI 研究人才"}) == 2
+    if not (pair and INDUSTRY_TABLES.search(text) and TABLES_DIFFER.search(text)):
+        return None
+    return [q.views.queries.industry_tables()]
 
 
 # ---------------------------------------------------------------- 700–100: catalog views
@@ -416,17 +495,25 @@ def _own_work(q: Query) -> list[Card] | None:
     asked = asked_clause(text)
     if not SELF_WORK.search(text) or not CLASSIFY_ME.search(asked) or ASKS_ITEM.search(asked) or "cert" in q.keys:
         return None
+    if CERT_ASKED.search(asked):
+        return None  # 「想考一張不用實作的證照，這種證照算哪一類」 asks a certificate category
     ai_roles = [r for r in q.views.cat.role_list if r.id in q.keys.get("role", []) and r.archetype != "AI 加值型"]
     if ai_roles and any(e.kind == "role" and e.start >= 0 for e in q.u.entities):
         return None  # 「我是資料分析師，資料分析師算哪一類」: a role of 表8/表9 named answers it (view.role)
     reading = read_work(text, q.u.entities, q.views.cat)
-    if reading is None:
+    roles = _roles_by_work(q) if JOB_ASKED.search(asked) else []  # 「比較像什麼職稱」: the 表8/表9 role too
+    if reading is not None:
+        roles = [r for r in roles if r.talent_category == reading.talent]
+    elif roles:
+        reading = WorkReading(roles[0].talent_category, roles[0].archetype, (), ())
+    else:
         return None
     v = q.views
-    cards = [v.own_work_card(reading.talent, reading.archetype, list(reading.evidence), list(reading.tools))]
+    cards = [v.own_work_card(reading.talent, reading.archetype, list(reading.evidence), list(reading.tools), roles)]
+    cards += [replace(v.role_card(r, False), native=True) for r in roles]
     cards.append(v.talent_card(reading.talent))
-    about = [Entity("talent", reading.talent, reading.talent, -1)]
-    if reading.archetype:
+    about = [Entity("role", r.id, r.name, -1) for r in roles] + [Entity("talent", reading.talent, reading.talent, -1)]
+    if reading.archetype and not roles:
         cards.append(v.archetype_card(reading.archetype))
         about.append(Entity("archetype", reading.archetype, reading.archetype, -1))
     return Plan(VIEW, "view.own_work", tuple(cards), about=tuple(about))
@@ -457,14 +544,21 @@ def _which_talent(q: Query) -> list[Card] | None:
     return cards + [q.views.talent_card(t) for t in talents] if talents else [q.views.talent_overview()]
 
 
+def _roles_by_work(q: Query) -> list[Role]:
+    """The 表8/表9 roles whose rare words the described work shares (see RoleReader). The words that ask
+    for a job (職稱, 職務) are not part of the description: 「既有職稱」 would win on them alone."""
+    return q.views.role_reader.best(ROLE_WORDS.sub(" ", " ".join([q.u.normalised, *q.u.expansions])))
+
+
 @rule("view.role_by_work", 635, VIEW, "a role of 表8/表9 asked for by the work it does (「那叫什麼職務？」)")
 def _role_by_work(q: Query) -> list[Card] | None:
     named = any(e.kind == "role" and e.start >= 0 for e in q.u.entities)  # not one the thesaurus implied
     clause = asked_clause(q.u.normalised)
-    job = ROLE_ASKED.search(clause) and ROLE_WORDS.search(q.u.normalised) and not ASKS_ITEM.search(clause)
+    called = ROLE_ASKED.search(clause) and ROLE_WORDS.search(q.u.normalised)
+    job = (called or JOB_ASKED.search(clause)) and not ASKS_ITEM.search(clause)
     if named or not job or "career" in q.intents:  # 「接下來可以往什麼職位發展」 asks a career route
         return None
-    roles = q.views.role_reader.best(" ".join([q.u.normalised, *q.u.expansions]))
+    roles = _roles_by_work(q)
     # the roles asked for: no passage outranks them
     cards = tuple(replace(q.views.role_card(r, False), native=True) for r in roles)
     about = tuple(Entity("role", r.id, r.name, -1) for r in roles)
@@ -493,7 +587,13 @@ def _role(q: Query) -> list[Card] | None:
         return None
     if "career" in q.intents:
         return [q.views.role_career_card(r) for r in roles]
-    return [q.views.role_card(r, "certs_for" in q.intents) for r in roles]
+    if "overview_types" in q.intents and "certs_for" not in q.intents:
+        # 「電腦視覺工程師需要哪幾種能力類型」: its category's types answer it, then the role itself
+        return [q.views.role_types_card(r) for r in roles] + [q.views.role_card(r, False) for r in roles]
+    if "certs_for" in q.intents:  # 「要考哪一類證照」: its category's certificates answer it, then the role
+        talents = dict.fromkeys(r.talent_category for r in roles)
+        return [q.views.talent_certs(t) for t in talents] + [q.views.role_card(r, False) for r in roles]
+    return [q.views.role_card(r, False) for r in roles]
 
 
 @rule("view.resources_for_type", 625, VIEW, "附件(七) learning materials asked for a named competency type")
@@ -508,6 +608,9 @@ def _resources_for_type(q: Query) -> list[Card] | None:
     if "requirements" in q.intents:  # 「…每人要上幾小時才算符合？」: and the 表5 indicators asked beside
         cards += [q.views.requirements_card(cat.competency_type(t)) for t in types]
     return cards
+
+
+TOOLS_LISTED = re.compile(r"(哪些|什麼|哪幾(個|種)?)[^，。?？]{0,4}工具(?!應用)|\bwhich tools\b|\bwhat tools\b")
 
 
 @rule("view.type_or_item", 620, VIEW, "a competency type or item: contents, 表5 requirements, certificates or tools")
@@ -530,7 +633,8 @@ def _type_or_item(q: Query) -> list[Card] | None:
     if "key_contents" in intents:  # 「課的內容和時數怎麼設計」: what the type covers, and its hours when asked
         extra = [v.requirements_card(t) for t in types] if "requirements" in intents else []
         return [v.type_card(t, native=True) for t in types] + extra
-    if q.asks("tools") and not q.asks("requirements"):
+    # 「量表有列哪些參考工具」: the tools are what is listed, whatever else the words name (量表 is 表5)
+    if q.asks("tools") and (not q.asks("requirements") or TOOLS_LISTED.search(asked_clause(q.u.normalised))):
         return [v.tools_card(t) for t in types]
     # 「工具應用的初階跟進階差在哪」: the levels of a type are its 表5 indicators
     levels = bool(LEVEL_WORDS.search(q.u.normalised)) and not intents - {"compare", "define"}
@@ -552,6 +656,10 @@ def _category(q: Query) -> list[Card] | None:
     return [q.views.category_card(c, contents=contents) for c in q.keys.get("cert_category", [])] or None
 
 
+# the routes themselves asked about (「指引講的職涯路徑是怎樣」), not one's own way somewhere (「想轉去做開發」)
+PATHS_ASKED = re.compile(r"(路徑|職涯|途徑|路線|\bcareer (path|route|track)s?\b)")
+
+
 @rule("view.overview", 600, VIEW, "an overview asked for: categories, types, items or talent categories")
 def _overview(q: Query) -> list[Card] | None:
     v, intents, keys = q.views, q.intents, q.keys
@@ -570,6 +678,10 @@ def _overview(q: Query) -> list[Card] | None:
         return [v.items_overview(types)]
     if "overview_talent" in intents and "talent" not in keys:
         return [v.talent_overview()]
+    named = set(keys) & {"role", "talent", "archetype", "type", "item", "cert", "cert_category", "career_topic"}
+    paths = PATHS_ASKED.search(q.u.normalised) and not ASPIRE.search(q.u.normalised)
+    if "career" in intents and paths and not named and not intents & {"certs_for", "category_of"}:
+        return [v.career_paths_overview()]  # 「指引講的職涯路徑大概是怎樣」: every route of 附件(五)
     return None
 
 
@@ -638,7 +750,9 @@ def _industry(q: Query) -> list[Card] | None:
 
 
 # 「多講一點」「詳細說明」 "tell me more": more than the heading of what was named
-MORE = re.compile(r"(多講|多說|多介紹|詳細|細節|展開|說明一下|介紹一下|\bmore\b|\bdetails?\b|\belaborate\b)")
+MORE = re.compile(
+    r"(還有(嗎|呢)|多講|多說|多介紹|詳細|細節|展開|說明一下|介紹一下|\bmore\b|\bdetails?\b|\belaborate\b)"
+)
 
 
 @rule("view.responsible_ai", 550, VIEW, "附件(六): the four dimensions, the risk steps or classes, one dimension")

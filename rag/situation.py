@@ -22,6 +22,9 @@ from rag.stated_facts import ASKS, SENTENCE_SPLIT, FactReader
 from rag.textnorm import normalise, to_simplified
 from rag.understanding import QueryUnderstanding
 
+# 表5 measures that are one stated area's hours: a shortfall in them is filled by adding to that area
+FILLABLE = frozenset({"literacy", "programming", "model_training", "service_dev"})
+
 # 「這樣算哪種人才」, "does he count as application talent": the talent category is asked too.
 TALENT_ASKED = re.compile(r"(哪(種|類|一類|一種)人才|人才嗎|算.{0,6}人才|\btalent\b)")
 LEVEL_NAMED = ("初階", "進階")  # 表5 levels a question may name (「具備」 is the only level of the other types)
@@ -255,6 +258,31 @@ class SituationAdvisor:
                 )
         return out
 
+    def _filled_lines(
+        self, profile: StatedProfile, t: dict[str, Any], gaps: list[dict[str, Any]], lang: str
+    ) -> list[str]:
+        """「補完會到哪一級？」: when the hours one route lacks also complete a higher level (工具 35 小時 but
+        no 素養: 18 hours of 素養 give 進階, not only 初階), the engine says so over the filled profile."""
+        order = [lv.level for r in self.cat.rules.types if r.type == t["type"] for lv in r.levels]
+        for g in gaps:
+            simple = all(len(m["measures"]) == 1 and m["measures"][0] in FILLABLE for m in g["missing"])
+            if g["route"] != "training" or not simple or not g["missing"]:
+                continue
+            data = profile.profile_json()
+            for m in g["missing"]:
+                area = m["measures"][0]
+                data["hours"][area] = data["hours"].get(area, 0) + m["shortfall"]
+            after = assess(parse_profile(data, self.cat), self.cat)
+            level = next(x["level"] for x in after["types"] if x["type"] == t["type"])
+            if level in order and g["level"] in order and order.index(level) > order.index(g["level"]):
+                added = "、".join(
+                    f"{self.cat.rules.measures[m['measures'][0]].short} {m['shortfall']:g} 小時" for m in g["missing"]
+                )
+                if lang == "en":
+                    return [f"    With those hours added, {t['type']} reaches {level} at once (not only {g['level']})."]
+                return [f"    補上{added}後，{t['type']}即達「{level}」（不只「{g['level']}」）。"]
+        return []
+
     def _beyond_lines(self, t: dict[str, Any], text: str, lang: str, route: str | None) -> list[str]:
         """A type not reached at all that has a level after the next (AI 工具應用: 初階, then 進階): what
         that level needs too, in numbers and without suggestions, so 「我工具應用是哪一級？」 shows the whole
@@ -422,6 +450,7 @@ class SituationAdvisor:
             gaps = [{**g, "alternative": True} for g in t["gaps"] if route is None or g["route"] == route]
             lines += self._gap_lines(t, gaps, lang)
             lines += self._hours_total(gaps, lang)
+            lines += self._filled_lines(profile, t, gaps, lang)
             lines += self._target_lines(t, text, lang)
             if len(shown) <= 2:
                 lines += self._beyond_lines(t, text, lang, route)

@@ -1,4 +1,5 @@
-"""Typos in English words ("categroy", "certifcate", "trainng") corrected against the advisor's own vocabulary.
+"""Typos in English words ("categroy", "certifcate", "trainng") and in the guideline's Chinese terms
+(「模型訓連」, a homophone typed for 「模型訓練」) corrected against the advisor's own vocabulary.
 
 Why: English users type fast; one slipped letter in a domain word made the intent or the name
 unreadable, and the question was declined or answered with the wrong card. A correction always lands
@@ -39,12 +40,59 @@ def _edits1(word: str) -> set[str]:
     return deletes | transposes | replaces | inserts
 
 
-class Speller:
-    """Built once from the known words; `correct` rewrites only unknown words with one clear candidate."""
+CJK_RUN = re.compile(r"[\u4e00-\u9fff]{4,}")
+MIN_TERM = 4  # a Chinese term this long has one character to spare: 「模型訓連」 cannot be another word
 
-    def __init__(self, vocabulary: Iterable[str]) -> None:
+
+class Speller:
+    """Built once from the known words; `correct` rewrites only unknown words with one clear candidate.
+    Chinese terms (competency types and items, talent categories) are corrected when one character of
+    a term was mistyped (a homophone from the input method) and no other term fits."""
+
+    def __init__(self, vocabulary: Iterable[str], terms: Iterable[str] = (), written: str = "") -> None:
         self.known = frozenset(w for w in vocabulary if w.isascii() and w.isalpha())
         self.targets = frozenset(w for w in self.known if len(w) >= MIN_LENGTH - 1)
+        self.terms = frozenset(t for t in terms if len(t) >= MIN_TERM and CJK_RUN.fullmatch(t))
+        self.term_lengths = sorted({len(t) for t in self.terms}, reverse=True)
+        by_gap: dict[str, set[str]] = {}
+        for t in self.terms:
+            for i in range(len(t)):
+                by_gap.setdefault(t[:i] + "?" + t[i + 1 :], set()).add(t)
+        self.by_gap = by_gap
+        self.written = written  # the guideline's own text: what it writes is a word, never a typo
+
+    def _term_fix(self, window: str) -> str | None:
+        """The one term `window` misses by one character (never the first: 「開發人才」 and 「研發人才」
+        differ in what they say), else None."""
+        found = {t for i in range(1, len(window)) for t in self.by_gap.get(window[:i] + "?" + window[i + 1 :], ())}
+        return found.pop() if len(found) == 1 else None
+
+    def correct_terms(self, text: str) -> str:
+        """「模型訓連要幾小時」 → 「模型訓練要幾小時」: windows of Chinese runs one character off a term."""
+        if not self.terms:
+            return text
+
+        def fix_run(m: re.Match[str]) -> str:
+            run, i = m.group(0), 0
+            out = []
+            while i < len(run):
+                for n in self.term_lengths:
+                    window = run[i : i + n]
+                    if len(window) < n:
+                        continue
+                    if window in self.written or any(t in run for t in self.terms if window in t or t in window):
+                        continue  # a word the guideline writes, or a term written right here
+                    fix = self._term_fix(window)
+                    if fix:
+                        out.append(fix)
+                        i += n
+                        break
+                else:
+                    out.append(run[i])
+                    i += 1
+            return "".join(out)
+
+        return CJK_RUN.sub(fix_run, text)
 
     def suggestion(self, word: str) -> str | None:
         if len(word) < MIN_LENGTH or word in self.known or word in english_words():
@@ -58,6 +106,7 @@ class Speller:
 
     def correct(self, text: str, corrections: dict[str, str] | None = None) -> str:
         fixes = self.corrections(text) if corrections is None else corrections
+        text = self.correct_terms(text)
         return WORD.sub(lambda m: fixes.get(m.group(0), m.group(0)), text) if fixes else text
 
 

@@ -25,6 +25,13 @@ CLAUSE = re.compile(
     r"[，,；;。、\n]|(?<=[?？!！])|\band\b|\b以及\b"
     # 「素養課上滿18hr 文書工具課也18hr」: after an hours unit, a space parts clauses too
     r"|(?:(?<=小時)|(?<=[0-9]hr)|(?<=hrs))\s+(?=[\u3400-\u9fff])"
+    # 「模型訓練到底要幾小時才夠啦 我都上25h了」: in chat a space between two Chinese words parts clauses
+    # (never inside 「十二 小時」 or before a number written in Chinese)
+    r"|(?<=[\u3400-\u9fff])(?<![零〇一二兩三四五六七八九十百半])\s+(?=[\u3400-\u9fff])(?![零〇一二兩三四五六七八九十百半]|小時|個|鐘頭)"
+)
+# 「素養有18 工具30」: a bare number right after an area word is that area's hours
+RIGHT_AFTER = re.compile(
+    r"\s*(?:有|是|為|[:：])?\s*(\d+(?:\.\d+)?)(?![\d.]|\s*(?:小時|個小時|鐘頭|hours?|hrs?|h\b|張|%|年|月|歲))"
 )
 # every certificate of an issuer: "both NVIDIA associate certs", 「微軟的兩張都有」
 EVERY_OF = re.compile(r"(\bboth\b|\ball (of )?(the|their|its)?\b|兩張都|兩張|二張|全部|都有|都考)")
@@ -33,7 +40,7 @@ COMPARED = re.compile(r"(超過|不到|未滿|少於|多於|至少|高於|低於
 HALF_HOUR = re.compile(r"(\d+|[零〇一二兩三四五六七八九十百]+)\s*個?半\s*(?:小時|鐘頭)")
 UNIT_DECLARED = re.compile(
     r"(單位(都|全)?(是|為|[:：])\s*小時|都是小時|以小時(計|為單位)|\b(all )?in hours\b|\(hours\)|（小時）"
-    r"|時數\s*[:：]|\bhours\s*:)"  # 「時數：素養18、文書工具20」: a label over the numbers that follow
+    r"|時數[^，。?？:：]{0,6}[:：]|\bhours\s*:)"  # 「時數：素養18、文書工具20」: a label over the numbers that follow
 )
 BARE_NUMBER = re.compile(
     r"(?<![\d.])(\d+(?:\.\d+)?)(?!\s*(?:小時|個小時|鐘頭|hours?|hrs?|h\b|張|\d|\.\d|%|年|月|日|歲|級|類|項|個))"
@@ -53,6 +60,12 @@ HOURS_BEFORE_NUMBER = re.compile(
     r"(\d+(?:\.\d+)?)(?!\s*(hours?|hrs?|h)\b)"
 )
 SENTENCE_SPLIT = re.compile(r"(?<=[。！!？?~])")
+# what the guideline says of the certificate just named: "does it say anything about it?", 「指引有提到它嗎」
+ABOUT_IT = re.compile(
+    r"(\b(say|says|said|mention|mentions|list|lists) (anything )?about (it|that|this|them)\b"
+    r"|\btell me about (it|that|this)\b|(有|怎麼)(提到|說到|寫到|列到|講到)(它|這張|那張)"
+    r"|對(它|這張|那張)(有什麼|怎麼)(說|寫))"
+)
 ASKS = re.compile(r"[?？]|嗎|呢")  # a sentence that asks (「…，這樣夠嗎」), as opposed to one that states
 # Holding without a person, read only while a conversation is already about someone's facts.
 NEGATED = re.compile(r"(沒有|沒|不是|並非|\bnot\b|\bno\b)\s*$")  # 「沒有 X」 right before a certificate's name
@@ -221,7 +234,8 @@ class FactReader:
             if re.search(r"[?？]|嗎|呢|哪|什麼|誰|\b(which|what|who)\b", c)
         ]
         intents = set(self.reader.detect_intents(" ".join(clauses)))
-        if not intents & {"category_of", "issuer", "successor"} or "which_talent" in intents:
+        about_it = any(ABOUT_IT.search(c) for c in clauses)  # "does the guideline say anything about it?"
+        if not (intents & {"category_of", "issuer", "successor"} or about_it) or "which_talent" in intents:
             return False
         certs = {e.key for e in self.reader.entities(text) if e.kind == "cert"}
         return bool(certs) and any(
@@ -358,6 +372,29 @@ class FactReader:
         """Where the area word that starts at `start` ends (the longest word matching there)."""
         return [start + len(w) for w, _ in self.area_words if clause.startswith(w, start)][:1]
 
+    def _right_after(self, clause: str, areas: list[tuple[int, str]]) -> list[tuple[int, str, float]]:
+        """Areas followed right away by a bare number (「素养有18」「工具30」), in a clause that also has a
+        number with an hours unit: (area start, area, hours)."""
+        if not self.hours_re.search(clause):
+            return []
+        out = []
+        for start, area in areas:
+            ends = self._ends(clause, start)
+            m = RIGHT_AFTER.match(clause, ends[0]) if ends else None
+            if m:
+                out.append((start, area, float(m.group(1))))
+        return out
+
+    def _bare_positions(self, clause: str, paired: list[tuple[int, str, float]]) -> list[int]:
+        """Where the numbers `_right_after` read start (they are never also read as hours with a unit)."""
+        out = []
+        for start, _, _ in paired:
+            ends = self._ends(clause, start)
+            m = RIGHT_AFTER.match(clause, ends[0]) if ends else None
+            if m:
+                out.append(m.start(1))
+        return out
+
     def _hours(self, text: str) -> list[tuple[str, float]]:
         """Each number of hours with the nearest area word of its clause; in a message that uses an hour
         unit somewhere, 「圖文 15」 (an area word then a bare number) counts too."""
@@ -381,6 +418,17 @@ class FactReader:
             elif not numbers:
                 pending = areas
                 continue
+            paired = self._right_after(clause, areas) if numbers and len(areas) > 1 else []
+            if paired:
+                # 「我都上25h了 素養有18 工具30」: the areas with their own numbers are read first; a number
+                # with a unit and no area left takes the area a clause before named (模型訓練)
+                out += [(area, value) for _, area, value in paired]
+                areas = [a for a in areas if a[0] not in {start for start, _, _ in paired}]
+                numbers = [n for n in numbers if not any(n[0] == at for at in self._bare_positions(clause, paired))]
+                if not areas:
+                    areas = [(0, pending[-1][1])] if pending else []
+                if not areas or not numbers:
+                    continue
             ordered = sorted(areas)
             if len(numbers) == 1 and len(ordered) > 1 and EACH.search(clause):
                 # 「ElevenLabs 跟 Midjourney 各再多上 4 小時」: the one number is for each area named

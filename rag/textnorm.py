@@ -69,7 +69,15 @@ def normalise(text: str) -> str:
     text = fold(text).lower().translate(_BOPOMOFO_ENDINGS)
     if _CJK.search(text):  # 「要上幾hr」「12hrs」 in a Chinese sentence: hours, not the letters of HR (人資)
         text = _HOURS_ABBREVIATION.sub("小時", text)
+        for said, written in _COLLOQUIAL:  # 「是啥類的」 is 「是什麼類的」 to every pattern
+            text = text.replace(said, written)
+        text = _A_NOT_A.sub(r"\1不\1", text.replace("4不4", "是不是"))  # 「算4算」「4不4」: chat A-not-A
     return text
+
+
+# chat spellings of question words, read as the written word every pattern knows
+_COLLOQUIAL = (("啥", "什麼"), ("甚麼", "什麼"))
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])4\1")
 
 
 # s2twp's Taiwan phrasing rewrites two of the guideline's own terms: 类型→型別 and 项目→專案 (「能力项目」

@@ -35,6 +35,7 @@ class Thresholds(BaseModel):
     implied_passage_coverage: Threshold
     unknown_name_coverage: Threshold
     short_followup: Threshold
+    own_question_chars: Threshold
     out_of_scope_margin: Threshold
     semantic_answer_margin: Threshold
 

@@ -21,7 +21,7 @@ from knowledge.yamlfile import load_yaml
 from rag.gazetteer import Form, catalog_forms
 from rag.lexical import EN_STOPWORDS, tokens
 from rag.matching import KeyMatcher, greedy_spans, inflections, squash
-from rag.spelling import Speller, pattern_words
+from rag.spelling import CJK_RUN, Speller, pattern_words
 from rag.textnorm import Lang, detect_language, fold, normalise, reads_as_english
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -182,7 +182,16 @@ class QueryUnderstanding:
         self.known_latin = self._known_latin_words(thesaurus)
         sources = [p for pats in intents["intents"].values() for p in pats]
         sources += [p for spec in intents["out_of_scope"].values() for p in spec["patterns"]]
-        self.speller = Speller(self.known_latin | pattern_words(sources) | pattern_words(intents["certificate_words"]))
+        terms = [
+            *(t.name for t in catalog.types),
+            *(i.name for t in catalog.types for i in t.items),
+            *(tc.name for tc in catalog.talent.categories),
+        ]
+        terms = [x for term in terms for x in CJK_RUN.findall(term)]
+        latin = self.known_latin | pattern_words(sources) | pattern_words(intents["certificate_words"])
+        from knowledge.catalog import GUIDELINE_PATH
+
+        self.speller = Speller(latin, terms, normalise(GUIDELINE_PATH.read_text(encoding="utf-8")))
         latin_names = {
             (variant, c.id)
             for c in catalog.certifications

@@ -391,3 +391,100 @@ def test_the_english_name_is_given_from_the_data(advisor, catalog: Catalog) -> N
 def test_the_work_one_wants_is_the_work_read(advisor) -> None:  # noqa: ANN001
     answer = advisor.respond("我現在在銀行當櫃員，想轉去做幫企業規劃導入 AI 流程的顧問，這種工作叫什麼？")
     assert answer.rule == "view.own_work" and "AI 導入型" in answer.text.split("\n")[0], answer.text
+
+
+def test_a_difference_between_two_counts_is_computed(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    n = {c.name: len(catalog.certs_in(c.name)) for c in catalog.cert_categories.categories}
+    answer = advisor.respond("專案類的證照比素養類少幾張？")
+    assert answer.rule == "query.count_certs", answer.rule
+    diff = abs(n["專案類"] - n["素養類"])
+    assert answer.text.startswith("表6 中") and f"多 {diff} 張" in answer.text.split("\n")[0], answer.text
+    by_issuer = advisor.respond("AWS 跟微軟，誰在表6 的證照比較多？")
+    aws = sum(1 for c in catalog.certifications if c.issuer.startswith("Amazon"))
+    ms = sum(1 for c in catalog.certifications if c.issuer.startswith("Microsoft"))
+    assert f"多 {aws - ms} 張" in by_issuer.text.split("\n")[0], by_issuer.text
+
+
+def test_the_two_industry_tables_are_set_side_by_side(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    rows = catalog.industries.scenarios
+    talents = list(dict.fromkeys(r.talent_category for r in rows))
+    first = {r.industry for r in rows if r.talent_category == talents[0]}
+    second = {r.industry for r in rows if r.talent_category == talents[1]}
+    answer = advisor.respond("開發人才那張產業表跟應用人才那張比，有哪些產業只出現在其中一張？")
+    assert answer.rule == "query.industry_tables", answer.rule
+    for industry in first ^ second:
+        assert industry in answer.text
+
+
+def test_career_paths_asked_of_no_one_list_every_route(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    answer = advisor.respond("這份指引裡的職涯發展路徑長怎樣？")
+    assert answer.rule == "view.overview", answer.rule
+    for path in catalog.career.paths:
+        for route in path.routes:
+            assert route.steps[-1] in answer.text
+    assert "｜" not in answer.text
+    # one's own way somewhere is not the overview
+    assert advisor.respond("我現在做行政，以後想轉去做 AI 開發，路要怎麼走？").rule != "view.overview"
+
+
+def test_a_roles_types_are_its_categorys(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    role = next(r for r in catalog.role_list if r.name.startswith("機器學習"))
+    category = next(t for t in catalog.talent.categories if t.name == role.talent_category)
+    answer = advisor.respond(f"{role.name}要具備哪幾種能力類型？")
+    head = answer.text.split("\n")[0]
+    assert all(t in head for t in category.competency_types), head
+
+
+def test_described_work_asked_as_a_job_title_names_the_role(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("我的工作是把錄音檔逐句做標記、分類，給語音模型當訓練資料，這算什麼職位？")
+    assert answer.rule == "view.own_work" and "資料標註師" in answer.text.split("\n")[0], answer.text
+    # a kind of certificate asked about is not one's work
+    cert = advisor.respond("我完全沒寫過程式，想找一張不考實作的入門證照，這種證照在指引裡屬於哪一類？")
+    assert cert.rule != "view.own_work" and "素養類" in cert.text, cert.text
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [("AI服務開花要幾小時", "AI服務開發要幾小時"), ("工具運用的進階要什麼", "工具應用的進階要什麼")],
+)
+def test_a_mistyped_character_in_a_guideline_term_is_read_as_the_term(advisor, said: str, read: str) -> None:  # noqa: ANN001
+    assert advisor.understanding.speller.correct_terms(said) == read
+    # a word the guideline itself writes is never corrected
+    assert advisor.understanding.speller.correct_terms("模型訓練平台") == "模型訓練平台"
+
+
+def test_hours_after_their_area_and_a_unit_elsewhere_are_each_read(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("服務開發到底要上多久才夠 我已經上40h了 素養有20 程式15 工具35")
+    assert answer.rule == "situation.own_result", answer.rule
+    assert "AI 服務開發 40 小時" in answer.text and "AI 應用素養 20 小時" in answer.text, answer.text
+
+
+def test_filling_the_missing_hours_says_which_level_they_reach(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond(
+        "我沒有證照，也沒上素養課，但文書 AI 課 20 小時、影像 AI 課 12 小時，補齊以後工具應用會到哪一級？"
+    )
+    assert "即達「進階」" in answer.text, answer.text
+
+
+def test_chat_spelling_of_question_words_is_understood(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("tqc人工智慧應用與技術 是啥類的 偶想考")
+    assert answer.rule == "view.certification" and "素養類" in answer.text, answer.text
+    level = advisor.respond("素養上了20hr 圖文ai也20hr 沒證照 這樣算4算應用人才")
+    assert level.rule == "situation.own_result" and "AI 應用人才" in level.text, level.text
+
+
+def test_an_aside_about_registering_does_not_decline_the_question(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("TQC+ 人工智慧：機器學習 4誰辦的 我下個月要報名 順便問屬於哪類")
+    assert answer.answered and "專案類" in answer.text, answer.text
+    assert not advisor.respond("TQC+ 人工智慧：機器學習要去哪裡報名？").answered
+
+
+def test_whether_to_trust_what_ai_said_is_annex6(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("Gemini 給的參考文獻可以相信嗎？")
+    assert answer.answered and "附件(六)" in answer.text, answer.text
+    assert not advisor.respond("Gemini 說下週會下雨，我要帶傘嗎？").answered
+
+
+def test_a_part_comparing_the_guideline_with_another_framework_is_not_declined(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("指引的 AI 風險怎麼分類？是不是跟 NIST 一樣分等級？")
+    assert answer.answered and "分類管理" in answer.text, answer.text

@@ -40,12 +40,12 @@ def test_independent_sets_hold_their_rates(advisor, name: str) -> None:  # noqa:
 @pytest.mark.parametrize(
     ("name", "rate", "precision", "recall"),
     [
-        ("holdout8.yaml", 0.85, 0.9, 0.95),
+        ("holdout8.yaml", 0.9, 0.95, 0.95),
         ("holdout9.yaml", 0.95, 0.95, 0.95),
         ("holdout10.yaml", 0.95, 0.95, 0.95),
         ("holdout11.yaml", 0.95, 0.95, 0.85),
         ("holdout12.yaml", 0.95, 0.95, 0.95),
-        ("holdout13.yaml", 0.92, 0.85, 0.95),
+        ("holdout13.yaml", 0.96, 0.95, 0.95),
         ("holdout14.yaml", 0.96, 0.95, 0.95),
         ("holdout15.yaml", 0.94, 0.95, 0.95),
         ("holdout16.yaml", 0.96, 0.95, 0.95),
@@ -59,10 +59,11 @@ def test_independent_sets_hold_their_rates(advisor, name: str) -> None:  # noqa:
         ("holdout24.yaml", 0.96, 0.95, 0.95),
         ("holdout25.yaml", 0.98, 0.95, 0.95),
         ("holdout26.yaml", 0.96, 0.95, 0.95),
+        ("holdout27.yaml", 0.98, 0.95, 0.95),
     ],
 )
 def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, precision: float, recall: float) -> None:  # noqa: ANN001
-    """holdout8–26 (paraphrases, own situations, counting, new out-of-scope kinds): below the older sets;
+    """holdout8–27 (paraphrases, own situations, counting, new out-of-scope kinds): below the older sets;
     each held where it stands so that it can only improve (arrival and current scores are in the README)."""
     summary = run_evaluation(advisor, load_gold(GOLD_PATH.parent / name))["summary"]
     assert summary["pass_rate"] >= rate, summary
@@ -81,8 +82,8 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind6.yaml", 0.8, 0.95),
         ("conversations_blind7.yaml", 0.95, 0.98),
         ("conversations_blind8.yaml", 0.9, 0.97),
-        ("conversations_blind9.yaml", 0.85, 0.97),
-        ("conversations_blind10.yaml", 0.7, 0.92),
+        ("conversations_blind9.yaml", 0.9, 0.97),
+        ("conversations_blind10.yaml", 0.75, 0.93),
         ("conversations_blind11.yaml", 0.95, 0.98),
         ("conversations_blind12.yaml", 0.95, 0.98),
         ("conversations_blind13.yaml", 0.9, 0.96),
@@ -92,7 +93,8 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind17.yaml", 0.9, 0.97),
         ("conversations_blind18.yaml", 0.35, 0.78),
         ("conversations_blind19.yaml", 0.8, 0.9),
-        ("conversations_blind20.yaml", 0.6, 0.9),
+        ("conversations_blind20.yaml", 0.7, 0.92),
+            ("conversations_blind21.yaml", 0.8, 0.95),
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001

@@ -9,6 +9,7 @@ cards serve answers and the bot's browsing views.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from knowledge.catalog import Catalog
@@ -292,6 +293,15 @@ class CatalogCards:
             sections += card.sections
         return Card(zh, en, sections)
 
+    def role_types_card(self, r: Role) -> Card:
+        """「這種工作需要哪幾種能力類型」 of a role: the types of its talent category (a role has none of
+        its own in the guideline), the answer first."""
+        tc = next(t for t in self.cat.talent.categories if t.name == r.talent_category)
+        types = _items(tc.competency_types) or "（表2 未列出能力類型）"
+        zh = f"{r.name}屬於{r.talent_category}，所需能力類型：{types}（表1、表2）。"
+        en = f"{r.name_en} ({r.name}) is {r.talent_category}; its competency types: {types} (表1, 表2)."
+        return Card(zh, en, [r.source, TABLE1, TABLE2], native=True)
+
     def _routes_through(self, r: Role) -> list[str]:
         """The 附件(五) routes with a step naming one of the role's titles, as 「名稱：步驟 → 步驟」."""
         titles = [re.sub(r"\s*[（(].*?[)）]", "", t).replace(" ", "") for t in r.titles]
@@ -375,6 +385,18 @@ class CatalogCards:
         card = self.career_card(r.talent_category)
         return Card(card.zh + "".join(notes), card.en, card.sections)
 
+    def career_paths_overview(self) -> Card:
+        """「指引講的職涯路徑是怎樣」 asked of no one in particular: every route of 附件(五) (圖4), by category."""
+        lines_zh, lines_en = [], []
+        for path in self.cat.career.paths:
+            for r in path.routes:
+                lines_zh.append(f"• {r.name}（{path.talent_category}）：{' → '.join(r.steps)}")
+                lines_en.append(f"• {path.talent_category} ({path.name_en}) — {r.name}: {' → '.join(r.steps)}")
+        n = len(lines_zh)
+        zh = f"附件(五)（圖4）列出 {n} 條職業發展路徑：\n" + "\n".join(lines_zh)
+        en = f"附件(五) (圖4) lists {n} career routes:\n" + "\n".join(lines_en)
+        return Card(zh, en, ["附件(五)"], native=True)
+
     def career_card(self, name: str) -> Card:
         path = next(p for p in self.cat.career.paths if p.talent_category == name)
         routes = "；".join(f"{r.name}：{' → '.join(r.steps)}" for r in path.routes)
@@ -428,14 +450,28 @@ class CatalogCards:
         en = f"The English name of 「{name}」: {english}."
         return Card(zh, en, [TABLE6 if kind == "cert" else "附件(四)" if kind in ("role", "archetype") else TABLE2])
 
-    def own_work_card(self, talent: str, archetype: str | None, evidence: list[str], tools: list[str]) -> Card:
+    def own_work_card(
+        self, talent: str, archetype: str | None, evidence: list[str], tools: list[str], roles: Sequence[Role] = ()
+    ) -> Card:
         """「依您描述的工作…較接近 AI 應用人才（AI 加值型）」: the category the described work fits, with
-        the words that decided it, and where the tools the person named sit in 表5."""
+        the words that decided it, where the tools the person named sit in 表5, and — when a job title
+        was asked — the 表8/表9 roles the work reads like."""
         role_zh = f"中的「{archetype}」" if archetype else ""
         role_en = f" ({archetype})" if archetype else ""
         said = "、".join(f"「{w}」" for w in evidence[:4])
-        zh = f"依您描述的工作內容（{said}），較接近 {talent}{role_zh}（表1" + ("、表7" if archetype else "") + "）。"
-        en = f"From the work you describe ({', '.join(evidence[:4])}), you are closest to {talent}{role_en} (表1)."
+        if said:
+            zh = (
+                f"依您描述的工作內容（{said}），較接近 {talent}{role_zh}（表1" + ("、表7" if archetype else "") + "）。"
+            )
+            en = f"From the work you describe ({', '.join(evidence[:4])}), you are closest to {talent}{role_en} (表1)."
+        else:
+            zh = f"依您描述的工作內容，較接近 {talent}{role_zh}（表1）。"
+            en = f"From the work you describe, you are closest to {talent}{role_en} (表1)."
+        sources = [TABLE1, *(["附件(四) 表7"] if archetype else [])]
+        if roles:
+            zh += f"職稱上最接近：{'、'.join(r.name for r in roles)}（{roles[0].source}）。"
+            en += f" The closest job title: {' / '.join(f'{r.name_en} ({r.name})' for r in roles)} ({roles[0].source})."
+            sources.append(roles[0].source)
         placed = [
             (tool, t.type, g.group)
             for tool in tools
@@ -451,7 +487,7 @@ class CatalogCards:
             )
             en += " The tools you name: "
             en += "; ".join(f"{tool} is under {kind} ({group}) in 表5" for tool, kind, group in placed) + "."
-        return Card(zh, en, [TABLE1, *(["附件(四) 表7"] if archetype else []), *([TABLE5] if placed else [])])
+        return Card(zh, en, [*sources, *([TABLE5] if placed else [])])
 
     def archetype_card(self, name: str) -> Card:
         a = next(x for x in self.cat.roles.application_archetypes if x.name == name)

@@ -73,6 +73,43 @@ class CatalogQueries:
         en = f"表6 has {len(certs)} {label_en} certification(s) (of {total} in all):\n{lines_en}"
         return Card(zh, en, [TABLE6], native=True)
 
+    def count_difference(self, a: CertFilter, b: CertFilter) -> Card:
+        """「素養類比工具類多幾張？」: both counts and their difference, the answer first."""
+        na = sum(1 for c in self.cat.certifications if a.admits(c))
+        nb = sum(1 for c in self.cat.certifications if b.admits(c))
+        la, lb = (f.describe().replace(" 辦理的", "") for f in (a, b))  # the issuer's name alone reads better
+        ea, eb = a.describe(en=True), b.describe(en=True)
+        if na == nb:
+            zh = f"{la}與{lb}在表6 的認證一樣多，各 {na} 張。"
+            en = f"表6 lists as many {ea} as {eb} certifications: {na} each."
+        else:
+            (more, n_more, e_more), (less, n_less, e_less) = sorted([(la, na, ea), (lb, nb, eb)], key=lambda x: -x[1])
+            zh = f"表6 中{more} {n_more} 張、{less} {n_less} 張：{more}多 {n_more - n_less} 張。"
+            en = f"表6 lists {n_more} {e_more} and {n_less} {e_less} certifications: {n_more - n_less} more {e_more}."
+        return Card(zh, en, [TABLE6], native=True)
+
+    def industry_tables(self) -> Card:
+        """「表10 跟表11 列的產業有哪些不一樣」: the industries both tables list and those only one lists."""
+        by_talent: dict[str, list[str]] = {}
+        table: dict[str, str] = {}
+        for row in self.cat.industries.scenarios:
+            by_talent.setdefault(row.talent_category, []).append(row.industry)
+            table[row.talent_category] = row.source.split()[-1]
+        (ta, a), (tb, b) = list(by_talent.items())[:2]
+        both = [x for x in a if x in b]
+        only_a, only_b = [x for x in a if x not in b], [x for x in b if x not in a]
+        na, nb = table[ta], table[tb]
+        zh = (
+            f"{na}（{ta}）列 {len(a)} 個產業，{nb}（{tb}）列 {len(b)} 個。"
+            f"只在{na}：{'、'.join(only_a) or '無'}；只在{nb}：{'、'.join(only_b) or '無'}；"
+            f"兩表都有：{'、'.join(both)}。"
+        )
+        en = (
+            f"{na} ({ta}) lists {len(a)} industries and {nb} ({tb}) {len(b)}. Only in {na}: "
+            f"{', '.join(only_a) or 'none'}; only in {nb}: {', '.join(only_b) or 'none'}; in both: {', '.join(both)}."
+        )
+        return Card(zh, en, [f"附件(四) {na}", f"附件(四) {nb}"], native=True)
+
     def classify_certs(self, certs: Sequence[Certification], categories: Sequence[str]) -> Card:
         """「這幾張哪些是工具類？」: each named certification with its category, the matching ones first."""
         wanted = set(categories)
