@@ -761,6 +761,11 @@ def _rai(q: Query) -> list[Card] | None:
     # 「第二個呢？多講一點」 after the four dimensions: the dimension named, not the overview again
     own = {e.key for e in q.u.entities if e.kind == "rai" and e.start >= 0}
     named = [k for k in keys.get("rai", []) if k in own]
+    asked = asked_clause(q.u.normalised)
+    if named and CERT_ASKED.search(asked) and not any(q.reader.entities(asked)) and q.asks("category_of"):
+        # 「只考倫理跟風險辨識、不考實作的檢定，應該屬於哪一類認證？」: a certificate category is asked; the
+        # dimension only describes what the exam covers
+        return None
     if named and (MORE.search(q.u.normalised) or len(named) == 1 and "overview_rai" in q.intents):
         dims = [d for d in v.cat.responsible_ai.dimensions if d.name in named]
         more = [v.risk_classes_card() if x == "classes" else v.risk_steps_card() for d in dims for x in d.see_also]

@@ -53,6 +53,8 @@ CERT_PHRASE = re.compile(
 )
 LEVEL_WORDS = ("初級", "中級", "高級")
 CAPITALISED_RUN = re.compile(r"\s+[A-Z][a-z]+\s+[A-Z]")  # "Coursera Deep Learning …": a proper name goes on
+# 「Google Professional Data Engineer」: three to seven capitalised words in a row
+CAPITALISED_NAME = re.compile(r"(?:[A-Z][\w+.&-]*\s+){2,6}[A-Z][\w+.&-]*")
 LATIN_RUN = re.compile(r"^\s*的?\s*(?:[A-Za-z][\w+.&:()-]*\s*){1,6}(?=[\u3400-\u9fff])")
 SIMILAR_NAME = 0.9
 NEAR_MISS_START = 0  # typo matches count as named by the question
@@ -350,7 +352,31 @@ class QueryUnderstanding:
                 is_name = bool(self.cert_words.search(original))
             if is_name and any(p not in self.known_latin for p in parts):
                 names.append(word)
-        return names
+        return names + self._unknown_by_issuer(original)
+
+    def _unknown_by_issuer(self, original: str) -> list[str]:
+        """「Google Professional Data Engineer」: a run of capitalised words that names an issuer of 表6 and a
+        word none of that issuer's certificates has — a certificate of that vendor the guideline does not list
+        (every word may be known on its own: Google, Professional, Data, Engineer)."""
+        found = []
+        for m in CAPITALISED_NAME.finditer(original):
+            run = m.group(0).strip()
+            entities = self.entities(normalise(run))
+            issuers = {e.key for e in entities if e.kind == "issuer"}
+            if not issuers or any(e.kind == "cert" for e in entities):
+                continue
+            vocabulary = {
+                w
+                for c in self.catalog.certifications
+                if c.issuer in issuers
+                for name in (c.name, c.name_en, *c.aliases, c.issuer)
+                for w in re.findall(r"[a-z0-9]+", name.lower())
+            }
+            vocabulary |= {w for e in entities if e.kind == "issuer" for w in re.findall(r"[a-z0-9]+", e.surface)}
+            extra = [w for w in re.findall(r"[A-Za-z0-9]+", run) if w.lower() not in vocabulary | set(EN_STOPWORDS)]
+            if extra:
+                found.append(run)
+        return found
 
     def understand(self, question: str) -> Understanding:
         text = normalise(question)

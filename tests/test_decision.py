@@ -488,3 +488,20 @@ def test_whether_to_trust_what_ai_said_is_annex6(advisor) -> None:  # noqa: ANN0
 def test_a_part_comparing_the_guideline_with_another_framework_is_not_declined(advisor) -> None:  # noqa: ANN001
     answer = advisor.respond("指引的 AI 風險怎麼分類？是不是跟 NIST 一樣分等級？")
     assert answer.answered and "分類管理" in answer.text, answer.text
+
+
+def test_a_vendors_certificate_not_in_table6_is_declined_even_with_known_words(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("Microsoft Certified Power Platform Developer 在表6 算哪一類？")
+    assert not answer.answered and answer.rule == "scope.unknown_certification", answer.rule
+    known = advisor.respond("AWS Certified Machine Learning Engineer Associate 算哪一類？")
+    assert known.answered and "專案類" in known.text, known.text
+
+
+def test_a_certificate_being_dropped_asks_for_its_successor(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("聽說微軟有張 AI 工程師的考試之後會廢除？要改考哪張？")
+    assert answer.rule.startswith("query.retired_certs") and "AI-103" in answer.text, answer.text
+
+
+def test_what_an_exam_covers_does_not_make_the_category_question_about_annex6(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("我們學校要辦一個 AI 檢定，只考倫理、隱私保護這些觀念，不考實作，這種檢定算哪一類認證？")
+    assert answer.rule != "view.responsible_ai" and "素養類" in answer.text, answer.text
