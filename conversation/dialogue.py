@@ -137,6 +137,14 @@ SET_REF = re.compile(r"(其中|這些|這幾張|這幾個|裡面|當中|\bof (th
 SCOPE_ONLY = re.compile(
     r"^\W*(那|那麼|有|有沒有|哪些是|哪幾張是)?\s*(國內|國際|國外|台灣|本土)的?(嗎|呢|有哪些|是哪幾張)?\W*$"
 )
+# the noun after 「這個」「那張」 says what kind of thing is pointed at
+REFERENCE_NOUNS = (
+    (re.compile(r"(這|那|該)(個|份|種)?\s*(職務|職位|職稱|角色|工作)"), {"role", "archetype"}),
+    (re.compile(r"(這|那|該)(張|個|份)?\s*(證照|認證|證書|考試)"), {"cert"}),
+    (re.compile(r"(這|那|該)(個|項)?\s*(能力項目|項目)"), {"item"}),
+    (re.compile(r"(這|那|該)(個|種)?\s*(能力類型|類型)"), {"type"}),
+    (re.compile(r"\b(this|that) (job|role|position)\b"), {"role", "archetype"}),
+)
 SCOPE_ONLY_CHARS = 16  # longer messages naming a scope ask something of their own
 TWO_REF = re.compile(r"(這兩張|這兩個|兩張都|這兩|兩者|\bboth\b|\bthese two\b|\bthe two\b)")
 ISSUER_REF = re.compile(
@@ -773,20 +781,39 @@ class Dialogue:
                 fitting = [("type", owners.pop(), "")] if len(owners) == 1 else []
             if len(fitting) == 1:
                 return SINGULAR.sub(f"「{self._name(*fitting[0][:2])}」", text, count=1)
-            alike = self._alike_in_what_is_asked(same_kind, kinds, text)
+            named_kind = [c for c in same_kind if c[0] in self._kinds_named_by_noun(text)]
+            if len(named_kind) == 1:  # 「這個職務」 is the role among a role and an item talked about
+                return SINGULAR.sub(f"「{self._name(*named_kind[0][:2])}」", text, count=1)
+            alike = self._alike_in_what_is_asked(named_kind or same_kind, kinds, text)
             if alike is not None:  # 「它的辦理單位…」 when every candidate has the same issuer: no need to ask which
                 return SINGULAR.sub(f"「{self._name(*alike[:2])}」", text, count=1)
             return self._clarify(same_kind, topic)
         return text
+
+    @staticmethod
+    def _kinds_named_by_noun(text: str) -> set[str]:
+        """The kinds a demonstrative's noun names: 「這個職務」 a role, 「那張證照」 a certificate."""
+        found: set[str] = set()
+        for pattern, kinds in REFERENCE_NOUNS:
+            if pattern.search(text):
+                found |= kinds
+        return found
 
     def _alike_in_what_is_asked(
         self, candidates: list[tuple[str, str, str]], kinds: set[str], text: str
     ) -> tuple[str, str, str] | None:
         """The first candidate, when the attribute asked (issuer, category, 國內/國際) is the same for every
         candidate certificate: the answer does not depend on which one is meant."""
-        if not candidates or any(c[0] != "cert" for c in candidates):
+        if not candidates:
             return None
         intents = set(self.reader.detect_intents(normalise(text)))
+        if all(c[0] == "role" for c in candidates):
+            # 「那這個職務要考什麼證照」 after two roles of one category: its certificates answer either
+            talents = {r.talent_category for r in self.cat.role_list if r.id in {c[1] for c in candidates}}
+            same = len(talents) == 1 and intents & {"certs_for", "category_of", "which_talent", "overview_types"}
+            return candidates[0] if same else None
+        if any(c[0] != "cert" for c in candidates):
+            return None
         certs = [self.cat.certification(c[1]) for c in candidates]
         for intent, value in (("issuer", "issuer"), ("category_of", "category"), ("scope", "scope")):
             if intent in intents and len({getattr(c, value) for c in certs}) == 1:

@@ -348,7 +348,7 @@ class Advisor:
         followup = u.followup and not own_question or short_swap
         # 「想考證照證明自己，應該考哪一類？」 in a conversation about someone's role: the role's certificates
         for_the_person = (
-            bool(PERSON_ASKS.intersection(u.intents))
+            bool({"certs_for", "category_of"}.intersection(u.intents))
             and "overview_cert_categories" not in u.intents
             and any(e.kind in ("role", "talent") for e in previous)
         )

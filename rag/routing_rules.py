@@ -556,7 +556,8 @@ def _role_by_work(q: Query) -> list[Card] | None:
     clause = asked_clause(q.u.normalised)
     called = ROLE_ASKED.search(clause) and ROLE_WORDS.search(q.u.normalised)
     job = (called or JOB_ASKED.search(clause)) and not ASKS_ITEM.search(clause)
-    if named or not job or "career" in q.intents:  # 「接下來可以往什麼職位發展」 asks a career route
+    # 「接下來可以往什麼職位發展」 asks a career route; 「想轉去做…的工作，那叫什麼職務？」 still asks the name
+    if named or not job or "career" in q.intents and not called:
         return None
     roles = _roles_by_work(q)
     # the roles asked for: no passage outranks them
