@@ -214,6 +214,7 @@ class Advisor:
             too_long=too_long,
             personal=lambda: self._personal(u),
             alone=lambda certs: self._certificates_alone(u, certs),
+            areas=lambda: self.facts.areas_named(u.normalised),
         )
         turn.query = q
         plan = decide(q)

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.catalog import Catalog
-from knowledge.models import Role
+from knowledge.models import CompetencyType, Role
 from rag.lexical import tokens
 from rag.textnorm import normalise
 from rag.understanding import Entity
@@ -36,7 +36,9 @@ CLASSIFY_ME = re.compile(
     r"|\bwhat is (it|that) called\b)"
 )
 # 「這種能力算哪一個能力項目」 asks for a competency item or type, not for a talent category.
-ASKS_ITEM = re.compile(r"(項目|能力類型|什麼能力|哪(一)?.能力|的能力|\b(competency|item|skill)\b)")
+ASKS_ITEM = re.compile(
+    r"(項目|能力類型|什麼能力|哪(一)?.能力|的能力|些能力|種能力|哪一?項|\b(competency|item|skill)\b)"
+)
 # The work one wants: 「想轉去做…」「想當…」 "I want to become …"
 ASPIRE = re.compile(
     r"(想要?(轉去|轉到|轉職|轉|當|成為|做|走)|打算(轉|當|做)|\bwant to (become|be|move into|switch to)\b)"
@@ -162,3 +164,20 @@ class RoleReader:
         if second >= ROLE_MARGIN * third:
             return [self.roles[i], self.roles[j]]
         return []
+
+
+def abilities_of(areas: list[tuple[str, str, str]], cat: Catalog) -> list[tuple[CompetencyType, list[int], str]]:
+    """The 表2 items each (type, hours area, words) stands for: 「tool.文書」 is item 3 of AI 工具應用 (the item
+    named like the area's tool group); 「tool」 or 「programming」 every item of the type."""
+    out: list[tuple[CompetencyType, list[int], str]] = []
+    for name, area, words in areas:
+        t = cat.competency_type(name)
+        _, _, tool_item = area.partition(".")
+        numbers = [i.number for i in t.items if not tool_item or i.name.startswith(tool_item)]
+        at = next((n for n, x in enumerate(out) if x[0].name == t.name), None)
+        if at is None:
+            out.append((t, numbers, words))
+        else:
+            known = out[at]
+            out[at] = (t, [*known[1], *(n for n in numbers if n not in known[1])], f"{known[2]}、{words}")
+    return [(t, sorted(numbers), words) for t, numbers, words in out]

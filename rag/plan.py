@@ -56,6 +56,8 @@ class Query:
     semantic: Any = None  # rag.semantic.SemanticReader when the dense model is loaded
     personal: Callable[[], list[Card] | None] | None = None  # the 表5 engine over facts the question states
     alone: Callable[[list[str]], list[Card]] | None = None  # the 表5 engine over named certificates alone
+    # the hours areas (and the words naming them) of what the question says one does: 「公文都用 AI 寫」 → 文書
+    areas: Callable[[], list[tuple[str, str, str]]] | None = None
     too_long: bool = False
     notes: dict[str, Any] = field(default_factory=dict)  # what rules measured on the way (reported for tracing)
 

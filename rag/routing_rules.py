@@ -25,6 +25,7 @@ from rag.own_work import (
     ROLE_WORDS,
     SELF_WORK,
     WorkReading,
+    abilities_of,
     read_work,
 )
 from rag.plan import Plan, PlanKind, Query, rule
@@ -517,6 +518,23 @@ def _own_work(q: Query) -> list[Card] | None:
         cards.append(v.archetype_card(reading.archetype))
         about.append(Entity("archetype", reading.archetype, reading.archetype, -1))
     return Plan(VIEW, "view.own_work", tuple(cards), about=tuple(about))
+
+
+@rule(
+    "view.own_abilities",
+    652,
+    VIEW,
+    "one's own work described and which abilities it is: the 表2 types and items its tools and tasks name",
+)
+def _own_abilities(q: Query) -> list[Card] | None:
+    text = q.u.normalised
+    asked = asked_clause(text)
+    if not SELF_WORK.search(text) or not ASKS_ITEM.search(asked) or q.areas is None:
+        return None
+    if any(e.kind in ("type", "item") and e.start >= 0 for e in q.reader.entities(asked)):
+        return None  # 「AI 工具應用包含哪些能力項目」: a type named in the question is what is asked about
+    found = abilities_of(q.areas(), q.views.cat)
+    return [q.views.abilities_card(found)] if found else None
 
 
 @rule("view.industry_talent", 650, VIEW, "which talent in an industry: the best 表10/表11 row and its category")

@@ -344,6 +344,22 @@ class FactReader:
                 named.add(other[route] if NOT_ROUTE.search(text[max(0, m.start() - 8) : m.start()]) else route)
         return next(iter(named)) if len(named) == 1 else None
 
+    def areas_named(self, text: str) -> list[tuple[str, str, str]]:
+        """(competency type, hours area, the words that name it) for what a message says one does
+        (「公文初稿都用 AI 寫」 → AI 工具應用 / tool.文書, 「用 n8n 串通知」 → tool.自動化, 「用 Cursor 寫
+        小程式」 → AI 程式語言應用 / programming), in order."""
+        clause = normalise(text)
+        by_area = {area: name for name, area in self.type_areas.items()}
+        found: dict[str, list[str]] = {}
+        for start, area in self._areas_in(clause):
+            ends = self._ends(clause, start)
+            found.setdefault(area, []).append(clause[start : ends[0]] if ends else "")
+        return [
+            (by_area[area.split(".")[0]], area, "、".join(dict.fromkeys(w for w in words if w)))
+            for area, words in found.items()
+            if area.split(".")[0] in by_area
+        ]
+
     def types_named(self, clause: str) -> list[str]:
         """The competency types whose hours areas a clause names (「素養那塊有過嗎」 → AI 應用素養)."""
         by_area = {area: name for name, area in self.type_areas.items()}

@@ -505,3 +505,16 @@ def test_a_certificate_being_dropped_asks_for_its_successor(advisor) -> None:  #
 def test_what_an_exam_covers_does_not_make_the_category_question_about_annex6(advisor) -> None:  # noqa: ANN001
     answer = advisor.respond("我們學校要辦一個 AI 檢定，只考倫理、隱私保護這些觀念，不考實作，這種檢定算哪一類認證？")
     assert answer.rule != "view.responsible_ai" and "素養類" in answer.text, answer.text
+
+
+def test_described_work_asked_as_abilities_names_types_and_items(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    answer = advisor.respond(
+        "我在診所做行政，會議記錄都丟給 AI 整理，也用 Zapier 自動寄提醒信，我這些能力在指引裡算哪一項？"
+    )
+    assert answer.rule == "view.own_abilities", answer.rule
+    tool = catalog.competency_type("AI 工具應用")
+    items = {i.name for i in tool.items}
+    assert "AI 工具應用" in answer.text and {"文書應用", "自動化應用"} <= items
+    assert "文書應用" in answer.text and "自動化應用" in answer.text and "zapier" in answer.text.lower(), answer.text
+    # a type named in the question is what is asked about
+    assert advisor.respond("我想知道 AI 工具應用底下有哪些能力項目？").rule != "view.own_abilities"

@@ -293,6 +293,20 @@ class CatalogCards:
             sections += card.sections
         return Card(zh, en, sections)
 
+    def abilities_card(self, found: Sequence[tuple[CompetencyType, Sequence[int], str]]) -> Card:
+        """「我的能力在指引裡對應什麼」 after a description of one's work: the competency types and items
+        (表2) what was described belongs to, with the words that decided each."""
+        lines_zh, lines_en = [], []
+        for t, numbers, words in found:
+            items = [i for i in t.items if i.number in numbers]
+            names = "、".join(f"{i.number}. {i.name}" for i in items)
+            names_en = ", ".join(f"{i.number}. {i.name} ({i.name_en})" for i in items)
+            lines_zh.append(f"• {t.number}、{t.name}（{t.talent_category}）：{names}（「{words}」）")
+            lines_en.append(f"• {t.name} ({t.name_en}, {t.talent_category}): {names_en} (“{words}”)")
+        zh = "依您描述的工作，對應的能力類型與能力項目（表2）：\n" + "\n".join(lines_zh)
+        en = "From the work you describe, the competency types and items it belongs to (表2):\n" + "\n".join(lines_en)
+        return Card(zh, en, [TABLE2], native=True)
+
     def role_types_card(self, r: Role) -> Card:
         """「這種工作需要哪幾種能力類型」 of a role: the types of its talent category (a role has none of
         its own in the guideline), the answer first."""
