@@ -145,6 +145,8 @@ REFERENCE_NOUNS = (
     (re.compile(r"(這|那|該)(個|種)?\s*(能力類型|類型)"), {"type"}),
     (re.compile(r"\b(this|that) (job|role|position)\b"), {"role", "archetype"}),
 )
+# 「同類的」「同一類」 "the same category": the category of the certificate talked about (or held)
+SAME_CATEGORY = re.compile(r"(同類|同一類|同樣類別|同一個類別|\bsame (category|kind)\b)")
 SCOPE_ONLY_CHARS = 16  # longer messages naming a scope ask something of their own
 TWO_REF = re.compile(r"(這兩張|這兩個|兩張都|這兩|兩者|\bboth\b|\bthese two\b|\bthe two\b)")
 ISSUER_REF = re.compile(
@@ -648,7 +650,7 @@ class Dialogue:
     # ------------------------------------------------------------------ questions with references
     def _question(self, ds: DialogueState, text: str, lang: Lang) -> list[Reply]:
         topic = ds.topic or Topic()
-        resolved = self.resolve(text, topic, list(ds.recent))
+        resolved = self.resolve(text, topic, list(ds.recent), ds.profile)
         if isinstance(resolved, Reply):
             return [resolved]
         if resolved != text and detect_language(text) == "zh-CN":
@@ -662,7 +664,13 @@ class Dialogue:
         ds.recent = ds.recent[-6:]
         return [Reply(answer.text)]
 
-    def resolve(self, text: str, topic: Topic, recent: list[tuple[str, str]] | None = None) -> str | Reply:
+    def resolve(
+        self,
+        text: str,
+        topic: Topic,
+        recent: list[tuple[str, str]] | None = None,
+        ds_profile: StatedProfile | None = None,
+    ) -> str | Reply:
         """The question with its references replaced by the names they stand for, or a clarifying
         question when a singular reference has several candidates. `recent` are the entities of the
         last answers, most recent last (the state's, passed in: one `Dialogue` serves every user)."""
@@ -715,6 +723,10 @@ class Dialogue:
             if len(others) == 1:
                 kind, key = others[0]
                 return OTHER_ONE.sub(f"「{self._name(kind, key)}」", text, count=1)
+        if TWO_REF.search(normalise(text)) and len(topic.listed) == 2:
+            # 「這兩張是同一類嗎？」 right after a list of two: those two
+            names2 = "和".join(f"「{names[x]}」" for x in topic.listed)
+            return TWO_REF.sub(names2, normalise(text), count=1)
         if TWO_REF.search(normalise(text)) and recent:  # 「这两个」 too
             kind = recent[-1][0]  # the two most recent things of the kind the talk is about
             pair = [x for x in recent if x[0] == kind][-2:]
@@ -741,7 +753,16 @@ class Dialogue:
         listed_certs = [key for kind, key in topic.listed if kind == "cert"]
         if self._scope_only(text) and len(listed_certs) >= 2:
             return "、".join(f"「{self.cat.certification(c).name}」" for c in listed_certs) + f"之中，{text}"
-        if SET_REF.search(text) and not self._names_cert(text) and not (own_filter and not topic.entities):
+        same = SAME_CATEGORY.search(normalise(text))
+        held = [c.cert_id for c in ds_profile.certificates] if ds_profile is not None else []
+        pointed = certs_in_topic or held
+        categories_pointed = {self.cat.certification(c).category for c in pointed}
+        if same and len(categories_pointed) == 1:
+            # 「國外的同類證照有幾張」 after a certificate: its category
+            return normalise(text).replace(same.group(0), f"{categories_pointed.pop()}", 1)
+        set_ref = SET_REF.search(text)
+        named_set = set_ref is not None and self._filter_right_before(text, set_ref.start())
+        if set_ref and not named_set and not self._names_cert(text) and not (own_filter and not topic.entities):
             # 「工具類的證照裡面有哪些是資策會辦的」 after someone's certificates: a set of its own, not theirs
             categories = [key for kind, key, _ in topic.entities if kind == "cert_category"]
             named = [key for kind, key in topic.listed if kind == "cert"]
@@ -789,6 +810,14 @@ class Dialogue:
                 return SINGULAR.sub(f"「{self._name(*alike[:2])}」", text, count=1)
             return self._clarify(same_kind, topic)
         return text
+
+    def _filter_right_before(self, text: str, at: int) -> bool:
+        """「專案類裡面」「Amazon 辦的裡面」: the set 「裡面」 looks into is named right before it."""
+        before = normalise(text[:at]).rstrip()
+        return any(
+            e.kind in ("cert_category", "issuer", "cert_scope") and before.endswith(e.surface)
+            for e in self.reader.entities(before)
+        )
 
     @staticmethod
     def _kinds_named_by_noun(text: str) -> set[str]:

@@ -70,6 +70,8 @@ MORE_BARE = re.compile(
     r"\W*$"
 )
 ENDS_ASKING_ON = re.compile(r"(的話)?呢\s*[?？]?\s*$")  # 「…的話呢？」: asks on about the same thing
+# kinds a description of one's work names as evidence rather than as its subject
+EVIDENCE_KINDS = frozenset({"type", "item", "tool", "talent", "archetype", "role"})
 NOTHING_RULE = "retrieval.nothing_relevant"  # no passage shares enough of the question
 
 # 「其中」「當中」"of these": a question within the set the previous answer was about
@@ -400,8 +402,11 @@ class Advisor:
         rule = turn.plan.rule if turn.plan else ""
         context = self._context(turn.u)
         if plan is not None and plan.about:  # what the answer decided it is about, for the follow-up
-            known = {(k, key) for k, key, _ in context["entities"]}
-            context["entities"] += [(e.kind, e.key, e.surface) for e in plan.about if (e.kind, e.key) not in known]
+            # the words the question used as evidence (「不用訓練模型」 names 模型訓練) are not what it is about
+            about = [(e.kind, e.key, e.surface) for e in plan.about]
+            named = {a[:2] for a in about}
+            kept = [x for x in context["entities"] if x[0] not in EVIDENCE_KINDS and x[:2] not in named]
+            context["entities"] = about + kept
         turn.answer = Answer(True, text, sources, "catalog", lang=turn.u.lang, context=context, rule=rule)
         return turn
 

@@ -43,6 +43,9 @@ ASKS_ITEM = re.compile(
 ASPIRE = re.compile(
     r"(想要?(轉去|轉到|轉職|轉|當|成為|做|走)|打算(轉|當|做)|\bwant to (become|be|move into|switch to)\b)"
 )
+# what one says one does not do: 「不用寫程式」「沒有在訓練模型」 "I don't code", "never train models"
+NEGATED_CJK = re.compile(r"(不|沒|沒有|無|免|別)(用|會|需|需要|必|太|在|再)?(自己)?$")
+NEGATED_LATIN = re.compile(r"\b(don't|do not|doesn't|does not|didn't|never|not|no|neither|nor)\s+(\w+\s+)?$")
 # The category order when the evidence ties: the more specific work first.
 TIE_ORDER = ("AI 研究人才", "AI 開發人才", "AI 應用人才")
 APPLICATION = "AI 應用人才"  # the category whose roles 表7 names (AI 加值型 / AI 導入型)
@@ -74,6 +77,8 @@ def _found(text: str, signals: dict[str, list[str]]) -> dict[str, list[str]]:
                 after = haystack[m.end()] if m.end() < len(haystack) else " "
                 if whole and (before.isalnum() or after.isalnum()):
                     continue  # a Latin signal is a whole word ("hr", not "three")
+                if (NEGATED_LATIN if whole else NEGATED_CJK).search(haystack[max(0, m.start() - 12) : m.start()]):
+                    continue  # 「我不用寫程式也不用訓練模型」 "I don't code": work one does not do
                 for i in range(m.start(), m.end()):
                     taken[i] = True
                 found[name].append(m.group(0))

@@ -65,7 +65,7 @@ LEVEL_ASKED = re.compile(
     r"(具備|初階|進階|未達|哪一級|幾級|等級|差多少|還差|\blevel\b|\bqualif|\bstand\b|\bbasic\b|\badvanced\b|\bmissing\b)"
 )
 COUNTING_CERTS = re.compile(r"(幾張|多少張|\bhow many\b)")  # a count of certificates, not of categories
-THRESHOLD_WORDS = re.compile(r"(才算|才能|門檻|條件|達到|達成|算具備|要求|資格|初階|進階|升級|\bqualify|\breach)")
+THRESHOLD_WORDS = re.compile(r"(才算|才能|才夠|門檻|條件|達到|達成|算具備|要求|資格|初階|進階|升級|\bqualify|\breach)")
 TABLE_NAMED = re.compile(r"表\s*(1[01]|[1-9])(?!\d)")
 TABLE6_NAMED = re.compile(r"(表\s*6|認證參考表|table 6)")
 EXAMPLES_OF = re.compile(r"(這些|這類|等|之類|像是|例如|比如|such as|like|[（(][^）)]*[、,][^）)]*[）)])")
@@ -168,11 +168,11 @@ AI_USE = re.compile(r"(丟(進|給|到)|輸入|上傳|貼(進|到|給|上)|餵|(
 # what an AI said or wrote (「它回答的」「ChatGPT 跟我說的」「AI 幫忙寫的報告」) …
 AI_SAID = re.compile(
     r"(\bai\b|它|chatgpt|gemini|claude|copilot|模型|聊天機器人|機器人)[^，。?？]{0,10}"
-    r"(回答|回覆|說|講|給的|生成|產生|寫的|編的|輸出|整理的|翻譯的|做的)"
+    r"(回答|回覆|說|講|給的|給我|生成|產生|寫的|編的|輸出|整理的|翻譯的|做的)"
 )
 # … and whether to trust or use it as it is
 TRUST_ASKED = re.compile(
-    r"(相信|可信|可靠|正確嗎|對嗎|準嗎|查核|直接(用|貼|交|給|引用)|\btrust\b|\baccurate\b|\breliable\b)"
+    r"(相信|可信|可靠|正確嗎|對嗎|準嗎|查核|直接(用|貼|交|給|引用|放)|\btrust\b|\baccurate\b|\breliable\b)"
 )
 THIS_GUIDELINE = re.compile(r"(指引|這份|\bguideline\b)")
 # 「可以幫我寫一段程式，…嗎？」: a request asks too, with or without a question mark
@@ -289,7 +289,9 @@ def _classify(q: Query) -> list[Card] | None:
 
 @rule("query.compare", 860, QUERY, "two certifications, types, categories, talents, roles or archetypes side by side")
 def _compare(q: Query) -> list[Card] | None:
-    if "compare" not in q.intents:
+    # 「這兩種能力類型對寫程式的要求差多少」: two things named and how far apart they are (no one's facts)
+    apart = SET_APART.search(q.u.normalised) and not (q.personal is not None and q.personal())
+    if "compare" not in q.intents and not apart:
         return None
     v, keys = q.views.queries, q.keys
     if len(keys.get("cert", [])) >= 2:
@@ -339,9 +341,16 @@ def _count_certs(q: Query) -> list[Card] | None:
         pair = _compared_filters(q, f)
         if pair:  # 「素養類比工具類多幾張」: the difference first, then the counts it comes from
             return [q.views.queries.count_difference(*pair), q.views.queries.count_certs(CertFilter())]
+    threshold = THRESHOLD_WORDS.search(q.u.normalised) and not TABLE6_NAMED.search(q.u.normalised)
+    if counting and threshold and f.categories and not f.issuers and not f.scope:
+        # 「素養類證照要幾張才夠？還是上課幾小時也可以」: the 表5 conditions counting that category, not 表6's list
+        return [q.views.category_thresholds_card(c) for c in f.categories]
     if counting and not f.issuers and not f.scope and len(f.categories) == 1 and not filtering:
         # 「專案類有幾張」: the category card states its count first
         return [q.views.category_card(f.categories[0], count_first=True)]
+    if counting and EACH_COUNTED.search(q.u.normalised) and len(f.categories) > 1 and not filtering:
+        # 「素養類跟專案類各有幾張？」: each category's count, not the two together
+        return [q.views.category_card(c, count_first=True) for c in f.categories]
     if len(q.keys.get("cert_scope", [])) > 1:  # 「國外的有幾張？本土的又有幾張？」
         return [
             q.views.queries.count_certs(CertFilter(f.categories, f.issuers, scope)) for scope in q.keys["cert_scope"]
@@ -356,6 +365,8 @@ DIFFERENCE = re.compile(
 )
 
 
+SET_APART = re.compile(r"(差多少|差在哪|差別|差異|哪裡不同|有何不同|\bhow (do|does) .{1,40} differ\b)")
+EACH_COUNTED = re.compile(r"(各有|各是|各幾|分別|各自|\beach\b|\brespectively\b)")
 # 「誰辦的比較多張」: the difference asked is in numbers of certificates
 MORE_OF_THEM = re.compile(r"(張|證照|認證|證書|\bcert|\bcertificates?\b|\bcertifications?\b)")
 
@@ -406,7 +417,27 @@ TABLES_DIFFER = re.compile(
 )
 
 
-@rule("query.industry_tables", 835, QUERY, "the industries 表10 and 表11 share and those only one lists")
+# 「名稱跟這個職務很像的證照」: certificates named like a job
+NAMED_LIKE = re.compile(r"(名稱|名字|名)[^，。?？]{0,20}(很像|像|一樣|相同|相似|類似|相近)|同名|\bnamed (like|after)\b")
+
+
+@rule("query.certs_named_like", 855, QUERY, "the 表6 certificates whose names contain a job's titles (表7–表9)")
+def _certs_named_like(q: Query) -> list[Card] | None:
+    if not NAMED_LIKE.search(q.u.normalised) or not mentions_certificates(q):
+        return None
+    cat = q.views.cat
+    titles = [t for r in cat.role_list if r.id in q.keys.get("role", []) for t in r.titles]
+    titles += [
+        t.strip()
+        for a in cat.roles.application_archetypes
+        if a.name in q.keys.get("archetype", [])
+        for t in re.split(r"[、，,]", a.example_titles.removesuffix("等"))
+    ]
+    titles = [re.sub(r"\s*[（(].*?[)）]", "", t).strip() for t in titles]
+    return [q.views.queries.certs_named_like(list(dict.fromkeys(titles)), cert_filter(q))] if titles else None
+
+
+@rule("query.industry_tables", 862, QUERY, "the industries 表10 and 表11 share and those only one lists")
 def _industry_tables(q: Query) -> list[Card] | None:
     text = q.u.normalised
     tables = {m.group(1) for m in TABLE_NAMED.finditer(text)}
@@ -531,6 +562,8 @@ def _own_abilities(q: Query) -> list[Card] | None:
     asked = asked_clause(text)
     if not SELF_WORK.search(text) or not ASKS_ITEM.search(asked) or q.areas is None:
         return None
+    if ROLE_ASKED.search(asked):
+        return None  # 「這種做法指引裡叫什麼」: the name of a practice is asked, which the guideline's text gives
     if any(e.kind in ("type", "item") and e.start >= 0 for e in q.reader.entities(asked)):
         return None  # 「AI 工具應用包含哪些能力項目」: a type named in the question is what is asked about
     found = abilities_of(q.areas(), q.views.cat)
@@ -604,7 +637,7 @@ def _role(q: Query) -> list[Card] | None:
         # 「我是行銷專員，想達到 AI 應用人才的參考指標…」「我當產品經理，想知道 AI 應用人才有哪些常見職稱」:
         # the role is who asks; the category is asked
         return None
-    if "career" in q.intents:
+    if "career" in q.intents and not q.asks("certs_for"):
         return [q.views.role_career_card(r) for r in roles]
     if "overview_types" in q.intents and "certs_for" not in q.intents:
         # 「電腦視覺工程師需要哪幾種能力類型」: its category's types answer it, then the role itself

@@ -66,6 +66,8 @@ ABOUT_IT = re.compile(
     r"|\btell me about (it|that|this)\b|(有|怎麼)(提到|說到|寫到|列到|講到)(它|這張|那張)"
     r"|對(它|這張|那張)(有什麼|怎麼)(說|寫))"
 )
+SCRIPT_BOUNDARY = re.compile(r"(?<=[\u3400-\u9fff])(?=[a-z0-9])|(?<=[a-z0-9])(?=[\u3400-\u9fff])")
+TO_TAKE = re.compile(r"(再考|還要考|還得考|該考|要考|去考|\b(take|get) next\b)")
 ASKS = re.compile(r"[?？]|嗎|呢")  # a sentence that asks (「…，這樣夠嗎」), as opposed to one that states
 # Holding without a person, read only while a conversation is already about someone's facts.
 NEGATED = re.compile(r"(沒有|沒|不是|並非|\bnot\b|\bno\b)\s*$")  # 「沒有 X」 right before a certificate's name
@@ -145,7 +147,10 @@ class FactReader:
                 where = f"{area}.{group.group}" if f"{area}.{group.group}" in areas else area
                 for tool in group.tools:
                     found.setdefault(normalise(tool), set()).add(where)
-        return [(tool, next(iter(where))) for tool, where in found.items() if len(where) == 1]
+        out = [(tool, next(iter(where))) for tool, where in found.items() if len(where) == 1]
+        # 「好好用 AI 的課」: a name mixing Chinese and Latin is also written with a space between them
+        spaced = [(SCRIPT_BOUNDARY.sub(" ", tool), area) for tool, area in out]
+        return out + [(tool, area) for tool, area in spaced if (tool, area) not in out]
 
     # ------------------------------------------------------------------ reading
     def read(self, message: str, continuing: bool = False) -> Extracted:
@@ -232,6 +237,7 @@ class FactReader:
             c
             for c in re.split(r"(?<=[，,。!！?？])|(?<=\.)\s", text)
             if re.search(r"[?？]|嗎|呢|哪|什麼|誰|\b(which|what|who)\b", c)
+            and not TO_TAKE.search(c)  # 「還要再考幾張、考哪一類」 asks what to take next, not about the one held
         ]
         intents = set(self.reader.detect_intents(" ".join(clauses)))
         about_it = any(ABOUT_IT.search(c) for c in clauses)  # "does the guideline say anything about it?"

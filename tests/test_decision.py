@@ -518,3 +518,26 @@ def test_described_work_asked_as_abilities_names_types_and_items(advisor, catalo
     assert "文書應用" in answer.text and "自動化應用" in answer.text and "zapier" in answer.text.lower(), answer.text
     # a type named in the question is what is asked about
     assert advisor.respond("我想知道 AI 工具應用底下有哪些能力項目？").rule != "view.own_abilities"
+
+
+def test_a_categorys_certificate_thresholds_come_from_table5(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    answer = advisor.respond("專案類證照要幾張才夠？")
+    assert answer.rule == "query.count_certs" and answer.text.startswith("表5 以專案類證照計的條件"), answer.text
+    for t in catalog.rules.types:
+        for lv in t.levels:
+            for r in lv.rules:
+                if r.route == "certificate" and any("cert_專案類" in c.measures for c in r.conditions):
+                    assert t.type in answer.text
+
+
+def test_each_category_counted_separately_and_types_compared_by_how_far_apart(advisor) -> None:  # noqa: ANN001
+    each = advisor.respond("工具類跟專案類分別有幾張？")
+    assert "工具類認證共 6 張" in each.text and "專案類認證共 7 張" in each.text, each.text
+    apart = advisor.respond("AI 應用素養跟 AI 服務開發對寫程式的要求差多少？")
+    assert apart.rule == "query.compare" and "No-code" in apart.text and "Pro-code" in apart.text, apart.text
+
+
+def test_work_one_does_not_do_is_not_evidence(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("我負責訪談使用者需求、規劃 AI 導入流程，我不用寫程式也沒有在訓練模型，這算哪種人才？")
+    head = answer.text.split("\n")[0]
+    assert "AI 應用人才" in head and "寫程式" not in head and "訓練模型" not in head, head

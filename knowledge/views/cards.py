@@ -38,6 +38,11 @@ def issuer_en(c: Certification) -> str:
     return english if english == c.issuer.rstrip(".") else f"{c.issuer} ({english})"
 
 
+def _zh_count(n: int) -> str:
+    """「三大類」 as the guideline writes small counts in running Chinese text (10 and over in digits)."""
+    return "一二三四五六七八九"[n - 1] if 1 <= n <= 9 else f" {n} "
+
+
 class CatalogCards:
     """One card per kind of fact; each cites the sections it comes from."""
 
@@ -292,6 +297,31 @@ class CatalogCards:
             en += "\n" + card.en
             sections += card.sections
         return Card(zh, en, sections)
+
+    def category_thresholds_card(self, category: str) -> Card:
+        """「素養類證照要幾張才夠？」: the 表5 conditions that count this category's certificates, each with
+        the training-hours route that reaches the same level."""
+        # the measures counting this category's certificates (工具類: also 「不同工具領域的工具類證照」)
+        measures = {m for m, info in self.cat.rules.measures.items() if info.unit == "張" and category in info.label}
+        lines_zh, lines_en = [], []
+        for t in self.cat.rules.types:
+            for lv in t.levels:
+                certs = [
+                    r
+                    for r in lv.rules
+                    if r.route == "certificate" and any(measures & set(c.measures) for c in r.conditions)
+                ]
+                if not certs:
+                    continue
+                hours = "；".join(r.text.removeprefix(f"{lv.level}：") for r in lv.rules if r.route == "training")
+                by_cert = "；或 ".join(r.text.removeprefix(f"{lv.level}：") for r in certs)
+                lines_zh.append(
+                    f"• {t.number}、{t.type} {lv.level}：{by_cert}" + (f"（或受訓：{hours}）" if hours else "")
+                )
+                lines_en.append(f"• {t.type} {lv.level}: {by_cert}" + (f" (or training: {hours})" if hours else ""))
+        zh = f"表5 以{category}證照計的條件（證照或受訓時數任一途徑即可）：\n" + "\n".join(lines_zh)
+        en = f"The 表5 conditions that count {category} certificates (either route reaches the level):\n"
+        return Card(zh, en + "\n".join(lines_en), [TABLE5], native=True)
 
     def abilities_card(self, found: Sequence[tuple[CompetencyType, Sequence[int], str]]) -> Card:
         """「我的能力在指引裡對應什麼」 after a description of one's work: the competency types and items
@@ -620,7 +650,7 @@ class CatalogCards:
     def risk_classes_card(self) -> Card:
         rc = self.cat.responsible_ai.risk_classes
         zh = (
-            f"{rc.note}風險共分 {len(rc.classes)} 大類："
+            f"{rc.note}風險共分{_zh_count(len(rc.classes))}大類（{len(rc.classes)} 類）："
             + "、".join(f"({c.key}) {c.name}" for c in rc.classes)
             + "（附件(六)）。"
         )

@@ -7,6 +7,7 @@ states the result, the list follows, then the source.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -86,6 +87,24 @@ class CatalogQueries:
             (more, n_more, e_more), (less, n_less, e_less) = sorted([(la, na, ea), (lb, nb, eb)], key=lambda x: -x[1])
             zh = f"表6 中{more} {n_more} 張、{less} {n_less} 張：{more}多 {n_more - n_less} 張。"
             en = f"表6 lists {n_more} {e_more} and {n_less} {e_less} certifications: {n_more - n_less} more {e_more}."
+        return Card(zh, en, [TABLE6], native=True)
+
+    def certs_named_like(self, titles: Sequence[str], f: CertFilter) -> Card:
+        """「有沒有名稱跟這個職務很像的證照」: the 表6 certificates whose names contain one of the job's titles."""
+        def bare(x: str) -> str:
+            return re.sub(r"\s+", "", x).lower()
+
+        wanted = [bare(t) for t in titles if len(bare(t)) >= 4]
+        certs = [c for c in self.cat.certifications if f.admits(c) and any(t in bare(c.name) for t in wanted)]
+        label = "、".join(f"「{t}」" for t in titles)
+        if not certs:
+            zh = f"表6 沒有{f.describe()}名稱與{label}相近的認證。"
+            en = f"表6 lists no {f.describe(en=True)} certification named like {', '.join(titles)}."
+            return Card(zh, en, [TABLE6], native=True)
+        lines = "\n".join(f"• {c.name}（{c.category}，{c.issuer}）" for c in certs)
+        lines_en = "\n".join(f"• {c.name} ({c.category}, {issuer_en(c)})" for c in certs)
+        zh = f"表6 中{f.describe()}名稱與{label}相近的認證共 {len(certs)} 張：\n{lines}"
+        en = f"表6 has {len(certs)} {f.describe(en=True)} certification(s) named like {', '.join(titles)}:\n{lines_en}"
         return Card(zh, en, [TABLE6], native=True)
 
     def industry_tables(self) -> Card:
