@@ -69,6 +69,10 @@ MORE_BARE = re.compile(
     r"^\W*(那|那麼)?\s*(還有(嗎|呢|什麼|別的|其他的?)|其他的?呢|然後呢|接著呢|\bmore\b|\banything else\b|\bwhat else\b)"
     r"\W*$"
 )
+SWAP_TAIL = re.compile(
+    r"((^|[.!?。！？]\s*)(what about|how about|and)\b[^.!?。！？]*\?\s*$"
+    r"|(^|[。！？，,])\s*那[^，。！？]{1,30}呢\s*[?？]?\s*$)"
+)
 ENDS_ASKING_ON = re.compile(r"(的話)?呢\s*[?？]?\s*$")  # 「…的話呢？」: asks on about the same thing
 # kinds a description of one's work names as evidence rather than as its subject
 EVIDENCE_KINDS = frozenset({"type", "item", "tool", "talent", "archetype", "role"})
@@ -343,6 +347,7 @@ class Advisor:
         # is a new question (read on its own first; `leaning` reads it against the conversation if that fails)
         own_question = (
             u.followup
+            and bool(u.entities)  # it names something of its own
             and not self.understanding.pronouns.search(u.normalised)
             and len(u.normalised) > self.t.own_question_chars.value
         )
@@ -365,6 +370,11 @@ class Advisor:
             u.followup = True
         # 「它是國際的嗎」: the scope or category named is what is asked of 「它」, not the last question again
         attribute = CERT_PRONOUN.search(u.normalised) and {e.kind for e in u.entities} & {"cert_scope", "cert_category"}
+        # "Sorry, switching to English… What about AI service development?": the last sentence swaps the subject
+        tail = SWAP_TAIL.search(u.normalised)
+        if tail and u.entities and previous and not self.understanding.detect_intents(tail.group(0)):
+            u.intents = list(context.get("intents", [])) or u.intents  # the tail asks what the last answer asked
+            u.followup = True
         if u.entities and not u.intents and (u.followup or short) and not attribute:
             u.intents = list(context.get("intents", []))
             u.followup = True
