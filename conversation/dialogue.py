@@ -24,6 +24,7 @@ from knowledge.numerals import chinese_number
 from knowledge.report import gap_lines
 from knowledge.stated_profile import StatedProfile
 from rag.chain import split_questions
+from rag.own_work import APPLICATION
 from rag.routing_rules import QUESTION_MARKERS, asked_clause
 from rag.situation import SituationAdvisor
 from rag.stated_facts import FactReader
@@ -123,7 +124,9 @@ REAL = re.compile(
     r"|(先)?(不管|不算|撇開|不考慮|不看|扣掉|拿掉)[^，,。？?]{0,10}(假設|如果)"
     r"|\b(real|actual|original) (numbers|facts|hours|situation|profile)\b"
     r"|\bwithout (the|that|those|this) (hypothetical|extra|course|class|training|exam|certificate)"
-    r"|\bas of (today|now)\b"
+    r"|\bas of (today|now)\b|\bas things (stand|are)\b|\bbut i haven'?t\b"
+    r"|\bi (haven'?t|have not) (done|taken) (it|that|them)\b"
+    r"|(其實|但)(還)?沒(有)?(上|考|去)|現在(實際|真正)"
     r"|\bback to (me|my real|reality)\b)"
 )
 # 「三張都有」「這三張都考到」"all three of them": every certificate of the last list
@@ -147,8 +150,10 @@ REFERENCE_NOUNS = (
 )
 # 「同類的」「同一類」 "the same category": the category of the certificate talked about (or held)
 SAME_CATEGORY = re.compile(r"(同類|同一類|同樣類別|同一個類別|\bsame (category|kind)\b)")
+# a description, then 「那這個呢」 "what about this one": the thing described, not one talked about before
+DESCRIBED_THEN_THIS = re.compile(r"[^，,。]{8,}[，,]\s*(那|那麼)?\s*(這個|這種|這份|這樣)(呢|的話呢)\s*[?？]?\s*$")
 SCOPE_ONLY_CHARS = 16  # longer messages naming a scope ask something of their own
-TWO_REF = re.compile(r"(這兩張|這兩個|兩張都|這兩|兩者|\bboth\b|\bthese two\b|\bthe two\b)")
+TWO_REF = re.compile(r"(這兩張|這兩個|那兩張|那兩個|兩張都|這兩|兩者|\bboth\b|\bthese two\b|\bthe two\b)")
 ISSUER_REF = re.compile(
     r"(這個單位|該單位|這家|這間|同一個單位|同一家|這個機構|這個主辦單位"
     r"|\b(this|that|the same) (issuer|vendor|organi[sz]ation)\b)"
@@ -675,6 +680,8 @@ class Dialogue:
         question when a singular reference has several candidates. `recent` are the entities of the
         last answers, most recent last (the state's, passed in: one `Dialogue` serves every user)."""
         recent = recent or []
+        if DESCRIBED_THEN_THIS.search(normalise(text)):
+            return text  # 「另一個職缺要會 PyTorch…，那這個呢」: 「這個」 is what the message itself describes
         names = {(k, key): self._name(k, key) for k, key, _ in topic.entities}
         names.update({(k, key): self._name(k, key) for k, key in topic.listed})
         span = ORDINAL_RANGE.search(normalise(text))
@@ -726,6 +733,11 @@ class Dialogue:
         if TWO_REF.search(normalise(text)) and len(topic.listed) == 2:
             # 「這兩張是同一類嗎？」 right after a list of two: those two
             names2 = "和".join(f"「{names[x]}」" for x in topic.listed)
+            return TWO_REF.sub(names2, normalise(text), count=1)
+        held_two = list(dict.fromkeys(c.cert_id for c in ds_profile.certificates)) if ds_profile is not None else []
+        if TWO_REF.search(normalise(text)) and len(held_two) == 2:
+            # 「他那兩張分別是哪一類」 while someone's two certificates are known: those two
+            names2 = "和".join(f"「{self._name('cert', c)}」" for c in held_two)
             return TWO_REF.sub(names2, normalise(text), count=1)
         if TWO_REF.search(normalise(text)) and recent:  # 「这两个」 too
             kind = recent[-1][0]  # the two most recent things of the kind the talk is about
@@ -836,11 +848,14 @@ class Dialogue:
         if not candidates:
             return None
         intents = set(self.reader.detect_intents(normalise(text)))
-        if all(c[0] == "role" for c in candidates):
+        if all(c[0] in ("role", "talent", "archetype") for c in candidates):
             # 「那這個職務要考什麼證照」 after two roles of one category: its certificates answer either
-            talents = {r.talent_category for r in self.cat.role_list if r.id in {c[1] for c in candidates}}
+            roles = {r.id: r.talent_category for r in self.cat.role_list}
+            archetypes = {a.name: APPLICATION for a in self.cat.roles.application_archetypes}
+            talents = {roles.get(key) or archetypes.get(key) or key for _, key, *_ in candidates}
             same = len(talents) == 1 and intents & {"certs_for", "category_of", "which_talent", "overview_types"}
-            return candidates[0] if same else None
+            first_talent = next((c for c in candidates if c[0] == "talent"), candidates[0])
+            return first_talent if same else None
         if any(c[0] != "cert" for c in candidates):
             return None
         certs = [self.cat.certification(c[1]) for c in candidates]
@@ -996,7 +1011,7 @@ class Dialogue:
         listed = self._listed(self._first_list(answer.text)) or self._inline_listed(answer.text) or previous.listed
         lang = answer.lang if answer.lang in ("zh-TW", "zh-CN", "en") else "zh-TW"
         intents = context.get("intents", [])
-        return Topic(entities=entities, intents=intents, listed=listed, lang=lang)
+        return Topic(entities=entities, intents=intents, listed=listed, lang=lang, rule=answer.rule or "")
 
     def _listed(self, bullets: list[str]) -> list[tuple[str, str]]:
         """The things a list names, in the order shown: what 「第二個」 counts over. A list is bullets naming

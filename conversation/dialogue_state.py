@@ -88,9 +88,10 @@ class Topic(Model):
     listed: list[tuple[str, str]] = []
     lang: Literal["zh-TW", "zh-CN", "en"] = "zh-TW"
     turn: int = 0  # the turn whose answer this was
+    rule: str = ""  # the decision-table rule that answered it (「那這個呢？」 asks the same of something else)
 
     def context(self) -> dict[str, Any]:
-        return {"entities": [tuple(e) for e in self.entities], "intents": list(self.intents)}
+        return {"entities": [tuple(e) for e in self.entities], "intents": list(self.intents), "rule": self.rule}
 
 
 class DialogueState(Model):

@@ -29,9 +29,9 @@ INTRO = re.compile(
     rf"|(?:{_INTRO_ZH}|回到|回來看|換回|再看|至於)\s*(?:叫|叫做|名叫)?\s*(?P<zh_en>[A-Z][a-z]+)(?![A-Za-z])"
     r"|(?:回到|回來看|換回|再看|至於)\s*(?P<back>" + _NAME_ZH + ")" + _STOP_ZH + r"|"
     # 「先講小美：…」「再來是阿傑：…」: going through people one by one
-    r"(?:先講|先說|再來是|接著是|然後是|接下來是|下一個是)\s*(?P<next>[\u4e00-\u9fff]{2,3}?|[A-Z][a-z]+)(?=\s*[：:，,])|"
+    r"(?:先講|先說|先看|再來是|接著是|然後是|接下來是|下一個是)\s*(?P<next>[\u4e00-\u9fff]{2,3}?|[A-Z][a-z]+)(?=\s*[：:，,])|"
     # 「幫品管課的阿明做能力盤點」: someone a task is done for
-    r"(?:幫|替|為)[^，。,]{0,6}?的?(?P<for>" + _NAME_ZH + r")(?=做|評估|評|盤點|看看|檢視|算)|"
+    r"(?:幫|替|為)[^，。,]{0,6}?的?(?P<for>" + _NAME_ZH + r")(?=做|評估|評|盤點|看|檢視|算|查|問)|"
     r"\b(?i:colleague|employee|engineer|staff member|team member|candidate|intern|trainee|hire)(?:,|:)?\s+"
     r"(?P<en>[A-Z][a-z]+)(?![A-Za-z])|\b(?i:back to|returning to|now for|and for|what about)\s+"
     r"(?P<en_back>[A-Z][a-z]+)(?![A-Za-z])"
@@ -53,7 +53,7 @@ _SAYS = r"(?=\s*(?:[（(][^）)]{0,10}[）)])?\s*(有|上過|上了|考過|考�
 # after a Latin word only verbs of holding: 「Notion的課」 "Hsinchu only" name no one
 _SAYS_LATIN = r"(?=\s*(有|上過|考過|考了|考到|拿到|只有|也有|沒有|沒上|\b(has|holds|had|got|passed|earned|took)\b))"
 SUBJECT_NAME = re.compile(
-    r"(?<![\u4e00-\u9fff])(?P<nick>[小阿](?![時时闆板師师公婆孩朋弟妹哥姐姨伯叔嬸婶些點点候數数組组])[\u4e00-\u9fff])"
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[那跟和]))(?P<nick>[小阿](?![時时闆板師师公婆孩朋弟妹哥姐姨伯叔嬸婶些點点候數数組组])[\u4e00-\u9fff])"
     + _SAYS
     + r"|(?<![A-Za-z])(?P<latin>[A-Z][a-z]{2,})"
     + _SAYS_LATIN
@@ -72,6 +72,8 @@ def introduced(text: str, known_words: frozenset[str] | set[str] = frozenset()) 
     advisor knows otherwise (「Google 有哪些證照」: an issuer, not a person)."""
     for m in INTRO.finditer(text):
         name = next((g for g in m.groups() if g), None)
+        if name and len(name) == 3 and name[1] in "小阿":
+            name = name[1:]  # 「幫部屬小芸看一下」: the nickname, not the last character of 部屬 before it
         latin = bool(name and re.fullmatch(r"[A-Za-z]+", name))
         if name and name not in NOT_NAMES and not (latin and name.lower() in known_words):
             return name  # "engineer Associate…" is a certificate's word, not a person

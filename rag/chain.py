@@ -25,6 +25,7 @@ from rag.answer_types import Answer
 from rag.catalog_answers import CatalogAnswerer
 from rag.ingest import dense_enabled, guideline_chunks, ingest
 from rag.lexical import tokens
+from rag.own_work import read_work
 from rag.plan import Plan, PlanKind, Query, decide
 from rag.retrieval import HybridRetriever, Retrieved
 from rag.routing_rules import QUESTION_MARKERS, THIS_GUIDELINE
@@ -335,6 +336,7 @@ class Advisor:
         one message that names nothing (「工具應用的初階跟進階差在哪？證照跟時數分別要多少」) asks about what
         the part before it named."""
         previous = [Entity(k, key, s, 0) for k, key, s in context.get("entities", [])]
+        u.previous_rule = str(context.get("rule") or "")
         short = len(u.normalised) <= self.t.short_followup.value
         if not previous and not context.get("intents"):
             u.followup = False  # 「這種人需要寫程式嗎？」 with nothing before it refers to nothing
@@ -347,7 +349,8 @@ class Advisor:
         # is a new question (read on its own first; `leaning` reads it against the conversation if that fails)
         own_question = (
             u.followup
-            and bool(u.entities)  # it names something of its own
+            # it names something of its own, or describes a work (「那專門研究新演算法、在發論文的那種呢」)
+            and (bool(u.entities) or read_work(u.normalised, [], self.catalog) is not None)
             and not self.understanding.pronouns.search(u.normalised)
             and len(u.normalised) > self.t.own_question_chars.value
         )

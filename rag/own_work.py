@@ -25,6 +25,8 @@ from rag.understanding import Entity
 # A person describing their own work: 「我是…」「我在…做…」「我平常…」 "I'm a …", "I work …".
 SELF_WORK = re.compile(
     r"(我是|我在|我目前|我現在|我平常|我每天|我主要|我的工作|我負責|我們公司|本身是|我讀|我念|平常|每天|上班"
+    # a job described in an ad is work described too: 「職缺寫要會 fine-tuning」
+    r"|職缺|徵才|招募|招聘|\bjd\b|\bjob (ad|post|posting|opening|description)\b"
     r"|我.{0,3}(不會|會用|用)"
     r"|\bi'?m an?\b|\bi am an?\b|\bi work\b|\bmy job\b|\bi use\b|\bi study\b)"
 )

@@ -248,7 +248,13 @@ def named_certs(q: Query) -> list[str]:
     """Certifications the question names itself: an issuer with one certification implies it (「IBM」),
     which answers 「IBM 的證照是哪一類」 but names no set to classify or count within."""
     issuer = {c.id: c.issuer for c in q.views.cat.certifications}
-    return list(dict.fromkeys(e.key for e in q.u.of_kind("cert") if e.surface != issuer.get(e.key)))
+    # "offered by Google or Microsoft": two issuers named are a filter, not Google's one certificate
+    issuer_words = {e.surface for e in q.u.of_kind("issuer")} if len(q.keys.get("issuer", [])) > 1 else set()
+    return list(
+        dict.fromkeys(
+            e.key for e in q.u.of_kind("cert") if e.surface != issuer.get(e.key) and e.surface not in issuer_words
+        )
+    )
 
 
 # 「可以拿來證明…嗎」「對…有用嗎」「算…初階嗎」 "does it count for": whether a certificate counts toward something
@@ -341,7 +347,8 @@ def _count_certs(q: Query) -> list[Card] | None:
         pair = _compared_filters(q, f)
         if pair:  # 「素養類比工具類多幾張」: the difference first, then the counts it comes from
             return [q.views.queries.count_difference(*pair), q.views.queries.count_certs(CertFilter())]
-    threshold = THRESHOLD_WORDS.search(q.u.normalised) and not TABLE6_NAMED.search(q.u.normalised)
+    listing = LIST_ASKED.search(asked_clause(q.u.normalised))  # 「工具類的證照有哪幾張？我想考一張升初階」
+    threshold = THRESHOLD_WORDS.search(q.u.normalised) and not TABLE6_NAMED.search(q.u.normalised) and not listing
     if counting and threshold and f.categories and not f.issuers and not f.scope:
         # 「素養類證照要幾張才夠？還是上課幾小時也可以」: the 表5 conditions counting that category, not 表6's list
         return [q.views.category_thresholds_card(c) for c in f.categories]
@@ -486,6 +493,8 @@ def _domain_certs(q: Query) -> list[Card] | None:
     domains = [g for g in q.groups if g in q.views.cat.rules.tool_items]
     # 「工具類有沒有跟做圖有關的」: naming the tool category asks for its certificates as much as 「證照」 does
     asks_certs = "certs_for" in q.intents or TOOL_CATEGORY in q.keys.get("cert_category", [])
+    if q.asks("tools") and not CERT_ASKED.search(q.u.normalised) and TOOLS_LISTED.search(q.u.normalised):
+        return None  # 「文書類的 AI 工具有哪些可以參考」: the 表5 tools are asked, not certificates
     if q.groups and asks_certs and domains:
         return [q.views.certs_for_domain(domains)]
     return None
@@ -516,6 +525,12 @@ def _talents_by_duties(q: Query) -> list[str]:
     return [tc.name for tc in q.views.cat.talent.categories if any(x in "".join(tc.duties) for x in terms)][:1]
 
 
+# 「…，那這個呢？」 "what about this one?": the question before, asked of what this message describes
+THIS_ONE = re.compile(r"((那|那麼)?(這個|這種|這份|這樣)(呢|的話呢)\s*[?？]?\s*$|\bwhat about this (one|job|role)\b)")
+# a job advertised rather than one's own: its title is wanted as much as its category
+JOB_AD = re.compile(r"(職缺|徵才|招募|招聘|\bjd\b|\bjob (ad|post|posting|opening|description)\b)")
+
+
 @rule(
     "view.own_work",
     655,
@@ -525,7 +540,13 @@ def _talents_by_duties(q: Query) -> list[str]:
 def _own_work(q: Query) -> list[Card] | None:
     text = q.u.normalised
     asked = asked_clause(text)
-    if not SELF_WORK.search(text) or not CLASSIFY_ME.search(asked) or ASKS_ITEM.search(asked) or "cert" in q.keys:
+    # 「另一個職缺寫要會 fine-tuning…，那這個呢」 after a work was placed: the same question of this work
+    placed = ("view.own_work", "view.role_by_work")
+    this_one = THIS_ONE.search(asked)
+    again = q.u.followup and ("which_talent" in q.intents or q.u.previous_rule in placed or bool(this_one))
+    if not SELF_WORK.search(text) or not (CLASSIFY_ME.search(asked) or again) or ASKS_ITEM.search(asked):
+        return None
+    if "cert" in q.keys:
         return None
     if CERT_ASKED.search(asked):
         return None  # 「想考一張不用實作的證照，這種證照算哪一類」 asks a certificate category
@@ -533,7 +554,9 @@ def _own_work(q: Query) -> list[Card] | None:
     if ai_roles and any(e.kind == "role" and e.start >= 0 for e in q.u.entities):
         return None  # 「我是資料分析師，資料分析師算哪一類」: a role of 表8/表9 named answers it (view.role)
     reading = read_work(text, q.u.entities, q.views.cat)
-    roles = _roles_by_work(q) if JOB_ASKED.search(asked) else []  # 「比較像什麼職稱」: the 表8/表9 role too
+    # 「比較像什麼職稱」, or 「那這個呢？」 after a role was named for a work: the 表8/表9 role too
+    job = JOB_ASKED.search(asked) or again and (q.u.previous_rule == "view.role_by_work" or JOB_AD.search(text))
+    roles = _roles_by_work(q) if job else []
     if reading is not None:
         roles = [r for r in roles if r.talent_category == reading.talent]
     elif roles:
@@ -639,7 +662,8 @@ def _role(q: Query) -> list[Card] | None:
         return None
     if "career" in q.intents and not q.asks("certs_for"):
         return [q.views.role_career_card(r) for r in roles]
-    if "overview_types" in q.intents and "certs_for" not in q.intents:
+    abilities = "overview_types" in q.intents or ASKS_ITEM.search(asked_clause(q.u.normalised))
+    if abilities and "certs_for" not in q.intents:
         # 「電腦視覺工程師需要哪幾種能力類型」: its category's types answer it, then the role itself
         return [q.views.role_types_card(r) for r in roles] + [q.views.role_card(r, False) for r in roles]
     if "certs_for" in q.intents:  # 「要考哪一類證照」: its category's certificates answer it, then the role
@@ -662,7 +686,9 @@ def _resources_for_type(q: Query) -> list[Card] | None:
     return cards
 
 
-TOOLS_LISTED = re.compile(r"(哪些|什麼|哪幾(個|種)?)[^，。?？]{0,4}工具(?!應用)|\bwhich tools\b|\bwhat tools\b")
+TOOLS_LISTED = re.compile(
+    r"(哪些|什麼|哪幾(個|種)?)[^，。?？]{0,4}工具(?!應用)|工具(?!應用)[^，。?？]{0,3}(哪些|什麼)|\b(which|what) tools\b"
+)
 
 
 @rule("view.type_or_item", 620, VIEW, "a competency type or item: contents, 表5 requirements, certificates or tools")

@@ -100,7 +100,12 @@ class SituationAdvisor:
         if not types and not talents and asking and not TALENT_ASKED.search(text):
             # 「他如果想達到 AI 模型訓練，最快的方式是什麼」: the type is named before the clause that asks (a
             # clause stating hours, 「學員上過 AI 應用素養 18 小時了」, names the facts, not the question)
-            plain = [c for c in CLAUSE_SPLIT.split(text) if c.strip() and not re.search(r"\d", c)]
+            # a certificate's name is not a type named (「TQC+人工智慧：機器學習」 holds 機器學習)
+            unnamed = text
+            for e in self.reader.entities(text):
+                if e.kind == "cert" and e.surface in unnamed:
+                    unnamed = unnamed.replace(e.surface, "證照")
+            plain = [c for c in CLAUSE_SPLIT.split(unnamed) if c.strip() and not re.search(r"\d", c)]
             types = [e.key for c in plain for e in self.reader.entities(c) if e.kind == "type"]
         return list(dict.fromkeys(types)), list(dict.fromkeys(talents))
 

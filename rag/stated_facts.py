@@ -122,7 +122,10 @@ class FactReader:
         self.area_words = sorted(words, key=lambda x: -len(x[0]))
         self.unit = re.compile(spec["hour_units"])
         self.approx = spec["approximately"]
-        self.hours_re = re.compile(rf"(?:{self.approx}\s*)?{NUMBER}\s*-?\s*(?:個)?\s*{spec['hour_units']}")
+        # "6 more hours", 「再多 6 個小時」: a word of addition may stand between the number and its unit
+        self.hours_re = re.compile(
+            rf"(?:{self.approx}\s*)?{NUMBER}\s*-?\s*(?:(?:more|additional|extra)\s+)?(?:個)?\s*{spec['hour_units']}"
+        )
         self.bare_number = re.compile(r"(?<![\d.\-])(?P<n>\d+(?:\.\d+)?)(?![\d.]|\s*張)")  # 「圖文 15」: digits only
         self.holding = re.compile(spec["holding"])
         self.no_certs = re.compile(spec["no_certificates"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 from typing import Literal
 
 Lang = Literal["zh-TW", "zh-CN", "en"]
@@ -69,14 +70,20 @@ def normalise(text: str) -> str:
     text = fold(text).lower().translate(_BOPOMOFO_ENDINGS)
     if _CJK.search(text):  # 「要上幾hr」「12hrs」 in a Chinese sentence: hours, not the letters of HR (人資)
         text = _HOURS_ABBREVIATION.sub("小時", text)
-        for said, written in _COLLOQUIAL:  # 「是啥類的」 is 「是什麼類的」 to every pattern
-            text = text.replace(said, written)
+        for said, written in _chat_spelling():  # 「是啥類的」 is 「是什麼類的」 to every pattern
+            text = said.sub(written, text)
         text = _A_NOT_A.sub(r"\1不\1", text.replace("4不4", "是不是"))  # 「算4算」「4不4」: chat A-not-A
     return text
 
 
-# chat spellings of question words, read as the written word every pattern knows
-_COLLOQUIAL = (("啥", "什麼"), ("甚麼", "什麼"))
+@lru_cache(maxsize=1)
+def _chat_spelling() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """rag/data/chat_spelling.yaml: chat spellings and homophone typos read as the written word."""
+    import yaml
+
+    data = yaml.safe_load((Path(__file__).parent / "data" / "chat_spelling.yaml").read_text(encoding="utf-8"))
+    return tuple((re.compile(pattern), written) for pattern, written in data["replacements"])
+
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])4\1")
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -90,6 +91,7 @@ class Understanding:
     unknown_names: list[str] = field(default_factory=list)
     expansions: list[str] = field(default_factory=list)
     followup: bool = False
+    previous_rule: str = ""  # the rule that answered the message before, in a conversation
     stop_terms: frozenset[str] = frozenset()
     expansion_weight: dict[str, float] = field(default_factory=dict)
 
@@ -120,6 +122,44 @@ class Understanding:
 
 def normalise_pattern(source: str) -> str:
     return fold(source)
+
+
+def scope_pattern(source: str) -> re.Pattern[str]:
+    """An out-of-scope pattern as questions are read: every full-width punctuation mark it names also
+    matches its half-width form, which is what `normalise` turns it into (「，」 is read as ","), so that
+    「職缺[^，。?？]{0,8}流程」 stops at a comma as it was meant to: a topic never reaches across clauses
+    (「我看到一個職缺，要幫各部門盤點流程…」 asks about the work, not about applying)."""
+    return re.compile(_half_width_too(fold(source)))
+
+
+def _half_width_too(source: str) -> str:
+    out: list[str] = []
+    in_class = escaped = False
+    for ch in source:
+        half = unicodedata.normalize("NFKC", ch)
+        if escaped:
+            out.append(ch)
+            escaped = False
+        elif ch == "\\":
+            out.append(ch)
+            escaped = True
+        elif in_class:
+            out.append(ch)
+            if ch == "]":
+                in_class = False
+            elif half != ch and len(half) == 1 and not half.isalnum():
+                out.append(re.escape(half))
+        elif ch == "[":
+            out.append(ch)
+            in_class = True
+        elif half != ch and len(half) == 1 and not half.isalnum() and ch in FULL_WIDTH_MARKS:
+            out.append(f"[{ch}{re.escape(half)}]")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+FULL_WIDTH_MARKS = frozenset("，；：？！（）")
 
 
 def _pattern(source: str) -> re.Pattern[str]:
@@ -163,7 +203,7 @@ class QueryUnderstanding:
         self.applies_to: dict[str, list[str]] = intents.get("applies_to") or {}
         self.leading = _pattern(intents["followup"]["leading"])
         self.scope = {
-            name: (spec["reason"], [_pattern(p) for p in spec["patterns"]])
+            name: (spec["reason"], [scope_pattern(p) for p in spec["patterns"]])
             for name, spec in intents["out_of_scope"].items()
         }
         # topics that yield to in-scope evidence; the others (fees, dates, tasks, rule changes) never do
@@ -251,6 +291,7 @@ class QueryUnderstanding:
             words.update(re.findall(r"[a-z0-9]+", key.lower()))
         # chat words people type in capitals ("OK", "HI"), never names of certificates
         chat = {"ok", "okay", "hi", "hey", "hello", "thanks", "thx", "pls", "btw", "fyi", "asap", "lol", "omg"}
+        chat |= {"xd", "qq", "orz", "xdd", "tt", "ya", "yo"}  # emoticons and chat interjections
         return words | set(EN_STOPWORDS) | chat
 
     # ------------------------------------------------------------------ pieces
@@ -518,6 +559,16 @@ class QueryUnderstanding:
                     sibling = names.get(cert.name.replace(level, other))
                     if other != level and sibling and other in text and all(x.key != sibling for x in entities):
                         found.append(Entity("cert", sibling, other, e.start + 1))
+        if any(e.kind == "cert" for e in entities):
+            return found
+        # 「iPAS 的 AI 應用規劃師，初級跟中級…」: an issuer and levels, no certificate named — the issuer's
+        # certificates at those levels (only when every level named has one)
+        issuers = {e.key for e in entities if e.kind == "issuer"}
+        levels = [lv for lv in LEVEL_WORDS if lv in text]
+        if issuers and levels:
+            at = {lv: [c for c in self.catalog.certifications if c.issuer in issuers and lv in c.name] for lv in levels}
+            if all(len(v) == 1 for v in at.values()):
+                found += [Entity("cert", v[0].id, lv, text.find(lv)) for lv, v in at.items()]
         return found
 
     def unknown_cert_phrases(self, question: str, entities: list[Entity]) -> list[str]:

@@ -541,3 +541,26 @@ def test_work_one_does_not_do_is_not_evidence(advisor) -> None:  # noqa: ANN001
     answer = advisor.respond("我負責訪談使用者需求、規劃 AI 導入流程，我不用寫程式也沒有在訓練模型，這算哪種人才？")
     head = answer.text.split("\n")[0]
     assert "AI 應用人才" in head and "寫程式" not in head and "訓練模型" not in head, head
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [("素養累的証造", "素養類的證照"), ("升近階", "升進階"), ("想考ㄧ張", "想考一張"), ("初接觸 AI", "初接觸 ai")],
+)
+def test_chat_spellings_are_read_as_written_words(said: str, read: str) -> None:
+    from rag.textnorm import normalise
+
+    assert normalise(said) == read
+
+
+def test_an_issuer_and_levels_name_its_certificates_and_english_category_names_filter(advisor) -> None:  # noqa: ANN001
+    levels = advisor.respond("iPAS 的初級跟中級各是哪一類認證？")
+    assert "素養類" in levels.text and "工具類" in levels.text, levels.text
+    filtered = advisor.respond("Which tool certs are offered by NVIDIA or Microsoft?")
+    assert filtered.rule == "query.count_certs" and "NVIDIA" in filtered.text, filtered.text
+    assert advisor.respond("AI 素養的證照有國外的嗎 想考英文的XD").rule != "scope.unknown_certification"
+
+
+def test_a_certificate_on_a_resume_is_held(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("應徵者的履歷上只附了一張 AWS Certified AI Practitioner，他算 AI 應用人才嗎？")
+    assert answer.rule == "situation.own_result" and "AWS Certified AI Practitioner" in answer.text, answer.text
