@@ -165,6 +165,8 @@ LEVEL_ONE_EN = re.compile(
 )
 LEVEL_EN = {"beginner": "初級", "entry": "初級", "junior": "初級", "basic": "初級", "elementary": "初級"}
 LEVEL_EN |= {"intermediate": "中級", "middle": "中級", "advanced": "高級", "senior": "高級"}
+# 表5 level names in English ("the advanced level")
+LEVEL_NAMES_EN = {"advanced": "進階", "beginner": "初階", "entry": "初階", "basic": "初階", "entry-level": "初階"}
 CERT_FORWARD = re.compile(r"^(那|那麼|還有|換成|至於|那如果是|what about|how about|and)\s*")
 
 
@@ -573,7 +575,7 @@ class Dialogue:
             ex.certificates = [listed[i] for i in self._ordinal_range(span, len(listed))]
             return
         every = ALL_OF.search(text)
-        if every and listed:  # 「如果學員三張都有」: the whole last list (when the count agrees)
+        if every and (listed or recent):  # 「如果學員三張都有」: the whole last list (when the count agrees)
             count = every.group(1) or every.group(2)
             n = (
                 int(count)
@@ -582,6 +584,9 @@ class Dialogue:
             )
             if not n or n == len(listed):
                 ex.certificates = list(listed)
+                return
+            if n and len(recent) >= n:  # 「如果三張我都有」 after three certificates were talked about in turn
+                ex.certificates = recent[-int(n) :]
                 return
         level = re.search(r"(初級|中級|高級)", text)
         if level and recent and not self._names_cert(text):  # 「如果同事考到中級」 after iPAS 初級 was named
@@ -623,6 +628,8 @@ class Dialogue:
         only_levels = about_levels(entities)
         if ex.asks_level and (ex.first_person or ex.has_facts):
             return True
+        if not ds.profile.is_empty() and not ex.has_facts and self._level_of_one_type(text) and not entities:
+            return True  # "what about the advanced level for tools?" after a result: 進階 is AI 工具應用's
         known = not ds.profile.is_empty() or ex.has_facts or (ds.hypothesis is not None and bool(ds.situation_types))
         if ex.has_facts:  # the facts name certificates and tools; what is asked is in the asking clause
             entities = self.reader.entities(asked_clause(text))
@@ -822,6 +829,17 @@ class Dialogue:
                 return SINGULAR.sub(f"「{self._name(*alike[:2])}」", text, count=1)
             return self._clarify(same_kind, topic)
         return text
+
+    def _level_of_one_type(self, text: str) -> str | None:
+        """The one competency type a named level belongs to (「進階」 "advanced": AI 工具應用 is the only
+        type with 初階 and 進階 in 表5), or None."""
+        norm = normalise(text)
+        words = {**LEVEL_NAMES_EN, **{lv.level: lv.level for t in self.cat.rules.types for lv in t.levels}}
+        named = {level for word, level in words.items() if re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", norm)}
+        owners = {t.type for t in self.cat.rules.types for lv in t.levels if lv.level in named}
+        owners_levels = {t.type for t in self.cat.rules.types if len(t.levels) > 1}
+        found = owners & owners_levels
+        return found.pop() if len(found) == 1 else None
 
     def _filter_right_before(self, text: str, at: int) -> bool:
         """「專案類裡面」「Amazon 辦的裡面」: the set 「裡面」 looks into is named right before it."""
