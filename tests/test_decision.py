@@ -564,3 +564,13 @@ def test_an_issuer_and_levels_name_its_certificates_and_english_category_names_f
 def test_a_certificate_on_a_resume_is_held(advisor) -> None:  # noqa: ANN001
     answer = advisor.respond("應徵者的履歷上只附了一張 AWS Certified AI Practitioner，他算 AI 應用人才嗎？")
     assert answer.rule == "situation.own_result" and "AWS Certified AI Practitioner" in answer.text, answer.text
+
+
+def test_a_no_names_the_sibling_level_that_is_in_the_category_asked(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    juniors = [c for c in catalog.certifications if "初級" in c.name]
+    for c in juniors:
+        sibling = next((x for x in catalog.certifications if x.name == c.name.replace("初級", "中級")), None)
+        if sibling is None or sibling.category == c.category:
+            continue
+        answer = advisor.respond(f"{c.name}是{sibling.category}嗎？")
+        assert answer.text.startswith("不是。") and sibling.name in answer.text.split("\n")[0], answer.text

@@ -58,10 +58,24 @@ class CatalogCards:
             said = "、".join([*wrong_cat, *wrong_scope])
             zh = f"不是。「{c.name}」不屬於{said}，而是表6 的{c.category}認證（{c.scope}）。"
             en = f"No. 「{c.name}」 is not {said}: it is a {c.category} certification in 表6 ({c.scope})."
+            # 「它不是叫應用規劃師嗎，為什麼不算工具類」: the same family at another level may be the one asked
+            kin = [x for x in self._siblings(c) if x.category in wrong_cat]
+            if kin:
+                zh += "同系列的" + "、".join(f"「{x.name}」" for x in kin) + f"才是{kin[0].category}。"
+                en += " Its sibling " + ", ".join(f"「{x.name}」" for x in kin) + f" is {kin[0].category}."
         else:
             zh = f"是。「{c.name}」屬於表6 的{c.category}認證（{c.scope}）。"
             en = f"Yes. 「{c.name}」 is a {c.category} certification in 表6 ({c.scope})."
         return Card(zh, en, [TABLE6], native=True)
+
+    def _siblings(self, c: Certification) -> list[Certification]:
+        """The same certification at another level (iPAS 初級 / 中級): the name differs only in 初級/中級/高級."""
+        levels = ("初級", "中級", "高級")
+        own = next((lv for lv in levels if lv in c.name), None)
+        if own is None:
+            return []
+        names = {c.name.replace(own, lv) for lv in levels if lv != own}
+        return [x for x in self.cat.certifications if x.name in names]
 
     def cert_card(self, c: Certification) -> Card:
         cc = next(x for x in self.cat.cert_categories.categories if x.name == c.category)
