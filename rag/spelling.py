@@ -80,9 +80,11 @@ class Speller:
                     window = run[i : i + n]
                     if len(window) < n:
                         continue
-                    if window in self.written or any(t in run for t in self.terms if window in t or t in window):
+                    fix = self._term_fix(window)  # cheap: a few look-ups; the checks below only for a candidate
+                    if fix and (
+                        window in self.written or any(t in run for t in self.terms if window in t or t in window)
+                    ):
                         continue  # a word the guideline writes, or a term written right here
-                    fix = self._term_fix(window)
                     if fix:
                         out.append(fix)
                         i += n

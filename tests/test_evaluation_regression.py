@@ -98,7 +98,7 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind20.yaml", 0.7, 0.92),
             ("conversations_blind21.yaml", 0.8, 0.95),
             ("conversations_blind22.yaml", 0.85, 0.95),
-            ("conversations_blind23.yaml", 0.45, 0.85),
+            ("conversations_blind23.yaml", 0.55, 0.88),
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
