@@ -76,7 +76,7 @@ SWAP_TAIL = re.compile(
 )
 ENDS_ASKING_ON = re.compile(r"(的話)?呢\s*[?？]?\s*$")  # 「…的話呢？」: asks on about the same thing
 # kinds a description of one's work names as evidence rather than as its subject
-EVIDENCE_KINDS = frozenset({"type", "item", "tool", "talent", "archetype", "role"})
+EVIDENCE_KINDS = frozenset({"type", "item", "tool", "talent", "archetype", "role", "industry"})
 NOTHING_RULE = "retrieval.nothing_relevant"  # no passage shares enough of the question
 
 # 「其中」「當中」"of these": a question within the set the previous answer was about

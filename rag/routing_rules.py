@@ -168,7 +168,7 @@ AI_USE = re.compile(r"(丟(進|給|到)|輸入|上傳|貼(進|到|給|上)|餵|(
 # what an AI said or wrote (「它回答的」「ChatGPT 跟我說的」「AI 幫忙寫的報告」) …
 AI_SAID = re.compile(
     r"(\bai\b|它|chatgpt|gemini|claude|copilot|模型|聊天機器人|機器人)[^，。?？]{0,10}"
-    r"(回答|回覆|說|講|給的|給我|生成|產生|寫的|編的|輸出|整理的|翻譯的|做的)"
+    r"(回答|回覆|說|講|給的|給我|生成|產生|寫的|編的|輸出|整理的|翻譯的|做的|摘要)"
 )
 # … and whether to trust or use it as it is
 TRUST_ASKED = re.compile(
@@ -299,6 +299,8 @@ def _compare(q: Query) -> list[Card] | None:
     apart = SET_APART.search(q.u.normalised) and not (q.personal is not None and q.personal())
     if "compare" not in q.intents and not apart:
         return None
+    if DIFFERENCE.search(q.u.normalised) and MORE_OF_THEM.search(q.u.normalised):
+        return None  # 「素養類跟專案類哪個比較多？差幾張？」: a difference of counts (query.count_certs)
     v, keys = q.views.queries, q.keys
     if len(keys.get("cert", [])) >= 2:
         return [v.compare_certs([q.views.cat.certification(c) for c in keys["cert"]])]
@@ -375,7 +377,7 @@ DIFFERENCE = re.compile(
 SET_APART = re.compile(r"(差多少|差在哪|差別|差異|哪裡不同|有何不同|\bhow (do|does) .{1,40} differ\b)")
 EACH_COUNTED = re.compile(r"(各有|各是|各幾|分別|各自|\beach\b|\brespectively\b)")
 # 「誰辦的比較多張」: the difference asked is in numbers of certificates
-MORE_OF_THEM = re.compile(r"(張|證照|認證|證書|\bcert|\bcertificates?\b|\bcertifications?\b)")
+MORE_OF_THEM = re.compile(r"(張|證照|認證|證書|列的|列了|\bcert|\bcertificates?\b|\bcertifications?\b)")
 
 
 def _compared_filters(q: Query, f: CertFilter) -> tuple[CertFilter, CertFilter] | None:

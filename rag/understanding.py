@@ -134,28 +134,31 @@ def scope_pattern(source: str) -> re.Pattern[str]:
 
 def _half_width_too(source: str) -> str:
     out: list[str] = []
-    in_class = escaped = False
-    for ch in source:
+    i = 0
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            out.append(source[i : i + 2])
+            i += 2
+            continue
+        if ch == "[":
+            end = i + 1
+            while end < len(source) and (source[end] != "]" or end == i + 1 or source[end - 1] == "\\"):
+                end += 1
+            body = source[i + 1 : end]
+            extra = [
+                re.escape(half)
+                for c in body
+                if (half := unicodedata.normalize("NFKC", c)) != c and len(half) == 1 and not half.isalnum()
+            ]
+            if body.startswith("^") and "，" in body and "、" not in body:
+                extra.append("、")  # 「什麼時候停、之後改考哪個」: an enumeration comma ends the clause too
+            out.append("[" + body + "".join(extra) + "]")
+            i = end + 1
+            continue
         half = unicodedata.normalize("NFKC", ch)
-        if escaped:
-            out.append(ch)
-            escaped = False
-        elif ch == "\\":
-            out.append(ch)
-            escaped = True
-        elif in_class:
-            out.append(ch)
-            if ch == "]":
-                in_class = False
-            elif half != ch and len(half) == 1 and not half.isalnum():
-                out.append(re.escape(half))
-        elif ch == "[":
-            out.append(ch)
-            in_class = True
-        elif half != ch and len(half) == 1 and not half.isalnum() and ch in FULL_WIDTH_MARKS:
-            out.append(f"[{ch}{re.escape(half)}]")
-        else:
-            out.append(ch)
+        out.append(f"[{ch}{re.escape(half)}]" if ch in FULL_WIDTH_MARKS and half != ch else ch)
+        i += 1
     return "".join(out)
 
 

@@ -574,3 +574,20 @@ def test_a_no_names_the_sibling_level_that_is_in_the_category_asked(advisor, cat
             continue
         answer = advisor.respond(f"{c.name}是{sibling.category}嗎？")
         assert answer.text.startswith("不是。") and sibling.name in answer.text.split("\n")[0], answer.text
+
+
+def test_a_companys_own_rules_are_declined_and_a_required_certificate_is_not_held(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("我們公司內部的 AI 職等升遷，是不是規定要有 AWS Certified AI Practitioner？")
+    assert not answer.answered and answer.rule.startswith("scope."), answer.rule
+
+
+def test_which_of_two_talents_one_certificate_makes_is_the_engines(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond(
+        "我只有一張 AWS Certified Machine Learning Engineer (Associate)，沒上過課，我算應用人才還是開發人才？"
+    )
+    assert answer.rule == "situation.own_result" and "AI 開發人才" in answer.text, answer.text
+
+
+def test_when_a_certificate_stops_is_its_note_not_an_exam_date(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("微軟的 AI-900 是不是要停了？什麼時候停、之後改考哪張？")
+    assert answer.answered and "115/6/30" in answer.text and "AI-901" in answer.text, answer.text
