@@ -44,6 +44,13 @@ class CertFilter:
         return " ".join(parts) if en else "".join(parts)
 
 
+def _cert_bullets(certs: Sequence[Certification]) -> tuple[str, str]:
+    """One line per certificate with its category and issuer (Chinese, English)."""
+    zh = "\n".join(f"• {c.name}（{c.category}，{c.issuer}）" for c in certs)
+    en = "\n".join(f"• {c.name} ({c.category}, {issuer_en(c)})" for c in certs)
+    return zh, en
+
+
 class CatalogQueries:
     def __init__(self, catalog: Catalog) -> None:
         self.cat = catalog
@@ -68,8 +75,7 @@ class CatalogQueries:
             zh = f"表6 沒有{label_zh}認證（表6 共 {total} 張：{split_zh}）。"
             en = f"表6 has no {label_en} certification (it lists {total}: {split_en})."
             return Card(zh, en, [TABLE6], native=True)
-        lines_zh = "\n".join(f"• {c.name}（{c.category}，{c.issuer}）" for c in certs)
-        lines_en = "\n".join(f"• {c.name} ({c.category}, {issuer_en(c)})" for c in certs)
+        lines_zh, lines_en = _cert_bullets(certs)
         zh = f"表6 中{label_zh}認證共 {len(certs)} 張（全表共 {total} 張）：\n{lines_zh}"
         en = f"表6 has {len(certs)} {label_en} certification(s) (of {total} in all):\n{lines_en}"
         return Card(zh, en, [TABLE6], native=True)
@@ -101,8 +107,7 @@ class CatalogQueries:
             zh = f"表6 沒有{f.describe()}名稱與{label}相近的認證。"
             en = f"表6 lists no {f.describe(en=True)} certification named like {', '.join(titles)}."
             return Card(zh, en, [TABLE6], native=True)
-        lines = "\n".join(f"• {c.name}（{c.category}，{c.issuer}）" for c in certs)
-        lines_en = "\n".join(f"• {c.name} ({c.category}, {issuer_en(c)})" for c in certs)
+        lines, lines_en = _cert_bullets(certs)
         zh = f"表6 中{f.describe()}名稱與{label}相近的認證共 {len(certs)} 張：\n{lines}"
         en = f"表6 has {len(certs)} {f.describe(en=True)} certification(s) named like {', '.join(titles)}:\n{lines_en}"
         return Card(zh, en, [TABLE6], native=True)
