@@ -18,7 +18,8 @@ from rag.sections import cite, cite_en
 from rag.textnorm import Lang, to_simplified
 
 MAX_CHARS = 420
-RANK_DECAY = 0.8  # later passages must carry clearly more of the question to be quoted
+RANK_DECAY = 0.8
+TOPIC_SENTENCE_CHARS = 160  # a longer opening is a passage of its own, not a topic sentence  # later passages must carry clearly more of the question to be quoted
 _SENTENCE = re.compile(r"(?<=[。；！？!?])|(?:\s*•\s*)")
 
 HELP_ZH = (
@@ -63,6 +64,13 @@ def select_sentences(
         used += len(sentence)
         if used >= budget * 0.75:
             break
+    if chosen and chosen[0][3].chunk.kind == "paragraph" and chosen[0][1] > 0:
+        # a paragraph's first sentence says what it is about (often the term it defines): quote it too
+        rank, _, _, hit = chosen[0]
+        opening = _sentences(hit.chunk.text)[0]
+        if len(opening) <= TOPIC_SENTENCE_CHARS and not any(c[0] == rank and c[1] == 0 for c in chosen):
+            chosen.append((rank, 0, opening, hit))
+            used += len(opening)
     if chosen and used < budget * 0.5:
         # too little to read well: continue the best passage from its best sentence onwards
         rank, pos, _, hit = chosen[0]

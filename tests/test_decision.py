@@ -591,3 +591,28 @@ def test_which_of_two_talents_one_certificate_makes_is_the_engines(advisor) -> N
 def test_when_a_certificate_stops_is_its_note_not_an_exam_date(advisor) -> None:  # noqa: ANN001
     answer = advisor.respond("微軟的 AI-900 是不是要停了？什麼時候停、之後改考哪張？")
     assert answer.answered and "115/6/30" in answer.text and "AI-901" in answer.text, answer.text
+
+
+def test_a_quoted_paragraph_keeps_its_opening_sentence(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("聊天機器人給我的統計數字跟出處都是假的，指引對這種事有什麼提醒？")
+    assert answer.rule == "retrieval.passages" and "幻覺" in answer.text, answer.text
+
+
+def test_a_chain_of_steps_done_without_the_person_is_automation(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond(
+        "Which competency is it when an AI runs the whole chain — reads the invoices, files them and emails "
+        "the accountant — without me touching each step?"
+    )
+    assert answer.text.startswith("Item 7 自動化應用"), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "公版教材自己讀完，可以抵多少小時的工具應用時數？",
+        "上完 AI 素養線上課會給結業證書嗎？",
+    ],
+)
+def test_what_a_course_or_material_is_credited_is_not_stated(advisor, question: str) -> None:  # noqa: ANN001
+    answer = advisor.respond(question)
+    assert not answer.answered and answer.rule.endswith("scope.never_answered"), (answer.rule, answer.text)

@@ -40,7 +40,7 @@ def test_independent_sets_hold_their_rates(advisor, name: str) -> None:  # noqa:
 @pytest.mark.parametrize(
     ("name", "rate", "precision", "recall"),
     [
-        ("holdout8.yaml", 0.9, 0.95, 0.95),
+        ("holdout8.yaml", 0.95, 0.95, 0.95),
         ("holdout9.yaml", 0.95, 0.95, 0.95),
         ("holdout10.yaml", 0.95, 0.95, 0.95),
         ("holdout11.yaml", 0.95, 0.95, 0.85),
@@ -49,7 +49,7 @@ def test_independent_sets_hold_their_rates(advisor, name: str) -> None:  # noqa:
         ("holdout14.yaml", 0.96, 0.95, 0.95),
         ("holdout15.yaml", 0.94, 0.95, 0.95),
         ("holdout16.yaml", 0.96, 0.95, 0.95),
-        ("holdout17.yaml", 0.94, 0.95, 0.85),
+        ("holdout17.yaml", 0.98, 0.95, 0.95),
         ("holdout18.yaml", 0.98, 0.95, 0.95),
         ("holdout19.yaml", 0.96, 0.95, 0.95),
         ("holdout20.yaml", 0.98, 0.95, 0.95),
@@ -97,10 +97,10 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind18.yaml", 0.45, 0.85),
         ("conversations_blind19.yaml", 0.8, 0.9),
         ("conversations_blind20.yaml", 0.7, 0.92),
-            ("conversations_blind21.yaml", 0.8, 0.95),
-            ("conversations_blind22.yaml", 0.85, 0.95),
-            ("conversations_blind23.yaml", 0.6, 0.9),
-            ("conversations_blind24.yaml", 0.45, 0.85),
+        ("conversations_blind21.yaml", 0.8, 0.95),
+        ("conversations_blind22.yaml", 0.85, 0.95),
+        ("conversations_blind23.yaml", 0.6, 0.9),
+        ("conversations_blind24.yaml", 0.45, 0.85),
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
