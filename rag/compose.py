@@ -18,8 +18,8 @@ from rag.sections import cite, cite_en
 from rag.textnorm import Lang, to_simplified
 
 MAX_CHARS = 420
-RANK_DECAY = 0.8
-TOPIC_SENTENCE_CHARS = 160  # a longer opening is a passage of its own, not a topic sentence  # later passages must carry clearly more of the question to be quoted
+RANK_DECAY = 0.8  # later passages must carry clearly more of the question to be quoted
+TOPIC_SENTENCE_CHARS = 160  # a longer opening is a passage of its own, not a topic sentence
 _SENTENCE = re.compile(r"(?<=[。；！？!?])|(?:\s*•\s*)")
 
 HELP_ZH = (
