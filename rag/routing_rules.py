@@ -179,8 +179,6 @@ THIS_GUIDELINE = re.compile(r"(指引|這份|\bguideline\b)")
 REQUEST = re.compile(r"(幫我|幫忙|請你|請幫|麻煩你|能不能|可不可以|可以幫|\b(please|can you|could you|would you)\b)")
 
 
-
-
 def _only_in_context(q: Query, topics: list[str]) -> bool:
     """「我在幫公司挑證照補助方案，工具類跟專案類差在哪？」: the topic is where the asker stands, not what
     they ask — no clause that asks holds it, and the question names something of the guideline. A

@@ -84,6 +84,7 @@ def _chat_spelling() -> tuple[tuple[re.Pattern[str], str], ...]:
     data = yaml.safe_load((Path(__file__).parent / "data" / "chat_spelling.yaml").read_text(encoding="utf-8"))
     return tuple((re.compile(pattern), written) for pattern, written in data["replacements"])
 
+
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])4\1")
 
 

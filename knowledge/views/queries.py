@@ -97,6 +97,7 @@ class CatalogQueries:
 
     def certs_named_like(self, titles: Sequence[str], f: CertFilter) -> Card:
         """「有沒有名稱跟這個職務很像的證照」: the 表6 certificates whose names contain one of the job's titles."""
+
         def bare(x: str) -> str:
             return re.sub(r"\s+", "", x).lower()
 
