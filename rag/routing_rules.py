@@ -331,6 +331,10 @@ def _count_certs(q: Query) -> list[Card] | None:
     if "overview_cert_categories" in q.intents and not categories and not COUNTING_CERTS.search(q.u.normalised):
         return None  # 「認證分成哪幾類」 asks for the categories (the overview lists them), not a count
     f = cert_filter(q)
+    ranked = ISSUER_RANKED.search(q.u.normalised)
+    if ranked and not f.issuers:
+        # 「哪個機構辦的認證最多？」: issuers ranked by their 表6 certificates
+        return [q.views.queries.issuers_ranked(f, fewest=bool(ranked.group("few") or ranked.group("fewest")))]
     counting = "count" in q.intents or more_of
     filtering = bool(f.issuers and (f.categories or f.scope) or f.scope and ("certs_for" in q.intents or counting))
     named_other = set(q.keys) & {"type", "item", "role", "talent"}
@@ -355,7 +359,8 @@ def _count_certs(q: Query) -> list[Card] | None:
     if counting and not f.issuers and not f.scope and len(f.categories) == 1 and not filtering:
         # 「專案類有幾張」: the category card states its count first
         return [q.views.category_card(f.categories[0], count_first=True)]
-    if counting and EACH_COUNTED.search(q.u.normalised) and len(f.categories) > 1 and not filtering:
+    each = EACH_COUNTED.search(q.u.normalised) or not TOGETHER.search(q.u.normalised)
+    if counting and each and len(f.categories) > 1 and not filtering:
         # 「素養類跟專案類各有幾張？」: each category's count, not the two together
         return [q.views.category_card(c, count_first=True) for c in f.categories]
     if len(q.keys.get("cert_scope", [])) > 1:  # 「國外的有幾張？本土的又有幾張？」
@@ -372,7 +377,14 @@ DIFFERENCE = re.compile(
 )
 
 
+# 「哪個機構辦的最多」 "which issuer has the most": the issuers ranked, not one count
+ISSUER_RANKED = re.compile(
+    r"(機構|單位|誰|哪(家|個|一家|一個)|公司|廠商|issuer|vendor|who|which (organi[sz]ation|company))"
+    r"[^。?？]{0,16}(最多|(?P<few>最少)|\bmost\b|\b(?P<fewest>fewest)\b)"
+)
 SET_APART = re.compile(r"(差多少|差在哪|差別|差異|哪裡不同|有何不同|\bhow (do|does) .{1,40} differ\b)")
+# 「工具類跟專案類加起來幾張」: two categories counted together; otherwise each is counted on its own
+TOGETHER = re.compile(r"(一共|總共|共有|共幾|合計|加起來|加總|總數|\btotal\b|\btogether\b|\bcombined\b|\bin all\b)")
 EACH_COUNTED = re.compile(r"(各有|各是|各幾|分別|各自|\beach\b|\brespectively\b)")
 # 「誰辦的比較多張」: the difference asked is in numbers of certificates
 MORE_OF_THEM = re.compile(r"(張|證照|認證|證書|列的|列了|\bcert|\bcertificates?\b|\bcertifications?\b)")
@@ -409,8 +421,16 @@ def _retired(q: Query) -> list[Card] | None:
 def _count_table(q: Query) -> list[Card] | None:
     m = TABLE_NAMED.search(q.u.normalised)
     overview = any(i.startswith("overview_") for i in q.intents)  # overview cards state their own counts
-    if "count" not in q.intents or m is None or overview or set(q.keys) & {"cert", "role", "type", "item"}:
+    if "count" not in q.intents or overview or set(q.keys) & {"cert", "role", "type", "item"}:
         return None
+    if m is None:
+        # 「AI 應用人才的應用情境舉了幾個產業？」: industries are counted in 表10 (應用) and 表11 (開發)
+        if not INDUSTRY_TABLES.search(q.u.normalised) or q.u.of_kind("industry"):
+            return None
+        talents = {e.key for e in q.u.of_kind("talent")}
+        tables = [n for n, t in INDUSTRY_TABLE_TALENT.items() if not talents or t in talents]
+        cards = [q.views.queries.count_table(n) for n in tables]
+        return [c for c in cards if c] or None
     if m.group(1) == "6":
         return [q.views.queries.count_certs(CertFilter())]
     card = q.views.queries.count_table(int(m.group(1)))
@@ -419,6 +439,7 @@ def _count_table(q: Query) -> list[Card] | None:
 
 # the two industry tables set side by side: 「表10 跟表11 的產業哪裡不一樣」「應用跟開發的產業情境各有哪個另一張沒有」
 INDUSTRY_TABLES = re.compile(r"(產業|行業|\bindustr)")
+INDUSTRY_TABLE_TALENT = {10: "AI 應用人才", 11: "AI 開發人才"}  # 附件(四): whose scenarios each table lists
 TABLES_DIFFER = re.compile(
     r"(不一樣|不同|差異|差別|差在|沒有的|獨有|只有|只出現|只在|只列|各有|\bdiffer|\bonly (in|one)\b|\bmissing\b)"
 )
@@ -550,6 +571,8 @@ def _own_work(q: Query) -> list[Card] | None:
         return None
     if CERT_ASKED.search(asked):
         return None  # 「想考一張不用實作的證照，這種證照算哪一類」 asks a certificate category
+    if set(q.keys) & {"type", "item"} and mentions_certificates(q):
+        return None  # 「我是工程師，想靠考證照讓 AI 模型訓練達標，該考哪一類」: the type's certificates are asked
     ai_roles = [r for r in q.views.cat.role_list if r.id in q.keys.get("role", []) and r.archetype != "AI 加值型"]
     if ai_roles and any(e.kind == "role" and e.start >= 0 for e in q.u.entities):
         return None  # 「我是資料分析師，資料分析師算哪一類」: a role of 表8/表9 named answers it (view.role)
@@ -615,7 +638,11 @@ def _which_talent(q: Query) -> list[Card] | None:
         suited = q.views.suited_talents(q.u.normalised)
         if suited:
             return [q.views.talent_card(t) for t in suited] + q.views.archetypes_of(suited)
-    return cards + [q.views.talent_card(t) for t in talents] if talents else [q.views.talent_overview()]
+    if not talents:
+        return [q.views.talent_overview()]
+    # "which category … and what career path does it describe": the path of the category found, too
+    careers = [c for t in talents if (c := q.views.career_card(t))] if "career" in q.intents and not roles else []
+    return cards + [q.views.talent_card(t) for t in talents] + careers
 
 
 def _roles_by_work(q: Query) -> list[Role]:
@@ -648,11 +675,10 @@ def _role(q: Query) -> list[Card] | None:
     if (
         set(q.keys) & {"rai", "resource", "resource_all"}
         or "career_topic" in q.keys
-        and "career" not in q.intents
         or "overview_items" in q.intents
     ):
         # 「HR 想用 AI 篩履歷，要注意什麼」「想當 AI 工程師要打好哪些基礎」: the role is who asks or where to go;
-        # 附件(六) or 附件(五) is what is asked
+        # 附件(六) or 附件(五) is what is asked (view.career_topic adds the role's route when one is asked)
         return None
     if "type" in q.keys and ("requirements" in q.intents or LEVEL_WORDS.search(q.u.normalised)):
         return None  # 「幫行政同仁規劃上課讓工具應用達到進階」: the type is asked

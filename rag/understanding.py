@@ -213,7 +213,10 @@ class QueryUnderstanding:
         self.weighed = {name for name, spec in intents["out_of_scope"].items() if spec.get("weigh", True)}
         self.stop_terms = frozenset(t for word in intents["stop_words"] for t in tokens(word))
         # the words that make a question about certificates, spelled once (intents.yaml `certificate_words`)
-        words = "|".join(rf"\b{re.escape(w)}" if w.isascii() else re.escape(w) for w in intents["certificate_words"])
+        # Latin ones as whole words with their plural ("exams", not "examples"; "certs", not "certain")
+        words = "|".join(
+            rf"\b{re.escape(w)}s?\b" if w.isascii() else re.escape(w) for w in intents["certificate_words"]
+        )
         self.cert_words = re.compile(f"({words})", re.IGNORECASE)
         self.before_cert = re.compile(rf"\s*(的)?\s*(ai\s*)?(相關)?\s*({words})", re.IGNORECASE)
         check_scope_collisions(self.scope, self.forms)
@@ -553,14 +556,17 @@ class QueryUnderstanding:
         """「iPAS 初級和中級」: the same certification family at another level named right after it."""
         found: list[Entity] = []
         names = {c.name: c.id for c in self.catalog.certifications}
-        for e in [e for e in entities if e.kind == "cert"]:
+        certs = [e for e in entities if e.kind == "cert"]
+        for e in certs:
             cert = self.catalog.certification(e.key)
             for level in LEVEL_WORDS:
                 if level not in cert.name:
                     continue
                 for other in LEVEL_WORDS:
                     sibling = names.get(cert.name.replace(level, other))
-                    if other != level and sibling and other in text and all(x.key != sibling for x in entities):
+                    if other != level and sibling and self._level_of(text, other, e, certs) and all(
+                        x.key != sibling for x in entities
+                    ):
                         found.append(Entity("cert", sibling, other, e.start + 1))
         if any(e.kind == "cert" for e in entities):
             return found
@@ -573,6 +579,19 @@ class QueryUnderstanding:
             if all(len(v) == 1 for v in at.values()):
                 found += [Entity("cert", v[0].id, lv, text.find(lv)) for lv, v in at.items()]
         return found
+
+    @staticmethod
+    def _level_of(text: str, level: str, cert: Entity, certs: list[Entity]) -> bool:
+        """Whether a level word in `text` speaks of `cert`: 「iPAS 初級，還有美術設計認證初級和中級都有」 — the
+        中級 follows the other certificate, whose own row already holds both levels, so it is not iPAS 中級.
+        A level word belongs to the certificate named last before it; one inside a name is that name's."""
+        for m in re.finditer(level, text):
+            if any(x.start <= m.start() < x.start + len(x.surface) for x in certs if x.start >= 0):
+                continue
+            before = [x for x in certs if 0 <= x.start < m.start()]
+            if not before or max(before, key=lambda x: x.start) is cert:
+                return True
+        return False
 
     def unknown_cert_phrases(self, question: str, entities: list[Entity]) -> list[str]:
         """Certificate names the catalog does not know: 「TensorFlow Developer Certificate」, 「Certified X」."""

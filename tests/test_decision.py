@@ -616,3 +616,57 @@ def test_a_chain_of_steps_done_without_the_person_is_automation(advisor) -> None
 def test_what_a_course_or_material_is_credited_is_not_stated(advisor, question: str) -> None:  # noqa: ANN001
     answer = advisor.respond(question)
     assert not answer.answered and answer.rule.endswith("scope.never_answered"), (answer.rule, answer.text)
+
+
+def test_a_level_word_belongs_to_the_certificate_named_last_before_it(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("我有 iPAS 初級，另外生成式AI美術設計能力認證的初級跟中級也都考過，工具應用到哪一級？")
+    stated = next(line for line in answer.text.split("\n") if line.startswith("依您提供的"))
+    assert "iPAS 中級" not in stated and "iPAS 初級" in stated and "初階" in answer.text, answer.text
+
+
+def test_industries_are_counted_in_the_tables_of_the_category_asked(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    answer = advisor.respond("開發人才那邊的產業例子總共有幾個行業？")
+    assert answer.rule == "query.count_table_rows" and answer.text.startswith("表11 共列"), answer.text
+    english = advisor.respond("How many industries have examples in the guideline?")  # 'examples' is not 'exam'
+    assert english.rule == "query.count_table_rows" and "表10" in english.text and "表11" in english.text
+
+
+def test_issuers_are_ranked_by_their_certificates(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    counts: dict[str, int] = {}
+    for c in catalog.certifications:
+        counts[c.issuer] = counts.get(c.issuer, 0) + 1
+    top = max(counts.values())
+    answer = advisor.respond("表6 裡哪個單位辦的認證最多？")
+    first = answer.text.split("。")[0]
+    assert all(name in first for name, n in counts.items() if n == top) and f"{top} 張" in first, answer.text
+
+
+def test_a_type_named_with_a_certificate_question_is_not_a_work_placement(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("我在做後端，想用證照讓 AI 服務開發達標，要考哪一類？")
+    assert answer.rule == "view.type_or_item" and "專案類" in answer.text, (answer.rule, answer.text)
+
+
+def test_which_category_and_its_career_path_are_both_answered(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond(
+        "Which talent category covers those who come up with new algorithms and publish academic papers, "
+        "and what career path does the guideline give them?"
+    )
+    assert "AI 研究人才" in answer.text and "研究路徑" in answer.text, answer.text
+
+
+def test_foundations_asked_with_a_role_route_are_both_answered(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("想走資料科學家，路徑怎麼走？基礎要補哪些？")
+    assert "核心技術基礎" in answer.text and "資料科學家" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["韓國的 AI 檢定要怎麼準備？", "TQC 跟 iPAS 哪個比較好考？"],
+)
+def test_other_countries_exams_and_exam_difficulty_are_declined(advisor, question: str) -> None:  # noqa: ANN001
+    assert not advisor.respond(question).answered
+
+
+def test_the_dimensions_of_responsible_use_asked_in_other_words(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("負責任用 AI 這種意識，指引分成幾個面向？")
+    assert answer.rule == "view.responsible_ai" and "責任歸屬" in answer.text, answer.text

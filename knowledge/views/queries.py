@@ -95,6 +95,29 @@ class CatalogQueries:
             en = f"表6 lists {n_more} {e_more} and {n_less} {e_less} certifications: {n_more - n_less} more {e_more}."
         return Card(zh, en, [TABLE6], native=True)
 
+    def issuers_ranked(self, f: CertFilter, fewest: bool = False) -> Card:
+        """「哪個機構辦的認證最多？」: issuers by their number of 表6 certificates (under the filter's
+        category or scope), the top ones first with ties named together, then every issuer's count."""
+        counts: dict[str, int] = {}
+        for c in self.cat.certifications:
+            if f.admits(c):
+                counts[c.issuer] = counts.get(c.issuer, 0) + 1
+        if not counts:
+            return self.count_certs(f)
+        ranked = sorted(counts.items(), key=lambda x: (x[1], x[0]) if fewest else (-x[1], x[0]))
+        edge = ranked[0][1]
+        top = [name for name, n in ranked if n == edge]
+        label_zh, label_en = f.describe(), f.describe(en=True)
+        word_zh, word_en = ("最少", "fewest") if fewest else ("最多", "most")
+        rest_zh = "、".join(f"{name} {n} 張" for name, n in ranked)
+        rest_en = ", ".join(f"{name} {n}" for name, n in ranked)
+        zh = f"表6 中辦理{label_zh}認證{word_zh}的是{'與'.join(top)}（各 {edge} 張）。各辦理單位：{rest_zh}。"
+        if len(top) == 1:
+            zh = zh.replace(f"（各 {edge} 張）", f"（{edge} 張）")
+        what_en = " ".join(x for x in (word_en, label_en, "certifications") if x)
+        en = f"In 表6, {' and '.join(top)} issue the {what_en} ({edge}). By issuer: {rest_en}."
+        return Card(zh, en, [TABLE6], native=True)
+
     def certs_named_like(self, titles: Sequence[str], f: CertFilter) -> Card:
         """「有沒有名稱跟這個職務很像的證照」: the 表6 certificates whose names contain one of the job's titles."""
 
