@@ -41,6 +41,10 @@ ORDINAL = re.compile(
 ORDINAL_RANGE = re.compile(
     r"(最後|前|後)\s*([兩二三四五六七八九]|\d)\s*(個|張|項|位|種)|\bthe (first|last) (two|three|four|\d)\b"
 )
+# words that only lead an ordinal back to an earlier point: 「回到第一個」「再回去第二個」 "back to the first"
+BACK_TO = re.compile(r"(那|再|先)?(回到|回去|回頭(看|講)?|back to( the)?|going back to( the)?)\s*")
+QUESTION_WORD = re.compile(r"(什麼|哪|幾|多少|如何|怎麼|嗎|\b(what|which|how|who|where|why)\b)")
+WHOLE_QUESTION_CHARS = 8
 ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
 ORDINAL_WORDS_COUNT = {"two": 2, "three": 3, "four": 4, "兩": 2}
 OTHER_ONE = re.compile(r"(另一(個|張|項|位|種|份|類|型)|另外(一|那)(個|張|份)|the other( one)?\b)")
@@ -703,6 +707,9 @@ class Dialogue:
             # 「那第三類呢」 after a list of certificates: the categories, in 表3's order
             listed = [("cert_category", c.name) for c in self.cat.cert_categories.categories]
             names.update({x: x[1] for x in listed})
+        if m and self._ordinal_only_marks(normalise(text), m):
+            # 「回到第一個，AI 的風險指引分成哪三類？」: the ordinal only turns back; the question names its subject
+            return normalise(text)[m.end() :].lstrip(" ,，、:：")
         if m and listed:
             # 「那第四跟第五個差在哪」: every ordinal of the sentence, over the same list (a later sentence,
             # 「…？最後一個是在做什麼的」, points into the answer to the first)
@@ -1080,6 +1087,18 @@ class Dialogue:
         if kind == "item":
             return next(i.name for t in self.cat.types for i in t.items if str(i.number) == key)
         return key
+
+    def _ordinal_only_marks(self, text: str, m: re.Match[str]) -> bool:
+        """An ordinal alone in its clause (「回到第一個，…」), before a clause that names something of the
+        guideline itself, marks where the conversation goes back to; it is not the subject asked about."""
+        head = BACK_TO.sub("", text[: m.start()]).strip(" ,，")
+        after = text[m.end() :]
+        if head or not re.match(r"\s*[,，、:：]", after):
+            return False
+        if self.reader.entities(after):
+            return True
+        # …or a whole question of its own (「，AI 的風險指引分成哪三類？」): a question word and enough words
+        return bool(QUESTION_WORD.search(after)) and len(re.sub(r"\W", "", after)) >= WHOLE_QUESTION_CHARS
 
     @staticmethod
     def _ordinal_range(m: re.Match[str], size: int) -> list[int]:

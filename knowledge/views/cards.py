@@ -17,6 +17,8 @@ from knowledge.models import TOOL_CATEGORY, Certification, CompetencyType, Role,
 
 TABLE6, TABLE3, TABLE5 = "附件(三) 表6", "三、AI 產業人才能力認證分類 表3", "附件(二) 表5"
 TABLE2, TABLE4, TABLE1 = "二、AI 產業人才能力架構 表2", "附件(一) 表4", "一、AI 人才類別 表1"
+# 「新增「AI 治理素養」」「新增納入…之「好好用 AI」素養教材」: what a change of this version adds
+ADDED = re.compile(r"新增[^「」]{0,40}「([^」]+)」")
 
 
 @dataclass
@@ -619,9 +621,14 @@ class CatalogCards:
         return Card(zh, en, ["附件(六)"], native=True)
 
     def update_card(self) -> Card:
+        """What this version changed. Each change is headed by what it adds (「AI 治理素養：第一，…新增…」), so
+        that 「第二個是在講什麼」 counts over the additions; a highlight that adds nothing leads the list."""
         d = self.cat.document
-        zh = f"本次更新（{d.version}）重點（前言）：\n" + "\n".join(f"• {h}" for h in d.update_highlights)
-        en = f"What the {d.version} update changed (前言):\n" + "\n".join(f"• {h}" for h in d.update_highlights)
+        lead = [h for h in d.update_highlights if not ADDED.search(h)]
+        added = [(m.group(1), h) for h in d.update_highlights if (m := ADDED.search(h))]
+        bullets = "\n".join(f"• {name}：{h}" for name, h in added)
+        zh = f"本次更新（{d.version}）重點（前言）：{''.join(lead)}\n{bullets}"
+        en = f"What the {d.version} update changed (前言): {''.join(lead)}\n{bullets}"
         return Card(zh, en, ["前言"], native=True)
 
     def tool_group_card(self, groups: list[str]) -> Card:
