@@ -106,7 +106,10 @@ TALENT_MET = re.compile(r"(符合|達到|達標|算是|\bmeets?\b|\bqualif)")
 # 「兩位同事」「各自」"each of them": one question asked of every person a message describes
 EACH = re.compile(r"(兩位|兩個人|三位|幾位|各自|各是|分別|每位|每個人|他們|\bboth\b|\beach\b|\bthe two\b)")
 # how an answer about someone's stated facts begins (rag/situation.py's echo)
-ECHO = re.compile(r"^(（假設情況試算，未記錄）|\(hypothetical, not saved\) )?(依您提供的|Based on what you told me)")
+# a reply computed from someone's facts: the echo of the facts, after a what-if mark and a headline answer
+ECHO = re.compile(
+    r"^(（假設情況試算，未記錄）|\(hypothetical, not saved\) )?([^\n]*\n)?(依您提供的|Based on what you told me)"
+)
 # 「三個人裡面誰…」 "which of them…": a question over every person named in the conversation
 WHO = re.compile(r"(誰|哪位|哪一位|哪個人|哪些人|哪幾位|\bwho\b|\bwhich of (them|the|us)\b)")
 # What a person's facts are made of; a question naming only these is about the person.
@@ -197,7 +200,14 @@ class Dialogue:
         text, each = self._several_people(ds, text)
         if each:
             return self._each_answered(ds, text, each, lang)
+        text = self._person_by_ordinal(ds, text)
         switched = self._switch_person(ds, text)
+        if switched and WHO.search(normalise(text)):
+            # 「小陳：… / 小林：有 iPAS 中級 其他都沒 誰算 AI 應用人才」: the last person's facts come with the
+            # question about everyone, so they count before it is answered
+            stated = self.facts.read(people.as_pronoun(text, [ds.person or ""]), continuing=True)
+            if stated.has_facts and not stated.hypothetical:
+                ds.profile = self.facts.apply(ds.profile, stated, ds.turn)
         who = self._people_compared(ds, text, lang)
         if who is not None:
             return [who]  # 「三個人裡面誰符合 AI 開發人才的參考指標」
@@ -277,6 +287,9 @@ class Dialogue:
                 shown = [t.name for t in self.cat.types if t.name in {*ds.situation_types, *changed}]
             if base is ds.hypothesis and not ex.has_facts:  # 「AI 模型訓練呢？」 under the same what-if: that type
                 shown = self.situation.asked_types(text)[0] or shown
+            one = self._level_of_one_type(text)
+            if one and ex.has_facts and not self.situation.asked_types(text)[0]:
+                shown = [one]  # 「文書再多 10h 能到進階嗎」: only AI 工具應用 has 進階, whatever was talked about
             answer = self.situation.answer(
                 updated, text, answer_lang, hypothetical=hypothetical, default_types=shown, route=route
             )
@@ -418,6 +431,8 @@ class Dialogue:
     def _become(ds: DialogueState, name: str) -> bool:
         """Turn to `name`: the current facts are kept under the current name, the named person's facts
         (none for someone new) become the profile. False when nothing changed."""
+        if name not in ds.named:
+            ds.named = [*ds.named, name][-people.MAX_PEOPLE :]
         if name == ds.person:
             return False
         if ds.person is None and not ds.people:
@@ -430,6 +445,23 @@ class Dialogue:
             ds.people.pop(next(iter(ds.people)))
         ds.hypothesis = None
         return True
+
+    def _person_by_ordinal(self, ds: DialogueState, text: str) -> str:
+        """「第一個的程式語言應用咧」 after two people were described: the first person named, when the
+        ordinal asks a level or type (a certificate has none) or counts people (「第二位」)."""
+        n = normalise(text)
+        m = ORDINAL.search(n)
+        if m is None or len(ds.named) < 2:
+            return text
+        index = self._ordinal(m)
+        if index is None or not -len(ds.named) <= index < len(ds.named):
+            return text
+        kinds = {e.kind for e in self.reader.entities(n)}
+        of_person = "位" in m.group(0) or "人" in n[m.end() : m.end() + 2]
+        asks_level = bool(kinds & {"type", "item", "talent"}) or bool(self.facts.own_level.search(n))
+        if not of_person and (not asks_level or kinds & {"cert", "cert_category", "role"}):
+            return text
+        return n[: m.start()] + ds.named[index] + n[m.end() :]
 
     def _several_people(self, ds: DialogueState, text: str) -> tuple[str, list[str]]:
         """「兩位新人：Amy 有 X，Ben 有 Y，兩人都沒有受訓時數。Amy 的素養算具備嗎」: what is said about each

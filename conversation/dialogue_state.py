@@ -108,6 +108,7 @@ class DialogueState(Model):
     recent: list[tuple[str, str]] = []  # entities of the last answers, most recent last (「這兩張」)
     person: str | None = None  # the person `profile` belongs to, when named (conversation.people)
     people: dict[str, StatedProfile] = {}  # the other people named in this conversation, by name
+    named: list[str] = []  # every person named, in the order first named: what 「第一個」「第二位」 count over
 
     @classmethod
     def load(cls, raw: dict[str, Any] | None, default_lang: Literal["zh", "en"]) -> DialogueState:

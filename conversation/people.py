@@ -112,7 +112,8 @@ def as_pronoun(text: str, names: list[str]) -> str:
             pattern = rf"(?<![A-Za-z]){re.escape(form)}(?![A-Za-z])('s)?"
             text = re.sub(pattern, lambda m: "他" if chinese else "his" if m.group(1) else "he", text)
         else:
-            text = text.replace(form, "他")
+            # 「小林：有 iPAS 中級」 opens what is said of him: 「他有 iPAS 中級」
+            text = re.sub(rf"{re.escape(form)}\s*[:：]\s*", "他", text).replace(form, "他")
     return text
 
 
