@@ -298,6 +298,8 @@ class QueryUnderstanding:
         # chat words people type in capitals ("OK", "HI"), never names of certificates
         chat = {"ok", "okay", "hi", "hey", "hello", "thanks", "thx", "pls", "btw", "fyi", "asap", "lol", "omg"}
         chat |= {"xd", "qq", "orz", "xdd", "tt", "ya", "yo"}  # emoticons and chat interjections
+        # workplace abbreviations ("our JD", "the KPI"): words of the office, never names of certificates
+        chat |= {"jd", "kpi", "kpis", "okr", "okrs", "ceo", "cto", "cio", "coo", "hrbp", "wfh", "ot", "crm", "erp"}
         return words | set(EN_STOPWORDS) | chat
 
     # ------------------------------------------------------------------ pieces

@@ -670,3 +670,8 @@ def test_other_countries_exams_and_exam_difficulty_are_declined(advisor, questio
 def test_the_dimensions_of_responsible_use_asked_in_other_words(advisor) -> None:  # noqa: ANN001
     answer = advisor.respond("負責任用 AI 這種意識，指引分成幾個面向？")
     assert answer.rule == "view.responsible_ai" and "責任歸屬" in answer.text, answer.text
+
+
+def test_workplace_abbreviations_are_not_unknown_certificate_names(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("我們的 JD 要寫 AI 開發的職缺，職稱通常會加什麼資歷等級？")
+    assert answer.answered and "資深" in answer.text, (answer.rule, answer.text)

@@ -102,7 +102,7 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind22.yaml", 0.85, 0.95),
         ("conversations_blind23.yaml", 0.6, 0.9),
         ("conversations_blind24.yaml", 0.45, 0.85),
-        ("conversations_blind25.yaml", 0.6, 0.85),
+        ("conversations_blind25.yaml", 0.75, 0.93),
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
