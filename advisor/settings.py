@@ -53,8 +53,11 @@ class Settings(BaseSettings):
     telegram_webhook_secret: SecretStr | None = None
     telegram_webhook_listen: str = "127.0.0.1"
     telegram_webhook_port: int = 8443
+    telegram_webhook_path: str = Field(default="telegram", pattern=r"^[A-Za-z0-9_\-/]{1,100}$")  # URL path served
     admin_user_ids: Annotated[list[int], NoDecode] = []
     user_rate_per_minute: int = Field(default=30, ge=1)
+    user_taps_per_minute: int = Field(default=90, ge=1)  # button taps come faster than typed messages
+    user_queue_depth: int = Field(default=4, ge=1)  # one user's updates waiting at once; more are turned away
     telegram_overall_rate: float = Field(default=30.0, gt=0)
     telegram_group_rate_per_minute: float = Field(default=20.0, gt=0)
 

@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import logging
+import secrets
+import sys
 from typing import TYPE_CHECKING
 
 from telegram import BotCommand, BotCommandScopeDefault, Update
+from telegram.error import InvalidToken, NetworkError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, TypeHandler
+from telegram.request import HTTPXRequest
 
 from bot import logging_setup
 from bot.handlers import on_error, on_update
-from bot.throttle import UserThrottle
+from bot.throttle import UserQueue, UserThrottle
+from bot.updates import ALLOWED_UPDATES, TolerantBot
 
 if TYPE_CHECKING:
     from advisor.settings import Settings
 
 log = logging.getLogger(__name__)
+WEBHOOK_SECRET_BYTES = 32  # token_urlsafe: 43 characters of A–Z a–z 0–9 _ -, as Telegram allows
+SEND_CONNECTIONS = 256  # concurrent requests for sending (python-telegram-bot's own default for its builder)
 
 COMMANDS = {
     "zh": [
@@ -56,6 +63,8 @@ async def _post_init(app: Application) -> None:
     settings: Settings = app.bot_data["settings"]
     app.bot_data["service"] = make_service(settings)
     app.bot_data["throttle"] = UserThrottle(settings.user_rate_per_minute)
+    app.bot_data["tap_throttle"] = UserThrottle(settings.user_taps_per_minute)
+    app.bot_data["user_queue"] = UserQueue(settings.user_queue_depth)
     zh = [BotCommand(c, d) for c, d in COMMANDS["zh"]]
     en = [BotCommand(c, d) for c, d in COMMANDS["en"]]
     await app.bot.set_my_commands(zh, scope=BotCommandScopeDefault())
@@ -71,47 +80,76 @@ async def _post_shutdown(app: Application) -> None:
 
 def build_application(settings: Settings) -> Application:
     assert settings.telegram_bot_token is not None
-    builder = (
-        ApplicationBuilder()
-        .token(settings.telegram_bot_token.get_secret_value())
-        .rate_limiter(
-            AIORateLimiter(
-                overall_max_rate=settings.telegram_overall_rate,
-                overall_time_period=1,
-                group_max_rate=settings.telegram_group_rate_per_minute,
-                group_time_period=60,
-                max_retries=3,
-            )
-        )
-        .concurrent_updates(16)
-        .post_init(_post_init)
-        .post_shutdown(_post_shutdown)
+    extra = {"base_url": settings.telegram_api_base_url} if settings.telegram_api_base_url else {}
+    bot = TolerantBot(
+        token=settings.telegram_bot_token.get_secret_value(),
+        request=HTTPXRequest(connection_pool_size=SEND_CONNECTIONS),
+        get_updates_request=HTTPXRequest(),
+        rate_limiter=AIORateLimiter(
+            overall_max_rate=settings.telegram_overall_rate,
+            overall_time_period=1,
+            group_max_rate=settings.telegram_group_rate_per_minute,
+            group_time_period=60,
+            max_retries=3,
+        ),
+        **extra,
     )
-    if settings.telegram_api_base_url:
-        builder = builder.base_url(settings.telegram_api_base_url)
-    app = builder.build()
+    app = (
+        ApplicationBuilder().bot(bot).concurrent_updates(16).post_init(_post_init).post_shutdown(_post_shutdown).build()
+    )
     app.bot_data["settings"] = settings
     app.add_handler(TypeHandler(Update, on_update))
     app.add_error_handler(on_error)
     return app
 
 
+def redacted(text: str, secrets: list[str]) -> str:
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "[REDACTED]")
+    return text
+
+
+def startup_problem(exc: BaseException, secrets: list[str]) -> str:
+    """One line naming what stopped the bot from starting, never holding the token."""
+    if isinstance(exc, InvalidToken):
+        return (
+            "The Bot API rejected the bot token: check TELEGRAM_BOT_TOKEN, and TELEGRAM_API_BASE_URL "
+            "if you set one (a wrong URL is answered like a wrong token)."
+        )
+    if isinstance(exc, NetworkError):
+        reason = redacted(str(exc), secrets)
+        return f"Could not reach the Bot API ({reason}): check the network and TELEGRAM_API_BASE_URL."
+    return f"The bot could not start: {type(exc).__name__}: {redacted(str(exc), secrets)}"
+
+
 def run_bot(settings: Settings) -> int:
     token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
     secret = settings.telegram_webhook_secret.get_secret_value() if settings.telegram_webhook_secret else ""
+    if settings.telegram_webhook_url and not secret:
+        # a webhook without a secret takes forged updates from anyone who finds the URL: one is made for
+        # this run (Telegram is told it with setWebhook, so nothing else needs to know it)
+        secret = secrets.token_urlsafe(WEBHOOK_SECRET_BYTES)
     logging_setup.configure(settings.log_level, [token, secret])
-    app = build_application(settings)
-    if settings.telegram_webhook_url:
-        log.info("starting in webhook mode on %s:%s", settings.telegram_webhook_listen, settings.telegram_webhook_port)
-        app.run_webhook(
-            listen=settings.telegram_webhook_listen,
-            port=settings.telegram_webhook_port,
-            url_path="telegram",
-            webhook_url=settings.telegram_webhook_url,
-            secret_token=secret or None,
-            allowed_updates=Update.ALL_TYPES,
-        )
-    else:
-        log.info("starting in polling mode")
-        app.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=-1)
+    if settings.telegram_webhook_url and not settings.telegram_webhook_secret:
+        log.info("TELEGRAM_WEBHOOK_SECRET is not set: a secret was generated for this run")
+    try:
+        app = build_application(settings)
+        if settings.telegram_webhook_url:
+            where = (settings.telegram_webhook_listen, settings.telegram_webhook_port)
+            log.info("starting in webhook mode on %s:%s", *where)
+            app.run_webhook(
+                listen=settings.telegram_webhook_listen,
+                port=settings.telegram_webhook_port,
+                url_path=settings.telegram_webhook_path,
+                webhook_url=settings.telegram_webhook_url,
+                secret_token=secret,
+                allowed_updates=ALLOWED_UPDATES,
+            )
+        else:
+            log.info("starting in polling mode")
+            app.run_polling(allowed_updates=ALLOWED_UPDATES, bootstrap_retries=-1)
+    except Exception as exc:  # noqa: BLE001 - a start-up failure is one line, never a traceback holding the token
+        print(startup_problem(exc, [token, secret]), file=sys.stderr)
+        return 1
     return 0

@@ -8,7 +8,7 @@ from typing import Any
 
 from telegram import Update
 from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import ContextTypes
 
 from bot.formatting import render
@@ -52,6 +52,10 @@ async def send_replies(bot: Any, chat_id: int, replies: list[Reply]) -> None:
                     break
                 except RetryAfter as exc:
                     await asyncio.sleep(float(getattr(exc, "retry_after", 1)) + 0.1)
+                except TimedOut as exc:
+                    # the request may have reached Telegram: sending it again could deliver it twice
+                    log.warning("sending to chat %s timed out; not sent again: %s", chat_id, exc)
+                    break
                 except (NetworkError, TimeoutError) as exc:
                     if isinstance(exc, BadRequest | Forbidden) or attempt == SEND_ATTEMPTS - 1:
                         log.warning("giving up sending to chat %s: %s", chat_id, exc)
@@ -68,15 +72,19 @@ async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     service, settings, throttle = data["service"], data["settings"], data["throttle"]
     user = update.effective_user
     chat = update.effective_chat
+    if update.callback_query is not None:
+        # every tap is answered, even one from an inline message (no chat) that is not processed
+        try:
+            await update.callback_query.answer()
+        except TelegramError as exc:  # answering late is harmless; processing must go on
+            log.info("could not answer callback query: %s", exc)
     if user is None or chat is None:
         return
+    if update.message is None and update.callback_query is None:
+        return  # an edited message, or an update that could not be read: never an answer to the dialogue
     language = user.language_code
     if update.callback_query is not None:
         query = update.callback_query
-        try:
-            await query.answer()
-        except TelegramError as exc:  # answering late is harmless; processing must go on
-            log.info("could not answer callback query: %s", exc)
         event = Event("button", query.data or "", language, user.id in settings.admin_user_ids)
     else:
         text = _addressed_text(update, context.bot.username, context.bot.id)
@@ -84,16 +92,22 @@ async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             return
         kind = "command" if text.startswith("/") else "text"
         event = Event(kind, text, language, user.id in settings.admin_user_ids)
-    if update.callback_query is None and not throttle.allow(user.id):  # floods of messages, not button taps
-        if throttle.should_warn(user.id):
+    limit = data["tap_throttle"] if update.callback_query is not None else throttle
+    queue = data["user_queue"]
+    if not limit.allow(user.id) or not queue.admit(user.id):  # a flood of messages or of taps
+        if update.callback_query is None and throttle.should_warn(user.id):
             lang = default_language(language)
             await send_replies(context.bot, chat.id, [Reply(t("throttled", lang))])
         return
-    replies = await asyncio.to_thread(service.process, user.id, event, update.update_id)
-    if replies is None:
-        log.info("update %s was already processed; skipped", update.update_id)
-        return
-    await send_replies(context.bot, chat.id, replies)
+    try:
+        async with queue.lock(user.id):  # one user's updates in arrival order; other users go on
+            replies = await asyncio.to_thread(service.process, user.id, event, update.update_id)
+            if replies is None:
+                log.info("update %s was already processed; skipped", update.update_id)
+                return
+            await send_replies(context.bot, chat.id, replies)
+    finally:
+        queue.done(user.id)
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

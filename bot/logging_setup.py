@@ -29,10 +29,27 @@ class RedactToken(logging.Filter):
         return True
 
 
+class LibraryTracebacks(logging.Filter):
+    """python-telegram-bot logs a 40–140-line traceback for failures it reports itself (a rejected token,
+    an unreachable API); the operator needs the one line that says what happened. Tracebacks of the
+    library are kept at DEBUG only."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and record.name.startswith("telegram") and logging.getLogger().level > logging.DEBUG:
+            reason = record.exc_info[1]
+            record.msg, record.args = f"{record.getMessage()} ({type(reason).__name__})", None
+            record.exc_info, record.exc_text = None, None
+        return True
+
+
 def configure(level: str, secrets: list[str]) -> None:
     logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     for noisy in ("httpx", "httpcore", "chromadb", "sentence_transformers", "transformers"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
-    redact = RedactToken(secrets)
+    # python-telegram-bot logs whole updates and API responses (names, texts) at DEBUG: our own DEBUG
+    # lines are wanted, the users' messages are not
+    logging.getLogger("telegram").setLevel(logging.INFO)
+    redact, quiet = RedactToken(secrets), LibraryTracebacks()
     for handler in logging.getLogger().handlers:
+        handler.addFilter(quiet)  # first: the line it leaves is then redacted like any other
         handler.addFilter(redact)

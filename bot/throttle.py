@@ -1,7 +1,9 @@
-"""A per-user message throttle (sliding window), so one user's flood cannot starve the others."""
+"""Per-user limits (a sliding window of messages and of taps, and a bounded queue of waiting updates), so
+one user's flood cannot starve the others."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections import defaultdict, deque
 
@@ -29,3 +31,34 @@ class UserThrottle:
             self.warned[user_id] = now
             return True
         return False
+
+
+class UserQueue:
+    """One user's updates in arrival order, and at most `depth` of them waiting at once.
+
+    Why: python-telegram-bot runs a bounded number of updates at a time. Updates of one user that
+    wait for each other in worker threads (or hold those slots) would starve everyone else during a
+    flood of taps; here they wait on an asyncio lock, and beyond `depth` they are turned away at once.
+    """
+
+    def __init__(self, depth: int) -> None:
+        self.depth = depth
+        self.locks: dict[int, asyncio.Lock] = {}
+        self.waiting: dict[int, int] = defaultdict(int)
+
+    def admit(self, user_id: int) -> bool:
+        if self.waiting[user_id] >= self.depth:
+            return False
+        self.waiting[user_id] += 1
+        return True
+
+    def lock(self, user_id: int) -> asyncio.Lock:
+        return self.locks.setdefault(user_id, asyncio.Lock())
+
+    def done(self, user_id: int) -> None:
+        self.waiting[user_id] -= 1
+        if self.waiting[user_id] <= 0:  # nobody of this user waits: forget the user
+            self.waiting.pop(user_id, None)
+            lock = self.locks.get(user_id)
+            if lock is not None and not lock.locked():
+                self.locks.pop(user_id, None)

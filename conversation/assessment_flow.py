@@ -25,6 +25,7 @@ from knowledge.report import render_text, rule_lines
 
 QUICK_HOURS = (0, 6, 12, 18, 24, 30, 48)
 MAX_NAME = 80
+MAX_DECLARED = 60  # self-declared certificates kept per assessment (a bounded state: a few KB, two messages)
 Flow = FlowState
 
 
@@ -204,8 +205,11 @@ class AssessmentFlow:
             items = self.cat.rules.tool_items
             if arg == "-" or (arg.isdigit() and int(arg) < len(items)):
                 return self._add_declared(flow, lang, None if arg == "-" else items[int(arg)])
-        if step == Step.HOURS and cmd == "v" and arg is not None and arg.isdigit():
-            return self._set_hours(flow, lang, float(arg))
+        if step == Step.HOURS and cmd == "v" and arg is not None:
+            try:  # a button's value is checked exactly like a typed one (forged data can say anything)
+                return self._set_hours(flow, lang, parse_hours(arg, self.cat.rules.max_hours))
+            except HoursInputError:
+                return flow, [Reply(t("unknown_button", lang)), self.view(flow, lang)]
         if step == Step.REVIEW:
             if cmd == "ec":
                 flow.review_return = True
@@ -235,6 +239,8 @@ class AssessmentFlow:
                 selected.append(cert_id)
             return flow, [self.view(flow, lang)]
         if cmd == "o":
+            if len(flow.declared) >= MAX_DECLARED:  # a bounded state: nobody holds this many certificates
+                return flow, [Reply(t("declared_full", lang, max=MAX_DECLARED)), self.view(flow, lang)]
             self._go(flow, Step.OTHER_NAME)
             flow.pending = PendingCertificate()
             return flow, [self.view(flow, lang)]

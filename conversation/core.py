@@ -21,6 +21,7 @@ from knowledge.catalog import Catalog
 from knowledge.stated_profile import StatedProfile
 
 State = dict[str, Any]
+MAX_BUTTON_DATA = 64  # Telegram's limit for callback data, in bytes
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,8 @@ class Conversation:
     # ------------------------------------------------------------------ buttons
     def _button(self, ds: DialogueState, lang: Lang, data: str) -> Outcome:
         parts = data.split(":")
-        if len(parts) < 3:
+        # the bot writes button data in ASCII within Telegram's 64 bytes: anything else was forged
+        if len(parts) < 3 or not data.isascii() or len(data) > MAX_BUTTON_DATA:
             return self._out(ds, [Reply(t("unknown_button", lang))])
         kind, nonce, rest = parts[0], parts[1], parts[2:]
         if kind == "a":

@@ -88,6 +88,11 @@ TEXT: dict[str, dict[str, str]] = {
     "cert_hint": {"zh": "您是指：{names}？", "en": "Did you mean: {names}? "},
     "other_name": {"zh": "請輸入這張證照的名稱：", "en": "Type the certificate's name:"},
     "other_name_invalid": {"zh": "名稱請輸入 1 到 80 個字。", "en": "Please type a name of 1 to 80 characters."},
+    "declared_full": {
+        "zh": "自行填寫的證照最多 {max} 張，已經填滿了，其餘內容都已保留；要重新填寫可用 /cancel 後再 /assess。",
+        "en": "You can add at most {max} certificates of your own and the list is full (the rest is kept); "
+        "/cancel, then /assess, starts again.",
+    },
     "other_category": {
         "zh": "「{name}」屬於哪一類認證？（分類說明見表3）",
         "en": "Which category is 「{name}」? (see 表3)",

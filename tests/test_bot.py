@@ -165,8 +165,8 @@ async def test_flood_limits_and_bot_api_failures(api: FakeBotAPI, bot: BotProces
     await user.say("iPAS 中級是哪一類？")
     assert "工具類" in user.text()
     api.fail_next("getUpdates", status=502, times=2)
-    await asyncio.sleep(0.5)
-    await user.say("/help", timeout=40)
+    await api.wait_for_call("getUpdates", count=2, predicate=lambda c: c.status == 502, timeout=40)
+    await user.say("/help", timeout=40)  # both polls failed, and the bot polls on and answers
     assert bot.alive()
     statuses = [c.status for c in api.calls_of("sendMessage")]
     assert 429 in statuses and 500 in statuses

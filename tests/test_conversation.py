@@ -264,3 +264,28 @@ def test_a_question_mid_assessment_is_answered_and_the_step_kept(user: Driver) -
     assert json.dumps(user.state["flow"]) == before
     user.send("command", "/start")
     assert "還在進行中" in user.text() and "第 1/3 步" in user.text()
+
+
+def test_self_declared_certificates_are_bounded_and_the_rest_kept(user: Driver) -> None:
+    from conversation.assessment_flow import MAX_DECLARED
+
+    user.send("command", "/assess")
+    user.press("開始")
+    user.send("text", "AWS Certified AI Practitioner")
+    for i in range(MAX_DECLARED):
+        user.press("其他證照")
+        user.send("text", f"自填證照 {i}")
+        user.press("專案類")
+    user.press("其他證照")
+    assert f"最多 {MAX_DECLARED} 張" in user.text() and user.step == "certs"
+    assert len(user.state["flow"]["declared"]) == MAX_DECLARED
+    assert user.state["flow"]["selected"] == ["aws-ai-practitioner"]
+
+
+@pytest.mark.parametrize("value", ["99999999", "²", "1e9", "-3"])
+def test_a_forged_hours_button_is_refused_like_typed_hours(user: Driver, value: str) -> None:
+    walk_to_hours(user, [])
+    data = next(b.data for r in user.last for row in r.buttons for b in row if b.label.strip() == "12")
+    user.send("button", ":".join([*data.split(":")[:-1], value]))
+    assert "無法辨識這個按鈕" in user.text() and user.step == "hours"
+    assert user.state["flow"]["hours"] == {}

@@ -1,0 +1,214 @@
+"""Findings of the attack on the bot (issue 9), each against the real bot process on a loopback Bot API:
+the token never printed, an unreadable update skipped, edits and forged buttons never advancing the
+dialogue, one user's flood of taps never holding up another user, webhook mode never without a secret."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import subprocess
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from bot.handlers import send_replies
+from conversation.ui import Reply
+from tests.bot_harness import ADVISOR, TOKEN, BotProcess, User
+from tests.conftest import free_port
+from tests.fake_telegram import FakeBotAPI
+
+SECRET_TOKEN = "987654:SECRET-abcdefghijklmnopqrstu"
+
+
+@pytest.fixture()
+async def api() -> AsyncIterator[FakeBotAPI]:
+    async with FakeBotAPI(token=TOKEN, username="advisor_test_bot") as fake:
+        yield fake
+
+
+@pytest.fixture()
+def state_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'state.sqlite3'}"
+
+
+@pytest.fixture()
+async def bot(api: FakeBotAPI, indexed_data_dir: Path, state_url: str, tmp_path: Path) -> AsyncIterator[BotProcess]:
+    process = BotProcess(api, indexed_data_dir, state_url, tmp_path / "bot.log", USER_RATE_PER_MINUTE="1000")
+    await process.start()
+    yield process
+    process.stop()
+    assert TOKEN not in process.log()
+
+
+def _start_and_wait(env: dict[str, str], data_dir: Path) -> subprocess.CompletedProcess[str]:
+    full = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "LLM_", "CHROMA_", "LOG_"))}
+    full.update(DATA_DIR=str(data_dir), **env)
+    return subprocess.run([ADVISOR, "bot"], env=full, capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize(("wrong", "level"), [("token", "INFO"), ("url", "INFO"), ("token", "DEBUG")])
+async def test_a_rejected_token_or_wrong_url_stops_with_one_line_and_no_token(
+    api: FakeBotAPI, indexed_data_dir: Path, tmp_path: Path, wrong: str, level: str
+) -> None:
+    env = {
+        "LOG_LEVEL": level,
+        "TELEGRAM_BOT_TOKEN": SECRET_TOKEN if wrong == "token" else TOKEN,
+        "TELEGRAM_API_BASE_URL": api.base_url if wrong == "token" else f"{api.url}/nowhere/bot",
+        "STATE_DB_URL": f"sqlite:///{tmp_path / 's.sqlite3'}",
+    }
+    done = await asyncio.to_thread(_start_and_wait, env, indexed_data_dir)
+    output = done.stdout + done.stderr
+    assert done.returncode == 1, output[-500:]
+    assert SECRET_TOKEN not in output and TOKEN not in output and "SECRET" not in output
+    assert "Traceback" not in output or level == "DEBUG"  # library tracebacks are for debugging only
+    assert done.stderr.strip().splitlines()[-1].startswith("The Bot API rejected the bot token")
+
+
+async def test_an_update_that_cannot_be_read_is_skipped_and_the_others_answered(
+    api: FakeBotAPI, bot: BotProcess
+) -> None:
+    user = User(api, 3101)
+    before = len(api.calls_of("getUpdates"))
+    # a message without its chat: python-telegram-bot cannot build it
+    api.push_update({"message": {"message_id": 1, "date": 0, "text": "PRIVATE-TEXT-of-someone"}})
+    await user.say("/help")
+    assert "/assess" in user.text()
+    await api.wait_until_idle(timeout=20)  # the unreadable update was confirmed too: the offset moved past it
+    await asyncio.sleep(1.0)
+    assert len(api.calls_of("getUpdates")) - before < 30  # no tight loop over the same batch
+    assert "PRIVATE-TEXT-of-someone" not in bot.log()
+
+
+async def test_only_handled_update_kinds_are_subscribed(api: FakeBotAPI, bot: BotProcess) -> None:
+    await User(api, 3107).say("/help")
+    allowed = api.calls_of("getUpdates")[-1].params.get("allowed_updates")
+    assert set(allowed) == {"message", "callback_query"}, allowed
+
+
+async def _to_the_hours_step(user: User) -> None:
+    await user.say("/assess")
+    await user.press("開始")
+    while "下一類" in json.dumps(user.last[-1].get("reply_markup"), ensure_ascii=False):
+        await user.press("下一類")
+    await user.press("完成")
+
+
+async def test_an_edited_message_does_not_advance_the_assessment(api: FakeBotAPI, bot: BotProcess) -> None:
+    user = User(api, 3102)
+    await _to_the_hours_step(user)
+    await user.say("12")
+    message = {
+        "message_id": 999,
+        "date": int(time.time()),
+        "edit_date": int(time.time()),
+        "text": "48",
+        "chat": {"id": user.id, "type": "private"},
+        "from": {"id": user.id, "is_bot": False, "first_name": "U"},
+    }
+    api.push_update({"edited_message": message})
+    await api.expect_no_messages(user.id, within=1.5)
+    assert api.dropped_updates and "edited_message" in api.dropped_updates[-1]
+
+
+@pytest.mark.parametrize("value", ["99999999", "²", "-5"])
+async def test_a_forged_hours_button_is_refused_and_nothing_is_stored(
+    api: FakeBotAPI, bot: BotProcess, value: str
+) -> None:
+    user = User(api, 3103)
+    await _to_the_hours_step(user)
+    prompt = user.last[-1]["text"]
+    message_id, data = user.button("12")
+    forged = ":".join([*data.split(":")[:-1], value])
+    api.push_callback(user.id, message_id, forged)
+    await user.expect(1)
+    assert "無法辨識這個按鈕" in user.text(), user.text()
+    await asyncio.sleep(1.0)
+    await api.wait_until_idle()
+    api.push_message(user.id, "18")  # the question still open is the first area's: the forged value was not taken
+    await api.wait_for_call("sendMessage", predicate=lambda c: "第 2/" in str(c.params.get("text")), timeout=20)
+    assert "第 1/" in prompt
+
+
+async def test_a_flood_of_taps_does_not_hold_up_another_user(api: FakeBotAPI, bot: BotProcess) -> None:
+    flooder, other = User(api, 3104), User(api, 3105)
+    await flooder.say("/start")
+    message_id, data = flooder.button("認證")
+    for _ in range(300):
+        api.push_callback(flooder.id, message_id, data)
+    started = time.monotonic()
+    await other.say("/help", timeout=30)
+    assert "/assess" in other.text()
+    assert time.monotonic() - started < 15
+    await asyncio.sleep(2.0)
+    # every tap is answered (the spinner stops), but far fewer are processed than were sent
+    assert len(api.messages(flooder.id)) < 150
+
+
+async def test_an_inline_button_tap_is_answered(api: FakeBotAPI, bot: BotProcess) -> None:
+    user = User(api, 3106)
+    await user.say("/help")
+    query = {
+        "id": "inline-1",
+        "from": {"id": user.id, "is_bot": False, "first_name": "U"},
+        "inline_message_id": "AAAA",
+        "chat_instance": "1",
+        "data": "m:-:certs",
+    }
+    api.push_update({"callback_query": query})
+    await api.wait_for_call("answerCallbackQuery", predicate=lambda c: c.params.get("callback_query_id") == "inline-1")
+
+
+async def test_webhook_mode_without_a_secret_refuses_forged_posts(
+    indexed_data_dir: Path, state_url: str, tmp_path: Path
+) -> None:
+    async with FakeBotAPI(token=TOKEN, allow_insecure_webhook=True, require_known_chat=False) as api:
+        port = free_port()
+        process = BotProcess(
+            api,
+            indexed_data_dir,
+            state_url,
+            tmp_path / "hook.log",
+            TELEGRAM_WEBHOOK_URL=f"http://127.0.0.1:{port}/hook-path",
+            TELEGRAM_WEBHOOK_PATH="hook-path",
+            TELEGRAM_WEBHOOK_PORT=str(port),
+        )
+        await process.start(ready_call="setWebhook")
+        try:
+            hook = api.calls_of("setWebhook")[-1].params
+            secret = hook.get("secret_token")
+            assert secret and len(secret) >= 32
+            forged = {"update_id": 1, "message": {"message_id": 1, "date": 0, "text": "/forget"}}
+            async with httpx.AsyncClient() as client:
+                for _ in range(100):
+                    try:
+                        denied = await client.post(f"http://127.0.0.1:{port}/hook-path", json=forged)
+                        break
+                    except httpx.ConnectError:
+                        await asyncio.sleep(0.2)
+                assert denied.status_code == 403
+        finally:
+            process.stop()
+        assert secret not in process.log()
+
+
+class _SlowTelegram:
+    """Telegram's side of one send that took too long: the message may well have been delivered."""
+
+    def __init__(self) -> None:
+        self.sent = 0
+
+    async def send_message(self, *args: object, **kwargs: object) -> None:
+        from telegram.error import TimedOut
+
+        self.sent += 1
+        raise TimedOut()
+
+
+async def test_a_send_that_timed_out_is_not_sent_again() -> None:
+    telegram = _SlowTelegram()
+    await send_replies(telegram, 1, [Reply("hello")])
+    assert telegram.sent == 1
