@@ -16,20 +16,53 @@ from knowledge.report import gap_lines, render_text
 EXIT_INVALID = 2
 
 
+MAX_NUMBER_DIGITS = 20  # no hours value or id needs more; Python refuses to read 4,300 and more
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A key given twice would silently keep the last value: say so instead."""
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise ProfileError(str(key), f"欄位「{key}」出現了兩次；每個欄位只能填一次。")
+        seen[key] = value
+    return seen
+
+
+def _number(text: str) -> float:
+    if len(text.lstrip("-").split(".")[0].split("e")[0].split("E")[0]) > MAX_NUMBER_DIGITS:
+        raise ProfileError("profile", f"數字「{text[:12]}…」太長（超過 {MAX_NUMBER_DIGITS} 位）。")
+    return float(text)
+
+
+def _integer(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise ProfileError("profile", f"數字「{text[:12]}…」太長（超過 {MAX_NUMBER_DIGITS} 位）。")
+    return int(text)
+
+
 def _read_profile(source: str, stdin: TextIO) -> Any:
     if source == "-":
-        text = stdin.read()
+        buffer = getattr(stdin, "buffer", None)
+        data = buffer.read() if buffer is not None else stdin.read().encode("utf-8", "surrogateescape")
     else:
         path = Path(source)
         if not path.is_file():
             raise ProfileError("profile", f"找不到檔案「{source}」。請確認路徑，或用 - 從標準輸入讀取。")
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")  # a byte-order mark is allowed, not required
+    except UnicodeDecodeError as exc:
+        where = f"第 {exc.start + 1} 個位元組無法讀取"
+        raise ProfileError("profile", f"檔案不是 UTF-8 編碼（{where}）；請存成 UTF-8。") from exc
     if not text.strip():
         raise ProfileError("profile", '自我評估資料是空的；請提供 JSON 物件，例如 {"hours": {"literacy": 18}}。')
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_int=_integer, parse_float=_number)
     except json.JSONDecodeError as exc:
         raise ProfileError("profile", f"不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 欄：{exc.msg}）。") from exc
+    except RecursionError as exc:
+        raise ProfileError("profile", "JSON 的巢狀層數太深；自我評估資料最多只有三層。") from exc
 
 
 def result_json(result: dict[str, Any]) -> str:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
+
+from pydantic import ValidationError
 
 from advisor.settings import Settings
 
@@ -37,7 +40,47 @@ def _configure_logging(settings: Settings) -> None:
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
+EXIT_USAGE = 2  # bad input or configuration: the message says which and what to do
+
+
+def configuration_problem(exc: ValidationError) -> str:
+    """「TOP_K: …」 lines naming each setting (by its environment variable) and what is wrong with it."""
+    lines = []
+    for error in exc.errors():
+        name = "_".join(str(p) for p in error.get("loc", ()) if not isinstance(p, int)).upper() or "SETTINGS"
+        lines.append(f"{name}: {error.get('msg', 'invalid value')} (see .env.example)")
+    return "Configuration error:\n" + "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Every failure a user can cause ends in a message and exit status 2, never a traceback."""
+    args_given = sys.argv[1:] if argv is None else argv
+    if any(_undecodable(a) for a in args_given):
+        print("An argument is not valid UTF-8 text: type it again in UTF-8.", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return _main(argv)
+    except ValidationError as exc:
+        print(configuration_problem(exc), file=sys.stderr)
+        return EXIT_USAGE
+    except UnicodeError:
+        print("The input is not valid UTF-8 text: save or type it in UTF-8.", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # the reader went away (`advisor ask - … | head`): nothing more to write, and nothing to report
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _undecodable(arg: str) -> bool:
+    """Python keeps bytes it cannot decode as lone surrogates (surrogateescape)."""
+    return any("\udc80" <= ch <= "\udcff" for ch in arg)
+
+
+def _main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "assess":
         from advisor.assess_command import run_assess

@@ -61,18 +61,26 @@ class Settings(BaseSettings):
     telegram_overall_rate: float = Field(default=30.0, gt=0)
     telegram_group_rate_per_minute: float = Field(default=20.0, gt=0)
 
-    log_level: str = "INFO"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
 
     @field_validator("telegram_bot_token", mode="before")
     @classmethod
     def _empty_token_is_none(cls, value: object) -> object:
         return None if value in ("", None) else value
 
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _level_in_capitals(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
+
     @field_validator("admin_user_ids", mode="before")
     @classmethod
     def _split_ids(cls, value: object) -> object:
         if isinstance(value, str):
-            return [int(v) for v in value.replace(",", " ").split()]
+            parts = value.replace(",", " ").split()
+            if not all(p.isascii() and p.lstrip("-").isdigit() for p in parts):
+                raise ValueError("a comma-separated list of Telegram user ids (numbers), e.g. 123,456")
+            return [int(v) for v in parts]
         if isinstance(value, int):
             return [value]
         return value

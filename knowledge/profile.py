@@ -113,8 +113,10 @@ def _parse_hours(raw: Any, catalog: Catalog) -> Hours:
     for key in raw:
         if key not in HOUR_AREAS:
             raise ProfileError(f"hours.{key}", f"未知的時數項目「{key}」；可用的有：{', '.join(HOUR_AREAS)}。")
-    tool_raw = raw.get("tool") or {}
-    if not isinstance(tool_raw, dict):
+    tool_raw = raw.get("tool")
+    if tool_raw is None:
+        tool_raw = {}
+    if not isinstance(tool_raw, dict):  # 0, [] or "" is no table of tool hours either
         raise ProfileError("hours.tool", 'hours.tool 必須是各工具項目的時數，例如 {"文書": 10}。')
     items = catalog.rules.tool_items
     for key in tool_raw:
@@ -139,7 +141,7 @@ def _parse_listed(raw: Any, catalog: Catalog) -> list[HeldCertification]:
     for i, name in enumerate(raw):
         if not isinstance(name, str) or not name.strip():
             raise ProfileError(f"certifications[{i}]", "每張認證必須是非空白的名稱或代碼。")
-        cert = catalog.certification(name)
+        cert = catalog.certification(name, field_name=f"certifications[{i}]")
         held.append(HeldCertification(cert.name, cert.category, cert.tool_domain, False, cert.id, cert.issuer))
     return held
 

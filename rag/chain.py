@@ -491,6 +491,9 @@ class Advisor:
         text, sources = compose.from_passages(
             relevant, terms, self.retriever.bm25, u.lang, self.titles, listed, weights
         )
+        if not sources:  # 「2」: passages were near, yet no sentence of them carries a word of the question
+            turn.answer = self._declined(Plan(PlanKind.DECLINE, "retrieval.nothing_relevant"), u, len(u.question))
+            return turn
         turn.answer = Answer(True, text, sources, "retrieval", lang=u.lang, context=self._context(u), rule=plan.rule)
         return turn
 

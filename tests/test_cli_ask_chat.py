@@ -114,3 +114,17 @@ def test_chat_takes_superscript_digits_as_text_not_a_choice(indexed_data_dir: Pa
     proc = run(indexed_data_dir, "chat", stdin="²²\n")
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr + proc.stdout
+
+
+def test_a_reader_that_goes_away_is_no_error(indexed_data_dir: Path) -> None:
+    env = {**os.environ, "DATA_DIR": str(indexed_data_dir)}
+    questions = "表6 有幾張？\n" * 30
+    pipeline = f"printf '{questions}' | {ADVISOR} ask - | head -1"
+    proc = subprocess.run(["bash", "-c", pipeline], capture_output=True, text=True, timeout=180, env=env)
+    assert proc.stdout.startswith("表6") and "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr
+
+
+def test_a_digit_like_symbol_alone_finds_nothing_rather_than_an_empty_quote(indexed_data_dir: Path) -> None:
+    proc = run(indexed_data_dir, "ask", "²", "--json")
+    answer = json.loads(proc.stdout)
+    assert answer["answered"] is False and answer["rule"] == "retrieval.nothing_relevant"

@@ -63,7 +63,7 @@ def test_standard_input_and_byte_identical_output() -> None:
         ('{"hours": {"model_training": 10001}}', "hours.model_training"),
         ('{"policy": "strict"}', "policy"),
         ('{"colour": "blue"}', "colour"),
-        ('{"certifications": ["AWS AI Practioner"]}', "certifications"),
+        ('{"certifications": ["AWS AI Practioner"]}', "certifications[0]"),
         ('{"self_declared": [{"name": "X", "category": "魔法類"}]}', "self_declared[0].category"),
         ('{"hours": ', "profile"),
         ("", "profile"),
@@ -86,3 +86,52 @@ def test_unknown_certification_message_lists_closest() -> None:
 def test_missing_file() -> None:
     proc = run("assess", "--profile", "/nonexistent/profile.json", "--json")
     assert proc.returncode == 2 and json.loads(proc.stdout)["error"]["field"] == "profile"
+
+
+def run_bytes(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([ADVISOR, *args], input=stdin, capture_output=True, timeout=60, cwd=ROOT)
+
+
+@pytest.mark.parametrize(
+    ("data", "field", "says"),
+    [
+        (b'{"hours": {"literacy": 18}, "hours": {}}', "hours", "兩次"),
+        (b'{"hours": {"tool": 0}}', "hours.tool", "hours.tool"),
+        (b'{"certifications": ["AWS Certified AI Practitioner", "no such cert"]}', "certifications[1]", "表6"),
+        (b'{"hours": {"literacy": ' + b"9" * 401 + b"}}", "profile", "太長"),
+        (b"[" * 100_000 + b"]" * 100_000, "profile", "巢狀"),
+        (b'{"hours": {"literacy": 18}} \xff', "profile", "UTF-8"),
+    ],
+)
+def test_bad_profiles_end_in_a_message_naming_the_field(data: bytes, field: str, says: str) -> None:
+    proc = run_bytes("assess", "--profile", "-", "--json", stdin=data)
+    assert proc.returncode == 2, proc.stderr[-400:]
+    error = json.loads(proc.stdout)["error"]
+    assert error["field"] == field and says in error["message"], error
+    assert b"Traceback" not in proc.stderr
+
+
+def test_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    profile = tmp_path / "bom.json"
+    profile.write_bytes(b'\xef\xbb\xbf{"hours": {"literacy": 18}}')
+    proc = run("assess", "--profile", str(profile), "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["types"][0]["level"] == "具備"
+
+
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL"), ({"TOP_K": "abc"}, "TOP_K"), ({"ADMIN_USER_IDS": "x,y"}, "ADMIN_USER_IDS")],
+)
+def test_a_bad_setting_is_named_without_a_traceback(env: dict[str, str], named: str) -> None:
+    import os
+
+    command = [ADVISOR, "ask", "表6 有幾張？"]
+    proc = subprocess.run(command, capture_output=True, text=True, timeout=60, cwd=ROOT, env={**os.environ, **env})
+    assert proc.returncode == 2 and proc.stderr.startswith("Configuration error") and named in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_an_argument_that_is_not_utf8_is_refused_clearly() -> None:
+    proc = subprocess.run([ADVISOR.encode(), b"ask", b"abc\xff"], capture_output=True, timeout=60, cwd=ROOT)
+    assert proc.returncode == 2 and b"UTF-8" in proc.stderr and b"Traceback" not in proc.stderr
