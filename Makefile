@@ -10,12 +10,12 @@ PIPLOG := $(VENV)/pip.log
 
 .PHONY: run test lint bench eval clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@echo "Installing dependencies into $(VENV) (log: $(PIPLOG))..."
 	@( $(BIN)/python -m pip install --upgrade pip \
 	  && $(BIN)/python -m pip install torch==2.13.0 \
-	  && $(BIN)/python -m pip install -e '.[dev]' ) > $(PIPLOG) 2>&1 \
+	  && $(BIN)/python -m pip install -c constraints.txt -e '.[dev]' ) > $(PIPLOG) 2>&1 \
 	  || { tail -n 40 $(PIPLOG); exit 1; }
 	@touch $(STAMP)
 

@@ -12,8 +12,18 @@ from pydantic import ValidationError
 from advisor.settings import Settings
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("ai-talent-advisor")
+    except PackageNotFoundError:
+        return "unknown"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="advisor", description="AI 產業人才認定指引 (115v3.0) advisor")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()} (guideline 115v3.0)")
     sub = parser.add_subparsers(dest="command", required=True)
 
     sub.add_parser("run", help="the Telegram bot when TELEGRAM_BOT_TOKEN is set, else the terminal chat")

@@ -13,13 +13,24 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_EMBEDDING_MODEL = "multilingual-e5-small"
+# The checkout the advisor runs from: its `data/` and `.env` are found from any working directory
+# (`advisor ask …` run elsewhere used to build a second index in ./data and ignore the .env).
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _home() -> Path:
+    """The checkout when running from one; otherwise (an installed package) the user's data directory."""
+    if (PROJECT_ROOT / "pyproject.toml").is_file():
+        return PROJECT_ROOT
+    return Path.home() / ".local" / "share" / "ai-talent-advisor"
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    # the project's .env first, then one in the working directory (which wins), then the environment
+    model_config = SettingsConfigDict(env_file=(_home() / ".env", ".env"), env_file_encoding="utf-8", extra="ignore")
 
     # --- storage
-    data_dir: Path = Field(default=Path("data"), description="Where the index and dialogue state live.")
+    data_dir: Path = Field(default=_home() / "data", description="Where the index and dialogue state live.")
     chroma_path: Path | None = None
     chroma_host: str | None = None
     chroma_port: int = 8000
