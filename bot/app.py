@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import secrets
 import sys
@@ -19,9 +20,11 @@ from bot.updates import ALLOWED_UPDATES, TolerantBot
 
 if TYPE_CHECKING:
     from advisor.settings import Settings
+    from conversation.service import AdvisorService
 
 log = logging.getLogger(__name__)
 WEBHOOK_SECRET_BYTES = 32  # token_urlsafe: 43 characters of A–Z a–z 0–9 _ -, as Telegram allows
+PRUNE_EVERY_S = 3600.0
 SEND_CONNECTIONS = 256  # concurrent requests for sending (python-telegram-bot's own default for its builder)
 
 COMMANDS = {
@@ -69,7 +72,20 @@ async def _post_init(app: Application) -> None:
     en = [BotCommand(c, d) for c, d in COMMANDS["en"]]
     await app.bot.set_my_commands(zh, scope=BotCommandScopeDefault())
     await app.bot.set_my_commands(en, scope=BotCommandScopeDefault(), language_code="en")
+    app.create_task(_prune_forever(app.bot_data["service"]), name="prune processed updates")
     log.info("bot @%s ready", app.bot.username)
+
+
+async def _prune_forever(service: AdvisorService) -> None:
+    """Processed update ids are kept only as long as Telegram may deliver an update again."""
+    while True:
+        try:
+            gone = await asyncio.to_thread(service.store.prune)
+            if gone:
+                log.info("forgot %d processed update ids", gone)
+        except Exception as exc:  # noqa: BLE001 - a failed prune is retried at the next round
+            log.warning("could not prune processed update ids: %s", type(exc).__name__)
+        await asyncio.sleep(PRUNE_EVERY_S)
 
 
 async def _post_shutdown(app: Application) -> None:

@@ -67,7 +67,18 @@ async def send_replies(bot: Any, chat_id: int, replies: list[Reply]) -> None:
 
 
 async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Every update goes through here: translate, run the conversation core, send what it returns."""
+    """Every update goes through here; when it is done (answered, skipped or failed), the bot may
+    confirm it to Telegram (see bot/updates.py)."""
+    try:
+        await _handle(update, context)
+    finally:
+        finished = getattr(context.bot, "finished", None)
+        if finished is not None:
+            finished(update.update_id)
+
+
+async def _handle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Translate, run the conversation core, send what it returns."""
     data = context.application.bot_data
     service, settings, throttle = data["service"], data["settings"], data["throttle"]
     user = update.effective_user
@@ -101,11 +112,13 @@ async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     try:
         async with queue.lock(user.id):  # one user's updates in arrival order; other users go on
-            replies = await asyncio.to_thread(service.process, user.id, event, update.update_id)
+            bot_id = context.bot.id
+            replies = await asyncio.to_thread(service.process, user.id, event, update.update_id, bot_id, chat.id)
             if replies is None:
                 log.info("update %s was already processed; skipped", update.update_id)
                 return
             await send_replies(context.bot, chat.id, replies)
+            await asyncio.to_thread(service.sent, bot_id, update.update_id)
     finally:
         queue.done(user.id)
 

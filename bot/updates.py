@@ -11,6 +11,7 @@ We also subscribe only to the update kinds the bot handles (`ALLOWED_UPDATES`).
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dtm
 import logging
 from collections.abc import Sequence
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 # What the bot handles: messages and button taps. Edited messages are not subscribed to (an edit of an
 # answer must not advance the dialogue a second time); polls, reactions, members… are never read.
 ALLOWED_UPDATES: list[str] = [Update.MESSAGE, Update.CALLBACK_QUERY]
+CONFIRM_WAIT_S = 120.0  # longest wait for a batch to be handled before polling goes on regardless
 
 
 def parse_each(raw: Sequence[dict[str, Any]], bot: ExtBot) -> list[Update]:
@@ -46,7 +48,38 @@ def parse_each(raw: Sequence[dict[str, Any]], bot: ExtBot) -> list[Update]:
 
 
 class TolerantBot(ExtBot):
-    """ExtBot whose `get_updates` reads each update on its own (see the module docstring)."""
+    """ExtBot whose `get_updates` reads each update on its own (see the module docstring), and confirms
+    a batch to Telegram only once every update of it was handled.
+
+    Telegram forgets an update when `getUpdates` is next called with a higher offset. python-telegram-bot
+    calls it again as soon as a batch is queued, so a `kill -9` while the batch was still being answered
+    lost those updates. Here the next call waits until the handler reported each fetched update
+    `finished` (its state committed and its replies sent), so a killed process gets them again on
+    restart; the outbox of the state store then sends the replies of any that were committed but not
+    sent, and skips the rest as duplicates."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:  # noqa: ANN401
+        super().__init__(*args, **kwargs)
+        self._unfinished: set[int] = set()
+        self._idle: asyncio.Event | None = None
+
+    def finished(self, update_id: int) -> None:
+        self._unfinished.discard(update_id)
+        if not self._unfinished and self._idle is not None:
+            self._idle.set()
+
+    async def _settled(self) -> None:
+        """Until every update fetched so far is finished (bounded: a stuck handler must not stop polling)."""
+        if not self._unfinished:
+            return
+        self._idle = self._idle or asyncio.Event()
+        self._idle.clear()
+        try:
+            await asyncio.wait_for(self._idle.wait(), CONFIRM_WAIT_S)
+        except TimeoutError:
+            log.warning(
+                "updates %s still being handled after %.0f s; polling on", sorted(self._unfinished), CONFIRM_WAIT_S
+            )
 
     async def get_updates(  # type: ignore[override]
         self,
@@ -61,6 +94,7 @@ class TolerantBot(ExtBot):
         pool_timeout: Any = DEFAULT_NONE,  # noqa: ANN401
         api_kwargs: dict[str, Any] | None = None,
     ) -> tuple[Update, ...]:
+        await self._settled()  # the offset confirms every update before it: only once they are handled
         # a long poll waits `timeout` seconds on the server: the read may take that much longer
         base = self._request[0].read_timeout if isinstance(read_timeout, DefaultValue) else read_timeout
         seconds = timeout.total_seconds() if isinstance(timeout, dtm.timedelta) else (timeout or 0)
@@ -74,4 +108,6 @@ class TolerantBot(ExtBot):
             pool_timeout=pool_timeout,
             api_kwargs=api_kwargs,
         )
-        return tuple(parse_each(raw or [], self))
+        updates = tuple(parse_each(raw or [], self))
+        self._unfinished.update(u.update_id for u in updates)
+        return updates

@@ -7,17 +7,21 @@ same for both; the transport only renders `Reply` objects.
 from __future__ import annotations
 
 import threading
+import time
 from typing import TYPE_CHECKING
 
 from conversation.core import Conversation, Event
 from conversation.state_store import Duplicate, StateStore
-from conversation.ui import Reply
+from conversation.ui import Reply, replies_from_json, replies_to_json
 
 if TYPE_CHECKING:
     from advisor.settings import Settings
 
 MAX_ATTEMPTS = 8  # recomputations when other processes keep writing the same user's state
 MAX_LOCKS = 10_000  # per-user locks kept before idle ones are dropped
+# How long after its commit an update's replies are taken for the process that committed it to send:
+# a process that restarts after a kill -9 takes longer than this to start, so it resends them.
+OUTBOX_GRACE_S = 2.0
 
 
 class AdvisorService:
@@ -27,8 +31,13 @@ class AdvisorService:
         self._locks: dict[int, threading.Lock] = {}
         self._locks_guard = threading.Lock()
 
-    def process(self, user_id: int, event: Event, update_id: int | None = None) -> list[Reply] | None:
-        """The replies for `event`, or None when this update was already processed.
+    def process(
+        self, user_id: int, event: Event, update_id: int | None = None, bot_id: int = 0, chat_id: int | None = None
+    ) -> list[Reply] | None:
+        """The replies for `event`, or None when this update was already processed and answered.
+
+        With `chat_id` the replies are stored with the update until `sent` confirms them: an update
+        delivered again after a kill between the commit and the send gets its stored replies back.
 
         The reply is computed from the state as read, outside any write transaction (an answer may take
         seconds with an LLM), then stored in one short transaction that records the update id and checks
@@ -39,16 +48,31 @@ class AdvisorService:
             for attempt in range(MAX_ATTEMPTS):
                 try:
                     # the first read also tells whether this update was processed before
-                    state, version = self.store.read(user_id, update_id if attempt == 0 else None)
+                    state, version = self.store.read(user_id, update_id if attempt == 0 else None, bot_id)
                     outcome = self.conversation.handle(state, event)
+                    outbox = (chat_id, replies_to_json(outcome.replies)) if chat_id is not None else None
+                    new_state = None if outcome.forget else outcome.state
                     stored = self.store.commit(
-                        user_id, update_id, version, None if outcome.forget else outcome.state, outcome.counters
+                        user_id, update_id, version, new_state, outcome.counters, bot_id=bot_id, outbox=outbox
                     )
-                except Duplicate:
-                    return None
+                except Duplicate as done:
+                    return self._unsent(done, bot_id)
                 if stored:
                     return outcome.replies
         raise RuntimeError(f"user {user_id}: the state kept changing while answering ({MAX_ATTEMPTS} attempts)")
+
+    def _unsent(self, done: Duplicate, bot_id: int) -> list[Reply] | None:
+        """An update delivered again: its replies when they were stored and never confirmed sent, and the
+        process that stored them had time to send them (it was killed); else nothing to do."""
+        unsent = done.unsent
+        if unsent is None or time.time() - unsent.processed_at < OUTBOX_GRACE_S:
+            return None  # sent, or being sent right now by the process that committed it
+        replies = self.store.claim_unsent(bot_id, done.update_id)
+        return replies_from_json(replies) if replies else None
+
+    def sent(self, bot_id: int, update_id: int) -> None:
+        """The replies of this update reached Telegram."""
+        self.store.mark_sent(bot_id, update_id)
 
     def _user_lock(self, user_id: int) -> threading.Lock:
         with self._locks_guard:

@@ -15,6 +15,8 @@ import logging
 import random
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import (
@@ -52,11 +54,14 @@ states = Table(
     Column("version", Integer, nullable=False),
     Column("updated_at", Float, nullable=False),
 )
-processed = Table(
-    "advisor_processed_updates",
+processed = Table(  # schema in conversation/migrations (0002): an update of one bot, and its unsent replies
+    "advisor_telegram_updates",
     metadata,
+    Column("bot_id", BigInteger, primary_key=True, autoincrement=False),
     Column("update_id", BigInteger, primary_key=True, autoincrement=False),
     Column("processed_at", Float, nullable=False),
+    Column("chat_id", BigInteger, nullable=True),
+    Column("replies", Text, nullable=True),
 )
 counters = Table(
     "advisor_counters",
@@ -67,7 +72,21 @@ counters = Table(
 
 
 class Duplicate(Exception):
-    """The update was already processed (Telegram delivered it twice, or another process took it)."""
+    """The update was already processed (Telegram delivered it twice, or another process took it).
+    `unsent` holds its replies when they were stored but never confirmed sent (a kill in between)."""
+
+    def __init__(self, update_id: int, unsent: Unsent | None = None) -> None:
+        super().__init__(update_id)
+        self.update_id, self.unsent = update_id, unsent
+
+
+@dataclass(frozen=True)
+class Unsent:
+    """Replies of a processed update that were never confirmed sent: where to, what, and since when."""
+
+    chat_id: int
+    replies: str  # JSON (conversation.ui.replies_to_json)
+    processed_at: float
 
 
 class _Conflict(Exception):
@@ -107,12 +126,10 @@ def make_engine(url: str) -> Engine:
 class StateStore:
     def __init__(self, url: str) -> None:
         if url.startswith("sqlite:///"):
-            from pathlib import Path
-
             Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
         self.engine = make_engine(url)
         self.dialect = self.engine.dialect.name
-        metadata.create_all(self.engine)
+        migrate(self.engine)
 
     def _insert(self, table: Table):  # noqa: ANN202 - dialect-specific insert with ON CONFLICT
         return (postgresql if self.dialect == "postgresql" else sqlite).insert(table)
@@ -122,6 +139,7 @@ class StateStore:
         user_id: int,
         update_id: int | None,
         step: Callable[[dict[str, Any] | None], tuple[dict[str, Any] | None, dict[str, int], T]],
+        bot_id: int = 0,
     ) -> T:
         """Run `step(state) -> (new_state or None to delete, counters, result)` atomically for one user.
 
@@ -130,7 +148,7 @@ class StateStore:
         for attempt in range(MAX_ATTEMPTS):
             try:
                 with self.engine.begin() as conn:
-                    return self._once(conn, user_id, update_id, step)
+                    return self._once(conn, user_id, (bot_id, update_id), step)
             except _Conflict:
                 pass
             except OperationalError as exc:  # SQLite busy/locked under concurrent writers
@@ -138,31 +156,71 @@ class StateStore:
             time.sleep(min(0.5, 0.01 * 2**attempt) * random.random())
         raise RuntimeError(f"could not store the dialogue state of user {user_id} after {MAX_ATTEMPTS} attempts")
 
-    def _once(self, conn: Connection, user_id: int, update_id: int | None, step: Callable) -> Any:
-        self._record_update(conn, update_id)
+    def _once(self, conn: Connection, user_id: int, key: tuple[int, int | None], step: Callable) -> Any:
+        self._record_update(conn, key)
         row = conn.execute(select(states.c.state, states.c.version).where(states.c.user_id == user_id)).first()
         current = json.loads(row.state) if row else None
         new_state, counts, result = step(current)
         self._write(conn, user_id, row, new_state, counts)
         return result
 
-    def read(self, user_id: int, update_id: int | None = None) -> tuple[dict[str, Any] | None, int]:
+    def read(self, user_id: int, update_id: int | None = None, bot_id: int = 0) -> tuple[dict[str, Any] | None, int]:
         """The user's state and its version (0 when none), read without taking the write lock; with
-        `update_id`, Duplicate when that update was processed before (checked in the same read, so a
-        message costs one read and one write transaction)."""
+        `update_id`, Duplicate when that update of that bot was processed before (checked in the same
+        read, so a message costs one read and one write transaction)."""
         with self._reader() as conn:
-            if update_id is not None and self._seen(conn, update_id):
-                raise Duplicate(update_id)
+            if update_id is not None:
+                seen = self._seen(conn, bot_id, update_id)
+                if seen is not None:
+                    raise Duplicate(update_id, seen if isinstance(seen, Unsent) else None)
             row = conn.execute(select(states.c.state, states.c.version).where(states.c.user_id == user_id)).first()
         return (json.loads(row.state), int(row.version)) if row else (None, 0)
 
     @staticmethod
-    def _seen(conn: Connection, update_id: int) -> bool:
-        return conn.execute(select(processed.c.update_id).where(processed.c.update_id == update_id)).first() is not None
+    def _seen(conn: Connection, bot_id: int, update_id: int) -> Unsent | bool | None:
+        """None when the update is new; its unsent replies when there are any; else True."""
+        row = conn.execute(
+            select(processed.c.chat_id, processed.c.replies, processed.c.processed_at).where(
+                processed.c.bot_id == bot_id, processed.c.update_id == update_id
+            )
+        ).first()
+        if row is None:
+            return None
+        if row.replies and row.chat_id is not None:
+            return Unsent(int(row.chat_id), row.replies, float(row.processed_at))
+        return True
 
-    def processed_before(self, update_id: int) -> bool:
+    def processed_before(self, update_id: int, bot_id: int = 0) -> bool:
         with self._reader() as conn:
-            return self._seen(conn, update_id)
+            return self._seen(conn, bot_id, update_id) is not None
+
+    def claim_unsent(self, bot_id: int, update_id: int) -> str | None:
+        """Take the unsent replies of an update to send them (only one process gets them)."""
+        with self.engine.begin() as conn:
+            row = conn.execute(
+                select(processed.c.replies).where(processed.c.bot_id == bot_id, processed.c.update_id == update_id)
+            ).first()
+            if row is None or not row.replies:
+                return None
+            taken = conn.execute(
+                update(processed)
+                .where(
+                    processed.c.bot_id == bot_id,
+                    processed.c.update_id == update_id,
+                    processed.c.replies.is_not(None),
+                )
+                .values(replies=None)
+            )
+            return row.replies if taken.rowcount else None
+
+    def mark_sent(self, bot_id: int, update_id: int) -> None:
+        """The update's replies reached Telegram: nothing is left to send again."""
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(processed)
+                .where(processed.c.bot_id == bot_id, processed.c.update_id == update_id)
+                .values(replies=None)
+            )
 
     def commit(
         self,
@@ -171,13 +229,16 @@ class StateStore:
         read_version: int,
         new_state: dict[str, Any] | None,
         counts: dict[str, int],
+        bot_id: int = 0,
+        outbox: tuple[int, str] | None = None,
     ) -> bool:
         """Store a state computed from the version read, in one short write transaction: the update id is
-        recorded (Duplicate when it was processed before) and the state is written only if nobody changed
-        it since it was read. Returns False on such a conflict (nothing is written): read and compute again."""
+        recorded (Duplicate when it was processed before), with `outbox` (chat id, replies as JSON) until
+        `mark_sent`, and the state is written only if nobody changed it since it was read. Returns False on
+        such a conflict (nothing is written): read and compute again."""
         try:
             with self.engine.begin() as conn:
-                self._record_update(conn, update_id)
+                self._record_update(conn, (bot_id, update_id), outbox)
                 row = conn.execute(select(states.c.version).where(states.c.user_id == user_id)).first()
                 if (int(row.version) if row else 0) != read_version:
                     raise _Conflict()
@@ -186,12 +247,16 @@ class StateStore:
         except _Conflict:
             return False
 
-    def _record_update(self, conn: Connection, update_id: int | None) -> None:
+    def _record_update(
+        self, conn: Connection, key: tuple[int, int | None], outbox: tuple[int, str] | None = None
+    ) -> None:
+        bot_id, update_id = key
         if update_id is None:
             return
+        chat_id, replies = outbox if outbox is not None else (None, None)
         done = conn.execute(
             self._insert(processed)
-            .values(update_id=update_id, processed_at=time.time())
+            .values(bot_id=bot_id, update_id=update_id, processed_at=time.time(), chat_id=chat_id, replies=replies)
             .on_conflict_do_nothing()
             .returning(processed.c.update_id)
         ).first()
@@ -240,13 +305,32 @@ class StateStore:
             values = dict(conn.execute(select(counters.c.name, counters.c.value)).all())
         return {"users": users, "questions": values.get("questions", 0), "assessments": values.get("assessments", 0)}
 
-    def prune(self, older_than_s: float = KEEP_UPDATE_IDS_S) -> None:
-        """Forget processed update ids old enough that Telegram will not deliver them again."""
+    def prune(self, older_than_s: float = KEEP_UPDATE_IDS_S) -> int:
+        """Forget processed update ids old enough that Telegram will not deliver them again (the bot
+        runs this on a schedule); returns how many were forgotten."""
         with self.engine.begin() as conn:
-            conn.execute(delete(processed).where(processed.c.processed_at < time.time() - older_than_s))
+            gone = conn.execute(delete(processed).where(processed.c.processed_at < time.time() - older_than_s))
+        return int(gone.rowcount or 0)
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest migration (conversation/migrations). A database made before
+    migrations existed (its tables, no alembic_version) is first marked as the initial revision."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import inspect
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).resolve().parent / "migrations"))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        tables = set(inspect(conn).get_table_names())
+        if "advisor_dialogue_state" in tables and "alembic_version" not in tables:
+            command.stamp(config, "0001")
+        command.upgrade(config, "head")
 
 
 def _dump(state: dict[str, Any]) -> str:

@@ -6,7 +6,8 @@ same `Reply` objects, and every user-facing string lives here in both languages 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import asdict, dataclass, field
 from typing import Literal
 
 Lang = Literal["zh", "en"]
@@ -23,6 +24,18 @@ class Reply:
     text: str
     buttons: list[list[Button]] = field(default_factory=list)
     number_input: bool = False  # typed numbers are answers here (hours), not choices of a numbered menu
+
+
+def replies_to_json(replies: list[Reply]) -> str:
+    """Replies as stored until they are confirmed sent (the outbox of conversation/state_store.py)."""
+    return json.dumps([asdict(r) for r in replies], ensure_ascii=False)
+
+
+def replies_from_json(text: str) -> list[Reply]:
+    return [
+        Reply(r["text"], [[Button(b["label"], b["data"]) for b in row] for row in r["buttons"]], r["number_input"])
+        for r in json.loads(text)
+    ]
 
 
 TEXT: dict[str, dict[str, str]] = {

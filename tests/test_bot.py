@@ -31,7 +31,13 @@ def state_url(tmp_path: Path) -> str:
 @pytest.fixture()
 async def bot(api: FakeBotAPI, indexed_data_dir: Path, state_url: str, tmp_path: Path) -> AsyncIterator[BotProcess]:
     process = BotProcess(
-        api, indexed_data_dir, state_url, tmp_path / "bot.log", ADMIN_USER_IDS="777", USER_RATE_PER_MINUTE="1000"
+        api,
+        indexed_data_dir,
+        state_url,
+        tmp_path / "bot.log",
+        ADMIN_USER_IDS="777",
+        USER_RATE_PER_MINUTE="1000",
+        USER_TAPS_PER_MINUTE="1000",
     )
     await process.start()
     yield process
@@ -241,6 +247,7 @@ async def test_restart_after_kill_9_mid_dialogue(
     await user.say("/assess")
     await user.press("開始")
     await user.say("AIATCL", replies=2)
+    await api.wait_until_idle()  # confirmed to Telegram: handled, stored and its replies sent
     first.kill()
     second = await BotProcess(api, indexed_data_dir, state_url, tmp_path / "b.log").start()
     try:

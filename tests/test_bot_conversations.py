@@ -25,7 +25,12 @@ async def bot_api(indexed_data_dir: Path, tmp_path_factory: pytest.TempPathFacto
     tmp = tmp_path_factory.mktemp("bot-conversations")
     async with FakeBotAPI(token=TOKEN, username="advisor_test_bot") as api:
         process = BotProcess(
-            api, indexed_data_dir, f"sqlite:///{tmp / 'state.sqlite3'}", tmp / "bot.log", USER_RATE_PER_MINUTE="1000"
+            api,
+            indexed_data_dir,
+            f"sqlite:///{tmp / 'state.sqlite3'}",
+            tmp / "bot.log",
+            USER_RATE_PER_MINUTE="1000",
+            USER_TAPS_PER_MINUTE="1000",
         )
         await process.start()
         yield api

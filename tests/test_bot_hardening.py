@@ -212,3 +212,28 @@ async def test_a_send_that_timed_out_is_not_sent_again() -> None:
     telegram = _SlowTelegram()
     await send_replies(telegram, 1, [Reply("hello")])
     assert telegram.sent == 1
+
+
+async def test_a_kill_between_storing_and_sending_loses_no_reply(
+    api: FakeBotAPI, indexed_data_dir: Path, state_url: str, tmp_path: Path
+) -> None:
+    """The step is committed, then Telegram says "retry after 30 s" and the process is killed while it
+    waits: the update was never confirmed, so it comes again, and the stored replies are sent."""
+    first = await BotProcess(api, indexed_data_dir, state_url, tmp_path / "a.log").start()
+    user = User(api, 3108)
+    await user.say("/assess")
+    api.fail_next("sendMessage", status=429, retry_after=30)
+    message_id, data = user.button("開始")
+    api.push_callback(user.id, message_id, data)
+    await api.wait_for_call("sendMessage", predicate=lambda c: c.status == 429, timeout=30)
+    first.kill()
+    assert api.pending_updates() >= 1  # not confirmed: Telegram keeps it
+    second = await BotProcess(api, indexed_data_dir, state_url, tmp_path / "b.log").start()
+    try:
+        [reply] = await user.expect(1, timeout=40)
+        assert "素養類" in reply["text"]  # the first certificate step, from the state stored before the kill
+        await api.expect_no_messages(user.id, within=2.0)  # sent once, the step not taken twice
+        await user.press("下一類")
+        assert "工具類" in user.text()
+    finally:
+        second.stop()

@@ -105,3 +105,45 @@ def test_stats_can_be_read_inside_a_transaction(db_url: str) -> None:
     seen = store.transact(2, None, lambda s: ({"x": 1}, {}, store.stats()))
     assert seen["users"] == 1 and seen["questions"] == 1
     store.close()
+
+
+def test_a_database_from_before_migrations_is_upgraded_keeping_the_states(db_url: str) -> None:
+    from sqlalchemy import inspect
+
+    engine = create_engine(db_url)
+    with engine.begin() as conn:  # the schema every earlier release created (no alembic_version)
+        conn.execute(
+            text(
+                "CREATE TABLE advisor_dialogue_state (user_id BIGINT PRIMARY KEY, state TEXT NOT NULL, "
+                "version INTEGER NOT NULL, updated_at FLOAT NOT NULL)"
+            )
+        )
+        conn.execute(
+            text("CREATE TABLE advisor_processed_updates (update_id BIGINT PRIMARY KEY, processed_at FLOAT NOT NULL)")
+        )
+        conn.execute(text("CREATE TABLE advisor_counters (name VARCHAR(32) PRIMARY KEY, value BIGINT NOT NULL)"))
+        conn.execute(
+            text("INSERT INTO advisor_dialogue_state VALUES (42, :state, 3, 0)"), {"state": '{"steps": ["a"]}'}
+        )
+        conn.execute(text("INSERT INTO advisor_processed_updates VALUES (777, 0)"))
+    engine.dispose()
+    store = StateStore(db_url)
+    assert store.read(42) == ({"steps": ["a"]}, 3)
+    assert store.transact(42, 777, lambda s: add_step(s, "b"), bot_id=5) == ["a", "b"]
+    tables = set(inspect(store.engine).get_table_names())
+    assert "advisor_telegram_updates" in tables and "advisor_processed_updates" not in tables
+    with store.engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0002"
+    StateStore(db_url)  # a second start finds nothing to do
+
+
+def test_update_ids_are_kept_per_bot_and_pruned(db_url: str) -> None:
+    store = StateStore(db_url)
+    store.transact(1, 500, lambda s: add_step(s, "a"), bot_id=111)
+    # the same update id from another bot (a new token, or two bots on one database) is a new update
+    assert store.transact(1, 500, lambda s: add_step(s, "b"), bot_id=222) == ["a", "b"]
+    with pytest.raises(Duplicate):
+        store.transact(1, 500, lambda s: add_step(s, "c"), bot_id=111)
+    assert store.prune(older_than_s=3600) == 0
+    assert store.prune(older_than_s=-1) == 2  # everything older than "one second from now"
+    assert not store.processed_before(500, bot_id=111)

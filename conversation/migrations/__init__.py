@@ -1,0 +1,1 @@
+"""Schema migrations of the dialogue-state database (Alembic), applied by `StateStore` on start."""
