@@ -1,12 +1,14 @@
 """`advisor chat`: the advisor in a terminal, on the same conversation core as the Telegram bot.
 
-Buttons are shown as numbered choices: type the number (or `#number` where numbers are answers,
-such as hours), a button's exact label, or any text.
+Buttons are shown as numbered choices in columns: type the number (or `#number` where numbers are
+answers, such as hours), a button's exact label, or any text. Lines can be edited and recalled with
+the arrow keys; Ctrl-C or Ctrl-D leaves like /quit.
 """
 
 from __future__ import annotations
 
 import sys
+import unicodedata
 from typing import TextIO
 
 from advisor.settings import Settings
@@ -17,13 +19,36 @@ TERMINAL_USER = 0
 QUIT = ("/quit", "/exit", "/q")
 
 
+COLUMNS = 3  # choices per line: a long menu reads as a table, not one wrapped line
+
+
 def _render(reply: Reply, out: TextIO) -> list[Button]:
     print(f"\n{reply.text}", file=out)
     buttons = [b for row in reply.buttons for b in row]
     if buttons:
         prefix = "#" if reply.number_input else ""
-        print("  ".join(f"[{prefix}{i}] {b.label}" for i, b in enumerate(buttons, start=1)), file=out)
+        cells = [f"[{prefix}{i}] {b.label}" for i, b in enumerate(buttons, start=1)]
+        width = max(_width(c) for c in cells) + 2
+        for start in range(0, len(cells), COLUMNS):
+            row = cells[start : start + COLUMNS]
+            print("".join(c + " " * (width - _width(c)) for c in row).rstrip(), file=out)
+        hint = "輸入 # 加編號選擇（直接輸入數字是回答）" if reply.number_input else "輸入編號或選項文字選擇"
+        print(f"（{hint}）", file=out)
     return buttons
+
+
+def _width(text: str) -> int:
+    """Columns a string takes in a terminal: CJK characters are two wide."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _line_editing(interactive: bool) -> None:
+    """Arrow keys, line editing and history of what was typed this session, where the terminal has them."""
+    if interactive:
+        try:
+            import readline  # noqa: F401 - importing it is what turns line editing on for input()
+        except ImportError:  # not on every platform
+            pass
 
 
 def _event_for(text: str, buttons: list[Button], number_input: bool) -> Event:
@@ -40,6 +65,16 @@ def _event_for(text: str, buttons: list[Button], number_input: bool) -> Event:
     return Event("text", text)
 
 
+def _read_line(stdin: TextIO, stdout: TextIO, interactive: bool) -> str:
+    """One line typed; "" at the end of input."""
+    if interactive and stdin is sys.stdin and stdout is sys.stdout:
+        return input("\n你> ") + "\n"  # input() edits the line (readline) and keeps the history
+    if interactive:
+        stdout.write("\n你> ")
+        stdout.flush()
+    return stdin.readline()
+
+
 def run_chat(settings: Settings, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
     from conversation.service import make_service
 
@@ -50,11 +85,13 @@ def run_chat(settings: Settings, stdin: TextIO = sys.stdin, stdout: TextIO = sys
     for reply in service.process(TERMINAL_USER, Event("command", "/start")) or []:
         buttons = _render(reply, stdout)
     print("（/help 說明、/assess 自我評估、/quit 離開）", file=stdout)
+    _line_editing(interactive and stdin is sys.stdin)
     while True:
-        if interactive:
-            stdout.write("\n你> ")
-            stdout.flush()
-        line = stdin.readline()
+        try:
+            line = _read_line(stdin, stdout, interactive)
+        except (KeyboardInterrupt, EOFError):  # Ctrl-C or Ctrl-D: leave as /quit does
+            print(file=stdout)
+            break
         if not line:
             break
         text = line.strip()

@@ -89,6 +89,16 @@ class Unsent:
     processed_at: float
 
 
+class StateStoreError(RuntimeError):
+    """The state database cannot be written (read-only, corrupt, unreachable): says why, at once."""
+
+
+def _transient(exc: OperationalError) -> bool:
+    """Busy or locked (another writer, worth waiting for), unlike read-only or not a database."""
+    reason = str(exc.orig).lower()
+    return "locked" in reason or "busy" in reason
+
+
 class _Conflict(Exception):
     """Another writer changed the state between our read and our write."""
 
@@ -125,7 +135,7 @@ def make_engine(url: str) -> Engine:
 
 class StateStore:
     def __init__(self, url: str) -> None:
-        if url.startswith("sqlite:///"):
+        if url.startswith("sqlite:///") and not url.startswith("sqlite:///file:"):  # a URI names an existing file
             Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
         self.engine = make_engine(url)
         self.dialect = self.engine.dialect.name
@@ -151,10 +161,14 @@ class StateStore:
                     return self._once(conn, user_id, (bot_id, update_id), step)
             except _Conflict:
                 pass
-            except OperationalError as exc:  # SQLite busy/locked under concurrent writers
-                log.debug("state store busy (%s), retrying", exc.orig)
+            except OperationalError as exc:
+                if not _transient(exc):
+                    raise StateStoreError(f"the dialogue state cannot be stored: {exc.orig}") from exc
+                log.debug("state store busy (%s), retrying", exc.orig)  # SQLite under concurrent writers
             time.sleep(min(0.5, 0.01 * 2**attempt) * random.random())
-        raise RuntimeError(f"could not store the dialogue state of user {user_id} after {MAX_ATTEMPTS} attempts")
+        raise StateStoreError(
+            f"could not store the dialogue state of user {user_id}: still busy after {MAX_ATTEMPTS} tries"
+        )
 
     def _once(self, conn: Connection, user_id: int, key: tuple[int, int | None], step: Callable) -> Any:
         self._record_update(conn, key)
@@ -236,6 +250,23 @@ class StateStore:
         recorded (Duplicate when it was processed before), with `outbox` (chat id, replies as JSON) until
         `mark_sent`, and the state is written only if nobody changed it since it was read. Returns False on
         such a conflict (nothing is written): read and compute again."""
+        try:
+            return self._commit(user_id, update_id, read_version, new_state, counts, bot_id, outbox)
+        except OperationalError as exc:
+            if _transient(exc):
+                return False  # busy: read and compute again, like a conflict
+            raise StateStoreError(f"the dialogue state cannot be stored: {exc.orig}") from exc
+
+    def _commit(
+        self,
+        user_id: int,
+        update_id: int | None,
+        read_version: int,
+        new_state: dict[str, Any] | None,
+        counts: dict[str, int],
+        bot_id: int,
+        outbox: tuple[int, str] | None,
+    ) -> bool:
         try:
             with self.engine.begin() as conn:
                 self._record_update(conn, (bot_id, update_id), outbox)

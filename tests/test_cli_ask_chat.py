@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 ADVISOR = str(Path(sys.executable).parent / "advisor")
 
@@ -128,3 +130,35 @@ def test_a_digit_like_symbol_alone_finds_nothing_rather_than_an_empty_quote(inde
     proc = run(indexed_data_dir, "ask", "²", "--json")
     answer = json.loads(proc.stdout)
     assert answer["answered"] is False and answer["rule"] == "retrieval.nothing_relevant"
+
+
+@pytest.mark.parametrize("key", [b"\x04", b"\x03"])
+def test_ctrl_d_and_ctrl_c_leave_the_terminal_chat_cleanly(indexed_data_dir: Path, key: bytes) -> None:
+    """On a real terminal (a pseudo-terminal here): the prompt, then Ctrl-D or Ctrl-C ends the chat."""
+    import pty
+    import select
+    import time
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "LLM_", "CHROMA_"))}
+    env["DATA_DIR"] = str(indexed_data_dir)
+    pid, fd = pty.fork()
+    if pid == 0:  # the child becomes the chat, on the terminal's other end
+        os.execve(ADVISOR, [ADVISOR, "chat"], env)
+    output, deadline, sent = b"", time.monotonic() + 120, False
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.5)
+        if ready:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:  # the child closed the terminal: it has exited
+                break
+            if not chunk:
+                break
+            output += chunk
+        if not sent and "你>".encode() in output:
+            os.write(fd, key)
+            sent = True
+    _, status = os.waitpid(pid, 0)
+    text = output.decode("utf-8", "replace")
+    assert sent and os.waitstatus_to_exitcode(status) == 0, text[-500:]
+    assert "再見" in text and "Traceback" not in text

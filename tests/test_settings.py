@@ -41,3 +41,16 @@ def test_python_dash_m_and_version() -> None:
 
     proc = subprocess.run([sys.executable, "-m", "advisor", "--version"], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and proc.stdout.startswith("advisor ") and "115v3.0" in proc.stdout
+
+
+@pytest.mark.parametrize("name", ["DATA_DIR", "CHROMA_PATH"])
+def test_a_file_where_a_directory_belongs_is_a_configuration_error(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pydantic import ValidationError
+
+    a_file = tmp_path / "not-a-directory"
+    a_file.write_text("x", encoding="utf-8")
+    monkeypatch.setenv(name, str(a_file))
+    with pytest.raises(ValidationError, match="is a file"):
+        Settings(_env_file=None)

@@ -147,3 +147,19 @@ def test_update_ids_are_kept_per_bot_and_pruned(db_url: str) -> None:
     assert store.prune(older_than_s=3600) == 0
     assert store.prune(older_than_s=-1) == 2  # everything older than "one second from now"
     assert not store.processed_before(500, bot_id=111)
+
+
+def test_a_database_that_cannot_be_written_says_why_at_once(tmp_path: Path) -> None:
+    import time
+
+    from conversation.state_store import StateStoreError
+
+    path = tmp_path / "state.sqlite3"
+    StateStore(f"sqlite:///{path}").transact(1, 1, lambda s: add_step(s, "a"))
+    read_only = StateStore(f"sqlite:///file:{path}?mode=ro&uri=true")
+    started = time.monotonic()
+    with pytest.raises(StateStoreError, match="readonly"):
+        read_only.transact(1, 2, lambda s: add_step(s, "b"))
+    with pytest.raises(StateStoreError, match="readonly"):
+        read_only.commit(1, 3, 1, {"steps": []}, {})
+    assert time.monotonic() - started < 2  # not retried as if it were busy
