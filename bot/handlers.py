@@ -66,6 +66,26 @@ async def send_replies(bot: Any, chat_id: int, replies: list[Reply]) -> None:
                     break
 
 
+async def _edit_tapped(query: Any, reply: Reply) -> bool:  # noqa: ANN401 - telegram.CallbackQuery
+    """Show `reply` in the message whose button was tapped (a toggle, the next page) instead of sending a
+    new one. False when it cannot be (too long for one message, deleted or too old): then it is sent."""
+    pieces = render(reply)
+    if len(pieces) != 1 or query.message is None:
+        return False
+    text, markup = pieces[0]
+    try:
+        await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+        return True
+    except BadRequest as exc:
+        if "not modified" in str(exc).lower():
+            return True  # a second tap on the same state: the message already shows it
+        log.info("could not edit the tapped message (%s); sending it instead", exc)
+        return False
+    except TelegramError as exc:
+        log.info("could not edit the tapped message (%s); sending it instead", exc)
+        return False
+
+
 async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Every update goes through here; when it is done (answered, skipped or failed), the bot may
     confirm it to Telegram (see bot/updates.py)."""
@@ -117,6 +137,9 @@ async def _handle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             if replies is None:
                 log.info("update %s was already processed; skipped", update.update_id)
                 return
+            if update.callback_query is not None and replies and replies[0].edits:
+                if await _edit_tapped(update.callback_query, replies[0]):
+                    replies = replies[1:]
             await send_replies(context.bot, chat.id, replies)
             await asyncio.to_thread(service.sent, bot_id, update.update_id)
     finally:

@@ -12,6 +12,7 @@ recognised as stale.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from conversation.dialogue_state import WIRE_CODES, FlowState, PendingCertificate, Step
@@ -237,7 +238,7 @@ class AssessmentFlow:
                 selected.remove(cert_id)
             else:
                 selected.append(cert_id)
-            return flow, [self.view(flow, lang)]
+            return flow, [replace(self.view(flow, lang), edits=True)]  # the same page, ✅ toggled in place
         if cmd == "o":
             if len(flow.declared) >= MAX_DECLARED:  # a bounded state: nobody holds this many certificates
                 return flow, [Reply(t("declared_full", lang, max=MAX_DECLARED)), self.view(flow, lang)]
@@ -248,7 +249,7 @@ class AssessmentFlow:
             if flow.review_return or flow.page == len(CERT_CATEGORIES) - 1:
                 return self._after_certs(flow, lang)
             self._go(flow, Step.CERTS, page=flow.page + 1)
-            return flow, [self.view(flow, lang)]
+            return flow, [replace(self.view(flow, lang), edits=True)]  # the next page, where the last one was
         return flow, [Reply(t("unknown_button", lang)), self.view(flow, lang)]
 
     def _after_certs(self, flow: Flow, lang: Lang) -> tuple[Flow, list[Reply]]:

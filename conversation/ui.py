@@ -24,6 +24,7 @@ class Reply:
     text: str
     buttons: list[list[Button]] = field(default_factory=list)
     number_input: bool = False  # typed numbers are answers here (hours), not choices of a numbered menu
+    edits: bool = False  # replaces the message whose button was tapped (a toggle, the next page)
 
 
 def replies_to_json(replies: list[Reply]) -> str:
@@ -33,7 +34,12 @@ def replies_to_json(replies: list[Reply]) -> str:
 
 def replies_from_json(text: str) -> list[Reply]:
     return [
-        Reply(r["text"], [[Button(b["label"], b["data"]) for b in row] for row in r["buttons"]], r["number_input"])
+        Reply(
+            r["text"],
+            [[Button(b["label"], b["data"]) for b in row] for row in r["buttons"]],
+            r["number_input"],
+            r.get("edits", False),
+        )
         for r in json.loads(text)
     ]
 

@@ -84,9 +84,22 @@ class User:
         raise AssertionError(f"no button {label_part!r} in {[m['text'][:30] for m in self.last]}")
 
     async def press(self, label_part: str, replies: int = 1) -> list[dict[str, Any]]:
+        """Tap a button; the answer is new messages, or the tapped message edited in place (a toggle,
+        the next page): `last` is then that message as it reads now."""
         message_id, data = self.button(label_part)
+        edits = len(self.api.calls_of("editMessageText"))
         self.api.push_callback(self.id, message_id, data)
-        return await self.expect(replies)
+        sent = asyncio.ensure_future(self.api.wait_for_messages(self.id, replies, timeout=20.0))
+        edited = asyncio.ensure_future(self.api.wait_for_call("editMessageText", count=edits + 1, timeout=20.0))
+        done, pending = await asyncio.wait({sent, edited}, return_when=asyncio.FIRST_COMPLETED)
+        for task in pending:
+            task.cancel()
+        if sent in done:
+            self.last = sent.result()
+        else:
+            edited.result()
+            self.last = [m for m in self.api.messages(self.id) if m["message_id"] == message_id]
+        return self.last
 
     async def until_keyboard(self, timeout: float = 20.0) -> list[dict[str, Any]]:
         """Collect messages until one carries buttons (a long reply arrives in several pieces)."""
@@ -97,10 +110,11 @@ class User:
         return received
 
     async def tap(self, label_part: str) -> list[dict[str, Any]]:
-        """Press a button and wait for the reply that carries the next buttons."""
-        message_id, data = self.button(label_part)
-        self.api.push_callback(self.id, message_id, data)
-        return await self.until_keyboard()
+        """Press a button and wait for the reply that carries the next buttons (or the edited message)."""
+        received = await self.press(label_part)
+        if received and not received[-1].get("reply_markup"):
+            self.last = received + await self.until_keyboard()
+        return self.last
 
     def text(self) -> str:
         return "\n".join(m["text"] for m in self.last)

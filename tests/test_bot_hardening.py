@@ -237,3 +237,20 @@ async def test_a_kill_between_storing_and_sending_loses_no_reply(
         assert "工具類" in user.text()
     finally:
         second.stop()
+
+
+async def test_toggles_and_the_next_page_edit_the_message_in_place(api: FakeBotAPI, bot: BotProcess) -> None:
+    user = User(api, 3109)
+    await user.say("/assess")
+    await user.press("開始")
+    page = user.last[-1]
+    toggle = next(b for row in page["reply_markup"]["inline_keyboard"] for b in row if ":t:" in b["callback_data"])
+    sends = len(api.calls_of("sendMessage"))
+    for _ in range(3):
+        api.push_callback(user.id, page["message_id"], toggle["callback_data"])
+        await api.wait_for_call("answerCallbackQuery", count=len(api.calls_of("answerCallbackQuery")) + 1)
+    await user.press("下一類")
+    await asyncio.sleep(0.5)
+    assert len(api.calls_of("sendMessage")) == sends  # no new 11-button messages
+    now = next(m for m in api.messages(user.id) if m["message_id"] == page["message_id"])
+    assert "工具類" in now["text"] and len(api.calls_of("editMessageText")) >= 3
