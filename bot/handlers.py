@@ -6,7 +6,7 @@ import asyncio
 import logging
 from typing import Any
 
-from telegram import Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import ContextTypes
@@ -40,6 +40,21 @@ def _addressed_text(update: Update, bot_username: str, bot_id: int) -> str | Non
     if reply_to is not None and reply_to.from_user is not None and reply_to.from_user.id == bot_id:
         return text
     return None
+
+
+def _command(text: str) -> str:
+    return text.split()[0].lstrip("/").split("@")[0].lower()
+
+
+async def _assess_in_private(context: ContextTypes.DEFAULT_TYPE, chat_id: int, lang: str) -> None:
+    """/assess in a group: a deep link to a private chat, where /start assess opens it; answers about a
+    person's certificates and hours are never posted to a group."""
+    link = f"https://t.me/{context.bot.username}?start=assess"
+    markup = InlineKeyboardMarkup([[InlineKeyboardButton(t("open_private", lang), url=link)]])
+    try:
+        await context.bot.send_message(chat_id, t("assess_in_private", lang), reply_markup=markup)
+    except TelegramError as exc:
+        log.warning("could not send the private-chat link to chat %s: %s", chat_id, exc)
 
 
 async def send_replies(bot: Any, chat_id: int, replies: list[Reply]) -> None:
@@ -123,6 +138,9 @@ async def _handle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             return
         kind = "command" if text.startswith("/") else "text"
         event = Event(kind, text, language, user.id in settings.admin_user_ids)
+        if chat.type != ChatType.PRIVATE and kind == "command" and _command(text) == "assess":
+            await _assess_in_private(context, chat.id, default_language(language))
+            return
     limit = data["tap_throttle"] if update.callback_query is not None else throttle
     queue = data["user_queue"]
     if not limit.allow(user.id) or not queue.admit(user.id):  # a flood of messages or of taps

@@ -78,6 +78,8 @@ class Conversation:
     # ------------------------------------------------------------------ commands
     def _command(self, ds: DialogueState, lang: Lang, event: Event) -> Outcome:
         name = event.text.split()[0].lstrip("/").split("@")[0].lower()
+        if name == "start" and event.text.split()[1:] == ["assess"]:
+            return self._start_assessment(ds, lang)  # the deep link from a group: straight to /assess
         if name == "start":
             replies = [Reply(t("welcome", lang), self.menu(lang))]
             flow = ds.flow

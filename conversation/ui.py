@@ -45,6 +45,12 @@ def replies_from_json(text: str) -> list[Reply]:
 
 
 TEXT: dict[str, dict[str, str]] = {
+    "assess_in_private": {
+        "zh": "自我評估會問到您的證照與時數，請在私訊中進行：點下方按鈕開始（群組裡不會顯示您的作答與結果）。",
+        "en": "The self-assessment asks about your certificates and hours, so it runs in a private chat: "
+        "tap the button below (nothing of it is shown in the group).",
+    },
+    "open_private": {"zh": "在私訊中自我評估", "en": "Self-assess in a private chat"},
     "welcome": {
         "zh": (
             "您好！我是「AI 產業人才認定指引」(115v3.0) 顧問。\n"

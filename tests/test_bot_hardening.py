@@ -254,3 +254,15 @@ async def test_toggles_and_the_next_page_edit_the_message_in_place(api: FakeBotA
     assert len(api.calls_of("sendMessage")) == sends  # no new 11-button messages
     now = next(m for m in api.messages(user.id) if m["message_id"] == page["message_id"])
     assert "工具類" in now["text"] and len(api.calls_of("editMessageText")) >= 3
+
+
+async def test_assess_in_a_group_continues_in_a_private_chat(api: FakeBotAPI, bot: BotProcess) -> None:
+    group = -5101
+    api.push_message(3110, "/assess@advisor_test_bot", chat_id=group, chat_type="group")
+    [link] = await api.wait_for_messages(group, 1, timeout=20)
+    [[button]] = link["reply_markup"]["inline_keyboard"]
+    assert button["url"].endswith("advisor_test_bot?start=assess") and "隱私保護" not in link["text"]
+    user = User(api, 3110)
+    await user.say("/start assess")  # what the link sends in the private chat
+    assert "隱私保護" in user.text()
+    await api.expect_no_messages(group, within=1.0)
