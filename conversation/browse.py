@@ -12,6 +12,8 @@ from knowledge.models import CERT_CATEGORIES
 from knowledge.views.cards import Card, CatalogCards
 from rag.sections import cite, cite_en
 
+PAGED = ("paths", "ethics", "resources")  # lists read one card at a time
+
 
 class Browser:
     def __init__(self, catalog: Catalog) -> None:
@@ -47,18 +49,40 @@ class Browser:
     def role(self, index: int, lang: Lang) -> Reply:
         return Reply(self._card(self.cards.role_card(self.cat.role_list[index], False), lang))
 
+    def _pages(self, what: str) -> list[Card]:
+        if what == "paths":
+            cards = [self.cards.career_card(p.talent_category) for p in self.cat.career.paths]
+            return cards + [
+                self.cards.starting_points_card(),
+                self.cards.foundations_card(),
+                self.cards.soft_skills_card(),
+            ]
+        if what == "ethics":
+            cards = [self.cards.rai_card(d.name) for d in self.cat.responsible_ai.dimensions]
+            return cards + [self.cards.risk_steps_card(), self.cards.risk_classes_card()]
+        return [self.cards.resource_card(r.name) for r in self.cat.resources.resources]
+
+    def page(self, what: str, index: int, lang: Lang, edits: bool = False) -> Reply:
+        """One card of a long list, with buttons to the pages beside it: a list is read page by page in
+        one message (turning a page edits it), not sent as six messages at once."""
+        cards = self._pages(what)
+        index = max(0, min(index, len(cards) - 1))
+        row = []
+        if index > 0:
+            row.append(Button(t("prev_page", lang), f"b:-:{what}:{index - 1}"))
+        if index < len(cards) - 1:
+            row.append(Button(t("next_page", lang), f"b:-:{what}:{index + 1}"))
+        text = f"{self._card(cards[index], lang)}\n\n（{index + 1}/{len(cards)}）"
+        return Reply(text, [row] if row else [], edits=edits)
+
     def paths(self, lang: Lang) -> list[Reply]:
-        cards = [self.cards.career_card(p.talent_category) for p in self.cat.career.paths]
-        cards += [self.cards.starting_points_card(), self.cards.foundations_card(), self.cards.soft_skills_card()]
-        return [Reply(self._card(c, lang)) for c in cards]
+        return [self.page("paths", 0, lang)]
 
     def ethics(self, lang: Lang) -> list[Reply]:
-        cards = [self.cards.rai_card(d.name) for d in self.cat.responsible_ai.dimensions]
-        cards += [self.cards.risk_steps_card(), self.cards.risk_classes_card()]
-        return [Reply(self._card(c, lang)) for c in cards]
+        return [self.page("ethics", 0, lang)]
 
     def resources(self, lang: Lang) -> list[Reply]:
-        return [Reply(self._card(self.cards.resource_card(r.name), lang)) for r in self.cat.resources.resources]
+        return [self.page("resources", 0, lang)]
 
     def on_button(self, what: str, arg: str, lang: Lang) -> Reply | None:
         if not arg.isdigit():
@@ -70,4 +94,6 @@ class Browser:
             return self.cert(index, lang)
         if what == "role" and index < len(self.cat.role_list):
             return self.role(index, lang)
+        if what in PAGED and index < len(self._pages(what)):
+            return self.page(what, index, lang, edits=True)
         return None

@@ -50,6 +50,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The self-assessment asks about your certificates and hours, so it runs in a private chat: "
         "tap the button below (nothing of it is shown in the group).",
     },
+    "prev_page": {"zh": "◀ 上一頁", "en": "◀ Previous"},
+    "next_page": {"zh": "下一頁 ▶", "en": "Next ▶"},
     "open_private": {"zh": "在私訊中自我評估", "en": "Self-assess in a private chat"},
     "welcome": {
         "zh": (

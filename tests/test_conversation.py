@@ -214,7 +214,13 @@ def test_browsing_commands(user: Driver) -> None:
     assert "標註" in user.text()
     for command, expected in [("/paths", "AI 技術主管"), ("/ethics", "幻覺"), ("/resources", "aiforeveryone")]:
         user.send("command", command)
-        assert expected in user.text()
+        pages = [user.text()]
+        assert len(user.last) == 1 and "（1/" in pages[0]  # one page at a time, not every card at once
+        while any("下一頁" in b.label for r in user.last for row in r.buttons for b in row):
+            user.press("下一頁")
+            assert user.last[0].edits  # turning a page edits the message
+            pages.append(user.text())
+        assert expected in "\n".join(pages) and len(pages) == int(pages[0].split("（1/")[1].split("）")[0])
 
 
 def test_callback_data_fits_telegram(user: Driver) -> None:
