@@ -7,6 +7,7 @@ limit; escaping everything and splitting at paragraph boundaries avoids both.
 from __future__ import annotations
 
 import html
+import re
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -47,8 +48,23 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
     )
 
 
+# A line that heads what follows: 「五種能力類型（表2）：」「核心技術基礎（附件(五)）：」 "Career path …:"
+HEADING = re.compile(r"^[^\n•]{2,60}[：:]$")
+URL = re.compile(r"https?://[^\s<>「」（）()，。]+")
+
+
+def _marked_up(piece: str) -> str:
+    """Escaped text with the little markup that helps reading: headings in bold, addresses as links.
+    Everything the user or the guideline wrote is escaped first; only our own tags are added."""
+    lines = []
+    for line in html.escape(piece, quote=False).split("\n"):
+        line = URL.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', line)
+        lines.append(f"<b>{line}</b>" if HEADING.match(line) and "<" not in line else line)
+    return "\n".join(lines)
+
+
 def render(reply: Reply) -> list[tuple[str, InlineKeyboardMarkup | None]]:
     """(HTML text, keyboard) per Telegram message; the keyboard goes with the last piece."""
     pieces = split_text(reply.text)
     markup = keyboard(reply)
-    return [(html.escape(p, quote=False), markup if i == len(pieces) - 1 else None) for i, p in enumerate(pieces)]
+    return [(_marked_up(p), markup if i == len(pieces) - 1 else None) for i, p in enumerate(pieces)]

@@ -6,7 +6,7 @@ import asyncio
 import logging
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import ContextTypes
@@ -17,6 +17,7 @@ from conversation.ui import Reply, t
 
 log = logging.getLogger(__name__)
 SEND_ATTEMPTS = 4
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)  # the download links of 附件(七) need no preview cards
 
 
 def _addressed_text(update: Update, bot_username: str, bot_id: int) -> str | None:
@@ -63,7 +64,9 @@ async def send_replies(bot: Any, chat_id: int, replies: list[Reply]) -> None:
         for text, markup in render(reply):
             for attempt in range(SEND_ATTEMPTS):
                 try:
-                    await bot.send_message(chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup)
+                    await bot.send_message(
+                        chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup, link_preview_options=NO_PREVIEW
+                    )
                     break
                 except RetryAfter as exc:
                     await asyncio.sleep(float(getattr(exc, "retry_after", 1)) + 0.1)
@@ -89,7 +92,9 @@ async def _edit_tapped(query: Any, reply: Reply) -> bool:  # noqa: ANN401 - tele
         return False
     text, markup = pieces[0]
     try:
-        await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+        await query.edit_message_text(
+            text, parse_mode=ParseMode.HTML, reply_markup=markup, link_preview_options=NO_PREVIEW
+        )
         return True
     except BadRequest as exc:
         if "not modified" in str(exc).lower():

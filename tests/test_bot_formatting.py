@@ -31,3 +31,16 @@ def test_render_escapes_html_and_puts_buttons_last() -> None:
     rendered = render(reply)
     assert rendered[0][0].startswith("&lt;b&gt;x&lt;/b&gt; &amp; y")
     assert rendered[0][1] is None and rendered[-1][1] is not None
+
+
+def test_headings_are_bold_and_addresses_links_with_everything_else_escaped() -> None:
+    from bot.formatting import render
+    from conversation.ui import Reply
+
+    [(text, _)] = render(
+        Reply("核心技術基礎（附件(五)）：\n• 程式語言 <b>不是標記</b> & 符號\n下載位置：https://example.org/a?x=1&y=2")
+    )
+    lines = text.split("\n")
+    assert lines[0] == "<b>核心技術基礎（附件(五)）：</b>"
+    assert lines[1] == "• 程式語言 &lt;b&gt;不是標記&lt;/b&gt; &amp; 符號"
+    assert lines[2] == '下載位置：<a href="https://example.org/a?x=1&amp;y=2">https://example.org/a?x=1&amp;y=2</a>'
