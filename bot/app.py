@@ -72,7 +72,8 @@ async def _post_init(app: Application) -> None:
     en = [BotCommand(c, d) for c, d in COMMANDS["en"]]
     await app.bot.set_my_commands(zh, scope=BotCommandScopeDefault())
     await app.bot.set_my_commands(en, scope=BotCommandScopeDefault(), language_code="en")
-    app.create_task(_prune_forever(app.bot_data["service"]), name="prune processed updates")
+    # not app.create_task: the application awaits those when it stops, and this one never ends
+    app.bot_data["prune_task"] = asyncio.get_running_loop().create_task(_prune_forever(app.bot_data["service"]))
     log.info("bot @%s ready", app.bot.username)
 
 
@@ -89,6 +90,9 @@ async def _prune_forever(service: AdvisorService) -> None:
 
 
 async def _post_shutdown(app: Application) -> None:
+    prune = app.bot_data.get("prune_task")
+    if prune is not None:
+        prune.cancel()
     service = app.bot_data.get("service")
     if service is not None:
         service.store.close()
