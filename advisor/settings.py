@@ -73,6 +73,7 @@ class Settings(BaseSettings):
     telegram_group_rate_per_minute: float = Field(default=20.0, gt=0)
 
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+    log_format: Literal["text", "json"] = "text"  # json: one object per line, for log collectors (the bot)
 
     @field_validator("telegram_bot_token", mode="before")
     @classmethod

@@ -150,7 +150,7 @@ def run_bot(settings: Settings) -> int:
         # a webhook without a secret takes forged updates from anyone who finds the URL: one is made for
         # this run (Telegram is told it with setWebhook, so nothing else needs to know it)
         secret = secrets.token_urlsafe(WEBHOOK_SECRET_BYTES)
-    logging_setup.configure(settings.log_level, [token, secret])
+    logging_setup.configure(settings.log_level, [token, secret], json_lines=settings.log_format == "json")
     if settings.telegram_webhook_url and not settings.telegram_webhook_secret:
         log.info("TELEGRAM_WEBHOOK_SECRET is not set: a secret was generated for this run")
     try:

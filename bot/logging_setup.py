@@ -6,6 +6,7 @@ are raised to WARNING, and a filter on every handler redacts the token from what
 
 from __future__ import annotations
 
+import json
 import logging
 
 
@@ -42,8 +43,26 @@ class LibraryTracebacks(logging.Filter):
         return True
 
 
-def configure(level: str, secrets: list[str]) -> None:
+class JsonLines(logging.Formatter):
+    """One JSON object per line (LOG_FORMAT=json), for log collectors; the message is redacted like any."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        if record.exc_text or record.exc_info:
+            entry["error"] = record.exc_text or self.formatException(record.exc_info)  # type: ignore[arg-type]
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def configure(level: str, secrets: list[str], json_lines: bool = False) -> None:
     logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if json_lines:
+        for handler in logging.getLogger().handlers:
+            handler.setFormatter(JsonLines())
     for noisy in ("httpx", "httpcore", "chromadb", "sentence_transformers", "transformers"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     # python-telegram-bot logs whole updates and API responses (names, texts) at DEBUG: our own DEBUG

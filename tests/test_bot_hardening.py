@@ -266,3 +266,18 @@ async def test_assess_in_a_group_continues_in_a_private_chat(api: FakeBotAPI, bo
     await user.say("/start assess")  # what the link sends in the private chat
     assert "隱私保護" in user.text()
     await api.expect_no_messages(group, within=1.0)
+
+
+async def test_json_logs_are_one_object_per_line(
+    api: FakeBotAPI, indexed_data_dir: Path, state_url: str, tmp_path: Path
+) -> None:
+    process = BotProcess(api, indexed_data_dir, state_url, tmp_path / "json.log", LOG_FORMAT="json")
+    await process.start()
+    try:
+        await User(api, 3111).say("/help")
+    finally:
+        process.stop()
+    lines = [line for line in process.log().splitlines() if line.strip()]
+    entries = [json.loads(line) for line in lines]  # every line is one JSON object
+    assert any("ready" in e["message"] for e in entries) and TOKEN not in process.log()
+    assert {"time", "level", "logger", "message"} <= entries[0].keys()
