@@ -64,6 +64,8 @@ class Settings(BaseSettings):
     telegram_webhook_secret: SecretStr | None = None
     telegram_webhook_listen: str = "127.0.0.1"
     telegram_webhook_port: int = 8443
+    health_port: int | None = Field(default=None, ge=1, le=65535)  # GET /healthz (bot/health.py); unset: none
+    health_listen: str = "127.0.0.1"
     telegram_webhook_path: str = Field(default="telegram", pattern=r"^[A-Za-z0-9_\-/]{1,100}$")  # URL path served
     admin_user_ids: Annotated[list[int], NoDecode] = []
     user_rate_per_minute: int = Field(default=30, ge=1)

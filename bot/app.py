@@ -15,6 +15,7 @@ from telegram.request import HTTPXRequest
 
 from bot import logging_setup
 from bot.handlers import on_error, on_update
+from bot.health import serve_health
 from bot.throttle import UserQueue, UserThrottle
 from bot.updates import ALLOWED_UPDATES, TolerantBot
 
@@ -72,6 +73,9 @@ async def _post_init(app: Application) -> None:
     en = [BotCommand(c, d) for c, d in COMMANDS["en"]]
     await app.bot.set_my_commands(zh, scope=BotCommandScopeDefault())
     await app.bot.set_my_commands(en, scope=BotCommandScopeDefault(), language_code="en")
+    if settings.health_port:
+        service = app.bot_data["service"]
+        app.bot_data["health"] = await serve_health(settings.health_listen, settings.health_port, service.healthy)
     # not app.create_task: the application awaits those when it stops, and this one never ends
     app.bot_data["prune_task"] = asyncio.get_running_loop().create_task(_prune_forever(app.bot_data["service"]))
     log.info("bot @%s ready", app.bot.username)
@@ -90,6 +94,9 @@ async def _prune_forever(service: AdvisorService) -> None:
 
 
 async def _post_shutdown(app: Application) -> None:
+    health = app.bot_data.get("health")
+    if health is not None:
+        health.close()
     prune = app.bot_data.get("prune_task")
     if prune is not None:
         prune.cancel()

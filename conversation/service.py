@@ -70,6 +70,14 @@ class AdvisorService:
         replies = self.store.claim_unsent(bot_id, done.update_id)
         return replies_from_json(replies) if replies else None
 
+    def healthy(self) -> bool:
+        """The state store answers a read (what every update needs first)."""
+        try:
+            self.store.stats()
+            return True
+        except Exception:  # noqa: BLE001 - any failure to read is "down"
+            return False
+
     def sent(self, bot_id: int, update_id: int) -> None:
         """The replies of this update reached Telegram."""
         self.store.mark_sent(bot_id, update_id)

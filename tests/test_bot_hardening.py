@@ -281,3 +281,22 @@ async def test_json_logs_are_one_object_per_line(
     entries = [json.loads(line) for line in lines]  # every line is one JSON object
     assert any("ready" in e["message"] for e in entries) and TOKEN not in process.log()
     assert {"time", "level", "logger", "message"} <= entries[0].keys()
+
+
+async def test_the_health_endpoint_answers_while_the_bot_runs(
+    api: FakeBotAPI, indexed_data_dir: Path, state_url: str, tmp_path: Path
+) -> None:
+    port = free_port()
+    process = BotProcess(api, indexed_data_dir, state_url, tmp_path / "health.log", HEALTH_PORT=str(port))
+    await process.start()
+    try:
+        async with httpx.AsyncClient() as client:
+            ok = await client.get(f"http://127.0.0.1:{port}/healthz")
+            assert ok.status_code == 200 and ok.json() == {"status": "ok"}
+            other = await client.get(f"http://127.0.0.1:{port}/anything-else")
+            assert other.status_code == 404
+    finally:
+        process.stop()
+    async with httpx.AsyncClient() as client:
+        with pytest.raises(httpx.ConnectError):  # gone with the bot
+            await client.get(f"http://127.0.0.1:{port}/healthz")
