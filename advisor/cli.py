@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _configure_logging(settings: Settings) -> None:
     logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # httpx logs request URLs at INFO, and Telegram URLs contain the bot token.
-    for noisy in ("httpx", "httpcore", "chromadb", "sentence_transformers", "transformers"):
+    for noisy in ("httpx", "httpcore", "chromadb", "sentence_transformers", "transformers", "alembic"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 

@@ -63,7 +63,7 @@ def configure(level: str, secrets: list[str], json_lines: bool = False) -> None:
     if json_lines:
         for handler in logging.getLogger().handlers:
             handler.setFormatter(JsonLines())
-    for noisy in ("httpx", "httpcore", "chromadb", "sentence_transformers", "transformers"):
+    for noisy in ("httpx", "httpcore", "chromadb", "sentence_transformers", "transformers", "alembic"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     # python-telegram-bot logs whole updates and API responses (names, texts) at DEBUG: our own DEBUG
     # lines are wanted, the users' messages are not
