@@ -142,6 +142,8 @@ ALL_OF = re.compile(
     r"|\ball (two|three|four|\d) of them\b|\ball of them\b"
 )
 ONLY = re.compile(r"(只有|只拿|只考|\bonly\b)")
+# 「單憑這張」「光靠它」 "on its own", "by itself": one certificate held, asked about without the others
+ALONE = re.compile(r"(單憑|光靠|單靠|單獨|\bon its own\b|\bby itself\b)")
 SET_REF = re.compile(r"(其中|這些|這幾張|這幾個|裡面|當中|\bof (these|those|them)\b|\bamong (them|these|those)\b)")
 # 「有國內的嗎」「國際的呢」 "any international ones?": only a scope, asked of the list just shown
 SCOPE_ONLY = re.compile(
@@ -216,6 +218,9 @@ class Dialogue:
         ex = self.facts.read(text, continuing=not ds.profile.is_empty())
         if REAL.search(normalise(text)) and not self.facts.hypothetical.search(REAL.sub(" ", normalise(text))):
             ex.hypothetical = False  # 「先不管假設那張」「先不管假設。另一位同事有 X」 name the what-if to set it aside
+        alone = bool(ALONE.search(normalise(text))) and not ds.profile.is_empty()
+        if alone and not ex.has_facts:
+            ex.hypothetical = True  # 「第一張單憑它夠嗎」 "is the first one enough on its own": that one, not stored
         self._referenced_certificates(ds, ex, normalise(text))
         self._level_corrected(ds, ex, normalise(text))
         if ex.hypothetical and not ex.has_facts and not ex.adds:
@@ -247,7 +252,7 @@ class Dialogue:
         if base is ds.hypothesis:
             ex.hypothetical = True
         updated = self.facts.apply(base, ex, ds.turn) if ex.has_facts else base
-        if ONLY.search(normalise(text)) and ex.certificates and ex.hypothetical:
+        if (ONLY.search(normalise(text)) or alone) and ex.certificates and ex.hypothetical:
             keep = set(ex.certificates)  # 「如果我只有這張」: the hypothetical holds that certificate alone
             updated = updated.model_copy(
                 update={"certificates": [c for c in updated.certificates if c.cert_id in keep], "unnamed": []}
@@ -282,9 +287,10 @@ class Dialogue:
             # 「學員上過素養 18 小時了，總共還得排幾小時」 right after a question about one type: that type
             talked = [key for kind, key, _ in (ds.topic.entities if ds.topic else []) if kind == "type"]
             shown = ds.situation_types or talked
-            if hypothetical:  # and the types the supposition changes
+            if hypothetical:  # and the types the supposition changes, or the ones it asks about
                 changed = self.situation.changed_types(ds.profile, updated)
                 shown = [t.name for t in self.cat.types if t.name in {*ds.situation_types, *changed}]
+                shown = self.situation.asked_types(text)[0] or shown
             if base is ds.hypothesis and not ex.has_facts:  # 「AI 模型訓練呢？」 under the same what-if: that type
                 shown = self.situation.asked_types(text)[0] or shown
             one = self._level_of_one_type(text)
@@ -631,6 +637,11 @@ class Dialogue:
                 ex.certificates = [next(c.id for c in self.cat.certifications if c.name == sibling)]
                 return
         held = list(dict.fromkeys(c.cert_id for c in ds.profile.certificates))
+        one = ORDINAL.search(text)
+        index = self._ordinal(one) if one else None
+        if index is not None and -len(held) <= index < len(held):
+            ex.certificates = [held[index]]  # "the first one" of those the person holds, in the order stated
+            return
         if TWO_REF.search(text) and len(held) == 2:
             ex.certificates = held  # 「就只有這兩張的話」: the two the person holds, whatever was talked about since
         elif TWO_REF.search(text) or re.search(r"\b(both|them)\b|這些|它們", text):
