@@ -251,23 +251,6 @@ class StateStore:
         `mark_sent`, and the state is written only if nobody changed it since it was read. Returns False on
         such a conflict (nothing is written): read and compute again."""
         try:
-            return self._commit(user_id, update_id, read_version, new_state, counts, bot_id, outbox)
-        except OperationalError as exc:
-            if _transient(exc):
-                return False  # busy: read and compute again, like a conflict
-            raise StateStoreError(f"the dialogue state cannot be stored: {exc.orig}") from exc
-
-    def _commit(
-        self,
-        user_id: int,
-        update_id: int | None,
-        read_version: int,
-        new_state: dict[str, Any] | None,
-        counts: dict[str, int],
-        bot_id: int,
-        outbox: tuple[int, str] | None,
-    ) -> bool:
-        try:
             with self.engine.begin() as conn:
                 self._record_update(conn, (bot_id, update_id), outbox)
                 row = conn.execute(select(states.c.version).where(states.c.user_id == user_id)).first()
@@ -277,6 +260,10 @@ class StateStore:
             return True
         except _Conflict:
             return False
+        except OperationalError as exc:
+            if _transient(exc):
+                return False  # busy: read and compute again, like a conflict
+            raise StateStoreError(f"the dialogue state cannot be stored: {exc.orig}") from exc
 
     def _record_update(
         self, conn: Connection, key: tuple[int, int | None], outbox: tuple[int, str] | None = None

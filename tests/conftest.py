@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from knowledge.catalog import Catalog, load_catalog
+
+if TYPE_CHECKING:
+    from tests.fake_telegram import FakeBotAPI
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -63,3 +68,19 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@pytest.fixture()
+async def api() -> AsyncIterator[FakeBotAPI]:
+    """The loopback Bot API the real bot process talks to (tests/fake_telegram.py)."""
+    from tests.bot_harness import TOKEN
+    from tests.fake_telegram import FakeBotAPI
+
+    async with FakeBotAPI(token=TOKEN, username="advisor_test_bot") as fake:
+        yield fake
+
+
+@pytest.fixture()
+def state_url(tmp_path: Path) -> str:
+    """A dialogue-state database of the test's own."""
+    return f"sqlite:///{tmp_path / 'state.sqlite3'}"

@@ -18,17 +18,6 @@ from tests.fake_telegram import FakeBotAPI
 
 
 @pytest.fixture()
-async def api() -> AsyncIterator[FakeBotAPI]:
-    async with FakeBotAPI(token=TOKEN, username="advisor_test_bot") as fake:
-        yield fake
-
-
-@pytest.fixture()
-def state_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'state.sqlite3'}"
-
-
-@pytest.fixture()
 async def bot(api: FakeBotAPI, indexed_data_dir: Path, state_url: str, tmp_path: Path) -> AsyncIterator[BotProcess]:
     process = BotProcess(
         api,

@@ -25,17 +25,6 @@ SECRET_TOKEN = "987654:SECRET-abcdefghijklmnopqrstu"
 
 
 @pytest.fixture()
-async def api() -> AsyncIterator[FakeBotAPI]:
-    async with FakeBotAPI(token=TOKEN, username="advisor_test_bot") as fake:
-        yield fake
-
-
-@pytest.fixture()
-def state_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'state.sqlite3'}"
-
-
-@pytest.fixture()
 async def bot(api: FakeBotAPI, indexed_data_dir: Path, state_url: str, tmp_path: Path) -> AsyncIterator[BotProcess]:
     process = BotProcess(api, indexed_data_dir, state_url, tmp_path / "bot.log", USER_RATE_PER_MINUTE="1000")
     await process.start()
