@@ -19,7 +19,7 @@ from typing import Any
 from conversation import people
 from conversation.dialogue_state import DialogueState, FlowState, Step, Topic
 from conversation.ui import Button, Lang, Reply, t
-from knowledge.catalog import Catalog
+from knowledge.catalog import GUIDELINE_PATH, Catalog
 from knowledge.numerals import chinese_number
 from knowledge.report import gap_lines
 from knowledge.stated_profile import StatedProfile
@@ -128,6 +128,7 @@ RECALL = re.compile(
 # Back to the stated facts after a what-if (「那實際上呢？」, "with my real numbers again?").
 REAL = re.compile(
     r"(實際上|實際的|真實的|真實情況|實際情況|原本的(資料|時數|數字)|不假設|回到(原本|現實|實際)|只是(如果|假設)"
+    r"|假設歸假設|如果歸如果|(假設|如果)(的部分)?(先)?(放一邊|擱著|到此為止|就到這)"
     r"|(先)?(不管|不算|撇開|不考慮|不看|扣掉|拿掉)[^，,。？?]{0,10}(假設|如果)"
     r"|\b(real|actual|original) (numbers|facts|hours|situation|profile)\b"
     r"|\bwithout (the|that|those|this) (hypothetical|extra|course|class|training|exam|certificate)"
@@ -186,11 +187,13 @@ class Dialogue:
         self.reader = advisor.understanding
         self.facts = FactReader(self.reader)
         self.situation = SituationAdvisor(catalog, self.reader, self.facts)
+        # the guideline's own text: a word in it is no person's name (「那證照呢」 vs 「那美玲呢」)
+        self.guideline_words = normalise(GUIDELINE_PATH.read_text(encoding="utf-8"))
 
     # ------------------------------------------------------------------ entry
     def on_message(self, ds: DialogueState, text: str, lang: Lang) -> list[Reply]:
         replies = self._read(ds, text, lang)
-        if ds.person and ds.people and replies and ECHO.match(replies[0].text):
+        if ds.person and ds.people and replies and ECHO.match(replies[0].text) and not replies[0].text.startswith("【"):
             # several people in the conversation: whose result this is, first
             first = replies[0]
             replies[0] = Reply(f"【{ds.person}】\n{first.text}", first.buttons, first.number_input)
@@ -200,6 +203,7 @@ class Dialogue:
         ds.turn += 1
         self._register_compared(ds, text)
         text, each = self._several_people(ds, text)
+        each = each or self._each_known(ds, text)
         if each:
             return self._each_answered(ds, text, each, lang)
         text = self._person_by_ordinal(ds, text)
@@ -208,7 +212,7 @@ class Dialogue:
             # 「小陳：… / 小林：有 iPAS 中級 其他都沒 誰算 AI 應用人才」: the last person's facts come with the
             # question about everyone, so they count before it is answered
             stated = self.facts.read(people.as_pronoun(text, [ds.person or ""]), continuing=True)
-            if stated.has_facts and not stated.hypothetical:
+            if stated.has_facts and (not stated.hypothetical or self._sets_supposition_aside(text)):
                 ds.profile = self.facts.apply(ds.profile, stated, ds.turn)
         who = self._people_compared(ds, text, lang)
         if who is not None:
@@ -216,7 +220,7 @@ class Dialogue:
         if ds.person is not None:  # 「阿傑有 X」 "Sarah has X" state facts as 「他有 X」 "he has X" do
             text = people.as_pronoun(text, [ds.person, *ds.people])
         ex = self.facts.read(text, continuing=not ds.profile.is_empty())
-        if REAL.search(normalise(text)) and not self.facts.hypothetical.search(REAL.sub(" ", normalise(text))):
+        if self._sets_supposition_aside(text):
             ex.hypothetical = False  # 「先不管假設那張」「先不管假設。另一位同事有 X」 name the what-if to set it aside
         alone = bool(ALONE.search(normalise(text))) and not ds.profile.is_empty()
         if alone and not ex.has_facts:
@@ -261,6 +265,10 @@ class Dialogue:
         normalised = normalise(text)
         if any(not self.reader.scope_weighs(topic) for topic in self.reader.scope_topics(normalised)):
             return self._question(ds, text, lang)  # 「幫我寫一封求職信，說我有 iPAS 初級」: a task, declined
+        if self.reader.scope_topics(normalised) and not ex.has_facts and not ex.adds:
+            # 「公司能不能因為她沒到進階就扣考績，合法嗎？」 after her result: a question of its own, weighed
+            # against the guideline as any question is (declined, or answered when the guideline covers it)
+            return self._question(ds, text, lang)
         if ex.then is not None and not ex.hypothetical:
             return self._fact_and_supposition(ds, ex, updated, text, answer_lang, lang)
         if REAL.search(normalised) and not ex.has_facts and not ds.profile.is_empty() and ds.situation_types:
@@ -395,15 +403,30 @@ class Dialogue:
         self._profile_topic(ds, updated)
         return [Reply(answer.text, self._profile_buttons(lang))]
 
+    def _sets_supposition_aside(self, text: str) -> bool:
+        """「先不管假設那張」「假設歸假設。另一位同事有 X」: the what-if is named to be set aside, and the message
+        supposes nothing else."""
+        n = normalise(text)
+        return bool(REAL.search(n)) and not self.facts.hypothetical.search(REAL.sub(" ", n))
+
     def _switch_person(self, ds: DialogueState, text: str) -> bool:
         """Whether the message turns to another named person (conversation.people): the current facts are
         kept under their name and the named person's facts, if any, become the profile."""
         known = [*ds.people, *([ds.person] if ds.person else [])]
-        name = people.mentioned(text, known) or people.introduced(text, self.reader.known_latin)
+        name = people.mentioned(text, known)
+        new = people.introduced(text, self.reader.known_latin)
+        if new is not None and new not in known and (name is None or text.find(new) < text.find(name)):
+            name = new  # 「跟阿豪比呢？他有…，跟小美比誰高」: the one introduced first is the one talked about
         if name is not None and name not in known and not self._may_be_name(name):
             name = None
         if name is None and people.OTHER_PERSON.search(text) and ds.person and len(ds.people) == 1:
             name = next(iter(ds.people))  # "what about the other one?" of two people
+        if name is None and ds.person is not None:
+            # 「那美玲呢？素養 20…」 while 阿明 is talked about: a bare name, when it is no word the guideline
+            # uses (「那證照呢」「那時數呢」 are words of the guideline, not people)
+            bare = people.turned_to(normalise(text))
+            if bare and bare not in self.guideline_words and self._may_be_name(bare):
+                name = bare
         return self._become(ds, name) if name else False
 
     def _register_compared(self, ds: DialogueState, text: str) -> None:
@@ -492,6 +515,22 @@ class Dialogue:
         if each:
             return opening, list(dict.fromkeys(name for _, name in spans))
         return text[spans[-1][0] :], []
+
+    def _each_known(self, ds: DialogueState, text: str) -> list[str]:
+        """「那 AI 程式語言應用呢？兩人各自缺什麼？」 after two people's facts: the people already talked about,
+        in the order named, when the message asks each of them a level or a gap and states nothing new."""
+        n = normalise(text)
+        team = {**ds.people, **({ds.person: ds.profile} if ds.person else {})}
+        named = [name for name in ds.named if name in team and not team[name].is_empty()]
+        if len(named) < 2 or not (EACH.search(n) or re.search(r"兩人|二人|兩個|\beveryone\b", n)):
+            return []
+        asks = self.facts.own_level.search(n) or LEVEL_NAMED.search(n) or GAP.search(n) or TALENT_MET.search(n)
+        asks = asks or any(e.kind in ("type", "talent") for e in self.reader.entities(n))
+        if not asks or WHO.search(n) or self.facts.read(text, continuing=True).has_facts:
+            return []
+        if set(self.reader.detect_intents(n)) & {"issuer", "category_of"}:
+            return []
+        return named
 
     def _each_answered(self, ds: DialogueState, question: str, names: list[str], lang: Lang) -> list[Reply]:
         """One question answered for each person a message described, in the order described."""
@@ -1076,7 +1115,12 @@ class Dialogue:
         entities = [tuple(e) for e in context.get("entities", [])]
         if not entities and not answer.answered:
             return previous  # a decline keeps what the conversation was about
-        listed = self._listed(self._first_list(answer.text)) or self._inline_listed(answer.text) or previous.listed
+        listed = (
+            self._listed(self._first_list(answer.text))
+            or self._inline_listed(answer.text)
+            or self._named_list(entities)
+            or previous.listed
+        )
         lang = answer.lang if answer.lang in ("zh-TW", "zh-CN", "en") else "zh-TW"
         intents = context.get("intents", [])
         return Topic(entities=entities, intents=intents, listed=listed, lang=lang, rule=answer.rule or "")
@@ -1094,6 +1138,17 @@ class Dialogue:
         kind = max(set(kinds), key=kinds.count)
         items = list(dict.fromkeys((e.kind, e.key) for e in firsts if e is not None and e.kind == kind))
         return items if len(items) >= 2 and kinds.count(kind) * 3 >= len(bullets) * 2 else []
+
+    @staticmethod
+    def _named_list(entities: list[tuple[str, ...]]) -> list[tuple[str, str]]:
+        """「iPAS 中級 跟 TQC+ 機器學習 分別是哪一類？」→「第二張是哪個單位辦的？」: with no list in the answer,
+        the things of one kind the question named, in the order named, are what an ordinal counts over."""
+        by_kind: dict[str, list[tuple[str, str]]] = {}
+        for kind, key, *_ in entities:
+            if kind in LISTABLE and (kind, key) not in by_kind.setdefault(kind, []):
+                by_kind[kind].append((kind, key))
+        several = [items for items in by_kind.values() if len(items) >= 2]
+        return several[0] if len(several) == 1 else []
 
     def _inline_listed(self, text: str) -> list[tuple[str, str]]:
         """Certificates an answer lists in a line (「表6 的素養類認證：A、B、C」), in the order shown: what

@@ -49,11 +49,13 @@ MAX_PEOPLE = 20  # a team walked through in one conversation; older people are d
 # 「阿傑沒上什麼課」) or a capitalised Latin name ("Sarah has…", 「Kevin有…」) right before a verb of
 # holding or taking courses. 小時, 老師, 老闆… are words, not nicknames.
 # (a remark in brackets may come between: 「小美（行銷）上過…」)
-_SAYS = r"(?=\s*(?:[（(][^）)]{0,10}[）)])?\s*(有|上過|上了|考過|考了|考到|拿到|拿了|只有|也有|沒有|沒上|沒考|的|呢))"
+_SAYS = (
+    r"(?=\s*(?:[（(][^）)]{0,10}[）)])?\s*(有|上過|上了|考過|考了|考到|拿到|拿了|只有|也有|沒有|沒上|沒考|的|呢|比))"
+)
 # after a Latin word only verbs of holding: 「Notion的課」 "Hsinchu only" name no one
 _SAYS_LATIN = r"(?=\s*(有|上過|考過|考了|考到|拿到|只有|也有|沒有|沒上|\b(has|holds|had|got|passed|earned|took)\b))"
 SUBJECT_NAME = re.compile(
-    r"(?:(?<![\u4e00-\u9fff])|(?<=[那跟和]))(?P<nick>[小阿](?![時时闆板師师公婆孩朋弟妹哥姐姨伯叔嬸婶些點点候數数組组])[\u4e00-\u9fff])"
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[那跟和的]))(?P<nick>[小阿](?![時时闆板師师公婆孩朋弟妹哥姐姨伯叔嬸婶些點点候數数組组])[\u4e00-\u9fff])"
     + _SAYS
     + r"|(?<![A-Za-z])(?P<latin>[A-Z][a-z]{2,})"
     + _SAYS_LATIN
@@ -62,6 +64,13 @@ SUBJECT_NAME = re.compile(
     # 「兩位同事：王大明 素養18小時…；林小華 素養16小時…」: a name, a space, then numbers (checked by the
     # caller: a word that reads as an hours area is no name)
     + r"|(?<=[：:；;])\s*(?P<listed>(?![我你他她這那有是的也都在])[\u4e00-\u9fff]{2,3})\s+(?=[^\s，,。；;]{0,6}\d)"
+)
+# 「那美玲呢？」「至於王小明的話」: the talk turns to someone by a bare name (two or three characters), which
+# the caller accepts only once people are being talked about and the word is none the guideline uses
+TURNED_TO = re.compile(
+    r"^\W*(?:那|那麼|至於|換|換成|換到|再來|接著|然後)?\s*(?:看)?\s*(?P<name>(?![如假若萬要照依按這那])"
+    + _NAME_ZH
+    + r")\s*(?:呢|咧|勒|的話|的部分)"
 )
 # 「另一位呢」 "the other one": the other of exactly two people
 OTHER_PERSON = re.compile(r"(另一位|另外一位|另一個人|另外那位|\bthe other (one|person|guy|colleague)\b)")
@@ -82,6 +91,13 @@ def introduced(text: str, known_words: frozenset[str] | set[str] = frozenset()) 
         if name and name not in NOT_NAMES and name.lower() not in known_words:
             return name
     return None
+
+
+def turned_to(text: str) -> str | None:
+    """The bare name a message turns to (「那美玲呢？素養 20…」), unchecked: see TURNED_TO."""
+    m = TURNED_TO.search(text)
+    name = m.group("name") if m else None
+    return name if name and name not in NOT_NAMES else None
 
 
 def introductions(text: str, known_words: frozenset[str] | set[str] = frozenset()) -> list[tuple[int, str]]:

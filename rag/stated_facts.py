@@ -64,7 +64,11 @@ SENTENCE_SPLIT = re.compile(r"(?<=[。！!？?~])")
 ABOUT_IT = re.compile(
     r"(\b(say|says|said|mention|mentions|list|lists) (anything )?about (it|that|this|them)\b"
     r"|\btell me about (it|that|this)\b|(有|怎麼)(提到|說到|寫到|列到|講到)(它|這張|那張)"
-    r"|對(它|這張|那張)(有什麼|怎麼)(說|寫))"
+    r"|對(它|這張|那張)(有什麼|怎麼)(說|寫)"
+    # 「這張在表6裡面嗎」「指引有沒有列這張」 "is it listed in Table 6": whether the one held is listed at all
+    r"|(在|有在|列在|收錄在|算在)\s*(表\s*6|指引)\s*(裡面|裡|中|內|上)?\s*(嗎|了嗎|有沒有)"
+    r"|(表\s*6|指引)\s*(裡|中|上)?\s*(有沒有|有)\s*(列|收錄|寫)?\s*(它|這張|那張)"
+    r"|\bis (it|this|that)( one)? (in|listed in|part of|on) (table 6|the guideline|the list)\b)"
 )
 SCRIPT_BOUNDARY = re.compile(r"(?<=[\u3400-\u9fff])(?=[a-z0-9])|(?<=[a-z0-9])(?=[\u3400-\u9fff])")
 TO_TAKE = re.compile(r"(再考|還要考|還得考|該考|要考|去考|\b(take|get) next\b)")

@@ -12,8 +12,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from knowledge.assessment import assess
 from knowledge.catalog import Catalog
 from knowledge.models import TOOL_CATEGORY, Certification, CompetencyType, Role, Rule
+from knowledge.profile import parse_profile
 
 TABLE6, TABLE3, TABLE5 = "附件(三) 表6", "三、AI 產業人才能力認證分類 表3", "附件(二) 表5"
 TABLE2, TABLE4, TABLE1 = "二、AI 產業人才能力架構 表2", "附件(一) 表4", "一、AI 人才類別 表1"
@@ -97,10 +99,20 @@ class CatalogCards:
         if c.tool_domain:
             zh += f"工具領域：{c.tool_domain}（{c.tool_domain_reason}）"
             en += f" Tool domain: {c.tool_domain}."
+        reached = self.reached_alone(c)
+        if reached:
+            zh += f"\n表5 證照途徑：單憑這張可達 {'、'.join(f'{t} {lv}' for t, lv in reached)}。"
+            en += f"\nOn its own, by 表5's certificate route: {', '.join(f'{t} {lv}' for t, lv in reached)}."
         for note in c.notes:
             zh += f"\n註：{note}"
             en += f"\nNote (表6): {note}"
         return Card(zh, en, [TABLE6, TABLE3], {TABLE6: f"{c.category}｜{c.name}｜{c.issuer}"})
+
+    def reached_alone(self, c: Certification) -> list[tuple[str, str]]:
+        """The 表5 levels one certificate reaches with nothing else held, by the engine (「它對應到表5哪些
+        能力類型」「考到這張算哪一級」): what a certificate is worth, computed, never restated by hand."""
+        result = assess(parse_profile({"certifications": [c.id]}, self.cat), self.cat)
+        return [(t["type"], t["level"]) for t in result["types"] if t["level"] != "未達"]
 
     def cert_list(self, certs: list[Certification], en: bool = False) -> str:
         if en:
