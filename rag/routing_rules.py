@@ -672,11 +672,7 @@ def _role(q: Query) -> list[Card] | None:
     roles = [r for r in q.views.cat.role_list if r.id in q.keys.get("role", [])]
     if not roles:
         return None
-    if (
-        set(q.keys) & {"rai", "resource", "resource_all"}
-        or "career_topic" in q.keys
-        or "overview_items" in q.intents
-    ):
+    if set(q.keys) & {"rai", "resource", "resource_all"} or "career_topic" in q.keys or "overview_items" in q.intents:
         # 「HR 想用 AI 篩履歷，要注意什麼」「想當 AI 工程師要打好哪些基礎」: the role is who asks or where to go;
         # 附件(六) or 附件(五) is what is asked (view.career_topic adds the role's route when one is asked)
         return None

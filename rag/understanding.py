@@ -566,8 +566,11 @@ class QueryUnderstanding:
                     continue
                 for other in LEVEL_WORDS:
                     sibling = names.get(cert.name.replace(level, other))
-                    if other != level and sibling and self._level_of(text, other, e, certs) and all(
-                        x.key != sibling for x in entities
+                    if (
+                        other != level
+                        and sibling
+                        and self._level_of(text, other, e, certs)
+                        and all(x.key != sibling for x in entities)
                     ):
                         found.append(Entity("cert", sibling, other, e.start + 1))
         if any(e.kind == "cert" for e in entities):
