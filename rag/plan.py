@@ -9,6 +9,7 @@ README's decision table is generated from the same registry the code runs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -42,6 +43,12 @@ class Plan:
     # what the answer decided the question is about, beyond what it names (「我算哪一類？」→ AI 應用人才):
     # a follow-up (「那還需要什麼？」) refers to it
     about: tuple[Entity, ...] = ()
+
+
+NEGATION_BEFORE = re.compile(
+    r"(不是|不屬於|不算|非|除了|除去|扣掉|不含|排除|\bnot\b|\bexcept\b|\bother than\b|\bnon-?)\s*(的)?\s*$"
+)
+NEGATION_AFTER = re.compile(r"\s*(的)?\s*(證照|認證)?\s*(以外|之外|除外)")
 
 
 @dataclass
@@ -81,10 +88,31 @@ class Query:
     @cached_property
     def keys(self) -> dict[str, list[str]]:
         """Entity keys per kind, in question order: at most three per kind (eight certifications, so that
-        「這幾張裡面有幾張是工具類」 over a listed set keeps the whole set)."""
-        return {
+        「這幾張裡面有幾張是工具類」 over a listed set keeps the whole set). A category named only to be
+        excluded (「不是專案類的有幾張」) stands for the other categories."""
+        keys = {
             k: list(dict.fromkeys(e.key for e in self.u.of_kind(k)))[: 8 if k == "cert" else 3] for k in self.u.kinds()
         }
+        if self.negated_categories:
+            every = [c.name for c in self.views.cat.cert_categories.categories]
+            keys["cert_category"] = [c for c in every if c not in self.negated_categories]
+        return keys
+
+    @cached_property
+    def negated_categories(self) -> frozenset[str]:
+        """Certification categories the question excludes: 「不是專案類」「專案類以外」 "not project-type"."""
+        text = self.u.normalised
+        out = set()
+        for e in self.u.of_kind("cert_category"):
+            if e.start < 0:
+                continue
+            before, after = (
+                text[max(0, e.start - 6) : e.start],
+                text[e.start + len(e.surface) : e.start + len(e.surface) + 4],
+            )
+            if NEGATION_BEFORE.search(before) or NEGATION_AFTER.match(after):
+                out.add(e.key)
+        return frozenset(out)
 
     @cached_property
     def asked_intents(self) -> frozenset[str]:

@@ -360,6 +360,11 @@ def _count_certs(q: Query) -> list[Card] | None:
         # 「專案類有幾張」: the category card states its count first
         return [q.views.category_card(f.categories[0], count_first=True)]
     each = EACH_COUNTED.search(q.u.normalised) or not TOGETHER.search(q.u.normalised)
+    if counting and q.negated_categories and not filtering:
+        # 「不是專案類的有幾張？素養類跟工具類各幾張」: the others together, and each one's share when asked
+        if EACH_COUNTED.search(q.u.normalised):
+            return [q.views.queries.count_split(f)]
+        return [q.views.queries.count_certs(f)]
     if counting and each and len(f.categories) > 1 and not filtering:
         # 「素養類跟專案類各有幾張？」: each category's count, not the two together
         return [q.views.category_card(c, count_first=True) for c in f.categories]

@@ -67,7 +67,13 @@ class SituationAdvisor:
         may be named by its hours area (「素養那塊有過嗎？」); a sentence asking about one's standing with
         no type in it (「我現在算到哪個程度？」) asks about all of them."""
         text = normalise(text)
-        asking = [c for c in SENTENCE_SPLIT.split(text) if c.strip() and ASKS.search(c)]
+        sentences = [c for c in SENTENCE_SPLIT.split(text) if c.strip()]
+        # 「…請問程式語言應用過了沒？工具應用又到哪」: in chat the last sentence asks without a question mark
+        asking = [
+            c
+            for i, c in enumerate(sentences)
+            if ASKS.search(c) or (i == len(sentences) - 1 and i > 0 and QUESTION_MARKERS.search(c))
+        ]
         asking = asking or [c for c in CLAUSE_SPLIT.split(text) if c.strip() and QUESTION_MARKERS.search(c)]
         types: list[str] = []
         talents: list[str] = []

@@ -38,6 +38,16 @@ EVERY_OF = re.compile(r"(\bboth\b|\ball (of )?(the|their|its)?\b|兩張都|兩�
 # a number compared with a threshold, not stated as one's hours: 「都超過 18 小時了」「還不到 12 小時」
 COMPARED = re.compile(r"(超過|不到|未滿|少於|多於|至少|高於|低於|大於|小於|門檻|需要|要求)\s*$")
 HALF_HOUR = re.compile(r"(\d+|[零〇一二兩三四五六七八九十百]+)\s*個?半\s*(?:小時|鐘頭)")
+# 「1080分鐘」: company training systems that count minutes; read as hours
+MINUTES = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?|[零〇一二兩三四五六七八九十百千]+)\s*(?:分鐘|mins?\b|minutes?\b)")
+# 「兩天，一天9小時」「報過兩次素養課 每次9小時」「兩個半天 每個半天4.5h」: sessions times hours per session
+# (what is said between, the course, is kept: it names the area)
+_COUNT = r"\d+|[一二兩三四五六七八九十]+"
+REPEATED = re.compile(
+    rf"(?P<n>{_COUNT})\s*(?P<unit>個半天|天|次|堂|場|梯次|週|周)(?P<mid>[^，,。；;?？!！\d]{{0,14}}?)[\s，,、]*"
+    rf"(?:一|每)\s*(?:個)?(?:半天|天|次|堂|場|梯次|週|周)\s*(?:上|各)?\s*(?P<m>\d+(?:\.\d+)?|[一二兩三四五六七八九十]+)\s*"
+    r"(?:小時|個小時|鐘頭|hours?\b|hrs?\b|h\b)"
+)
 UNIT_DECLARED = re.compile(
     r"(單位(都|全)?(是|為|[:：])\s*小時|都是小時|以小時(計|為單位)|\b(all )?in hours\b|\(hours\)|（小時）"
     r"|時數[^，。?？:：]{0,6}[:：]|\bhours\s*:)"  # 「時數：素養18、文書工具20」: a label over the numbers that follow
@@ -167,6 +177,8 @@ class FactReader:
         text = HOURS_BEFORE_NUMBER.sub(r"\1 \2\3 hours", self.reader.speller.correct(normalise(message)))
         # 「十一個半小時」 is 11.5 hours; 「素養20、工具20…，單位都是小時」 gives every bare number its unit
         text = HALF_HOUR.sub(lambda m: f"{(_number(m.group(1)) or 0) + 0.5:g} 小時", text)
+        text = MINUTES.sub(lambda m: f"{round((_number(m.group(1)) or 0) / 60, 2):g} 小時", text)
+        text = REPEATED.sub(_sessions_as_hours, text)
         if UNIT_DECLARED.search(text):
             text = BARE_NUMBER.sub(r"\1 小時", text)
         split = self._fact_then_supposition(text, continuing)
@@ -539,6 +551,14 @@ def _unsquashed(text: str, position: int) -> int:
             return i
         seen += 1
     return len(text)
+
+
+def _sessions_as_hours(m: re.Match[str]) -> str:
+    """「兩天 一天9小時」 → 「 18 小時」, keeping the course named between (「兩次素養課 每次9小時」)."""
+    n, per = _number(m.group("n")), _number(m.group("m"))
+    if not n or per is None:
+        return m.group(0)
+    return f"{m.group('mid')} {n * per:g} 小時"
 
 
 def _number(raw: str) -> float | None:

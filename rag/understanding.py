@@ -300,6 +300,8 @@ class QueryUnderstanding:
         chat |= {"xd", "qq", "orz", "xdd", "tt", "ya", "yo"}  # emoticons and chat interjections
         # workplace abbreviations ("our JD", "the KPI"): words of the office, never names of certificates
         chat |= {"jd", "kpi", "kpis", "okr", "okrs", "ceo", "cto", "cio", "coo", "hrbp", "wfh", "ot", "crm", "erp"}
+        # job and department abbreviations (「組上一個 RD」「我們 PM」): people's roles, not certificates
+        chat |= {"rd", "pm", "po", "qa", "qc", "hr", "it", "mis", "bd", "ux", "ui", "pr", "fae", "sre", "devops"}
         return words | set(EN_STOPWORDS) | chat
 
     # ------------------------------------------------------------------ pieces

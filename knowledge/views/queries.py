@@ -80,6 +80,24 @@ class CatalogQueries:
         en = f"表6 has {len(certs)} {label_en} certification(s) (of {total} in all):\n{lines_en}"
         return Card(zh, en, [TABLE6], native=True)
 
+    def count_split(self, f: CertFilter) -> Card:
+        """「不是專案類的共幾張？各幾張？」: the filtered total and each category's share, without the list."""
+        certs = [c for c in self.cat.certifications if f.admits(c)]
+        parts = [(name, sum(1 for c in certs if c.category == name)) for name, _ in self.category_counts()]
+        parts = [(name, n) for name, n in parts if n]
+        total = len(self.cat.certifications)
+        zh = (
+            f"表6 中{f.describe()}認證共 {len(certs)} 張（全表共 {total} 張）："
+            + "、".join(f"{name} {n} 張" for name, n in parts)
+            + "。"
+        )
+        en = (
+            f"表6 has {len(certs)} {f.describe(en=True)} certification(s) (of {total} in all): "
+            + ", ".join(f"{name} {n}" for name, n in parts)
+            + "."
+        )
+        return Card(zh, en, [TABLE6], native=True)
+
     def count_difference(self, a: CertFilter, b: CertFilter) -> Card:
         """「素養類比工具類多幾張？」: both counts and their difference, the answer first."""
         na = sum(1 for c in self.cat.certifications if a.admits(c))
