@@ -302,6 +302,16 @@ class CareerRoute(Strict):
     name: str
     steps: list[str]
     key_skills: list[str] = []
+    # words by which people say they are at a step now (「寫 Java 後端」 → 軟 (硬) 體工程師): where the
+    # route goes on from for them; not the guideline's words, our reading of who stands where
+    positions: dict[str, list[str]] = {}
+
+    @model_validator(mode="after")
+    def _positions_are_steps(self) -> CareerRoute:
+        unknown = [step for step in self.positions if step not in self.steps]
+        if unknown:
+            raise ValueError(f"route {self.name}: positions name steps it does not have: {unknown}")
+        return self
 
 
 class CareerPath(Strict):

@@ -505,6 +505,18 @@ def _cert(q: Query) -> list[Card] | None:
     return cards or None
 
 
+@rule("view.next_steps", 695, VIEW, "where one stands now and a career question: the next steps of that 附件(五) route")
+def _next_steps(q: Query) -> list[Card] | None:
+    if "career" not in q.intents or q.intents & {"which_talent", "category_of", "certs_for"}:
+        return None  # 「資料分析師算哪類人才」「該先考哪一類」 ask something else of the position
+    text = q.u.normalised
+    desired = DESIRED.search(text)
+    if desired and "role" in q.keys:
+        return None  # 「想當 AI 產品經理」: where one wants to go is asked (view.role)
+    position = q.views.position_on_routes(text[: desired.start()] if desired else text)
+    return [q.views.next_steps_card(*position)] if position else None
+
+
 @rule("view.background_start", 690, VIEW, "a background and a career question without a role: 附件(五) starting points")
 def _background(q: Query) -> list[Card] | None:
     if {"career", "background"} <= q.intents and all(e.start < 0 for e in q.u.entities) and "role" not in q.keys:
@@ -615,10 +627,19 @@ def _own_abilities(q: Query) -> list[Card] | None:
         return None
     if ROLE_ASKED.search(asked):
         return None  # 「這種做法指引裡叫什麼」: the name of a practice is asked, which the guideline's text gives
+    if "role" in q.keys and DESIRED.search(text):
+        return None  # 「我在做行銷…之後想當 AI 產品經理，要怎麼走」: where one wants to go is asked (view.role)
     if any(e.kind in ("type", "item") and e.start >= 0 for e in q.reader.entities(asked)):
         return None  # 「AI 工具應用包含哪些能力項目」: a type named in the question is what is asked about
     found = abilities_of(q.areas(), q.views.cat)
     return [q.views.abilities_card(found)] if found else None
+
+
+# 「想當」「想成為」「目標是」 "want to become": the role after it is where the person wants to go
+DESIRED = re.compile(
+    r"(想當|想成為|想做|想轉(做|成|當|去做)?|想走|想往|想朝|打算走|打算往|目標是|希望(成為|當)"
+    r"|\b(want to (become|be)|aim to become|can i become|become an?)\b)"
+)
 
 
 @rule("view.industry_talent", 650, VIEW, "which talent in an industry: the best 表10/表11 row and its category")

@@ -453,6 +453,10 @@ class CatalogCards:
                     ]
                     zh = f"依附件(五)，{r.name} 所在的{route.name}：{chain}。" + "".join(notes)
                     en = f"By 附件(五), {r.name} sits on the {route.name}: {chain}. " + "".join(notes)
+                    skills = route.key_skills or path.key_skills  # what the way there takes
+                    if skills:
+                        zh += f"\n關鍵技能（附件(五)）：{_items(skills)}。"
+                        en += f"\nKey skills (附件(五)): {', '.join(skills)}."
                     return Card(zh, en, ["附件(五)"])
         card = self.career_card(r.talent_category)
         return Card(card.zh + "".join(notes), card.en, card.sections)
@@ -591,6 +595,48 @@ class CatalogCards:
         en = "Core technical foundations (附件(五)):\n" + "\n".join(
             f"• {i.name} ({i.name_en}): {i.text}" for i in f.items
         )
+        return Card(zh, en, ["附件(五)"])
+
+    def position_on_routes(self, text: str) -> tuple[str, str, str] | None:
+        """(talent category, route, step) where a person says they stand now (「寫 Java 後端五年了」), by the
+        route's position words; the first one the text names. `text` is normalised (lower case)."""
+        found = []
+        for path in self.cat.career.paths:
+            for route in path.routes:
+                for step, words in route.positions.items():
+                    at = [text.find(w.lower()) for w in words if w.lower() in text]
+                    if at:
+                        found.append((min(at), path.talent_category, route.name, step))
+        return min(found)[1:] if found else None
+
+    def next_steps_card(self, talent: str, route_name: str, step: str) -> Card:
+        """「我寫 Java 後端，照路線圖下一步跟再下一步是什麼」: the steps after where one stands, the route's key
+        skills and, for the development and research routes, the core technical foundations."""
+        path = next(p for p in self.cat.career.paths if p.talent_category == talent)
+        route = next(r for r in path.routes if r.name == route_name)
+        after = route.steps[route.steps.index(step) + 1 :]
+        chain = " → ".join(route.steps)
+        if after:
+            nxt_zh = f"下一步：{after[0]}" + (f"；再下一步：{after[1]}" if len(after) > 1 else "") + "。"
+            nxt_en = f"Next: {after[0]}" + (f"; then: {after[1]}" if len(after) > 1 else "") + "."
+        else:
+            nxt_zh = f"您已在這條路徑的最後一步。跨域指引：{''.join(path.cross_domain)}"
+            nxt_en = f"You are at the last step of this route. Cross-domain: {''.join(path.cross_domain)}"
+        zh = f"依附件(五)，您目前接近{route.name}（{talent}）的「{step}」。{nxt_zh}\n{route.name}：{chain}。"
+        en = f"By 附件(五), you stand near 「{step}」 on the {route.name} ({talent}). {nxt_en}\n{route.name}: {chain}."
+        # the cross-domain moves from this route's steps (「資料科學家補足軟 / 硬體工程技術亦可轉向 AI 工程師」)
+        steps = [x.split(" (")[0] for x in route.steps[route.steps.index(step) :]]
+        moves = [x for p in self.cat.career.paths for x in p.cross_domain if any(s in x for s in steps)]
+        if moves and after:
+            zh += f"\n跨域指引：{''.join(moves)}"
+            en += f"\nCross-domain: {''.join(moves)}"
+        skills = route.key_skills or path.key_skills
+        if skills:
+            zh += f"\n關鍵技能：{_items(skills)}。"
+            en += f"\nKey skills: {', '.join(skills)}."
+        f = self.cat.career.foundations  # with its note: a must for development and research talent
+        zh += "\n核心技術基礎：" + "；".join(f"{i.name}（{i.text.rstrip('。')}）" for i in f.items) + f"。{f.note}"
+        en += "\nCore technical foundations: " + "; ".join(f"{i.name_en}: {i.text}" for i in f.items)
         return Card(zh, en, ["附件(五)"])
 
     def soft_skills_card(self) -> Card:
