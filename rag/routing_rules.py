@@ -904,7 +904,17 @@ def _rai(q: Query) -> list[Card] | None:
         return [v.update_card()]
     if "risk" in keys:
         return [v.risk_steps_card() if k == "steps" else v.risk_classes_card() for k in keys["risk"]]
-    return [v.rai_card(k) for k in keys.get("rai", [])] or None
+    cards = [v.rai_card(k) for k in keys.get("rai", [])]
+    if cards and OTHER_ASPECTS.search(q.u.normalised):
+        cards.append(v.rai_overview())  # 「除了這個還有哪些面向要注意」: the dimension, then all four
+    return cards or None
+
+
+# 「除了這個還有哪些面向」 "what else should we watch": the rest of a set, after the one talked about
+OTHER_ASPECTS = re.compile(
+    r"(除了[^，。?？]{0,8}?(之外|以外)?[，,\s]*還有|還有(哪些|什麼|其他)[^，。?？]{0,4}(面向|要注意|地方|重點)"
+    r"|其他(面向|要注意)|\bwhat else\b|\bother (aspects|dimensions|things)\b)"
+)
 
 
 @rule("view.resources", 540, VIEW, "附件(七) learning resources: one, or both compared")

@@ -17,7 +17,7 @@ from knowledge.catalog import Catalog
 from knowledge.profile import parse_profile
 from knowledge.report import gap_lines
 from knowledge.stated_profile import HeldCertificate, StatedProfile
-from rag.routing_rules import CLAUSE_SPLIT, QUESTION_MARKERS
+from rag.routing_rules import CLAUSE_SPLIT, DESIRED, QUESTION_MARKERS
 from rag.stated_facts import ASKS, SENTENCE_SPLIT, FactReader
 from rag.textnorm import normalise, to_simplified
 from rag.understanding import QueryUnderstanding
@@ -85,6 +85,11 @@ class SituationAdvisor:
                 if e.kind == "item":
                     named += [t.name for t in self.cat.types if any(str(i.number) == e.key for i in t.items)]
             found = [e.key for e in entities if e.kind == "talent"]
+            wanted = DESIRED.search(sentence)
+            if len(set(found)) > 1 and wanted:
+                # 「算是 AI 應用人才了，想轉去做開發，要補什麼」: the talent one wants to reach is asked
+                after = [e.key for e in entities if e.kind == "talent" and e.start >= wanted.start()]
+                found = after or found
             for talent in found:
                 tc = next(t for t in self.cat.talent.categories if t.name == talent)
                 named += list(tc.competency_types)

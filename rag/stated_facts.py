@@ -147,6 +147,7 @@ class FactReader:
         self.no_training = re.compile(spec["no_training"])
         self.unnamed = re.compile(spec["unnamed_count"])
         self.unnamed_en = re.compile(spec["unnamed_count_en"])
+        self.unnamed_each = re.compile(spec["unnamed_each"])
         self.own_level = re.compile(spec["own_level"])
         self.hypothetical = re.compile(spec["hypothetical"])
         self.more = re.compile(spec["more"])
@@ -343,6 +344,10 @@ class FactReader:
             n = int(m.group(1)) if m.group(1).isdigit() else chinese_number(m.group(1))
             if n and n >= 1 and not REQUESTED.search(text[max(0, m.start() - 8) : m.start()]):
                 found.append((m.group(3), int(n)))
+        for m in self.unnamed_each.finditer(text):
+            n = int(m.group(2)) if m.group(2).isdigit() else chinese_number(m.group(2))
+            if n and n >= 1 and not REQUESTED.search(text[max(0, m.start() - 8) : m.start()]):
+                found += [(c, int(n)) for c in re.findall(r"素養類|工具類|專案類", m.group(1))]
         for m in self.unnamed_en.finditer(text):
             n = int(m.group(1)) if m.group(1).isdigit() else EN_NUMBERS[m.group(1)]
             if not REQUESTED.search(text[max(0, m.start() - 24) : m.start()]):
