@@ -999,6 +999,8 @@ class Dialogue:
             return None  # the answer's own certificates decide (`_described`)
         listed = [key for kind, key in topic.listed if kind == "cert"]
         matching = [c for c in listed if self.cat.certification(c).issuer in issuers]
+        if not matching:  # "the Google one" after a list that has none of Google's: its only one in 表6
+            matching = [c.id for c in self.cat.certifications if c.issuer in issuers]
         return matching[0] if len(matching) == 1 else None
 
     def _described(self, text: str, candidates: list[tuple[str, str, str]]) -> tuple[str, str] | None:

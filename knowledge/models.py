@@ -113,6 +113,9 @@ class CertificationCategory(Strict):
     focus: str
     certifies: list[str]
     aim: str
+    # the sentence of its section (三、(一)(二)(三)) that says what such certificates assess, in the
+    # guideline's words (「涵蓋資料收集、模型建置、系統部署等流程」)
+    description: str = ""
     source: str
 
 

@@ -548,13 +548,20 @@ MAX_PARTS = 3
 FACTS_CACHE = 64  # messages whose stated facts are kept (answers run in worker threads; reads are pure)
 
 
+# a part that opens with what the thing before it is compared with (「跟服務開發比差在哪」 "compared with…")
+COMPARED_WITH_BEFORE = re.compile(r"^\W*(那)?\s*(跟|和|與|比起|相較於|相比於|\bcompared (to|with)\b)")
+
+
 def split_questions(question: str) -> list[str]:
     """Parts of a message that asks several things, split after each question mark."""
     parts = [p.strip() for p in _PART_END.split(question.strip()) if p.strip()]
     merged: list[str] = []
     for part in parts:
         content = re.sub(r"[\W_]+", "", part)
-        if merged and (len(content) < MIN_PART_CHARS or len(merged) >= MAX_PARTS):
+        # 「那模型訓練呢？跟服務開發比差在哪？」: a comparison whose subject is the part before it
+        # (only after a part that names its subject and no more: 「那模型訓練呢？」, not a question of its own)
+        leans_back = bool(merged and COMPARED_WITH_BEFORE.match(part) and re.search(r"(呢|咧)\W*$", merged[-1]))
+        if merged and (len(content) < MIN_PART_CHARS or len(merged) >= MAX_PARTS or leans_back):
             merged[-1] = f"{merged[-1]}{part}"
         else:
             merged.append(part)

@@ -68,6 +68,7 @@ COUNTING_CERTS = re.compile(r"(幾張|多少張|\bhow many\b)")  # a count of ce
 THRESHOLD_WORDS = re.compile(r"(才算|才能|才夠|門檻|條件|達到|達成|算具備|要求|資格|初階|進階|升級|\bqualify|\breach)")
 TABLE_NAMED = re.compile(r"表\s*(1[01]|[1-9])(?!\d)")
 TABLE6_NAMED = re.compile(r"(表\s*6|認證參考表|table 6)")
+TABLE5_NAMED = re.compile(r"(表\s*5|自我評估量表|量表|table 5)")
 EXAMPLES_OF = re.compile(r"(這些|這類|等|之類|像是|例如|比如|such as|like|[（(][^）)]*[、,][^）)]*[）)])")
 # Intents that ask for a stated attribute; "what is", "compare" and "where to download" alone do not.
 EVIDENCE_INTENTS = IN_SCOPE_INTENTS - {"define", "compare", "download"}
@@ -480,14 +481,43 @@ def _industry_tables(q: Query) -> list[Card] | None:
     return [q.views.queries.industry_tables()]
 
 
+WHICH_ONES = re.compile(r"(哪些|哪幾|幾種|幾個|幾項|哪一些|\bwhich\b|\bhow many\b)")
+# a phrase quoted from the guideline: 「累計30小時」 『單一工具18小時』 "cumulative 30 hours"
+QUOTED = re.compile(r"[「『“\"]([^」』”\"]{2,30})[」』”\"]")
+
+
+@rule("query.table5_quoted", 865, QUERY, "which 表5 indicators say a quoted phrase: the types and levels, counted")
+def _table5_quoted(q: Query) -> list[Card] | None:
+    text = q.u.normalised
+    if not (TABLE5_NAMED.search(text) or "type" in q.u.kinds() or THRESHOLD_WORDS.search(text)):
+        return None
+    if not WHICH_ONES.search(text):
+        return None  # 「「初階」要什麼條件」 asks of one level, not which indicators say it
+    cards = [card for m in QUOTED.finditer(text) if (card := q.views.rules_quoting(m.group(1)))]
+    return cards or None
+
+
 # ---------------------------------------------------------------- 700–100: catalog views
 @rule("view.english_name", 710, VIEW, "the English name of what is named or talked about (「英文名稱是？」)")
 def _english_name(q: Query) -> list[Card] | None:
     if not q.asks("english_name"):
         return None
     subjects = [e for e in q.u.entities if e.kind in ("cert", "role", "talent", "type", "item", "archetype", "rai")]
+    every = _every_member_named(q)
+    if every:  # 「這三種人才的英文名稱」: each of them
+        return [card for key in every if (card := q.views.english_name_card("talent", key))] or None
     cards = [card for e in subjects[:3] if (card := q.views.english_name_card(e.kind, e.key))]
     return cards or None
+
+
+def _every_member_named(q: Query) -> list[str]:
+    """「這三種人才」「三大類人才」 "all three talent categories": every talent category, when the number said
+    is how many there are (read from the catalog, not written here)."""
+    names = [c.name for c in q.views.cat.talent.categories]
+    n = len(names)
+    numeral = f"({n}|{'一二三四五六七八九十'[n - 1]})"
+    pattern = rf"{numeral}\s*(種|類|大類|個|大)\s*(的)?\s*(ai\s*)?人才|\ball {numeral}? ?(talent )?categories\b"
+    return names if re.search(pattern, q.u.normalised) else []
 
 
 # a yes/no question: 「是工具類嗎」「是不是國際的」「算素養類對吧」 "is it a literacy one?"

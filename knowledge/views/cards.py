@@ -135,6 +135,7 @@ class CatalogCards:
                 covers_en += f"Tool items (表2): {', '.join(f'{i.number}. {i.name} ({i.name_en})' for i in tools)}. "
         zh = (
             f"{cc.name}認證旨在「{cc.aim}」，{cc.focus}對應能力類型：{_items(cc.competency_types)}（表3）。"
+            f"{cc.description}"
             f"{covers_zh}表6 列出的{cc.name}認證共 {len(certs)} 張：\n{self.cert_list(certs)}"
         )
         en = (
@@ -195,6 +196,25 @@ class CatalogCards:
         zh.append("符合任一途徑即達到該層級（亦可設定為兩途徑皆需）。可用 /assess 進行自我評估。")
         en.append("Either route reaches the level. Use /assess for a self-assessment.")
         return Card("\n".join(zh), "\n".join(en), [TABLE5])
+
+    def rules_quoting(self, phrase: str) -> Card | None:
+        """「表5 哪幾種能力類型寫到『累計30小時』」: the 表5 indicators whose words hold the phrase, by type and
+        level, counted; None when no indicator says it."""
+        wanted = re.sub(r"\s+", "", phrase)
+        lines, types = [], []
+        for t in self.cat.types:
+            rules = next(r for r in self.cat.rules.types if r.type == t.name)
+            for lv in rules.levels:
+                hits = [r.text for r in lv.rules if wanted and wanted in re.sub(r"\s+", "", r.text)]
+                if hits:
+                    types += [t.name] if t.name not in types else []
+                    lines.append(f"• {t.number}、{t.name}・{lv.level}：{'；或 '.join(hits)}")
+        if not types:
+            return None
+        n = len(types)
+        zh = f"表5 寫到「{phrase}」的能力類型共 {n} 種：{_items(types)}。\n" + "\n".join(lines)
+        en = f"{n} competency types in 表5 say 「{phrase}」: {', '.join(types)}.\n" + "\n".join(lines)
+        return Card(zh, en, [TABLE5], native=True)
 
     def talent_requirements(self, name: str) -> Card:
         """What a talent category's reference indicators take (「想達到 AI 應用人才的參考指標，只靠上課最少要
@@ -524,7 +544,19 @@ class CatalogCards:
         name, english = found[0]
         zh = f"「{name}」的英文名稱：{english}。"
         en = f"The English name of 「{name}」: {english}."
-        return Card(zh, en, [TABLE6 if kind == "cert" else "附件(四)" if kind in ("role", "archetype") else TABLE2])
+        return Card(
+            zh,
+            en,
+            [
+                TABLE6
+                if kind == "cert"
+                else "附件(四)"
+                if kind in ("role", "archetype")
+                else "附件(五)"
+                if kind == "talent"
+                else TABLE2
+            ],
+        )
 
     def own_work_card(
         self, talent: str, archetype: str | None, evidence: list[str], tools: list[str], roles: Sequence[Role] = ()
