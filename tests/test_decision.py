@@ -675,3 +675,74 @@ def test_the_dimensions_of_responsible_use_asked_in_other_words(advisor) -> None
 def test_workplace_abbreviations_are_not_unknown_certificate_names(advisor) -> None:  # noqa: ANN001
     answer = advisor.respond("我們的 JD 要寫 AI 開發的職缺，職稱通常會加什麼資歷等級？")
     assert answer.answered and "資深" in answer.text, (answer.rule, answer.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "hours"),
+    [
+        ("公司系統記我的素養課 1200 分鐘，AI 應用素養有過嗎？", "20 小時"),
+        ("上了三天 AI 素養課，每天 6 小時，素養達標了嗎？", "18 小時"),
+        ("素養課上過兩次，每次 7 小時，AI 應用素養算具備嗎？", "14 小時"),
+    ],
+)
+def test_hours_in_minutes_or_sessions_are_read_as_hours(advisor, question: str, hours: str) -> None:  # noqa: ANN001
+    answer = advisor.respond(question)
+    assert answer.rule == "situation.own_result" and f"AI 應用素養 {hours}" in answer.text, answer.text
+
+
+def test_a_category_named_to_be_excluded_stands_for_the_others(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    others = sum(1 for c in catalog.certifications if c.category != "專案類")
+    answer = advisor.respond("專案類以外的認證一共有幾張？")
+    assert f"共 {others} 張" in answer.text and "專案類認證共" not in answer.text, answer.text
+
+
+def test_which_table5_indicators_say_a_quoted_phrase(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    saying = [r.type for r in catalog.rules.types if any("單一工具18小時" in x.text for lv in r.levels for x in lv.rules)]
+    answer = advisor.respond("表5 裡面有寫「單一工具18小時」的是哪幾種能力類型？")
+    assert answer.rule == "query.table5_quoted" and f"共 {len(saying)} 種" in answer.text, answer.text
+    assert all(t in answer.text for t in saying)
+
+
+def test_where_one_stands_gives_the_next_steps_of_that_route(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    answer = advisor.respond("我目前是韌體工程師，照附件五的路線下一步是什麼？")
+    route = next(r for p in catalog.career.paths for r in p.routes if r.name == "AI 工程師路徑")
+    assert answer.rule == "view.next_steps" and f"下一步：{route.steps[1]}" in answer.text, answer.text
+    assert "核心技術基礎" in answer.text
+
+
+def test_the_role_one_wants_to_become_is_asked_not_ones_present_work(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("我現在做行政，常用 AI 整理會議紀錄，之後想當 AI 產品經理，要怎麼走？")
+    assert answer.rule.startswith("view.role") and "關鍵技能" in answer.text, (answer.rule, answer.text)
+
+
+def test_every_talent_category_is_named_in_english(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    answer = advisor.respond("三種人才的英文名稱各是什麼？")
+    assert all(t.name_en in answer.text for t in catalog.talent.categories), answer.text
+
+
+def test_a_certificate_card_says_what_it_reaches_alone(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("NVIDIA Certified Associate: Generative AI & LLMs 是哪一類？")
+    assert "單憑這張可達 AI 工具應用 初階、AI 程式語言應用 具備" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["接案的收入要怎麼報所得稅？", "新加坡的 AI 治理準則跟這份指引比哪個嚴格？"],
+)
+def test_taxes_and_other_countries_rules_are_declined(advisor, question: str) -> None:  # noqa: ANN001
+    assert not advisor.respond(question).answered
+
+
+def test_job_abbreviations_are_not_unknown_certificate_names(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("我們 RD 想考專案類的認證，有哪些？")
+    assert answer.answered and "TQC+人工智慧：機器學習" in answer.text, (answer.rule, answer.text)
+
+
+def test_the_other_dimensions_are_added_when_asked(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("用 AI 的時候客戶資料要怎麼保護？除了這個還有哪些面向要注意？")
+    assert "隱私保護" in answer.text and "責任歸屬" in answer.text, answer.text
+
+
+def test_each_of_several_categories_counts_the_same(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("我素養類跟專案類證照各有一張，AI 模型訓練到了嗎？")
+    assert "四、AI 模型訓練：具備" in answer.text, answer.text

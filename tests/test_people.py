@@ -60,3 +60,22 @@ def test_several_people_in_one_message_and_names_read_as_pronouns() -> None:
     assert [name for _, name in people.introductions(text)] == ["Amy", "Ben", "Amy"]
     assert people.as_pronoun("Sarah has X; Sarah's level", ["Sarah"]) == "he has X; his level"
     assert people.as_pronoun("Kevin有 X，怡君的呢", ["Kevin", "陳怡君"]) == "他有 X，他的呢"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("那家豪呢？素養 10 小時", "家豪"),
+        ("至於王家豪的話，只有 AWS", "王家豪"),
+        # a sentence that goes on, or a supposition, names no one
+        ("這樣的話他算應用人才嗎", None),
+        ("如果這樣呢", None),
+    ],
+)
+def test_turned_to(text: str, name: str | None) -> None:
+    """A bare name the talk turns to; the dialogue then checks it is no word of the guideline."""
+    assert people.turned_to(text) == name
+
+
+def test_a_nickname_after_a_possessive_is_introduced() -> None:
+    assert people.introduced("跟隔壁組的阿凱比呢？他有 iPAS 中級") == "阿凱"
