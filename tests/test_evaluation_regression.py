@@ -64,10 +64,12 @@ def test_independent_sets_hold_their_rates(advisor, name: str) -> None:  # noqa:
         ("holdout29.yaml", 0.94, 0.95, 0.95),
         ("holdout30.yaml", 0.98, 0.95, 0.95),
         ("holdout31.yaml", 0.98, 0.95, 0.95),
+        ("holdout32.yaml", 0.98, 0.95, 0.95),
+        ("holdout33.yaml", 0.84, 0.8, 0.95),
     ],
 )
 def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, precision: float, recall: float) -> None:  # noqa: ANN001
-    """holdout8–31 (paraphrases, own situations, counting, new out-of-scope kinds): below the older sets;
+    """holdout8–33 (paraphrases, own situations, counting, new out-of-scope kinds): below the older sets;
     each held where it stands so that it can only improve (arrival and current scores are in the README)."""
     summary = run_evaluation(advisor, load_gold(GOLD_PATH.parent / name))["summary"]
     assert summary["pass_rate"] >= rate, summary
@@ -79,7 +81,7 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
     [
         ("conversations.yaml", 0.85, 0.95),
         ("conversations_blind1.yaml", 0.95, 0.98),
-        ("conversations_blind2.yaml", 0.85, 0.95),
+        ("conversations_blind2.yaml", 0.9, 0.97),
         ("conversations_blind3.yaml", 0.85, 0.95),
         ("conversations_blind4.yaml", 0.8, 0.9),
         ("conversations_blind5.yaml", 0.9, 0.97),
@@ -101,8 +103,9 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind21.yaml", 0.8, 0.95),
         ("conversations_blind22.yaml", 0.85, 0.95),
         ("conversations_blind23.yaml", 0.6, 0.9),
-        ("conversations_blind24.yaml", 0.45, 0.85),
+        ("conversations_blind24.yaml", 0.5, 0.86),
         ("conversations_blind25.yaml", 0.75, 0.93),
+        ("conversations_blind26.yaml", 0.9, 0.97),
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
