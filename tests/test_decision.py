@@ -697,7 +697,8 @@ def test_a_category_named_to_be_excluded_stands_for_the_others(advisor, catalog:
 
 
 def test_which_table5_indicators_say_a_quoted_phrase(advisor, catalog: Catalog) -> None:  # noqa: ANN001
-    saying = [r.type for r in catalog.rules.types if any("單一工具18小時" in x.text for lv in r.levels for x in lv.rules)]
+    phrase = "單一工具18小時"
+    saying = [r.type for r in catalog.rules.types if any(phrase in x.text for lv in r.levels for x in lv.rules)]
     answer = advisor.respond("表5 裡面有寫「單一工具18小時」的是哪幾種能力類型？")
     assert answer.rule == "query.table5_quoted" and f"共 {len(saying)} 種" in answer.text, answer.text
     assert all(t in answer.text for t in saying)
