@@ -27,7 +27,7 @@ from rag.chain import split_questions
 from rag.own_work import APPLICATION
 from rag.routing_rules import QUESTION_MARKERS, asked_clause
 from rag.situation import SituationAdvisor
-from rag.stated_facts import FactReader
+from rag.stated_facts import NOT_YET, FactReader
 from rag.textnorm import detect_language, normalise, reads_as_english, to_simplified
 from rag.understanding import without_names
 
@@ -49,8 +49,9 @@ ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "
 ORDINAL_WORDS_COUNT = {"two": 2, "three": 3, "four": 4, "兩": 2}
 OTHER_ONE = re.compile(r"(另一(個|張|項|位|種|份|類|型)|另外(一|那)(個|張|份)|the other( one)?\b)")
 CORRECTION = re.compile(
-    r"^\s*(不對|不是|錯了|不是這個|我是說|我是問|我指的是|sorry|no,? i meant|i meant)[，,、\s]*(我是說|我是問|是)?\s*"
-)
+    r"^\s*(不對|不是(?!\s*(素養類|工具類|專案類|國內|國外|國際))|錯了|不是這個|我是說|我是問|我指的是"
+    r"|sorry|no,? i meant|i meant)[，,、\s]*(我是說|我是問|是)?\s*"
+)  # (「不是專案類的有幾張」 excludes a category; it corrects nothing)
 SINGULAR = re.compile(
     r"(它|這張|那張|這個|那個|該證照|該認證|\bit\b"
     r"|\b(this|that) (one|exam|test|cert|certificate|certification|credential)\b)"
@@ -193,7 +194,15 @@ class Dialogue:
     # ------------------------------------------------------------------ entry
     def on_message(self, ds: DialogueState, text: str, lang: Lang) -> list[Reply]:
         replies = self._read(ds, text, lang)
-        if ds.person and ds.people and replies and ECHO.match(replies[0].text) and not replies[0].text.startswith("【"):
+        # whose result this is, first: when several people are talked about, or the message names the person
+        named_here = bool(ds.person) and people.mentioned(text, [ds.person or ""]) is not None
+        if (
+            ds.person
+            and (ds.people or named_here)
+            and replies
+            and ECHO.match(replies[0].text)
+            and not replies[0].text.startswith("【")
+        ):
             # several people in the conversation: whose result this is, first
             first = replies[0]
             replies[0] = Reply(f"【{ds.person}】\n{first.text}", first.buttons, first.number_input)
@@ -219,6 +228,7 @@ class Dialogue:
             return [who]  # 「三個人裡面誰符合 AI 開發人才的參考指標」
         if ds.person is not None:  # 「阿傑有 X」 "Sarah has X" state facts as 「他有 X」 "he has X" do
             text = people.as_pronoun(text, [ds.person, *ds.people])
+        text = self._held_by_issuer(ds, text)
         ex = self.facts.read(text, continuing=not ds.profile.is_empty())
         if self._sets_supposition_aside(text):
             ex.hypothetical = False  # 「先不管假設那張」「先不管假設。另一位同事有 X」 name the what-if to set it aside
@@ -403,6 +413,22 @@ class Dialogue:
         self._profile_topic(ds, updated)
         return [Reply(answer.text, self._profile_buttons(lang))]
 
+    def _held_by_issuer(self, ds: DialogueState, text: str) -> str:
+        """「不對，那張 NVIDIA 他還沒考到」: an issuer named for a certificate held, when exactly one held is
+        theirs and the message names no certificate itself, stands for that certificate."""
+        n = normalise(text)
+        found = self.reader.entities(n)
+        if ds.profile.is_empty() or any(e.kind == "cert" for e in found):
+            return text
+        for e in found:
+            at = n.find(e.surface)
+            if e.kind != "issuer" or at < 0 or not NOT_YET.match(n[at + len(e.surface) :]):
+                continue  # 「專案類裡面 AWS 的有哪些」 asks about the issuer, not the certificate held
+            held = {c.cert_id for c in ds.profile.certificates if self.cat.certification(c.cert_id).issuer == e.key}
+            if len(held) == 1:
+                return n.replace(e.surface, f"「{self._name('cert', held.pop())}」", 1)
+        return text
+
     def _sets_supposition_aside(self, text: str) -> bool:
         """「先不管假設那張」「假設歸假設。另一位同事有 X」: the what-if is named to be set aside, and the message
         supposes nothing else."""
@@ -482,6 +508,9 @@ class Dialogue:
         m = ORDINAL.search(n)
         if m is None or len(ds.named) < 2:
             return text
+        new = people.introduced(text, self.reader.known_latin)
+        if new is not None and new not in ds.named:
+            return text  # 「第三位阿哲，他只有…」: the ordinal introduces someone new
         index = self._ordinal(m)
         if index is None or not -len(ds.named) <= index < len(ds.named):
             return text
@@ -556,7 +585,10 @@ class Dialogue:
         asks_levels = self.facts.own_level.search(n) or LEVEL_NAMED.search(n) or TALENT_MET.search(n)
         # 「AI 服務開發的話，兩個人誰有？」「那工具應用呢，誰比較強？」: a competency named with 「誰」 asks it too
         asks_levels = asks_levels or any(e.kind in ("type", "item", "talent") for e in self.reader.entities(n))
-        if not asks_levels or set(self.reader.detect_intents(n)) & {"issuer", "category_of"}:
+        intents = set(self.reader.detect_intents(n))
+        about_cert = any(e.kind == "cert" for e in self.reader.entities(n)) or bool(SINGULAR.search(n))
+        # 「那張是誰辦的」「它算哪一類」 ask about a certificate; 「誰可以算是 AI 開發人才」 about the people
+        if not asks_levels or "issuer" in intents or ("category_of" in intents and about_cert):
             return None
         types, talents = self.situation.asked_types(text)
         en = self._answer_language(text, lang) == "en"

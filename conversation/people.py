@@ -17,10 +17,11 @@ from rag.textnorm import reads_as_english
 # words that introduce a person, then the name: two or three Chinese characters (not starting with a
 # word that goes on the sentence: 「同事有三張」 names nobody), or a capitalised Latin word
 _INTRO_ZH = (
-    r"(?:同事|員工|學員|部屬|下屬|同仁|新人|組員|成員|應徵者|候選人|另一位|另外一位|另一名|下一位|工程師|專員|主管)"
+    r"(?:同事|員工|學員|部屬|下屬|同仁|新人|組員|成員|應徵者|候選人|另一位|另外一位|另一名|下一位|工程師|專員|主管"
+    r"|第[一二三四五六七八九十\d]{1,2}(?:位|個人|個同事|位同事))"
 )
 _NAME_ZH = (
-    rf"(?![有是的也都在說想要只還上考拿做沒這那他她我你們跟和與又再已一二三四五六七八九十兩幾每各第最]|{_INTRO_ZH})"
+    rf"(?![有是的也都在說想要只還上考拿做沒這那他她我你們跟和與又再已一二三四五六七八九十兩幾每各第最如假若萬應該能可怎為]|{_INTRO_ZH})"
     r"[\u4e00-\u9fff]{2,3}?"
 )
 _STOP_ZH = r"(?=[做評有的，,。只也還考上是想要在呢嗎跟和與、：:\s（(]|$)"
@@ -38,6 +39,8 @@ INTRO = re.compile(
 )
 NOT_NAMES = frozenset(
     {"The", "She", "He", "They", "Her", "His", "Their", "This", "That", "AI", "What", "How", "Me", "My", "Our"}
+    # words that head a remark ("Correction: her course was 3 days", "Update: …"), not names
+    | {"Correction", "Update", "Note", "Also", "Next", "Btw", "Question", "Edit", "Oops", "Sorry", "Actually", "Wait"}
     # 「回到正題」「回到剛剛的證照」: where the talk returns to, not whom
     | {"正題", "正题", "原本", "現實", "现实", "實際", "实际", "剛剛", "刚刚", "剛才", "刚才", "前面", "上面"}
     | {"主題", "主题", "話題", "话题", "重點", "重点", "開始", "开始", "最初", "之前", "原來", "原来"}
@@ -60,7 +63,7 @@ SUBJECT_NAME = re.compile(
     + r"|(?<![A-Za-z])(?P<latin>[A-Z][a-z]{2,})"
     + _SAYS_LATIN
     # 「Kevin：AI素養20小時…」「小美：…」: a name and a colon opening a list of their facts
-    + r"|(?:^|(?<=[，,。；;\s]))(?P<colon>[A-Z][a-z]{2,}|[小阿][\u4e00-\u9fff])\s*[：:]"
+    + r"|(?:^|(?<=[，,。；;\s的]))(?P<colon>[A-Z][a-z]{2,}|[小阿][\u4e00-\u9fff])\s*[：:]"
     # 「兩位同事：王大明 素養18小時…；林小華 素養16小時…」: a name, a space, then numbers (checked by the
     # caller: a word that reads as an hours area is no name)
     + r"|(?<=[：:；;])\s*(?P<listed>(?![我你他她這那有是的也都在])[\u4e00-\u9fff]{2,3})\s+(?=[^\s，,。；;]{0,6}\d)"

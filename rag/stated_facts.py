@@ -48,6 +48,12 @@ REPEATED = re.compile(
     rf"(?:一|每)\s*(?:個)?(?:半天|天|次|堂|場|梯次|週|周)\s*(?:上|各)?\s*(?P<m>\d+(?:\.\d+)?|[一二兩三四五六七八九十]+)\s*"
     r"(?:小時|個小時|鐘頭|hours?\b|hrs?\b|h\b)"
 )
+# "2.5 days of Midjourney training at 8h/day", "3 days, same 8 hours a day", "2 sessions (6 hours each)"
+REPEATED_EN = re.compile(
+    r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>days?|sessions?|classes|lessons|workshops?)\b(?P<mid>[^,.;?!\d]{0,40}?)"
+    r"[\s,(]*(?:at|of|with|same|for|each)?\s*(?P<m>\d+(?:\.\d+)?)\s*(?:h|hrs?|hours?)\b\s*"
+    r"(?:/|a|per|each|every)\s*(?:day|session|class|lesson|workshop)?\)?"
+)
 UNIT_DECLARED = re.compile(
     r"(單位(都|全)?(是|為|[:：])\s*小時|都是小時|以小時(計|為單位)|\b(all )?in hours\b|\(hours\)|（小時）"
     r"|時數[^，。?？:：]{0,6}[:：]|\bhours\s*:)"  # 「時數：素養18、文書工具20」: a label over the numbers that follow
@@ -77,7 +83,7 @@ ABOUT_IT = re.compile(
     r"|對(它|這張|那張)(有什麼|怎麼)(說|寫)"
     # 「這張在表6裡面嗎」「指引有沒有列這張」 "is it listed in Table 6": whether the one held is listed at all
     r"|(在|有在|列在|收錄在|算在)\s*(表\s*6|指引)\s*(裡面|裡|中|內|上)?\s*(嗎|了嗎|有沒有)"
-    r"|(表\s*6|指引)\s*(裡|中|上)?\s*(有沒有|有)\s*(列|收錄|寫)?\s*(它|這張|那張)"
+    r"|(表\s*6|指引)\s*(裡面|裡|中|上)?\s*(還)?\s*(有沒有|有|在|列)\s*(列|收錄|寫)?\s*(它|這張|那張)"
     r"|\bis (it|this|that)( one)? (in|listed in|part of|on) (table 6|the guideline|the list)\b)"
 )
 SCRIPT_BOUNDARY = re.compile(r"(?<=[\u3400-\u9fff])(?=[a-z0-9])|(?<=[a-z0-9])(?=[\u3400-\u9fff])")
@@ -85,6 +91,11 @@ TO_TAKE = re.compile(r"(再考|還要考|還得考|該考|要考|去考|\b(take|
 ASKS = re.compile(r"[?？]|嗎|呢")  # a sentence that asks (「…，這樣夠嗎」), as opposed to one that states
 # Holding without a person, read only while a conversation is already about someone's facts.
 NEGATED = re.compile(r"(沒有|沒|不是|並非|\bnot\b|\bno\b)\s*$")  # 「沒有 X」 right before a certificate's name
+# after a certificate's name: not held yet (「…還沒考到」「…只是報名而已」 "has not passed it yet")
+NOT_YET = re.compile(
+    r"[^，。,.;；]{0,8}?(還沒|尚未|並沒有|沒有|沒)(考到|考過|拿到|取得|通過|考)|[^，。,.;；]{0,8}?只是(報名|報了名|在準備)"
+    r"|[^,.;]{0,20}?\b(not yet|hasn'?t (passed|got|earned)|didn'?t pass)\b"
+)
 NOT_ROUTE = re.compile(r"(不|別|不用|不要|\bnot\b|\bwithout\b|\bno\b)\s*$")  # 「不看證照」: not that route
 # a count right after these asks for certificates (「推薦一張素養類」 "suggest one literacy cert")
 REQUESTED = re.compile(r"(推薦|建議|介紹|列出|給我|挑|選|\b(suggest|recommend|name|list|pick|give me)\b)[^，。,.]*$")
@@ -123,6 +134,8 @@ class Extracted:
             or self.no_training
             or self.unassigned_hours
             or self.none_of
+            or self.correction
+            and bool(self.negated)  # 「不對，那張他還沒考到」: a certificate taken back is a fact too
         )
 
 
@@ -180,6 +193,7 @@ class FactReader:
         text = HALF_HOUR.sub(lambda m: f"{(_number(m.group(1)) or 0) + 0.5:g} 小時", text)
         text = MINUTES.sub(lambda m: f"{round((_number(m.group(1)) or 0) / 60, 2):g} 小時", text)
         text = REPEATED.sub(_sessions_as_hours, text)
+        text = REPEATED_EN.sub(lambda m: f"{m.group('mid')} {float(m.group('n')) * float(m.group('m')):g} hours", text)
         if UNIT_DECLARED.search(text):
             text = BARE_NUMBER.sub(r"\1 小時", text)
         split = self._fact_then_supposition(text, continuing)
@@ -216,8 +230,12 @@ class FactReader:
         if continuing and not stating:
             ex.certificates = self._held_in_statements(text)
         if ex.correction and continuing:  # 「不對，她是 X，沒有 Y 那張」: the certificates named are the held ones
-            named = [(e.key, text.find(e.surface)) for e in self.reader.entities(text) if e.kind == "cert"]
+            found = [e for e in self.reader.entities(text) if e.kind == "cert"]
+            named = [(e.key, text.find(e.surface)) for e in found]
             ex.negated = [k for k, at in named if at > 0 and NEGATED.search(text[max(0, at - 6) : at])]
+            # 「那張 NVIDIA 他還沒考到，只是報名而已」: named, then said not to be held yet
+            ends = {e.key: text.find(e.surface) + len(e.surface) for e in found if text.find(e.surface) >= 0}
+            ex.negated += [k for k, end in ends.items() if NOT_YET.match(text[end:]) and k not in ex.negated]
             ex.certificates = [k for k, _ in named if k not in ex.negated]
         if stating and not ex.certificates:
             ex.certificates = self._held(text, ex.hypothetical)  # 「如果考到 X」: held in the hypothetical
@@ -229,6 +247,7 @@ class FactReader:
                 ex.unassigned_hours = [
                     v for m in self.hours_re.finditer(text) if (v := _number(m.group("n"))) is not None
                 ]
+        ex.certificates = [c for c in ex.certificates if c not in ex.negated]  # taken back, not held
         return ex
 
     def _fact_then_supposition(self, text: str, continuing: bool) -> Extracted | None:

@@ -202,7 +202,10 @@ class CatalogQueries:
         noted = [c for c in self.cat.certifications if c.replaces]
         others = [c for c in noted if c.id not in excluding] or noted
         lines = "\n".join(
-            f"• {note}（表6 現列：{c.name}）" for c in others for note in c.notes if c.replaces and c.replaces in note
+            f"• {note}（表6 現列：{c.name}，{c.category}）"
+            for c in others
+            for note in c.notes
+            if c.replaces and c.replaces in note
         )
         if len(others) < len(noted):
             zh = f"另外{'一' if len(others) == 1 else len(others)}張：\n{lines}"
