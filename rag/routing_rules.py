@@ -962,8 +962,16 @@ def _resources(q: Query) -> list[Card] | None:
 @rule("view.tool", 530, VIEW, "a 表5 reference tool (ChatGPT, PyTorch…): the type it is listed under")
 def _tool(q: Query) -> list[Card] | None:
     if "tool" in q.keys and q.intents & {"tools", "category_of", "define", "which_talent"}:
-        return [q.views.tool_card(k) for k in q.keys["tool"]]
+        cards = [q.views.tool_card(k) for k in q.keys["tool"]]
+        if q.asks("requirements") or HOURS_ASKED.search(q.u.normalised):
+            # "…which competency type, and what are the hour requirements?": that type's 表5 indicators too
+            owners = {t for k in q.keys["tool"] for t in q.views.types_of_tool(k)}
+            cards += [q.views.requirements_card(t) for t in q.views.cat.types if t.name in owners]
+        return cards
     return None
+
+
+HOURS_ASKED = re.compile(r"(幾小時|多少小時|時數|門檻|\bhours?\b|\brequirements?\b)")
 
 
 @rule("view.issuer", 520, VIEW, "an issuer: its 表6 certifications")

@@ -820,6 +820,10 @@ class CatalogCards:
             zh += f"\n{self.cat.resources.usage_note}"
         return Card(zh, en, ["附件(七)"])
 
+    def types_of_tool(self, tool: str) -> list[str]:
+        """The competency types whose 表5 reference tools list `tool`."""
+        return [t.type for t in self.cat.rules.types if any(tool in g.tools for g in t.reference_tools)]
+
     def tool_card(self, tool: str) -> Card:
         hits = [(t, g) for t in self.cat.rules.types for g in t.reference_tools if tool in g.tools]
         zh = "；".join(f"{tool} 列在表5「{t.type}」的相關工具參考（{g.group}）" for t, g in hits) + "。"
