@@ -310,6 +310,19 @@ class Advisor:
         cards = plan.cards
         if set(u.intents) & CATALOG_NATIVE_INTENTS or any(card.native for card in cards):
             return False
+        if (
+            any(e.kind == "item" and e.start >= 0 for e in u.entities)
+            and u.intents
+            and set(u.intents)
+            <= {
+                "define",
+                "skills",
+                "key_contents",
+                "compare",
+                "update",
+            }
+        ):
+            return False  # 「新版多的那個 AI 治理素養是在講什麼能力」: the item named is what is asked
         self._retrieve(turn, dense=False)
         best = turn.hits[0] if turn.hits else None
         cited = {s for card in cards for s in card.sections}

@@ -747,3 +747,28 @@ def test_the_other_dimensions_are_added_when_asked(advisor) -> None:  # noqa: AN
 def test_each_of_several_categories_counts_the_same(advisor) -> None:  # noqa: ANN001
     answer = advisor.respond("我素養類跟專案類證照各有一張，AI 模型訓練到了嗎？")
     assert "四、AI 模型訓練：具備" in answer.text, answer.text
+
+
+def test_a_tool_asked_with_its_hours_gives_its_types_indicators(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("We use Cursor daily. Which competency type is that, and what are the hour requirements?")
+    assert "AI 程式語言應用" in answer.text and "12" in answer.text, answer.text
+
+
+def test_how_many_kinds_a_type_is_split_into_counts_its_items(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    items = next(t for t in catalog.types if t.name == "AI 工具應用").items
+    answer = advisor.respond("AI 工具應用底下又細分成幾種？")
+    assert all(i.name in answer.text for i in items), answer.text
+
+
+def test_choosing_a_university_is_declined(advisor) -> None:  # noqa: ANN001
+    assert not advisor.respond("想讀 AI，成大資工跟交大資工哪個比較好？").answered
+
+
+def test_copying_ai_output_unchecked_names_the_dimensions(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("我都把 AI 的答案直接複製貼上給客戶，出錯也是 AI 的問題吧？")
+    assert "資訊判斷" in answer.text and "責任歸屬" in answer.text, answer.text
+
+
+def test_an_item_named_with_the_new_version_is_what_is_asked(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("這版新增的 AI 治理素養，到底是什麼能力？")
+    assert answer.rule == "view.type_or_item" and "比例原則" in answer.text, (answer.rule, answer.text)
