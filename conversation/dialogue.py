@@ -21,7 +21,6 @@ from conversation.dialogue_state import DialogueState, FlowState, Step, Topic
 from conversation.ui import Button, Lang, Reply, t
 from knowledge.catalog import GUIDELINE_PATH, Catalog
 from knowledge.numerals import chinese_number
-from knowledge.report import gap_lines
 from knowledge.stated_profile import StatedProfile
 from rag.chain import split_questions
 from rag.own_work import APPLICATION
@@ -602,18 +601,25 @@ class Dialogue:
                 meets.append(name)
             asked_types = "、".join(types)
             none = f"{asked_types} not reached" if en and types else "none reached" if en else f"{asked_types} 尚未達到"
-            zh_cats = f"；符合 {'、'.join(cats)}" if cats else ""
+            zh_cats = (f"; meets {', '.join(cats)}" if en else f"；符合 {'、'.join(cats)}") if cats else ""
             missed = [x for x in talents if x not in cats]  # 「誰算 AI 應用人才」: who does not, in so many words
             if missed:
                 zh_cats += f"；尚不符合 {'、'.join(missed)}" if not en else f"; does not meet {', '.join(missed)}"
-            lines.append(f"• {name}：{'、'.join(levels) or none}{zh_cats}")
+            lines.append(
+                f"• {name}: {', '.join(levels) or none}{zh_cats}"
+                if en
+                else f"• {name}：{'、'.join(levels) or none}{zh_cats}"
+            )
             # what each still lacks for the types asked (or the asked talent's types), route by route
             wanted = types or [x for c in self.cat.talent.categories if c.name in missed for x in c.competency_types]
             for row in result["types"]:
-                if row["type"] in wanted and row["level"] == "未達" and not en:
-                    gaps = [{**g, "alternative": True} for g in row["gaps"]]
-                    shown = gap_lines({**row, "gaps": gaps})
-                    lines += [f"  ➜ {row['type']}：{g}" for g in shown if not g.startswith("  ")]
+                if row["type"] in wanted and row["level"] == "未達":
+                    shown = [g.strip().removeprefix("➜ ") for g in self.situation.route_gaps(row, "en" if en else "zh")]
+                    lines += [
+                        f"  ➜ {row['type']}: {g}" if en else f"  ➜ {row['type']}：{g}"
+                        for g in shown
+                        if not g.startswith(("可考慮", "e.g."))
+                    ]
         asked = "、".join(talents or types)
         if en:
             head = f"Meets {asked}: {', '.join(meets) or 'nobody yet'}." if asked else "Each person's levels:"
@@ -786,7 +792,8 @@ class Dialogue:
         if resolved != text and detect_language(text) == "zh-CN":
             resolved = to_simplified(resolved)  # a resolved reference keeps the user's script for the answer
         answer = self.advisor.respond(resolved, topic.context())
-        ds.topic = self._topic(answer, topic).model_copy(update={"turn": ds.turn})
+        by_ordinal = bool(ORDINAL.search(normalise(text)) or ORDINAL_RANGE.search(normalise(text)))
+        ds.topic = self._topic(answer, topic, selection=by_ordinal).model_copy(update={"turn": ds.turn})
         for kind, key, _ in ds.topic.entities:
             if (kind, key) in ds.recent:
                 ds.recent.remove((kind, key))
@@ -1144,16 +1151,16 @@ class Dialogue:
         return [Reply(answer.text)]
 
     # ------------------------------------------------------------------ helpers
-    def _topic(self, answer: Any, previous: Topic) -> Topic:
+    def _topic(self, answer: Any, previous: Topic, selection: bool = False) -> Topic:
         context = answer.context or {}
         entities = [tuple(e) for e in context.get("entities", [])]
         if not entities and not answer.answered:
             return previous  # a decline keeps what the conversation was about
+        named = self._named_list(entities)
+        if selection and set(named) <= set(previous.listed):
+            named = []  # 「前兩個分別是誰辦的」: a selection from the last list leaves that list to count over
         listed = (
-            self._listed(self._first_list(answer.text))
-            or self._inline_listed(answer.text)
-            or self._named_list(entities)
-            or previous.listed
+            self._listed(self._first_list(answer.text)) or self._inline_listed(answer.text) or named or previous.listed
         )
         lang = answer.lang if answer.lang in ("zh-TW", "zh-CN", "en") else "zh-TW"
         intents = context.get("intents", [])

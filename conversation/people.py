@@ -63,7 +63,7 @@ SUBJECT_NAME = re.compile(
     + r"|(?<![A-Za-z])(?P<latin>[A-Z][a-z]{2,})"
     + _SAYS_LATIN
     # 「Kevin：AI素養20小時…」「小美：…」: a name and a colon opening a list of their facts
-    + r"|(?:^|(?<=[，,。；;\s的]))(?P<colon>[A-Z][a-z]{2,}|[小阿][\u4e00-\u9fff])\s*[：:]"
+    + r"|(?:^|(?<=[，,。；;\s的看查]))(?P<colon>[A-Z][a-z]{2,}|[小阿][\u4e00-\u9fff])\s*[：:]"
     # 「兩位同事：王大明 素養18小時…；林小華 素養16小時…」: a name, a space, then numbers (checked by the
     # caller: a word that reads as an hours area is no name)
     + r"|(?<=[：:；;])\s*(?P<listed>(?![我你他她這那有是的也都在])[\u4e00-\u9fff]{2,3})\s+(?=[^\s，,。；;]{0,6}\d)"

@@ -44,6 +44,8 @@ log = logging.getLogger(__name__)
 
 # questions the structured catalog answers by design; a passage never overrides them
 CATALOG_NATIVE_INTENTS = {"certs_for", "category_of", "issuer", "requirements", "which_talent"}
+# kinds that qualify what an answer was about rather than being its subject (金融業, 國外, AWS)
+QUALIFIER_KINDS = frozenset({"industry", "cert_scope", "issuer"})
 PASSAGE_RULE = "retrieval.passage_covers_more"  # a card replaced by a passage that covers clearly more
 
 
@@ -399,6 +401,11 @@ class Advisor:
             # role the part before named
             own = {e.kind for e in u.entities}
             u.entities += [e for e in previous if e.kind in ("role", "talent") and e.kind not in own]
+        swapped = {e.kind for e in u.entities}
+        if short_swap and u.entities and swapped & {e.kind for e in previous} and not swapped & QUALIFIER_KINDS:
+            # 「金融業的應用人才能做什麼」→「那開發人才呢」: the other talent, still in 金融業 (the industry, scope
+            # or issuer that qualified the last answer stays)
+            u.entities += [e for e in previous if e.kind in QUALIFIER_KINDS]
         certs = [e for e in previous if e.kind == "cert"]
         own_kinds = {e.kind for e in u.entities}
         # what is asked of 「它」 (「它是國際的嗎」「它對 AI 服務開發有用嗎」), not another thing

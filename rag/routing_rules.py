@@ -552,7 +552,9 @@ def _background(q: Query) -> list[Card] | None:
     if {"career", "background"} <= q.intents and all(e.start < 0 for e in q.u.entities) and "role" not in q.keys:
         # and where the routes of the talent the background suits lead (「最後可以做到什麼職位」)
         suited = q.views.suited_talents(q.u.normalised)
-        return [q.views.starting_points_card(), *(q.views.career_card(t) for t in suited)]
+        cards = (q.views.starting_points_card(), *(q.views.career_card(t) for t in suited))
+        # 「那條路走到最後是什麼職位」 next: the talent whose route the background suits is what this was about
+        return Plan(VIEW, "view.background_start", cards, about=tuple(Entity("talent", t, t, -1) for t in suited))
     return None
 
 

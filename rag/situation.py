@@ -178,6 +178,10 @@ class SituationAdvisor:
         )
         return SituationAnswer(answer.text, result, answer.types, answer.rule_ids)
 
+    def route_gaps(self, t: dict[str, Any], lang: str) -> list[str]:
+        """Every route's gap for one type's result, each line naming its rule (people compared side by side)."""
+        return self._gap_lines(t, [{**g, "alternative": True} for g in t["gaps"]], lang)
+
     def _gap_lines(self, t: dict[str, Any], gaps: list[dict[str, Any]], lang: str) -> list[str]:
         """What is missing per route, worded for the reader: the engine's Chinese text, or in English from
         the same numbers (each measure's `label_en` in assessment_rules.yaml)."""

@@ -65,11 +65,12 @@ def test_independent_sets_hold_their_rates(advisor, name: str) -> None:  # noqa:
         ("holdout30.yaml", 0.98, 0.95, 0.95),
         ("holdout31.yaml", 0.98, 0.95, 0.95),
         ("holdout32.yaml", 0.98, 0.95, 0.95),
-        ("holdout33.yaml", 0.84, 0.8, 0.95),
+        ("holdout33.yaml", 0.86, 0.8, 0.95),
+        ("holdout34.yaml", 0.96, 0.95, 0.95),
     ],
 )
 def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, precision: float, recall: float) -> None:  # noqa: ANN001
-    """holdout8–33 (paraphrases, own situations, counting, new out-of-scope kinds): below the older sets;
+    """holdout8–34 (paraphrases, own situations, counting, new out-of-scope kinds): below the older sets;
     each held where it stands so that it can only improve (arrival and current scores are in the README)."""
     summary = run_evaluation(advisor, load_gold(GOLD_PATH.parent / name))["summary"]
     assert summary["pass_rate"] >= rate, summary
@@ -104,8 +105,9 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind22.yaml", 0.85, 0.95),
         ("conversations_blind23.yaml", 0.6, 0.9),
         ("conversations_blind24.yaml", 0.5, 0.86),
-        ("conversations_blind25.yaml", 0.75, 0.93),
+        ("conversations_blind25.yaml", 0.85, 0.96),
         ("conversations_blind26.yaml", 0.9, 0.97),
+        ("conversations_blind27.yaml", 0.7, 0.92),
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
