@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
-CHUNKER_VERSION = "3"
+CHUNKER_VERSION = "4"
 LONG_ROW = 220  # a row longer than this is split per bullet, each piece keeping the row's short cells
 
 _TABLE_HEADING = re.compile(r"^(表|圖)\s*(\d+)\s*(.*)$")
@@ -32,6 +32,13 @@ class Chunk:
     def index_text(self) -> str:
         """The text the retrievers see: context (titles) plus content."""
         return f"{self.part} {self.title} {self.text}"
+
+    @property
+    def dense_text(self) -> str:
+        """The text the embedding model reads: the nearest heading and the content. The part's label and
+        the outer headings (「三、AI 產業人才能力認證分類 (三) 專案類 >」) repeat over dozens of chunks; the
+        lexical leg keeps them, the embedding does not need them (12% fewer tokens to embed)."""
+        return f"{self.title.split(' > ')[-1]} {self.text}".strip()
 
     def metadata(self) -> dict[str, str]:
         data = asdict(self)

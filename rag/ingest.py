@@ -146,7 +146,7 @@ def _embed_chunks(settings: Settings, client: Any, chunks: list[Chunk], out: Tex
     for start in range(0, len(chunks), BATCH):
         batch = chunks[start : start + BATCH]
         store.add_texts(
-            [c.index_text for c in batch], metadatas=[c.metadata() for c in batch], ids=[c.id for c in batch]
+            [c.dense_text for c in batch], metadatas=[c.metadata() for c in batch], ids=[c.id for c in batch]
         )
         if bar is not None:
             bar.update(len(batch))
