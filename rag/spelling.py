@@ -20,6 +20,9 @@ from functools import lru_cache
 
 WORD = re.compile(r"(?<![a-z0-9])[a-z]{5,}(?![a-z0-9])")
 MIN_LENGTH = 5  # shorter words have too many neighbours one edit away to correct safely
+# no word of the advisor's vocabulary is longer; a longer run of letters is no typo of one, and its
+# one-edit neighbours grow with its length (a 10,000-letter message took 17 s to look up)
+MAX_LENGTH = 30
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -97,7 +100,7 @@ class Speller:
         return CJK_RUN.sub(fix_run, text)
 
     def suggestion(self, word: str) -> str | None:
-        if len(word) < MIN_LENGTH or word in self.known or word in english_words():
+        if not MIN_LENGTH <= len(word) <= MAX_LENGTH or word in self.known or word in english_words():
             return None
         candidates = _edits1(word) & self.targets
         return next(iter(candidates)) if len(candidates) == 1 else None

@@ -43,11 +43,14 @@ class BotProcess:
             os.kill(self.proc.pid, signal.SIGKILL)
             self.proc.wait(timeout=30)
 
-    def stop(self) -> None:
+    async def stop(self) -> None:
+        """Ctrl-C, then wait for the clean shutdown without blocking the event loop: the fake Bot API runs
+        on this loop and must answer the bot's last confirming getUpdates (a blocking wait here made every
+        stop last the bot's 5 s read timeout)."""
         if self.proc and self.proc.poll() is None:
             self.proc.send_signal(signal.SIGINT)
             try:
-                self.proc.wait(timeout=30)
+                await asyncio.to_thread(self.proc.wait, 30)
             except subprocess.TimeoutExpired:
                 self.kill()
 

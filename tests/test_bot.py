@@ -30,7 +30,7 @@ async def bot(api: FakeBotAPI, indexed_data_dir: Path, state_url: str, tmp_path:
     )
     await process.start()
     yield process
-    process.stop()
+    await process.stop()
     assert TOKEN not in process.log(), "the bot token leaked into the logs"
     assert "error while handling an update" not in process.log()
 
@@ -180,7 +180,7 @@ async def test_user_throttle(api: FakeBotAPI, indexed_data_dir: Path, state_url:
         await other.say("/help")
         assert "/assess" in other.text()
     finally:
-        process.stop()
+        await process.stop()
 
 
 async def test_long_answer_is_split_under_the_limit(api: FakeBotAPI, bot: BotProcess) -> None:
@@ -248,7 +248,7 @@ async def test_restart_after_kill_9_mid_dialogue(
         await user.press("開始判定")
         assert "AI 應用素養：具備" in user.text() and "AI 工具應用：進階" in user.text()
     finally:
-        second.stop()
+        await second.stop()
     assert TOKEN not in first.log() + second.log()
 
 
@@ -292,7 +292,7 @@ async def test_two_processes_share_one_database(
         assert len(prompts) == len(set(prompts)) == 9, "a step was lost or repeated"
     finally:
         for process in bots:
-            process.stop()
+            await process.stop()
         if schema:
             with admin.begin() as conn:
                 conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
@@ -347,5 +347,5 @@ async def _webhook_scenario(api: FakeBotAPI, indexed_data_dir: Path, state_url: 
         [reply] = await api.wait_for_messages(6001, 1, timeout=20)
         assert "/assess" in reply["text"]
     finally:
-        process.stop()
+        await process.stop()
     assert secret not in process.log() and TOKEN not in process.log()

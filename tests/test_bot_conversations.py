@@ -34,7 +34,7 @@ async def bot_api(indexed_data_dir: Path, tmp_path_factory: pytest.TempPathFacto
         )
         await process.start()
         yield api
-        process.stop()
+        await process.stop()
         assert TOKEN not in process.log()
 
 

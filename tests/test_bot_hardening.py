@@ -29,7 +29,7 @@ async def bot(api: FakeBotAPI, indexed_data_dir: Path, state_url: str, tmp_path:
     process = BotProcess(api, indexed_data_dir, state_url, tmp_path / "bot.log", USER_RATE_PER_MINUTE="1000")
     await process.start()
     yield process
-    process.stop()
+    await process.stop()
     assert TOKEN not in process.log()
 
 
@@ -180,7 +180,7 @@ async def test_webhook_mode_without_a_secret_refuses_forged_posts(
                         await asyncio.sleep(0.2)
                 assert denied.status_code == 403
         finally:
-            process.stop()
+            await process.stop()
         assert secret not in process.log()
 
 
@@ -225,7 +225,7 @@ async def test_a_kill_between_storing_and_sending_loses_no_reply(
         await user.press("下一類")
         assert "工具類" in user.text()
     finally:
-        second.stop()
+        await second.stop()
 
 
 async def test_toggles_and_the_next_page_edit_the_message_in_place(api: FakeBotAPI, bot: BotProcess) -> None:
@@ -266,7 +266,7 @@ async def test_json_logs_are_one_object_per_line(
     try:
         await User(api, 3111).say("/help")
     finally:
-        process.stop()
+        await process.stop()
     lines = [line for line in process.log().splitlines() if line.strip()]
     entries = [json.loads(line) for line in lines]  # every line is one JSON object
     assert any("ready" in e["message"] for e in entries) and TOKEN not in process.log()
@@ -286,7 +286,7 @@ async def test_the_health_endpoint_answers_while_the_bot_runs(
             other = await client.get(f"http://127.0.0.1:{port}/anything-else")
             assert other.status_code == 404
     finally:
-        process.stop()
+        await process.stop()
     async with httpx.AsyncClient() as client:
         with pytest.raises(httpx.ConnectError):  # gone with the bot
             await client.get(f"http://127.0.0.1:{port}/healthz")

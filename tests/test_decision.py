@@ -772,3 +772,10 @@ def test_copying_ai_output_unchecked_names_the_dimensions(advisor) -> None:  # n
 def test_an_item_named_with_the_new_version_is_what_is_asked(advisor) -> None:  # noqa: ANN001
     answer = advisor.respond("這版新增的 AI 治理素養，到底是什麼能力？")
     assert answer.rule == "view.type_or_item" and "比例原則" in answer.text, (answer.rule, answer.text)
+
+
+def test_a_run_of_letters_longer_than_any_word_is_no_typo(advisor) -> None:  # noqa: ANN001
+    """Its one-edit neighbours grow with its length: looking them up for a 10,000-letter message took 17 s."""
+    speller = advisor.understanding.speller
+    assert speller.suggestion("certifcation") is not None  # a real typo is still corrected
+    assert speller.suggestion("certifcation" * 4) is None
