@@ -44,6 +44,10 @@ log = logging.getLogger(__name__)
 
 # questions the structured catalog answers by design; a passage never overrides them
 CATALOG_NATIVE_INTENTS = {"certs_for", "category_of", "issuer", "requirements", "which_talent"}
+# 「那跟 X 比」「比起 X」 "compared with X": X set beside what the conversation is about
+COMPARED_WITH = re.compile(
+    r"((跟|和|與)[^，。？?]{1,20}?(比|相比|比較)|比起|相較於|\bcompared (to|with)\b|\bversus\b|\bvs\.?\b)"
+)
 # kinds that qualify what an answer was about rather than being its subject (金融業, 國外, AWS)
 QUALIFIER_KINDS = frozenset({"industry", "cert_scope", "issuer"})
 PASSAGE_RULE = "retrieval.passage_covers_more"  # a card replaced by a passage that covers clearly more
@@ -413,6 +417,13 @@ class Advisor:
         if u.entities and len(certs) == 1 and only_asked and CERT_PRONOUN.search(u.normalised):
             u.entities = [*certs, *u.entities]
             u.followup = True
+        own = [e for e in u.entities if e.start >= 0]
+        if len(own) == 1 and previous and COMPARED_WITH.search(u.normalised):
+            # 「那跟電腦技能基金會比，哪個單位列的比較多？」 after 資策會: the one talked about, and the one named
+            same = [e for e in previous if e.kind == own[0].kind and e.key != own[0].key]
+            if len(same) == 1:
+                u.entities = [same[0], *u.entities]
+                u.followup = True
         if u.entities and previous and SUBSET.search(u.normalised):
             # 「國外發的有幾張？其中幾張屬於專案類？」: the set the question counts within is the one before
             own = {e.kind for e in u.entities}

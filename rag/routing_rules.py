@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from knowledge.models import TOOL_CATEGORY, Role
-from knowledge.views.cards import Card
+from knowledge.views.cards import TABLE6, Card
 from knowledge.views.queries import CertFilter
 from rag.own_work import (
     ASKS_ITEM,
@@ -524,9 +524,24 @@ def _every_member_named(q: Query) -> list[str]:
 YES_NO = re.compile(r"(嗎|是不是|算不算|對吧|對嗎|\b(is|are) (it|that|this|they)\b)")
 
 
+# 「我只知道 X，還有嗎」「除了 X 之外還有哪些」: the others of a set the message filters
+OTHERS_THAN_NAMED = re.compile(
+    r"(還有(嗎|哪些|哪幾張|其他|別的|什麼)|其他的?(呢|還有)|除了[^，。？?]{0,40}?(之外|以外)"
+    r"|\bany others?\b|\bwhat else\b)"
+)
+
+
 @rule("view.certification", 700, VIEW, "a named 表6 certification: category, issuer, 圖3 group, tool domain")
 def _cert(q: Query) -> list[Card] | None:
     certs = [q.views.cat.certification(k) for k in q.keys.get("cert", [])]
+    f = cert_filter(q)
+    if certs and f != CertFilter() and OTHERS_THAN_NAMED.search(q.u.normalised):
+        # 「資策會素養類的我只知道『生成式 AI 能力認證』，還有嗎？」: the filter's other certificates
+        others = [c for c in q.views.cat.certifications if f.admits(c) and c not in certs]
+        named = "、".join(f"「{c.name}」" for c in certs)
+        zh = f"除了{named}，表6 中{f.describe()}認證還有 {len(others)} 張：\n{q.views.cert_list(others)}"
+        en = f"Besides {named}, 表6 has {len(others)} more {f.describe(en=True)} certification(s):\n"
+        return [Card(zh, en + q.views.cert_list(others, en=True), [TABLE6], native=True)]
     cards = [q.views.cert_card(c) for c in certs]
     categories, scopes = q.keys.get("cert_category", []), q.keys.get("cert_scope", [])
     if len(certs) == 1 and (categories or scopes) and YES_NO.search(asked_clause(q.u.normalised)):
