@@ -446,10 +446,11 @@ class Dialogue:
             name = None
         if name is None and people.OTHER_PERSON.search(text) and ds.person and len(ds.people) == 1:
             name = next(iter(ds.people))  # "what about the other one?" of two people
-        if name is None and ds.person is not None:
-            # 「那美玲呢？素養 20…」 while 阿明 is talked about: a bare name, when it is no word the guideline
-            # uses (「那證照呢」「那時數呢」 are words of the guideline, not people)
-            bare = people.turned_to(normalise(text))
+        if name is None:
+            # 「那美玲呢？素養 20…」 while 阿明 is talked about, 「A組的佩君上過…」: a bare name, when it is no word
+            # the guideline uses (「那證照呢」「公司的員工有」 are words of the guideline, not people)
+            n = normalise(text)
+            bare = (people.turned_to(n) if ds.person is not None else None) or people.possessed(n)
             if bare and bare not in self.guideline_words and self._may_be_name(bare):
                 name = bare
         return self._become(ds, name) if name else False

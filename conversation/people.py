@@ -18,15 +18,15 @@ from rag.textnorm import reads_as_english
 # word that goes on the sentence: 「同事有三張」 names nobody), or a capitalised Latin word
 _INTRO_ZH = (
     r"(?:同事|員工|學員|部屬|下屬|同仁|新人|組員|成員|應徵者|候選人|另一位|另外一位|另一名|下一位|工程師|專員|主管"
-    r"|第[一二三四五六七八九十\d]{1,2}(?:位|個人|個同事|位同事))"
+    r"|第[一二三四五六七八九十\d]{1,2}(?:位|個人|個同事|位同事)|(?:同組|同部門|同團隊|組上|隔壁組)的)"
 )
 _NAME_ZH = (
     rf"(?![有是的也都在說想要只還上考拿做沒這那他她我你們跟和與又再已一二三四五六七八九十兩幾每各第最如假若萬應該能可怎為]|{_INTRO_ZH})"
     r"[\u4e00-\u9fff]{2,3}?"
 )
-_STOP_ZH = r"(?=[做評有的，,。只也還考上是想要在呢嗎跟和與、：:\s（(]|$)"
+_STOP_ZH = r"(?=[做評有的，,。只也還考上是想要在呢嗎跟和與、：:\s（(則今去目現比]|$)"
 INTRO = re.compile(
-    rf"{_INTRO_ZH}\s*(?:叫|叫做|名叫)?\s*(?P<zh>{_NAME_ZH}){_STOP_ZH}"
+    rf"{_INTRO_ZH}\s*(?:是|叫|叫做|名叫)?\s*(?P<zh>{_NAME_ZH}){_STOP_ZH}"
     rf"|(?:{_INTRO_ZH}|回到|回來看|換回|再看|至於)\s*(?:叫|叫做|名叫)?\s*(?P<zh_en>[A-Z][a-z]+)(?![A-Za-z])"
     r"|(?:回到|回來看|換回|再看|至於)\s*(?P<back>" + _NAME_ZH + ")" + _STOP_ZH + r"|"
     # 「先講小美：…」「再來是阿傑：…」: going through people one by one
@@ -94,6 +94,16 @@ def introduced(text: str, known_words: frozenset[str] | set[str] = frozenset()) 
         if name and name not in NOT_NAMES and name.lower() not in known_words:
             return name
     return None
+
+
+# 「A組的佩君上過素養課」: a name after 的 that something is said of (checked by the caller like TURNED_TO)
+POSSESSED = re.compile(r"(?<=的)(?P<name>" + _NAME_ZH + r")(?=上過|上了|考過|考了|考到|拿到|只有|也有|沒有|有)")
+
+
+def possessed(text: str) -> str | None:
+    """The name after 的 that facts follow (「A組的佩君上過…」), unchecked: see POSSESSED."""
+    m = POSSESSED.search(text)
+    return m.group("name") if m and m.group("name") not in NOT_NAMES else None
 
 
 def turned_to(text: str) -> str | None:

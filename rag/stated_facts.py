@@ -39,18 +39,20 @@ EVERY_OF = re.compile(r"(\bboth\b|\ball (of )?(the|their|its)?\b|兩張都|兩�
 COMPARED = re.compile(r"(超過|不到|未滿|少於|多於|至少|高於|低於|大於|小於|門檻|需要|要求)\s*$")
 HALF_HOUR = re.compile(r"(\d+|[零〇一二兩三四五六七八九十百]+)\s*個?半\s*(?:小時|鐘頭)")
 # 「1080分鐘」: company training systems that count minutes; read as hours
-MINUTES = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?|[零〇一二兩三四五六七八九十百千]+)\s*(?:分鐘|mins?\b|minutes?\b)")
+MINUTES = re.compile(
+    r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|[零〇一二兩三四五六七八九十百千]+)\s*(?:分鐘|mins?\b|minutes?\b)"
+)
 # 「兩天，一天9小時」「報過兩次素養課 每次9小時」「兩個半天 每個半天4.5h」: sessions times hours per session
 # (what is said between, the course, is kept: it names the area)
 _COUNT = r"\d+|[一二兩三四五六七八九十]+"
 REPEATED = re.compile(
-    rf"(?P<n>{_COUNT})\s*(?P<unit>個半天|天|次|堂|場|梯次|週|周)(?P<mid>[^，,。；;?？!！\d]{{0,14}}?)[\s，,、]*"
+    rf"(?P<n>{_COUNT})\s*(?P<unit>個半天|天|次|堂|場|梯次|週|周)(?P<mid>[^，,。；;?？!！\d]{{0,20}}?)[\s，,、]*"
     rf"(?:一|每)\s*(?:個)?(?:半天|天|次|堂|場|梯次|週|周)\s*(?:上|各)?\s*(?P<m>\d+(?:\.\d+)?|[一二兩三四五六七八九十]+)\s*"
     r"(?:小時|個小時|鐘頭|hours?\b|hrs?\b|h\b)"
 )
 # "2.5 days of Midjourney training at 8h/day", "3 days, same 8 hours a day", "2 sessions (6 hours each)"
 REPEATED_EN = re.compile(
-    r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>days?|sessions?|classes|lessons|workshops?)\b(?P<mid>[^,.;?!\d]{0,40}?)"
+    r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)[\s-]*(?P<unit>days?|sessions?|classes|lessons|workshops?)\b(?P<mid>[^,.;?!\d]{0,40}?)"
     r"[\s,(]*(?:at|of|with|same|for|each)?\s*(?P<m>\d+(?:\.\d+)?)\s*(?:h|hrs?|hours?)\b\s*"
     r"(?:/|a|per|each|every)\s*(?:day|session|class|lesson|workshop)?\)?"
 )
@@ -191,7 +193,7 @@ class FactReader:
         text = HOURS_BEFORE_NUMBER.sub(r"\1 \2\3 hours", self.reader.speller.correct(normalise(message)))
         # 「十一個半小時」 is 11.5 hours; 「素養20、工具20…，單位都是小時」 gives every bare number its unit
         text = HALF_HOUR.sub(lambda m: f"{(_number(m.group(1)) or 0) + 0.5:g} 小時", text)
-        text = MINUTES.sub(lambda m: f"{round((_number(m.group(1)) or 0) / 60, 2):g} 小時", text)
+        text = MINUTES.sub(lambda m: f"{round((_number(m.group(1).replace(',', '')) or 0) / 60, 2):g} 小時", text)
         text = REPEATED.sub(_sessions_as_hours, text)
         text = REPEATED_EN.sub(lambda m: f"{m.group('mid')} {float(m.group('n')) * float(m.group('m')):g} hours", text)
         if UNIT_DECLARED.search(text):
