@@ -849,7 +849,8 @@ class Dialogue:
                     break
             if at:
                 return out
-        other = self._issuers_other(text) if OTHER_ONE.search(text) else None
+        talked = {key for kind, key, *_ in [*topic.entities, *topic.listed, *recent] if kind == "cert"}
+        other = self._issuers_other(text, talked) if OTHER_ONE.search(text) else None
         if other is not None:  # 「Microsoft 在表裡有兩張，一張是 AI-901，另一張是什麼？」
             return OTHER_ONE.sub(f"「{self._name('cert', other)}」", text, count=1)
         if OTHER_ONE.search(text) and (topic.entities or topic.listed):
@@ -1086,11 +1087,14 @@ class Dialogue:
         return None
         return f"那「{self.cat.certification(found[0].key).name}」呢？"
 
-    def _issuers_other(self, text: str) -> str | None:
-        """The other certificate of an issuer with two in 表6, when the message names the issuer and one."""
+    def _issuers_other(self, text: str, talked: set[str] | frozenset[str] = frozenset()) -> str | None:
+        """The other certificate of an issuer with two in 表6, when the message names the issuer and one —
+        or names the issuer only, one of its two having been talked about ("the other NVIDIA one")."""
         n = normalise(text)
         entities = self.reader.entities(n)
         named = {e.key for e in [*entities, *self.reader.certs_by_issuer_words(n, entities)] if e.kind == "cert"}
+        said = {e.key for e in entities if e.kind == "issuer"}
+        named |= {c for c in talked if self.cat.certification(c).issuer in said} if not named else set()
         issuers = {e.key for e in entities if e.kind == "issuer"} | {self.cat.certification(c).issuer for c in named}
         for issuer in issuers:
             certs = [c.id for c in self.cat.certifications if c.issuer == issuer]

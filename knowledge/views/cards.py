@@ -609,7 +609,12 @@ class CatalogCards:
             for s in self.cat.industries.scenarios
             if s.industry == industry and (not talent or s.talent_category in talent)
         ]
+        asked_missing = [t for t in talent if not any(s.talent_category == t for s in rows)]
         rows = rows or [s for s in self.cat.industries.scenarios if s.industry == industry]
+        # 「物流業呢？應用人才那張表有列嗎」: a category asked about whose table does not list the industry
+        tables = {s.talent_category: s.source for s in self.cat.industries.scenarios}
+        absent_zh = "".join(f"\n（{tables.get(t, t)}（{t}）沒有列出{industry}。）" for t in asked_missing)
+        absent_en = "".join(f"\n({tables.get(t, t)} ({t}) does not list {industry}.)" for t in asked_missing)
         zh = "\n".join(
             f"• {s.talent_category}（{s.source.split()[-1]}）：應用情境 {_items(s.scenarios)}；貢獻：{s.contribution}"
             for s in rows
@@ -619,7 +624,7 @@ class CatalogCards:
             f"scenarios {_items(s.scenarios)}; contribution: {s.contribution}"
             for s in rows
         )
-        return Card(f"{industry}的 AI 應用舉例：\n{zh}", en, [s.source for s in rows])
+        return Card(f"{industry}的 AI 應用舉例：\n{zh}{absent_zh}", en + absent_en, [s.source for s in rows])
 
     def foundations_card(self) -> Card:
         f = self.cat.career.foundations
