@@ -545,8 +545,18 @@ class QueryUnderstanding:
         words = set(re.findall(r"[a-z][a-z0-9+-]+", text))
         found: list[Entity] = []
         if self.cert_words.search(text):
-            # an issuer with a single certification in 表6 (Google, IBM) names it
-            found += [Entity("cert", ids[0], key, 0) for key in issuers if len(ids := self.issuer_certs[key]) == 1]
+            # an issuer with a single certification in 表6 (Google, IBM) names it — unless other words name
+            # a certificate of theirs the guideline does not list (「Google 的 Generative AI Leader 證照」)
+            for key in issuers:
+                ids = self.issuer_certs[key]
+                if len(ids) != 1:
+                    continue
+                own = set(re.findall(r"[a-z0-9]+", self.catalog.certification(ids[0]).name.lower()))
+                # words of other certificates' names (「Generative」), not in this one's
+                others = {w for c in self.catalog.certifications for w in re.findall(r"[a-z0-9]+", c.name.lower())}
+                foreign = {w for w in words if w in others and w not in own and w not in self.plain_words}
+                if not foreign:
+                    found.append(Entity("cert", ids[0], key, 0))
             if found:
                 return found
         for issuer in issuers:

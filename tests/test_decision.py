@@ -779,3 +779,16 @@ def test_a_run_of_letters_longer_than_any_word_is_no_typo(advisor) -> None:  # n
     speller = advisor.understanding.speller
     assert speller.suggestion("certifcation") is not None  # a real typo is still corrected
     assert speller.suggestion("certifcation" * 4) is None
+
+
+def test_a_vendors_certificate_not_in_table_6_is_not_its_listed_one(advisor) -> None:  # noqa: ANN001
+    """Google has one certificate in 表6; words of other certificates' names after it name another one."""
+    assert advisor.respond("我有 Google 的 Generative AI Leader 證照，算哪一類？").rule == "scope.unknown_certification"
+    assert "Google Cloud Professional" in advisor.respond("google 的 ML engineer 證照算哪類").text
+
+
+def test_minutes_with_thousands_separators_and_hyphenated_days(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond(
+        "I did 1,200 minutes of AI literacy training and a 2-day ChatGPT workshop, 9 hours per day. My level?"
+    )
+    assert "AI 應用素養 20 h" in answer.text and "18 h" in answer.text, answer.text
