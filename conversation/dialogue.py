@@ -1093,7 +1093,19 @@ class Dialogue:
         n = normalise(text)
         entities = self.reader.entities(n)
         named = {e.key for e in [*entities, *self.reader.certs_by_issuer_words(n, entities)] if e.kind == "cert"}
-        said = {e.key for e in entities if e.kind == "issuer"}
+        # the issuer must qualify 「另一張」 itself ("the other NVIDIA one", 「NVIDIA 的另一張」), not be named
+        # in a clause of its own (「iPAS 那張我知道是經濟部的，另一張是哪一類」)
+        other = OTHER_ONE.search(n)
+        said = {
+            e.key
+            for e in entities
+            if e.kind == "issuer"
+            and other is not None
+            and (
+                other.end() <= n.find(e.surface) <= other.end() + 3
+                or 0 <= other.start() - (n.find(e.surface) + len(e.surface)) <= 3
+            )
+        }
         named |= {c for c in talked if self.cat.certification(c).issuer in said} if not named else set()
         issuers = {e.key for e in entities if e.kind == "issuer"} | {self.cat.certification(c).issuer for c in named}
         for issuer in issuers:
