@@ -35,6 +35,8 @@ CLASSIFY_ME = re.compile(
     r"(算(是)?(哪|什麼)|屬於(哪|什麼)|對應(到)?(什麼|哪)|是(哪|什麼)(一)?(種|類|型)|哪一?(種|類|型)(的)?(人才|能力)"
     r"|(哪|什麼)(一)?(種|類|型)(人才)?(呢|嗎)?\s*[?？]?$"
     r"|叫什麼|叫做什麼|稱為什麼|\b(which|what) (talent|category|type|kind)\b|\bwhere do i (fit|belong)\b"
+    # 「我算應用人才還是開發人才」: two placements offered to choose from
+    r"|(算|屬於)(是)?[^，。？?]{1,12}?還是"
     r"|\bwhat is (it|that) called\b)"
 )
 # 「這種能力算哪一個能力項目」 asks for a competency item or type, not for a talent category.

@@ -658,6 +658,8 @@ def _own_work(q: Query) -> list[Card] | None:
     if reading.archetype and not roles:
         cards.append(v.archetype_card(reading.archetype))
         about.append(Entity("archetype", reading.archetype, reading.archetype, -1))
+    # 「這在指引的醫療照護情境裡算哪一種」: the industry's 表10/表11 row of that talent too
+    cards += [v.industry_card(i, [reading.talent]) for i in q.keys.get("industry", [])]
     return Plan(VIEW, "view.own_work", tuple(cards), about=tuple(about))
 
 

@@ -792,3 +792,13 @@ def test_minutes_with_thousands_separators_and_hyphenated_days(advisor) -> None:
         "I did 1,200 minutes of AI literacy training and a 2-day ChatGPT workshop, 9 hours per day. My level?"
     )
     assert "AI 應用素養 20 h" in answer.text and "18 h" in answer.text, answer.text
+
+
+def test_a_background_asking_which_route_gets_the_route(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("我是文組畢業的，想轉 AI 產業，可以走哪個路線？")
+    assert answer.rule.startswith("view.background_start") and "AI 產品經理" in answer.text, answer.text
+
+
+def test_ones_work_placed_between_two_offered_talents(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("我在倉庫做理貨，每天用 ChatGPT 寫日報，我算應用人才還是開發人才？")
+    assert answer.rule.startswith("view.own_work") and "AI 加值型" in answer.text, (answer.rule, answer.text)
