@@ -602,14 +602,12 @@ class Dialogue:
                 meets.append(name)
             asked_types = "、".join(types)
             none = f"{asked_types} not reached" if en and types else "none reached" if en else f"{asked_types} 尚未達到"
-            zh_cats = (f"; meets {', '.join(cats)}" if en else f"；符合 {'、'.join(cats)}") if cats else ""
+            met = (f"; meets {', '.join(cats)}" if en else f"；符合 {'、'.join(cats)}") if cats else ""
             missed = [x for x in talents if x not in cats]  # 「誰算 AI 應用人才」: who does not, in so many words
             if missed:
-                zh_cats += f"；尚不符合 {'、'.join(missed)}" if not en else f"; does not meet {', '.join(missed)}"
+                met += f"；尚不符合 {'、'.join(missed)}" if not en else f"; does not meet {', '.join(missed)}"
             lines.append(
-                f"• {name}: {', '.join(levels) or none}{zh_cats}"
-                if en
-                else f"• {name}：{'、'.join(levels) or none}{zh_cats}"
+                f"• {name}: {', '.join(levels) or none}{met}" if en else f"• {name}：{'、'.join(levels) or none}{met}"
             )
             # what each still lacks for the types asked (or the asked talent's types), route by route
             wanted = types or [x for c in self.cat.talent.categories if c.name in missed for x in c.competency_types]

@@ -252,6 +252,10 @@ class QueryUnderstanding:
         issuer_words = {w for f in self.forms if f.kind == "issuer" for w in re.findall(r"[a-z0-9]+", f.text)}
         cert_words = {"certificate", "certificates", "certification", "certifications", "certified", "credential"}
         self.plain_words = set(EN_STOPWORDS) | issuer_words | cert_words
+        # every word of a 表6 certificate's name: what tells 「Google 的 Generative AI Leader」 from Google's one
+        self.cert_name_words = frozenset(
+            w for c in catalog.certifications for w in re.findall(r"[a-z0-9]+", c.name.lower())
+        )
         self.issuer_certs = {
             issuer: [c.id for c in catalog.certifications if c.issuer == issuer]
             for issuer in {c.issuer for c in catalog.certifications}
@@ -553,8 +557,7 @@ class QueryUnderstanding:
                     continue
                 own = set(re.findall(r"[a-z0-9]+", self.catalog.certification(ids[0]).name.lower()))
                 # words of other certificates' names (「Generative」), not in this one's
-                others = {w for c in self.catalog.certifications for w in re.findall(r"[a-z0-9]+", c.name.lower())}
-                foreign = {w for w in words if w in others and w not in own and w not in self.plain_words}
+                foreign = {w for w in words if w in self.cert_name_words and w not in own and w not in self.plain_words}
                 if not foreign:
                     found.append(Entity("cert", ids[0], key, 0))
             if found:

@@ -659,7 +659,7 @@ class CatalogCards:
         else:
             nxt_zh = f"您已在這條路徑的最後一步。跨域指引：{''.join(path.cross_domain)}"
             nxt_en = f"You are at the last step of this route. Cross-domain: {''.join(path.cross_domain)}"
-        zh = f"依附件(五)，您目前接近{route.name}（{talent}）的「{step}」。{nxt_zh}\n{route.name}：{chain}。"
+        zh = f"依附件(五)，您目前接近「{route.name}」（{talent}）的「{step}」。{nxt_zh}\n{route.name}：{chain}。"
         en = f"By 附件(五), you stand near 「{step}」 on the {route.name} ({talent}). {nxt_en}\n{route.name}: {chain}."
         # the cross-domain moves from this route's steps (「資料科學家補足軟 / 硬體工程技術亦可轉向 AI 工程師」)
         steps = [x.split(" (")[0] for x in route.steps[route.steps.index(step) :]]
