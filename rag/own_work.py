@@ -39,6 +39,14 @@ CLASSIFY_ME = re.compile(
     r"|(算|屬於)(是)?[^，。？?]{1,12}?還是"
     r"|\bwhat is (it|that) called\b)"
 )
+# 「這樣算 AI 人才嗎」「也算AI人才嗎」「算不算AI人才」 "does that count as AI talent": a yes/no placement,
+# answered with the category the work fits and what 表5 takes to reach that category's indicators
+COUNTS_AS = re.compile(
+    r"(算(不算|是)?(一種|一個)?\s*(ai)?\s*(人才|應用人才|開發人才)(嗎|了嗎|吧|呢)"
+    r"|是不是\s*(ai)?\s*(人才|應用人才|開發人才)"
+    r"|\b(count|counts|qualify|qualifies) as (an? )?ai (talent|professional)|\bam i (an? )?ai talent\b)"
+)
+CLASSIFY_ME = re.compile(f"{CLASSIFY_ME.pattern}|{COUNTS_AS.pattern}")
 # 「這種能力算哪一個能力項目」 asks for a competency item or type, not for a talent category.
 ASKS_ITEM = re.compile(
     r"(項目|能力類型|什麼能力|哪(一)?.能力|的能力|些能力|種能力|哪一?項|\b(competency|item|skill)\b)"

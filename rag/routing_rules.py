@@ -20,6 +20,7 @@ from rag.own_work import (
     ASPIRE,
     CERT_ASKED,
     CLASSIFY_ME,
+    COUNTS_AS,
     JOB_ASKED,
     ROLE_ASKED,
     ROLE_WORDS,
@@ -313,6 +314,28 @@ def _compare(q: Query) -> list[Card] | None:
         return [v.compare_archetypes()]
     if len(keys.get("role", [])) >= 2:
         return [v.compare_roles(keys["role"])]
+    return _works_compared(q)
+
+
+# where a message comparing two people or jobs described in words divides them: 「用 AI 幫自己做事的人，跟幫公司
+# 規劃導入 AI 的人」 "someone who … and someone who …"
+BETWEEN_WORKS = re.compile(r"(跟|和|與|以及|還是|相比|比起|\bvs\.?|\bversus\b|\band\b|\bor\b|\bcompared (to|with)\b)")
+
+
+def _works_compared(q: Query) -> list[Card] | None:
+    """Two works described rather than named, compared (「每天用 ChatGPT 整理會議紀錄的同事，跟專門評估哪些流程
+    可以導 AI 的同事，是同一種人嗎」): each side is placed by its own words (表1, 表7) and the two placements are
+    set side by side — the 表7 roles when both are AI 應用人才, else the talent categories."""
+    text = q.u.normalised
+    for m in BETWEEN_WORKS.finditer(text):
+        left = read_work(text[: m.start()], [], q.views.cat)
+        right = read_work(text[m.end() :], [], q.views.cat)
+        if left is None or right is None:
+            continue
+        if left.talent != right.talent:
+            return [q.views.queries.compare_talents([left.talent, right.talent])]
+        if left.archetype and right.archetype and left.archetype != right.archetype:
+            return [q.views.queries.compare_archetypes()]
     return None
 
 
@@ -653,6 +676,8 @@ def _own_work(q: Query) -> list[Card] | None:
     v = q.views
     cards = [v.own_work_card(reading.talent, reading.archetype, list(reading.evidence), list(reading.tools), roles)]
     cards += [replace(v.role_card(r, False), native=True) for r in roles]
+    if COUNTS_AS.search(asked) and any(r.category == reading.talent for r in v.cat.rules.talent_categories):
+        cards.append(v.talent_requirements(reading.talent))  # 「這樣算 AI 人才嗎」: what reaching it takes
     cards.append(v.talent_card(reading.talent))
     about = [Entity("role", r.id, r.name, -1) for r in roles] + [Entity("talent", reading.talent, reading.talent, -1)]
     if reading.archetype and not roles:

@@ -802,3 +802,22 @@ def test_a_background_asking_which_route_gets_the_route(advisor) -> None:  # noq
 def test_ones_work_placed_between_two_offered_talents(advisor) -> None:  # noqa: ANN001
     answer = advisor.respond("我在倉庫做理貨，每天用 ChatGPT 寫日報，我算應用人才還是開發人才？")
     assert answer.rule.startswith("view.own_work") and "AI 加值型" in answer.text, (answer.rule, answer.text)
+
+
+def test_does_my_work_count_as_ai_talent_says_what_reaching_it_takes(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    answer = advisor.respond("我在診所當櫃台，每天用 Gemini 回病人訊息，這樣也算 AI 人才嗎？")
+    assert answer.rule.startswith("view.own_work"), (answer.rule, answer.text)
+    assert "AI 應用人才" in answer.text.split("\n")[0] and "AI 加值型" in answer.text
+    summary = next(r for r in catalog.rules.talent_categories if r.category == "AI 應用人才")
+    assert all(t in answer.text for t in summary.requires), answer.text  # each level the summary rule needs
+    # a question of which kind, not whether: no requirements appended
+    which = advisor.respond("我在診所當櫃台，每天用 Gemini 回病人訊息，我算哪一種人才？")
+    assert "人才類別判定" not in which.text
+
+
+def test_two_works_described_are_compared_by_their_placements(advisor) -> None:  # noqa: ANN001
+    same_talent = advisor.respond("每天用 AI 幫自己寫週報的人，和負責幫公司規劃導入 AI 流程的人，有什麼不同？")
+    assert same_talent.rule == "query.compare" and "AI 加值型" in same_talent.text and "AI 導入型" in same_talent.text
+    across = advisor.respond("自己訓練模型、部署上線的工程師，跟只用 Canva 做海報的行銷，差在哪？")
+    assert across.rule == "query.compare", (across.rule, across.text)
+    assert "AI 開發人才" in across.text and "AI 應用人才" in across.text
