@@ -145,6 +145,14 @@ ALL_OF = re.compile(
 ONLY = re.compile(r"(只有|只拿|只考|\bonly\b)")
 # 「單憑這張」「光靠它」 "on its own", "by itself": one certificate held, asked about without the others
 ALONE = re.compile(r"(單憑|光靠|單靠|單獨|\bon its own\b|\bby itself\b)")
+# 「我有素養類證照，不能抵那個素養時數嗎」 "can my cert count toward the training hours": whether the two 表5
+# routes offset each other — they do not: a level is met by one route in full (spec: evidence policy)
+OFFSET = re.compile(
+    r"(抵|代替|替代|取代|頂替|換算成?時數|算進時數|算成時數|計入時數|併計|混(合|搭|著)算|加在一起算"
+    r"|\b(count (towards?|for|as)|instead of|substitute|replace|make up for|stand in for|offset)\b)"
+)
+CERT_WORD = re.compile(r"(證照|認證|證書|\bcert(ificate|ification)?s?\b)")
+HOURS_WORD = re.compile(r"(時數|小時|課|\bhours?\b|\btraining\b|\bcourses?\b)")
 SET_REF = re.compile(r"(其中|這些|這幾張|這幾個|裡面|當中|\bof (these|those|them)\b|\bamong (them|these|those)\b)")
 # 「有國內的嗎」「國際的呢」 "any international ones?": only a scope, asked of the list just shown
 SCOPE_ONLY = re.compile(
@@ -242,6 +250,8 @@ class Dialogue:
             # 「第一張其實是 X，不是 Y」: X replaces the one taken back, the others stay
             ex.negated = list(dict.fromkeys([*ex.negated, *self._taken_back(ds.profile, normalise(text))]))
         n = normalise(text)
+        if OFFSET.search(n) and CERT_WORD.search(n) and HOURS_WORD.search(n) and not ds.profile.is_empty():
+            return [self._routes_not_offset(ds, text, lang)]
         if switched:
             # 「回到怡君」: her facts are the profile now, and her certificates what 「那張」 means
             self._profile_topic(ds, ds.profile)
@@ -428,6 +438,29 @@ class Dialogue:
                 return n.replace(e.surface, f"「{self._name('cert', held.pop())}」", 1)
         return text
 
+    def _routes_not_offset(self, ds: DialogueState, text: str, lang: Lang) -> Reply:
+        """No: each 表5 level is met by the certificate route or the training-hours route in full, and a
+        certificate is never counted as hours (nor hours as a certificate). Said first, then the stated
+        facts' standing on the types talked about, each route's gap in numbers."""
+        answer_lang = self._answer_language(text, lang)
+        if answer_lang == "en":
+            lead = (
+                "No: in 表5 each level is met by one route in full, the certificate route (證照累積張數) or the "
+                "training-hours route (課程受訓累積時數); certificates are not converted into hours, nor hours "
+                "into certificates."
+            )
+        else:
+            lead = (
+                "不能互相折抵。表5 的每一級要由「證照累積張數」或「課程受訓累積時數」其中一條途徑完整達成，"
+                "證照不會換算成受訓時數，時數也不會算成證照。"
+            )
+        # the types of the answer before (「…AI 工具應用到初階了嗎」→「不能抵素養時數嗎」 asks about 工具應用's
+        # route): the area the message names is the hours in question, not another type asked
+        asked = "" if ds.situation_types else text
+        answer = self.situation.answer(ds.profile, asked, answer_lang, default_types=ds.situation_types or None, lead=[lead])
+        ds.situation_types = answer.types
+        return Reply(answer.text, self._profile_buttons(lang))
+
     def _sets_supposition_aside(self, text: str) -> bool:
         """「先不管假設那張」「假設歸假設。另一位同事有 X」: the what-if is named to be set aside, and the message
         supposes nothing else."""
@@ -446,6 +479,9 @@ class Dialogue:
             name = None
         if name is None and people.OTHER_PERSON.search(text) and ds.person and len(ds.people) == 1:
             name = next(iter(ds.people))  # "what about the other one?" of two people
+        if name is None and people.BACK_TO_PRONOUN.search(text) and ds.person:
+            before = [n for n in ds.named if n != ds.person and n in ds.people]
+            name = before[-1] if before else None  # "back to her" after Bob: the one talked about before him
         if name is None:
             # 「那美玲呢？素養 20…」 while 阿明 is talked about, 「A組的佩君上過…」: a bare name, when it is no word
             # the guideline uses (「那證照呢」「公司的員工有」 are words of the guideline, not people)

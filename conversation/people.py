@@ -75,6 +75,12 @@ TURNED_TO = re.compile(
     + _NAME_ZH
     + r")\s*(?:呢|咧|勒|的話|的部分)"
 )
+# 「回到她」「再看回他」 "back to her": a pronoun the talk returns to, which is the person talked about before
+# the current one (who needs no returning to)
+BACK_TO_PRONOUN = re.compile(
+    r"((回到|回來看|換回|再看回|再回到|回頭看)\s*(她|他|那位|前一位)|\b(back to|returning to|return to) (her|him)\b)",
+    re.IGNORECASE,
+)
 # 「另一位呢」 "the other one": the other of exactly two people
 OTHER_PERSON = re.compile(r"(另一位|另外一位|另一個人|另外那位|\bthe other (one|person|guy|colleague)\b)")
 

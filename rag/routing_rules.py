@@ -585,6 +585,28 @@ def _next_steps(q: Query) -> list[Card] | None:
     return [q.views.next_steps_card(*position)] if position else None
 
 
+# 「第一步要先考哪一類的證照」「該從哪一類證照開始」 "which certificate should I start with": the order asked
+FIRST_STEP = re.compile(
+    r"(第一步|第一張|先考|先拿|先從|從哪(一|個)?(類|種|張)|入門|起步|一開始|剛開始|最先"
+    r"|\b(first|start with|begin with|starting with|to start)\b)"
+)
+WHICH_KIND = re.compile(r"(哪(一)?(類|種|張)|什麼(類|種)|\b(which|what) (kind|category|type|cert)|\bwhich one\b)")
+
+
+@rule("view.first_certificates", 692, VIEW, "which certificate category first: the first type's (表3), then the talent's")
+def _first_certificates(q: Query) -> list[Card] | None:
+    text = q.u.normalised
+    if not (FIRST_STEP.search(text) and WHICH_KIND.search(asked_clause(text)) and mentions_certificates(q)):
+        return None
+    if q.keys.get("cert") or q.keys.get("cert_category") or q.keys.get("type") or q.keys.get("item"):
+        return None  # a certificate, category or type named: its own view says what it is or takes
+    cat = q.views.cat
+    talents = list(q.keys.get("talent", []))
+    talents += ["AI 應用人才" for _ in q.keys.get("archetype", [])]
+    talents += [r.talent_category for r in cat.role_list if r.id in q.keys.get("role", [])]
+    return [q.views.first_certificates_card(talents[0] if talents else None)]
+
+
 @rule("view.background_start", 690, VIEW, "a background and a career question without a role: 附件(五) starting points")
 def _background(q: Query) -> list[Card] | None:
     if {"career", "background"} <= q.intents and all(e.start < 0 for e in q.u.entities) and "role" not in q.keys:

@@ -28,6 +28,9 @@ FILLABLE = frozenset({"literacy", "programming", "model_training", "service_dev"
 # 「這樣算哪種人才」, "does he count as application talent": the talent category is asked too.
 TALENT_ASKED = re.compile(r"(哪(種|類|一類|一種)人才|人才嗎|算.{0,6}人才|\btalent\b)")
 LEVEL_NAMED = ("初階", "進階")  # 表5 levels a question may name (「具備」 is the only level of the other types)
+# the English words for those levels ("Do trainees reach advanced?")
+LEVEL_EN = {"advanced": "進階", "basic": "初階", "entry": "初階", "entry-level": "初階", "beginner": "初階"}
+LEVEL_WORDS_EN = re.compile(r"\b(advanced|basic|entry-level|entry|beginner)\b", re.IGNORECASE)
 ROUTE_ZH = {"certificate": "證照途徑", "training": "受訓時數途徑"}
 ROUTE_EN = {"certificate": "certificate route", "training": "training-hours route"}
 # A question about one's standing as a whole (「我現在算到哪個程度？」): with no type named in it, every type.
@@ -96,6 +99,8 @@ class SituationAdvisor:
             if not named and not found:
                 clauses = [c for c in CLAUSE_SPLIT.split(sentence) if c.strip() and QUESTION_MARKERS.search(c)]
                 named = [n for c in clauses if not re.search(r"\d", c) for n in self.facts.types_named(c)]
+            if not named and not found:
+                named = self._types_by_level_named(sentence)  # 「學員能到進階嗎」: only AI 工具應用 has 進階
             if not named and not found and OVERALL.search(sentence):
                 overall = True
             elif named and any(  # 「what level am I at, and what would I need for AI 模型訓練?」: all of them
@@ -119,6 +124,16 @@ class SituationAdvisor:
             plain = [c for c in CLAUSE_SPLIT.split(unnamed) if c.strip() and not re.search(r"\d", c)]
             types = [e.key for c in plain for e in self.reader.entities(c) if e.kind == "type"]
         return list(dict.fromkeys(types)), list(dict.fromkeys(talents))
+
+    def _types_by_level_named(self, sentence: str) -> list[str]:
+        """The types whose 表5 levels include a level the sentence names, when that level is no other
+        type's (「初階」「進階」 are AI 工具應用's alone; every type has 「具備」)."""
+        if set(self.reader.detect_intents(sentence)) & {"category_of", "issuer"}:
+            return []  # "the beginner-level one, which category is it?": a certificate is asked about
+        n = LEVEL_WORDS_EN.sub(lambda m: LEVEL_EN[m.group(0).lower()], sentence)
+        named = [lv for lv in LEVEL_NAMED if lv in n]
+        owners = [r.type for r in self.cat.rules.types if any(x.level in named for x in r.levels)]
+        return owners if len(owners) == 1 else []
 
     def _level_verdicts(self, shown: list[dict[str, Any]], text: str, lang: str) -> list[str]:
         """「這樣能算進階嗎？」: a level the question names, reached or not, said in so many words before

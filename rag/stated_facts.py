@@ -77,7 +77,8 @@ HOURS_BEFORE_NUMBER = re.compile(
     r"\bhours?\s+(were|was|are|is|total(?:led)?|of)\s+(only |just |about |around )?"
     r"(\d+(?:\.\d+)?)(?!\s*(hours?|hrs?|h)\b)"
 )
-SENTENCE_SPLIT = re.compile(r"(?<=[。！!？?~])")
+# (an English sentence ends at a full stop before a word: "…15h of 音源 (ElevenLabs). Do trainees reach…")
+SENTENCE_SPLIT = re.compile(r"(?<=[。！!？?~])|(?<=[A-Za-z0-9)\]]\.)\s+(?=[A-Za-z])")
 # what the guideline says of the certificate just named: "does it say anything about it?", 「指引有提到它嗎」
 ABOUT_IT = re.compile(
     r"(\b(say|says|said|mention|mentions|list|lists) (anything )?about (it|that|this|them)\b"

@@ -821,3 +821,16 @@ def test_two_works_described_are_compared_by_their_placements(advisor) -> None: 
     across = advisor.respond("自己訓練模型、部署上線的工程師，跟只用 Canva 做海報的行銷，差在哪？")
     assert across.rule == "query.compare", (across.rule, across.text)
     assert "AI 開發人才" in across.text and "AI 應用人才" in across.text
+
+
+def test_which_certificate_first_names_the_first_types_category(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    first = catalog.types[0].name
+    category = next(c.name for c in catalog.cert_categories.categories if first in c.competency_types)
+    answer = advisor.respond("剛入門的話應該先去考哪一種證照？")
+    assert answer.rule == "view.first_certificates", (answer.rule, answer.text)
+    assert f"起點看是{category}" in answer.text and "沒有規定" in answer.text  # no order is invented
+    aimed = advisor.respond("我想走資料科學家這條路，第一張證照該考哪一類？")
+    assert aimed.rule == "view.first_certificates" and "若目標是 AI 開發人才" in aimed.text, aimed.text
+    # a certificate named is asked about itself
+    named = advisor.respond("iPAS 初級適合當第一張嗎？是哪一類？")
+    assert named.rule != "view.first_certificates"

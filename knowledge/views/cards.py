@@ -197,6 +197,56 @@ class CatalogCards:
         en.append("Either route reaches the level. Use /assess for a self-assessment.")
         return Card("\n".join(zh), "\n".join(en), [TABLE5])
 
+    def first_certificates_card(self, talent: str | None = None) -> Card:
+        """「第一步要先考哪一類的證照」: the category of the first competency type (表3) — the one whose level
+        every other type's training route also asks for in 表5 — then, for a talent category being aimed
+        at, the certificate route of each level its summary rule requires."""
+        first = self.cat.types[0]
+        category = next(c for c in self.cat.cert_categories.categories if first.name in c.competency_types)
+        rules = next(r for r in self.cat.rules.types if r.type == first.name)
+        own = next(r.text for lv in rules.levels for r in lv.rules if r.route == "certificate")
+        area = next(c.measures[0] for lv in rules.levels for r in lv.rules if r.route == "training" for c in r.conditions)
+        hours = next(
+            c.threshold for lv in rules.levels for r in lv.rules if r.route == "training" for c in r.conditions
+        )
+        others = [
+            r.type
+            for r in self.cat.rules.types[1:]
+            if all(
+                any(area in c.measures for c in rule.conditions)
+                for lv in r.levels
+                for rule in lv.rules
+                if rule.route == "training"
+            )
+        ]
+        n = len(self.cat.certs_in(category.name))
+        zh = [
+            f"指引沒有規定考照的先後順序；從能力架構的起點看是{category.name}：{category.name}對應「{first.name}」（表3），"
+            f"表5 的 {first.name} 具備只要{own}；"
+            + (f"其餘 {len(others)} 種能力類型的受訓時數途徑也都要求 {first.name} {hours:g} 小時，是共同的起點。" if others else "")
+            + f"表6 的{category.name}共 {n} 張。"
+        ]
+        en = [
+            "The guideline sets no order for taking certificates; the starting point of its framework is "
+            f"{category.name} ({category.name_en}): it maps to {first.name} (表3), whose "
+            f"具備 level takes {own} in 表5"
+            + (f"; the training route of the other {len(others)} types also asks for {hours:g} hours of {first.name}." if others else ".")
+            + f" 表6 lists {n} {category.name} certificates."
+        ]
+        summary = next((r for r in self.cat.rules.talent_categories if r.category == talent), None)
+        if summary is not None:
+            zh.append(f"若目標是 {talent}，表5 的判定（證照途徑）：")
+            en.append(f"Aiming at {talent}, 表5's summary rule (certificate route):")
+            for type_name, level in summary.requires.items():
+                lv = next(x for r in self.cat.rules.types if r.type == type_name for x in r.levels if x.level == level)
+                texts = "；或 ".join(r.text for r in lv.rules if r.route == "certificate")
+                zh.append(f"• {type_name} {level}：{texts}")
+                en.append(f"• {type_name} {level}: {texts}")
+            join = "兩項都要" if summary.mode == "all" else "其中一項即可"
+            zh.append(f"（{join}）")
+            en.append("(both)" if summary.mode == "all" else "(either one)")
+        return Card("\n".join(zh), "\n".join(en), [TABLE3, TABLE5, TABLE6], native=True)
+
     def rules_quoting(self, phrase: str) -> Card | None:
         """「表5 哪幾種能力類型寫到『累計30小時』」: the 表5 indicators whose words hold the phrase, by type and
         level, counted; None when no indicator says it."""
