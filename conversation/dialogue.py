@@ -457,7 +457,8 @@ class Dialogue:
         # the types of the answer before (「…AI 工具應用到初階了嗎」→「不能抵素養時數嗎」 asks about 工具應用's
         # route): the area the message names is the hours in question, not another type asked
         asked = "" if ds.situation_types else text
-        answer = self.situation.answer(ds.profile, asked, answer_lang, default_types=ds.situation_types or None, lead=[lead])
+        shown = ds.situation_types or None
+        answer = self.situation.answer(ds.profile, asked, answer_lang, default_types=shown, lead=[lead])
         ds.situation_types = answer.types
         return Reply(answer.text, self._profile_buttons(lang))
 

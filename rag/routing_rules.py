@@ -593,7 +593,7 @@ FIRST_STEP = re.compile(
 WHICH_KIND = re.compile(r"(哪(一)?(類|種|張)|什麼(類|種)|\b(which|what) (kind|category|type|cert)|\bwhich one\b)")
 
 
-@rule("view.first_certificates", 692, VIEW, "which certificate category first: the first type's (表3), then the talent's")
+@rule("view.first_certificates", 692, VIEW, "which certificate category first: the first type's (表3), then a talent's")
 def _first_certificates(q: Query) -> list[Card] | None:
     text = q.u.normalised
     if not (FIRST_STEP.search(text) and WHICH_KIND.search(asked_clause(text)) and mentions_certificates(q)):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from knowledge.assessment import assess
 from knowledge.catalog import Catalog
-from knowledge.models import TOOL_CATEGORY, Certification, CompetencyType, Role, Rule
+from knowledge.models import TOOL_CATEGORY, Certification, CompetencyType, Role, Rule, TypeRules
 from knowledge.profile import parse_profile
 
 TABLE6, TABLE3, TABLE5 = "附件(三) 表6", "三、AI 產業人才能力認證分類 表3", "附件(二) 表5"
@@ -205,32 +205,33 @@ class CatalogCards:
         category = next(c for c in self.cat.cert_categories.categories if first.name in c.competency_types)
         rules = next(r for r in self.cat.rules.types if r.type == first.name)
         own = next(r.text for lv in rules.levels for r in lv.rules if r.route == "certificate")
-        area = next(c.measures[0] for lv in rules.levels for r in lv.rules if r.route == "training" for c in r.conditions)
-        hours = next(
-            c.threshold for lv in rules.levels for r in lv.rules if r.route == "training" for c in r.conditions
-        )
-        others = [
-            r.type
-            for r in self.cat.rules.types[1:]
-            if all(
-                any(area in c.measures for c in rule.conditions)
-                for lv in r.levels
-                for rule in lv.rules
-                if rule.route == "training"
-            )
-        ]
+        condition = next(c for lv in rules.levels for r in lv.rules if r.route == "training" for c in r.conditions)
+        area, hours = condition.measures[0], condition.threshold
+
+        def asks_first(r: TypeRules) -> bool:
+            training = [rule for lv in r.levels for rule in lv.rules if rule.route == "training"]
+            return all(any(area in c.measures for c in rule.conditions) for rule in training)
+
+        others = [r.type for r in self.cat.rules.types[1:] if asks_first(r)]
         n = len(self.cat.certs_in(category.name))
         zh = [
             f"指引沒有規定考照的先後順序；從能力架構的起點看是{category.name}：{category.name}對應「{first.name}」（表3），"
             f"表5 的 {first.name} 具備只要{own}；"
-            + (f"其餘 {len(others)} 種能力類型的受訓時數途徑也都要求 {first.name} {hours:g} 小時，是共同的起點。" if others else "")
+            + (
+                f"其餘 {len(others)} 種能力類型的受訓時數途徑也都要求 {first.name} {hours:g} 小時，是共同的起點。"
+                * bool(others)
+            )
             + f"表6 的{category.name}共 {n} 張。"
         ]
         en = [
             "The guideline sets no order for taking certificates; the starting point of its framework is "
             f"{category.name} ({category.name_en}): it maps to {first.name} (表3), whose "
             f"具備 level takes {own} in 表5"
-            + (f"; the training route of the other {len(others)} types also asks for {hours:g} hours of {first.name}." if others else ".")
+            + (
+                f"; the training route of the other {len(others)} types also asks for {hours:g} hours of {first.name}"
+                * bool(others)
+            )
+            + "."
             + f" 表6 lists {n} {category.name} certificates."
         ]
         summary = next((r for r in self.cat.rules.talent_categories if r.category == talent), None)
