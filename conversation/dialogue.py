@@ -144,6 +144,11 @@ ALL_OF = re.compile(
 )
 ONLY = re.compile(r"(只有|只拿|只考|\bonly\b)")
 # 「單憑這張」「光靠它」 "on its own", "by itself": one certificate held, asked about without the others
+# 「整套課總共幾小時」「加起來上了幾小時」 "how many hours in total": the stated hours added up
+TOTAL_HOURS = re.compile(
+    r"((總共|一共|合計|加起來|加總|全部)[^，。?？還再要得]{0,6}(幾|多少)(個)?(小時|鐘頭)|總時數"
+    r"|\bhow many hours (in total|altogether)\b|\btotal (number of )?hours\b)"
+)
 ALONE = re.compile(r"(單憑|光靠|單靠|單獨|\bon its own\b|\bby itself\b)")
 # 「我有素養類證照，不能抵那個素養時數嗎」 "can my cert count toward the training hours": whether the two 表5
 # routes offset each other — they do not: a level is met by one route in full (spec: evidence policy)
@@ -186,6 +191,20 @@ LEVEL_EN |= {"intermediate": "中級", "middle": "中級", "advanced": "高級",
 # 表5 level names in English ("the advanced level")
 LEVEL_NAMES_EN = {"advanced": "進階", "beginner": "初階", "entry": "初階", "basic": "初階", "entry-level": "初階"}
 CERT_FORWARD = re.compile(r"^(那|那麼|還有|換成|至於|那如果是|what about|how about|and)\s*")
+
+
+def _top_level_split(text: str) -> list[str]:
+    """「A（x、y）、B」 split at the 、 outside brackets: A（x、y） and B."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif ch == "、" and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    return [*parts, text[start:]]
 
 
 class Dialogue:
@@ -271,6 +290,12 @@ class Dialogue:
             and bool(ABOUT_ANOTHER.search(n))
             and len(n) <= 30
         )
+        # 「可是單一工具都沒有到 18 小時欸，那初階算有過嗎？」 right after a what-if: a level question of the
+        # same what-if, nothing new stated
+        asks_again = ds.hypothesis is not None and bool(ds.situation_types) and ex.asks_level and not ex.has_facts
+        supposes = bool(self.facts.hypothetical.search(n))  # 「假設上面兩個都上完」 supposes anew
+        asks_again = asks_again and not supposes and not NOW.search(n) and not REAL.search(n)
+        goes_on = goes_on or asks_again
         base = ds.hypothesis if ds.hypothesis is not None and (SAME_HYPOTHESIS.search(n) or goes_on) else ds.profile
         if base is ds.hypothesis:
             ex.hypothetical = True
@@ -290,6 +315,13 @@ class Dialogue:
             return self._question(ds, text, lang)
         if ex.then is not None and not ex.hypothetical:
             return self._fact_and_supposition(ds, ex, updated, text, answer_lang, lang)
+        if TOTAL_HOURS.search(normalised) and not GAP.search(normalised) and not ex.has_facts and ds.situation_types:
+            # 「好，那這樣整套課總共幾小時？」 after a result: the hours stated (or supposed just now) added up
+            shown = ds.hypothesis if ds.hypothesis is not None and not NOW.search(normalised) else ds.profile
+            if not shown.is_empty():
+                hypothetical = shown is ds.hypothesis
+                text_out = self.situation.total_hours(shown, answer_lang, hypothetical=hypothetical, asked=text)
+                return [Reply(text_out, self._profile_buttons(lang))]
         if REAL.search(normalised) and not ex.has_facts and not ds.profile.is_empty() and ds.situation_types:
             # 「ok 那實際上呢？」 after a what-if: the same result on the facts as stated, the what-if dropped
             named = bool(self.situation.asked_types(text)[0])  # 「實際上程式語言應用還差多少」: the type named
@@ -304,7 +336,7 @@ class Dialogue:
             ds.hypothesis, ds.situation_types = None, answer.types
             self._profile_topic(ds, ds.profile)
             return [Reply(answer.text, self._profile_buttons(lang))]
-        if self._about_self(ds, ex, normalised) and not updated.is_empty():
+        if (self._about_self(ds, ex, normalised) or base is ds.hypothesis and asks_again) and not updated.is_empty():
             # facts in a question with no person in it (「AI 模型訓練 30 小時算具備嗎？」) are computed, not kept
             # 「另一位小林…」「同事有三張…」 are a person too
             someone = ex.first_person or bool(NEW_PERSON.search(normalised) or THIRD_PERSON.search(normalised))
@@ -850,6 +882,10 @@ class Dialogue:
         recent = recent or []
         if DESCRIBED_THEN_THIS.search(normalise(text)):
             return text  # 「另一個職缺要會 PyTorch…，那這個呢」: 「這個」 is what the message itself describes
+        if self.reader.unknown_names(text) and self.reader.cert_words.search(normalise(text)):
+            # "Our own exam, 'Certified Prompt Engineer Pro', which category is it in?": 「it」 is the certificate
+            # the message names, which 表6 does not list — not the one talked about before
+            return text
         names = {(k, key): self._name(k, key) for k, key, _ in topic.entities}
         names.update({(k, key): self._name(k, key) for k, key in topic.listed})
         span = ORDINAL_RANGE.search(normalise(text))
@@ -1211,8 +1247,15 @@ class Dialogue:
         named = self._named_list(entities)
         if selection and set(named) <= set(previous.listed):
             named = []  # 「前兩個分別是誰辦的」: a selection from the last list leaves that list to count over
+        inline = self._inline_listed(answer.text)
+        if selection and previous.listed and inline and inline[0][0] != "cert":
+            inline = []  # 「第三個」 answered with a type's items: 「那第五個呢」 still counts over the list before
         listed = (
-            self._listed(self._first_list(answer.text)) or self._inline_listed(answer.text) or named or previous.listed
+            self._listed(self._first_list(answer.text))
+            or inline
+            or self._paragraphs_listed(answer.text)
+            or named
+            or previous.listed
         )
         lang = answer.lang if answer.lang in ("zh-TW", "zh-CN", "en") else "zh-TW"
         intents = context.get("intents", [])
@@ -1244,19 +1287,46 @@ class Dialogue:
         return several[0] if len(several) == 1 else []
 
     def _inline_listed(self, text: str) -> list[tuple[str, str]]:
-        """Certificates an answer lists in a line (「表6 的素養類認證：A、B、C」), in the order shown: what
-        「有國內的嗎」「微軟那張」 refer to when the answer has no bulleted list."""
-        out: list[tuple[str, str]] = []
+        """Things an answer lists in a line, in the order shown: certificates (「表6 的素養類認證：A、B、C」),
+        what 「有國內的嗎」「微軟那張」 refer to when the answer has no bulleted list; else a type's items
+        (「能力項目：8. AI 協作與開發（…）、9. 程式應用（…）」), what 「第一個是新的嗎」 counts over. Types or
+        categories named in passing (「對應的能力類型：AI 工具應用、AI 程式語言應用」) are no list it gives,
+        nor the facts an answer was computed from (「依您提供的：證照 A、B」)."""
+        certs: list[tuple[str, str]] = []
+        items: list[tuple[str, str]] = []
         for line in text.split("\n"):
-            head, sep, rest = line.partition("：")
-            if not sep or "、" not in rest:
+            if ECHO.match(line):
                 continue
-            names = [p.strip(" 。") for p in rest.split("、")]
-            certs = [self.reader.entities(normalise(n)) for n in names]
-            keys = [found[0].key for found in certs if found and found[0].kind == "cert"]
-            if len(keys) >= 2 and len(keys) * 3 >= len(names) * 2:
-                out += [("cert", k) for k in keys if ("cert", k) not in out]
-        return out
+            head, sep, rest = line.partition("：")
+            if sep and "、" in rest:
+                names = [p.strip(" 。") for p in rest.split("、")]
+                found = [self.reader.entities(normalise(n)) for n in names]
+                keys = [f[0].key for f in found if f and f[0].kind == "cert"]
+                if len(keys) >= 2 and len(keys) * 3 >= len(names) * 2:
+                    certs += [("cert", k) for k in keys if ("cert", k) not in certs]
+            for part in line.split("。"):
+                head, sep, rest = part.partition("：")
+                if not sep or "、" not in rest:
+                    continue
+                names = [re.sub(r"[（(][^）)]*[）)]", "", p).strip(" 。") for p in _top_level_split(rest)]
+                firsts = [self._first_listable(n) for n in names]
+                found_items = [e for e in firsts if e is not None and e[0] == "item"]
+                if len(found_items) >= 2 and len(found_items) * 3 >= len(names) * 2:
+                    items += [k for k in found_items if k not in items]
+        return certs or items
+
+    def _first_listable(self, name: str) -> tuple[str, str] | None:
+        e = next((e for e in self.reader.entities(normalise(name)) if e.kind in LISTABLE), None)
+        return (e.kind, e.key) if e is not None else None
+
+    def _paragraphs_listed(self, text: str) -> list[tuple[str, str]]:
+        """Things an answer gives a paragraph each, opening with the name (「「好好用 AI 素養教材」由…」, then
+        「「AI 產業人才賦能公版教材」由…」): 「第一個」「第二份」 count over them in that order."""
+        firsts = [self._first_listable(m.group(1)) for m in re.finditer(r"(?m)^「([^」]{2,40})」", text)]
+        kinds = [e[0] for e in firsts if e is not None]
+        if len(kinds) < 2 or len(set(kinds)) != 1 or kinds[0] == "cert":
+            return []  # (certificates a question named are counted in the order it named them)
+        return list(dict.fromkeys(e for e in firsts if e is not None))
 
     @staticmethod
     def _first_list(text: str) -> list[str]:

@@ -356,6 +356,15 @@ class Advisor:
         the part before it named."""
         previous = [Entity(k, key, s, 0) for k, key, s in context.get("entities", [])]
         u.previous_rule = str(context.get("rule") or "")
+        if (
+            u.unknown_names
+            and not any(e.kind == "cert" for e in u.entities)
+            and self.understanding.cert_words.search(u.normalised)
+        ):
+            # "Our own exam, 'Certified Prompt Engineer Pro', which category is it in?": 「it」 is the certificate
+            # the message names, which 表6 does not list — not the one talked about before
+            u.followup = False
+            return
         short = len(u.normalised) <= self.t.short_followup.value
         if not previous and not context.get("intents"):
             u.followup = False  # 「這種人需要寫程式嗎？」 with nothing before it refers to nothing

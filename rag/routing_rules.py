@@ -936,6 +936,9 @@ def _career_topic(q: Query) -> list[Card] | None:
     return cards or None
 
 
+MOVE_INTO = re.compile(r"(轉|走|\bmove into\b|\bswitch to\b)")
+
+
 @rule("view.talent", 580, VIEW, "a talent category: its certificates, career path, industries or description")
 def _talent(q: Query) -> list[Card] | None:
     keys, v = q.keys, q.views
@@ -952,7 +955,10 @@ def _talent(q: Query) -> list[Card] | None:
         if "certs_for" in q.intents:  # 「應該考哪一類、考幾張？有哪些可以選？」: the certificates to choose from too
             cards += [v.talent_certs(k) for k in keys["talent"]]
         return cards
-    if "career" in q.intents:
+    # 「想轉去做開發」: a move into a talent category (its alias says so) asks for its path, and what moving
+    # in from another path takes
+    moving = any(e.kind == "talent" and MOVE_INTO.match(e.surface) for e in q.u.entities)
+    if "career" in q.intents or moving:
         return [v.career_card(k) for k in keys["talent"]]
     if "industry" in keys:
         return [v.industry_card(i, keys["talent"]) for i in keys["industry"]]

@@ -28,6 +28,11 @@ FILLABLE = frozenset({"literacy", "programming", "model_training", "service_dev"
 # 「這樣算哪種人才」, "does he count as application talent": the talent category is asked too.
 TALENT_ASKED = re.compile(r"(哪(種|類|一類|一種)人才|人才嗎|算.{0,6}人才|\btalent\b)")
 LEVEL_NAMED = ("初階", "進階")  # 表5 levels a question may name (「具備」 is the only level of the other types)
+# 「一句話講就好」「簡單講」 "in one sentence", "briefly": the standing in one line, not every route's gaps
+BRIEF = re.compile(
+    r"(一句話|一句講|簡單講|簡單說|簡短|長話短說|講重點|說重點|直接講結論|\bin (one|a) (sentence|line|word)\b"
+    r"|\bbriefly\b|\bin short\b|\btl;?dr\b|\bshort answer\b)"
+)
 # the English words for those levels ("Do trainees reach advanced?")
 LEVEL_EN = {"advanced": "進階", "basic": "初階", "entry": "初階", "entry-level": "初階", "beginner": "初階"}
 LEVEL_WORDS_EN = re.compile(r"\b(advanced|basic|entry-level|entry|beginner)\b", re.IGNORECASE)
@@ -392,6 +397,23 @@ class SituationAdvisor:
         text = f"目前：{got}{more}。{meets}" if got else "目前尚未達到任何能力類型的參考指標。"
         return to_simplified(text) if lang == "zh-CN" else text
 
+    def total_hours(self, profile: StatedProfile, lang: str, hypothetical: bool = False, asked: str = "") -> str:
+        """「整套課總共幾小時？」: the stated course hours added up, each area's share shown."""
+        tools_only = bool(re.search(r"(工具|\btools?\b)", normalise(asked)))  # 「工具課總共幾小時」: 表5's tool sum
+        parts = [
+            (self.area_labels[a], h.hours) for a, h in profile.hours.items() if a.startswith("tool.") or not tools_only
+        ]
+        total = sum(h for _, h in parts)
+        terms = "＋".join(f"{name} {h:g}" for name, h in parts)
+        if lang == "en":
+            head = "(hypothetical, not saved) " if hypothetical else ""
+            text = f"{head}{total:g} hours of courses in all" + (f": {terms}." if parts else ".")
+        else:
+            head = "（假設情況試算，未記錄）" if hypothetical else ""
+            what = "工具課" if tools_only else "受訓時數"
+            text = f"{head}{what}總共 {total:g} 小時" + (f"：{terms}。" if parts else "。")
+        return to_simplified(text) if lang == "zh-CN" else text
+
     def echo(self, profile: StatedProfile, lang: str) -> str:
         """「依您提供的：…」: every fact the result used, so the user can correct it."""
         certs = [self.cat.certification(c.cert_id) for c in profile.certificates]
@@ -451,6 +473,21 @@ class SituationAdvisor:
         `route` (「單看時數」): each type is judged on that 表5 route alone — the profile without the other
         route's facts — and only that route's gaps are shown."""
         result = assess(parse_profile(profile.profile_json(), self.cat), self.cat)
+        if BRIEF.search(normalise(text)) and lead is None and route is None and not self.asked_types(text)[0]:
+            # 「一句話講就好」 "in one sentence": where the facts stand, the facts it rests on, the source
+            head = (
+                ("(hypothetical, not saved) " if lang == "en" else "（假設情況試算，未記錄）") if hypothetical else ""
+            )
+            source = "Source: 附件(二) 表5" if lang == "en" else "出處：附件(二) 表5"
+            body = "\n".join(
+                [
+                    head + self.standing(profile, lang),
+                    self.echo(profile, lang),
+                    *([""] * with_source),
+                    *([source] * with_source),
+                ]
+            )
+            return SituationAnswer(to_simplified(body) if lang == "zh-CN" else body, result, [], [])
         judged = result if route is None else assess(parse_profile(self._one_route(profile, route), self.cat), self.cat)
         types, talents = self.asked_types(text)
         if not types and not talents and default_types and not OVERALL.search(normalise(text)):
@@ -459,7 +496,9 @@ class SituationAdvisor:
             # a what-if names the area it supposes (「如果再上 18 小時素養課」): the types it changes count too
             order = [t.name for t in self.cat.types]
             types = sorted({*types, *default_types}, key=order.index)
-        elif default_types and follow:  # 「不對，模型訓練是 28 小時」 after a result: that result, and the type named
+        elif default_types and follow and not (OVERALL.search(normalise(text)) and not types and not talents):
+            # 「不對，模型訓練是 28 小時」 after a result: that result, and the type named (「那我現在實際上到底是
+            # 什麼程度」 asks about every type)
             types = list(dict.fromkeys([*default_types, *types]))
         shown = [t for t in judged["types"] if not types or t["type"] in types]
         rule_ids: list[str] = []

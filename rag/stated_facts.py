@@ -77,6 +77,13 @@ HOURS_BEFORE_NUMBER = re.compile(
     r"\bhours?\s+(were|was|are|is|total(?:led)?|of)\s+(only |just |about |around )?"
     r"(\d+(?:\.\d+)?)(?!\s*(hours?|hrs?|h)\b)"
 )
+# a threshold said not to be reached (「沒有任何一項工具滿 18 小時」「還沒到 30 小時」 "none reaches 18 hours"):
+# no hours stated
+SHORT_OF = re.compile(
+    r"(沒有|沒|未|並未|都沒|不)[^，。,；;?？]{0,10}(滿|到|超過|達到|達)\s*\d+(\.\d+)?\s*(個)?\s*(小時|hours?|h\b)"
+    r"|\b(none|no one|nothing|not|never)\b[^,.;?]{0,30}\b(reach|reaches|reached|hit|hits|exceed|exceeds)"
+    r"\s+\d+(\.\d+)?\s*(hours?|h\b)"
+)
 # (an English sentence ends at a full stop before a word: "…15h of 音源 (ElevenLabs). Do trainees reach…")
 SENTENCE_SPLIT = re.compile(r"(?<=[。！!？?~])|(?<=[A-Za-z0-9)\]]\.)\s+(?=[A-Za-z])")
 # what the guideline says of the certificate just named: "does it say anything about it?", 「指引有提到它嗎」
@@ -199,6 +206,7 @@ class FactReader:
         text = REPEATED_EN.sub(lambda m: f"{m.group('mid')} {float(m.group('n')) * float(m.group('m')):g} hours", text)
         if UNIT_DECLARED.search(text):
             text = BARE_NUMBER.sub(r"\1 小時", text)
+        text = SHORT_OF.sub(" ", text)  # 「沒有任何一項工具滿 18 小時」 says what she lacks, not hours she has
         split = self._fact_then_supposition(text, continuing)
         if split is not None:
             return split
@@ -322,8 +330,16 @@ class FactReader:
         entities += self.reader.sibling_levels(text, entities)
         near = self.reader.certs_by_similar_name(text, entities)  # 「aws ai practitoner」: a typo of a name
         # 「NVIDIA 的 Generative AI & LLMs」: an issuer and words only one of its certifications has
+        # (words inside a certificate's name already read are not words of another: "the 生成式AI辦公室應用能力
+        # 認證 from III" holds one certificate, not also III's 生成式 AI 能力認證)
         others = [e for e in entities if e.kind != "cert"]
-        near += [e for e in self.reader.certs_by_issuer_words(text, others) if e.surface not in self.issuer_keys]
+        rest = text
+        for e in entities:
+            if e.kind == "cert":
+                rest = re.sub(re.escape(e.surface), " ", rest, flags=re.IGNORECASE)
+        # (and the issuer's own name, "III", is no word of one of its certificates)
+        said = self.issuer_keys | {e.surface for e in others if e.kind == "issuer"}
+        near += [e for e in self.reader.certs_by_issuer_words(rest, others) if e.surface not in said]
         entities += [replace(e, start=text.find(e.surface)) for e in near if e.surface in text]
         entities += self._every_of_issuer(text, others)
         if markers is None:

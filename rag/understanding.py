@@ -218,7 +218,8 @@ class QueryUnderstanding:
             rf"\b{re.escape(w)}s?\b" if w.isascii() else re.escape(w) for w in intents["certificate_words"]
         )
         self.cert_words = re.compile(f"({words})", re.IGNORECASE)
-        self.before_cert = re.compile(rf"\s*(的)?\s*(ai\s*)?(相關)?\s*({words})", re.IGNORECASE)
+        # (a closing quote may come first: 「Prompt Master Gold」認證, 'Certified Prompt Pro' certificate)
+        self.before_cert = re.compile(rf"[」』'\"”’)）]?\s*(的)?\s*(ai\s*)?(相關)?\s*({words})", re.IGNORECASE)
         check_scope_collisions(self.scope, self.forms)
         thesaurus = load_yaml((data_dir / "thesaurus.yaml").read_text(encoding="utf-8"))
         self.synonyms: dict[str, list[str]] = {normalise(k): v for k, v in (thesaurus.get("synonyms") or {}).items()}
@@ -407,7 +408,10 @@ class QueryUnderstanding:
                 is_name = bool(self.cert_words.search(original))
             if is_name and any(p not in self.known_latin for p in parts):
                 names.append(word)
-        return names + self._unknown_by_issuer(original)
+        # 「Prompt Master Gold」認證: the whole run of capitalised words the name ends, not its last word
+        runs = [m.group(0).strip() for m in CAPITALISED_NAME.finditer(original)]
+        whole = [next((r for r in runs if re.search(rf"(?<![\w]){re.escape(n)}(?![\w])", r)), n) for n in names]
+        return list(dict.fromkeys(whole)) + self._unknown_by_issuer(original)
 
     def _unknown_by_issuer(self, original: str) -> list[str]:
         """「Google Professional Data Engineer」: a run of capitalised words that names an issuer of 表6 and a

@@ -366,6 +366,12 @@ class CatalogCards:
         details = "".join(item.details)
         zh = f"{item.number}. {item.name}（{t.number}、{t.name}，{t.program_level}）：{item.description}。{details}"
         en = f"Item {item.number} {item.name} ({item.name_en}), under {t.name}: {item.description}. {details}"
+        # 「第一個是新的嗎」: an item this version added says so, with the reason the preface gives
+        added = [h for h in self.cat.document.update_highlights if (m := ADDED.search(h)) and m.group(1) == item.name]
+        if added:
+            zh += f"\n本版（{self.cat.document.version}）新增此項（前言）：{added[0]}"
+            en += f"\nNew in this version ({self.cat.document.version}, 前言): {added[0]}"
+            return Card(zh, en, [TABLE2, TABLE4, "前言"])
         return Card(zh, en, [TABLE2, TABLE4])
 
     # ------------------------------------------------------------------ people
@@ -553,6 +559,12 @@ class CatalogCards:
             f"Career path for {name} ({path.name_en}, 附件(五)): {routes}. Key skills: {skills}. "
             f"Cross-domain: {''.join(path.cross_domain)}"
         )
+        # 「未來若想轉向開發，則需補足…」: what another route's notes say of moving into this one
+        short = name.removeprefix("AI ").removesuffix("人才")
+        moving = [x for p in self.cat.career.paths if p is not path for x in p.cross_domain if f"轉向{short}" in x]
+        if moving:
+            zh += f"\n從其他路徑轉入：{''.join(moving)}"
+            en += f"\nMoving in from another path: {''.join(moving)}"
         first = self._first_levels(name)
         if not first:
             return Card(zh, en, ["附件(五)"])
@@ -866,11 +878,11 @@ class CatalogCards:
         r = next(x for x in self.cat.resources.resources if x.name == name)
         zh = (
             f"「{r.name}」由{_items(r.developers)}開發，內容涵蓋{_items(r.covers)}，"
-            f"對應能力類型 {_items(r.competency_types)}。下載位置：{r.download}"
+            f"對應能力類型 {_items(r.competency_types)}，適用於{r.audience}。下載位置：{r.download}"
         )
         en = (
             f'"{r.name}" ({r.name_en}) by {", ".join(r.developers)} covers {_items(r.covers, ", ")}; '
-            f"competency types {', '.join(r.competency_types)}. Download: {r.download}"
+            f"competency types {', '.join(r.competency_types)}; for {r.audience}. Download: {r.download}"
         )
         if note:
             zh += f"\n{self.cat.resources.usage_note}"
