@@ -336,6 +336,14 @@ class Dialogue:
             ds.hypothesis, ds.situation_types = None, answer.types
             self._profile_topic(ds, ds.profile)
             return [Reply(answer.text, self._profile_buttons(lang))]
+        unknown = self.reader.unknown_names(text) if self.reader.cert_words.search(normalised) else []
+        if unknown and not ex.certificates and not ex.has_facts and not ds.profile.is_empty():
+            # 「我還有一張公司內部發的「AI 小尖兵」證書，可以算進去嗎」: not a 表6 certificate — said so, and
+            # where the stated facts stand without it
+            answer = self.advisor.respond(text)
+            if answer.rule == "scope.unknown_certification":
+                standing = self.situation.standing(ds.profile, answer_lang)
+                return [Reply(f"{answer.text}\n\n{standing}", self._profile_buttons(lang))]
         if (self._about_self(ds, ex, normalised) or base is ds.hypothesis and asks_again) and not updated.is_empty():
             # facts in a question with no person in it (「AI 模型訓練 30 小時算具備嗎？」) are computed, not kept
             # 「另一位小林…」「同事有三張…」 are a person too
@@ -678,6 +686,17 @@ class Dialogue:
             lines.append(
                 f"• {name}: {', '.join(levels) or none}{met}" if en else f"• {name}：{'、'.join(levels) or none}{met}"
             )
+            # the rule that decided each type asked about (or of the talent asked about) that is met
+            decisive = types or [x for c in self.cat.talent.categories if c.name in talents for x in c.competency_types]
+            for row in result["types"]:
+                rule = next((r for r in row["rules"] if r["level"] == row["level"] and r["met"]), None)
+                if row["type"] in decisive and rule is not None:
+                    conds = "、".join(f"{c['what']} {c['value']:g}/{c['threshold']:g}" for c in rule["conditions"])
+                    lines.append(
+                        f"  ✓ {row['type']}: rule {rule['id']} ({conds})"
+                        if en
+                        else f"  ✓ {row['type']}：依規則 {rule['id']}（{conds}）"
+                    )
             # what each still lacks for the types asked (or the asked talent's types), route by route
             wanted = types or [x for c in self.cat.talent.categories if c.name in missed for x in c.competency_types]
             for row in result["types"]:

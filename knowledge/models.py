@@ -371,6 +371,8 @@ class ResponsibleAIFile(Strict):
     frameworks: list[str]
     dimensions: list[Dimension]
     risk_management_steps: list[RiskStep]
+    # the sentence that introduces the steps (who sets them up, under which law), in the guideline's words
+    risk_management_intro: str = ""
     risk_classes: RiskClasses
 
 

@@ -748,6 +748,25 @@ def _industry_talent(q: Query) -> list[Card] | None:
     return None
 
 
+@rule("view.type_between_talents", 645, VIEW, "a type or item and talent categories offered: which it belongs to (表2)")
+def _type_between_talents(q: Query) -> list[Card] | None:
+    # 「AI 程式語言應用是屬於應用人才還是開發人才？」: the talents are the choices offered, not the subject
+    offered = len(q.keys.get("talent", [])) >= 2 and bool(re.search(r"(還是|或是|\bor\b)", q.u.normalised))
+    if not (q.intents & {"category_of", "which_talent"} or offered) or "talent" not in q.keys:
+        return None
+    if set(q.keys) & {"cert", "cert_category", "role"} or mentions_certificates(q):
+        return None
+    v = q.views
+    types = list(q.keys.get("type", []))
+    for e in q.u.entities:
+        if e.kind == "item":
+            types += [t.name for t in v.cat.types if any(str(i.number) == e.key for i in t.items)]
+    types = list(dict.fromkeys(types))
+    if not types:
+        return None
+    return [v.type_card(v.cat.competency_type(t)) for t in types]
+
+
 @rule("view.which_talent", 640, VIEW, "which talent category a role, type, item or tool belongs to")
 def _which_talent(q: Query) -> list[Card] | None:
     if "which_talent" not in q.intents or "talent" in q.keys:

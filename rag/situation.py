@@ -397,6 +397,24 @@ class SituationAdvisor:
         text = f"目前：{got}{more}。{meets}" if got else "目前尚未達到任何能力類型的參考指標。"
         return to_simplified(text) if lang == "zh-CN" else text
 
+    def _nearest_talent_missing(self, judged: dict[str, Any]) -> list[str]:
+        """The types whose required level is not reached, for the talent category (表5 summary rule) that
+        needs the fewest more levels: AI 應用人才 needs both of its levels, AI 開發人才 either of its."""
+        reached = {t["type"]: t["level"] for t in judged["types"]}
+
+        def has(type_name: str, level: str) -> bool:
+            levels = [lv.level for r in self.cat.rules.types if r.type == type_name for lv in r.levels]
+            got = reached.get(type_name, "未達")
+            return got in levels and levels.index(got) >= levels.index(level)
+
+        best: tuple[int, list[str]] | None = None
+        for summary in self.cat.rules.talent_categories:
+            missing = [t for t, lv in summary.requires.items() if not has(t, lv)]
+            need = len(missing) if summary.mode == "all" else min(1, len(missing))
+            if best is None or need < best[0]:
+                best = (need, missing)
+        return best[1] if best else []
+
     def total_hours(self, profile: StatedProfile, lang: str, hypothetical: bool = False, asked: str = "") -> str:
         """「整套課總共幾小時？」: the stated course hours added up, each area's share shown."""
         tools_only = bool(re.search(r"(工具|\btools?\b)", normalise(asked)))  # 「工具課總共幾小時」: 表5's tool sum
@@ -500,6 +518,10 @@ class SituationAdvisor:
             # 「不對，模型訓練是 28 小時」 after a result: that result, and the type named (「那我現在實際上到底是
             # 什麼程度」 asks about every type)
             types = list(dict.fromkeys([*default_types, *types]))
+        if types and not talents and not judged["talent_categories"] and TALENT_ASKED.search(normalise(text)):
+            # 「他算哪一種人才？」 when neither is met: the levels still missing for the nearest category too
+            order = [t.name for t in self.cat.types]
+            types = sorted({*types, *self._nearest_talent_missing(judged)}, key=order.index)
         shown = [t for t in judged["types"] if not types or t["type"] in types]
         rule_ids: list[str] = []
         lines = []

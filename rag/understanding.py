@@ -57,6 +57,7 @@ CAPITALISED_RUN = re.compile(r"\s+[A-Z][a-z]+\s+[A-Z]")  # "Coursera Deep Learni
 # 「Google Professional Data Engineer」: three to seven capitalised words in a row
 CAPITALISED_NAME = re.compile(r"(?:[A-Z][\w+.&-]*\s+){2,6}[A-Z][\w+.&-]*")
 LATIN_RUN = re.compile(r"^\s*的?\s*(?:[A-Za-z][\w+.&:()-]*\s*){1,6}(?=[\u3400-\u9fff])")
+QUOTED_CERT = re.compile(r"[「『“\"]([^」』”\"]{2,24})[」』”\"]\s*(?:的)?\s*(?:證書|證照|認證|檢定|cert)")
 SIMILAR_NAME = 0.9
 NEAR_MISS_START = 0  # typo matches count as named by the question
 EXPANSION_WEIGHT = 0.8  # thesaurus terms are deliberate mappings onto the guideline's words
@@ -408,6 +409,11 @@ class QueryUnderstanding:
                 is_name = bool(self.cert_words.search(original))
             if is_name and any(p not in self.known_latin for p in parts):
                 names.append(word)
+        # 「AI 小尖兵」證書: a name in quotes, right before a certificate word, that names no 表6 certificate
+        for m in QUOTED_CERT.finditer(original):
+            quoted = m.group(1).strip()
+            if quoted and not self.entities(normalise(quoted)):  # 「AI 模型訓練」的證照要求 names a type
+                names.append(quoted)
         # 「Prompt Master Gold」認證: the whole run of capitalised words the name ends, not its last word
         runs = [m.group(0).strip() for m in CAPITALISED_NAME.finditer(original)]
         whole = [next((r for r in runs if re.search(rf"(?<![\w]){re.escape(n)}(?![\w])", r)), n) for n in names]

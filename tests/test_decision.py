@@ -834,3 +834,28 @@ def test_which_certificate_first_names_the_first_types_category(advisor, catalog
     # a certificate named is asked about itself
     named = advisor.respond("iPAS 初級適合當第一張嗎？是哪一類？")
     assert named.rule != "view.first_certificates"
+
+
+def test_a_type_between_two_talents_offered_is_placed_by_table2(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("AI 模型訓練到底算應用人才還是開發人才的能力？")
+    assert answer.rule == "view.type_between_talents", answer.rule
+    assert answer.text.startswith("四、AI 模型訓練 屬於 AI 開發人才"), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "rule_id"),
+    [
+        ("Thanks! Now please draft a LinkedIn post announcing our new AI team.", "scope.never_answered"),
+        ("公司自辦的「AI 種子教官」證照，在表6 算哪一類？", "scope.unknown_certification"),
+        ("What does the EU AI Act require from companies that deploy chatbots?", "scope.outweighed"),
+        ("Will our exam be added in the next version of the guideline?", "scope.outweighed"),
+    ],
+)
+def test_new_kinds_of_out_of_scope_are_declined(advisor, question: str, rule_id: str) -> None:  # noqa: ANN001
+    answer = advisor.respond(question)
+    assert answer.rule == rule_id and not answer.answered, (answer.rule, answer.text)
+
+
+def test_kinds_of_roles_asked_in_english_list_the_titles(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("Which kinds of roles does the guideline list for AI application talent?")
+    assert "表8" in answer.text and "AI 產品經理" in answer.text, answer.text

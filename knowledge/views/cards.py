@@ -820,7 +820,9 @@ class CatalogCards:
 
     def risk_steps_card(self) -> Card:
         steps = self.cat.responsible_ai.risk_management_steps
-        zh = "風險管理的四項核心操作流程（附件(六)）：\n" + "\n".join(f"({s.number}) {s.name}：{s.text}" for s in steps)
+        intro = self.cat.responsible_ai.risk_management_intro
+        zh = f"{intro}\n" * bool(intro) + "風險管理的四項核心操作流程（附件(六)）：\n"
+        zh += "\n".join(f"({s.number}) {s.name}：{s.text}" for s in steps)
         en = "The four core risk-management steps (附件(六)):\n" + "\n".join(
             f"({s.number}) {s.name} ({s.name_en}): {s.text}" for s in steps
         )
