@@ -149,6 +149,16 @@ TOTAL_HOURS = re.compile(
     r"((總共|一共|合計|加起來|加總|全部)[^，。?？還再要得]{0,6}(幾|多少)(個)?(小時|鐘頭)|總時數"
     r"|\bhow many hours (in total|altogether)\b|\btotal (number of )?hours\b)"
 )
+# 「那個 8 小時的拿掉呢」「影像那門不算的話」: one stated area taken out, supposing
+DROP = re.compile(
+    r"(?:(?P<n>\d+(?:\.\d+)?)\s*(?:個)?\s*(?:小時|h\b|hours?)\s*的?)?\s*(?P<what>[\u4e00-\u9fff]{0,4}?)"
+    r"(?:的|那門|那堂|那個)?(?:課)?\s*(?:拿掉|去掉|刪掉|扣掉|不算|不計|移除)"
+    r"|\b(?:without|drop|remove) the (?P<n_en>\d+)[- ]?(?:hours?|h)\b"
+)
+# 「補完那 2 小時之後呢」 "if I take those 2 hours": a shortfall just shown, made up
+FILL = re.compile(
+    r"(?:補完|補上|補足|補齊|補滿|上完|加上)\s*(?:那|這|剩下的?|缺的)?\s*(?P<n>\d+(?:\.\d+)?)\s*(?:個)?\s*(?:小時|h\b)"
+)
 ALONE = re.compile(r"(單憑|光靠|單靠|單獨|\bon its own\b|\bby itself\b)")
 # 「我有素養類證照，不能抵那個素養時數嗎」 "can my cert count toward the training hours": whether the two 表5
 # routes offset each other — they do not: a level is met by one route in full (spec: evidence policy)
@@ -191,6 +201,13 @@ LEVEL_EN |= {"intermediate": "中級", "middle": "中級", "advanced": "高級",
 # 表5 level names in English ("the advanced level")
 LEVEL_NAMES_EN = {"advanced": "進階", "beginner": "初階", "entry": "初階", "basic": "初階", "entry-level": "初階"}
 CERT_FORWARD = re.compile(r"^(那|那麼|還有|換成|至於|那如果是|what about|how about|and)\s*")
+
+
+def _same_number(value: float, said: str) -> bool:
+    try:
+        return abs(value - float(said)) < 1e-9
+    except ValueError:
+        return False
 
 
 def _top_level_split(text: str) -> list[str]:
@@ -252,6 +269,14 @@ class Dialogue:
         who = self._people_compared(ds, text, lang)
         if who is not None:
             return [who]  # 「三個人裡面誰符合 AI 開發人才的參考指標」
+        if switched and not ds.profile.is_empty() and self._only_turns(text, ds.person or ""):
+            # 「那阿傑呢」「志明呢？」 after one person's result: the same look at the person turned to
+            answer_lang = self._answer_language(text, lang)
+            shown = ds.situation_types or None
+            answer = self.situation.answer(ds.profile, "", answer_lang, default_types=shown)
+            ds.situation_types = answer.types
+            self._profile_topic(ds, ds.profile)
+            return [Reply(answer.text, self._profile_buttons(lang))]
         if ds.person is not None:  # 「阿傑有 X」 "Sarah has X" state facts as 「他有 X」 "he has X" do
             text = people.as_pronoun(text, [ds.person, *ds.people])
         text = self._held_by_issuer(ds, text)
@@ -335,6 +360,16 @@ class Dialogue:
             )
             ds.hypothesis, ds.situation_types = None, answer.types
             self._profile_topic(ds, ds.profile)
+            return [Reply(answer.text, self._profile_buttons(lang))]
+        supposed = self._dropped_or_filled(ds, normalised) if not ex.has_facts else None
+        if supposed is not None:
+            # 「那個 8 小時的拿掉呢？」「補完那 2 小時之後呢？」: the stated facts with one area taken out, or a
+            # shortfall just shown made up — computed on a copy, never stored
+            changed = self.situation.changed_types(ds.profile, supposed)
+            order = [t.name for t in self.cat.types]
+            shown = sorted({*ds.situation_types, *changed}, key=order.index) or None
+            answer = self.situation.answer(supposed, text, answer_lang, hypothetical=True, default_types=shown)
+            ds.hypothesis, ds.situation_types = supposed, answer.types
             return [Reply(answer.text, self._profile_buttons(lang))]
         unknown = self.reader.unknown_names(text) if self.reader.cert_words.search(normalised) else []
         if unknown and not ex.certificates and not ex.has_facts and not ds.profile.is_empty():
@@ -478,6 +513,55 @@ class Dialogue:
                 return n.replace(e.surface, f"「{self._name('cert', held.pop())}」", 1)
         return text
 
+    def _dropped_or_filled(self, ds: DialogueState, n: str) -> StatedProfile | None:
+        """The profile with an area dropped (「那個 8 小時的拿掉」「影像那門不算的話」) or with a shortfall of the
+        last result made up (「補完那 2 小時之後呢」 "if I take those 2 hours"), or None."""
+        if ds.profile.is_empty() or not ds.profile.hours:
+            return None
+        drop = DROP.search(n)
+        if drop:
+            said = drop.group("n")
+            areas = [a for a, h in ds.profile.hours.items() if not said or _same_number(h.hours, said)]
+            what = drop.group("what") or ""
+            named = {a for a, _ in self.facts.read(f"{what} 1 小時", continuing=True).hours} if what else set()
+            areas = [a for a in areas if a in named] if named else areas
+            if len(areas) != 1 or not (said or named):
+                return None
+            return ds.profile.model_copy(update={"hours": {a: h for a, h in ds.profile.hours.items() if a != areas[0]}})
+        fill = FILL.search(n)
+        if not fill:
+            return None
+        wanted = float(fill.group("n"))
+        result = self.situation.result_of(ds.profile)
+        rows = [r for r in result["types"] if not ds.situation_types or r["type"] in ds.situation_types]
+        areas = {
+            item["measures"][0]
+            for row in rows
+            for gap in row["gaps"]
+            if gap["route"] == "training"
+            for item in gap["missing"]
+            if len(item["measures"]) == 1 and item["measures"][0] in ds.profile.hours and item["shortfall"] == wanted
+        }
+        if len(areas) != 1:
+            return None
+        area = areas.pop()
+        hours = dict(ds.profile.hours)
+        hours[area] = hours[area].model_copy(update={"hours": hours[area].hours + wanted})
+        return ds.profile.model_copy(update={"hours": hours})
+
+    @staticmethod
+    def _only_turns(text: str, name: str) -> bool:
+        """The message only turns to `name` (「那阿傑呢」「志明呢？」 "and Bob?"): nothing else is said or asked."""
+        rest = normalise(text)
+        for form in sorted({name, name[1:] if len(name) == 3 else name}, key=len, reverse=True):
+            rest = re.sub(re.escape(form.lower()), " ", rest)
+        rest = re.sub(
+            r"(那麼|那|至於|換成|換|再來|接著|然後|看看|看|的部分|的話|呢|咧|勒|\band\b|\bwhat about\b|\bhow about\b)",
+            " ",
+            rest,
+        )
+        return not re.sub(r"[\W_]+", "", rest)
+
     def _routes_not_offset(self, ds: DialogueState, text: str, lang: Lang) -> Reply:
         """No: each 表5 level is met by the certificate route or the training-hours route in full, and a
         certificate is never counted as hours (nor hours as a certificate). Said first, then the stated
@@ -620,7 +704,10 @@ class Dialogue:
                 ds.profile = self.facts.apply(ds.profile, ex, ds.turn)
         if each:
             return opening, list(dict.fromkeys(name for _, name in spans))
-        return text[spans[-1][0] :], []
+        # the question is the sentence the last mention is in (「…。先幫我看小美」), not only what follows the name
+        start = spans[-1][0]
+        opening_at = max((m.end() for m in re.finditer(r"[。；;!！?？]", text[:start])), default=start)
+        return text[opening_at:], []
 
     def _each_known(self, ds: DialogueState, text: str) -> list[str]:
         """「那 AI 程式語言應用呢？兩人各自缺什麼？」 after two people's facts: the people already talked about,

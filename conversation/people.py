@@ -21,7 +21,7 @@ _INTRO_ZH = (
     r"|第[一二三四五六七八九十\d]{1,2}(?:位|個人|個同事|位同事)|(?:同組|同部門|同團隊|組上|隔壁組)的)"
 )
 _NAME_ZH = (
-    rf"(?![有是的也都在說想要只還上考拿做沒這那他她我你們跟和與又再已一二三四五六七八九十兩幾每各第最如假若萬應該能可怎為]|{_INTRO_ZH})"
+    rf"(?![有是的也都在說想要只還上考拿做沒這那他她我你們跟和與又再已一二三四五六七八九十兩幾每各第最如假若萬應該能可怎為個位名]|{_INTRO_ZH})"
     r"[\u4e00-\u9fff]{2,3}?"
 )
 _STOP_ZH = r"(?=[做評有的，,。只也還考上是想要在呢嗎跟和與、：:\s（(則今去目現比]|$)"
@@ -32,7 +32,8 @@ INTRO = re.compile(
     # 「先講小美：…」「再來是阿傑：…」: going through people one by one
     r"(?:先講|先說|先看|再來是|接著是|然後是|接下來是|下一個是)\s*(?P<next>[\u4e00-\u9fff]{2,3}?|[A-Z][a-z]+)(?=\s*[：:，,])|"
     # 「幫品管課的阿明做能力盤點」: someone a task is done for
-    r"(?:幫|替|為)[^，。,]{0,6}?的?(?P<for>" + _NAME_ZH + r")(?=做|評估|評|盤點|看|檢視|算|查|問)|"
+    r"(?:幫|替|為)(?:[^，。,]{0,6}?的|(?:我|我們)?的?" + _INTRO_ZH + r")?"
+    r"(?P<for>" + _NAME_ZH + r")(?=做|評估|評|盤點|看|檢視|算|查|問)|"
     r"\b(?i:colleague|employee|engineer|staff member|team member|candidate|intern|trainee|hire)(?:,|:)?\s+"
     r"(?P<en>[A-Z][a-z]+)(?![A-Za-z])|\b(?i:back to|returning to|now for|and for|what about)\s+"
     r"(?P<en_back>[A-Z][a-z]+)(?![A-Za-z])"
@@ -46,6 +47,8 @@ NOT_NAMES = frozenset(
     | {"主題", "主题", "話題", "话题", "重點", "重点", "開始", "开始", "最初", "之前", "原來", "原来"}
     | {"問題", "问题", "我們", "我们", "現在", "现在", "目前", "今天", "這邊", "这边", "那邊", "那边", "這裡", "这里"}
     | {"那裡", "那里", "題目", "题目", "上一題", "一開始", "一开始", "剛剛的", "原本的", "真實", "真实", "實際的"}
+    # how a task is done (「幫我逐一看」「幫他們分別算」), not whom for
+    | {"逐一", "一一", "分別", "各自", "全部", "一起", "一下", "順便", "直接", "大家", "他們", "她們", "我們", "每個"}
 )
 MAX_PEOPLE = 20  # a team walked through in one conversation; older people are dropped first
 # A name that opens what is said about someone, with no word introducing it: a nickname (「小美上過…」,
@@ -64,6 +67,10 @@ SUBJECT_NAME = re.compile(
     + _SAYS_LATIN
     # 「Kevin：AI素養20小時…」「小美：…」: a name and a colon opening a list of their facts
     + r"|(?:^|(?<=[，,。；;\s的看查]))(?P<colon>[A-Z][a-z]{2,}|[小阿][\u4e00-\u9fff])\s*[：:]"
+    # 「…盤點。王經理：上過…；李副理：有…」: a two- or three-character name opening one item of a list of
+    # people (checked by the caller: no word the advisor reads otherwise)
+    + r"|(?:^|(?<=[。；;]))\s*(?P<listed_colon>[\u4e00-\u9fff]{2,3})\s*[：:]"
+    + r"(?=\s*(有|上過|上了|考過|沒|無|只有|持有|[A-Za-z]|AI|ai))"
     # 「兩位同事：王大明 素養18小時…；林小華 素養16小時…」: a name, a space, then numbers (checked by the
     # caller: a word that reads as an hours area is no name)
     + r"|(?<=[：:；;])\s*(?P<listed>(?![我你他她這那有是的也都在])[\u4e00-\u9fff]{2,3})\s+(?=[^\s，,。；;]{0,6}\d)"
@@ -186,7 +193,7 @@ def mentioned(text: str, known: list[str]) -> str | None:
 
 
 def _subject(m: re.Match[str]) -> str | None:
-    return m.group("nick") or m.group("latin") or m.group("colon") or m.group("listed")
+    return m.group("nick") or m.group("latin") or m.group("colon") or m.group("listed") or m.group("listed_colon")
 
 
 def _forms(name: str) -> list[str]:

@@ -233,7 +233,13 @@ def _named_as_certificate(q: Query) -> bool:
     "facts about oneself and a question about one's level, gap or a what-if: 表5 engine",
 )
 def _own_result(q: Query) -> list[Card] | None:
-    return q.personal() if q.personal is not None else None
+    cards = q.personal() if q.personal is not None else None
+    if cards:
+        # 「算是應用人才了，想轉去做開發，要補什麼？指引有建議怎麼轉嗎」: what moving into that path takes
+        moving = [e.key for e in q.u.entities if e.kind == "talent" and MOVE_INTO.match(e.surface)]
+        cards = [*cards, *(q.views.moving_in_card(t) for t in dict.fromkeys(moving))]
+        cards = [c for c in cards if c is not None]
+    return cards
 
 
 def cert_filter(q: Query) -> CertFilter:

@@ -44,9 +44,9 @@ MINUTES = re.compile(
 )
 # 「兩天，一天9小時」「報過兩次素養課 每次9小時」「兩個半天 每個半天4.5h」: sessions times hours per session
 # (what is said between, the course, is kept: it names the area)
-_COUNT = r"\d+|[一二兩三四五六七八九十]+"
+_COUNT = r"\d+(?:\.\d+)?|[一二兩三四五六七八九十]+(?:點五)?"
 REPEATED = re.compile(
-    rf"(?P<n>{_COUNT})\s*(?P<unit>個半天|天|次|堂|場|梯次|週|周)(?P<mid>[^，,。；;?？!！\d]{{0,20}}?)[\s，,、]*"
+    rf"(?P<n>{_COUNT})\s*(?P<unit>個半天|天半|天|次|堂|場|梯次|週|周)(?P<mid>[^，,。；;?？!！\d]{{0,20}}?)[\s，,、]*"
     rf"(?:一|每)\s*(?:個)?(?:半天|天|次|堂|場|梯次|週|周)\s*(?:上|各)?\s*(?P<m>\d+(?:\.\d+)?|[一二兩三四五六七八九十]+)\s*"
     r"(?:小時|個小時|鐘頭|hours?\b|hrs?\b|h\b)"
 )
@@ -598,9 +598,12 @@ def _unsquashed(text: str, position: int) -> int:
 
 def _sessions_as_hours(m: re.Match[str]) -> str:
     """「兩天 一天9小時」 → 「 18 小時」, keeping the course named between (「兩次素養課 每次9小時」)."""
-    n, per = _number(m.group("n")), _number(m.group("m"))
+    raw = m.group("n")
+    half = raw.endswith("點五") or m.group("unit") == "天半"  # 「一點五天」「兩天半」: and a half
+    n, per = _number(raw.removesuffix("點五")), _number(m.group("m"))
     if not n or per is None:
         return m.group(0)
+    n += 0.5 * half
     return f"{m.group('mid')} {n * per:g} 小時"
 
 

@@ -560,8 +560,7 @@ class CatalogCards:
             f"Cross-domain: {''.join(path.cross_domain)}"
         )
         # 「未來若想轉向開發，則需補足…」: what another route's notes say of moving into this one
-        short = name.removeprefix("AI ").removesuffix("人才")
-        moving = [x for p in self.cat.career.paths if p is not path for x in p.cross_domain if f"轉向{short}" in x]
+        moving = self._moving_in(name)
         if moving:
             zh += f"\n從其他路徑轉入：{''.join(moving)}"
             en += f"\nMoving in from another path: {''.join(moving)}"
@@ -572,6 +571,23 @@ class CatalogCards:
         zh += "\n起步的參考指標（表5，證照或時數任一途徑）：\n" + "\n".join(f"• {x}" for x in first)
         en += "\nWhere to start (表5, either route):\n" + "\n".join(f"• {x}" for x in first)
         return Card(zh, en, ["附件(五)", TABLE5])
+
+    def _moving_in(self, talent: str) -> list[str]:
+        """What the other paths' cross-domain notes say of moving into `talent` (「未來若想轉向開發…」)."""
+        short = talent.removeprefix("AI ").removesuffix("人才")
+        path = next((p for p in self.cat.career.paths if p.talent_category == talent), None)
+        return [x for p in self.cat.career.paths if p is not path for x in p.cross_domain if f"轉向{short}" in x]
+
+    def moving_in_card(self, talent: str) -> Card | None:
+        """「想轉去做開發，指引有建議怎麼轉嗎」: the guideline's note on moving into a talent's path."""
+        moving = self._moving_in(talent)
+        if not moving:
+            return None
+        return Card(
+            f"轉向 {talent}（附件(五)）：{''.join(moving)}",
+            f"Moving into {talent} (附件(五)): {''.join(moving)}",
+            ["附件(五)"],
+        )
 
     def _first_levels(self, talent: str) -> list[str]:
         tc = next(t for t in self.cat.talent.categories if t.name == talent)
