@@ -92,7 +92,8 @@ def cert_question(q: Query) -> bool:
 
 def asked_clause(text: str) -> str:
     """The clause that carries the question: the last one with a question word or mark, else the last."""
-    clauses = [c for c in CLAUSE_SPLIT.split(text) if c.strip()] or [text]
+    # (「…算AI人才喔??」: a second question mark is no clause of its own)
+    clauses = [c for c in CLAUSE_SPLIT.split(text) if re.search(r"\w", c)] or [text]
     asking = [c for c in clauses if QUESTION_MARKERS.search(c)]
     return (asking or clauses)[-1]
 
@@ -308,6 +309,9 @@ def _compare(q: Query) -> list[Card] | None:
     if DIFFERENCE.search(q.u.normalised) and MORE_OF_THEM.search(q.u.normalised):
         return None  # 「素養類跟專案類哪個比較多？差幾張？」: a difference of counts (query.count_certs)
     v, keys = q.views.queries, q.keys
+    labelled = _labelled_jobs_compared(q)
+    if labelled is not None:
+        return labelled
     if len(keys.get("cert", [])) >= 2:
         return [v.compare_certs([q.views.cat.certification(c) for c in keys["cert"]])]
     if len(keys.get("type", [])) >= 2:
@@ -326,6 +330,29 @@ def _compare(q: Query) -> list[Card] | None:
 # where a message comparing two people or jobs described in words divides them: 「用 AI 幫自己做事的人，跟幫公司
 # 規劃導入 AI 的人」 "someone who … and someone who …"
 BETWEEN_WORKS = re.compile(r"(跟|和|與|以及|還是|相比|比起|\bvs\.?|\bversus\b|\band\b|\bor\b|\bcompared (to|with)\b)")
+
+
+# 「A是每天幫資料貼標籤…；B是用 SQL 拉報表…」: two jobs described one after the other under labels
+JOB_LABEL = re.compile(r"(?:^|(?<=[；;。，,\s：:]))(?:a|b|甲|乙|第一個|第二個|一個|另一個)\s*(?:是|[：:])")
+
+
+def _labelled_jobs_compared(q: Query) -> list[Card] | None:
+    """Two labelled job descriptions compared (「這兩個分別對應什麼角色」): each description read for the
+    表8/表9 role its rare words fit (RoleReader), and the two roles set side by side."""
+    text = q.u.normalised
+    labels = list(JOB_LABEL.finditer(text))
+    if len(labels) < 2:
+        return None
+    parts = [text[m.end() : (labels[i + 1].start() if i + 1 < len(labels) else len(text))] for i, m in enumerate(labels)]
+    roles = []
+    for part in parts[:2]:
+        found = q.views.role_reader.best(ROLE_WORDS.sub(" ", part))
+        if len(found) != 1:
+            return None
+        roles.append(found[0])
+    if roles[0].id == roles[1].id:
+        return None
+    return [q.views.queries.compare_roles([r.id for r in roles])]
 
 
 def _works_compared(q: Query) -> list[Card] | None:
@@ -610,7 +637,9 @@ def _first_certificates(q: Query) -> list[Card] | None:
     talents = list(q.keys.get("talent", []))
     talents += ["AI 應用人才" for _ in q.keys.get("archetype", [])]
     talents += [r.talent_category for r in cat.role_list if r.id in q.keys.get("role", [])]
-    return [q.views.first_certificates_card(talents[0] if talents else None)]
+    # 「我是中文系大三…證照要先從哪一類開始考」: the talent the background suits (附件(五) 能力起點)
+    talents = talents or q.views.suited_talents(text)
+    return [q.views.first_certificates_card(talents[0] if len(talents) == 1 else None)]
 
 
 @rule("view.background_start", 690, VIEW, "a background and a career question without a role: 附件(五) starting points")

@@ -220,7 +220,10 @@ class QueryUnderstanding:
         )
         self.cert_words = re.compile(f"({words})", re.IGNORECASE)
         # (a closing quote may come first: 「Prompt Master Gold」認證, 'Certified Prompt Pro' certificate)
-        self.before_cert = re.compile(rf"[」』'\"”’)）]?\s*(的)?\s*(ai\s*)?(相關)?\s*({words})", re.IGNORECASE)
+        # (「…Specialization結業證書」: a kind of certificate word too)
+        self.before_cert = re.compile(
+            rf"[」』'\"”’)）]?\s*(的)?\s*(ai\s*)?(相關)?\s*(結業|修業|結訓|完訓|完成|專業|能力)?\s*({words})", re.IGNORECASE
+        )
         check_scope_collisions(self.scope, self.forms)
         thesaurus = load_yaml((data_dir / "thesaurus.yaml").read_text(encoding="utf-8"))
         self.synonyms: dict[str, list[str]] = {normalise(k): v for k, v in (thesaurus.get("synonyms") or {}).items()}
@@ -394,10 +397,12 @@ class QueryUnderstanding:
         capitalised word right before a certificate word (「Coursera 的證書」). Ordinary English words
         (Taipei, Taiwanese) are not names of certifications."""
         names = []
-        for m in re.finditer(r"[A-Za-z][A-Za-z0-9+\-]*[A-Za-z0-9+]|[A-Za-z]", original):
+        for m in re.finditer(r"[A-Za-z][A-Za-z0-9+\-]*(?:\.[A-Za-z][A-Za-z0-9+\-]*)*[A-Za-z0-9+]|[A-Za-z]", original):
             word = m.group(0)
             parts = [p for p in re.split(r"[-]", word.lower()) if p]
-            is_name = (word.isupper() and len(word) >= 2) or any(ch.isdigit() for ch in word)
+            # an acronym (PMP), a name with digits (AZ-104) or a dotted brand (Fast.AI, DeepLearning.AI)
+            dotted = "." in word and any(ch.isupper() for ch in word)
+            is_name = (word.isupper() and len(word) >= 2) or any(ch.isdigit() for ch in word) or dotted
             # 「Coursera 的證書」, 「Databricks 的 Machine Learning Associate 證照」: a capitalised word, then
             # only English words before a certificate word
             if not is_name and word[0].isupper():
@@ -415,8 +420,11 @@ class QueryUnderstanding:
             if quoted and not self.entities(normalise(quoted)):  # 「AI 模型訓練」的證照要求 names a type
                 names.append(quoted)
         # 「Prompt Master Gold」認證: the whole run of capitalised words the name ends, not its last word
-        runs = [m.group(0).strip() for m in CAPITALISED_NAME.finditer(original)]
-        whole = [next((r for r in runs if re.search(rf"(?<![\w]){re.escape(n)}(?![\w])", r)), n) for n in names]
+        latin = re.sub(r"[^\x00-\x7f]", " | ", original)  # a run of names never crosses Chinese text
+        runs = [m.group(0).strip() for m in CAPITALISED_NAME.finditer(latin)]
+        whole = [
+            next((r for r in runs if re.search(rf"(?<![A-Za-z]){re.escape(n)}(?![A-Za-z])", r)), n) for n in names
+        ]
         return list(dict.fromkeys(whole)) + self._unknown_by_issuer(original)
 
     def _unknown_by_issuer(self, original: str) -> list[str]:

@@ -859,3 +859,38 @@ def test_new_kinds_of_out_of_scope_are_declined(advisor, question: str, rule_id:
 def test_kinds_of_roles_asked_in_english_list_the_titles(advisor) -> None:  # noqa: ANN001
     answer = advisor.respond("Which kinds of roles does the guideline list for AI application talent?")
     assert "表8" in answer.text and "AI 產品經理" in answer.text, answer.text
+
+
+def test_two_labelled_jobs_are_read_for_their_roles(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("兩份工作比較：A是把客服對話逐句貼標籤分類，給模型訓練用；B是用 SQL 和 Power BI 做報表、追蹤 KPI。各是什麼角色？")
+    assert answer.rule == "query.compare", answer.rule
+    assert "資料標註師" in answer.text and "資料分析師" in answer.text, answer.text
+
+
+def test_industries_of_both_tables_are_counted_together(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    answer = advisor.respond("表10 和表11 加起來總共提到幾個不同產業？")
+    n = len({s.industry for s in catalog.industries.scenarios})
+    assert f"合起來共 {n} 個不同的產業" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # a colleague named in Latin letters holds the certificates listed after 「有」
+        ("幫主管問：Kevin 有 AWS Certified AI Practitioner 跟 iPAS 中級AI應用規劃師能力鑑定，他的 AI 工具應用到哪一級？", "二、AI 工具應用：初階"),
+        # "can I be counted as" asks the level the facts reach
+        ("I hold the TQC+人工智慧：機器學習. Can I be counted as AI development talent?", "AI 開發人才"),
+        # the levels offered with punctuation between them
+        ("素養 18 小時、影像 16 小時、音源 14 小時，那我工具應用是初階、進階，還是都沒有？", "二、AI 工具應用：進階"),
+    ],
+)
+def test_stated_facts_in_new_wordings_reach_the_engine(advisor, question: str, fact: str) -> None:  # noqa: ANN001
+    answer = advisor.respond(question)
+    assert answer.rule.startswith("situation.own_result"), (answer.rule, answer.text)
+    assert fact in answer.text, answer.text
+
+
+def test_an_unlisted_course_certificate_with_a_dotted_issuer_is_declined(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("我有 Fast.AI 的 Practical Deep Learning 證照，算哪一類？")
+    assert answer.rule == "scope.unknown_certification", (answer.rule, answer.text)
+    assert "Fast.AI" in answer.text

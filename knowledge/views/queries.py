@@ -168,11 +168,12 @@ class CatalogQueries:
         zh = (
             f"{na}（{ta}）列 {len(a)} 個產業，{nb}（{tb}）列 {len(b)} 個。"
             f"只在{na}：{'、'.join(only_a) or '無'}；只在{nb}：{'、'.join(only_b) or '無'}；"
-            f"兩表都有：{'、'.join(both)}。"
+            f"兩表都有：{'、'.join(both)}。合起來共 {len(set(a) | set(b))} 個不同的產業。"
         )
         en = (
             f"{na} ({ta}) lists {len(a)} industries and {nb} ({tb}) {len(b)}. Only in {na}: "
-            f"{', '.join(only_a) or 'none'}; only in {nb}: {', '.join(only_b) or 'none'}; in both: {', '.join(both)}."
+            f"{', '.join(only_a) or 'none'}; only in {nb}: {', '.join(only_b) or 'none'}; in both: {', '.join(both)}. "
+            f"{len(set(a) | set(b))} different industries in all."
         )
         return Card(zh, en, [f"附件(四) {na}", f"附件(四) {nb}"], native=True)
 
