@@ -343,7 +343,8 @@ def _labelled_jobs_compared(q: Query) -> list[Card] | None:
     labels = list(JOB_LABEL.finditer(text))
     if len(labels) < 2:
         return None
-    parts = [text[m.end() : (labels[i + 1].start() if i + 1 < len(labels) else len(text))] for i, m in enumerate(labels)]
+    ends = [m.start() for m in labels[1:]] + [len(text)]
+    parts = [text[m.end() : end] for m, end in zip(labels, ends, strict=True)]
     roles = []
     for part in parts[:2]:
         found = q.views.role_reader.best(ROLE_WORDS.sub(" ", part))

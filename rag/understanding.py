@@ -222,7 +222,8 @@ class QueryUnderstanding:
         # (a closing quote may come first: 「Prompt Master Gold」認證, 'Certified Prompt Pro' certificate)
         # (「…Specialization結業證書」: a kind of certificate word too)
         self.before_cert = re.compile(
-            rf"[」』'\"”’)）]?\s*(的)?\s*(ai\s*)?(相關)?\s*(結業|修業|結訓|完訓|完成|專業|能力)?\s*({words})", re.IGNORECASE
+            rf"[」』'\"”’)）]?\s*(的)?\s*(ai\s*)?(相關)?\s*(結業|修業|結訓|完訓|完成|專業|能力)?\s*({words})",
+            re.IGNORECASE,
         )
         check_scope_collisions(self.scope, self.forms)
         thesaurus = load_yaml((data_dir / "thesaurus.yaml").read_text(encoding="utf-8"))
@@ -422,9 +423,7 @@ class QueryUnderstanding:
         # 「Prompt Master Gold」認證: the whole run of capitalised words the name ends, not its last word
         latin = re.sub(r"[^\x00-\x7f]", " | ", original)  # a run of names never crosses Chinese text
         runs = [m.group(0).strip() for m in CAPITALISED_NAME.finditer(latin)]
-        whole = [
-            next((r for r in runs if re.search(rf"(?<![A-Za-z]){re.escape(n)}(?![A-Za-z])", r)), n) for n in names
-        ]
+        whole = [next((r for r in runs if re.search(rf"(?<![A-Za-z]){re.escape(n)}(?![A-Za-z])", r)), n) for n in names]
         return list(dict.fromkeys(whole)) + self._unknown_by_issuer(original)
 
     def _unknown_by_issuer(self, original: str) -> list[str]:

@@ -862,7 +862,10 @@ def test_kinds_of_roles_asked_in_english_list_the_titles(advisor) -> None:  # no
 
 
 def test_two_labelled_jobs_are_read_for_their_roles(advisor) -> None:  # noqa: ANN001
-    answer = advisor.respond("兩份工作比較：A是把客服對話逐句貼標籤分類，給模型訓練用；B是用 SQL 和 Power BI 做報表、追蹤 KPI。各是什麼角色？")
+    answer = advisor.respond(
+        "兩份工作比較：A是把客服對話逐句貼標籤分類，給模型訓練用；"
+        "B是用 SQL 和 Power BI 做報表、追蹤 KPI。各是什麼角色？"
+    )
     assert answer.rule == "query.compare", answer.rule
     assert "資料標註師" in answer.text and "資料分析師" in answer.text, answer.text
 
@@ -877,7 +880,11 @@ def test_industries_of_both_tables_are_counted_together(advisor, catalog: Catalo
     ("question", "fact"),
     [
         # a colleague named in Latin letters holds the certificates listed after 「有」
-        ("幫主管問：Kevin 有 AWS Certified AI Practitioner 跟 iPAS 中級AI應用規劃師能力鑑定，他的 AI 工具應用到哪一級？", "二、AI 工具應用：初階"),
+        (
+            "幫主管問：Kevin 有 AWS Certified AI Practitioner 跟 iPAS 中級AI應用規劃師能力鑑定，"
+            "他的 AI 工具應用到哪一級？",
+            "二、AI 工具應用：初階",
+        ),
         # "can I be counted as" asks the level the facts reach
         ("I hold the TQC+人工智慧：機器學習. Can I be counted as AI development talent?", "AI 開發人才"),
         # the levels offered with punctuation between them
