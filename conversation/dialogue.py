@@ -31,7 +31,7 @@ from rag.textnorm import detect_language, normalise, reads_as_english, to_simpli
 from rag.understanding import without_names
 
 ORDINAL = re.compile(
-    r"第\s*([一二三四五六七八九十]|\d{1,2})\s*(個|張|項|位|種|類|家|名)?|最後(一|那|這)?(個|張|項)|"
+    r"第\s*([一二三四五六七八九十]|\d{1,2})\s*(個|張|項|位|種|類|家|名|份)?|最後(一|那|這)?(個|張|項|份)|"
     r"\bthe (first|second|third|fourth|fifth|sixth|seventh|last) (one|certificate|certification|item)?\b|"
     r"\b(first|second|third|fourth|fifth|sixth|seventh|last) one\b|"
     r"^\W*(and|what about|how about)?\s*(for )?the (first|second|third|fourth|fifth|sixth|seventh|last)\W*$"
@@ -1009,6 +1009,13 @@ class Dialogue:
         if m and self._ordinal_only_marks(normalise(text), m):
             # 「回到第一個，AI 的風險指引分成哪三類？」: the ordinal only turns back; the question names its subject
             return normalise(text)[m.end() :].lstrip(" ,，、:：")
+        if m and not listed and recent and "份" in m.group(0):
+            # 「它跟第一份差在哪」 after the two materials were each talked about (no list shown): the
+            # materials in the order the guideline gives them
+            kind = recent[-1][0]
+            if sum(1 for k, _ in recent if k == kind) >= 2:
+                listed = self._members(kind)
+                names.update({x: self._name(*x) for x in listed})
         if m and listed:
             # 「那第四跟第五個差在哪」: every ordinal of the sentence, over the same list (a later sentence,
             # 「…？最後一個是在做什麼的」, points into the answer to the first)
@@ -1250,6 +1257,8 @@ class Dialogue:
             return None
         if re.search(r"(哪些|哪幾|有幾|\bwhich ones\b|\bwhat others\b)", normalise(text)):
             return None  # 「那資策會有哪些是工具類的？」 asks for a list, not for one more certificate
+        if any(e.kind == "issuer" for e in self.reader.entities(normalise(text))):
+            return None  # 「那台灣人工智慧學校的呢？」 names another issuer: not one more of this vendor's
         issuer = self.cat.certification(certs[-1]).issuer
         rest = CERT_FORWARD.sub("", normalise(text))
         for vendor in [f.text for f in self.reader.forms if f.kind == "issuer" and f.key == issuer and f.latin]:
@@ -1262,7 +1271,6 @@ class Dialogue:
             if len(keys) == 1:
                 return f"那「{self.cat.certification(keys[0]).name}」呢？"
         return None
-        return f"那「{self.cat.certification(found[0].key).name}」呢？"
 
     def _issuers_other(self, text: str, talked: set[str] | frozenset[str] = frozenset()) -> str | None:
         """The other certificate of an issuer with two in 表6, when the message names the issuer and one —

@@ -46,7 +46,10 @@ log = logging.getLogger(__name__)
 CATALOG_NATIVE_INTENTS = {"certs_for", "category_of", "issuer", "requirements", "which_talent"}
 # 「那跟 X 比」「比起 X」 "compared with X": X set beside what the conversation is about
 COMPARED_WITH = re.compile(
-    r"((跟|和|與)[^，。？?]{1,20}?(比|相比|比較)|比起|相較於|\bcompared (to|with)\b|\bversus\b|\bvs\.?\b)"
+    r"((跟|和|與)[^，。？?]{1,20}?(比|相比|比較)|比起|相較於|\bcompared (to|with)\b|\bversus\b|\bvs\.?\b"
+    # 「它跟「好好用 AI」差在哪」: 「它」 (what was talked about) set beside the one named
+    r"|(它|這個|這份|這張|\bit\b)\s*(跟|和|與)[^，。？?]{1,30}?(差在哪|差別|有什麼不同|哪裡不同|不一樣)"
+    r"|\bhow (does|is) it differ)"
 )
 # kinds that qualify what an answer was about rather than being its subject (金融業, 國外, AWS)
 QUALIFIER_KINDS = frozenset({"industry", "cert_scope", "issuer"})
@@ -403,11 +406,20 @@ class Advisor:
         attribute = CERT_PRONOUN.search(u.normalised) and {e.kind for e in u.entities} & {"cert_scope", "cert_category"}
         # "Sorry, switching to English… What about AI service development?": the last sentence swaps the subject
         tail = SWAP_TAIL.search(u.normalised)
-        if tail and u.entities and previous and not self.understanding.detect_intents(tail.group(0)):
+        # 「那台灣人工智慧學校的呢？」 after a question about a certificate's type: an issuer swapped in is asked
+        # for its certificates (the issuer view counts and lists them), not the last question again
+        only_issuers = {e.kind for e in u.entities} == {"issuer"} and not any(e.kind == "issuer" for e in previous)
+        if (
+            tail
+            and u.entities
+            and previous
+            and not self.understanding.detect_intents(tail.group(0))
+            and not only_issuers
+        ):
             u.intents = list(context.get("intents", [])) or u.intents  # the tail asks what the last answer asked
             u.followup = True
         if u.entities and not u.intents and (u.followup or short) and not attribute:
-            u.intents = list(context.get("intents", []))
+            u.intents = [] if only_issuers else list(context.get("intents", []))
             u.followup = True
         if continuation and u.entities and previous and PERSON_ASKS.intersection(u.intents):
             # 「想當機器學習工程師要怎麼走？該先打哪些基礎、考哪一類證照？」: the later part still asks about the

@@ -991,6 +991,33 @@ def _career_topic(q: Query) -> list[Card] | None:
     return cards or None
 
 
+@rule("view.career_start", 585, VIEW, "a career question naming nothing: where 附件(五) says people start")
+def _career_start(q: Query) -> list[Card] | None:
+    # 「我女兒高三，想走 AI 這條路，要從哪裡開始？」: no role, talent or background to go on
+    if "career" not in q.intents or set(q.keys) - {"industry", "cert_scope"}:
+        return None
+    if not WHERE_TO_START.search(q.u.normalised):
+        return None
+    # 「幫部門行政同仁規劃 AI 訓練，第一步該上什麼」: the work or background described suits one category,
+    # whose path and first 表5 levels follow
+    talents = q.views.suited_talents(q.u.normalised)
+    if not talents:
+        reading = read_work(q.u.normalised, q.u.entities, q.views.cat)
+        talents = [reading.talent] if reading is not None else []
+    cards = [q.views.starting_points_card()]
+    if len(talents) == 1:
+        cards.append(q.views.career_card(talents[0]))
+    return cards
+
+
+# where to begin: 「從哪裡開始」「怎麼入門」「第一步」 "where do I start"
+WHERE_TO_START = re.compile(
+    r"(從哪(裡|邊)?(開始|入門|著手|下手|起步)|怎麼(開始|入門|起步)|如何(開始|入門|起步)|第一步|先做什麼|先學什麼|入門"
+    r"|\bwhere (do|should|can) (i|we|he|she|they) (start|begin)\b"
+    r"|\bhow (do|can|should) (i|we|he|she|they) (start|begin|get started)\b)"
+)
+
+
 MOVE_INTO = re.compile(r"(轉|走|\bmove into\b|\bswitch to\b)")
 
 
