@@ -104,7 +104,9 @@ CONTENT_INTENTS = frozenset(
 LEVEL_NAMED = re.compile(r"(等級|級別|程度|哪一?級|幾級|具備|初階|進階|\blevels?\b)")
 TALENT_MET = re.compile(r"(符合|達到|達標|算是|\bmeets?\b|\bqualif)")
 # 「兩位同事」「各自」"each of them": one question asked of every person a message describes
-EACH = re.compile(r"(兩位|兩個人|三位|幾位|各自|各是|分別|每位|每個人|他們|\bboth\b|\beach\b|\bthe two\b)")
+EACH = re.compile(
+    r"((?<!第)(?<!前)(?:兩位|兩個人|三位|幾位)|各自|各是|分別|每位|每個人|他們|\bboth\b|\beach\b|\bthe two\b)"
+)
 # how an answer about someone's stated facts begins (rag/situation.py's echo)
 # a reply computed from someone's facts: the echo of the facts, after a what-if mark and a headline answer
 ECHO = re.compile(
@@ -159,6 +161,10 @@ DROP = re.compile(
 FILL = re.compile(
     r"(?:補完|補上|補足|補齊|補滿|上完|加上)\s*(?:那|這|剩下的?|缺的)?\s*(?P<n>\d+(?:\.\d+)?)\s*(?:個)?\s*(?:小時|h\b)"
 )
+# 「前兩位」「前三個人」: the first people named in the conversation
+FIRST_PEOPLE = re.compile(r"前\s*([兩二三四2-4])\s*(?:位|個人|個)")
+# 「誰比較高」 "who is higher": levels set against each other
+HIGHER = re.compile(r"(比較高|較高|誰高|比較強|誰強|比較好|\bhigher\b|\bbetter\b|\bmore advanced\b)")
 ALONE = re.compile(r"(單憑|光靠|單靠|單獨|\bon its own\b|\bby itself\b)")
 # 「我有素養類證照，不能抵那個素養時數嗎」 "can my cert count toward the training hours": whether the two 表5
 # routes offset each other — they do not: a level is met by one route in full (spec: evidence policy)
@@ -288,6 +294,19 @@ class Dialogue:
             ex.hypothetical = True  # 「第一張單憑它夠嗎」 "is the first one enough on its own": that one, not stored
         self._referenced_certificates(ds, ex, normalise(text))
         self._level_corrected(ds, ex, normalise(text))
+        if ex.unnamed and not ex.certificates and not ex.adds:
+            # 「阿凱都有兩張工具類了」 after his two 工具類 were named: the count restates them, adds none
+            held: dict[str, int] = {}
+            for c in ds.profile.certificates:
+                category = self.cat.certification(c.cert_id).category
+                held[category] = held.get(category, 0) + 1
+            for u in ds.profile.unnamed:
+                held[u.category] = held.get(u.category, 0) + u.count
+            kept = [(category, n) for category, n in ex.unnamed if n > held.get(category, 0)]
+            restated = len(kept) < len(ex.unnamed)
+            ex.unnamed = kept
+        else:
+            restated = False
         if ex.hypothetical and not ex.has_facts and not ex.adds:
             ex.hypothetical = False  # 「他如果想達到模型訓練，最快的方式是什麼」 supposes nothing about his facts
         if ex.correction and ex.certificates and not ds.profile.is_empty():
@@ -379,7 +398,8 @@ class Dialogue:
             if answer.rule == "scope.unknown_certification":
                 standing = self.situation.standing(ds.profile, answer_lang)
                 return [Reply(f"{answer.text}\n\n{standing}", self._profile_buttons(lang))]
-        if (self._about_self(ds, ex, normalised) or base is ds.hypothesis and asks_again) and not updated.is_empty():
+        about_self = self._about_self(ds, ex, normalised) or restated  # (facts restated are about the person)
+        if (about_self or base is ds.hypothesis and asks_again) and not updated.is_empty():
             # facts in a question with no person in it (「AI 模型訓練 30 小時算具備嗎？」) are computed, not kept
             # 「另一位小林…」「同事有三張…」 are a person too
             someone = ex.first_person or bool(NEW_PERSON.search(normalised) or THIRD_PERSON.search(normalised))
@@ -696,6 +716,18 @@ class Dialogue:
         asks = self.facts.own_level.search(normalise(opening)) or LEVEL_NAMED.search(normalise(opening))
         each = bool(EACH.search(opening) and asks)
         ends = [at for at, _ in spans[1:]] + [len(text)]
+        # 「…；志明有 X。他們的證照各是哪一類？」: a closing sentence of its own, asking about each of them
+        last_stop = max((m.end() for m in re.finditer(r"[。!！]", text)), default=0)
+        closing = text[last_stop:] if last_stop > spans[-1][0] else ""
+        asks_each = EACH.search(closing) and QUESTION_MARKERS.search(closing) and not WHO.search(closing)
+        if not each and closing.strip() and asks_each:
+            ends[-1] = last_stop
+            for (start, name), end in zip(spans, ends, strict=True):
+                self._become(ds, name)
+                ex = self.facts.read(people.as_pronoun(text[start:end], [name]), continuing=True)
+                if ex.has_facts:
+                    ds.profile = self.facts.apply(ds.profile, ex, ds.turn)
+            return closing, list(dict.fromkeys(name for _, name in spans))
         for (start, name), end in zip(spans if each else spans[:-1], ends if each else ends[:-1], strict=True):
             self._become(ds, name)
             part = people.as_pronoun(text[start:end], [name])
@@ -707,6 +739,8 @@ class Dialogue:
         # the question is the sentence the last mention is in (「…。先幫我看小美」), not only what follows the name
         start = spans[-1][0]
         opening_at = max((m.end() for m in re.finditer(r"[。；;!！?？]", text[:start])), default=start)
+        if opening_at and text[opening_at - 1] in "；;":
+            opening_at -= 1  # 「；建宏上過…」: the separator stays, as what opens a name in a list
         return text[opening_at:], []
 
     def _each_known(self, ds: DialogueState, text: str) -> list[str]:
@@ -743,6 +777,11 @@ class Dialogue:
         team = {**ds.people, **({ds.person: ds.profile} if ds.person else {})}
         team = {name: profile for name, profile in team.items() if not profile.is_empty()}
         n = normalise(text)
+        first = FIRST_PEOPLE.search(n)
+        if first:  # 「前兩位誰的…比較高」: the first people named
+            count = int(first.group(1)) if first.group(1).isdigit() else chinese_number(first.group(1)) or 0
+            order = [name for name in ds.named if name in team][: int(count)]
+            team = {name: team[name] for name in order}
         if len(team) < 2 or not WHO.search(n):
             return None
         # 「誰符合…」 asks about the people's levels; 「那張是誰辦的」 asks who issues a certificate
@@ -799,6 +838,23 @@ class Dialogue:
             head = f"Meets {asked}: {', '.join(meets) or 'nobody yet'}." if asked else "Each person's levels:"
         else:
             head = f"符合 {asked} 的：{'、'.join(meets) or '目前沒有'}。" if asked else "每位的結果："
+        if HIGHER.search(n) and len(types) == 1:
+            # 「誰的 AI 工具應用等級比較高」: the levels set against each other, ties said as ties
+            levels = {name: self.situation.level_of(profile, types[0]) for name, profile in team.items()}
+            if len(set(levels.values())) == 1:
+                level = next(iter(levels.values()))
+                head = (
+                    f"Same level: {', '.join(levels)} are all {types[0]} {level}."
+                    if en
+                    else f"{'、'.join(levels)} 的 {types[0]} 等級相同，都是「{level}」。"
+                )
+            else:
+                best = max(levels, key=lambda x: self.situation.level_rank(types[0], levels[x]))
+                head = (
+                    f"Higher: {best} ({types[0]} {levels[best]})."
+                    if en
+                    else f"{types[0]} 等級較高的是 {best}（{levels[best]}）。"
+                )
         source = "Source: 附件(二) 表5" if en else "出處：附件(二) 表5"
         # 「春嬌要補什麼才算？」 next: the types asked about, or those of the talent category asked about
         talent_types = [t for c in self.cat.talent.categories if c.name in talents for t in c.competency_types]

@@ -71,6 +71,9 @@ SUBJECT_NAME = re.compile(
     # people (checked by the caller: no word the advisor reads otherwise)
     + r"|(?:^|(?<=[。；;]))\s*(?P<listed_colon>[\u4e00-\u9fff]{2,3})\s*[：:]"
     + r"(?=\s*(有|上過|上了|考過|沒|無|只有|持有|[A-Za-z]|AI|ai))"
+    # 「…；志明有「AWS …」」「；建宏上過素養課 30 小時」: a name opening an item of a list, then what they hold
+    + r"|(?<=[；;])\s*(?P<listed_says>(?![我你他她這那有是的也都在])[\u4e00-\u9fff]{2,3}?)"
+    + r"(?=有|上過|上了|考過|考了|考到|拿到|只有|也有|沒有|持有)"
     # 「兩位同事：王大明 素養18小時…；林小華 素養16小時…」: a name, a space, then numbers (checked by the
     # caller: a word that reads as an hours area is no name)
     + r"|(?<=[：:；;])\s*(?P<listed>(?![我你他她這那有是的也都在])[\u4e00-\u9fff]{2,3})\s+(?=[^\s，,。；;]{0,6}\d)"
@@ -193,7 +196,8 @@ def mentioned(text: str, known: list[str]) -> str | None:
 
 
 def _subject(m: re.Match[str]) -> str | None:
-    return m.group("nick") or m.group("latin") or m.group("colon") or m.group("listed") or m.group("listed_colon")
+    names = ("nick", "latin", "colon", "listed", "listed_colon", "listed_says")
+    return next((m.group(g) for g in names if m.group(g)), None)
 
 
 def _forms(name: str) -> list[str]:

@@ -784,13 +784,14 @@ def _industry_talent(q: Query) -> list[Card] | None:
     return None
 
 
-@rule("view.type_between_talents", 645, VIEW, "a type or item and talent categories offered: which it belongs to (表2)")
+@rule("view.type_between_talents", 645, VIEW, "a type, item or role and talents offered: where it belongs (表2, 表8/9)")
 def _type_between_talents(q: Query) -> list[Card] | None:
     # 「AI 程式語言應用是屬於應用人才還是開發人才？」: the talents are the choices offered, not the subject
-    offered = len(q.keys.get("talent", [])) >= 2 and bool(re.search(r"(還是|或是|\bor\b)", q.u.normalised))
+    choice = r"(還是|或是|還(?=\s*(ai)?\s*(應用|開發|研究))|\bor\b)"  # 「應用人才還開發人才」 in chat too
+    offered = len(q.keys.get("talent", [])) >= 2 and bool(re.search(choice, q.u.normalised))
     if not (q.intents & {"category_of", "which_talent"} or offered) or "talent" not in q.keys:
         return None
-    if set(q.keys) & {"cert", "cert_category", "role"} or mentions_certificates(q):
+    if set(q.keys) & {"cert", "cert_category"} or mentions_certificates(q):
         return None
     v = q.views
     types = list(q.keys.get("type", []))
@@ -798,9 +799,12 @@ def _type_between_talents(q: Query) -> list[Card] | None:
         if e.kind == "item":
             types += [t.name for t in v.cat.types if any(str(i.number) == e.key for i in t.items)]
     types = list(dict.fromkeys(types))
-    if not types:
-        return None
-    return [v.type_card(v.cat.competency_type(t)) for t in types]
+    if types:
+        return [v.type_card(v.cat.competency_type(t)) for t in types]
+    # 「資料分析師算應用人才還開發人才」: a role of 表8/表9, whose card names its category (and 「介於」 where
+    # the guideline places it between two)
+    roles = [r for r in v.cat.role_list if r.id in q.keys.get("role", [])]
+    return [v.role_card(r, False) for r in roles] or None
 
 
 @rule("view.which_talent", 640, VIEW, "which talent category a role, type, item or tool belongs to")

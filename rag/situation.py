@@ -397,6 +397,16 @@ class SituationAdvisor:
         text = f"目前：{got}{more}。{meets}" if got else "目前尚未達到任何能力類型的參考指標。"
         return to_simplified(text) if lang == "zh-CN" else text
 
+    def level_of(self, profile: StatedProfile, type_name: str) -> str:
+        """The level the stated facts reach on one type (「未達」 when none)."""
+        result = self.result_of(profile)
+        return next((t["level"] for t in result["types"] if t["type"] == type_name), "未達")
+
+    def level_rank(self, type_name: str, level: str) -> int:
+        """A level's place among its type's levels (「未達」 lowest), for setting people against each other."""
+        levels = [lv.level for r in self.cat.rules.types if r.type == type_name for lv in r.levels]
+        return levels.index(level) + 1 if level in levels else 0
+
     def _nearest_talent_missing(self, judged: dict[str, Any]) -> list[str]:
         """The types whose required level is not reached, for the talent category (表5 summary rule) that
         needs the fewest more levels: AI 應用人才 needs both of its levels, AI 開發人才 either of its."""

@@ -901,3 +901,8 @@ def test_an_unlisted_course_certificate_with_a_dotted_issuer_is_declined(advisor
     answer = advisor.respond("我有 Fast.AI 的 Practical Deep Learning 證照，算哪一類？")
     assert answer.rule == "scope.unknown_certification", (answer.rule, answer.text)
     assert "Fast.AI" in answer.text
+
+
+def test_a_role_between_two_talents_offered_shows_its_placement(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("資料分析師到底算應用人才還開發人才？")
+    assert answer.rule == "view.type_between_talents" and "介於" in answer.text, (answer.rule, answer.text)
