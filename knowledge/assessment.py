@@ -118,7 +118,10 @@ def _missing_text(cond: dict[str, Any], profile: Profile, catalog: Catalog) -> s
     if measures[0].startswith("cert_"):
         return f"尚缺 {cond['what']} {short} 張"
     if measures == ["tool_kinds"]:
-        return f"尚缺 {short} 項有受訓時數的工具項目（需至少 {cond['threshold']} 項，目前 {cond['value']} 項）"
+        # which items would count: those of 表5's tool items without hours yet (「可選：圖文、影像…」)
+        untrained = [i for i in catalog.rules.tool_items if profile.hours.tool_hours(i) <= 0]
+        choices = f"；可選：{'、'.join(untrained)}" if untrained else ""
+        return f"尚缺 {short} 項有受訓時數的工具項目（需至少 {cond['threshold']} 項，目前 {cond['value']} 項{choices}）"
     if measures == ["tool_max_item"]:
         return f"單一工具項目受訓時數尚缺 {short} 小時（目前最多 {cond['value']} 小時，需 {cond['threshold']} 小時）"
     names = "＋".join(catalog.rules.measures[m].short for m in measures)  # type: ignore[index]

@@ -906,3 +906,23 @@ def test_an_unlisted_course_certificate_with_a_dotted_issuer_is_declined(advisor
 def test_a_role_between_two_talents_offered_shows_its_placement(advisor) -> None:  # noqa: ANN001
     answer = advisor.respond("資料分析師到底算應用人才還開發人才？")
     assert answer.rule == "view.type_between_talents" and "介於" in answer.text, (answer.rule, answer.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # 「哪個有過」 asks which levels the facts reach
+        ("素養 18 小時、程式 30 小時、模型訓練 30 小時，我模型訓練跟服務開發哪個有過？", "四、AI 模型訓練：具備"),
+        # a nickname holds what follows 「有」, in a question about someone else
+        ("組長想問：我們阿德有 AWS Certified AI Practitioner，他的 AI 應用素養有到嗎？", "一、AI 應用素養：具備"),
+    ],
+)
+def test_more_wordings_of_stated_facts(advisor, question: str, fact: str) -> None:  # noqa: ANN001
+    answer = advisor.respond(question)
+    assert answer.rule.startswith("situation.own_result") and fact in answer.text, (answer.rule, answer.text)
+
+
+def test_a_missing_tool_item_names_the_items_that_would_count(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    answer = advisor.respond("我素養 18 小時、影像 20 小時，工具應用要到進階還差什麼？")
+    others = [i for i in catalog.rules.tool_items if i != "影像"]
+    assert f"可選：{'、'.join(others)}" in answer.text, answer.text
