@@ -65,8 +65,11 @@ def test_independent_sets_hold_their_rates(advisor, name: str) -> None:  # noqa:
         ("holdout30.yaml", 0.98, 0.95, 0.95),
         ("holdout31.yaml", 0.98, 0.95, 0.95),
         ("holdout32.yaml", 0.98, 0.95, 0.95),
-        ("holdout33.yaml", 0.88, 0.8, 0.95),
-        ("holdout34.yaml", 0.96, 0.95, 0.95),
+        ("holdout33.yaml", 0.92, 0.95, 0.95),
+        ("holdout34.yaml", 0.98, 0.95, 0.95),
+        ("holdout35.yaml", 0.94, 0.95, 0.95),
+        ("holdout36.yaml", 0.98, 0.95, 0.95),
+        ("holdout37.yaml", 0.94, 0.95, 0.95),
     ],
 )
 def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, precision: float, recall: float) -> None:  # noqa: ANN001
@@ -104,11 +107,15 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind21.yaml", 0.8, 0.95),
         ("conversations_blind22.yaml", 0.85, 0.95),
         ("conversations_blind23.yaml", 0.6, 0.9),
-        ("conversations_blind24.yaml", 0.55, 0.89),
+        ("conversations_blind24.yaml", 0.7, 0.92),
         ("conversations_blind25.yaml", 0.85, 0.96),
         ("conversations_blind26.yaml", 0.9, 0.97),
         ("conversations_blind27.yaml", 0.85, 0.95),
-        ("conversations_blind28.yaml", 0.55, 0.88),
+        ("conversations_blind28.yaml", 0.55, 0.9),
+        ("conversations_blind29.yaml", 0.9, 0.97),
+        ("conversations_blind30.yaml", 0.8, 0.95),
+        ("conversations_blind31.yaml", 0.65, 0.92),
+        ("conversations_blind32.yaml", 0.6, 0.88),
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
