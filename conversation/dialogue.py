@@ -192,7 +192,7 @@ SAME_CATEGORY = re.compile(r"(同類|同一類|同樣類別|同一個類別|\bsa
 # a description, then 「那這個呢」 "what about this one": the thing described, not one talked about before
 DESCRIBED_THEN_THIS = re.compile(r"[^，,。]{8,}[，,]\s*(那|那麼)?\s*(這個|這種|這份|這樣)(呢|的話呢)\s*[?？]?\s*$")
 SCOPE_ONLY_CHARS = 16  # longer messages naming a scope ask something of their own
-TWO_REF = re.compile(r"(這兩張|這兩個|那兩張|那兩個|兩張都|這兩|兩者|\bboth\b|\bthese two\b|\bthe two\b)")
+TWO_REF = re.compile(r"(這兩張|這兩個|那兩張|那兩個|兩張都|兩個都|這兩|兩者|\bboth\b|\bthese two\b|\bthe two\b)")
 ISSUER_REF = re.compile(
     r"(這個單位|該單位|這家|這間|同一個單位|同一家|這個機構|這個主辦單位"
     r"|\b(this|that|the same) (issuer|vendor|organi[sz]ation)\b)"
@@ -639,7 +639,8 @@ class Dialogue:
     def _register_compared(self, ds: DialogueState, text: str) -> None:
         """「我想比較志明跟春嬌」: both are people of this conversation from now on (「春嬌有…」 later is hers),
         though nothing is said of them yet; the facts that follow are kept apart by name."""
-        names = [n for n in people.compared(text) if self._may_be_name(n)]
+        # (「評估痛點跟效益的人」 compares no people: words the guideline uses are no names)
+        names = [n for n in people.compared(text) if self._may_be_name(n) and n not in self.guideline_words]
         for name in names:
             if ds.person is None and not ds.people and ds.profile.is_empty():
                 ds.person = name

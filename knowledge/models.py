@@ -183,6 +183,8 @@ class MeasureInfo(Strict):
     short: str
     unit: str
     label_en: str  # for English answers: 「尚缺 工具類證照 1 張」 → "1 more tool-category (工具類) certificate"
+    # measures whose value this one is part of: a single tool item's hours are part of the tool total
+    counts_toward: list[str] = []
 
 
 class Condition(Strict):

@@ -27,7 +27,9 @@ SELF_WORK = re.compile(
     r"(我是|我在|我目前|我現在|我平常|我每天|我主要|我的工作|我負責|我們公司|本身是|我讀|我念|平常|每天|上班"
     # a job described in an ad is work described too: 「職缺寫要會 fine-tuning」
     r"|職缺|徵才|招募|招聘|\bjd\b|\bjob (ad|post|posting|opening|description)\b"
-    r"|我.{0,3}(不會|會用|用)"
+    r"|我.{0,3}(不會|會用|用)|自己(做|訓練|開發|建|寫)"
+    # a person described by the work they do: 「要幫我們規劃導入流程、評估痛點的人，又是哪一種」
+    r"|(做|負責|幫|要|會|專門|在)[^，。？?]{4,40}的(人|同事|員工|那種人|角色)[，,]?\s*(又|那)?(是|算|屬於|叫)"
     r"|\bi'?m an?\b|\bi am an?\b|\bi work\b|\bmy job\b|\bi use\b|\bi study\b)"
 )
 # …and asking where that puts them: 「我算哪一種人才」「這樣我算什麼類型」「對應什麼」 "which category am I".
@@ -143,6 +145,8 @@ JOB_ASKED = re.compile(
     r"|(職位|職務|職稱)(比較|應該|大概)?(像|是|算|叫)(哪(?!些)|什麼)"
     r"|\bwhat (job|role|position|title)\b|\bwhich (job|role|position|title)\b)"
 )
+# …or the titles such work goes by, asked beside it (「…的人，又是哪一種？常見職稱有哪些」): own_work only
+TITLES_ASKED = re.compile(r"((什麼|哪些|哪個|哪種)(樣的)?(職位|職務|職稱)|(職稱|職位)有哪些|常見(的)?職稱)")
 # a kind of certificate asked about (「這種證照算哪一類」): a certificate category, not the person's work
 CERT_ASKED = re.compile(r"(證照|認證|證書|\b(cert|certs|certificate|certification)s?\b)")
 MIN_ROLE_SCORE = 2.0  # summed IDF of the words shared with the role's description (one rare word is ~2.3)

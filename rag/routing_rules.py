@@ -25,6 +25,7 @@ from rag.own_work import (
     ROLE_ASKED,
     ROLE_WORDS,
     SELF_WORK,
+    TITLES_ASKED,
     WorkReading,
     abilities_of,
     read_work,
@@ -371,6 +372,28 @@ def _works_compared(q: Query) -> list[Card] | None:
         if left.archetype and right.archetype and left.archetype != right.archetype:
             return [q.views.queries.compare_archetypes()]
     return None
+
+
+# 「兩個都要一起達標，最少總共幾小時」: the fewest course hours for several types at once
+TOGETHER_FEWEST = re.compile(
+    r"((都|一起|同時|兩個|兩項|兩者)[^，。?？]{0,12}(最少|至少|最快)[^，。?？]{0,8}(小時|時數)"
+    r"|(最少|至少)[^，。?？]{0,8}(小時|時數)[^，。?？]{0,12}(都|一起|同時)"
+    r"|\b(both|together)\b[^?]{0,40}\b(fewest|minimum|least)\b[^?]{0,20}\bhours\b)"
+)
+
+
+@rule(
+    "query.fewest_hours_together",
+    848,
+    QUERY,
+    "the fewest course hours for several types at once (表5, shared areas once)",
+)
+def _fewest_hours_together(q: Query) -> list[Card] | None:
+    types = q.keys.get("type", [])
+    if len(types) < 2 or not TOGETHER_FEWEST.search(q.u.normalised):
+        return None
+    card = q.views.fewest_hours_together(types)
+    return [card] if card else None
 
 
 @rule("query.count_certs", 850, QUERY, "how many / which 表6 certifications, overall or by category, issuer, 國內/國際")
@@ -723,7 +746,8 @@ def _own_work(q: Query) -> list[Card] | None:
         return None  # 「我是資料分析師，資料分析師算哪一類」: a role of 表8/表9 named answers it (view.role)
     reading = read_work(text, q.u.entities, q.views.cat)
     # 「比較像什麼職稱」, or 「那這個呢？」 after a role was named for a work: the 表8/表9 role too
-    job = JOB_ASKED.search(asked) or again and (q.u.previous_rule == "view.role_by_work" or JOB_AD.search(text))
+    job = JOB_ASKED.search(asked) or TITLES_ASKED.search(text)
+    job = job or again and (q.u.previous_rule == "view.role_by_work" or JOB_AD.search(text))
     roles = _roles_by_work(q) if job else []
     if reading is not None:
         roles = [r for r in roles if r.talent_category == reading.talent]
@@ -741,6 +765,8 @@ def _own_work(q: Query) -> list[Card] | None:
     if reading.archetype and not roles:
         cards.append(v.archetype_card(reading.archetype))
         about.append(Entity("archetype", reading.archetype, reading.archetype, -1))
+    elif job and not roles and (titles := v.talent_titles(reading.talent)):
+        cards.append(titles)  # 「要找哪類人才、什麼職稱」 with no one role clearly fitting: the category's titles
     # 「這在指引的醫療照護情境裡算哪一種」: the industry's 表10/表11 row of that talent too
     cards += [v.industry_card(i, [reading.talent]) for i in q.keys.get("industry", [])]
     return Plan(VIEW, "view.own_work", tuple(cards), about=tuple(about))

@@ -926,3 +926,20 @@ def test_a_missing_tool_item_names_the_items_that_would_count(advisor, catalog: 
     answer = advisor.respond("我素養 18 小時、影像 20 小時，工具應用要到進階還差什麼？")
     others = [i for i in catalog.rules.tool_items if i != "影像"]
     assert f"可選：{'、'.join(others)}" in answer.text, answer.text
+
+
+def test_fewest_hours_for_two_types_count_shared_hours_once(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    from knowledge.assessment import assess
+    from knowledge.profile import parse_profile
+
+    answer = advisor.respond("AI 模型訓練和 AI 服務開發要同時達到，只靠上課最少總共幾小時？")
+    assert answer.rule == "query.fewest_hours_together", answer.rule
+    assert "至少 96 小時" in answer.text, answer.text
+    # the engine agrees: those hours reach both, and 95 of them (one fewer model-training hour) do not
+    for mt, met in ((48, True), (47, False)):
+        profile = parse_profile({"hours": {"literacy": 18, "programming": 30, "model_training": mt}}, catalog)
+        levels = {t["type"]: t["level"] for t in assess(profile, catalog)["types"]}
+        assert (levels["AI 模型訓練"] == "具備" and levels["AI 服務開發"] == "具備") is met
+    # a single tool item's hours count in the tool total too
+    both = advisor.respond("AI 工具應用和 AI 程式語言應用一起達標，最少要上幾小時？")
+    assert "至少 48 小時" in both.text, both.text

@@ -296,6 +296,45 @@ class CatalogCards:
             en.append(f"By courses alone, at least {total:g} hours in all ({terms}).")
         return Card("\n".join(zh), "\n".join(en), [TABLE5])
 
+    def fewest_hours_together(self, types: Sequence[str]) -> Card | None:
+        """「模型訓練跟服務開發兩個都要達標，最少總共幾小時」: the first 表5 level of each type by training
+        alone, hours of one area counted once where both ask for it (its higher threshold)."""
+        import itertools
+
+        measures = self.cat.rules.measures
+        options = []
+        for name in types:
+            rules = next(r for r in self.cat.rules.types if r.type == name)
+            training = [r for r in rules.levels[0].rules if r.route == "training"]
+            options.append([[(tuple(c.measures), c.threshold) for c in r.conditions] for r in training])
+        best: tuple[float, dict[str, float]] | None = None
+        for combo in itertools.product(*options):
+            conditions = [c for rule in combo for c in rule if measures[c[0][0]].unit == "小時"]
+            # fill the narrowest conditions first; a deficit goes to the area most conditions share, so hours
+            # of one area count toward every condition they serve (模型訓練 30 also counts toward the 48)
+            hours: dict[str, float] = {}
+            labels: dict[str, str] = {}  # 「AI 工具應用或AI 程式語言應用 30」: the areas the hours may go to
+
+            def serves(area: str, areas: tuple) -> bool:  # (a single tool item's hours count in the tool total)
+                return area in areas or any(t in areas for t in measures[area].counts_toward)
+
+            for areas, threshold in sorted(conditions, key=lambda c: len(c[0])):
+                deficit = threshold - sum(h for a, h in hours.items() if serves(a, areas))
+                if deficit > 0:
+                    area = max(areas, key=lambda a: sum(serves(a, other) for other, _ in conditions))
+                    hours[area] = hours.get(area, 0.0) + deficit
+                    labels.setdefault(area, "或".join(measures[a].short for a in areas))
+            if hours and (best is None or sum(hours.values()) < best[0]):
+                best = (sum(hours.values()), {labels[a]: h for a, h in hours.items()})
+        if best is None:
+            return None
+        total, hours = best
+        terms = "＋".join(f"{label} {h:g}" for label, h in hours.items())
+        names = "、".join(types)
+        zh = f"{names} 都要達標，只靠上課合計至少 {total:g} 小時（{terms}）：同一項時數可同時算進兩者的條件（表5）。"
+        en = f"For {', '.join(types)} together by courses alone: at least {total:g} hours in all ({terms}) (表5)."
+        return Card(zh, en, [TABLE5], native=True)
+
     def _fewest_hours(self, plans: list[list[dict[tuple, float]]], every: bool) -> tuple[float, list] | None:
         """The cheapest way by training alone: for `every`, one training rule per required level with the
         hours of a shared area counted once (its highest threshold); else the cheapest single level."""
