@@ -50,6 +50,11 @@ REPEATED = re.compile(
     rf"(?:一|每)\s*(?:個)?(?:半天|天|次|堂|場|梯次|週|周)\s*(?:上|各)?\s*(?P<m>\d+(?:\.\d+)?|[一二兩三四五六七八九十]+)\s*"
     r"(?:小時|個小時|鐘頭|hours?\b|hrs?\b|h\b)"
 )
+# 「每週3小時上了6週」「一次2小時共上10次」: the hours per session first, then how many sessions
+REPEATED_PER_FIRST = re.compile(
+    rf"(?:每|一)\s*(?:個)?(?P<unit>週|周|天|次|堂|場)\s*(?P<m>\d+(?:\.\d+)?|[一二兩三四五六七八九十]+)\s*(?:個)?(?:小時|鐘頭)"
+    rf"[\s，,、]*(?:上了|共上了?|共|持續|連續|上)?\s*(?P<n>{_COUNT})\s*(?:個)?(?:週|周|星期|禮拜|天|次|堂|場)"
+)
 # "2.5 days of Midjourney training at 8h/day", "3 days, same 8 hours a day", "2 sessions (6 hours each)"
 REPEATED_EN = re.compile(
     r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)[\s-]*(?P<unit>days?|sessions?|classes|lessons|workshops?)\b(?P<mid>[^,.;?!\d]{0,40}?)"
@@ -203,6 +208,7 @@ class FactReader:
         text = HALF_HOUR.sub(lambda m: f"{(_number(m.group(1)) or 0) + 0.5:g} 小時", text)
         text = MINUTES.sub(lambda m: f"{round((_number(m.group(1).replace(',', '')) or 0) / 60, 2):g} 小時", text)
         text = REPEATED.sub(_sessions_as_hours, text)
+        text = REPEATED_PER_FIRST.sub(_per_first_as_hours, text)
         text = REPEATED_EN.sub(lambda m: f"{m.group('mid')} {float(m.group('n')) * float(m.group('m')):g} hours", text)
         if UNIT_DECLARED.search(text):
             text = BARE_NUMBER.sub(r"\1 小時", text)
@@ -605,6 +611,14 @@ def _sessions_as_hours(m: re.Match[str]) -> str:
         return m.group(0)
     n += 0.5 * half
     return f"{m.group('mid')} {n * per:g} 小時"
+
+
+def _per_first_as_hours(m: re.Match[str]) -> str:
+    """「每週3小時上了6週」 → 「 18 小時」."""
+    per, n = _number(m.group("m")), _number(m.group("n").removesuffix("點五"))
+    if not n or per is None:
+        return m.group(0)
+    return f" {n * per:g} 小時"
 
 
 def _number(raw: str) -> float | None:
