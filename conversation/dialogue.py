@@ -778,6 +778,8 @@ class Dialogue:
         team = {**ds.people, **({ds.person: ds.profile} if ds.person else {})}
         team = {name: profile for name, profile in team.items() if not profile.is_empty()}
         n = normalise(text)
+        if self.reader.scope_topics(n):
+            return None  # 「出事誰要負責」 in a legal question is no comparison of the people
         first = FIRST_PEOPLE.search(n)
         if first:  # 「前兩位誰的…比較高」: the first people named
             count = int(first.group(1)) if first.group(1).isdigit() else chinese_number(first.group(1)) or 0
