@@ -943,3 +943,9 @@ def test_fewest_hours_for_two_types_count_shared_hours_once(advisor, catalog: Ca
     # a single tool item's hours count in the tool total too
     both = advisor.respond("AI 工具應用和 AI 程式語言應用一起達標，最少要上幾小時？")
     assert "至少 48 小時" in both.text, both.text
+
+
+def test_whether_described_work_counts_with_words_between(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("我在倉儲做出貨，每天用 AI 工具排程、做報表，這樣我算指引講的 AI 人才嗎？是哪一種？")
+    assert answer.rule.startswith("view.own_work"), (answer.rule, answer.text)
+    assert "AI 應用人才" in answer.text.split("\n")[0], answer.text
