@@ -44,7 +44,7 @@ CLASSIFY_ME = re.compile(
 # 「這樣算 AI 人才嗎」「也算AI人才嗎」「算不算AI人才」 "does that count as AI talent": a yes/no placement,
 # answered with the category the work fits and what 表5 takes to reach that category's indicators
 COUNTS_AS = re.compile(
-    r"(算(不算|是)?[^，。？?]{0,8}?\s*(ai)?\s*(人才|應用人才|開發人才)(嗎|了嗎|吧|呢|喔|哦|嘛|了沒|\s*[?？])"
+    r"(算(不算|是)?(?:(?!哪|什麼|甚麼|幾)[^，。？?]){0,8}?\s*(ai)?\s*(人才|應用人才|開發人才)(嗎|了嗎|吧|呢|喔|哦|嘛|了沒|\s*[?？])"
     r"|是不是\s*(ai)?\s*(人才|應用人才|開發人才)"
     r"|\b(count|counts|qualify|qualifies) as (an? )?ai (talent|professional)|\bam i (an? )?ai talent\b)"
 )
