@@ -841,6 +841,14 @@ class Dialogue:
             head = f"Meets {asked}: {', '.join(meets) or 'nobody yet'}." if asked else "Each person's levels:"
         else:
             head = f"符合 {asked} 的：{'、'.join(meets) or '目前沒有'}。" if asked else "每位的結果："
+        if asked and len(meets) == len(team) >= 2:  # "which of them reaches …" when every one does: say so
+            every_zh = "兩位都" if len(team) == 2 else "每一位都"
+            every_en = "Both" if len(team) == 2 else "All of them"
+            head = (
+                f"{every_en} meet {asked}: {', '.join(meets)}."
+                if en
+                else f"{every_zh}符合 {asked}：{'、'.join(meets)}。"
+            )
         if HIGHER.search(n) and len(types) == 1:
             # 「誰的 AI 工具應用等級比較高」: the levels set against each other, ties said as ties
             levels = {name: self.situation.level_of(profile, types[0]) for name, profile in team.items()}
@@ -1200,6 +1208,12 @@ class Dialogue:
             alike = self._alike_in_what_is_asked(named_kind or same_kind, kinds, text)
             if alike is not None:  # 「它的辦理單位…」 when every candidate has the same issuer: no need to ask which
                 return SINGULAR.sub(f"「{self._name(*alike[:2])}」", text, count=1)
+            # 「那工具類跟它差在哪」: 「它」 is the one of the kind the message names beside it (the other category)
+            named = [e for e in self.reader.entities(normalise(text)) if e.start >= 0]
+            pool = list(dict.fromkeys([*same_kind, *(tuple(x) for x in topic.entities)]))
+            beside = [c for c in pool if any(e.kind == c[0] and e.key != c[1] for e in named)]
+            if len(beside) == 1:
+                return SINGULAR.sub(f"「{self._name(*beside[0][:2])}」", text, count=1)
             return self._clarify(same_kind, topic)
         return text
 
