@@ -146,6 +146,10 @@ def introductions(text: str, known_words: frozenset[str] | set[str] = frozenset(
     return [(at, name) for i, (at, name) in enumerate(found) if i == 0 or found[i - 1][1] != name]
 
 
+# verbs that make a sentence about a person English whatever names of certificates it holds
+ENGLISH_VERBS = "has|have|holds|hold|had|got|passed|earned|took|takes|completed|is|was|also|only|did|does"
+
+
 def as_pronoun(text: str, names: list[str]) -> str:
     """The message with the people's names read as 「他」/"he", so that 「阿傑有 X」 "Sarah has X" state
     facts the way 「他有 X」 "he has X" do."""
@@ -154,8 +158,13 @@ def as_pronoun(text: str, names: list[str]) -> str:
     chinese = bool(re.search(r"[\u4e00-\u9fff]", text)) and not reads_as_english(text)
     for form in sorted((f for n in names for f in _forms(n)), key=len, reverse=True):
         if re.fullmatch(r"[A-Za-z]+", form):
-            pattern = rf"(?<![A-Za-z]){re.escape(form)}(?![A-Za-z])('s)?"
-            text = re.sub(pattern, lambda m: "他" if chinese else "his" if m.group(1) else "he", text)
+            pattern = rf"(?<![A-Za-z]){re.escape(form)}(?![A-Za-z])('s)?(?=(\s+(?:{ENGLISH_VERBS})\b)?)"
+
+            def pronoun(m: re.Match[str]) -> str:
+                english = not chinese or bool(m.group(2))  # "Mia has the iPAS 中級…": an English sentence
+                return ("his" if m.group(1) else "he") if english else "他"
+
+            text = re.sub(pattern, pronoun, text)
         else:
             # 「小林：有 iPAS 中級」 opens what is said of him: 「他有 iPAS 中級」
             text = re.sub(rf"{re.escape(form)}\s*[:：]\s*", "他", text).replace(form, "他")
