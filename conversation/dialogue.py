@@ -209,6 +209,11 @@ LEVEL_NAMES_EN = {"advanced": "進階", "beginner": "初階", "entry": "初階",
 CERT_FORWARD = re.compile(r"^(那|那麼|還有|換成|至於|那如果是|what about|how about|and)\s*")
 
 
+def chinese_count(n: int) -> str:
+    """「三」 for 3 (people are counted in words up to ten), digits beyond."""
+    return "一二三四五六七八九十"[n - 1] if 1 <= n <= 10 else str(n)
+
+
 def _same_number(value: float, said: str) -> bool:
     try:
         return abs(value - float(said)) < 1e-9
@@ -718,7 +723,7 @@ class Dialogue:
         each = bool(EACH.search(opening) and asks)
         ends = [at for at, _ in spans[1:]] + [len(text)]
         # 「…；志明有 X。他們的證照各是哪一類？」: a closing sentence of its own, asking about each of them
-        last_stop = max((m.end() for m in re.finditer(r"[。!！]", text)), default=0)
+        last_stop = max((m.end() for m in re.finditer(r"[。!！]|\.(?=\s+[A-Z])", text)), default=0)
         closing = text[last_stop:] if last_stop > spans[-1][0] else ""
         asks_each = EACH.search(closing) and QUESTION_MARKERS.search(closing) and not WHO.search(closing)
         if not each and closing.strip() and asks_each:
@@ -841,6 +846,9 @@ class Dialogue:
             head = f"Meets {asked}: {', '.join(meets) or 'nobody yet'}." if asked else "Each person's levels:"
         else:
             head = f"符合 {asked} 的：{'、'.join(meets) or '目前沒有'}。" if asked else "每位的結果："
+        if asked and not meets:  # 「三個人裡面誰符合…」 when none does: said so in so many words
+            count = "兩位" if len(team) == 2 else f"{chinese_count(len(team))}位"
+            head = f"None of them meets {asked} yet." if en else f"{count}都尚未符合 {asked}。"
         if asked and len(meets) == len(team) >= 2:  # "which of them reaches …" when every one does: say so
             every_zh = "兩位都" if len(team) == 2 else "每一位都"
             every_en = "Both" if len(team) == 2 else "All of them"

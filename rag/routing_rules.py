@@ -805,6 +805,8 @@ def _industry_talent(q: Query) -> list[Card] | None:
     if "which_talent" in q.intents and "talent" not in q.keys and "industry" in q.keys:
         if _talents_by_duties(q):
             return None  # 「在學校實驗室寫論文的人」: what the person does names the talent, not the workplace
+        if any(e.kind == "role" and e.start >= 0 for e in q.u.entities):
+            return None  # 「我是大學輔導老師，「資料分析師」算哪一類」: the role named is asked, not the workplace
         row = q.views.best_scenario(q.u, q.keys["industry"])
         return [q.views.industry_card(row.industry, [row.talent_category]), q.views.talent_card(row.talent_category)]
     return None

@@ -58,6 +58,7 @@ CAPITALISED_RUN = re.compile(r"\s+[A-Z][a-z]+\s+[A-Z]")  # "Coursera Deep Learni
 CAPITALISED_NAME = re.compile(r"(?:[A-Z][\w+.&-]*\s+){2,6}[A-Z][\w+.&-]*")
 LATIN_RUN = re.compile(r"^\s*的?\s*(?:[A-Za-z][\w+.&:()-]*\s*){1,6}(?=[\u3400-\u9fff])")
 QUOTED_CERT = re.compile(r"[「『“\"]([^」』”\"]{2,24})[」』”\"]\s*(?:的)?\s*(?:證書|證照|認證|檢定|cert)")
+QUOTED_NAME = re.compile(r"[「『“\"]([^」』”\"]{2,30}(?:認證|證照|證書|檢定))[」』”\"]")
 SIMILAR_NAME = 0.9
 NEAR_MISS_START = 0  # typo matches count as named by the question
 EXPANSION_WEIGHT = 0.8  # thesaurus terms are deliberate mappings onto the guideline's words
@@ -419,6 +420,11 @@ class QueryUnderstanding:
         for m in QUOTED_CERT.finditer(original):
             quoted = m.group(1).strip()
             if quoted and not self.entities(normalise(quoted)):  # 「AI 模型訓練」的證照要求 names a type
+                names.append(quoted)
+        # 「AI 影音剪輯實務認證」: a quoted name that is itself a certificate's name, none of 表6's
+        for m in QUOTED_NAME.finditer(original):
+            quoted = m.group(1).strip()
+            if not any(e.kind == "cert" for e in self.entities(normalise(quoted))) and quoted not in names:
                 names.append(quoted)
         # 「Prompt Master Gold」認證: the whole run of capitalised words the name ends, not its last word
         latin = re.sub(r"[^\x00-\x7f]", " | ", original)  # a run of names never crosses Chinese text
