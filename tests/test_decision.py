@@ -849,6 +849,8 @@ def test_a_type_between_two_talents_offered_is_placed_by_table2(advisor) -> None
         ("公司自辦的「AI 種子教官」證照，在表6 算哪一類？", "scope.unknown_certification"),
         ("What does the EU AI Act require from companies that deploy chatbots?", "scope.outweighed"),
         ("Will our exam be added in the next version of the guideline?", "scope.outweighed"),
+        ("我們推出了「AI 短影音企劃認證」，表6 沒有，算哪一類？", "scope.unknown_certification"),
+        ("推薦我一支上課用的簡報筆，預算兩千以內", "scope.outweighed"),
     ],
 )
 def test_new_kinds_of_out_of_scope_are_declined(advisor, question: str, rule_id: str) -> None:  # noqa: ANN001
@@ -949,18 +951,6 @@ def test_whether_described_work_counts_with_words_between(advisor) -> None:  # n
     answer = advisor.respond("我在倉儲做出貨，每天用 AI 工具排程、做報表，這樣我算指引講的 AI 人才嗎？是哪一種？")
     assert answer.rule.startswith("view.own_work"), (answer.rule, answer.text)
     assert "AI 應用人才" in answer.text.split("\n")[0], answer.text
-
-
-@pytest.mark.parametrize(
-    ("question", "rule_id"),
-    [
-        ("我們推出了「AI 短影音企劃認證」，表6 沒有，算哪一類？", "scope.unknown_certification"),
-        ("推薦我一支上課用的簡報筆，預算兩千以內", "scope.outweighed"),
-    ],
-)
-def test_more_kinds_declined(advisor, question: str, rule_id: str) -> None:  # noqa: ANN001
-    answer = advisor.respond(question)
-    assert answer.rule == rule_id and not answer.answered, (answer.rule, answer.text)
 
 
 def test_a_role_named_beside_a_workplace_is_what_is_asked(advisor) -> None:  # noqa: ANN001
