@@ -666,6 +666,18 @@ def _first_certificates(q: Query) -> list[Card] | None:
     return [q.views.first_certificates_card(talents[0] if len(talents) == 1 else None)]
 
 
+@rule("view.titles_for_background", 689, VIEW, "job titles asked for a background named (附件(五) 能力起點 → 表8/表9)")
+def _titles_for_background(q: Query) -> list[Card] | None:
+    # 「她是文科生，想做 AI 相關工作但不想寫程式，有合適的職位嗎」: the titles of the category the background suits
+    if "titles" not in q.intents or set(q.keys) - {"industry", "item", "type"}:
+        return None  # (「不想寫程式」 names an item only to say what the person does not want)
+    suited = q.views.suited_talents(q.u.normalised)
+    if len(suited) != 1:
+        return None
+    titles = q.views.talent_titles(suited[0])
+    return [q.views.starting_points_card(), titles] if titles else None
+
+
 @rule("view.background_start", 690, VIEW, "a background and a career question without a role: 附件(五) starting points")
 def _background(q: Query) -> list[Card] | None:
     if {"career", "background"} <= q.intents and all(e.start < 0 for e in q.u.entities) and "role" not in q.keys:

@@ -956,3 +956,14 @@ def test_whether_described_work_counts_with_words_between(advisor) -> None:  # n
 def test_a_role_named_beside_a_workplace_is_what_is_asked(advisor) -> None:  # noqa: ANN001
     answer = advisor.respond("我在高中當老師，「資料科學家」算哪一類人才？")
     assert "資料科學家" in answer.text.split("\n")[0] and "AI 開發人才" in answer.text, (answer.rule, answer.text)
+
+
+def test_titles_asked_for_a_background_are_the_suited_categorys(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    answer = advisor.respond("我兒子是文科生，不想寫程式，指引裡有適合他的職位嗎？")
+    assert answer.rule == "view.titles_for_background", (answer.rule, answer.text)
+    assert "AI 應用人才 的常見職稱" in answer.text and "AI 產品經理" in answer.text
+
+
+def test_which_archetype_a_background_is_closer_to(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("以會計背景來說，我比較像指引裡哪一型的應用人才？")
+    assert answer.rule.startswith("view.own_work") and "AI 加值型" in answer.text.split("\n")[0], answer.text
