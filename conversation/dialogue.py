@@ -426,6 +426,30 @@ class Dialogue:
             answer = self.situation.answer(
                 updated, text, answer_lang, hypothetical=hypothetical, default_types=shown, route=route
             )
+            unchanged = ""
+            if ex.correction and ex.has_facts and not hypothetical and not ds.profile.is_empty():
+                # 「更正一下，我那張其實是 X…這樣結論會變嗎」: whether the correction changes any level, first
+                before, after = self.situation.result_of(ds.profile), self.situation.result_of(updated)
+                levels_before = [(t["type"], t["level"]) for t in before["types"]]
+                levels_after = [(t["type"], t["level"]) for t in after["types"]]
+                if levels_before == levels_after and before["talent_categories"] == after["talent_categories"]:
+                    unchanged = (
+                        "The correction changes no level.\n"
+                        if answer_lang == "en"
+                        else "更正後各能力類型的等級不變。\n"
+                    )
+                else:  # what the correction changed, in so many words: each level, and a category lost or won
+                    moved = [
+                        f"{t} {a} → {b}" for (t, a), (_, b) in zip(levels_before, levels_after, strict=True) if a != b
+                    ]
+                    lost = [c for c in before["talent_categories"] if c not in after["talent_categories"]]
+                    won = [c for c in after["talent_categories"] if c not in before["talent_categories"]]
+                    if answer_lang == "en":
+                        parts = [*moved, *(f"no longer meets {c}" for c in lost), *(f"now meets {c}" for c in won)]
+                        unchanged = f"After the correction: {'; '.join(parts)}.\n"
+                    else:
+                        parts = [*moved, *(f"不再符合 {c}" for c in lost), *(f"改為符合 {c}" for c in won)]
+                        unchanged = f"更正後：{'；'.join(parts)}。\n"
             if not hypothetical:
                 ds.profile = updated
             ds.hypothesis = updated if hypothetical else None
@@ -435,7 +459,8 @@ class Dialogue:
             pointed = len(ex.certificates) == 1 and bool(SINGULAR.search(normalised)) and not self._names_cert(text)
             self._profile_topic(ds, updated, focus=ex.certificates if pointed else None)
             extra = self._certificate_part(text, ex)  # 「…素養就算具備了嗎？那張是誰辦的」
-            return [Reply(f"{answer.text}\n\n{extra}" if extra else answer.text, self._profile_buttons(lang))]
+            body = unchanged + answer.text
+            return [Reply(f"{body}\n\n{extra}" if extra else body, self._profile_buttons(lang))]
         if ex.has_facts and self.facts.asks_about_certificate(text):
             # 「同事有 iPAS 中級，這張算哪一類？」: the question is answered, the fact kept and echoed after it
             ds.profile = updated
