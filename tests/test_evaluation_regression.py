@@ -69,7 +69,7 @@ def test_independent_sets_hold_their_rates(advisor, name: str) -> None:  # noqa:
         ("holdout34.yaml", 0.98, 0.95, 0.95),
         ("holdout35.yaml", 0.94, 0.95, 0.95),
         ("holdout36.yaml", 0.98, 0.95, 0.95),
-        ("holdout37.yaml", 0.94, 0.95, 0.95),
+        ("holdout37.yaml", 0.96, 0.95, 0.95),
         ("holdout38.yaml", 0.98, 0.95, 0.95),
     ],
 )
@@ -118,7 +118,7 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind31.yaml", 0.65, 0.92),
         ("conversations_blind32.yaml", 0.6, 0.9),
         ("conversations_blind33.yaml", 0.65, 0.88),
-        ("conversations_blind34.yaml", 0.25, 0.84),
+        ("conversations_blind34.yaml", 0.35, 0.86),
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
