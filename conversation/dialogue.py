@@ -155,7 +155,7 @@ TOTAL_HOURS = re.compile(
 DROP = re.compile(
     r"(?:(?P<n>\d+(?:\.\d+)?)\s*(?:個)?\s*(?:小時|h\b|hours?)\s*的?)?\s*(?P<what>[\u4e00-\u9fff]{0,4}?)"
     r"(?:的|那門|那堂|那個)?(?:課)?\s*(?:拿掉|去掉|刪掉|扣掉|不算|不計|移除)"
-    r"|\b(?:without|drop|remove) the (?P<n_en>\d+)[- ]?(?:hours?|h)\b"
+    r"|\b(?:without|drop|remove) the (?P<n_en>\d+)[- ]?(?:hours?|h)\b(?: of (?P<what_en>[a-z]+))?"
 )
 # 「補完那 2 小時之後呢」 "if I take those 2 hours": a shortfall just shown, made up
 FILL = re.compile(
@@ -385,11 +385,12 @@ class Dialogue:
             ds.hypothesis, ds.situation_types = None, answer.types
             self._profile_topic(ds, ds.profile)
             return [Reply(answer.text, self._profile_buttons(lang))]
-        supposed = self._dropped_or_filled(ds, normalised) if not ex.has_facts else None
+        # (the hours a drop names, "without the 6 hours of video", are no new fact)
+        supposed = self._dropped_or_filled(ds, normalised) if not ex.certificates else None
         if supposed is not None:
             # 「那個 8 小時的拿掉呢？」「補完那 2 小時之後呢？」: the stated facts with one area taken out, or a
             # shortfall just shown made up — computed on a copy, never stored
-            changed = self.situation.changed_types(ds.profile, supposed)
+            changed = self.situation.changed_types(ds.hypothesis or ds.profile, supposed)
             order = [t.name for t in self.cat.types]
             shown = sorted({*ds.situation_types, *changed}, key=order.index) or None
             answer = self.situation.answer(supposed, text, answer_lang, hypothetical=True, default_types=shown)
@@ -566,23 +567,25 @@ class Dialogue:
     def _dropped_or_filled(self, ds: DialogueState, n: str) -> StatedProfile | None:
         """The profile with an area dropped (「那個 8 小時的拿掉」「影像那門不算的話」) or with a shortfall of the
         last result made up (「補完那 2 小時之後呢」 "if I take those 2 hours"), or None."""
-        if ds.profile.is_empty() or not ds.profile.hours:
+        # the facts just shown: a what-if answered last (a plan 「如果我排…」), else the stated ones
+        shown = ds.hypothesis if ds.hypothesis is not None else ds.profile
+        if shown.is_empty() or not shown.hours:
             return None
         drop = DROP.search(n)
         if drop:
-            said = drop.group("n")
-            areas = [a for a, h in ds.profile.hours.items() if not said or _same_number(h.hours, said)]
-            what = drop.group("what") or ""
+            said = drop.group("n") or drop.group("n_en")  # "without the 8 hours" too
+            areas = [a for a, h in shown.hours.items() if not said or _same_number(h.hours, said)]
+            what = drop.group("what") or drop.group("what_en") or ""
             named = {a for a, _ in self.facts.read(f"{what} 1 小時", continuing=True).hours} if what else set()
             areas = [a for a in areas if a in named] if named else areas
             if len(areas) != 1 or not (said or named):
                 return None
-            return ds.profile.model_copy(update={"hours": {a: h for a, h in ds.profile.hours.items() if a != areas[0]}})
+            return shown.model_copy(update={"hours": {a: h for a, h in shown.hours.items() if a != areas[0]}})
         fill = FILL.search(n)
         if not fill:
             return None
         wanted = float(fill.group("n"))
-        result = self.situation.result_of(ds.profile)
+        result = self.situation.result_of(shown)
         rows = [r for r in result["types"] if not ds.situation_types or r["type"] in ds.situation_types]
         areas = {
             item["measures"][0]
@@ -590,14 +593,14 @@ class Dialogue:
             for gap in row["gaps"]
             if gap["route"] == "training"
             for item in gap["missing"]
-            if len(item["measures"]) == 1 and item["measures"][0] in ds.profile.hours and item["shortfall"] == wanted
+            if len(item["measures"]) == 1 and item["measures"][0] in shown.hours and item["shortfall"] == wanted
         }
         if len(areas) != 1:
             return None
         area = areas.pop()
-        hours = dict(ds.profile.hours)
+        hours = dict(shown.hours)
         hours[area] = hours[area].model_copy(update={"hours": hours[area].hours + wanted})
-        return ds.profile.model_copy(update={"hours": hours})
+        return shown.model_copy(update={"hours": hours})
 
     @staticmethod
     def _only_turns(text: str, name: str) -> bool:

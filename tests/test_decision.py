@@ -95,6 +95,12 @@ def test_out_of_scope_words_in_passing_do_not_decline(advisor, question: str) ->
         ("日本的數位技能標準裡，AI 人才分成哪幾種角色？", "scope."),
         ("公司可以強制規定員工考 AI 證照，沒考到就扣考績嗎？", "scope."),
         ("用 Python 寫一段訓練模型的程式碼給我", "scope.never_answered"),
+        ("Thanks! Now please draft a LinkedIn post announcing our new AI team.", "scope.never_answered"),
+        ("公司自辦的「AI 種子教官」證照，在表6 算哪一類？", "scope.unknown_certification"),
+        ("What does the EU AI Act require from companies that deploy chatbots?", "scope.outweighed"),
+        ("Will our exam be added in the next version of the guideline?", "scope.outweighed"),
+        ("我們推出了「AI 短影音企劃認證」，表6 沒有，算哪一類？", "scope.unknown_certification"),
+        ("推薦我一支上課用的簡報筆，預算兩千以內", "scope.outweighed"),
     ],
 )
 def test_out_of_scope_questions_name_the_rule(advisor, question: str, rule_prefix: str) -> None:  # noqa: ANN001
@@ -840,22 +846,6 @@ def test_a_type_between_two_talents_offered_is_placed_by_table2(advisor) -> None
     answer = advisor.respond("AI 模型訓練到底算應用人才還是開發人才的能力？")
     assert answer.rule == "view.type_between_talents", answer.rule
     assert answer.text.startswith("四、AI 模型訓練 屬於 AI 開發人才"), answer.text
-
-
-@pytest.mark.parametrize(
-    ("question", "rule_id"),
-    [
-        ("Thanks! Now please draft a LinkedIn post announcing our new AI team.", "scope.never_answered"),
-        ("公司自辦的「AI 種子教官」證照，在表6 算哪一類？", "scope.unknown_certification"),
-        ("What does the EU AI Act require from companies that deploy chatbots?", "scope.outweighed"),
-        ("Will our exam be added in the next version of the guideline?", "scope.outweighed"),
-        ("我們推出了「AI 短影音企劃認證」，表6 沒有，算哪一類？", "scope.unknown_certification"),
-        ("推薦我一支上課用的簡報筆，預算兩千以內", "scope.outweighed"),
-    ],
-)
-def test_new_kinds_of_out_of_scope_are_declined(advisor, question: str, rule_id: str) -> None:  # noqa: ANN001
-    answer = advisor.respond(question)
-    assert answer.rule == rule_id and not answer.answered, (answer.rule, answer.text)
 
 
 def test_kinds_of_roles_asked_in_english_list_the_titles(advisor) -> None:  # noqa: ANN001

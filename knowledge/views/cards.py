@@ -8,6 +8,7 @@ cards serve answers and the bot's browsing views.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -299,8 +300,6 @@ class CatalogCards:
     def fewest_hours_together(self, types: Sequence[str]) -> Card | None:
         """「模型訓練跟服務開發兩個都要達標，最少總共幾小時」: the first 表5 level of each type by training
         alone, hours of one area counted once where both ask for it (its higher threshold)."""
-        import itertools
-
         measures = self.cat.rules.measures
         options = []
         for name in types:
@@ -338,7 +337,6 @@ class CatalogCards:
     def _fewest_hours(self, plans: list[list[dict[tuple, float]]], every: bool) -> tuple[float, list] | None:
         """The cheapest way by training alone: for `every`, one training rule per required level with the
         hours of a shared area counted once (its highest threshold); else the cheapest single level."""
-        import itertools
 
         def in_hours(measures: tuple) -> bool:
             return self.cat.rules.measures[measures[0]].unit == "小時"
