@@ -31,7 +31,7 @@ from rag.textnorm import detect_language, normalise, reads_as_english, to_simpli
 from rag.understanding import without_names
 
 ORDINAL = re.compile(
-    r"第\s*([一二三四五六七八九十]|\d{1,2})\s*(個|張|項|位|種|類|家|名|份)?|最後(一|那|這)?(個|張|項|份)|"
+    r"第\s*([一二三四五六七八九十]|\d{1,2})\s*(個|張|項|位|種|類|家|名|份)?|最後(一|那|這)?(個|張|項|份|位)|"
     r"\bthe (first|second|third|fourth|fifth|sixth|seventh|last) (one|certificate|certification|item)?\b|"
     r"\b(first|second|third|fourth|fifth|sixth|seventh|last) one\b|"
     r"^\W*(and|what about|how about)?\s*(for )?the (first|second|third|fourth|fifth|sixth|seventh|last)\W*$"
@@ -650,11 +650,13 @@ class Dialogue:
         kept under their name and the named person's facts, if any, become the profile."""
         known = [*ds.people, *([ds.person] if ds.person else [])]
         name = people.mentioned(text, known)
-        new = people.introduced(text, self.reader.known_latin)
+        new = people.introduced(text, self.reader.known_latin, self._may_be_name)
         if new is not None and new not in known and (name is None or text.find(new) < text.find(name)):
             name = new  # 「跟阿豪比呢？他有…，跟小美比誰高」: the one introduced first is the one talked about
         if name is not None and name not in known and not self._may_be_name(name):
             name = None
+        if name is None and ds.person and ds.people and SINGULAR.search(normalise(text)):
+            name = self._holder_of_described(ds, text)  # 「另一位的 TQC 那張」: whoever holds a TQC one
         if name is None and people.OTHER_PERSON.search(text) and ds.person and len(ds.people) == 1:
             name = next(iter(ds.people))  # "what about the other one?" of two people
         if name is None and people.BACK_TO_PRONOUN.search(text) and ds.person:
@@ -665,15 +667,25 @@ class Dialogue:
             # the guideline uses (「那證照呢」「公司的員工有」 are words of the guideline, not people)
             n = normalise(text)
             bare = (people.turned_to(n) if ds.person is not None else None) or people.possessed(n)
-            if bare and bare not in self.guideline_words and self._may_be_name(bare):
+            if bare and self._may_be_name(bare):
                 name = bare
         return self._become(ds, name) if name else False
+
+    def _holder_of_described(self, ds: DialogueState, text: str) -> str | None:
+        """The one person of the conversation holding the certificate a reference describes by part of its
+        name (「另一位的 TQC 那張」 when only one of two people holds a TQC certificate), else None."""
+        held = {name: {c.cert_id for c in profile.certificates} for name, profile in ds.people.items()}
+        held[ds.person or ""] = {c.cert_id for c in ds.profile.certificates}
+        pool = [("cert", cert, "") for cert in sorted(set().union(*held.values()))]
+        described = self._described(text, pool) if pool else None
+        holders = [name for name, certs in held.items() if described and described[1] in certs]
+        return holders[0] if len(holders) == 1 and holders[0] else None
 
     def _register_compared(self, ds: DialogueState, text: str) -> None:
         """「我想比較志明跟春嬌」: both are people of this conversation from now on (「春嬌有…」 later is hers),
         though nothing is said of them yet; the facts that follow are kept apart by name."""
         # (「評估痛點跟效益的人」 compares no people: words the guideline uses are no names)
-        names = [n for n in people.compared(text) if self._may_be_name(n) and n not in self.guideline_words]
+        names = [n for n in people.compared(text) if self._may_be_name(n)]
         for name in names:
             if ds.person is None and not ds.people and ds.profile.is_empty():
                 ds.person = name
@@ -690,11 +702,14 @@ class Dialogue:
         return key if kind == "type" else None
 
     def _may_be_name(self, name: str) -> bool:
-        """A word the advisor reads otherwise (a catalog name, an hours area: 「文書 15 小時」) is no person."""
+        """A word the advisor reads otherwise (a catalog name, an hours area: 「文書 15 小時」) or one the
+        guideline itself uses (「幫三位同事評估：」: 評估 is a task, not a colleague) is no person."""
         if re.fullmatch(r"[A-Za-z]+", name):
             return True  # Latin words were checked against the advisor's vocabulary already
         return (
-            not self.reader.entities(normalise(name)) and not self.facts.read(f"{name} 5 小時", continuing=True).hours
+            normalise(name) not in self.guideline_words
+            and not self.reader.entities(normalise(name))
+            and not self.facts.read(f"{name} 5 小時", continuing=True).hours
         )
 
     @staticmethod
@@ -723,7 +738,7 @@ class Dialogue:
         m = ORDINAL.search(n)
         if m is None or len(ds.named) < 2:
             return text
-        new = people.introduced(text, self.reader.known_latin)
+        new = people.introduced(text, self.reader.known_latin, self._may_be_name)
         if new is not None and new not in ds.named:
             return text  # 「第三位阿哲，他只有…」: the ordinal introduces someone new
         index = self._ordinal(m)
@@ -861,6 +876,8 @@ class Dialogue:
                     )
             # what each still lacks for the types asked (or the asked talent's types), route by route
             wanted = types or [x for c in self.cat.talent.categories if c.name in missed for x in c.competency_types]
+            if talents and not missed:
+                wanted = []  # meets the talent asked (四 or 五 for 開發人才): the type it does without is no gap
             for row in result["types"]:
                 if row["type"] in wanted and row["level"] == "未達":
                     shown = [g.strip().removeprefix("➜ ") for g in self.situation.route_gaps(row, "en" if en else "zh")]
@@ -1217,6 +1234,11 @@ class Dialogue:
         if by_issuer is not None and SINGULAR.search(text) and not self._names_cert(text):
             # 「微軟那張呢？」 after 「第三張是誰辦的」 over a list: the list's one certificate by that issuer
             return SINGULAR.sub(f"「{self._name('cert', by_issuer)}」", text, count=1)
+        if SINGULAR.search(text) and not PLURAL.search(text) and len(held) >= 2 and not self._names_cert(text):
+            # 「TQC 那張算工具類嗎」 of someone holding two: the one of theirs the words describe
+            described = self._described(text, [("cert", c, "") for c in dict.fromkeys(held)])
+            if described is not None:
+                return SINGULAR.sub(f"「{self._name(*described)}」", text, count=1)
         # the one certificate someone stated, or the one the last answer listed (「工具類有沒有跟做圖有關的」)
         only_listed = [x for x in same_kind if x[0] == "cert"] == same_kind and not any(
             k == "cert" for k, _, _ in topic.entities

@@ -11,6 +11,7 @@ once is then recognised anywhere, also by the given name alone (陳怡君 → �
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rag.textnorm import reads_as_english
 
@@ -65,6 +66,9 @@ SUBJECT_NAME = re.compile(
     + _SAYS
     + r"|(?<![A-Za-z])(?P<latin>[A-Z][a-z]{2,})"
     + _SAYS_LATIN
+    # 「面試兩位：A 有 X；B 有 Y」: a single capital letter labelling someone, opening a clause, then what
+    # they hold (「表5 有…」 has a digit, "AI 有…" two letters)
+    + r"|(?:^|(?<=[：:；;，,。\s]))(?P<letter>[A-Z])(?=\s*(有|上過|上了|考過|考了|考到|拿到|只有|也有|沒有|持有))"
     # 「Kevin：AI素養20小時…」「小美：…」: a name and a colon opening a list of their facts
     + r"|(?:^|(?<=[，,。；;\s的看查]))(?P<colon>[A-Z][a-z]{2,}|[小阿][\u4e00-\u9fff])\s*[：:]"
     # 「…盤點。王經理：上過…；李副理：有…」: a two- or three-character name opening one item of a list of
@@ -95,19 +99,24 @@ BACK_TO_PRONOUN = re.compile(
 OTHER_PERSON = re.compile(r"(另一位|另外一位|另一個人|另外那位|\bthe other (one|person|guy|colleague)\b)")
 
 
-def introduced(text: str, known_words: frozenset[str] | set[str] = frozenset()) -> str | None:
+def introduced(
+    text: str,
+    known_words: frozenset[str] | set[str] = frozenset(),
+    accept: Callable[[str], bool] = lambda name: True,
+) -> str | None:
     """The name a message introduces or returns to, or None. `known_words` (lower case) are words the
-    advisor knows otherwise (「Google 有哪些證照」: an issuer, not a person)."""
+    advisor knows otherwise (「Google 有哪些證照」: an issuer, not a person); a candidate `accept` refuses
+    (「幫部門盤點」: 部門 is a word) gives way to the next one (「…先講小美：」)."""
     for m in INTRO.finditer(text):
         name = next((g for g in m.groups() if g), None)
         if name and len(name) == 3 and name[1] in "小阿":
             name = name[1:]  # 「幫部屬小芸看一下」: the nickname, not the last character of 部屬 before it
-        latin = bool(name and re.fullmatch(r"[A-Za-z]+", name))
-        if name and name not in NOT_NAMES and not (latin and name.lower() in known_words):
+        latin = bool(name and re.fullmatch(r"[A-Za-z]{2,}", name))  # a label (A, B) is no word
+        if name and name not in NOT_NAMES and not (latin and name.lower() in known_words) and accept(name):
             return name  # "engineer Associate…" is a certificate's word, not a person
     for m in SUBJECT_NAME.finditer(text):
         name = _subject(m)
-        if name and name not in NOT_NAMES and name.lower() not in known_words:
+        if name and name not in NOT_NAMES and (len(name) == 1 or name.lower() not in known_words) and accept(name):
             return name
     return None
 
@@ -136,7 +145,7 @@ def introductions(text: str, known_words: frozenset[str] | set[str] = frozenset(
     for pattern in (INTRO, SUBJECT_NAME):
         for m in pattern.finditer(text):
             name = next((g for g in m.groups() if g), None) if pattern is INTRO else _subject(m)
-            latin = bool(name and re.fullmatch(r"[A-Za-z]+", name))
+            latin = bool(name and re.fullmatch(r"[A-Za-z]{2,}", name))  # a label (A, B) is no word
             if name and name not in NOT_NAMES and not (latin and name.lower() in known_words):
                 found.append((m.start(), name))
     # a name met again later in the message (「…。Amy 的素養呢」) begins what is asked about them
@@ -205,7 +214,7 @@ def mentioned(text: str, known: list[str]) -> str | None:
 
 
 def _subject(m: re.Match[str]) -> str | None:
-    names = ("nick", "latin", "colon", "listed", "listed_colon", "listed_says")
+    names = ("nick", "latin", "letter", "colon", "listed", "listed_colon", "listed_says")
     return next((m.group(g) for g in names if m.group(g)), None)
 
 

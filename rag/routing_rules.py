@@ -32,7 +32,7 @@ from rag.own_work import (
 )
 from rag.plan import Plan, PlanKind, Query, rule
 from rag.thresholds import thresholds
-from rag.understanding import SUBJECT_KINDS, Entity
+from rag.understanding import SUBJECT_KINDS, Entity, without_names
 
 DECLINE, VIEW, QUERY, RETRIEVE = PlanKind.DECLINE, PlanKind.VIEW, PlanKind.QUERY, PlanKind.RETRIEVE
 # What counts as asking about a guideline fact: an intent other than the bare "what is".
@@ -284,7 +284,9 @@ def _certificate_alone(q: Query) -> list[Card] | None:
     if not certs or q.alone is None or "compare" in q.intents:
         return None
     clause = asked_clause(q.u.normalised)
-    named = {"type", "item", "talent"} & q.explicit_kinds or LEVEL_WORDS.search(q.u.normalised)
+    # a level word inside a certificate's name (「TQC人工智慧應用與技術 (實用/進階/專業)」) names no level
+    bare = without_names(q.u.normalised, q.u.of_kind("cert"))
+    named = {"type", "item", "talent"} & q.explicit_kinds or LEVEL_WORDS.search(bare)
     if not named or not COUNTS_FOR.search(clause) or LIST_ASKED.search(clause):
         return None
     return q.alone(certs)

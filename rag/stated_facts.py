@@ -105,6 +105,12 @@ SCRIPT_BOUNDARY = re.compile(r"(?<=[\u3400-\u9fff])(?=[a-z0-9])|(?<=[a-z0-9])(?=
 TO_TAKE = re.compile(r"(再考|還要考|還得考|該考|要考|去考|\b(take|get) next\b)")
 ASKS = re.compile(r"[?？]|嗎|呢")  # a sentence that asks (「…，這樣夠嗎」), as opposed to one that states
 # Holding without a person, read only while a conversation is already about someone's facts.
+# 「不是上文書」「而不是文書」 "not on office tools": an hours area named only to be denied
+NOT_AREA = re.compile(r"(不是|而不是|並非|而非|\bnot\b)\s*(上|在|給|花在|用在|放在|on|in)?\s*$")
+# 「…，而是上自動化」「改上自動化」: the area named instead, in a clause of its own without numbers
+INSTEAD = re.compile(
+    r"(?:(?:^|[，,；;。\s])\s*(?:其實是|是|改成|改為|換成|改上|改去|\bbut\b)|而是)\s*(?P<rest>[^，,；;。\d]{0,20})"
+)
 NEGATED = re.compile(r"(沒有|沒|不是|並非|\bnot\b|\bno\b)\s*$")  # 「沒有 X」 right before a certificate's name
 # after a certificate's name: not held yet (「…還沒考到」「…只是報名而已」 "has not passed it yet")
 NOT_YET = re.compile(
@@ -138,6 +144,8 @@ class Extracted:
     # them in a sentence of its own; `then` holds the supposition's facts (applied to a copy only)
     then: Extracted | None = None
     route: str | None = None  # 「單看時數…夠嗎」: the one 表5 route asked about (training or certificate)
+    # 「那 12 小時不是上文書，而是上自動化」: the area the hours are denied to (they go to the one named instead)
+    moved_from: str | None = None
 
     @property
     def has_facts(self) -> bool:
@@ -265,6 +273,9 @@ class FactReader:
                     v for m in self.hours_re.finditer(text) if (v := _number(m.group("n"))) is not None
                 ]
         ex.certificates = [c for c in ex.certificates if c not in ex.negated]  # taken back, not held
+        if ex.hours and INSTEAD.search(text):
+            denied = [area for at, area in self._areas_in(text) if NOT_AREA.search(text[max(0, at - 4) : at])]
+            ex.moved_from = denied[0] if denied and denied[0] not in {a for a, _ in ex.hours} else None
         return ex
 
     def _fact_then_supposition(self, text: str, continuing: bool) -> Extracted | None:
@@ -491,6 +502,10 @@ class FactReader:
         out: list[tuple[str, float]] = []
         uses_units = bool(self.hours_re.search(text))
         pending: list[tuple[int, str]] = []  # 「工具課我只上過 ChatGPT 的，10 小時」: an area, its hours after a comma
+        # 「那 12 小時不是上文書，而是上自動化」: hours said not to be an area's go to the area said instead
+        denies = any(NOT_AREA.search(text[max(0, at - 4) : at]) for at, _ in self._areas_in(text))
+        named_instead = [area for m in INSTEAD.finditer(text) for _, area in self._areas_in(m.group("rest"))[:1]]
+        instead = named_instead if denies else []
         for clause in CLAUSE.split(text):
             if not clause or not clause.strip():
                 continue
@@ -498,6 +513,11 @@ class FactReader:
                 if e.kind == "cert" and e.surface in clause:
                     clause = clause.replace(e.surface, " " * len(e.surface))
             areas = self._areas_in(clause)
+            if instead:
+                kept = [(at, area) for at, area in areas if not NOT_AREA.search(clause[max(0, at - 4) : at])]
+                areas = kept if kept or not areas else [(0, instead[0])]
+                if INSTEAD.match(clause.strip()) and not self.hours_re.search(clause):
+                    continue  # the clause naming the area instead has no hours of its own to read
             numbers = [(m.start(), m.group("n")) for m in self.hours_re.finditer(clause)]
             if not numbers and uses_units and areas:
                 numbers = [(m.start(), m.group("n")) for m in self.bare_number.finditer(clause)]
@@ -540,6 +560,18 @@ class FactReader:
         """A new profile with the message's facts; hours replace the area's value unless the message adds
         (「再多上 8 小時」), certificates and counts accumulate, 「沒有證照」 clears certificates."""
         p = profile.model_copy(deep=True)
+        if ex.moved_from is not None:
+            # hours said to belong elsewhere move there: out of the denied area when they were stated in it,
+            # else they were a supposition's (「如果再上 12 小時文書」), added to the area named instead
+            denied = p.hours.get(ex.moved_from)
+            moved = sum(value for _, value in ex.hours)
+            if denied is not None and denied.hours >= moved:
+                left = denied.hours - moved
+                if left:
+                    p.hours[ex.moved_from] = denied.model_copy(update={"hours": left, "turn": turn})
+                else:
+                    p.hours.pop(ex.moved_from)
+            ex = replace(ex, moved_from=None, adds=True, correction=False)
         if ex.no_certificates and not ex.certificates and not ex.unnamed:
             p.certificates, p.unnamed, p.no_certificates_turn = [], [], turn
         if ex.no_training and not ex.hours:
