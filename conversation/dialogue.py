@@ -23,7 +23,7 @@ from knowledge.catalog import GUIDELINE_PATH, Catalog
 from knowledge.numerals import chinese_number
 from knowledge.stated_profile import StatedProfile
 from rag.chain import split_questions
-from rag.own_work import APPLICATION
+from rag.own_work import APPLICATION, ASPIRE, SELF_WORK, read_work
 from rag.routing_rules import QUESTION_MARKERS, asked_clause
 from rag.situation import SituationAdvisor
 from rag.stated_facts import NOT_YET, FactReader
@@ -77,6 +77,10 @@ NEW_PERSON = re.compile(
 )
 ABOUT_ANOTHER = re.compile(r"(呢|勒|咧|哩|\bwhat about\b|\bhow about\b)")  # 「那 AI 模型訓練呢？」
 NOW = re.compile(r"(現在|目前|實際|真實|原本|\bnow\b|\breal\b|\bactual\b|\bcurrently\b)")
+# 「我這種背景」「像我這樣的人」: the work the user described before (English questions read their own words)
+BACKGROUND_REF = re.compile(
+    r"((像)?我這(種|樣的?|類)(的)?(背景|人)|我的背景)"
+)
 GAP = re.compile(
     r"(還差|還缺|差幾|缺幾|差多少|缺多少|還要補|要補|再補|補幾|再上幾|再多上幾|還需要|才夠|就夠"
     r"|\bstill need\b|\bmissing\b|\bshort of\b|\bhow many more\b)"
@@ -270,6 +274,7 @@ class Dialogue:
         if each:
             return self._each_answered(ds, text, each, lang)
         text = self._person_by_ordinal(ds, text)
+        text = self._with_background(ds, text)
         switched = self._switch_person(ds, text)
         if switched and WHO.search(normalise(text)):
             # 「小陳：… / 小林：有 iPAS 中級 其他都沒 誰算 AI 應用人才」: the last person's facts come with the
@@ -511,7 +516,9 @@ class Dialogue:
             prompt = t("facts_noted", "en" if answer_lang == "en" else lang)
             prompt = to_simplified(prompt) if answer_lang == "zh-CN" else prompt
             standing = self.situation.standing(updated, answer_lang)
-            body = f"{self.situation.echo(updated, answer_lang)}\n{standing}\n{prompt}"
+            steps = self.situation.nearest_steps(updated, answer_lang)
+            steps = f"{steps}\n" if steps else ""
+            body = f"{self.situation.echo(updated, answer_lang)}\n{standing}\n{steps}{prompt}"
             return [Reply(body, self._profile_buttons(lang))]
         if RECALL.search(normalised) and not ds.profile.is_empty():
             return [self.profile_view(ds, lang)]  # 「你記的我文書工具是幾小時？」: what is stored, as stored
@@ -670,6 +677,24 @@ class Dialogue:
             if bare and self._may_be_name(bare):
                 name = bare
         return self._become(ds, name) if name else False
+
+    def _with_background(self, ds: DialogueState, text: str) -> str:
+        """The user's own work, remembered (「我是行銷專員…」), stands in for 「我這種背景」「像我這樣的人」
+        later: 「表8 哪些職稱比較適合我這種背景」 is read as 「…適合行銷背景」."""
+        n = normalise(text)
+        wish = ASPIRE.search(n)
+        now = n[: wish.start()] if wish else n  # 「我是平面設計師 想轉AI」: the work one does, not the one wished for
+        work = read_work(now, self.reader.entities(now), self.cat) if SELF_WORK.search(now) else None
+        if work is not None and ds.person is None and not ds.people:
+            words = [  # the work, not the tools used at it (「PyTorch」) or what one does not do
+                w for w in work.evidence if not re.search(r"(不|沒)", w) and w not in work.tools and w.isascii() is False
+            ]
+            ds.background = words[:3] or ds.background  # the user's own, not a colleague's
+            return text
+        ref = BACKGROUND_REF.search(n)
+        if ref is None or not ds.background or work is not None:
+            return text
+        return n[: ref.start()] + f"{'、'.join(ds.background)}背景" + n[ref.end() :]
 
     def _holder_of_described(self, ds: DialogueState, text: str) -> str | None:
         """The one person of the conversation holding the certificate a reference describes by part of its
@@ -1028,6 +1053,8 @@ class Dialogue:
             return True
         if self.facts.asks_about_certificate(text):
             return False
+        if not ex.has_facts and "issuer" in self.reader.detect_intents(text):
+            return False  # 「另一張呢？就是中級那張，是誰辦的」: who issues it, not the person's level (中級 is no 表5 level)
         # certificates the person holds (「我 TQC+ 那張不能用嗎」) are part of their facts, not another subject
         held = {c.cert_id for c in ds.profile.certificates}
         held_issuers = {self.cat.certification(c).issuer for c in held}
@@ -1234,7 +1261,13 @@ class Dialogue:
         if by_issuer is not None and SINGULAR.search(text) and not self._names_cert(text):
             # 「微軟那張呢？」 after 「第三張是誰辦的」 over a list: the list's one certificate by that issuer
             return SINGULAR.sub(f"「{self._name('cert', by_issuer)}」", text, count=1)
-        if SINGULAR.search(text) and not PLURAL.search(text) and len(held) >= 2 and not self._names_cert(text):
+        if (
+            SINGULAR.search(text)
+            and not PLURAL.search(text)
+            and not re.search(r"另(一|外一|外那)(張|個|份)", text)  # 「另一張呢？就是中級那張」: read below
+            and len(held) >= 2
+            and not self._names_cert(text)
+        ):
             # 「TQC 那張算工具類嗎」 of someone holding two: the one of theirs the words describe
             described = self._described(text, [("cert", c, "") for c in dict.fromkeys(held)])
             if described is not None:
@@ -1287,8 +1320,10 @@ class Dialogue:
         return found.pop() if len(found) == 1 else None
 
     def _filter_right_before(self, text: str, at: int) -> bool:
-        """「專案類裡面」「Amazon 辦的裡面」: the set 「裡面」 looks into is named right before it."""
+        """「專案類裡面」「Amazon 辦的裡面」「表8裡面」: the set 「裡面」 looks into is named right before it."""
         before = normalise(text[:at]).rstrip()
+        if re.search(r"(表\s*\d{1,2}|附件\s*[(（]?[一二三四五六七八九十]+[)）]?|圖\s*\d)(的)?$", before):
+            return True  # a table, annex or figure of the guideline is a set of its own
         return any(
             e.kind in ("cert_category", "issuer", "cert_scope") and before.endswith(e.surface)
             for e in self.reader.entities(before)

@@ -109,6 +109,9 @@ class DialogueState(Model):
     person: str | None = None  # the person `profile` belongs to, when named (conversation.people)
     people: dict[str, StatedProfile] = {}  # the other people named in this conversation, by name
     named: list[str] = []  # every person named, in the order first named: what 「第一個」「第二位」 count over
+    # the words the user described their own work with (「行銷」「設計師」: the advisor's work vocabulary, not
+    # the message), so 「我這種背景適合哪些職稱」 later is read with them
+    background: list[str] = []
 
     @classmethod
     def load(cls, raw: dict[str, Any] | None, default_lang: Literal["zh", "en"]) -> DialogueState:

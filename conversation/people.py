@@ -85,7 +85,7 @@ SUBJECT_NAME = re.compile(
 # 「那美玲呢？」「至於王小明的話」: the talk turns to someone by a bare name (two or three characters), which
 # the caller accepts only once people are being talked about and the word is none the guideline uses
 TURNED_TO = re.compile(
-    r"^\W*(?:那|那麼|至於|換|換成|換到|再來|接著|然後)?\s*(?:看)?\s*(?P<name>(?![如假若萬要照依按這那])"
+    r"^\W*(?:那|那麼|至於|換|換成|換到|再來|接著|然後)?\s*(?:看)?\s*(?P<name>(?![如假若萬要照依按這那另])"
     + _NAME_ZH
     + r")\s*(?:呢|咧|勒|的話|的部分)"
 )
@@ -96,7 +96,11 @@ BACK_TO_PRONOUN = re.compile(
     re.IGNORECASE,
 )
 # 「另一位呢」 "the other one": the other of exactly two people
-OTHER_PERSON = re.compile(r"(另一位|另外一位|另一個人|另外那位|\bthe other (one|person|guy|colleague)\b)")
+OTHER_PERSON = re.compile(
+    r"(另一位|另外一位|另一個人|另外那位|\bthe other (one|person|guy|colleague)\b"
+    # 「那另一個呢？」 with nothing else said, while two people are talked about
+    r"|^\W*(那|那麼|啊|欸)?\s*另(一|外一|外那)個\s*(呢|咧|勒|的話)?\W*$)"
+)
 
 
 def introduced(

@@ -27,7 +27,7 @@ SELF_WORK = re.compile(
     r"(我是|我在|我目前|我現在|我平常|我每天|我主要|我的工作|我負責|我們公司|本身是|我讀|我念|平常|每天|上班"
     # a job described in an ad is work described too: 「職缺寫要會 fine-tuning」
     r"|職缺|徵才|招募|招聘|\bjd\b|\bjob (ad|post|posting|opening|description)\b"
-    r"|我.{0,3}(不會|會用|用)|自己(做|訓練|開發|建|寫)|背景(來說|而言|的話)|我比較像"
+    r"|我.{0,3}(不會|會用|用)|自己(做|訓練|開發|建|寫)|背景(來說|而言|的話|的人|的)|我比較像|像我這(種|樣)"
     # a person described by the work they do: 「要幫我們規劃導入流程、評估痛點的人，又是哪一種」
     r"|(做|負責|幫|要|會|專門|在)[^，。？?]{4,40}的(人|同事|員工|那種人|角色)[，,]?\s*(又|那)?(是|算|屬於|叫)"
     r"|\bi'?m an?\b|\bi am an?\b|\bi work\b|\bmy job\b|\bi use\b|\bi study\b)"
@@ -39,7 +39,7 @@ CLASSIFY_ME = re.compile(
     r"|叫什麼|叫做什麼|稱為什麼|\b(which|what) (talent|category|type|kind)\b|\bwhere do i (fit|belong)\b"
     # 「我算應用人才還是開發人才」: two placements offered to choose from
     r"|(算|屬於)(是)?[^，。？?]{1,12}?還是"
-    r"|\bwhat is (it|that) called\b|比較像[^，。？?]{0,12}(哪|什麼))"
+    r"|\bwhat is (it|that) called\b|比較(像|接近|貼近|偏)[^，。？?]{0,12}(哪|什麼))"
 )
 # 「這樣算 AI 人才嗎」「也算AI人才嗎」「算不算AI人才」 "does that count as AI talent": a yes/no placement,
 # answered with the category the work fits and what 表5 takes to reach that category's indicators

@@ -103,6 +103,12 @@ def asked_clause(text: str) -> str:
 CHAT_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
+# a clause asking only for the members of a set: 「表6裡有哪些？」「有哪幾張」 "which ones are there"
+LISTS = re.compile(
+    r"^\W*(那|那麼)?\s*((表\s*\d{1,2}|附件[^，。?？]{0,4})(裡|裡面|中|當中)?)?\s*(有哪些|有哪幾張|有幾張|列出來|\bwhich ones\b)\W*$"
+)
+
+
 def in_scope_evidence(q: Query) -> bool:
     """Whether the question asks about something the guideline states, despite out-of-scope words: the
     clause that asks (「…；which certificate fits me?」) carries an in-scope intent, and either has no
@@ -122,6 +128,9 @@ def in_scope_evidence(q: Query) -> bool:
         return all(q.reader.scope_weighs(t) for t in topics)
     # two things of the guideline side by side (「素養類跟專案類差在哪」) are the guideline's own comparison
     compared = "compare" in intents and len({e.key for e in q.reader.entities(clause) if e.kind in SUBJECT_KINDS}) >= 2
+    # 「公司想補助員工考專案類的證照，表6裡有哪些？」: the clause that asks lists the set the sentence names
+    if LISTS.search(clause) and not topics and any(e.kind in SUBJECT_KINDS for e in q.u.entities):
+        return True
     if not intents & EVIDENCE_INTENTS and not compared:
         return False
     if not q.u.entities:

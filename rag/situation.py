@@ -38,6 +38,8 @@ LEVEL_EN = {"advanced": "進階", "basic": "初階", "entry": "初階", "entry-l
 LEVEL_WORDS_EN = re.compile(r"\b(advanced|basic|entry-level|entry|beginner)\b", re.IGNORECASE)
 ROUTE_ZH = {"certificate": "證照途徑", "training": "受訓時數途徑"}
 ROUTE_EN = {"certificate": "certificate route", "training": "training-hours route"}
+# 「還缺什麼」「差什麼」 "what is missing": what one lacks, asked without naming a type
+MISSING = re.compile(r"(還缺|缺什麼|缺啥|差什麼|差啥|還差|要補什麼|補什麼|補啥|\bmissing\b|\bstill need\b|\black\b)")
 # A question about one's standing as a whole (「我現在算到哪個程度？」): with no type named in it, every type.
 OVERALL = re.compile(
     r"(哪個程度|什麼程度|到哪|哪一級|幾級|算哪|整體|各項|每一項|全部|符合哪幾|哪幾種|哪幾項|哪些還|五種能力"
@@ -397,10 +399,43 @@ class SituationAdvisor:
         text = f"目前：{got}{more}。{meets}" if got else "目前尚未達到任何能力類型的參考指標。"
         return to_simplified(text) if lang == "zh-CN" else text
 
+    def nearest_steps(self, profile: StatedProfile, lang: str, limit: int = 2) -> str:
+        """The next levels fewest course hours away (「最近的下一步：AI 工具應用「初階」：單一工具項目受訓時數
+        尚缺 6 小時；或 尚缺 工具類證照 1 張」): facts stated without a question still get where to go next.
+        Empty when every type is at its highest level or nothing is reachable by hours."""
+        result = assess(parse_profile(profile.profile_json(), self.cat), self.cat)
+        steps = []
+        for t in result["types"]:
+            gaps = [g for g in t["gaps"] if self.level_rank(t["type"], g["level"]) == self.level_rank(t["type"], t["level"]) + 1]
+            training = [g for g in gaps if g["route"] == "training"]
+            if not training:
+                continue
+            hours = min(sum(m["shortfall"] for m in g["missing"] if m["unit"] == "小時") for g in training)
+            steps.append((hours, self.level_rank(t["type"], t["level"]), t, gaps))
+        steps.sort(key=lambda x: (x[0], x[1]))
+        lines = []
+        for _, _, t, gaps in steps[:limit]:
+            level = gaps[0]["level"]
+            if lang == "en":
+                parts = [g.strip().removeprefix("➜ ") for g in self._gap_lines(t, gaps, "en") if "➜" in g]
+                lines.append(f"• {t['type']} {level}: " + " — or — ".join(p.split(": ", 1)[-1] for p in parts))
+            else:
+                routes = ["；".join(m["text"] for m in g["missing"]) for g in gaps]
+                lines.append(f"• {t['type']}「{level}」：" + "；或 ".join(routes))
+        if not lines:
+            return ""
+        head = "Nearest next steps:" if lang == "en" else "最近的下一步："
+        text = "\n".join([head, *lines])
+        return to_simplified(text) if lang == "zh-CN" else text
+
     def level_of(self, profile: StatedProfile, type_name: str) -> str:
         """The level the stated facts reach on one type (「未達」 when none)."""
         result = self.result_of(profile)
         return next((t["level"] for t in result["types"] if t["type"] == type_name), "未達")
+
+    def _top(self, type_name: str) -> int:
+        """The rank of a type's highest level (進階 for AI 工具應用, 具備 for the others)."""
+        return len([lv for r in self.cat.rules.types if r.type == type_name for lv in r.levels])
 
     def level_rank(self, type_name: str, level: str) -> int:
         """A level's place among its type's levels (「未達」 lowest), for setting people against each other."""
@@ -520,6 +555,10 @@ class SituationAdvisor:
         types, talents = self.asked_types(text)
         if not types and not talents and default_types and not OVERALL.search(normalise(text)):
             types = list(default_types)  # "What would I need for the advanced level?": the type talked about
+            top = [t["type"] for t in judged["types"] if self.level_rank(t["type"], t["level"]) == self._top(t["type"])]
+            if MISSING.search(normalise(text)) and set(types) <= set(top):
+                # 「他還缺什麼？」 of someone who already has every type talked about: what he does lack
+                types = [t.name for t in self.cat.types if t.name not in top] or types
         elif default_types and hypothetical and not talents:
             # a what-if names the area it supposes (「如果再上 18 小時素養課」): the types it changes count too
             order = [t.name for t in self.cat.types]

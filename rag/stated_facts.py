@@ -269,9 +269,12 @@ class FactReader:
             if not ex.hours and has_hours and not ex.correction:
                 ex.hours = self._hours_for_the_type_asked(text)
             if not ex.hours and has_hours and not self._areas_in(text) and self.correction.search(text):
-                ex.unassigned_hours = [
-                    v for m in self.hours_re.finditer(text) if (v := _number(m.group("n"))) is not None
+                found = [
+                    (m.start(), v) for m in self.hours_re.finditer(text) if (v := _number(m.group("n"))) is not None
                 ]
+                # 「不是 6 小時，是 4 小時」: the number denied is the one being corrected
+                kept = [v for at, v in found if not NOT_AREA.search(text[max(0, at - 4) : at])]
+                ex.unassigned_hours = kept or [v for _, v in found]
         ex.certificates = [c for c in ex.certificates if c not in ex.negated]  # taken back, not held
         if ex.hours and INSTEAD.search(text):
             denied = [area for at, area in self._areas_in(text) if NOT_AREA.search(text[max(0, at - 4) : at])]
@@ -550,6 +553,8 @@ class FactReader:
                 value = _number(raw)
                 if value is None or COMPARED.search(clause[max(0, pos - 4) : pos]):
                     continue  # 「文書都超過 18 小時了」 compares with the threshold; it states no hours
+                if NOT_AREA.search(clause[max(0, pos - 4) : pos]) and len(numbers) > 1:
+                    continue  # 「其實是4hr不是6hr」: the number denied is the one being corrected
                 # 「ChatGPT 10小時 Canva 12小時」: as many areas as numbers pair up in order, whichever is nearer
                 _, area = ordered[n] if in_order else min(areas, key=lambda a: abs(a[0] - pos))
                 out.append((area, float(value)))
