@@ -686,9 +686,8 @@ class Dialogue:
         now = n[: wish.start()] if wish else n  # 「我是平面設計師 想轉AI」: the work one does, not the one wished for
         work = read_work(now, self.reader.entities(now), self.cat) if SELF_WORK.search(now) else None
         if work is not None and ds.person is None and not ds.people:
-            words = [  # the work, not the tools used at it (「PyTorch」) or what one does not do
-                w for w in work.evidence if not re.search(r"(不|沒)", w) and w not in work.tools and w.isascii() is False
-            ]
+            # the work, not the tools used at it (「PyTorch」) or what one does not do
+            words = [w for w in work.evidence if not re.search(r"(不|沒)", w) and w not in work.tools and not w.isascii()]
             ds.background = words[:3] or ds.background  # the user's own, not a colleague's
             return text
         ref = BACKGROUND_REF.search(n)
@@ -1054,7 +1053,7 @@ class Dialogue:
         if self.facts.asks_about_certificate(text):
             return False
         if not ex.has_facts and "issuer" in self.reader.detect_intents(text):
-            return False  # 「另一張呢？就是中級那張，是誰辦的」: who issues it, not the person's level (中級 is no 表5 level)
+            return False  # 「另一張呢？就是中級那張，是誰辦的」: who issues it, not the person's level
         # certificates the person holds (「我 TQC+ 那張不能用嗎」) are part of their facts, not another subject
         held = {c.cert_id for c in ds.profile.certificates}
         held_issuers = {self.cat.certification(c).issuer for c in held}

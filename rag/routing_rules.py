@@ -105,7 +105,8 @@ CHAT_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 # a clause asking only for the members of a set: 「表6裡有哪些？」「有哪幾張」 "which ones are there"
 LISTS = re.compile(
-    r"^\W*(那|那麼)?\s*((表\s*\d{1,2}|附件[^，。?？]{0,4})(裡|裡面|中|當中)?)?\s*(有哪些|有哪幾張|有幾張|列出來|\bwhich ones\b)\W*$"
+    r"^\W*(那|那麼)?\s*((表\s*\d{1,2}|附件[^，。?？]{0,4})(裡|裡面|中|當中)?)?\s*"
+    r"(有哪些|有哪幾張|有幾張|列出來|\bwhich ones\b)\W*$"
 )
 
 

@@ -406,7 +406,8 @@ class SituationAdvisor:
         result = assess(parse_profile(profile.profile_json(), self.cat), self.cat)
         steps = []
         for t in result["types"]:
-            gaps = [g for g in t["gaps"] if self.level_rank(t["type"], g["level"]) == self.level_rank(t["type"], t["level"]) + 1]
+            next_rank = self.level_rank(t["type"], t["level"]) + 1
+            gaps = [g for g in t["gaps"] if self.level_rank(t["type"], g["level"]) == next_rank]
             training = [g for g in gaps if g["route"] == "training"]
             if not training:
                 continue
