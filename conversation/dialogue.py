@@ -687,7 +687,8 @@ class Dialogue:
         work = read_work(now, self.reader.entities(now), self.cat) if SELF_WORK.search(now) else None
         if work is not None and ds.person is None and not ds.people:
             # the work, not the tools used at it (「PyTorch」) or what one does not do
-            words = [w for w in work.evidence if not re.search(r"(不|沒)", w) and w not in work.tools and not w.isascii()]
+            words = [w for w in work.evidence if not re.search(r"(不|沒)", w) and not w.isascii()]
+            words = [w for w in words if w not in work.tools]
             ds.background = words[:3] or ds.background  # the user's own, not a colleague's
             return text
         ref = BACKGROUND_REF.search(n)
