@@ -78,9 +78,7 @@ NEW_PERSON = re.compile(
 ABOUT_ANOTHER = re.compile(r"(呢|勒|咧|哩|\bwhat about\b|\bhow about\b)")  # 「那 AI 模型訓練呢？」
 NOW = re.compile(r"(現在|目前|實際|真實|原本|\bnow\b|\breal\b|\bactual\b|\bcurrently\b)")
 # 「我這種背景」「像我這樣的人」: the work the user described before (English questions read their own words)
-BACKGROUND_REF = re.compile(
-    r"((像)?我這(種|樣的?|類)(的)?(背景|人)|我的背景)"
-)
+BACKGROUND_REF = re.compile(r"((像)?我這(種|樣的?|類)(的)?(背景|人)|我的背景)")
 GAP = re.compile(
     r"(還差|還缺|差幾|缺幾|差多少|缺多少|還要補|要補|再補|補幾|再上幾|再多上幾|還需要|才夠|就夠"
     r"|\bstill need\b|\bmissing\b|\bshort of\b|\bhow many more\b)"
