@@ -23,7 +23,7 @@ from knowledge.catalog import GUIDELINE_PATH, Catalog
 from knowledge.numerals import chinese_number
 from knowledge.stated_profile import StatedProfile
 from rag.chain import split_questions
-from rag.own_work import APPLICATION, ASPIRE, SELF_WORK, read_work
+from rag.own_work import APPLICATION, ASPIRE, SELF_WORK, RoleReader, read_work
 from rag.routing_rules import QUESTION_MARKERS, asked_clause
 from rag.situation import SituationAdvisor
 from rag.stated_facts import NOT_YET, FactReader
@@ -77,10 +77,17 @@ NEW_PERSON = re.compile(
 )
 ABOUT_ANOTHER = re.compile(r"(呢|勒|咧|哩|\bwhat about\b|\bhow about\b)")  # 「那 AI 模型訓練呢？」
 NOW = re.compile(r"(現在|目前|實際|真實|原本|\bnow\b|\breal\b|\bactual\b|\bcurrently\b)")
+# 「後面那個」「前者」 "the latter": one of the two things just talked about
+LATTER_FORMER = re.compile(
+    r"(?P<latter>(?<!最)後面那(個|項|張|種)|後者|(?<!最)後一(個|項)|\bthe latter\b)"
+    r"|(?P<former>前面那(個|項|張|種)|前者|\bthe former\b)"
+)
+# 「跟剛剛差在哪」「和前面那個比」: set beside what the last answer was about
+JUST_BEFORE = re.compile(r"(跟|和|與|比起)\s*(剛剛|剛才|前面|上一個|前一個)(的|那個|講的|說的|那項)?\s*(比)?")
 # 「我這種背景」「像我這樣的人」: the work the user described before (English questions read their own words)
 BACKGROUND_REF = re.compile(r"((像)?我這(種|樣的?|類)(的)?(背景|人)|我的背景)")
 GAP = re.compile(
-    r"(還差|還缺|差幾|缺幾|差多少|缺多少|還要補|要補|再補|補幾|再上幾|再多上幾|還需要|才夠|就夠"
+    r"(還差|還缺|差幾|缺幾|差多少|缺多少|還要補|要補|再補|補幾|再上幾|再多上幾|還需要|還要什麼|還要啥|才夠|就夠"
     r"|\bstill need\b|\bmissing\b|\bshort of\b|\bhow many more\b)"
 )
 # What the catalog describes about a type; asked about it, the answer is the description, not a result.
@@ -244,6 +251,7 @@ class Dialogue:
         self.reader = advisor.understanding
         self.facts = FactReader(self.reader)
         self.situation = SituationAdvisor(catalog, self.reader, self.facts)
+        self.roles = RoleReader(catalog)  # 「其中做影像辨識的那個」: a listed role by what it does
         # the guideline's own text: a word in it is no person's name (「那證照呢」 vs 「那美玲呢」)
         self.guideline_words = normalise(GUIDELINE_PATH.read_text(encoding="utf-8"))
 
@@ -1105,7 +1113,7 @@ class Dialogue:
     # ------------------------------------------------------------------ questions with references
     def _question(self, ds: DialogueState, text: str, lang: Lang) -> list[Reply]:
         topic = ds.topic or Topic()
-        resolved = self.resolve(text, topic, list(ds.recent), ds.profile)
+        resolved = self.resolve(text, topic, list(ds.recent), ds.profile, list(ds.mentioned))
         if isinstance(resolved, Reply):
             return [resolved]
         if resolved != text and detect_language(text) == "zh-CN":
@@ -1118,6 +1126,7 @@ class Dialogue:
                 ds.recent.remove((kind, key))
             ds.recent.append((kind, key))
         ds.recent = ds.recent[-6:]
+        ds.mentioned = [*ds.mentioned, *(x for x in ds.recent if x not in ds.mentioned)][-20:]
         return [Reply(answer.text)]
 
     def resolve(
@@ -1126,6 +1135,7 @@ class Dialogue:
         topic: Topic,
         recent: list[tuple[str, str]] | None = None,
         ds_profile: StatedProfile | None = None,
+        mentioned: list[tuple[str, str]] | None = None,
     ) -> str | Reply:
         """The question with its references replaced by the names they stand for, or a clarifying
         question when a singular reference has several candidates. `recent` are the entities of the
@@ -1139,6 +1149,19 @@ class Dialogue:
             return text
         names = {(k, key): self._name(k, key) for k, key, _ in topic.entities}
         names.update({(k, key): self._name(k, key) for k, key in topic.listed})
+        before = self._the_one_before(text, topic)
+        if before is not None:
+            return before
+        which = LATTER_FORMER.search(normalise(text))
+        pair = [x for x in dict.fromkeys([*recent, *((k, key) for k, key, _ in topic.entities)]) if x[0] in LISTABLE]
+        pair = [x for x in pair if x[0] == pair[-1][0]][-2:] if pair else []
+        if which and len(pair) == 2:
+            # 「講後面那個就好」 "the latter": of the two things of one kind just talked about, the one brought
+            # up later in the conversation
+            order = mentioned or []
+            pair.sort(key=lambda x: order.index(x) if x in order else len(order))
+            chosen = pair[-1] if which.group("latter") else pair[0]
+            return LATTER_FORMER.sub(f"「{self._name(*chosen)}」", normalise(text), count=1)
         span = ORDINAL_RANGE.search(normalise(text))
         if span and topic.listed:
             picked = self._ordinal_range(span, len(topic.listed))
@@ -1239,6 +1262,12 @@ class Dialogue:
             # 「國外的同類證照有幾張」 after a certificate: its category
             return normalise(text).replace(same.group(0), f"{categories_pointed.pop()}", 1)
         set_ref = SET_REF.search(text)
+        in_list = [(k, key, key) for k, key in topic.listed if k != "cert"]
+        if set_ref and SINGULAR.search(text) and len(in_list) >= 2 and not self._names_thing(text):
+            # 「其中做影像辨識的那個」 over a list of titles: the one of the list the words describe
+            described = self._described(text, in_list)
+            if described is not None:
+                return SINGULAR.sub(f"「{self._name(*described)}」", SET_REF.sub("", text, count=1), count=1)
         named_set = set_ref is not None and self._filter_right_before(text, set_ref.start())
         if set_ref and not named_set and not self._names_cert(text) and not (own_filter and not topic.entities):
             # 「工具類的證照裡面有哪些是資策會辦的」 after someone's certificates: a set of its own, not theirs
@@ -1377,6 +1406,22 @@ class Dialogue:
         listed = [(k, key, key) for k, key in topic.listed if k == "cert"]
         return certs or listed or list(topic.entities)
 
+    def _the_one_before(self, text: str, topic: Topic) -> str | None:
+        """「那「AI 服務開發」呢？跟剛剛差在哪？」: 「剛剛」 is the thing of the same kind the last answer was
+        about, set beside the one the message names; None when the message is not of that form."""
+        n = normalise(text)
+        m = JUST_BEFORE.search(n)
+        if m is None:
+            return None
+        named = [e for e in self.reader.entities(n) if e.start >= 0 and e.kind in LISTABLE]
+        if len(named) != 1:
+            return None
+        earlier = [(k, key) for k, key, _ in topic.entities if k == named[0].kind and key != named[0].key]
+        if len(earlier) != 1:
+            return None
+        one, other = self._name(named[0].kind, named[0].key), self._name(*earlier[0])
+        return f"「{other}」跟「{one}」{n[m.end() :]}"  # in the order talked about (「後面那個」 is the new one)
+
     def _issuers_among(self, text: str, topic: Topic) -> str | None:
         """The one certificate of the last list (or of the answer's own) that the issuer the message names
         issues, when the answer's own certificates have none by it; None otherwise."""
@@ -1403,6 +1448,13 @@ class Dialogue:
         by_issuer = [c for c in names if c[0] == "cert" and self.cat.certification(c[1]).issuer in issuers]
         if issuers and len(by_issuer) == 1:
             return by_issuer[0]
+        roles = [key for k, key, _ in candidates if k == "role"]
+        if len(roles) >= 2 and len(roles) == len(candidates):
+            # 「其中做語言理解、聊天機器人的那個」: a listed role described by what it does (its duties and
+            # skills), before any two characters it shares with a title (機器人 / 機器學習)
+            role = self.roles.among(SINGULAR.sub(" ", normalise(text)), roles)
+            if role is not None:
+                return ("role", role.id)
         pointed: set[tuple[str, str]] = set()
         for size in range(2, min(len(message), 10) + 1):
             for start in range(len(message) - size + 1):

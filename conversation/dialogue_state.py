@@ -106,6 +106,8 @@ class DialogueState(Model):
     situation_types: list[str] = []  # the types the last answer about the user's own result showed
     situation_route: Literal["certificate", "training"] | None = None  # 「單看時數」: the route it was limited to
     recent: list[tuple[str, str]] = []  # entities of the last answers, most recent last (「這兩張」)
+    # entities in the order first talked about, so 「後面那個」 "the latter" is the one brought up later
+    mentioned: list[tuple[str, str]] = []
     person: str | None = None  # the person `profile` belongs to, when named (conversation.people)
     people: dict[str, StatedProfile] = {}  # the other people named in this conversation, by name
     named: list[str] = []  # every person named, in the order first named: what 「第一個」「第二位」 count over

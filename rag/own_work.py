@@ -30,6 +30,10 @@ SELF_WORK = re.compile(
     r"|我.{0,3}(不會|會用|用)|自己(做|訓練|開發|建|寫)|背景(來說|而言|的話|的人|的)|我比較像|像我這(種|樣)"
     # a person described by the work they do: 「要幫我們規劃導入流程、評估痛點的人，又是哪一種」
     r"|(做|負責|幫|要|會|專門|在)[^，。？?]{4,40}的(人|同事|員工|那種人|角色)[，,]?\s*(又|那)?(是|算|屬於|叫)"
+    # a kind of work named by what it builds: 「推薦系統那種工作要找什麼職稱的人」
+    r"|(那種|這種|那類|這類|之類的?)(工作|職務|職缺|專案)|的那一?(類|種|型)(人才|人)?"
+    # someone sought for a work: 「想找能做詐騙偵測模型的人」
+    r"|(找|徵|招|聘|需要)[^，。？?]{0,4}(能|會)?(做|負責|開發|建)[^，。？?]{2,30}的(人|人才)"
     r"|\bi'?m an?\b|\bi am an?\b|\bi work\b|\bmy job\b|\bi use\b|\bi study\b)"
 )
 # …and asking where that puts them: 「我算哪一種人才」「這樣我算什麼類型」「對應什麼」 "which category am I".
@@ -99,6 +103,14 @@ def _found(text: str, signals: dict[str, list[str]]) -> dict[str, list[str]]:
     return found
 
 
+def _scenario_signals(cat: Catalog, talent: str) -> list[str]:
+    """The 表10/表11 application scenarios only one talent category's table lists (「推薦系統」 is a 表11
+    scenario of AI 開發人才): work described by one of them is evidence for that category."""
+    mine = {s for row in cat.industries.scenarios if row.talent_category == talent for s in row.scenarios}
+    others = {s for row in cat.industries.scenarios if row.talent_category != talent for s in row.scenarios}
+    return sorted(mine - others)
+
+
 def read_work(text: str, entities: list[Entity], cat: Catalog) -> WorkReading | None:
     """The talent category the described work fits, or None when the text says nothing about it. When
     the person says what they want to move to (「我在醫院做行政，想轉去做幫公司規劃導入 AI 的工作」), that
@@ -107,7 +119,9 @@ def read_work(text: str, entities: list[Entity], cat: Catalog) -> WorkReading | 
     if wish:
         after = text[wish.end() :]
         text, entities = after, [e for e in entities if e.surface in after]
-    found = _found(text, {tc.name: tc.work_signals for tc in cat.talent.categories})
+    found = _found(
+        text, {tc.name: [*tc.work_signals, *_scenario_signals(cat, tc.name)] for tc in cat.talent.categories}
+    )
     tools: list[str] = []
     for e in entities:
         if e.kind == "tool":
@@ -185,6 +199,20 @@ class RoleReader:
         if second >= ROLE_MARGIN * third:
             return [self.roles[i], self.roles[j]]
         return []
+
+    def among(self, text: str, ids: list[str]) -> Role | None:
+        """The one of these roles (「其中做影像辨識的那個」 over a list of titles) the description fits
+        clearly better than the others, else None."""
+        words = set(tokens(normalise(text)))
+        scored = sorted(
+            ((sum(self.idf[t] for t in words & doc), i) for i, doc in enumerate(self.docs) if self.roles[i].id in ids),
+            reverse=True,
+        )
+        if not scored or scored[0][0] < MIN_ROLE_SCORE:
+            return None
+        if len(scored) > 1 and scored[0][0] < ROLE_MARGIN * scored[1][0]:
+            return None
+        return self.roles[scored[0][1]]
 
 
 def abilities_of(areas: list[tuple[str, str, str]], cat: Catalog) -> list[tuple[CompetencyType, list[int], str]]:

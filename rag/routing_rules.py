@@ -296,6 +296,7 @@ def _certificate_alone(q: Query) -> list[Card] | None:
     clause = asked_clause(q.u.normalised)
     # a level word inside a certificate's name (「TQC人工智慧應用與技術 (實用/進階/專業)」) names no level
     bare = without_names(q.u.normalised, q.u.of_kind("cert"))
+    bare = re.sub(r"[（(][^）)]{0,12}[）)]", " ", bare)  # 「TQC人工智慧應用與技術（進階）」: its level, in brackets
     named = {"type", "item", "talent"} & q.explicit_kinds or LEVEL_WORDS.search(bare)
     if not named or not COUNTS_FOR.search(clause) or LIST_ASKED.search(clause):
         return None
@@ -695,7 +696,12 @@ def _background(q: Query) -> list[Card] | None:
     if {"career", "background"} <= q.intents and all(e.start < 0 for e in q.u.entities) and "role" not in q.keys:
         # and where the routes of the talent the background suits lead (「最後可以做到什麼職位」)
         suited = q.views.suited_talents(q.u.normalised)
+        if not suited:  # 「我做行銷八年了…完全不會寫程式」: the work described suits one category
+            reading = read_work(q.u.normalised, q.u.entities, q.views.cat)
+            suited = [reading.talent] if reading is not None else []
         cards = (q.views.starting_points_card(), *(q.views.career_card(t) for t in suited))
+        if WHERE_TO_START.search(q.u.normalised):  # 「指引建議我走哪條路」 asked in so many words
+            cards = tuple(replace(c, native=True) for c in cards)
         # 「那條路走到最後是什麼職位」 next: the talent whose route the background suits is what this was about
         return Plan(VIEW, "view.background_start", cards, about=tuple(Entity("talent", t, t, -1) for t in suited))
     return None
@@ -717,6 +723,9 @@ def _domain_certs(q: Query) -> list[Card] | None:
 def _tool_groups(q: Query) -> list[Card] | None:
     if not q.groups or not q.asks("tools") or "cert_category" in q.keys:
         return None
+    named_role = any(e.kind == "role" and e.start >= 0 and e.surface in q.u.normalised for e in q.u.entities)
+    if named_role and not q.u.followup and not q.keys.get("type"):
+        return None  # 「電腦視覺工程師會用什麼函式庫」: the role's own skills (表8/表9), not a 表5 tool group
     cat = q.views.cat
     named = [cat.competency_type(k) for k in q.keys.get("type", [])]
     owned = {g.group for t in named for r in cat.rules.types if r.type == t.name for g in r.reference_tools}
@@ -744,6 +753,13 @@ THIS_ONE = re.compile(r"((那|那麼)?(這個|這種|這份|這樣)(呢|的話�
 JOB_AD = re.compile(r"(職缺|徵才|招募|招聘|\bjd\b|\bjob (ad|post|posting|opening|description)\b)")
 
 
+# a kind of work named by what it builds or does: 「推薦系統那種工作」「做聊天機器人這類專案」
+KIND_OF_WORK = re.compile(
+    r"[^，。？?]{2,20}((那種|這種|那類|這類|之類的?)(工作|職務|職缺|專案)|的那一?(類|種|型))"
+    r"|(找|徵|招|聘|需要)[^，。？?]{0,4}(能|會)?(做|負責|開發|建)[^，。？?]{2,30}的(人|人才)"
+)
+
+
 @rule(
     "view.own_work",
     655,
@@ -757,7 +773,9 @@ def _own_work(q: Query) -> list[Card] | None:
     placed = ("view.own_work", "view.role_by_work")
     this_one = THIS_ONE.search(asked)
     again = q.u.followup and ("which_talent" in q.intents or q.u.previous_rule in placed or bool(this_one))
-    if not SELF_WORK.search(text) or not (CLASSIFY_ME.search(asked) or again) or ASKS_ITEM.search(asked):
+    # (「推薦系統那種工作要找什麼職稱的人」: the titles of a kind of work place it too)
+    placing = CLASSIFY_ME.search(asked) or again or TITLES_ASKED.search(asked) and KIND_OF_WORK.search(text)
+    if not SELF_WORK.search(text) or not placing or ASKS_ITEM.search(asked):
         return None
     if "cert" in q.keys:
         return None
@@ -1063,12 +1081,14 @@ def _career_start(q: Query) -> list[Card] | None:
     cards = [q.views.starting_points_card()]
     if len(talents) == 1:
         cards.append(q.views.career_card(talents[0]))
-    return cards
+    return [replace(c, native=True) for c in cards]  # asked in so many words: no passage covers it better
 
 
 # where to begin: 「從哪裡開始」「怎麼入門」「第一步」 "where do I start"
 WHERE_TO_START = re.compile(
     r"(從哪(裡|邊)?(開始|入門|著手|下手|起步)|怎麼(開始|入門|起步)|如何(開始|入門|起步)|第一步|先做什麼|先學什麼|入門"
+    # 「想往 AI 發展…指引建議我走哪條路」: which way to go is where to start too
+    r"|(走|選)哪(一)?(條|個方向)(路|路線)?|哪(一)?條路"
     r"|\bwhere (do|should|can) (i|we|he|she|they) (start|begin)\b"
     r"|\bhow (do|can|should) (i|we|he|she|they) (start|begin|get started)\b)"
 )

@@ -105,6 +105,10 @@ SCRIPT_BOUNDARY = re.compile(r"(?<=[\u3400-\u9fff])(?=[a-z0-9])|(?<=[a-z0-9])(?=
 TO_TAKE = re.compile(r"(再考|還要考|還得考|該考|要考|去考|\b(take|get) next\b)")
 ASKS = re.compile(r"[?？]|嗎|呢")  # a sentence that asks (「…，這樣夠嗎」), as opposed to one that states
 # Holding without a person, read only while a conversation is already about someone's facts.
+# 「專案類的其中一張」「工具類任一張」: one certificate of a category, whichever
+ONE_OF_CATEGORY = re.compile(
+    r"(素養類|工具類|專案類)(?:的)?(?:證照|認證)?(?:裡面?|中|當中)?(?:的)?\s*(?:其中|任|隨便|任何)\s*(?:一|1)\s*張"
+)
 # 「不是上文書」「而不是文書」 "not on office tools": an hours area named only to be denied
 NOT_AREA = re.compile(r"(不是|而不是|並非|而非|\bnot\b)\s*(上|在|給|花在|用在|放在|on|in)?\s*$")
 # 「…，而是上自動化」「改上自動化」: the area named instead, in a clause of its own without numbers
@@ -406,6 +410,9 @@ class FactReader:
             n = int(m.group(2)) if m.group(2).isdigit() else chinese_number(m.group(2))
             if n and n >= 1 and not REQUESTED.search(text[max(0, m.start() - 8) : m.start()]):
                 found += [(c, int(n)) for c in re.findall(r"素養類|工具類|專案類", m.group(1))]
+        for m in ONE_OF_CATEGORY.finditer(text):  # 「拿到專案類的其中一張」: any one of that category
+            if not REQUESTED.search(text[max(0, m.start() - 8) : m.start()]):
+                found.append((m.group(1), 1))
         for m in self.unnamed_en.finditer(text):
             n = int(m.group(1)) if m.group(1).isdigit() else EN_NUMBERS[m.group(1)]
             if not REQUESTED.search(text[max(0, m.start() - 24) : m.start()]):

@@ -79,6 +79,7 @@ def test_which_of_named_certificates_are_in_a_category(advisor) -> None:  # noqa
     [
         "I earn my living as a marketer; which certificate fits me?",  # 'earn' is context, the ask is a cert
         "學資料分析的人未來兩年該考哪張證照？",  # a time phrase next to a certificate question
+        "部門打算用預算補助大家考工具類，表6裡有哪些？",  # the subsidy is where the asker stands
     ],
 )
 def test_out_of_scope_words_in_passing_do_not_decline(advisor, question: str) -> None:  # noqa: ANN001
@@ -101,6 +102,9 @@ def test_out_of_scope_words_in_passing_do_not_decline(advisor, question: str) ->
         ("Will our exam be added in the next version of the guideline?", "scope.outweighed"),
         ("我們推出了「AI 短影音企劃認證」，表6 沒有，算哪一類？", "scope.unknown_certification"),
         ("推薦我一支上課用的簡報筆，預算兩千以內", "scope.outweighed"),
+        ("下週統計學期末考，你覺得我該怎麼念？", "scope.outweighed"),  # school work
+        ("同事最近情緒很低落，我該怎麼開口關心？", "scope."),  # how someone feels
+        ("年底春酒想玩抽獎，有什麼好點子？", "scope.outweighed"),  # a company event
     ],
 )
 def test_out_of_scope_questions_name_the_rule(advisor, question: str, rule_prefix: str) -> None:  # noqa: ANN001
@@ -957,3 +961,46 @@ def test_titles_asked_for_a_background_are_the_suited_categorys(advisor, catalog
 def test_which_archetype_a_background_is_closer_to(advisor) -> None:  # noqa: ANN001
     answer = advisor.respond("以會計背景來說，我比較像指引裡哪一型的應用人才？")
     assert answer.rule.startswith("view.own_work") and "AI 加值型" in answer.text.split("\n")[0], answer.text
+
+
+def test_a_level_word_inside_a_certificate_name_asks_no_level(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("TQC人工智慧應用與技術（進階）算專案類嗎？")
+    assert answer.rule == "view.certification" and answer.text.startswith("不是"), (answer.rule, answer.text)
+
+
+def test_one_of_a_category_is_an_unnamed_certificate(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("學員只要拿到專案類的任一張，算哪一類人才？")
+    assert answer.rule.startswith("situation.own_result") and "AI 開發人才" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "talent", "title"),
+    [
+        # a kind of work named by what it builds (a scenario only 表11 lists)
+        ("做動態定價那種工作，要找什麼職稱的人？", "AI 開發人才", "機器學習 (ML) 工程師"),
+        # a kind of work described by its tasks, then 「的那一類」
+        ("會訓練模型、寫程式的那一類，常見職稱是什麼？", "AI 開發人才", "資料科學家"),
+        # someone sought for a work
+        ("我們要徵能做信用評分模型的人，指引裡哪些職稱可以參考？", "AI 開發人才", "機器學習 (ML) 工程師"),
+    ],
+)
+def test_work_described_without_a_person_is_placed(advisor, question: str, talent: str, title: str) -> None:  # noqa: ANN001
+    answer = advisor.respond(question)
+    assert answer.rule.startswith("view.own_work"), (answer.rule, answer.text)
+    assert talent in answer.text.split("\n")[0] and title in answer.text, answer.text
+
+
+def test_a_certificate_route_for_a_type_is_its_categories(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("想證明 AI 服務開發的能力，證照路線要走哪一類？")
+    assert "專案類" in answer.text.split("\n")[0], (answer.rule, answer.text)
+
+
+def test_a_role_named_with_a_tools_question_gives_its_skills(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("電腦視覺工程師平常用哪些函式庫？")
+    assert answer.rule == "view.role" and "OpenCV" in answer.text, (answer.rule, answer.text)
+
+
+def test_which_way_to_go_for_a_described_background(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("我做企劃十年，程式完全不會，想往 AI 發展，該走哪條路？")
+    assert answer.rule in ("view.background_start", "view.career_start"), (answer.rule, answer.text)
+    assert "AI 加值型" in answer.text and "AI 產品經理" in answer.text, answer.text

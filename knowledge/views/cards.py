@@ -685,12 +685,12 @@ class CatalogCards:
         said = "、".join(f"「{w}」" for w in evidence[:4])
         if said:
             zh = (
-                f"依您描述的工作內容（{said}），較接近 {talent}{role_zh}（表1" + ("、表7" if archetype else "") + "）。"
+                f"依所描述的工作內容（{said}），較接近 {talent}{role_zh}（表1" + ("、表7" if archetype else "") + "）。"
             )
-            en = f"From the work you describe ({', '.join(evidence[:4])}), you are closest to {talent}{role_en} (表1)."
+            en = f"From the work described ({', '.join(evidence[:4])}), the closest is {talent}{role_en} (表1)."
         else:
-            zh = f"依您描述的工作內容，較接近 {talent}{role_zh}（表1）。"
-            en = f"From the work you describe, you are closest to {talent}{role_en} (表1)."
+            zh = f"依所描述的工作內容，較接近 {talent}{role_zh}（表1）。"
+            en = f"From the work described, the closest is {talent}{role_en} (表1)."
         sources = [TABLE1, *(["附件(四) 表7"] if archetype else [])]
         if roles:
             zh += f"職稱上最接近：{'、'.join(r.name for r in roles)}（{roles[0].source}）。"
