@@ -52,7 +52,7 @@ CORRECTION = re.compile(
     r"|sorry|no,? i meant|i meant)[，,、\s]*(我是說|我是問|是)?\s*"
 )  # (「不是專案類的有幾張」 excludes a category; it corrects nothing)
 SINGULAR = re.compile(
-    r"(它|這張|那張|這個|那個|該證照|該認證|\bit\b"
+    r"(它|這張|那張|這個|那個|那一項|這一項|該證照|該認證|\bit\b"
     r"|\b(this|that) (one|exam|test|cert|certificate|certification|credential)\b)"
 )
 PLURAL = re.compile(r"(這兩|這些|這幾|它們|兩張|兩個|都是|各是|分別|\bthey\b|\bboth\b|\bthem\b|\beach\b)")
@@ -1263,11 +1263,13 @@ class Dialogue:
             return normalise(text).replace(same.group(0), f"{categories_pointed.pop()}", 1)
         set_ref = SET_REF.search(text)
         in_list = [(k, key, key) for k, key in topic.listed if k != "cert"]
-        if set_ref and SINGULAR.search(text) and len(in_list) >= 2 and not self._names_thing(text):
+        listed_only = set_ref or not topic.entities  # 「其中…那個」, or an answer that was only its list
+        if listed_only and SINGULAR.search(text) and len(in_list) >= 2 and not self._names_thing(text):
             # 「其中做影像辨識的那個」 over a list of titles: the one of the list the words describe
             described = self._described(text, in_list)
             if described is not None:
-                return SINGULAR.sub(f"「{self._name(*described)}」", SET_REF.sub("", text, count=1), count=1)
+                unset = SET_REF.sub("", text, count=1) if set_ref else text
+                return SINGULAR.sub(f"「{self._name(*described)}」", unset, count=1)
         named_set = set_ref is not None and self._filter_right_before(text, set_ref.start())
         if set_ref and not named_set and not self._names_cert(text) and not (own_filter and not topic.entities):
             # 「工具類的證照裡面有哪些是資策會辦的」 after someone's certificates: a set of its own, not theirs
@@ -1442,6 +1444,10 @@ class Dialogue:
         certificates): every run of two or more characters of the message found in exactly one candidate's
         name points at the same candidate. None when nothing, or more than one, is pointed at."""
         names = {(k, key): normalise(self._name(k, key)).replace(" ", "") for k, key, _ in candidates}
+        for k, key, _ in candidates:  # 「程式那邊新增的那一項」: an item is described by its type's name too
+            owner = self._type_of(k, key) if k == "item" else None
+            if owner:
+                names[(k, key)] += normalise(owner).replace(" ", "")
         message = SINGULAR.sub(" ", normalise(text)).replace(" ", "")
         # 「微軟那張」: an issuer named points at the one candidate it issues
         issuers = {e.key for e in self.reader.entities(normalise(text)) if e.kind == "issuer"}
