@@ -52,7 +52,7 @@ CORRECTION = re.compile(
     r"|sorry|no,? i meant|i meant)[，,、\s]*(我是說|我是問|是)?\s*"
 )  # (「不是專案類的有幾張」 excludes a category; it corrects nothing)
 SINGULAR = re.compile(
-    r"(它|這張|那張|這個|那個|那一項|這一項|該證照|該認證|\bit\b"
+    r"(它|這張|那張|這個|那個|那一項|這一項|這一類|那一類|該證照|該認證|\bit\b"
     r"|\b(this|that) (one|exam|test|cert|certificate|certification|credential)\b)"
 )
 PLURAL = re.compile(r"(這兩|這些|這幾|它們|兩張|兩個|都是|各是|分別|\bthey\b|\bboth\b|\bthem\b|\beach\b)")
@@ -194,6 +194,8 @@ REFERENCE_NOUNS = (
     (re.compile(r"(這|那|該)(張|個|份)?\s*(證照|認證|證書|考試)"), {"cert"}),
     (re.compile(r"(這|那|該)(個|項)?\s*(能力項目|項目)"), {"item"}),
     (re.compile(r"(這|那|該)(個|種)?\s*(能力類型|類型)"), {"type"}),
+    # 「這一類的認證重點」: a category (of certificates, or of talent), not a type or a certificate
+    (re.compile(r"(這|那|該)一?類"), {"cert_category", "talent"}),
     (re.compile(r"\b(this|that) (job|role|position)\b"), {"role", "archetype"}),
 )
 # 「同類的」「同一類」 "the same category": the category of the certificate talked about (or held)
@@ -526,7 +528,9 @@ class Dialogue:
             steps = f"{steps}\n" if steps else ""
             body = f"{self.situation.echo(updated, answer_lang)}\n{standing}\n{steps}{prompt}"
             return [Reply(body, self._profile_buttons(lang))]
-        if RECALL.search(normalised) and not ds.profile.is_empty():
+        subject = {e.kind for e in self.reader.entities(normalised)} - FACT_KINDS
+        if RECALL.search(normalised) and not ds.profile.is_empty() and not subject:
+            # (「我剛剛說的那個素養課的教材是誰做的」 asks about a material, not what is stored)
             return [self.profile_view(ds, lang)]  # 「你記的我文書工具是幾小時？」: what is stored, as stored
         ds.situation_types, ds.situation_route = [], None
         return self._question(ds, text, lang)
@@ -777,6 +781,8 @@ class Dialogue:
             return text
         kinds = {e.kind for e in self.reader.entities(n)}
         of_person = "位" in m.group(0) or "人" in n[m.end() : m.end() + 2]
+        # 「如果第一個再補 6 小時自動化的課呢」: hours are a person's, never a certificate's or a type's
+        of_person = of_person or bool(self.facts.read(n, continuing=True).hours)
         asks_level = bool(kinds & {"type", "item", "talent"}) or bool(self.facts.own_level.search(n))
         if not of_person and (not asks_level or kinds & {"cert", "cert_category", "role"}):
             return text
@@ -960,9 +966,9 @@ class Dialogue:
         """After an answer about someone's facts, what the conversation is about is the certificates
         they stated, in the order stated: 「第二張是誰辦的？」「另一張呢？」「TQC 那張」 count over them."""
         certs = list(dict.fromkeys(c.cert_id for c in profile.certificates))
+        lang = ds.topic.lang if ds.topic else "zh-TW"
         if not certs:
             return
-        lang = ds.topic.lang if ds.topic else "zh-TW"
         # listed, not the topic's entities: a question that names none (「她的職位屬於哪種角色定位」) is not
         # about these certificates, only references to them are; a certificate this turn's own question
         # was about (「這張算哪一類？」) stays the topic ("Who runs that exam?")
@@ -1105,7 +1111,7 @@ class Dialogue:
             return True
         # 「AI 服務開發呢？」, "And AI literacy? I have no literacy certificate, but…": the asking clause
         asking = asked_clause(text)
-        short = len(text) <= 30 or len(asking) <= 30
+        short = len(text) <= 30 or len(asking) <= 30 or len(asking.split()) <= 6  # (English words are long)
         marked = ABOUT_ANOTHER.search(text) or re.match(r"\W*and\b", asking)
         followup = bool(marked) and short
         return bool(ds.situation_types or ex.has_facts) and followup
@@ -1152,6 +1158,15 @@ class Dialogue:
         before = self._the_one_before(text, topic)
         if before is not None:
             return before
+        this_category = re.search(r"(這|那|該)一?類(?!人才)", normalise(text))
+        if this_category:
+            # 「那這一類的認證重點是什麼」「表6 這一類列了幾張」: the category the answer was about, or the one
+            # every certificate it listed belongs to
+            named = {key for kind, key, _ in topic.entities if kind == "cert_category"}
+            listed_certs = [key for kind, key in topic.listed if kind == "cert"]
+            shared = named or {self.cat.certification(c).category for c in listed_certs}
+            if len(shared) == 1:
+                return normalise(text).replace(this_category.group(0), shared.pop(), 1)
         which = LATTER_FORMER.search(normalise(text))
         pair = [x for x in dict.fromkeys([*recent, *((k, key) for k, key, _ in topic.entities)]) if x[0] in LISTABLE]
         pair = [x for x in pair if x[0] == pair[-1][0]][-2:] if pair else []

@@ -303,6 +303,25 @@ def _certificate_alone(q: Query) -> list[Card] | None:
     return q.alone(certs)
 
 
+# 「跟 AI 服務開發比較相關」「偏模型訓練的」 "more about": which of a set relate to one type
+RELATED_TO = re.compile(r"(相關|有關|偏|對應|適合|針對|比較像|\b(related|relevant|geared|for)\b)")
+
+
+@rule(
+    "query.certs_of_category_by_figure3",
+    872,
+    QUERY,
+    "which certifications of a category 圖3 groups under a named type (「專案類哪幾張跟 AI 服務開發相關」)",
+)
+def _certs_by_figure3(q: Query) -> list[Card] | None:
+    categories, types = q.keys.get("cert_category", []), q.keys.get("type", [])
+    if len(categories) != 1 or len(types) != 1 or named_certs(q) or not RELATED_TO.search(q.u.normalised):
+        return None
+    if not LIST_ASKED.search(asked_clause(q.u.normalised)):
+        return None
+    return [q.views.certs_by_figure3(categories[0], types[0])]
+
+
 @rule("query.classify_named_certs", 870, QUERY, "several named certifications and a category or 國內/國際: which fit")
 def _classify(q: Query) -> list[Card] | None:
     certs = named_certs(q)
@@ -406,6 +425,41 @@ def _fewest_hours_together(q: Query) -> list[Card] | None:
     if len(types) < 2 or not TOGETHER_FEWEST.search(q.u.normalised):
         return None
     card = q.views.fewest_hours_together(types)
+    return [card] if card else None
+
+
+# 「只用證照把五個能力類型全部達標，最少要考幾張」: the fewest certificates for several types at once
+CERTS_ONLY = re.compile(r"(只想?(用|靠|考)|光靠|單靠|全部用|都用|純靠)\s*(證照|認證)|\b(only|just) (by )?certific\w*\b")
+FEWEST_CERTS = re.compile(
+    r"(最少|至少|最快)[^，。?？]{0,10}(幾張|多少張|考幾)|(幾張|多少張)[^，。?？]{0,6}(最少|就夠)|\bfewest\b|\bminimum\b"
+)
+EVERY_TYPE = re.compile(
+    r"(五(個|種|項)|全部|所有|每一?(個|種|項))[^，。?？]{0,6}(能力類型|能力|類型)?"
+    r"|\b(all five|every type|all (the )?types)\b"
+)
+
+
+@rule(
+    "query.fewest_certs_together",
+    849,
+    QUERY,
+    "the fewest certificates for several types at once by the certificate route (表5, found by the engine)",
+)
+def _fewest_certs_together(q: Query) -> list[Card] | None:
+    text = q.u.normalised
+    if not (CERTS_ONLY.search(text) and FEWEST_CERTS.search(text)):
+        return None
+    cat = q.views.cat
+    types = q.keys.get("type", []) if not EVERY_TYPE.search(text) else []
+    types = types or ([r.type for r in cat.rules.types] if EVERY_TYPE.search(text) else [])
+    if not types:
+        return None
+    advanced = re.search(r"進階|\badvanced\b", text) and not re.search(r"初階(就好|即可|就行|就可以)", text)
+    targets = []
+    for name in types:
+        levels = [lv.level for r in cat.rules.types if r.type == name for lv in r.levels]
+        targets.append((name, levels[-1] if advanced and "進階" in levels else levels[0]))
+    card = q.views.fewest_certs_together(targets)
     return [card] if card else None
 
 

@@ -42,7 +42,8 @@ ROUTE_EN = {"certificate": "certificate route", "training": "training-hours rout
 MISSING = re.compile(r"(還缺|缺什麼|缺啥|差什麼|差啥|還差|要補什麼|補什麼|補啥|\bmissing\b|\bstill need\b|\black\b)")
 # A question about one's standing as a whole (「我現在算到哪個程度？」): with no type named in it, every type.
 OVERALL = re.compile(
-    r"(哪個程度|什麼程度|到哪|哪一級|幾級|算哪|整體|各項|每一項|全部|符合哪幾|哪幾種|哪幾項|哪些還|五種能力"
+    r"(哪個程度|什麼程度|到哪|哪一級|幾級|算哪|整體|各項|每一項|全部|符合哪幾|哪幾種|哪幾項|哪些還|五(種|個|項)能力"
+    r"|哪些(還)?(沒|未)(有)?(達到|達標|過)"
     r"|\bmy levels\b|\boverall\b|\bwhere do i stand\b"
     r"|\b(what|which) levels? (am i|do i have|have i)\b|\bwhere (does|do) (he|she|they) stand\b"
     r"|\bsay about (her|him|me)\b)"
@@ -132,12 +133,20 @@ class SituationAdvisor:
             types = [e.key for c in plain for e in self.reader.entities(c) if e.kind == "type"]
         return list(dict.fromkeys(types)), list(dict.fromkeys(talents))
 
+    def _without_cert_names(self, text: str) -> str:
+        """The text without certificate names and the level in brackets after one (「TQC 生成式AI應用與技術
+        (進階)」 names no 表5 level)."""
+        for e in self.reader.entities(text):
+            if e.kind == "cert" and e.surface in text:
+                text = text.replace(e.surface, " ")
+        return re.sub(r"[（(][^）)]{0,12}[）)]", " ", text)
+
     def _types_by_level_named(self, sentence: str) -> list[str]:
         """The types whose 表5 levels include a level the sentence names, when that level is no other
         type's (「初階」「進階」 are AI 工具應用's alone; every type has 「具備」)."""
         if set(self.reader.detect_intents(sentence)) & {"category_of", "issuer"}:
             return []  # "the beginner-level one, which category is it?": a certificate is asked about
-        n = LEVEL_WORDS_EN.sub(lambda m: LEVEL_EN[m.group(0).lower()], sentence)
+        n = LEVEL_WORDS_EN.sub(lambda m: LEVEL_EN[m.group(0).lower()], self._without_cert_names(sentence))
         named = [lv for lv in LEVEL_NAMED if lv in n]
         owners = [r.type for r in self.cat.rules.types if any(x.level in named for x in r.levels)]
         return owners if len(owners) == 1 else []
@@ -145,7 +154,7 @@ class SituationAdvisor:
     def _level_verdicts(self, shown: list[dict[str, Any]], text: str, lang: str) -> list[str]:
         """「這樣能算進階嗎？」: a level the question names, reached or not, said in so many words before
         the detail (the type's line says only where it stands: 「初階」 does not say 「不是進階」)."""
-        text = normalise(text)
+        text = self._without_cert_names(normalise(text))
         out = []
         for t in shown:
             for lv in t["levels"]:

@@ -321,7 +321,7 @@ class FactReader:
             return False
         certs = {e.key for e in self.reader.entities(text) if e.kind == "cert"}
         return bool(certs) and any(
-            re.search(r"(這張|那張|這個證照|它|\bit\b|\bthis\b)", c)
+            re.search(r"(這張|那張|這兩張|這幾張|這些證照|這個證照|它|\bit\b|\bthis\b|\bthey\b|\bboth\b)", c)
             or any(e.kind == "cert" for e in self.reader.entities(c))
             # 「我考過 AI-900，指引裡還有列嗎？」: a clause naming nothing asks about the one certificate named
             or len(certs) == 1
@@ -389,9 +389,16 @@ class FactReader:
             at = text.find(e.surface)
             if e.kind != "issuer" or at < 0:
                 continue
-            if EVERY_OF.search(text[max(0, at - 12) : at + len(e.surface) + 16]):
+            every = EVERY_OF.search(text[max(0, at - 12) : at + len(e.surface) + 16])
+            if every:
                 certs = [c for c in self.reader.catalog.certifications if c.issuer == e.key]
-                if len(certs) > 1:
+                two = re.search(r"兩|二|\bboth\b", every.group(0))
+                named = any(
+                    x.kind == "cert" and self.reader.catalog.certification(x.key).issuer == e.key
+                    for x in self.reader.entities(text)
+                )
+                # 「兩張電腦技能基金會的證照：A，還有 B」: the two named, not every one of its five
+                if len(certs) > 1 and not named and not (two and len(certs) != 2):
                     out += [Entity("cert", c.id, e.surface, at) for c in certs]
         return out
 

@@ -44,7 +44,11 @@ def clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-_VARIANTS = str.maketrans({"臺": "台", "裏": "裡", "綫": "線", "爲": "為", "衆": "眾", "峯": "峰", "証": "證"})
+_VARIANTS = str.maketrans(
+    {"臺": "台", "裏": "裡", "綫": "線", "爲": "為", "衆": "眾", "峯": "峰", "証": "證"}
+    # dashes typed in names ("Machine Learning Engineer – Associate") are the hyphen the catalog spells
+    | {"–": "-", "‐": "-", "‑": "-", "‒": "-", "−": "-"}
+)
 
 
 def fold(text: str) -> str:

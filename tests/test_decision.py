@@ -1004,3 +1004,45 @@ def test_which_way_to_go_for_a_described_background(advisor) -> None:  # noqa: A
     answer = advisor.respond("我做企劃十年，程式完全不會，想往 AI 發展，該走哪條路？")
     assert answer.rule in ("view.background_start", "view.career_start"), (answer.rule, answer.text)
     assert "AI 加值型" in answer.text and "AI 產品經理" in answer.text, answer.text
+
+
+def test_fewest_certificates_for_every_type_are_found_by_the_engine(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    from knowledge.assessment import assess
+    from knowledge.profile import parse_profile
+
+    answer = advisor.respond("只靠證照要讓五種能力類型都達標（工具應用初階即可），最少幾張？")
+    assert answer.rule.startswith("query.fewest_certs_together"), (answer.rule, answer.text)
+    assert "最少要 3 張" in answer.text, answer.text
+    # the engine agrees: one of each category reaches every type, and no two certificates do
+    one_each = [
+        next(c.id for c in catalog.certifications if c.category == k.name) for k in catalog.cert_categories.categories
+    ]
+    levels = {
+        t["type"]: t["level"] for t in assess(parse_profile({"certifications": one_each}, catalog), catalog)["types"]
+    }
+    assert "未達" not in levels.values(), levels
+    import itertools
+
+    for pair in itertools.combinations([c.id for c in catalog.certifications], 2):
+        reached = assess(parse_profile({"certifications": list(pair)}, catalog), catalog)["types"]
+        assert any(t["level"] == "未達" for t in reached), pair
+
+
+def test_certificates_of_a_category_grouped_under_a_type_in_figure3(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    answer = advisor.respond("專案類裡面，哪些比較偏 AI 服務開發？")
+    assert answer.rule == "query.certs_of_category_by_figure3", (answer.rule, answer.text)
+    under = [c.name for c in catalog.certs_in("專案類") if "AI 服務開發" in c.figure3_types]
+    assert under and all(name in answer.text.split("其餘")[0] for name in under), answer.text
+
+
+def test_a_typed_dash_in_a_certificate_name_is_the_catalogs_hyphen(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("AWS Certified Machine Learning Engineer – Associate 是哪一類？")
+    assert answer.text.startswith("「AWS Certified Machine Learning Engineer (Associate)」"), answer.text
+
+
+def test_naming_a_slogan_and_a_review_to_write_are_tasks(advisor) -> None:  # noqa: ANN001
+    for question in ("幫我們想一個課程的口號", "可以替我寫一段給新人的推薦信嗎？"):
+        answer = advisor.respond(question)
+        assert answer.rule == "scope.never_answered", (question, answer.rule)
+    kept = advisor.respond("AI 幫我寫的考核評語可以直接交出去嗎？")  # the AI writes: a question of 附件(六)
+    assert kept.answered, (kept.rule, kept.text)

@@ -334,6 +334,88 @@ class CatalogCards:
         en = f"For {', '.join(types)} together by courses alone: at least {total:g} hours in all ({terms}) (表5)."
         return Card(zh, en, [TABLE5], native=True)
 
+    def certs_by_figure3(self, category: str, type_name: str) -> Card:
+        """The certifications of one category that 圖3 groups under a type (表6 lists the category; 圖3 says
+        which type each is shown with), and the others of the category beside them."""
+        certs = self.cat.certs_in(category)
+        under = [c for c in certs if type_name in c.figure3_types]
+        rest = [c for c in certs if type_name not in c.figure3_types]
+        if under:
+            zh = f"表6 的{category}認證中，圖3 列在「{type_name}」的有 {len(under)} 張：\n" + self.cert_list(under)
+            en = (
+                f"Of the {category} certifications in 表6, 圖3 shows {len(under)} under {type_name}:\n"
+                + self.cert_list(under, en=True)
+            )
+        else:
+            zh = f"表6 的{category}認證中，圖3 沒有列在「{type_name}」的。"
+            en = f"None of the {category} certifications in 表6 is shown under {type_name} in 圖3."
+        if rest:
+            zh += f"\n其餘{category}認證（圖3 列在其他能力類型）：{'、'.join(c.name for c in rest)}。"
+            en += f"\nThe other {category} ones: {', '.join(c.name for c in rest)}."
+        zh += f"\n依表5，{category}證照可同時用於其對應的各能力類型。"
+        return Card(zh, en, [TABLE6, "三、AI 產業人才能力認證分類 圖3"], native=True)
+
+    def fewest_certs_together(self, targets: Sequence[tuple[str, str]]) -> Card | None:
+        """「只用證照把五種能力都達標，最少要考幾張」: the fewest 表6 certificates by category that reach every
+        (type, level) by the certificate route. Found by the engine itself over every count of each
+        category up to the most any rule asks (tool certificates of different tool domains, so that
+        「非同類工具」 can be met); the smallest total wins, fewer 專案類 first on ties."""
+        by_category: dict[str, list[Certification]] = {}
+        for c in self.cat.certifications:
+            by_category.setdefault(c.category, []).append(c)
+        tools = list({c.tool_domain: c for c in by_category.get(TOOL_CATEGORY, []) if c.tool_domain}.values())
+        most = max(
+            (
+                int(c.threshold)
+                for r in self.cat.rules.types
+                for lv in r.levels
+                for rule in lv.rules
+                for c in rule.conditions
+                if rule.route == "certificate"
+            ),
+            default=1,
+        )
+        categories = [c.name for c in self.cat.cert_categories.categories]
+        best: tuple[int, tuple[int, ...]] | None = None
+        for counts in itertools.product(range(most + 1), repeat=len(categories)):
+            if best is not None and sum(counts) >= best[0]:
+                continue
+            chosen = []
+            for name, n in zip(categories, counts, strict=True):
+                pool = tools if name == TOOL_CATEGORY else by_category.get(name, [])
+                if n > len(pool):
+                    break
+                chosen += [c.id for c in pool[:n]]
+            else:
+                result = assess(parse_profile({"certifications": chosen}, self.cat), self.cat)
+                reached = {t["type"]: t["level"] for t in result["types"]}
+                levels = {r.type: [lv.level for lv in r.levels] for r in self.cat.rules.types}
+                if all(
+                    reached.get(t, "未達") in levels[t] and levels[t].index(reached[t]) >= levels[t].index(lv)
+                    for t, lv in targets
+                ):
+                    best = (sum(counts), counts)
+        if best is None:
+            return None
+        total, counts = best
+        parts = [(name, n) for name, n in zip(categories, counts, strict=True) if n]
+        split_zh = "、".join(f"{name} {n} 張" for name, n in parts)
+        split_en = ", ".join(f"{n} {name}" for name, n in parts)
+        wanted = "、".join(f"{t} {lv}" for t, lv in targets)
+        zh = f"只靠證照，{wanted} 全部達標最少要 {total} 張：{split_zh}（表5 證照途徑；表6 各類認證皆可）。"
+        if any(name == TOOL_CATEGORY and n >= 2 for name, n in parts):
+            zh += "工具類需為不同工具領域（非同類工具）。"
+        wanted_en = ", ".join(f"{t} {lv}" for t, lv in targets)
+        en = f"By certificates alone, {wanted_en} need at least {total}: {split_en} (表5)."
+        lines = []
+        for r in self.cat.rules.types:
+            lv = next((lv for t, lv in targets if t == r.type), None)
+            level = next((x for x in r.levels if x.level == lv), None)
+            if level is not None:
+                routes = "；或 ".join(x.text for x in level.rules if x.route == "certificate")
+                lines.append(f"• {r.type} {lv}：{routes}")
+        return Card("\n".join([zh, *lines]), en, [TABLE5, TABLE6], native=True)
+
     def _fewest_hours(self, plans: list[list[dict[tuple, float]]], every: bool) -> tuple[float, list] | None:
         """The cheapest way by training alone: for `every`, one training rule per required level with the
         hours of a shared area counted once (its highest threshold); else the cheapest single level."""
