@@ -347,6 +347,9 @@ class Dimension(Strict):
     # what 附件(六) goes on to say about this dimension, shown when more is asked (「風險辨識多講一點」):
     # the risk classes and the risk-management steps belong to 風險辨識
     see_also: list[Literal["classes", "steps"]] = []
+    # words of a use case that bring this dimension in beside the one named (「用 ChatGPT 初篩履歷」: 履歷 are
+    # personal data, so 隱私保護 joins 風險辨識 when what to watch is asked)
+    implied_by: list[str] = []
     source: str
 
 

@@ -1218,12 +1218,26 @@ def _rai(q: Query) -> list[Card] | None:
         return [v.update_card()]
     if "risk" in keys:
         return [v.risk_steps_card() if k == "steps" else v.risk_classes_card() for k in keys["risk"]]
-    cards = [v.rai_card(k) for k in keys.get("rai", [])]
+    named_dims = list(keys.get("rai", []))
+    if named_dims and CAUTION.search(q.u.normalised):
+        # 「想用 ChatGPT 初篩履歷，有什麼要注意」: the use case's other dimensions too (履歷 are personal data)
+        text = q.u.normalised
+        named_dims += [
+            d.name
+            for d in v.cat.responsible_ai.dimensions
+            if d.name not in named_dims and any(w.lower() in text for w in d.implied_by)
+        ]
+    cards = [v.rai_card(k) for k in named_dims]
     if cards and OTHER_ASPECTS.search(q.u.normalised):
         cards.append(v.rai_overview())  # 「除了這個還有哪些面向要注意」: the dimension, then all four
     return cards or None
 
 
+# what to watch, or whether an act is all right: 「有什麼要注意」「可以直接用嗎」 "anything to watch out for"
+CAUTION = re.compile(
+    r"(注意|提醒|小心|風險|可以[^，。?？]{0,12}嗎|能不能|可不可以|行嗎|ok嗎"
+    r"|\b(watch out|careful|should i|can i|is it ok)\b)"
+)
 # 「除了這個還有哪些面向」 "what else should we watch": the rest of a set, after the one talked about
 OTHER_ASPECTS = re.compile(
     r"(除了[^，。?？]{0,8}?(之外|以外)?[，,\s]*還有|還有(哪些|什麼|其他)[^，。?？]{0,4}(面向|要注意|地方|重點)"

@@ -1046,3 +1046,9 @@ def test_naming_a_slogan_and_a_review_to_write_are_tasks(advisor) -> None:  # no
         assert answer.rule == "scope.never_answered", (question, answer.rule)
     kept = advisor.respond("AI 幫我寫的考核評語可以直接交出去嗎？")  # the AI writes: a question of 附件(六)
     assert kept.answered, (kept.rule, kept.text)
+
+
+def test_a_use_case_brings_in_the_dimensions_its_words_imply(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("主管要我用 AI 幫忙初篩應徵者履歷，要注意什麼？")
+    assert answer.rule == "view.responsible_ai", (answer.rule, answer.text)
+    assert "風險辨識" in answer.text and "隱私保護" in answer.text, answer.text
