@@ -1321,7 +1321,9 @@ class Dialogue:
             k == "cert" for k, _, _ in topic.entities
         )
         single = len(same_kind) == 1 and (not topic.entities or only_listed)
-        if SINGULAR.search(text) and not PLURAL.search(text) and single and not self._names_cert(text):
+        nouns = self._kinds_named_by_noun(text)  # 「這個職務」 is a role, whatever certificate was talked about
+        fits = not nouns or same_kind and same_kind[0][0] in nouns
+        if SINGULAR.search(text) and not PLURAL.search(text) and single and not self._names_cert(text) and fits:
             return SINGULAR.sub(f"「{self._name(*same_kind[0][:2])}」", text, count=1)
         if SINGULAR.search(text) and not PLURAL.search(text) and len(same_kind) >= 2 and not self._names_thing(text):
             described = self._described(text, same_kind)

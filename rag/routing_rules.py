@@ -747,7 +747,8 @@ def _titles_for_background(q: Query) -> list[Card] | None:
 
 @rule("view.background_start", 690, VIEW, "a background and a career question without a role: 附件(五) starting points")
 def _background(q: Query) -> list[Card] | None:
-    if {"career", "background"} <= q.intents and all(e.start < 0 for e in q.u.entities) and "role" not in q.keys:
+    named_role = any(e.kind == "role" and e.start >= 0 for e in q.u.entities)  # (one only implied is no role asked)
+    if {"career", "background"} <= q.intents and all(e.start < 0 for e in q.u.entities) and not named_role:
         # and where the routes of the talent the background suits lead (「最後可以做到什麼職位」)
         suited = q.views.suited_talents(q.u.normalised)
         if not suited:  # 「我做行銷八年了…完全不會寫程式」: the work described suits one category

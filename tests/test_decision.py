@@ -1052,3 +1052,21 @@ def test_a_use_case_brings_in_the_dimensions_its_words_imply(advisor) -> None:  
     answer = advisor.respond("主管要我用 AI 幫忙初篩應徵者履歷，要注意什麼？")
     assert answer.rule == "view.responsible_ai", (answer.rule, answer.text)
     assert "風險辨識" in answer.text and "隱私保護" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "rule_prefix"),
+    [
+        (
+            "我素養 20 小時、文書 10 小時、程式語言 15 小時、模型訓練 30 小時，AI 模型訓練用時數能不能過？",
+            "situation.own_result",
+        ),
+        ("幫我 debug 這段 Python，為什麼一直報錯？", "scope.never_answered"),  # code to be fixed is a task
+        ("想用 AI 判讀檢查報告輔助診斷，指引有什麼提醒？", "view.responsible_ai"),  # medical use: 風險辨識
+        ("可以把客戶的往來明細丟進 AI 工具分析嗎？", "view.responsible_ai"),  # 隱私保護
+        ("I majored in history, not IT. Which path in the guideline suits me?", "view.background_start"),
+    ],
+)
+def test_new_wordings_reach_their_rule(advisor, question: str, rule_prefix: str) -> None:  # noqa: ANN001
+    answer = advisor.respond(question)
+    assert answer.rule.startswith(rule_prefix), (answer.rule, answer.text)

@@ -73,10 +73,11 @@ def test_independent_sets_hold_their_rates(advisor, name: str) -> None:  # noqa:
         ("holdout38.yaml", 0.98, 0.95, 0.95),
         ("holdout39.yaml", 0.96, 0.95, 0.95),
         ("holdout40.yaml", 0.98, 0.95, 0.95),
+        ("holdout41.yaml", 0.98, 0.95, 0.95),
     ],
 )
 def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, precision: float, recall: float) -> None:  # noqa: ANN001
-    """holdout8–40 (paraphrases, own situations, counting, new out-of-scope kinds): below the older sets;
+    """holdout8–41 (paraphrases, own situations, counting, new out-of-scope kinds): below the older sets;
     each held where it stands so that it can only improve (arrival and current scores are in the README)."""
     summary = run_evaluation(advisor, load_gold(GOLD_PATH.parent / name))["summary"]
     assert summary["pass_rate"] >= rate, summary
@@ -123,8 +124,9 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind34.yaml", 0.45, 0.89),
         ("conversations_blind35.yaml", 0.9, 0.97),
         ("conversations_blind36.yaml", 0.8, 0.9),
-        ("conversations_blind37.yaml", 0.7, 0.92),
+        ("conversations_blind37.yaml", 0.75, 0.95),
         ("conversations_blind38.yaml", 0.6, 0.92),
+        ("conversations_blind39.yaml", 0.85, 0.95),
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
