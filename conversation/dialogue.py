@@ -79,9 +79,11 @@ ABOUT_ANOTHER = re.compile(r"(呢|勒|咧|哩|\bwhat about\b|\bhow about\b)")  #
 NOW = re.compile(r"(現在|目前|實際|真實|原本|\bnow\b|\breal\b|\bactual\b|\bcurrently\b)")
 # 「後面那個」「前者」 "the latter": one of the two things just talked about
 LATTER_FORMER = re.compile(
-    r"(?P<latter>(?<!最)後面那(個|項|張|種)|後者|(?<!最)後一(個|項)|\bthe latter\b)"
-    r"|(?P<former>前面那(個|項|張|種)|前者|\bthe former\b)"
+    r"(?P<latter>(?<!最)後面那(個|項|張|種)|後者|\bthe latter\b)"
+    r"|(?P<former>前面那(個|項|張|種|份)|前者|\bthe former\b)"
 )
+# 「那前一個呢」「下一個」 "the next one": a neighbour, in the list shown, of the item talked about
+LIST_STEP = re.compile(r"(前|(?<!最)後|下)一(個|份|項|張)|\bthe (previous|next) one\b")
 # 「跟剛剛差在哪」「和前面那個比」: set beside what the last answer was about
 JUST_BEFORE = re.compile(r"(跟|和|與|比起)\s*(剛剛|剛才|前面|上一個|前一個)(的|那個|講的|說的|那項)?\s*(比)?")
 # 「我這種背景」「像我這樣的人」: the work the user described before (English questions read their own words)
@@ -739,8 +741,8 @@ class Dialogue:
     def _may_be_name(self, name: str) -> bool:
         """A word the advisor reads otherwise (a catalog name, an hours area: 「文書 15 小時」) or one the
         guideline itself uses (「幫三位同事評估：」: 評估 is a task, not a colleague) is no person."""
-        if re.fullmatch(r"[A-Za-z]+", name):
-            return True  # Latin words were checked against the advisor's vocabulary already
+        if re.fullmatch(r"[A-Za-z]+|[甲乙丙丁]", name):
+            return True  # Latin words were checked against the advisor's vocabulary already; 甲乙 are labels
         return (
             normalise(name) not in self.guideline_words
             and not self.reader.entities(normalise(name))
@@ -1167,16 +1169,27 @@ class Dialogue:
             shared = named or {self.cat.certification(c).category for c in listed_certs}
             if len(shared) == 1:
                 return normalise(text).replace(this_category.group(0), shared.pop(), 1)
+        step = LIST_STEP.search(normalise(text))
+        current = [(k, key) for k, key, _ in topic.entities if (k, key) in topic.listed]
+        if step and len(current) == 1:
+            # 「那前一個呢」 "the next one": the item before or after the one talked about, in the list shown
+            back = step.group(1) == "前" or step.group(3) == "previous"
+            at = topic.listed.index(current[0]) + (-1 if back else 1)
+            if 0 <= at < len(topic.listed):
+                return LIST_STEP.sub(f"「{self._name(*topic.listed[at])}」", normalise(text), count=1)
         which = LATTER_FORMER.search(normalise(text))
-        pair = [x for x in dict.fromkeys([*recent, *((k, key) for k, key, _ in topic.entities)]) if x[0] in LISTABLE]
+        pool = [*topic.listed, *recent, *((k, key) for k, key, _ in topic.entities)]  # (a list shown counts too)
+        pair = [x for x in dict.fromkeys(pool) if x[0] in LISTABLE]
         pair = [x for x in pair if x[0] == pair[-1][0]][-2:] if pair else []
         if which and len(pair) == 2:
             # 「講後面那個就好」 "the latter": of the two things of one kind just talked about, the one brought
             # up later in the conversation
-            order = mentioned or []
+            order = list(mentioned or [])
             pair.sort(key=lambda x: order.index(x) if x in order else len(order))
-            chosen = pair[-1] if which.group("latter") else pair[0]
-            return LATTER_FORMER.sub(f"「{self._name(*chosen)}」", normalise(text), count=1)
+            # (「前者跟後者差在哪」: each word stands for its own one)
+            return LATTER_FORMER.sub(
+                lambda m: f"「{self._name(*(pair[-1] if m.group('latter') else pair[0]))}」", normalise(text)
+            )
         span = ORDINAL_RANGE.search(normalise(text))
         if span and topic.listed:
             picked = self._ordinal_range(span, len(topic.listed))
@@ -1368,8 +1381,10 @@ class Dialogue:
     def _filter_right_before(self, text: str, at: int) -> bool:
         """「專案類裡面」「Amazon 辦的裡面」「表8裡面」: the set 「裡面」 looks into is named right before it."""
         before = normalise(text[:at]).rstrip()
-        if re.search(r"(表\s*\d{1,2}|附件\s*[(（]?[一二三四五六七八九十]+[)）]?|圖\s*\d)(的)?$", before):
-            return True  # a table, annex or figure of the guideline is a set of its own
+        if re.search(
+            r"(表\s*\d{1,2}|附件\s*[(（]?[一二三四五六七八九十]+[)）]?|圖\s*\d|指引|這份|\bguideline)(的)?$", before
+        ):
+            return True  # the guideline, or a table, annex or figure of it, is a set of its own
         return any(
             e.kind in ("cert_category", "issuer", "cert_scope") and before.endswith(e.surface)
             for e in self.reader.entities(before)

@@ -22,7 +22,7 @@ _INTRO_ZH = (
     r"|第[一二三四五六七八九十\d]{1,2}(?:位|個人|個同事|位同事|個)|(?:同組|同部門|同團隊|組上|隔壁組)的)"
 )
 _NAME_ZH = (
-    rf"(?![有是的也都在說想要只還上考拿做沒這那他她我你們跟和與又再已一二三四五六七八九十兩幾每各第最如假若萬應該能可怎為個位名人]|{_INTRO_ZH})"
+    rf"(?![有是的也都在說想要只還上考拿做沒這那他她我你們跟和與又再已一二三四五六七八九十兩幾每各第最如假若萬應該能可怎為個位名人問叫覺認希請讓表誰什哪前後下]|{_INTRO_ZH})"
     r"[\u4e00-\u9fff]{2,3}?"
 )
 _STOP_ZH = r"(?=[做評有的，,。只也還考上是想要在呢嗎跟和與、：:\s（(則今去目現比]|$)"
@@ -51,6 +51,8 @@ NOT_NAMES = frozenset(
     # how a task is done (「幫我逐一看」「幫他們分別算」), not whom for
     | {"逐一", "一一", "分別", "各自", "全部", "一起", "一下", "順便", "直接", "大家", "他們", "她們", "我們", "每個"}
 )
+# the last character of a word that goes on the sentence, not of a name (「甲有」「小美說」)
+VERB_ENDS = frozenset("有是說想要也都還只沒在做")
 MAX_PEOPLE = 20  # a team walked through in one conversation; older people are dropped first
 # A name that opens what is said about someone, with no word introducing it: a nickname (「小美上過…」,
 # 「阿傑沒上什麼課」) or a capitalised Latin name ("Sarah has…", 「Kevin有…」) right before a verb of
@@ -69,6 +71,8 @@ SUBJECT_NAME = re.compile(
     # 「面試兩位：A 有 X；B 有 Y」: a single capital letter labelling someone, opening a clause, then what
     # they hold (「表5 有…」 has a digit, "AI 有…" two letters)
     + r"|(?:^|(?<=[：:；;，,。\s]))(?P<letter>[A-Z])(?=\s*(有|上過|上了|考過|考了|考到|拿到|只有|也有|沒有|持有))"
+    # 「候選人甲有 X，乙有 Y」: 甲乙丙丁 label people the same way
+    + r"|(?:(?<=[：:；;，,。\s人者])|^)(?P<gan>[甲乙丙丁])(?=\s*(有|上過|上了|考過|考了|考到|拿到|只有|也有|沒有|持有))"
     # 「Kevin：AI素養20小時…」「小美：…」: a name and a colon opening a list of their facts
     + r"|(?:^|(?<=[，,。；;\s的看查]))(?P<colon>[A-Z][a-z]{2,}|[小阿][\u4e00-\u9fff])\s*[：:]"
     # 「…盤點。王經理：上過…；李副理：有…」: a two- or three-character name opening one item of a list of
@@ -116,6 +120,8 @@ def introduced(
         if name and len(name) == 3 and name[1] in "小阿":
             name = name[1:]  # 「幫部屬小芸看一下」: the nickname, not the last character of 部屬 before it
         latin = bool(name and re.fullmatch(r"[A-Za-z]{2,}", name))  # a label (A, B) is no word
+        if name and re.fullmatch(r"[\u4e00-\u9fff]{2,3}", name) and name[-1] in VERB_ENDS:
+            continue  # 「候選人甲有 X」: 甲 holds X; 「甲有」 is no name
         if name and name not in NOT_NAMES and not (latin and name.lower() in known_words) and accept(name):
             return name  # "engineer Associate…" is a certificate's word, not a person
     for m in SUBJECT_NAME.finditer(text):
@@ -150,6 +156,8 @@ def introductions(text: str, known_words: frozenset[str] | set[str] = frozenset(
         for m in pattern.finditer(text):
             name = next((g for g in m.groups() if g), None) if pattern is INTRO else _subject(m)
             latin = bool(name and re.fullmatch(r"[A-Za-z]{2,}", name))  # a label (A, B) is no word
+            if name and re.fullmatch(r"[\u4e00-\u9fff]{2,3}", name) and name[-1] in VERB_ENDS:
+                continue
             if name and name not in NOT_NAMES and not (latin and name.lower() in known_words):
                 found.append((m.start(), name))
     # a name met again later in the message (「…。Amy 的素養呢」) begins what is asked about them
@@ -218,7 +226,7 @@ def mentioned(text: str, known: list[str]) -> str | None:
 
 
 def _subject(m: re.Match[str]) -> str | None:
-    names = ("nick", "latin", "letter", "colon", "listed", "listed_colon", "listed_says")
+    names = ("nick", "latin", "letter", "gan", "colon", "listed", "listed_colon", "listed_says")
     return next((m.group(g) for g in names if m.group(g)), None)
 
 

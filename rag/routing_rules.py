@@ -978,10 +978,13 @@ def _role(q: Query) -> list[Card] | None:
     roles = [r for r in q.views.cat.role_list if r.id in q.keys.get("role", [])]
     if not roles:
         return None
+    asks_other = q.intents & {"overview_rai", "overview_cert_categories", "overview_talent", "update"}
     if set(q.keys) & {"rai", "resource", "resource_all"} or "career_topic" in q.keys or "overview_items" in q.intents:
         # 「HR 想用 AI 篩履歷，要注意什麼」「想當 AI 工程師要打好哪些基礎」: the role is who asks or where to go;
         # 附件(六) or 附件(五) is what is asked (view.career_topic adds the role's route when one is asked)
         return None
+    if asks_other and not any(e.kind == "role" for e in q.reader.entities(asked_clause(q.u.normalised))):
+        return None  # 「我在區公所當行政助理，指引裡的負責任意識有哪幾個面向？」: the role is who asks
     if "type" in q.keys and ("requirements" in q.intents or LEVEL_WORDS.search(q.u.normalised)):
         return None  # 「幫行政同仁規劃上課讓工具應用達到進階」: the type is asked
     if "talent" in q.keys and q.intents & {"requirements", "titles"}:

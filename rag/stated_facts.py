@@ -63,7 +63,8 @@ REPEATED_EN = re.compile(
 )
 UNIT_DECLARED = re.compile(
     r"(單位(都|全)?(是|為|[:：])\s*小時|都是小時|以小時(計|為單位)|\b(all )?in hours\b|\(hours\)|（小時）"
-    r"|時數[^，。?？:：]{0,6}[:：]|\bhours\s*:)"  # 「時數：素養18、文書工具20」: a label over the numbers that follow
+    # 「時數：素養18、文書工具20」 "her course hours are: …": a label over the numbers that follow
+    r"|時數[^，。?？:：]{0,6}[:：]|\bhours\s*:|\bhours (are|were)\s*:?)"
 )
 BARE_NUMBER = re.compile(
     r"(?<![\d.])(\d+(?:\.\d+)?)(?!\s*(?:小時|個小時|鐘頭|hours?|hrs?|h\b|張|\d|\.\d|%|年|月|日|歲|級|類|項|個))"

@@ -1070,3 +1070,13 @@ def test_a_use_case_brings_in_the_dimensions_its_words_imply(advisor) -> None:  
 def test_new_wordings_reach_their_rule(advisor, question: str, rule_prefix: str) -> None:  # noqa: ANN001
     answer = advisor.respond(question)
     assert answer.rule.startswith(rule_prefix), (answer.rule, answer.text)
+
+
+def test_a_role_of_who_asks_yields_to_what_is_asked(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("我在銀行當行政助理，指引講的負責任意識有哪幾個構面？")
+    assert answer.rule == "view.responsible_ai" and "隱私保護" in answer.text, (answer.rule, answer.text)
+
+
+def test_a_loan_calculation_is_declined(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("車貸 50 萬、利率 3%，每月要繳多少？")
+    assert not answer.answered and answer.rule.startswith("scope."), (answer.rule, answer.text)
