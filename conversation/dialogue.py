@@ -1160,7 +1160,7 @@ class Dialogue:
         before = self._the_one_before(text, topic)
         if before is not None:
             return before
-        this_category = re.search(r"(這|那|該)一?類(?!人才)", normalise(text))
+        this_category = re.search(r"(這|那|該)一?類(?!人才)|\b(that|this|the same) category\b", normalise(text))
         if this_category:
             # 「那這一類的認證重點是什麼」「表6 這一類列了幾張」: the category the answer was about, or the one
             # every certificate it listed belongs to
