@@ -1166,6 +1166,7 @@ class Dialogue:
             # every certificate it listed belongs to
             named = {key for kind, key, _ in topic.entities if kind == "cert_category"}
             listed_certs = [key for kind, key in topic.listed if kind == "cert"]
+            listed_certs = listed_certs or [key for kind, key, _ in topic.entities if kind == "cert"]
             shared = named or {self.cat.certification(c).category for c in listed_certs}
             if len(shared) == 1:
                 return normalise(text).replace(this_category.group(0), shared.pop(), 1)
