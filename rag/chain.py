@@ -372,6 +372,16 @@ class Advisor:
         if not previous and not context.get("intents"):
             u.followup = False  # 「這種人需要寫程式嗎？」 with nothing before it refers to nothing
             return
+        if (
+            not u.entities
+            and not u.intents
+            and u.previous_rule == "view.tool_groups"
+            and ENDS_ASKING_ON.search(u.normalised)
+            and len(u.normalised) <= self.t.own_question_chars.value
+        ):
+            # 「圖文類的工具舉了哪些例子」→「那音源的呢？」: another tool group, the same question
+            u.intents, u.followup = list(context.get("intents", [])), True
+            return
         if MORE_BARE.match(u.normalised) and not u.entities:
             # 「還有嗎？」 "anything else?": the last question again, asking for more of it
             u.entities, u.intents, u.followup = previous, list(context.get("intents", [])), True

@@ -1080,3 +1080,8 @@ def test_a_role_of_who_asks_yields_to_what_is_asked(advisor) -> None:  # noqa: A
 def test_a_loan_calculation_is_declined(advisor) -> None:  # noqa: ANN001
     answer = advisor.respond("車貸 50 萬、利率 3%，每月要繳多少？")
     assert not answer.answered and answer.rule.startswith("scope."), (answer.rule, answer.text)
+
+
+def test_asking_ai_for_information_is_information_judgement(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("我常用 ChatGPT 問法律問題，指引有什麼要注意的？")
+    assert answer.rule == "view.responsible_ai" and "資訊判斷" in answer.text, (answer.rule, answer.text)
