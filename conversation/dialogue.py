@@ -1085,7 +1085,9 @@ class Dialogue:
 
         entities = self.reader.entities(text)
         only_levels = about_levels(entities)
-        if ex.asks_level and (ex.first_person or ex.has_facts):
+        # (「我主管問說，客服人員算加值型還是導入型」 names a 表7 role, not one's levels)
+        names_role = any(e.kind in ("archetype", "role") and e.start >= 0 for e in entities)
+        if ex.asks_level and (ex.first_person or ex.has_facts) and (not names_role or ex.has_facts):
             return True
         if not ds.profile.is_empty() and not ex.has_facts and self._level_of_one_type(text) and not entities:
             return True  # "what about the advanced level for tools?" after a result: 進階 is AI 工具應用's
