@@ -1085,3 +1085,8 @@ def test_a_loan_calculation_is_declined(advisor) -> None:  # noqa: ANN001
 def test_asking_ai_for_information_is_information_judgement(advisor) -> None:  # noqa: ANN001
     answer = advisor.respond("我常用 ChatGPT 問法律問題，指引有什麼要注意的？")
     assert answer.rule == "view.responsible_ai" and "資訊判斷" in answer.text, (answer.rule, answer.text)
+
+
+def test_what_a_course_should_teach_is_the_types_key_contents(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("AI 模型訓練的課應該教哪些內容？")
+    assert answer.rule == "view.type_or_item" and "能力關鍵內涵" in answer.text, (answer.rule, answer.text)
