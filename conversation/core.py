@@ -148,7 +148,7 @@ class Conversation:
         if kind == "s" and rest[0] == "assess":
             return self._start_assessment(ds, lang, prefill=True)
         if kind == "s" and rest[0] == "clear":
-            ds.profile = StatedProfile()
+            ds.profile, ds.background = StatedProfile(), []  # the work one described is a stated fact too
             return self._out(ds, [Reply(t("profile_cleared", lang))])
         if kind == "r" and rest[0].isdigit():
             replies = self.dialogue.clarified(ds, int(rest[0]), lang)

@@ -32,7 +32,7 @@ from rag.own_work import (
 )
 from rag.plan import Plan, PlanKind, Query, rule
 from rag.thresholds import thresholds
-from rag.understanding import SUBJECT_KINDS, Entity, without_names
+from rag.understanding import SUBJECT_KINDS, Entity, without_certificates
 
 DECLINE, VIEW, QUERY, RETRIEVE = PlanKind.DECLINE, PlanKind.VIEW, PlanKind.QUERY, PlanKind.RETRIEVE
 # What counts as asking about a guideline fact: an intent other than the bare "what is".
@@ -295,8 +295,7 @@ def _certificate_alone(q: Query) -> list[Card] | None:
         return None
     clause = asked_clause(q.u.normalised)
     # a level word inside a certificate's name (「TQC人工智慧應用與技術 (實用/進階/專業)」) names no level
-    bare = without_names(q.u.normalised, q.u.of_kind("cert"))
-    bare = re.sub(r"[（(][^）)]{0,12}[）)]", " ", bare)  # 「TQC人工智慧應用與技術（進階）」: its level, in brackets
+    bare = without_certificates(q.u.normalised, q.u.of_kind("cert"))
     named = {"type", "item", "talent"} & q.explicit_kinds or LEVEL_WORDS.search(bare)
     if not named or not COUNTS_FOR.search(clause) or LIST_ASKED.search(clause):
         return None
@@ -450,8 +449,7 @@ def _fewest_certs_together(q: Query) -> list[Card] | None:
     if not (CERTS_ONLY.search(text) and FEWEST_CERTS.search(text)):
         return None
     cat = q.views.cat
-    types = q.keys.get("type", []) if not EVERY_TYPE.search(text) else []
-    types = types or ([r.type for r in cat.rules.types] if EVERY_TYPE.search(text) else [])
+    types = [r.type for r in cat.rules.types] if EVERY_TYPE.search(text) else q.keys.get("type", [])
     if not types:
         return None
     advanced = re.search(r"進階|\badvanced\b", text) and not re.search(r"初階(就好|即可|就行|就可以)", text)

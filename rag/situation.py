@@ -20,7 +20,7 @@ from knowledge.stated_profile import HeldCertificate, StatedProfile
 from rag.routing_rules import CLAUSE_SPLIT, DESIRED, QUESTION_MARKERS
 from rag.stated_facts import ASKS, SENTENCE_SPLIT, FactReader
 from rag.textnorm import normalise, to_simplified
-from rag.understanding import QueryUnderstanding
+from rag.understanding import QueryUnderstanding, without_certificates
 
 # 表5 measures that are one stated area's hours: a shortfall in them is filled by adding to that area
 FILLABLE = frozenset({"literacy", "programming", "model_training", "service_dev"})
@@ -133,20 +133,14 @@ class SituationAdvisor:
             types = [e.key for c in plain for e in self.reader.entities(c) if e.kind == "type"]
         return list(dict.fromkeys(types)), list(dict.fromkeys(talents))
 
-    def _without_cert_names(self, text: str) -> str:
-        """The text without certificate names and the level in brackets after one (「TQC 生成式AI應用與技術
-        (進階)」 names no 表5 level)."""
-        for e in self.reader.entities(text):
-            if e.kind == "cert" and e.surface in text:
-                text = text.replace(e.surface, " ")
-        return re.sub(r"[（(][^）)]{0,12}[）)]", " ", text)
-
     def _types_by_level_named(self, sentence: str) -> list[str]:
         """The types whose 表5 levels include a level the sentence names, when that level is no other
         type's (「初階」「進階」 are AI 工具應用's alone; every type has 「具備」)."""
         if set(self.reader.detect_intents(sentence)) & {"category_of", "issuer"}:
             return []  # "the beginner-level one, which category is it?": a certificate is asked about
-        n = LEVEL_WORDS_EN.sub(lambda m: LEVEL_EN[m.group(0).lower()], self._without_cert_names(sentence))
+        n = LEVEL_WORDS_EN.sub(
+            lambda m: LEVEL_EN[m.group(0).lower()], without_certificates(sentence, self.reader.entities(sentence))
+        )
         named = [lv for lv in LEVEL_NAMED if lv in n]
         owners = [r.type for r in self.cat.rules.types if any(x.level in named for x in r.levels)]
         return owners if len(owners) == 1 else []
@@ -154,7 +148,8 @@ class SituationAdvisor:
     def _level_verdicts(self, shown: list[dict[str, Any]], text: str, lang: str) -> list[str]:
         """「這樣能算進階嗎？」: a level the question names, reached or not, said in so many words before
         the detail (the type's line says only where it stands: 「初階」 does not say 「不是進階」)."""
-        text = self._without_cert_names(normalise(text))
+        text = normalise(text)
+        text = without_certificates(text, self.reader.entities(text))
         out = []
         for t in shown:
             for lv in t["levels"]:

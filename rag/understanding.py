@@ -181,6 +181,13 @@ def without_names(text: str, entities: list[Entity]) -> str:
     return text
 
 
+def without_certificates(text: str, entities: list[Entity]) -> str:
+    """The question without the certificates it names and the level in brackets after one: a level word
+    in 「TQC人工智慧應用與技術（進階）」 names no 表5 level."""
+    bare = without_names(text, [e for e in entities if e.kind == "cert"])
+    return re.sub(r"[（(][^）)]{0,12}[）)]", " ", bare)
+
+
 # Intents whose patterns name what they ask about (表7's two roles of 應用人才): read on the whole text.
 NAMED_INTENTS = frozenset({"overview_archetypes", "category_of"})
 # Entity kinds whose names are the guideline's own subject: no out-of-scope pattern may match one.

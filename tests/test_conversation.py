@@ -295,3 +295,10 @@ def test_a_forged_hours_button_is_refused_like_typed_hours(user: Driver, value: 
     user.send("button", ":".join([*data.split(":")[:-1], value]))
     assert "無法辨識這個按鈕" in user.text() and user.step == "hours"
     assert user.state["flow"]["hours"] == {}
+
+
+def test_clearing_the_stated_facts_forgets_the_described_work_too(user: Driver) -> None:
+    user.send("text", "我是行銷企劃，上過 AI 素養課 10 小時，目前到哪？")
+    assert user.state is not None and user.state["background"]  # the work words, not the message
+    user.press("清除")
+    assert user.state is not None and user.state["background"] == [] and user.state["profile"]["hours"] == {}

@@ -359,7 +359,8 @@ class CatalogCards:
         """「只用證照把五種能力都達標，最少要考幾張」: the fewest 表6 certificates by category that reach every
         (type, level) by the certificate route. Found by the engine itself over every count of each
         category up to the most any rule asks (tool certificates of different tool domains, so that
-        「非同類工具」 can be met); the smallest total wins, fewer 專案類 first on ties."""
+        「非同類工具」 can be met); the smallest total wins (on a tie, the first tried: counts go up in
+        表3's order of categories)."""
         by_category: dict[str, list[Certification]] = {}
         for c in self.cat.certifications:
             by_category.setdefault(c.category, []).append(c)
@@ -376,6 +377,7 @@ class CatalogCards:
             default=1,
         )
         categories = [c.name for c in self.cat.cert_categories.categories]
+        levels = {r.type: [lv.level for lv in r.levels] for r in self.cat.rules.types}
         best: tuple[int, tuple[int, ...]] | None = None
         for counts in itertools.product(range(most + 1), repeat=len(categories)):
             if best is not None and sum(counts) >= best[0]:
@@ -389,7 +391,6 @@ class CatalogCards:
             else:
                 result = assess(parse_profile({"certifications": chosen}, self.cat), self.cat)
                 reached = {t["type"]: t["level"] for t in result["types"]}
-                levels = {r.type: [lv.level for lv in r.levels] for r in self.cat.rules.types}
                 if all(
                     reached.get(t, "未達") in levels[t] and levels[t].index(reached[t]) >= levels[t].index(lv)
                     for t, lv in targets
