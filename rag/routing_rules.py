@@ -440,7 +440,7 @@ EVERY_TYPE = re.compile(
 
 @rule(
     "query.fewest_certs_together",
-    849,
+    852,  # above query.count_certs: 「最少要幾張」 with 「只靠證照」 asks a plan, not how many 表6 lists
     QUERY,
     "the fewest certificates for several types at once by the certificate route (表5, found by the engine)",
 )
