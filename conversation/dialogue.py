@@ -21,12 +21,12 @@ from conversation.dialogue_state import DialogueState, FlowState, Step, Topic
 from conversation.ui import Button, Lang, Reply, t
 from knowledge.catalog import GUIDELINE_PATH, Catalog
 from knowledge.numerals import chinese_number
-from knowledge.stated_profile import StatedProfile
+from knowledge.stated_profile import HeldCertificate, StatedProfile
 from rag.chain import split_questions
 from rag.own_work import APPLICATION, ASPIRE, SELF_WORK, RoleReader, read_work
 from rag.routing_rules import QUESTION_MARKERS, asked_clause
 from rag.situation import SituationAdvisor
-from rag.stated_facts import NOT_YET, FactReader
+from rag.stated_facts import NOT_YET, Extracted, FactReader
 from rag.textnorm import detect_language, normalise, reads_as_english, to_simplified
 from rag.understanding import without_names
 
@@ -46,7 +46,17 @@ QUESTION_WORD = re.compile(r"(什麼|哪|幾|多少|如何|怎麼|嗎|\b(what|wh
 WHOLE_QUESTION_CHARS = 8
 ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
 ORDINAL_WORDS_COUNT = {"two": 2, "three": 3, "four": 4, "兩": 2}
-OTHER_ONE = re.compile(r"(另一(個|張|項|位|種|份|類|型)|另外(一|那)(個|張|份)|the other( one)?\b)")
+OTHER_ONE = re.compile(
+    r"(另一(個|張|項|位|種|份|類|型)|另外(一|那)(個|張|份|類|種|型)|剩下(的)?(另外)?(那|一)?(個|張|份|類|種|型)"
+    r"|the other( one)?\b|\bthe remaining one\b|\bthe last one left\b)"
+)
+# 「只能考一張的話，哪一張能讓我多達成…」「哪一張對我比較有用」 "which one would help me more": what each adds
+WHICH_HELPS = re.compile(
+    r"(哪一張|哪張|哪一個|哪個)[^，。?？]{0,12}(有用|有幫助|幫助(比較|更)?大|比較好|更好|划算|多達成|能達成|可以達成|加分|能讓我|可以讓我)"
+    r"|\bwhich (one|cert|certificate|certification)\b[^?]{0,30}\b(help|helps|useful|better|more|count|get me)\b"
+)
+# the kind a measure word of 「另一型」「剩下那一類」 counts in, when the talk has more than one kind
+MEASURE_KINDS = {"型": ("archetype",), "類": ("talent", "cert_category"), "份": ("resource",)}
 CORRECTION = re.compile(
     r"^\s*(不對|不是(?!\s*(素養類|工具類|專案類|國內|國外|國際))|錯了|不是這個|我是說|我是問|我指的是"
     r"|sorry|no,? i meant|i meant)[，,、\s]*(我是說|我是問|是)?\s*"
@@ -273,7 +283,10 @@ class Dialogue:
         ):
             # several people in the conversation: whose result this is, first
             first = replies[0]
-            replies[0] = Reply(f"【{ds.person}】\n{first.text}", first.buttons, first.number_input)
+            label = ds.person
+            if label == people.SELF:  # the user's own facts: addressed to them, in the reply's language
+                label = "You" if first.text.startswith(("Based on", "(hypothetical")) else "您本人"
+            replies[0] = Reply(f"【{label}】\n{first.text}", first.buttons, first.number_input)
         return replies
 
     def _read(self, ds: DialogueState, text: str, lang: Lang) -> list[Reply]:
@@ -377,6 +390,9 @@ class Dialogue:
             # 「公司能不能因為她沒到進階就扣考績，合法嗎？」 after her result: a question of its own, weighed
             # against the guideline as any question is (declined, or answered when the guideline covers it)
             return self._question(ds, text, lang)
+        helps = self._which_certificate_helps(ds, ex, updated, text, answer_lang, lang)
+        if helps is not None:
+            return [helps]  # 「這兩張如果只能考一張，哪一張能讓我多達成一個能力類型？」
         if ex.then is not None and not ex.hypothetical:
             return self._fact_and_supposition(ds, ex, updated, text, answer_lang, lang)
         if TOTAL_HOURS.search(normalised) and not GAP.search(normalised) and not ex.has_facts and ds.situation_types:
@@ -386,6 +402,14 @@ class Dialogue:
                 hypothetical = shown is ds.hypothesis
                 text_out = self.situation.total_hours(shown, answer_lang, hypothetical=hypothetical, asked=text)
                 return [Reply(text_out, self._profile_buttons(lang))]
+        if self.facts.pace(text) is not None and not ex.has_facts and not updated.is_empty():
+            # 「我每週可以上 3 小時的工具課，要多久才能到進階？」: how long from the facts held (or the what-if
+            # gone on from), for the type named or the one talked about
+            shown = self.situation.asked_types(text)[0] or ds.situation_types or None
+            hypothetical = base is ds.hypothesis
+            answer = self.situation.answer(updated, text, answer_lang, hypothetical=hypothetical, default_types=shown)
+            ds.situation_types = answer.types
+            return [Reply(answer.text, self._profile_buttons(lang))]
         if REAL.search(normalised) and not ex.has_facts and not ds.profile.is_empty() and ds.situation_types:
             # 「ok 那實際上呢？」 after a what-if: the same result on the facts as stated, the what-if dropped
             named = bool(self.situation.asked_types(text)[0])  # 「實際上程式語言應用還差多少」: the type named
@@ -658,6 +682,84 @@ class Dialogue:
         ds.situation_types = answer.types
         return Reply(answer.text, self._profile_buttons(lang))
 
+    def _which_certificate_helps(
+        self, ds: DialogueState, ex: Extracted, updated: StatedProfile, text: str, answer_lang: str, lang: Lang
+    ) -> Reply | None:
+        """「如果只能考一張，哪一張能讓我多達成一個能力類型？」「目標是 AI 服務開發，哪一張有用？」: of the two to
+        four certificates the message or the last answer names, what each would add to the stated facts
+        (the engine over the facts plus that one certificate; nothing is stored but the facts stated)."""
+        n = normalise(text)
+        if not WHICH_HELPS.search(n):
+            return None
+        named = list(dict.fromkeys(e.key for e in self.reader.entities(n) if e.kind == "cert"))
+        talked = [key for kind, key, _ in (ds.topic.entities if ds.topic else []) if kind == "cert"]
+        talked += [key for kind, key in (ds.topic.listed if ds.topic else []) if kind == "cert"]
+        candidates = named if len(named) >= 2 else list(dict.fromkeys(talked))
+        if not 2 <= len(candidates) <= 4:
+            return None
+        if ex.has_facts and not ex.hypothetical:
+            ds.profile = updated  # 「我目前沒有任何證照，只上過素養課 18 小時。如果只能考一張…」: stated facts
+        base = ds.profile if ex.has_facts or not ds.profile.is_empty() else StatedProfile()
+        if ex.has_facts and ex.hypothetical:
+            base = updated
+        target = self.situation.asked_types(text)[0]
+        before = self.situation.result_of(base)
+        levels_before = {t["type"]: t["level"] for t in before["types"]}
+        en = answer_lang == "en"
+        lines = []
+        for cert in candidates:
+            held = [*base.certificates, HeldCertificate(cert_id=cert, turn=ds.turn)]
+            after = self.situation.result_of(base.model_copy(update={"certificates": held}))
+            gained = [
+                (
+                    t["type"],
+                    t["level"],
+                    next((r["id"] for r in t["rules"] if r["level"] == t["level"] and r["met"]), ""),
+                )
+                for t in after["types"]
+                if t["level"] != levels_before[t["type"]] and (not target or t["type"] in target)
+            ]
+            name = self._name("cert", cert)
+            if gained:
+                got = ("; " if en else "、").join(
+                    f"{t} {lv} ({rid})" if en else f"{t} {lv}（規則 {rid}）" for t, lv, rid in gained
+                )
+                lines.append(f"• {name}: adds {got}" if en else f"• 「{name}」：可多達成 {got}")
+            else:
+                what = "、".join(target) if target else ""
+                lines.append(
+                    f"• {name}: adds no level{' of ' + what if what else ''}"
+                    if en
+                    else f"• 「{name}」：{('對 ' + what + ' ') if what else ''}不會多達成能力類型"
+                )
+        best = [
+            c
+            for c, line in zip(candidates, lines, strict=True)
+            if "可多達成" in line or "adds " in line and "adds no" not in line
+        ]
+        if en:
+            head = (
+                f"Of these, {', '.join(self._name('cert', c) for c in best)} would add a level."
+                if best
+                else "Neither would add a level to what you have."
+            )
+        else:
+            head = (
+                f"這幾張裡，{'、'.join('「' + self._name('cert', c) + '」' for c in best)} 能讓您多達成能力類型。"
+                if best
+                else "這幾張都不會讓您多達成能力類型。"
+            )
+        echo = self.situation.echo(base, answer_lang)
+        source = "Source: 附件(二) 表5; 附件(三) 表6" if en else "出處：附件(二) 表5、附件(三) 表6"
+        # the one recommended is what 「它」 means next; 「另一張」 the other of the list
+        ds.topic = Topic(
+            entities=[("cert", c, "") for c in best or candidates],
+            listed=[("cert", c) for c in candidates],
+            lang=ds.topic.lang if ds.topic else "zh-TW",
+            turn=ds.turn,
+        )
+        return Reply("\n".join([head, echo, *lines, "", source]), self._profile_buttons(lang))
+
     def _sets_supposition_aside(self, text: str) -> bool:
         """「先不管假設那張」「假設歸假設。另一位同事有 X」: the what-if is named to be set aside, and the message
         supposes nothing else."""
@@ -667,13 +769,27 @@ class Dialogue:
     def _switch_person(self, ds: DialogueState, text: str) -> bool:
         """Whether the message turns to another named person (conversation.people): the current facts are
         kept under their name and the named person's facts, if any, become the profile."""
-        known = [*ds.people, *([ds.person] if ds.person else [])]
+        known = [n for n in [*ds.people, *([ds.person] if ds.person else [])] if n != people.SELF]
         name = people.mentioned(text, known)
+        if name is None and people.SELF in ds.people and people.BACK_TO_SELF.search(text):
+            return self._become(ds, people.SELF)  # 「好，回到我自己」: the user's own facts again
         new = people.introduced(text, self.reader.known_latin, self._may_be_name)
         if new is not None and new not in known and (name is None or text.find(new) < text.find(name)):
             name = new  # 「跟阿豪比呢？他有…，跟小美比誰高」: the one introduced first is the one talked about
         if name is not None and name not in known and not self._may_be_name(name):
             name = None
+        if name is None and ds.person is None and not ds.people and not ds.profile.is_empty():
+            # 「我同事只有 X 一張」 after the user's own facts: someone unnamed, called by who they are
+            unnamed = people.UNNAMED_OTHER.search(normalise(text))
+            name = unnamed.group("who") if unnamed else None
+        if name is not None and ds.person is None and not ds.people and not ds.profile.is_empty():
+            # 「我同事小林沒有任何證照，素養上了 12 小時」 after the user's own facts: someone new with facts of
+            # their own, so the facts so far are the user's (kept under SELF), not the colleague's
+            if self.facts.read(people.as_pronoun(text, [name]), continuing=True).has_facts:
+                ds.people[people.SELF] = ds.profile
+                ds.profile, ds.person, ds.hypothesis = StatedProfile(), name, None
+                ds.named = [*ds.named, name][-people.MAX_PEOPLE :]
+                return True
         if name is None and ds.person and ds.people and SINGULAR.search(normalise(text)):
             name = self._holder_of_described(ds, text)  # 「另一位的 TQC 那張」: whoever holds a TQC one
         if name is None and people.OTHER_PERSON.search(text) and ds.person and len(ds.people) == 1:
@@ -874,6 +990,9 @@ class Dialogue:
             team = {name: team[name] for name in order}
         if len(team) < 2 or not WHO.search(n):
             return None
+        if people.SELF in team:  # the user's own facts, among the others': addressed to them
+            you = "You" if self._answer_language(text, lang) == "en" else "您本人"
+            team = {you if name == people.SELF else name: profile for name, profile in team.items()}
         # 「誰符合…」 asks about the people's levels; 「那張是誰辦的」 asks who issues a certificate
         asks_levels = self.facts.own_level.search(n) or LEVEL_NAMED.search(n) or TALENT_MET.search(n)
         # 「AI 服務開發的話，兩個人誰有？」「那工具應用呢，誰比較強？」: a competency named with 「誰」 asks it too
@@ -1236,6 +1355,9 @@ class Dialogue:
         other = self._issuers_other(text, talked) if OTHER_ONE.search(text) else None
         if other is not None:  # 「Microsoft 在表裡有兩張，一張是 AI-901，另一張是什麼？」
             return OTHER_ONE.sub(f"「{self._name('cert', other)}」", text, count=1)
+        remaining = self._the_remaining(text, topic, recent) if OTHER_ONE.search(text) else None
+        if remaining is not None:  # 「剩下另外一類呢？」 after two of the three talent categories
+            return OTHER_ONE.sub(f"「{self._name(*remaining)}」", text, count=1)
         if OTHER_ONE.search(text) and (topic.entities or topic.listed):
             shown = {(k, key) for k, key, _ in topic.entities}
             pool = topic.listed if len(topic.listed) == 2 else recent[-2:]
@@ -1571,6 +1693,30 @@ class Dialogue:
                 candidate = name.replace(other, level)
                 if any(c.name == candidate for c in self.cat.certifications):
                     return candidate
+        return None
+
+    def _the_remaining(self, text: str, topic: Topic, recent: list[tuple[str, str]]) -> tuple[str, str] | None:
+        """「另一型呢」「剩下另外一類呢」: of a kind with few members (the archetypes, talent categories,
+        certificate categories, materials), the one member not yet talked about — a role talked about
+        counts its archetype (「行銷專員」 is AI 加值型). None unless exactly one is left."""
+        m = OTHER_ONE.search(normalise(text))
+        if m is None:
+            return None
+        talked = {(k, key) for k, key, _ in topic.entities} | set(recent) | set(topic.listed)
+        for kind, key in list(talked):
+            if kind == "role":
+                role = next((r for r in self.cat.role_list if r.id == key), None)
+                if role is not None and role.archetype:
+                    talked.add(("archetype", role.archetype))
+        measure = m.group(0)[-1]  # (「另一個」 of a kind with more than two is left to the list shown)
+        kinds = MEASURE_KINDS.get(measure) or tuple(dict.fromkeys(k for k, _ in talked))
+        for kind in kinds:
+            members = self._members(kind)
+            said = [x for x in members if x in talked]
+            left = [x for x in members if x not in talked]
+            # 「另一型」 of two, or 「剩下的」 of three after two were talked about
+            if said and len(left) == 1 and (measure in MEASURE_KINDS or "剩下" in m.group(0)):
+                return left[0]
         return None
 
     def _members(self, kind: str) -> list[tuple[str, str]]:

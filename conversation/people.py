@@ -25,7 +25,7 @@ _NAME_ZH = (
     rf"(?![有是的也都在說想要只還上考拿做沒這那他她我你們跟和與又再已一二三四五六七八九十兩幾每各第最如假若萬應該能可怎為個位名人問叫覺認希請讓表誰什哪前後下]|{_INTRO_ZH})"
     r"[\u4e00-\u9fff]{2,3}?"
 )
-_STOP_ZH = r"(?=[做評有的，,。只也還考上是想要在呢嗎跟和與、：:\s（(則今去目現比]|$)"
+_STOP_ZH = r"(?=[做評有的，,。只也還考上是想要在呢嗎跟和與、：:\s（(則今去目現比沒]|$)"
 INTRO = re.compile(
     rf"{_INTRO_ZH}\s*(?:是|叫|叫做|名叫)?\s*(?P<zh>{_NAME_ZH}){_STOP_ZH}"
     rf"|(?:{_INTRO_ZH}|回到|回來看|換回|再看|至於)\s*(?:叫|叫做|名叫)?\s*(?P<zh_en>[A-Z][a-z]+)(?![A-Za-z])"
@@ -43,6 +43,8 @@ NOT_NAMES = frozenset(
     {"The", "She", "He", "They", "Her", "His", "Their", "This", "That", "AI", "What", "How", "Me", "My", "Our"}
     # words that head a remark ("Correction: her course was 3 days", "Update: …"), not names
     | {"Correction", "Update", "Note", "Also", "Next", "Btw", "Question", "Edit", "Oops", "Sorry", "Actually", "Wait"}
+    # how to answer ("Answer in English: …", "Reply in Chinese"), not whom about
+    | {"English", "Chinese", "Mandarin", "Answer", "Reply", "Respond", "Please", "Translate", "Summary", "Summarize"}
     # 「回到正題」「回到剛剛的證照」: where the talk returns to, not whom
     | {"正題", "正题", "原本", "現實", "现实", "實際", "实际", "剛剛", "刚刚", "剛才", "刚才", "前面", "上面"}
     | {"主題", "主题", "話題", "话题", "重點", "重点", "開始", "开始", "最初", "之前", "原來", "原来"}
@@ -99,6 +101,18 @@ BACK_TO_PRONOUN = re.compile(
     r"((回到|回來看|換回|再看回|再回到|回頭看)\s*(她|他|那位|前一位)|\b(back to|returning to|return to) (her|him)\b)",
     re.IGNORECASE,
 )
+# 「好，回到我自己」「那我自己呢」 "back to me": the user's own facts, kept under SELF while others were talked about
+BACK_TO_SELF = re.compile(
+    r"((回到|回來看|換回|再看回|再回到|回頭看|說回|講回|回來講)\s*(我自己|我本人|我)(?!們)|(那|至於)\s*我自己|我自己(呢|的話)"
+    r"|\b(back to|returning to|return to) (me|myself|my own)\b|\b(and|now|what about) (for )?(me|myself)\b)",
+    re.IGNORECASE,
+)
+# 「我同事只有 X 一張」「我朋友上過…」: someone unnamed, with facts of their own
+UNNAMED_OTHER = re.compile(
+    r"(?:我|我的|我們)(?P<who>同事|朋友|主管|部屬|下屬|學員|員工|同學|老闆|組員|學長|學姐|學弟|學妹|室友)"
+    r"(?=\s*(?:只有|也有|有|上過|考過|拿到|拿過|沒有|沒上過|只上過|手上有))"
+)
+SELF = "本人"  # the key the user's own facts are kept under while another person's are the profile
 # 「另一位呢」 "the other one": the other of exactly two people
 OTHER_PERSON = re.compile(
     r"(另一位|另外一位|另一個人|另外那位|\bthe other (one|person|guy|colleague)\b"

@@ -557,6 +557,49 @@ def _compared_filters(q: Query, f: CertFilter) -> tuple[CertFilter, CertFilter] 
 OTHER_ONE = re.compile(r"(另一|其他|其餘|別的|\bother\b|\banother\b)")
 
 
+# 「沒有在表6裡面的認證算數嗎」 "does a certificate not in Table 6 count": certificates outside the list
+UNLISTED = re.compile(
+    r"(沒(有)?(在|列在|列入|收錄在?)\s*(表\s*6|指引|參考表)|(表\s*6|指引|參考表)\s*(裡|中|上)?\s*(沒|未|沒有)(列|收錄|寫)"
+    r"|不在\s*(表\s*6|參考表)|(表\s*6|參考表)\s*(以外|之外)"
+    r"|\bnot (listed )?(in|on) (table 6|表6|the list)\b|\bunlisted\b)"
+)
+COUNTS_AT_ALL = re.compile(
+    r"(算數|算不算|能不能算|可不可以算|可以算|能算|有效|承認|採計|計入|認可|\bcount|\bvalid\b|\baccepted\b)"
+)
+
+
+@rule(
+    "view.unlisted_certificates", 853, VIEW, "certificates not listed in 表6, in general: a reference list (附件(三))"
+)
+def _unlisted(q: Query) -> list[Card] | None:
+    text = q.u.normalised
+    if UNLISTED.search(text) and COUNTS_AT_ALL.search(text) and not named_certs(q):
+        return [q.views.unlisted_certificates_card()]
+    return None
+
+
+# 「我們的證照是考學員…」「我們設計的考試只考…」 "our exam tests…": an exam described, not named
+DESCRIBED_EXAM = re.compile(
+    r"((我們|我|自己|新開|新辦|設計|開發|推出|規劃)[^，。?？]{0,12}(證照|認證|檢定|考試|測驗)"
+    r"|(證照|認證|檢定|考試|測驗)[^，。?？]{0,4}(是)?(考|測|評量|評估)|考(學員|考生|的是)"
+    r"|\b(our|my|a|an) (new )?(certificate|certification|exam|test) (that|which) (tests?|assess(es)?|covers?)\b)"
+)
+
+
+@rule("view.category_of_described_exam", 844, VIEW, "an exam described, not named: the 表3 category it matches")
+def _described_exam(q: Query) -> Plan | None:
+    text = q.u.normalised
+    if named_certs(q) or not DESCRIBED_EXAM.search(text) or not q.asks("category_of"):
+        return None
+    card = q.views.category_for_described_exam(text)
+    matched = q.views.described_exam_category(text)
+    if card is None or matched is None:
+        return None
+    # 「那這一類的認證重點是什麼」 next: the category matched is what this was about
+    name = matched[0].name
+    return Plan(VIEW, "view.category_of_described_exam", (card,), about=(Entity("cert_category", name, name, -1),))
+
+
 @rule("query.retired_certs", 845, QUERY, "which 表6 certifications are retired and what follows them (表6's notes)")
 def _retired(q: Query) -> list[Card] | None:
     if not q.asks("successor") or any(e.kind == "cert" for e in q.reader.entities(q.u.normalised)):
@@ -1215,6 +1258,11 @@ def _rai(q: Query) -> list[Card] | None:
         wants_more = MORE.search(q.u.normalised) or q.u.followup and len(named) == 1
         return [*(v.rai_card(k) for k in named), *(more if wants_more else [])]
     if "overview_rai" in q.intents and "risk" not in keys:
+        # 「想用 AI 做履歷初篩，負責任意識有哪些要特別注意？」: the dimensions the use case brings in, then all four
+        text = q.u.normalised
+        implied = [d.name for d in v.cat.responsible_ai.dimensions if any(w.lower() in text for w in d.implied_by)]
+        if implied and CAUTION.search(q.u.normalised):
+            return [*(v.rai_card(k) for k in implied), v.rai_overview()]
         return [v.rai_overview()]
     if "update" in q.intents and not keys:
         return [v.update_card()]

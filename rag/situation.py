@@ -8,6 +8,7 @@ module only chooses which types to report and words the result, echoing the fact
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -18,12 +19,17 @@ from knowledge.profile import parse_profile
 from knowledge.report import gap_lines
 from knowledge.stated_profile import HeldCertificate, StatedProfile
 from rag.routing_rules import CLAUSE_SPLIT, DESIRED, QUESTION_MARKERS
-from rag.stated_facts import ASKS, SENTENCE_SPLIT, FactReader
+from rag.stated_facts import ASKS, SENTENCE_SPLIT, FactReader, Pace
 from rag.textnorm import normalise, to_simplified
 from rag.understanding import QueryUnderstanding, without_certificates
 
 # 表5 measures that are one stated area's hours: a shortfall in them is filled by adding to that area
+HOURS_SEARCHED = 400  # the most course hours a pace question is searched over (every 表5 threshold is far below)
+PERIOD_ZH = {"week": "週", "month": "個月", "day": "天"}
+PERIOD_ZH_EVERY = {"week": "週", "month": "月", "day": "天"}
+PERIOD_EN = {"week": "week", "month": "month", "day": "day"}
 FILLABLE = frozenset({"literacy", "programming", "model_training", "service_dev"})
+TOOL_MEASURES = frozenset({"tool_total", "tool_max_item", "tool_kinds"})  # what hours of one tool item count toward
 
 # 「這樣算哪種人才」, "does he count as application talent": the talent category is asked too.
 TALENT_ASKED = re.compile(r"(哪(種|類|一類|一種)人才|人才嗎|算.{0,6}人才|\btalent\b)")
@@ -364,6 +370,108 @@ class SituationAdvisor:
         )
         return SituationAnswer(f"{now.text}\n\n{then.text}", now.result, now.types, now.rule_ids + then.rule_ids)
 
+    def _target_level(self, t: dict[str, Any], text: str) -> str | None:
+        """The level a question aims at for one type: one it names beyond the one reached, else the next."""
+        levels = [lv.level for r in self.cat.rules.types if r.type == t["type"] for lv in r.levels]
+        rank = self.level_rank(t["type"], t["level"])
+        n = normalise(text)
+        named = [lv for lv in levels if lv in n or any(LEVEL_EN[w.lower()] == lv for w in LEVEL_WORDS_EN.findall(n))]
+        beyond = [lv for lv in named if levels.index(lv) + 1 > rank]
+        if beyond:
+            return beyond[0]
+        return levels[rank] if rank < len(levels) else None
+
+    def hours_to(
+        self, profile: StatedProfile, type_name: str, level: str, area: str | None
+    ) -> tuple[float, list[tuple[str, float]]] | None:
+        """The fewest course hours that take `type_name` to `level`, and what else is needed beside them.
+        With no `area`: the cheapest training-route gap's hours in all. With one (「每週上 5 小時的影像課」):
+        the other conditions that area cannot serve are filled first and returned as (what, hours); the
+        engine then decides how many hours in that area are enough, half an hour at a time. None when the
+        training route cannot be reached that way."""
+        t = next(x for x in self.result_of(profile)["types"] if x["type"] == type_name)
+        gaps = [g for g in [*t["gaps"], *t.get("gaps_beyond", [])] if g["level"] == level and g["route"] == "training"]
+        if not gaps:
+            return None
+        if area is None:
+            return min(sum(m["shortfall"] for m in g["missing"] if m["unit"] == "小時") for g in gaps), []
+        serves = TOOL_MEASURES if area.startswith("tool.") else {area}
+        data = profile.profile_json()
+        extras: list[tuple[str, float]] = []
+        for m in gaps[0]["missing"]:
+            if serves & set(m["measures"]):
+                continue
+            fill = next((x for x in m["measures"] if x in FILLABLE), None)
+            if fill is None or m["unit"] != "小時":
+                return None
+            data["hours"][fill] = data["hours"].get(fill, 0) + m["shortfall"]
+            extras.append((m["what"].replace(" 受訓時數", "").replace(" 累計受訓時數", ""), m["shortfall"]))
+        target = self.level_rank(type_name, level)
+
+        def reaches(extra: float) -> bool:
+            trial = {**data, "hours": {**data["hours"], "tool": dict(data["hours"]["tool"])}}
+            if area.startswith("tool."):
+                item = area.removeprefix("tool.")
+                trial["hours"]["tool"][item] = trial["hours"]["tool"].get(item, 0) + extra
+            else:
+                trial["hours"][area] = trial["hours"].get(area, 0) + extra
+            result = assess(parse_profile(trial, self.cat), self.cat)
+            reached = next(x["level"] for x in result["types"] if x["type"] == type_name)
+            return self.level_rank(type_name, reached) >= target
+
+        low, high = 0, 2 * HOURS_SEARCHED  # in half hours: adding hours never lowers a level
+        if not reaches(high / 2):
+            return None
+        while high - low > 1:
+            mid = (low + high) // 2
+            low, high = (low, mid) if reaches(mid / 2) else (mid, high)
+        return high / 2, extras
+
+    def _hours_line(self, profile: StatedProfile, t: dict[str, Any], text: str, lang: str) -> str:
+        """「要多久才能到進階？」 without a pace: the course hours still missing; the time is the user's pace."""
+        level = self._target_level(t, text)
+        found = self.hours_to(profile, t["type"], level, None) if level else None
+        if found is None:
+            return ""
+        hours = found[0]
+        if lang == "en":
+            return (
+                f"{t['type']} needs {hours:g} more hours of courses for {level} on the training route; how long "
+                "that takes depends on your pace — tell me how many hours a week you can study and I will work it out."
+            )
+        return (
+            f"{t['type']} 要到「{level}」，受訓時數途徑還要上 {hours:g} 小時的課；需要多久取決於每週能上幾小時"
+            "（告訴我每週可上幾小時，我幫您換算）。"
+        )
+
+    def _pace_line(self, profile: StatedProfile, t: dict[str, Any], pace: Pace, text: str, lang: str) -> str:
+        """「每週上 5 小時的影像課，要幾週？」: the hours still missing for the level aimed at, over the pace."""
+        level = self._target_level(t, text)
+        if level is None:
+            return ""
+        found = self.hours_to(profile, t["type"], level, pace.area)
+        label = self.area_labels.get(pace.area or "", "")
+        if found is None:
+            if lang == "en":
+                return f"{t['type']} cannot reach {level} by courses alone; see what the 表5 routes need below."
+            return f"只靠上課時數無法讓 {t['type']} 達到「{level}」；表5 各途徑還需要的項目見下方。"
+        hours, extras = found
+        spans = math.ceil(hours / pace.hours) if hours else 0
+        if lang == "en":
+            unit = PERIOD_EN[pace.period] + ("s" if spans != 1 else "")
+            of = f" of {label}" if label else ""
+            besides = "; besides, " + ", ".join(f"{what} {h:g} more hours" for what, h in extras) if extras else ""
+            return (
+                f"At {pace.hours:g} hours a {PERIOD_EN[pace.period]}: {t['type']} needs {hours:g} more hours{of} "
+                f"for {level} — about {spans} {unit}{besides}."
+            )
+        of = f"（{label}）" if label else ""
+        besides = "；另外還要補 " + "、".join(f"{what} {h:g} 小時" for what, h in extras) if extras else ""
+        return (
+            f"以每{PERIOD_ZH_EVERY[pace.period]} {pace.hours:g} 小時計："
+            f"{t['type']} 要到「{level}」還要上 {hours:g} 小時的課{of}，約需 {spans} {PERIOD_ZH[pace.period]}{besides}。"
+        )
+
     @staticmethod
     def _one_route(profile: StatedProfile, route: str) -> dict[str, Any]:
         """The profile with only the facts `route` counts: certificates, or course hours."""
@@ -615,6 +723,12 @@ class SituationAdvisor:
         head = ("(hypothetical, not saved) " if lang == "en" else "（假設情況試算，未記錄）") if hypothetical else ""
         # the answer to a yes/no question first
         first = list(lead) if lead is not None else self._level_verdicts(shown, text, lang)
+        pace = self.facts.pace(text)
+        if pace is not None:  # 「每週可以上 3 小時，要多久？」: how long, first
+            first = [line for t in shown[:2] if (line := self._pace_line(profile, t, pace, text, lang))] + first
+        elif self.facts.duration.search(normalise(text)) and len(shown) <= 2:
+            # 「那我要多久才能到進階？」 with no pace said: the hours, and what the time depends on
+            first = [line for t in shown if (line := self._hours_line(profile, t, text, lang))] + first
         source = "Source: 附件(二) 表5" if lang == "en" else "出處：附件(二) 表5、附件(三) 表6"
         notes = [note] if note else []  # 「目前：…」 the other types' standing, before the source
         # a one-type result still says what the facts do reach elsewhere

@@ -130,6 +130,19 @@ REQUESTED = re.compile(r"(推薦|建議|介紹|列出|給我|挑|選|\b(suggest|
 PLAIN_HOLDING = re.compile(r"(有|拿了|考了|考到|拿到|\bhave\b|\bhold\b|\bgot\b|\bpassed\b)")
 
 
+PERIODS = {"週": "week", "周": "week", "星期": "week", "禮拜": "week", "拜": "week", "月": "month"}
+
+
+@dataclass(frozen=True)
+class Pace:
+    """「每週可以上 3 小時的工具課」: hours a period at which one can study — a rate, never hours taken.
+    `area` is the hours area the course names (None: not said, or tools in general)."""
+
+    hours: float
+    period: str  # week, month or day
+    area: str | None = None
+
+
 @dataclass
 class Extracted:
     """What one message states; `hypothetical` facts are applied to a copy only."""
@@ -193,6 +206,8 @@ class FactReader:
         self.unnamed_each = re.compile(spec["unnamed_each"])
         self.own_level = re.compile(spec["own_level"])
         self.hypothetical = re.compile(spec["hypothetical"])
+        self.pace_re = re.compile(spec["pace"])
+        self.duration = re.compile(spec["duration"])
         self.more = re.compile(spec["more"])
         self.correction = re.compile(spec["correction"])
         self.routes = {route: re.compile(spec[f"route_{route}"]) for route in ("training", "certificate")}
@@ -228,6 +243,7 @@ class FactReader:
         if UNIT_DECLARED.search(text):
             text = BARE_NUMBER.sub(r"\1 小時", text)
         text = SHORT_OF.sub(" ", text)  # 「沒有任何一項工具滿 18 小時」 says what she lacks, not hours she has
+        text = self.pace_re.sub(" ", text)  # 「每週可以上 3 小時」 is a pace (`pace`), not hours taken
         split = self._fact_then_supposition(text, continuing)
         if split is not None:
             return split
@@ -343,6 +359,22 @@ class FactReader:
         if not level or len(level) == len(clauses):
             return None
         return "".join(c for c in clauses if c not in level), "".join(level)
+
+    def pace(self, message: str) -> Pace | None:
+        """The pace of study a message states (「每週上 5 小時的影像課」 "3 hours a week"), else None."""
+        m = self.pace_re.search(normalise(message))
+        if m is None:
+            return None
+        raw = m.group("n") or m.group("en_n")
+        hours = _number(raw) if raw else None
+        if not hours:
+            return None
+        said = m.group("period") or m.group("period1")
+        period = PERIODS.get(said, "day") if said else m.group("en_period")
+        course = m.group("tail") or m.group("en_tail") or ""
+        areas = [area for _, area in self._areas_in(course)]
+        area = areas[0] if areas and areas[0] != "tool" else None  # 「工具課」: tools in general, no one item
+        return Pace(hours, period, area)
 
     def _held_in_statements(self, text: str) -> list[str]:
         """Certificates after a bare 「有」/"have" in the sentences that ask nothing."""

@@ -15,7 +15,15 @@ from dataclasses import dataclass, field
 
 from knowledge.assessment import assess
 from knowledge.catalog import Catalog
-from knowledge.models import TOOL_CATEGORY, Certification, CompetencyType, Role, Rule, TypeRules
+from knowledge.models import (
+    TOOL_CATEGORY,
+    Certification,
+    CertificationCategory,
+    CompetencyType,
+    Role,
+    Rule,
+    TypeRules,
+)
 from knowledge.profile import parse_profile
 
 TABLE6, TABLE3, TABLE5 = "附件(三) 表6", "三、AI 產業人才能力認證分類 表3", "附件(二) 表5"
@@ -41,6 +49,19 @@ def issuer_en(c: Certification) -> str:
     """English answers keep the guideline's own name of the issuer, glossed: 經濟部產業發展署 (Industrial …)."""
     english = c.issuer_en.rstrip(".")
     return english if english == c.issuer.rstrip(".") else f"{c.issuer} ({english})"
+
+
+# words said not to be tested: 「不用交完整專案」「不考程式」 "no coding", "without a project"
+NOT_TESTED = re.compile(
+    r"(不用|不需要?|不必|不要求|沒有|無須|無需|不考|不含|免|\bno\b|\bwithout\b|\bnot\b)[^，。,;；]{0,4}$"
+)
+
+
+def _said_not_denied(text: str, word: str) -> bool:
+    """`word` occurs in `text` at least once without a denial right before it."""
+    return any(
+        not NOT_TESTED.search(text[max(0, m.start() - 8) : m.start()]) for m in re.finditer(re.escape(word), text)
+    )
 
 
 def _zh_count(n: int) -> str:
@@ -197,6 +218,58 @@ class CatalogCards:
         zh.append("符合任一途徑即達到該層級（亦可設定為兩途徑皆需）。可用 /assess 進行自我評估。")
         en.append("Either route reaches the level. Use /assess for a self-assessment.")
         return Card("\n".join(zh), "\n".join(en), [TABLE5])
+
+    def unlisted_certificates_card(self) -> Card:
+        """「表6 沒列的認證算數嗎」: 表6 is a reference list, not a closed one; such a certificate is declared
+        by its 表3 category in the self-assessment (spec: self-declared certificates count like listed ones)."""
+        n = len(self.cat.certifications)
+        zh = (
+            "表6 是參考表，不是封閉清單：附件(三) 說「以下列舉國內與國際的常見 AI 產業能力相關認證，"
+            f"供有意參與相關認證的讀者參考」，共列 {n} 張。表6 未列的認證，指引沒有替它分類；自我評估時可依表3 的分類（"
+            + "／".join(c.name for c in self.cat.cert_categories.categories)
+            + "）自行申報，與表6 的認證一樣計入證照途徑，並在判定依據中標明為自行申報。"
+        )
+        en = (
+            f"表6 is a reference list, not a closed one: 附件(三) introduces its {n} certifications as common ones "
+            "listed for reference (「供…參考」). The guideline does not classify certificates it does not list; in the "
+            "self-assessment such a certificate can be self-declared under a 表3 category ("
+            + " / ".join(c.name for c in self.cat.cert_categories.categories)
+            + ") and counts like a listed one, marked as self-declared in the audit trail."
+        )
+        return Card(zh, en, [TABLE6, TABLE3])
+
+    def described_exam_category(self, text: str) -> tuple[CertificationCategory, list[str]] | None:
+        """The 表3 category an exam's description matches best, and the words it matched on (a word said
+        not to be tested does not count); None when none, or several equally, match."""
+        scores = []
+        for c in self.cat.cert_categories.categories:
+            found = [w for w in c.described_by if _said_not_denied(text, w.lower())]
+            scores.append((len(found), c, found))
+        scores.sort(key=lambda x: -x[0])
+        if not scores or scores[0][0] == 0 or len(scores) > 1 and scores[1][0] == scores[0][0]:
+            return None
+        return scores[0][1], scores[0][2]
+
+    def category_for_described_exam(self, text: str) -> Card | None:
+        """「我們的證照考學員用 AI 工具完成指定任務，不用寫程式也不用交完整專案，比較像哪一類？」: the 表3
+        category whose descriptions the account matches best (words said not to be tested do not count),
+        with its competency types. None when no category, or several equally, match."""
+        matched = self.described_exam_category(text)
+        if matched is None:
+            return None
+        c, found = matched
+        types = "、".join(c.competency_types)
+        zh = (
+            f"依表3 的分類說明，這樣的認證較接近「{c.name}」：{c.focus}對應能力類型：{types}。"
+            f"（判斷依據：您描述的「{'、'.join(found[:4])}」；{c.description}）"
+            "表3 是分類的說明，實際是否列入表6 由指引公布為準。"
+        )
+        en = (
+            f"By 表3's descriptions, such an exam is closest to {c.name} ({c.name_en}): {c.focus} "
+            f"Competency types: {types}. (Matched on: {', '.join(found[:4])}.) 表3 describes the categories; "
+            "whether a certificate is listed in 表6 is for the guideline to say."
+        )
+        return Card(zh, en, [TABLE3])
 
     def first_certificates_card(self, talent: str | None = None) -> Card:
         """「第一步要先考哪一類的證照」: the category of the first competency type (表3) — the one whose level
