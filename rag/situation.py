@@ -469,7 +469,8 @@ class SituationAdvisor:
         besides = "；另外還要補 " + "、".join(f"{what} {h:g} 小時" for what, h in extras) if extras else ""
         return (
             f"以每{PERIOD_ZH_EVERY[pace.period]} {pace.hours:g} 小時計："
-            f"{t['type']} 要到「{level}」還要上 {hours:g} 小時的課{of}，約需 {spans} {PERIOD_ZH[pace.period]}{besides}。"
+            f"{t['type']} 要到「{level}」還要上 {hours:g} 小時的課{of}，"
+            f"約需 {spans} {PERIOD_ZH[pace.period]}{besides}。"
         )
 
     @staticmethod
