@@ -50,6 +50,8 @@ OTHER_ONE = re.compile(
     r"(另一(個|張|項|位|種|份|類|型)|另外(一|那)(個|張|份|類|種|型)|剩下(的)?(另外)?(那|一)?(個|張|份|類|種|型)"
     r"|the other( one)?\b|\bthe remaining one\b|\bthe last one left\b)"
 )
+# 「辦公室應用那張」「美術設計的那一張」: a certificate described by part of its name
+DESCRIBED_ONE = re.compile(r"(?P<words>[^\s，。,、跟和與及?？]{2,12}?)\s*(的)?\s*(那張|這張|那一張|這一張)")
 # 「只能考一張的話，哪一張能讓我多達成…」「哪一張對我比較有用」 "which one would help me more": what each adds
 WHICH_HELPS = re.compile(
     r"(哪一張|哪張|哪一個|哪個)[^，。?？]{0,12}(有用|有幫助|幫助(比較|更)?大|比較好|更好|划算|多達成|能達成|可以達成|加分|能讓我|可以讓我)"
@@ -1165,6 +1167,23 @@ class Dialogue:
             if sibling:
                 ex.certificates = [next(c.id for c in self.cat.certifications if c.name == sibling)]
                 return
+        pool = list(dict.fromkeys([*listed, *recent, *(c.cert_id for c in ds.profile.certificates)]))
+        described = [
+            found[1]
+            for m in DESCRIBED_ONE.finditer(text)
+            if (found := self._described(m.group("words"), [("cert", c, "") for c in pool]))
+        ]
+        if described:  # 「如果我考到辦公室應用那張跟美術設計那張」: each by part of its name, among those talked about
+            ex.certificates = list(dict.fromkeys(described))
+            return
+        two = TWO_REF.search(text)
+        levels = re.findall(r"(初級|中級|高級)", text[: two.start()]) if two else []
+        clause = re.split(r"[，。,?？]", text[: two.start()])[-1] if two else ""
+        one_family = self._described(clause, [("cert", c, "") for c in pool]) if len(set(levels)) >= 2 else None
+        if one_family is not None and all(lv in self._name(*one_family) for lv in levels):
+            # 「只考美術設計的初級跟中級這兩張」: two levels of one 表6 entry are that one certificate (one tool domain)
+            ex.certificates = [one_family[1]]
+            return
         held = list(dict.fromkeys(c.cert_id for c in ds.profile.certificates))
         one = ORDINAL.search(text)
         index = self._ordinal(one) if one else None

@@ -127,6 +127,11 @@ NOT_YET = re.compile(
 NOT_ROUTE = re.compile(r"(不|別|不用|不要|\bnot\b|\bwithout\b|\bno\b)\s*$")  # 「不看證照」: not that route
 # a count right after these asks for certificates (「推薦一張素養類」 "suggest one literacy cert")
 REQUESTED = re.compile(r"(推薦|建議|介紹|列出|給我|挑|選|\b(suggest|recommend|name|list|pick|give me)\b)[^，。,.]*$")
+# after a certificate's name: passed (「iPAS初級那張終於過了」「…總算拿到了」 "…finally passed")
+HELD_AFTER = re.compile(
+    r"\s*(那張|這張|也|我)?\s*(終於|總算|已經|剛剛?|上個月|去年)?\s*(考)?(過了|通過了|拿到了|到手了?|考到了)"
+    r"|\s*(was |is )?(finally |just )?(passed|done)\b"
+)
 PLAIN_HOLDING = re.compile(r"(有|拿了|考了|考到|拿到|\bhave\b|\bhold\b|\bgot\b|\bpassed\b)")
 
 
@@ -410,7 +415,14 @@ class FactReader:
             # entity positions count characters without spaces: find the name in the text itself
             start = text.find(e.surface) if e.surface in text else _unsquashed(text, e.start)
             near_marker = any(0 <= start - end <= NEAR for end in markers)
-            after = self.holding.search(text[start + len(e.surface) : start + len(e.surface) + 12])
+            # (a name read without its spaces, 「ipas 初級」 in 「ipas初級那張」, ends where its letters do)
+            end = (
+                start + len(e.surface)
+                if e.surface in text
+                else _unsquashed(text, e.start + len(e.surface.replace(" ", "")))
+            )
+            tail = text[end : end + 12]
+            after = self.holding.search(tail) or HELD_AFTER.match(tail)
             if near_marker or after or hypothetical_add or self._listed_after_marker(text, start, markers):
                 held.append(e.key)
         return list(dict.fromkeys(held))

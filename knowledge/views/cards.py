@@ -258,7 +258,8 @@ class CatalogCards:
         if matched is None:
             return None
         c, found = matched
-        types = "、".join(c.competency_types)
+        # each type with its programming level (表2): what the exam's candidates are expected to code
+        types = "、".join(f"{t}（{self.cat.competency_type(t).program_level}）" for t in c.competency_types)
         zh = (
             f"依表3 的分類說明，這樣的認證較接近「{c.name}」：{c.focus}對應能力類型：{types}。"
             f"（判斷依據：您描述的「{'、'.join(found[:4])}」；{c.description}）"
@@ -266,10 +267,10 @@ class CatalogCards:
         )
         en = (
             f"By 表3's descriptions, such an exam is closest to {c.name} ({c.name_en}): {c.focus} "
-            f"Competency types: {types}. (Matched on: {', '.join(found[:4])}.) 表3 describes the categories; "
+            f"Competency types (表2 programming level): {types}. (Matched on: {', '.join(found[:4])}.) 表3 describes the categories; "
             "whether a certificate is listed in 表6 is for the guideline to say."
         )
-        return Card(zh, en, [TABLE3])
+        return Card(zh, en, [TABLE3, TABLE2])
 
     def first_certificates_card(self, talent: str | None = None) -> Card:
         """「第一步要先考哪一類的證照」: the category of the first competency type (表3) — the one whose level
