@@ -47,7 +47,7 @@ WHOLE_QUESTION_CHARS = 8
 ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
 ORDINAL_WORDS_COUNT = {"two": 2, "three": 3, "four": 4, "兩": 2}
 OTHER_ONE = re.compile(
-    r"(另一(個|張|項|位|種|份|類|型)|另外(一|那)(個|張|份|類|種|型)|剩下(的)?(另外)?(那|一)?(個|張|份|類|種|型)"
+    r"(另一(個|張|項|位|種|份|類|型)|另外(一|那)(個|張|份|類|種|型)|剩下(的)?(另外)?(那|這)?(一)?(個|張|份|類|種|型)"
     r"|the other( one)?\b|\bthe remaining one\b|\bthe last one left\b)"
 )
 # 「辦公室應用那張」「美術設計的那一張」: a certificate described by part of its name
@@ -1203,6 +1203,8 @@ class Dialogue:
         profile is known (「這樣 AI 工具應用到哪一級？」); or 「那 AI 模型訓練呢？」 right after such an answer."""
         if ex.hypothetical and (ex.has_facts or ex.adds):
             return True
+        if self.facts.duration.search(text) and ex.asks_level and not ds.profile.is_empty():
+            return True  # 「要多久才能到工具應用進階？」 once facts are known: how long from them
         if self.facts.asks_about_certificate(text):
             return False
         if not ex.has_facts and "issuer" in self.reader.detect_intents(text):

@@ -582,7 +582,7 @@ def _unlisted(q: Query) -> list[Card] | None:
 DESCRIBED_EXAM = re.compile(
     r"((我們|我|自己|新開|新辦|設計|開發|推出|規劃)[^，。?？]{0,12}(證照|認證|檢定|考試|測驗)"
     r"|(證照|認證|檢定|考試|測驗)[^，。?？]{0,4}(是)?(考|測|評量|評估)|考(學員|考生|的是)"
-    r"|\b(our|my|a|an) (new )?(certificate|certification|exam|test) (that|which) (tests?|assess(es)?|covers?)\b)"
+    r"|\b(our|my|a|an) (new )?(certificate|certification|exam|test) ((that|which) )?(tests?|assess(es)?|covers?)\b)"
 )
 
 
@@ -600,9 +600,15 @@ def _described_exam(q: Query) -> Plan | None:
     return Plan(VIEW, "view.category_of_described_exam", (card,), about=(Entity("cert_category", name, name, -1),))
 
 
+TABLE6_NOTES = re.compile(r"(備註|附註|註記|星號|打星|\*\s*號|\bfootnotes?\b|\basterisks?\b)")
+
+
 @rule("query.retired_certs", 845, QUERY, "which 表6 certifications are retired and what follows them (表6's notes)")
 def _retired(q: Query) -> list[Card] | None:
-    if not q.asks("successor") or any(e.kind == "cert" for e in q.reader.entities(q.u.normalised)):
+    # 「有些認證後面有星號，那是什麼意思」: 表6's notes are named, whatever the asking clause says of them
+    if not (q.asks("successor") or TABLE6_NOTES.search(q.u.normalised)) or any(
+        e.kind == "cert" for e in q.reader.entities(q.u.normalised)
+    ):
         return None  # a certificate named in the question: its own card carries its note
     about_certs = {e.kind for e in q.u.entities} & {"cert", "issuer", "cert_category", "cert_scope"}
     if not about_certs and not mentions_certificates(q):

@@ -256,7 +256,9 @@ class FactReader:
         ex.hypothetical = bool(self.hypothetical.search(text))
         ex.adds = bool(self.more.search(text))
         ex.first_person = bool(re.search(r"(我|自己|\bi\b|\bmy\b|\bam i\b|\bi'm\b)", text))
-        ex.asks_level = bool(self.own_level.search(text))
+        # 「多久能到進階」 "how long until I reach …" asks where the facts stand too (and the time, from a pace)
+        reach = bool(self.duration.search(text)) and bool(re.search(r"(到|達到|達成|具備|\breach|\bget to\b)", text))
+        ex.asks_level = bool(self.own_level.search(text)) or reach
         ex.correction = bool(self.correction.search(text))
         ex.route = self.route(text)
         # hours listed next to a question about a level (「素養 20 小時…工具應用到哪一級？」) state facts too

@@ -1092,3 +1092,45 @@ def test_asking_ai_for_information_is_information_judgement(advisor) -> None:  #
 def test_what_a_course_should_teach_is_the_types_key_contents(advisor) -> None:  # noqa: ANN001
     answer = advisor.respond("AI 模型訓練的課應該教哪些內容？")
     assert answer.rule == "view.type_or_item" and "能力關鍵內涵" in answer.text, (answer.rule, answer.text)
+
+
+def test_an_exam_described_is_matched_to_its_table3_category(advisor) -> None:  # noqa: ANN001
+    tools = advisor.respond(
+        "我們單位新推出的檢定是考學員用 AI 工具做簡報跟自動化報表，不用寫程式也不用交專案，算哪一類？"
+    )
+    assert tools.rule == "view.category_of_described_exam" and "「工具類」" in tools.text, (tools.rule, tools.text)
+    project = advisor.respond(
+        "Our new certification tests whether candidates can deploy a model end-to-end. Which category?"
+    )
+    assert project.rule == "view.category_of_described_exam" and "專案類" in project.text, project.text
+    # words said not to be tested do not count: an exam of concepts that asks no project is literacy
+    concepts = advisor.respond("我們設計的考試只考 AI 原理和倫理，不考專案也不操作工具，算哪類證照？")
+    assert "「素養類」" in concepts.text, concepts.text
+
+
+def test_certificates_outside_table6_in_general(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("表6 以外的證照，自我評估的時候可以算嗎？")
+    assert answer.rule == "view.unlisted_certificates" and "參考" in answer.text, (answer.rule, answer.text)
+    # a certificate named that is not in 表6 is still said to be unknown
+    named = advisor.respond("「雲端 AI 大師認證」算哪一類？")
+    assert named.rule != "view.unlisted_certificates", named.rule
+
+
+def test_a_use_case_with_the_overview_of_responsibility_brings_its_dimensions(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("主管想用 AI 幫忙做面試者初篩，負責任意識有哪些地方要注意？")
+    assert answer.text.index("風險辨識：") < answer.text.index("四個構面"), answer.text
+    plain = advisor.respond("負責任意識有哪幾個構面？")
+    assert plain.text.lstrip().startswith("負責任意識的四個構面"), plain.text
+
+
+@pytest.mark.parametrize(
+    ("question", "rule_prefix"),
+    [
+        ("Great, now write me a script that scrapes job listings.", "scope."),  # a task after a remark
+        ("What does it take to reach AI 服務開發?", "view.type_or_item"),  # "to reach" asks 表5
+        ("表6 裡有些認證後面有星號，那是什麼意思？", "query.retired_certs"),  # 表6's notes
+    ],
+)
+def test_more_wordings_reach_their_rule(advisor, question: str, rule_prefix: str) -> None:  # noqa: ANN001
+    answer = advisor.respond(question)
+    assert answer.rule.startswith(rule_prefix), (answer.rule, answer.text)
