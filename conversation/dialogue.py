@@ -52,6 +52,7 @@ OTHER_ONE = re.compile(
 )
 # 「辦公室應用那張」「美術設計的那一張」: a certificate described by part of its name
 DESCRIBED_ONE = re.compile(r"(?P<words>[^\s，。,、跟和與及?？]{2,12}?)\s*(的)?\s*(那張|這張|那一張|這一張)")
+NEGATED_BEFORE = re.compile(r"(沒有|沒|不是|並沒有|還沒|尚未|\bnot\b|\bno\b)")
 # 「只能考一張的話，哪一張能讓我多達成…」「哪一張對我比較有用」 "which one would help me more": what each adds
 WHICH_HELPS = re.compile(
     r"(哪一張|哪張|哪一個|哪個)[^，。?？]{0,12}(有用|有幫助|幫助(比較|更)?大|比較好|更好|划算|多達成|能達成|可以達成|加分|能讓我|可以讓我)"
@@ -1168,10 +1169,11 @@ class Dialogue:
                 ex.certificates = [next(c.id for c in self.cat.certifications if c.name == sibling)]
                 return
         pool = list(dict.fromkeys([*listed, *recent, *(c.cert_id for c in ds.profile.certificates)]))
+        matches = list(DESCRIBED_ONE.finditer(text))
+        if any(NEGATED_BEFORE.search(text[max(0, m.start() - 4) : m.end()]) for m in matches):
+            return  # 「但我其實沒有辦公室那張啦」: one taken back, not held
         described = [
-            found[1]
-            for m in DESCRIBED_ONE.finditer(text)
-            if (found := self._described(m.group("words"), [("cert", c, "") for c in pool]))
+            found[1] for m in matches if (found := self._described(m.group("words"), [("cert", c, "") for c in pool]))
         ]
         if described:  # 「如果我考到辦公室應用那張跟美術設計那張」: each by part of its name, among those talked about
             ex.certificates = list(dict.fromkeys(described))

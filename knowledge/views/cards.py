@@ -267,8 +267,8 @@ class CatalogCards:
         )
         en = (
             f"By 表3's descriptions, such an exam is closest to {c.name} ({c.name_en}): {c.focus} "
-            f"Competency types (表2 programming level): {types}. (Matched on: {', '.join(found[:4])}.) 表3 describes the categories; "
-            "whether a certificate is listed in 表6 is for the guideline to say."
+            f"Competency types (表2 programming level): {types}. (Matched on: {', '.join(found[:4])}.) "
+            "表3 describes the categories; whether a certificate is listed in 表6 is for the guideline to say."
         )
         return Card(zh, en, [TABLE3, TABLE2])
 
