@@ -1172,8 +1172,13 @@ class Dialogue:
         matches = list(DESCRIBED_ONE.finditer(text))
         if any(NEGATED_BEFORE.search(text[max(0, m.start() - 4) : m.end()]) for m in matches):
             return  # 「但我其實沒有辦公室那張啦」: one taken back, not held
+        talked = [("cert", c, "") for c in pool]
+        every = [("cert", c.id, "") for c in self.cat.certifications]
+        # among those talked about first, else (「辦公室應用那張」 never named before) among all of 表6
         described = [
-            found[1] for m in matches if (found := self._described(m.group("words"), [("cert", c, "") for c in pool]))
+            found[1]
+            for m in matches
+            if (found := self._described(m.group("words"), talked) or self._described(m.group("words"), every))
         ]
         if described:  # 「如果我考到辦公室應用那張跟美術設計那張」: each by part of its name, among those talked about
             ex.certificates = list(dict.fromkeys(described))
