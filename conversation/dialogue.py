@@ -52,6 +52,7 @@ OTHER_ONE = re.compile(
 )
 # 「辦公室應用那張」「美術設計的那一張」: a certificate described by part of its name
 DESCRIBED_ONE = re.compile(r"(?P<words>[^\s，。,、跟和與及?？]{2,12}?)\s*(的)?\s*(那張|這張|那一張|這一張)")
+NOT_HELD_YET = re.compile(r"(還沒|尚未|沒考|沒有考|\bnot yet\b|\bhaven'?t\b)")  # 「（我還沒考）」 anywhere after
 NEGATED_BEFORE = re.compile(r"(沒有|沒|不是|並沒有|還沒|尚未|\bnot\b|\bno\b)")
 # 「只能考一張的話，哪一張能讓我多達成…」「哪一張對我比較有用」 "which one would help me more": what each adds
 WHICH_HELPS = re.compile(
@@ -1172,6 +1173,8 @@ class Dialogue:
         matches = list(DESCRIBED_ONE.finditer(text))
         if any(NEGATED_BEFORE.search(text[max(0, m.start() - 4) : m.end()]) for m in matches):
             return  # 「但我其實沒有辦公室那張啦」: one taken back, not held
+        # 「機器學習那張，又是哪一類？（我還沒考）」: one not held yet is no fact (what 「那張」 means is read later)
+        matches = [m for m in matches if not NOT_HELD_YET.search(text[m.end() :])]
         talked = [("cert", c, "") for c in pool]
         every = [("cert", c.id, "") for c in self.cat.certifications]
         # among those talked about first, else (「辦公室應用那張」 never named before) among all of 表6

@@ -66,6 +66,15 @@ class DenseLeg:
             return ScopeVerdict(True, 0.0, 0.0, "")
         return reader.scope(text)
 
+    def closest(self, text: str, candidates: list[str]) -> tuple[int, float]:
+        """The semantic reader's nearest candidate and its lead; no lead (nothing chosen) when unusable."""
+        try:
+            reader = self.reader
+        except Exception:  # noqa: BLE001 - as `scope`: a store that cannot open decides nothing
+            log.exception("the dense leg could not be opened; the nearest passage is not chosen")
+            reader = None
+        return reader.closest(text, candidates) if reader is not None else (0, 0.0)
+
     def _logged_warm(self) -> None:
         try:
             self._open()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from knowledge.models import TOOL_CATEGORY, Role
+from knowledge.models import TOOL_CATEGORY, Dimension, Role
 from knowledge.views.cards import TABLE6, Card
 from knowledge.views.queries import CertFilter
 from rag.own_work import (
@@ -1246,6 +1246,32 @@ MORE = re.compile(
 )
 
 
+# 「這算哪一個構面」 "which of the four dimensions is that about": one dimension, by what the message describes
+WHICH_DIMENSION = re.compile(
+    r"(哪一?(個|項)?(構面|面向)|屬於哪一?(個|項)"
+    r"|\bwhich (of the (four|4) )?(responsible[- ]ai )?(dimensions?|aspects?)\b)"
+)
+
+
+def _dimension_by_words(text: str, dims: list[Dimension]) -> str | None:
+    """The one 附件(六) dimension whose own passage shares the most two-character words with `text` that
+    no other dimension's passage uses; None on a tie or when none is shared."""
+
+    def pairs(t: str) -> set[str]:
+        return {t[i : i + 2] for i in range(len(t) - 1) if re.fullmatch(r"[\u4e00-\u9fff]{2}", t[i : i + 2])}
+
+    own = {d.name: pairs(" ".join([d.heading, *d.points])) for d in dims}
+    said = pairs(text)
+    scores = []
+    for d in dims:
+        others = set().union(*(own[x.name] for x in dims if x.name != d.name))
+        scores.append((len((own[d.name] - others) & said), d.name))
+    scores.sort(reverse=True)
+    if not scores or scores[0][0] == 0 or len(scores) > 1 and scores[1][0] == scores[0][0]:
+        return None
+    return scores[0][1]
+
+
 @rule("view.responsible_ai", 550, VIEW, "附件(六): the four dimensions, the risk steps or classes, one dimension")
 def _rai(q: Query) -> list[Card] | None:
     v, keys = q.views, q.keys
@@ -1263,6 +1289,18 @@ def _rai(q: Query) -> list[Card] | None:
         # asked for more, or taken up from a list: 「第二個呢？多講一點」 arrives as 「「風險辨識」呢？」, 「多講一點」
         wants_more = MORE.search(q.u.normalised) or q.u.followup and len(named) == 1
         return [*(v.rai_card(k) for k in named), *(more if wants_more else [])]
+    if not keys.get("rai") and WHICH_DIMENSION.search(q.u.normalised) and q.semantic is not None:
+        # 「AI 寫的徵才文案引用了錯的法條，這屬於哪個構面？」: the dimension whose passage the incident is nearest
+        dims = v.cat.responsible_ai.dimensions
+        by_words = _dimension_by_words(q.u.normalised, dims)
+        if by_words is not None:  # words only one dimension's passage uses (日期, 法條 → 資訊判斷)
+            return [v.rai_card(by_words)]
+        best, lead = q.semantic.closest(
+            q.u.normalised, [f"{d.heading} ({d.name_en}) " + " ".join(d.points) for d in dims]
+        )
+        q.notes["rai_dimension_lead"] = round(lead, 3)
+        if lead >= thresholds().dimension_margin.value:
+            return [v.rai_card(dims[best].name)]
     if "overview_rai" in q.intents and "risk" not in keys:
         # 「想用 AI 做履歷初篩，負責任意識有哪些要特別注意？」: the dimensions the use case brings in, then all four
         text = q.u.normalised

@@ -58,6 +58,7 @@ class SemanticReader:
             np.vstack([passage_vectors, vectors[: len(inside)]]) if len(passage_vectors) else vectors[: len(inside)]
         )
         self.outside = vectors[len(inside) :]
+        self._candidates: dict[tuple[str, ...], np.ndarray] = {}  # `closest`'s passages, embedded once
 
     def _prototype_vectors(self, texts: list[str], cache_dir: Path, model_key: str) -> np.ndarray:
         key = hashlib.sha256(json.dumps([model_key, texts], ensure_ascii=False).encode()).hexdigest()[:16]
@@ -85,6 +86,20 @@ class SemanticReader:
         best = int(np.argmax(sims))
         outside = float(sims[best])
         return ScopeVerdict(outside < inside + self.margin, inside, outside, self.kinds[best])
+
+    def closest(self, text: str, candidates: list[str]) -> tuple[int, float]:
+        """The candidate passage nearest in meaning to `text` and its lead over the runner-up: 「AI 寫的
+        徵才文案引用了錯的法條」 is nearest the 資訊判斷 passage. Candidate vectors are computed once."""
+        key = tuple(candidates)
+        vectors = self._candidates.get(key)
+        if vectors is None:
+            vectors = _normalised(np.asarray(self.embeddings.embed_documents(candidates), dtype=np.float32))
+            self._candidates[key] = vectors
+        v = _normalised(np.asarray([self.embeddings.embed_query(text)], dtype=np.float32))[0]
+        sims = vectors @ v
+        order = np.argsort(-sims)
+        lead = float(sims[order[0]] - sims[order[1]]) if len(order) > 1 else float(sims[order[0]])
+        return int(order[0]), lead
 
 
 def _normalised(m: np.ndarray) -> np.ndarray:

@@ -38,6 +38,7 @@ class Thresholds(BaseModel):
     own_question_chars: Threshold
     out_of_scope_margin: Threshold
     semantic_answer_margin: Threshold
+    dimension_margin: Threshold
 
 
 @lru_cache(maxsize=1)

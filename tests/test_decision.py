@@ -1134,3 +1134,16 @@ def test_a_use_case_with_the_overview_of_responsibility_brings_its_dimensions(ad
 def test_more_wordings_reach_their_rule(advisor, question: str, rule_prefix: str) -> None:  # noqa: ANN001
     answer = advisor.respond(question)
     assert answer.rule.startswith(rule_prefix), (answer.rule, answer.text)
+
+
+@pytest.mark.parametrize(
+    ("incident", "dimension"),
+    [
+        ("ChatGPT 給我的統計數字查不到出處，這是哪個構面？", "資訊判斷："),
+        ("同事把客戶名單整份丟進免費版 ChatGPT，這是哪個構面的問題？", "隱私保護："),
+        ("主管說出了事是 AI 的錯不是他的錯，這屬於哪一個構面？", "責任歸屬："),
+    ],
+)
+def test_an_incident_is_placed_in_one_dimension(advisor, incident: str, dimension: str) -> None:  # noqa: ANN001
+    answer = advisor.respond(incident)
+    assert answer.rule == "view.responsible_ai" and answer.text.startswith(dimension), answer.text
