@@ -388,6 +388,38 @@ def _labelled_jobs_compared(q: Query) -> list[Card] | None:
     return [q.views.queries.compare_roles([r.id for r in roles])]
 
 
+# 「阿明做智慧客服聊天機器人，小華做設備異常預測的模型，阿珍負責 SQL 報表」: people, each with the work they do
+PERSON_AT_WORK = re.compile(
+    r"(?:^|(?<=[，,；;。：:、]))(?P<name>[\u4e00-\u9fff]{2,3}?|[a-z]{3,12})\s*"
+    r"(?=(?:主要|專門|每天|平常|現在|目前|則)?(?:在做|做的是|做|負責|是做|在寫|在弄|管)(?!的)[^，,；;。]{2})"
+)
+EACH_ASKED = re.compile(r"(各自|分別|各是|各屬|每個人|每一位|\beach\b|\brespectively\b)")
+
+
+@rule("view.roles_of_people_described", 866, VIEW, "several people, each with their work: the 表8/表9 title each fits")
+def _people_described(q: Query) -> Plan | None:
+    text = q.u.normalised
+    if not EACH_ASKED.search(text) or not (JOB_ASKED.search(text) or q.asks("titles") or "role" in q.intents):
+        return None
+    people = list(PERSON_AT_WORK.finditer(text))
+    if len(people) < 2:
+        return None
+    ends = [m.start() for m in people[1:]] + [len(text)]
+    placed: list[tuple[str, list[Role]]] = []
+    for m, end in zip(people, ends, strict=True):
+        work = re.split(r"[。?？]", text[m.end() : end])[0]
+        found = q.views.role_reader.best(ROLE_WORDS.sub(" ", work))
+        if not found:
+            return None  # a description that fits no title is not guessed at (two that fit equally are shown)
+        placed.append((m.group("name"), found))
+    return Plan(
+        VIEW,
+        "view.roles_of_people_described",
+        (q.views.people_roles_card(placed),),
+        about=tuple(Entity("role", roles[0].id, roles[0].name, -1) for _, roles in placed),
+    )
+
+
 def _works_compared(q: Query) -> list[Card] | None:
     """Two works described rather than named, compared (「每天用 ChatGPT 整理會議紀錄的同事，跟專門評估哪些流程
     可以導 AI 的同事，是同一種人嗎」): each side is placed by its own words (表1, 表7) and the two placements are
@@ -1248,7 +1280,7 @@ MORE = re.compile(
 
 # 「這算哪一個構面」 "which of the four dimensions is that about": one dimension, by what the message describes
 WHICH_DIMENSION = re.compile(
-    r"(哪一?(個|項)?(構面|面向)|屬於哪一?(個|項)"
+    r"(哪一?(個|項)?(構面|面向)"
     r"|\bwhich (of the (four|4) )?(responsible[- ]ai )?(dimensions?|aspects?)\b)"
 )
 

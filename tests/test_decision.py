@@ -1147,3 +1147,14 @@ def test_more_wordings_reach_their_rule(advisor, question: str, rule_prefix: str
 def test_an_incident_is_placed_in_one_dimension(advisor, incident: str, dimension: str) -> None:  # noqa: ANN001
     answer = advisor.respond(incident)
     assert answer.rule == "view.responsible_ai" and answer.text.startswith(dimension), answer.text
+
+
+def test_several_people_each_with_their_work_get_a_title_each(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond(
+        "我們組上三個人：小美負責用 SQL 做報表跟資料清洗，阿哲在做物件偵測跟影像分割的模型，"
+        "Kevin 做 FAQ 聊天機器人的語意理解。他們分別對應哪個職稱？"
+    )
+    assert answer.rule == "view.roles_of_people_described", (answer.rule, answer.text)
+    for name, title in (("小美", "資料分析師"), ("阿哲", "電腦視覺"), ("kevin", "自然語言處理")):
+        line = next(x for x in answer.text.splitlines() if x.lower().startswith(f"• {name}"))
+        assert title in line, line

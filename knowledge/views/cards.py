@@ -219,6 +219,27 @@ class CatalogCards:
         en.append("Either route reaches the level. Use /assess for a self-assessment.")
         return Card("\n".join(zh), "\n".join(en), [TABLE5])
 
+    def people_roles_card(self, placed: Sequence[tuple[str, Sequence[Role]]]) -> Card:
+        """「他們各自比較對應哪個職稱」: each person described, with the 表8/表9 title their work fits best
+        (read from their own words; two when both fit about equally), its talent category and its purpose."""
+        table = {"AI 應用人才": "表8", "AI 開發人才": "表9"}
+        zh = ["依各自描述的工作，最接近的職稱（附件(四)）："]
+        en = ["By the work each one does, the closest titles (附件(四)):"]
+        for name, roles in placed:
+            zh.append(
+                f"• {name}："
+                + " 或 ".join(f"{r.name}（{table.get(r.talent_category, '表8')}，{r.talent_category}）" for r in roles)
+                + (f"— {roles[0].positioning}" if len(roles) == 1 else "")
+            )
+            en.append(
+                f"• {name}: "
+                + " or ".join(f"{r.name} ({table.get(r.talent_category, '表8')}, {r.talent_category})" for r in roles)
+                + (f" — {roles[0].positioning}" if len(roles) == 1 else "")
+            )
+        zh.append("（依工作描述比對表8/表9 的核心職責與專業技能，供參考。）")
+        en.append("(Matched from the work described against the duties and skills of 表8/表9; for reference.)")
+        return Card("\n".join(zh), "\n".join(en), ["附件(四) 表8", "附件(四) 表9"])
+
     def unlisted_certificates_card(self) -> Card:
         """「表6 沒列的認證算數嗎」: 表6 is a reference list, not a closed one; such a certificate is declared
         by its 表3 category in the self-assessment (spec: self-declared certificates count like listed ones)."""
