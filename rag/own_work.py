@@ -28,6 +28,8 @@ SELF_WORK = re.compile(
     # a job described in an ad is work described too: 「職缺寫要會 fine-tuning」
     r"|職缺|徵才|招募|招聘|\bjd\b|\bjob (ad|post|posting|opening|description)\b"
     r"|我.{0,3}(不會|會用|用)|自己(做|訓練|開發|建|寫)|背景(來說|而言|的話|的人|的)|我比較像|像我這(種|樣)"
+    # work one would move to: 「那如果我轉去幫公司規劃導入 AI 呢」
+    r"|我(轉去|改去|換去|調去|轉做|改做|換做|轉到|調到|之後去|想去)"
     # a person described by the work they do: 「要幫我們規劃導入流程、評估痛點的人，又是哪一種」
     r"|(做|負責|幫|要|會|專門|在)[^，。？?]{4,40}的(人|同事|員工|那種人|角色)[，,]?\s*(又|那)?(是|算|屬於|叫)"
     # a kind of work named by what it builds: 「推薦系統那種工作要找什麼職稱的人」
@@ -155,7 +157,7 @@ ROLE_ASKED = re.compile(
 ROLE_WORDS = re.compile(r"(工作|職務|職位|角色|職稱|的人|\b(job|role|position|title)\b)")
 # 「這算什麼職位」「是哪種職務」 "what job is that": a job title asked for, whatever else the message says
 JOB_ASKED = re.compile(
-    r"((算|是|屬於|對應(到)?|當|做|像)(是)?(什麼|哪(一|個|種)?)(樣的)?(職位|職務|職稱|角色(?!定位))"
+    r"((算|是|屬於|對應(到)?|當|做|像)(是)?(表\s*[789]\s*(的|裡|裡面|中)?)?(什麼|哪(一|個|種)?)(樣的)?(職位|職務|職稱|角色(?!定位))"
     r"|(職位|職務|職稱)(比較|應該|大概)?(像|是|算|叫)(哪(?!些)|什麼)"
     r"|\bwhat (job|role|position|title)\b|\bwhich (job|role|position|title)\b)"
 )
