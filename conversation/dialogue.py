@@ -50,6 +50,9 @@ OTHER_ONE = re.compile(
     r"(另一(個|張|項|位|種|份|類|型)|另外(一|那)(個|張|份|類|種|型)|剩下(的)?(另外)?(那|這)?(一)?(個|張|份|類|種|型)"
     r"|the other( one)?\b|\bthe remaining one\b|\bthe last one left\b)"
 )
+PEOPLE_COMPARED = "dialogue.people_compared"  # the topic's rule after people were set against each other
+# 「那 AI 服務開發呢？」「工具應用咧」: a short follow-up that swaps what is asked and keeps the rest
+SWAP_ONLY = re.compile(r"^\s*(那|那麼|至於|還有|換)?\s*[^，。,?？]{2,24}?\s*(呢|咧|勒|哩)\s*[?？]?\s*$")
 # 「辦公室應用那張」「美術設計的那一張」: a certificate described by part of its name
 DESCRIBED_ONE = re.compile(r"(?P<words>[^\s，。,、跟和與及?？]{2,12}?)\s*(的)?\s*(那張|這張|那一張|這一張)")
 NOT_HELD_YET = re.compile(r"(還沒|尚未|沒考|沒有考|\bnot yet\b|\bhaven'?t\b)")  # 「（我還沒考）」 anywhere after
@@ -138,7 +141,10 @@ ECHO = re.compile(
     r"^(（假設情況試算，未記錄）|\(hypothetical, not saved\) )?([^\n]*\n)?(依您提供的|Based on what you told me)"
 )
 # 「三個人裡面誰…」 "which of them…": a question over every person named in the conversation
-WHO = re.compile(r"(誰|哪位|哪一位|哪個人|哪些人|哪幾位|\bwho\b|\bwhich of (them|the|us)\b)")
+WHO = re.compile(
+    r"(誰|哪位|哪一位|哪個人|哪些人|哪幾位|幾位|幾個人|多少人"
+    r"|\bwho\b|\bwhich of (them|the|us)\b|\bhow many of (them|us)\b)"
+)
 # What a person's facts are made of; a question naming only these is about the person.
 FACT_KINDS = frozenset({"type", "item", "talent", "cert", "issuer", "tool"})
 # Questions about the guideline's own subjects, asked beside facts (「我在規劃 12 小時的課。負責任意識有哪四個構面？」).
@@ -310,6 +316,9 @@ class Dialogue:
             if stated.has_facts and (not stated.hypothetical or self._sets_supposition_aside(text)):
                 ds.profile = self.facts.apply(ds.profile, stated, ds.turn)
         who = self._people_compared(ds, text, lang)
+        swapped = ds.topic is not None and ds.topic.rule == PEOPLE_COMPARED and SWAP_ONLY.match(normalise(text))
+        if who is None and swapped:
+            who = self._people_compared(ds, f"{text} 誰", lang)  # 「那 AI 服務開發呢？」 after 「誰的…達到具備」
         if who is not None:
             return [who]  # 「三個人裡面誰符合 AI 開發人才的參考指標」
         if switched and not ds.profile.is_empty() and self._only_turns(text, ds.person or ""):
@@ -863,6 +872,8 @@ class Dialogue:
         guideline itself uses (「幫三位同事評估：」: 評估 is a task, not a colleague) is no person."""
         if re.fullmatch(r"[A-Za-z]+|[甲乙丙丁]", name):
             return True  # Latin words were checked against the advisor's vocabulary already; 甲乙 are labels
+        if name[-1] in people.VERB_ENDS:
+            return False  # 「我們的課只有…」: 「課只」 ends on a word that goes on the sentence
         return (
             normalise(name) not in self.guideline_words
             and not self.reader.entities(normalise(name))
@@ -1050,9 +1061,21 @@ class Dialogue:
                     ]
         asked = "、".join(talents or types)
         if en:
-            head = f"Meets {asked}: {', '.join(meets) or 'nobody yet'}." if asked else "Each person's levels:"
+            head = (
+                (f"Meets {asked}: {len(meets)} — {', '.join(meets)}." if meets else f"Meets {asked}: nobody yet.")
+                if asked
+                else "Each person's levels:"
+            )
         else:
-            head = f"符合 {asked} 的：{'、'.join(meets) or '目前沒有'}。" if asked else "每位的結果："
+            head = (
+                (
+                    f"符合 {asked} 的有 {len(meets)} 位：{'、'.join(meets)}。"
+                    if meets
+                    else f"符合 {asked} 的：目前沒有。"
+                )
+                if asked
+                else "每位的結果："
+            )
         if asked and not meets:  # 「三個人裡面誰符合…」 when none does: said so in so many words
             count = "兩位" if len(team) == 2 else f"{chinese_count(len(team))}位"
             head = f"None of them meets {asked} yet." if en else f"{count}都尚未符合 {asked}。"
@@ -1085,6 +1108,9 @@ class Dialogue:
         # 「春嬌要補什麼才算？」 next: the types asked about, or those of the talent category asked about
         talent_types = [t for c in self.cat.talent.categories if c.name in talents for t in c.competency_types]
         ds.situation_types = list(dict.fromkeys(types or talent_types)) or ds.situation_types
+        # 「那 AI 服務開發呢？」 next: the same people set against each other on what is swapped in
+        lang_now = ds.topic.lang if ds.topic else "zh-TW"
+        ds.topic = Topic(lang=lang_now, turn=ds.turn, rule=PEOPLE_COMPARED)
         return Reply("\n".join([head, *lines, "", source]))
 
     def _profile_topic(self, ds: DialogueState, profile: StatedProfile, focus: list[str] | None = None) -> None:

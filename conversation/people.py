@@ -18,8 +18,9 @@ from rag.textnorm import reads_as_english
 # words that introduce a person, then the name: two or three Chinese characters (not starting with a
 # word that goes on the sentence: 「同事有三張」 names nobody), or a capitalised Latin word
 _INTRO_ZH = (
-    r"(?:同事|員工|學員|部屬|下屬|同仁|新人|組員|成員|應徵者|候選人|另一位|另外一位|另一名|下一位|工程師|專員|主管"
-    r"|第[一二三四五六七八九十\d]{1,2}(?:位|個人|個同事|位同事|個)|(?:同組|同部門|同團隊|組上|隔壁組)的)"
+    r"(?:同事|員工|學員|學生|同學|部屬|下屬|同仁|新人|組員|成員|應徵者|候選人|另一位|另外一位|另一名|下一位|工程師|專員|主管"
+    r"|第[一二三四五六七八九十\d]{1,2}(?:位|個人|個|名)(?:同事|學生|同學|學員|員工|應徵者|候選人)?"
+    r"|(?:同組|同部門|同團隊|組上|隔壁組)的)"
 )
 _NAME_ZH = (
     rf"(?![有是的也都在說想要只還上考拿做沒這那他她我你們跟和與又再已一二三四五六七八九十兩幾每各第最如假若萬應該能可怎為個位名人問叫覺認希請讓表誰什哪前後下]|{_INTRO_ZH})"
@@ -54,7 +55,7 @@ NOT_NAMES = frozenset(
     | {"逐一", "一一", "分別", "各自", "全部", "一起", "一下", "順便", "直接", "大家", "他們", "她們", "我們", "每個"}
 )
 # the last character of a word that goes on the sentence, not of a name (「甲有」「小美說」)
-VERB_ENDS = frozenset("有是說想要也都還只沒在做")
+VERB_ENDS = frozenset("有是說想要也都還只沒在做持考拿上")
 MAX_PEOPLE = 20  # a team walked through in one conversation; older people are dropped first
 # A name that opens what is said about someone, with no word introducing it: a nickname (「小美上過…」,
 # 「阿傑沒上什麼課」) or a capitalised Latin name ("Sarah has…", 「Kevin有…」) right before a verb of

@@ -1101,6 +1101,32 @@ TOOLS_LISTED = re.compile(
 )
 
 
+ADDED_IN = re.compile(r"新增[^「」]{0,40}「([^」]+)」")  # 「…能力項目下，新增「AI 治理素養」」: what a change adds
+
+
+@rule("view.added_in_update", 622, VIEW, "what this version added under a type named (前言): that item, its card")
+def _added_in_update(q: Query) -> Plan | None:
+    # 「這版指引在 AI 應用素養底下新增了哪個能力項目？」: the addition of the update under that type, not all its items
+    if "update" not in q.intents or not q.keys.get("type"):
+        return None
+    cat = q.views.cat
+    named = [cat.competency_type(t) for t in q.keys["type"]]
+    added = [
+        (t, item)
+        for h in cat.document.update_highlights
+        for t in named
+        if t.name in h
+        for m in ADDED_IN.finditer(h)
+        for item in t.items
+        if item.name == m.group(1)
+    ]
+    if not added:
+        return None
+    cards = tuple(q.views.item_card(item.number) for _, item in added)
+    about = tuple(Entity("item", str(item.number), item.name, -1) for _, item in added)
+    return Plan(VIEW, "view.added_in_update", cards, about=about)
+
+
 @rule("view.type_or_item", 620, VIEW, "a competency type or item: contents, 表5 requirements, certificates or tools")
 def _type_or_item(q: Query) -> list[Card] | None:
     if "type" not in q.keys and "item" not in q.keys:

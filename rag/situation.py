@@ -8,6 +8,7 @@ module only chooses which types to report and words the result, echoing the fact
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -427,6 +428,56 @@ class SituationAdvisor:
             low, high = (low, mid) if reaches(mid / 2) else (mid, high)
         return high / 2, extras
 
+    def hours_to_talent(self, profile: StatedProfile, talent: str) -> float | None:
+        """The fewest more course hours that meet a talent category's 表5 summary rule from these facts:
+        one training rule per required level (any one level for a category that needs one), an area's
+        shortfall counted once where several rules ask for it (its largest). None when already met or a
+        rule asks for something hours cannot give."""
+        result = self.result_of(profile)
+        if talent in result["talent_categories"]:
+            return None
+        summary = next((r for r in self.cat.rules.talent_categories if r.category == talent), None)
+        if summary is None:
+            return None
+        options = []
+        for type_name, level in summary.requires.items():
+            t = next(x for x in result["types"] if x["type"] == type_name)
+            rules = [r for r in t["rules"] if r["level"] == level and r["route"] == "training"]
+            options.append(
+                [
+                    {tuple(c["measures"]): (c["threshold"], c["value"], c["unit"]) for c in r["conditions"]}
+                    for r in rules
+                ]
+            )
+        combos = itertools.product(*options) if summary.mode == "all" else ([o] for opts in options for o in opts)
+        best = None
+        for combo in combos:
+            needs: dict[tuple, tuple[float, float, str]] = {}
+            for rule_needs in combo:
+                for measure, (threshold, value, unit) in rule_needs.items():
+                    if measure not in needs or threshold > needs[measure][0]:
+                        needs[measure] = (threshold, value, unit)
+            total = sum(max(0.0, th - v) for th, v, unit in needs.values() if unit == "小時")
+            best = total if best is None or total < best else best
+        return best
+
+    def _talent_pace_line(self, profile: StatedProfile, talent: str, pace: Pace, lang: str) -> str:
+        """「每週上 4 小時，多久能達到 AI 應用人才」: the fewest hours to the category, over the pace."""
+        hours = self.hours_to_talent(profile, talent)
+        if not hours:
+            return ""
+        spans = math.ceil(hours / pace.hours)
+        if lang == "en":
+            unit = PERIOD_EN[pace.period] + ("s" if spans != 1 else "")
+            return (
+                f"At {pace.hours:g} hours a {PERIOD_EN[pace.period]}: {talent} needs at least {hours:g} more hours of "
+                f"courses (表5 summary rule) — about {spans} {unit}."
+            )
+        return (
+            f"以每{PERIOD_ZH_EVERY[pace.period]} {pace.hours:g} 小時計：要達到 {talent} 的參考指標，只靠上課至少還要 "
+            f"{hours:g} 小時，約需 {spans} {PERIOD_ZH[pace.period]}（表5 人才類別判定）。"
+        )
+
     def _hours_line(self, profile: StatedProfile, t: dict[str, Any], text: str, lang: str) -> str:
         """「要多久才能到進階？」 without a pace: the course hours still missing; the time is the user's pace."""
         level = self._target_level(t, text)
@@ -725,7 +776,9 @@ class SituationAdvisor:
         # the answer to a yes/no question first
         first = list(lead) if lead is not None else self._level_verdicts(shown, text, lang)
         pace = self.facts.pace(text)
-        if pace is not None:  # 「每週可以上 3 小時，要多久？」: how long, first
+        if pace is not None and talents:  # 「每週上 4 小時，多久能達到 AI 應用人才？」: the category's hours
+            first = [line for c in talents if (line := self._talent_pace_line(profile, c, pace, lang))] + first
+        elif pace is not None:  # 「每週可以上 3 小時，要多久？」: how long, first
             first = [line for t in shown[:2] if (line := self._pace_line(profile, t, pace, text, lang))] + first
         elif self.facts.duration.search(normalise(text)) and len(shown) <= 2:
             # 「那我要多久才能到進階？」 with no pace said: the hours, and what the time depends on

@@ -1158,3 +1158,27 @@ def test_several_people_each_with_their_work_get_a_title_each(advisor) -> None: 
     for name, title in (("小美", "資料分析師"), ("阿哲", "電腦視覺"), ("kevin", "自然語言處理")):
         line = next(x for x in answer.text.splitlines() if x.lower().startswith(f"• {name}"))
         assert title in line, line
+
+
+def test_what_this_version_added_under_a_type(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("這次改版在 AI 程式語言應用底下加了哪個能力項目？")
+    assert answer.rule == "view.added_in_update" and answer.text.startswith("8. AI 協作與開發"), answer.text
+
+
+def test_a_pace_toward_a_talent_category(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("我沒有任何 AI 相關的證照或課程，每週上 6 小時課的話，多久能達到 AI 應用人才？")
+    assert answer.rule == "situation.own_result", (answer.rule, answer.text)
+    assert "至少還要 36 小時，約需 6 週" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "rule_prefix"),
+    [
+        ("AI程是語言應用要上機小時的課？", "view.type_or_item"),  # homophone typos of 程式, 幾
+        ("明年哪一張 AI 證照會最吃香？", "scope."),  # a prediction
+        ("可以幫我替學弟寫一封申請實習的推薦信嗎", "scope."),  # a letter to write
+    ],
+)
+def test_typos_predictions_and_letters(advisor, question: str, rule_prefix: str) -> None:  # noqa: ANN001
+    answer = advisor.respond(question)
+    assert answer.rule.startswith(rule_prefix), (answer.rule, answer.text)
