@@ -65,7 +65,7 @@ def test_independent_sets_hold_their_rates(advisor, name: str) -> None:  # noqa:
         ("holdout30.yaml", 0.98, 0.95, 0.95),
         ("holdout31.yaml", 0.98, 0.95, 0.95),
         ("holdout32.yaml", 0.98, 0.95, 0.95),
-        ("holdout33.yaml", 0.92, 0.95, 0.95),
+        ("holdout33.yaml", 0.94, 0.95, 0.95),
         ("holdout34.yaml", 0.98, 0.95, 0.95),
         ("holdout35.yaml", 0.94, 0.95, 0.95),
         ("holdout36.yaml", 0.98, 0.95, 0.95),
@@ -74,10 +74,12 @@ def test_independent_sets_hold_their_rates(advisor, name: str) -> None:  # noqa:
         ("holdout39.yaml", 0.96, 0.95, 0.95),
         ("holdout40.yaml", 0.98, 0.95, 0.95),
         ("holdout41.yaml", 0.98, 0.95, 0.95),
+        ("holdout42.yaml", 0.98, 0.95, 0.95),
+        ("holdout43.yaml", 0.98, 0.95, 0.95),
     ],
 )
 def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, precision: float, recall: float) -> None:  # noqa: ANN001
-    """holdout8–41 (paraphrases, own situations, counting, new out-of-scope kinds): below the older sets;
+    """holdout8–43 (paraphrases, own situations, counting, new out-of-scope kinds): below the older sets;
     each held where it stands so that it can only improve (arrival and current scores are in the README)."""
     summary = run_evaluation(advisor, load_gold(GOLD_PATH.parent / name))["summary"]
     assert summary["pass_rate"] >= rate, summary
@@ -128,6 +130,9 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind38.yaml", 0.6, 0.92),
         ("conversations_blind39.yaml", 0.85, 0.95),
         ("conversations_blind40.yaml", 0.5, 0.87),
+        ("conversations_blind41.yaml", 0.9, 0.98),
+        ("conversations_blind42.yaml", 0.9, 0.98),
+        ("conversations_blind43.yaml", 0.9, 0.98),
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
