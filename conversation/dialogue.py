@@ -1429,6 +1429,16 @@ class Dialogue:
             if len(others) == 1:
                 kind, key = others[0]
                 return OTHER_ONE.sub(f"「{self._name(kind, key)}」", text, count=1)
+        issuers = (
+            [e.key for e in self.reader.entities(normalise(text)) if e.kind == "issuer"]
+            if TWO_REF.search(normalise(text))
+            else []
+        )
+        of_issuer = [c.id for c in self.cat.certifications if issuers and c.issuer == issuers[0]]
+        if len(set(issuers)) == 1 and len(of_issuer) == 2:
+            # 「表裡微軟那兩張後面有打星號」: the issuer's two, whatever the last answer listed
+            names2 = "和".join(f"「{self._name('cert', c)}」" for c in of_issuer)
+            return TWO_REF.sub(names2, normalise(text), count=1)
         if TWO_REF.search(normalise(text)) and len(topic.listed) == 2:
             # 「這兩張是同一類嗎？」 right after a list of two: those two
             names2 = "和".join(f"「{names[x]}」" for x in topic.listed)
