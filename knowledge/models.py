@@ -353,6 +353,9 @@ class Dimension(Strict):
     # words of a use case that bring this dimension in beside the one named (「用 ChatGPT 初篩履歷」: 履歷 are
     # personal data, so 隱私保護 joins 風險辨識 when what to watch is asked)
     implied_by: list[str] = []
+    # words of an incident that place it in this dimension when which dimension is asked (「這屬於哪個構面」
+    # "which dimension is that"): English words especially, which the Chinese passage cannot share
+    incident_words: list[str] = []
     source: str
 
 

@@ -1313,7 +1313,8 @@ WHICH_DIMENSION = re.compile(
 
 def _dimension_by_words(text: str, dims: list[Dimension]) -> str | None:
     """The one 附件(六) dimension whose own passage shares the most two-character words with `text` that
-    no other dimension's passage uses; None on a tie or when none is shared."""
+    no other dimension's passage uses (its incident words count double); None on a tie or when none is
+    shared."""
 
     def pairs(t: str) -> set[str]:
         return {t[i : i + 2] for i in range(len(t) - 1) if re.fullmatch(r"[\u4e00-\u9fff]{2}", t[i : i + 2])}
@@ -1323,7 +1324,8 @@ def _dimension_by_words(text: str, dims: list[Dimension]) -> str | None:
     scores = []
     for d in dims:
         others = set().union(*(own[x.name] for x in dims if x.name != d.name))
-        scores.append((len((own[d.name] - others) & said), d.name))
+        incident = sum(2 for w in d.incident_words if w.lower() in text)  # "cited … wrong" → 資訊判斷
+        scores.append((len((own[d.name] - others) & said) + incident, d.name))
     scores.sort(reverse=True)
     if not scores or scores[0][0] == 0 or len(scores) > 1 and scores[1][0] == scores[0][0]:
         return None

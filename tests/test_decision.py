@@ -1142,6 +1142,11 @@ def test_more_wordings_reach_their_rule(advisor, question: str, rule_prefix: str
         ("ChatGPT 給我的統計數字查不到出處，這是哪個構面？", "資訊判斷："),
         ("同事把客戶名單整份丟進免費版 ChatGPT，這是哪個構面的問題？", "隱私保護："),
         ("主管說出了事是 AI 的錯不是他的錯，這屬於哪一個構面？", "責任歸屬："),
+        (
+            "The summary the AI wrote quoted a statistic that was made up. Which of the four dimensions is that?",
+            "資訊判斷",
+        ),
+        ("The screening model looks biased against older applicants. Which dimension is this about?", "風險辨識"),
     ],
 )
 def test_an_incident_is_placed_in_one_dimension(advisor, incident: str, dimension: str) -> None:  # noqa: ANN001
