@@ -1802,7 +1802,7 @@ class Dialogue:
     def _names_thing(self, text: str) -> bool:
         """Whether the message names a thing a pronoun could stand for; a category or a type it names is
         what is asked about the thing (「TQC 那張不是工具類嗎？」), not another thing."""
-        attributes = ("cert_category", "type")
+        attributes = ("cert_category", "type", "item")  # (「這種人需要寫程式嗎」: 寫程式 is what is asked)
         return any(e.kind in LISTABLE and e.kind not in attributes for e in self.reader.entities(normalise(text)))
 
     def _clarify(self, candidates: list[tuple[str, str, str]], topic: Topic) -> Reply:

@@ -95,6 +95,11 @@ FILTER_KINDS = frozenset({"cert_scope", "issuer", "cert_category"})
 PERSON_ASKS = frozenset({"certs_for", "category_of", "career"})
 # 「它可以拿來證明 AI 服務開發的能力嗎？」 after one certificate was answered: 「它」 is that certificate, even
 # though the question names a competency type of its own
+# 「這種人」「那個角色」 "that role": the role or archetype talked about
+PERSON_PRONOUN = re.compile(
+    r"(這種人|那種人|這類人|那類人|這個角色|那個角色|這種角色|那種角色|這個職位|那個職位|這些人"
+    r"|\b(this|that) (role|kind of person)\b)"
+)
 CERT_PRONOUN = re.compile(
     r"(它|這張|那張|該證照|該認證|此證照|\bit\b"
     r"|\b(this|that) (one|exam|test|cert|certificate|certification|credential)\b)"
@@ -447,6 +452,11 @@ class Advisor:
         only_asked = own_kinds <= {"type", "item", "talent", "cert_scope", "cert_category"}
         if u.entities and len(certs) == 1 and only_asked and CERT_PRONOUN.search(u.normalised):
             u.entities = [*certs, *u.entities]
+            u.followup = True
+        people_before = [e for e in previous if e.kind in ("role", "archetype")]
+        if u.entities and people_before and own_kinds <= {"type", "item"} and PERSON_PRONOUN.search(u.normalised):
+            # 「這種人需要自己寫程式或訓練模型嗎」 after a role: what is asked of that role, not another subject
+            u.entities = [people_before[0], *u.entities]
             u.followup = True
         own = [e for e in u.entities if e.start >= 0]
         if len(own) == 1 and previous and COMPARED_WITH.search(u.normalised):

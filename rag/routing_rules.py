@@ -1052,6 +1052,29 @@ def _role_by_work(q: Query) -> list[Card] | None:
     return Plan(VIEW, "view.role_by_work", cards, about=about) if roles else None
 
 
+# 「需要自己寫程式或訓練模型嗎」 "do they need to code": what a role asks of programming
+CODING_ASKED = re.compile(
+    r"((要|需要|得|必須|會)(自己)?[^，。?？]{0,4}(寫程式|寫 ?code|coding|訓練模型|寫模型|會程式)"
+    r"[^，。?？]{0,12}(嗎|呢|[?？])"
+    r"|(寫程式|訓練模型)[^，。?？]{0,6}(嗎|[?？])"
+    r"|\b(need|have|has|needs) to (code|program|write code|train (a |the )?models?)\b)"
+)
+
+
+@rule("view.role_needs_coding", 632, VIEW, "whether a role or archetype codes or trains models (表2 levels)")
+def _role_needs_coding(q: Query) -> list[Card] | None:
+    text = q.u.normalised
+    if not CODING_ASKED.search(text) or q.personal is not None and q.personal():
+        return None
+    roles = [r for r in q.views.cat.role_list if r.id in q.keys.get("role", [])]
+    if len(roles) == 1:
+        return [q.views.coding_needed_card(roles[0].name, roles[0].talent_category)]
+    archetypes = q.keys.get("archetype", [])
+    if len(archetypes) == 1 and not roles:
+        return [q.views.coding_needed_card(archetypes[0], "AI 應用人才")]
+    return None
+
+
 @rule("view.role", 630, VIEW, "a role of 表7–表9: card, career route, or certificates for its category")
 def _role(q: Query) -> list[Card] | None:
     roles = [r for r in q.views.cat.role_list if r.id in q.keys.get("role", [])]
@@ -1330,6 +1353,22 @@ def _dimension_by_words(text: str, dims: list[Dimension]) -> str | None:
     if not scores or scores[0][0] == 0 or len(scores) > 1 and scores[1][0] == scores[0][0]:
         return None
     return scores[0][1]
+
+
+# 「參考了哪些國內外框架」 "which governance frameworks does it cite": 附件(六)'s frameworks
+FRAMEWORKS_ASKED = re.compile(
+    r"((參考|引用|依據|根據|對齊|提到|列出|列了)[^，。?？]{0,8}(哪些|什麼|哪幾個|哪個)?[^，。?？]{0,6}(治理)?框架"
+    r"|(哪些|什麼|哪幾個)[^，。?？]{0,6}(治理)?框架|\b(which|what) (governance )?frameworks\b"
+    r"|\bframeworks? (does|do) (it|they|the guideline) (cite|reference|mention)\b)"
+)
+
+
+@rule("view.rai_frameworks", 552, VIEW, "the governance frameworks 附件(六) cites (「參考了哪些國內外框架」)")
+def _rai_frameworks(q: Query) -> list[Card] | None:
+    text = q.u.normalised
+    if not FRAMEWORKS_ASKED.search(text) or "能力架構" in text or set(q.keys) - {"rai", "cert_scope", "resource"}:
+        return None
+    return [q.views.rai_frameworks_card()]
 
 
 @rule("view.responsible_ai", 550, VIEW, "附件(六): the four dimensions, the risk steps or classes, one dimension")

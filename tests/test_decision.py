@@ -1187,3 +1187,20 @@ def test_a_pace_toward_a_talent_category(advisor) -> None:  # noqa: ANN001
 def test_typos_predictions_and_letters(advisor, question: str, rule_prefix: str) -> None:  # noqa: ANN001
     answer = advisor.respond(question)
     assert answer.rule.startswith(rule_prefix), (answer.rule, answer.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("資料標註師需要自己寫程式或訓練模型嗎？", "不需要自己訓練模型"),
+        ("Does a machine learning engineer need to code?", "needs to code and to train models"),
+    ],
+)
+def test_whether_a_role_codes_follows_its_category(advisor, question: str, verdict: str) -> None:  # noqa: ANN001
+    answer = advisor.respond(question)
+    assert answer.rule == "view.role_needs_coding" and verdict in answer.text, (answer.rule, answer.text)
+
+
+def test_the_governance_frameworks_cited(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("負責任使用 AI 那部分是根據哪些框架寫的？")
+    assert answer.rule == "view.rai_frameworks" and "42001" in answer.text and "NIST" in answer.text, answer.text

@@ -1009,6 +1009,52 @@ class CatalogCards:
         )
         return Card(zh, en, ["附件(六)"], native=True)
 
+    def rai_frameworks_card(self) -> Card:
+        """「參考了哪些國內外框架」: the governance frameworks 附件(六) names, and what they share."""
+        ra = self.cat.responsible_ai
+        frameworks = "、".join(ra.frameworks)
+        shared = "、".join(d.name for d in ra.dimensions)
+        zh = (
+            f"附件(六) 參考的國內外 AI 治理框架：{frameworks}。"
+            f"指引指出這些框架共同以{shared}等面向為人才應具備的核心素養（即負責任意識的四個構面）。"
+        )
+        en = (
+            f"The governance frameworks 附件(六) cites: {frameworks}. Together they point to the four "
+            f"dimensions of responsible AI awareness ({', '.join(d.name_en for d in ra.dimensions)})."
+        )
+        return Card(zh, en, ["附件(六)"], native=True)
+
+    def coding_needed_card(self, name: str, talent: str) -> Card:
+        """「AI 產品經理需要自己寫程式或訓練模型嗎」: what the role's (or archetype's) talent category asks of
+        programming (表2 programming levels of its types) and whether model training is among them."""
+        category = next(c for c in self.cat.talent.categories if c.name == talent)
+        types = [self.cat.competency_type(t) for t in category.competency_types]
+        listed = "、".join(f"{t.name}（{t.program_level}）" for t in types)
+        training = next((t for t in self.cat.types if t.name == "AI 模型訓練"), None)
+        trains = training is not None and training.name in category.competency_types
+        codes = any(t.program_level != "No-code" for t in types)
+        if not types:
+            zh = f"{name}屬於 {talent}；表2 未列出其能力類型，指引沒有規定其程式能力。"
+            en = f"{name} belongs to {talent}; 表2 lists no competency types for it."
+            return Card(zh, en, [TABLE2])
+        verdict_zh = (
+            "需要寫程式，也要訓練模型"
+            if trains
+            else "不需要自己訓練模型" + ("，程式以 AI 輔助（Low-code）為主" if codes else "，也不需要寫程式（No-code）")
+        )
+        verdict_en = (
+            "needs to code and to train models"
+            if trains
+            else "does not need to train models itself"
+            + (" (AI-assisted, Low-code programming)" if codes else " or to code (No-code)")
+        )
+        other = ""
+        if training is not None and not trains:
+            other = f"；{training.name}（{training.program_level}）屬於 {training.talent_category}"
+        zh = f"{name}屬於 {talent}，{verdict_zh}：所需能力類型為 {listed}（表2）{other}。"
+        en = f"{name} belongs to {talent} and {verdict_en}: its competency types are {listed} (表2)."
+        return Card(zh, en, [TABLE2])
+
     def update_card(self) -> Card:
         """What this version changed. Each change is headed by what it adds (「AI 治理素養：第一，…新增…」), so
         that 「第二個是在講什麼」 counts over the additions; a highlight that adds nothing leads the list."""
