@@ -317,6 +317,9 @@ class Dialogue:
                 ds.profile = self.facts.apply(ds.profile, stated, ds.turn)
         who = self._people_compared(ds, text, lang)
         swapped = ds.topic is not None and ds.topic.rule == PEOPLE_COMPARED and SWAP_ONLY.match(normalise(text))
+        # (「第一個的工具應用呢」 turns to one of them: not the comparison again)
+        known = [*ds.people, *([ds.person] if ds.person else [])]
+        swapped = swapped and not ORDINAL.search(normalise(text)) and people.mentioned(text, known) is None
         if who is None and swapped:
             who = self._people_compared(ds, f"{text} 誰", lang)  # 「那 AI 服務開發呢？」 after 「誰的…達到具備」
         if who is not None:
@@ -1062,14 +1065,18 @@ class Dialogue:
         asked = "、".join(talents or types)
         if en:
             head = (
-                (f"Meets {asked}: {len(meets)} — {', '.join(meets)}." if meets else f"Meets {asked}: nobody yet.")
+                (
+                    f"Meets {asked}: {', '.join(meets)} ({len(meets)} in all)."
+                    if meets
+                    else f"Meets {asked}: nobody yet."
+                )
                 if asked
                 else "Each person's levels:"
             )
         else:
             head = (
                 (
-                    f"符合 {asked} 的有 {len(meets)} 位：{'、'.join(meets)}。"
+                    f"符合 {asked} 的：{'、'.join(meets)}（共 {len(meets)} 位）。"
                     if meets
                     else f"符合 {asked} 的：目前沒有。"
                 )

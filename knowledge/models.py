@@ -308,6 +308,8 @@ class StartingPoint(Strict):
 
 class CareerRoute(Strict):
     name: str
+    # how people name the route in passing (「資料的路」 "the data track"): our words, not the guideline's
+    aliases: list[str] = []
     steps: list[str]
     key_skills: list[str] = []
     # words by which people say they are at a step now (「寫 Java 後端」 → 軟 (硬) 體工程師): where the

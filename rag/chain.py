@@ -28,7 +28,7 @@ from rag.lexical import tokens
 from rag.own_work import read_work
 from rag.plan import Plan, PlanKind, Query, decide
 from rag.retrieval import HybridRetriever, Retrieved
-from rag.routing_rules import QUESTION_MARKERS, THIS_GUIDELINE
+from rag.routing_rules import CODING_ASKED, QUESTION_MARKERS, THIS_GUIDELINE
 from rag.sections import section_titles
 from rag.situation import SituationAdvisor
 from rag.spelling import english_words
@@ -404,14 +404,31 @@ class Advisor:
         short_swap = len(u.normalised) <= self.t.own_question_chars.value and bool(ENDS_ASKING_ON.search(u.normalised))
         followup = u.followup and not own_question or short_swap
         # 「想考證照證明自己，應該考哪一類？」 in a conversation about someone's role: the role's certificates
+        # (「想往上發展，可以走哪條路？」 right after one's role was placed: that role's route)
         for_the_person = (
-            bool({"certs_for", "category_of"}.intersection(u.intents))
+            bool({"certs_for", "category_of", "career"}.intersection(u.intents))
             and "overview_cert_categories" not in u.intents
             and any(e.kind in ("role", "talent") for e in previous)
         )
         if not u.entities and for_the_person:
             u.entities = [e for e in previous if e.kind in ("role", "talent")]
             u.followup = True
+        background_named = any(
+            s.lower() in u.normalised for p in self.catalog.career.starting_points for s in p.signals
+        )
+        career_before = "career" in context.get("intents", [])
+        if (
+            not u.entities
+            and previous
+            and background_named
+            and followup
+            and ("background" in u.intents or career_before)
+        ):
+            # 「那如果他是文組的呢？」 after a career question: the same question for that background (附件(五)
+            # starting points), not the talent talked about before
+            u.intents = list(dict.fromkeys([*u.intents, "career", "background"]))
+            u.followup = True
+            return
         if not u.entities and previous and (followup or leaning or (short or continuation) and u.intents):
             kinds = {k for i in u.intents for k in self.understanding.applies_to.get(i, [])}
             fitting = [e for e in previous if e.kind in kinds]  # 「它常見職稱」: the archetype, not the item
@@ -454,7 +471,8 @@ class Advisor:
             u.entities = [*certs, *u.entities]
             u.followup = True
         people_before = [e for e in previous if e.kind in ("role", "archetype")]
-        if u.entities and people_before and own_kinds <= {"type", "item"} and PERSON_PRONOUN.search(u.normalised):
+        asks_of_person = PERSON_PRONOUN.search(u.normalised) or CODING_ASKED.search(u.normalised)
+        if u.entities and people_before and own_kinds <= {"type", "item"} and asks_of_person:
             # 「這種人需要自己寫程式或訓練模型嗎」 after a role: what is asked of that role, not another subject
             u.entities = [people_before[0], *u.entities]
             u.followup = True
@@ -566,7 +584,20 @@ class Advisor:
         if not sources:  # 「2」: passages were near, yet no sentence of them carries a word of the question
             turn.answer = self._declined(Plan(PlanKind.DECLINE, "retrieval.nothing_relevant"), u, len(u.question))
             return turn
-        turn.answer = Answer(True, text, sources, "retrieval", lang=u.lang, context=self._context(u), rule=plan.rule)
+        context = self._context(u)
+        if not u.entities:
+            # 「表6 裡跟行銷有關的認證是哪張？」 answered by one 表6 row: 「誰辦的」 next is about that certificate
+            quoted = [e for e in self.understanding.entities(normalise(text)) if e.kind == "cert"]
+            asked = {u.normalised[i : i + 2] for i in range(len(u.normalised) - 1)}
+            # (several quoted: the one whose name shares the question's words, 「行銷」)
+            names = [c.name for c in self.catalog.certifications]
+            rare = {w for w in asked if w.strip() and sum(w in n for n in names) <= 2}  # 「行銷」, not 「認證」
+            named = [e for e in quoted if any(w in self.catalog.certification(e.key).name for w in rare)]
+            for pool in (quoted, named):
+                if len({e.key for e in pool}) == 1:
+                    context["entities"] = [(e.kind, e.key, e.surface) for e in pool[:1]]
+                    break
+        turn.answer = Answer(True, text, sources, "retrieval", lang=u.lang, context=context, rule=plan.rule)
         return turn
 
     def _list_items(self, hit: Retrieved, terms: list[str]) -> list[Retrieved]:

@@ -776,6 +776,16 @@ def _cert(q: Query) -> list[Card] | None:
     return cards or None
 
 
+@rule("view.career_route", 697, VIEW, "one 附件(五) route named by name or alias (「那如果想走資料的路呢」)")
+def _career_route(q: Query) -> list[Card] | None:
+    named = q.views.route_named(q.u.normalised)
+    if named is None or set(q.keys) - {"talent", "career_topic", "role"}:
+        return None
+    if mentions_certificates(q) or q.intents & {"certs_for", "category_of"}:
+        return None  # 「想走資料科學家這條路，第一張證照該考哪一類」: the certificates are asked
+    return [q.views.route_card(*named)]
+
+
 @rule("view.next_steps", 695, VIEW, "where one stands now and a career question: the next steps of that 附件(五) route")
 def _next_steps(q: Query) -> list[Card] | None:
     if "career" not in q.intents or q.intents & {"which_talent", "category_of", "certs_for"}:
@@ -1061,7 +1071,7 @@ CODING_ASKED = re.compile(
 )
 
 
-@rule("view.role_needs_coding", 632, VIEW, "whether a role or archetype codes or trains models (表2 levels)")
+@rule("view.role_needs_coding", 658, VIEW, "whether a role or archetype codes or trains models (表2 levels)")
 def _role_needs_coding(q: Query) -> list[Card] | None:
     text = q.u.normalised
     if not CODING_ASKED.search(text) or q.personal is not None and q.personal():
@@ -1420,7 +1430,8 @@ def _rai(q: Query) -> list[Card] | None:
             for d in v.cat.responsible_ai.dimensions
             if d.name not in named_dims and any(w.lower() in text for w in d.implied_by)
         ]
-    cards = [v.rai_card(k) for k in named_dims]
+    # a dimension the question itself names (「避免被騙」「打成績」) is what it asks: no passage outranks it
+    cards = [replace(v.rai_card(k), native=True) if k in own else v.rai_card(k) for k in named_dims]
     if cards and OTHER_ASPECTS.search(q.u.normalised):
         cards.append(v.rai_overview())  # 「除了這個還有哪些面向要注意」: the dimension, then all four
     return cards or None

@@ -787,6 +787,30 @@ class CatalogCards:
         en += "\nWhere to start (表5, either route):\n" + "\n".join(f"• {x}" for x in first)
         return Card(zh, en, ["附件(五)", TABLE5])
 
+    def route_named(self, text: str) -> tuple[str, str] | None:
+        """(talent category, route name) of the one 附件(五) route a message names by name or alias."""
+        found = {
+            (p.talent_category, r.name)
+            for p in self.cat.career.paths
+            for r in p.routes
+            if any(w.lower() in text for w in [r.name, *r.aliases])
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def route_card(self, talent: str, route_name: str) -> Card:
+        """「那如果想走資料的路呢」: one route of 附件(五) — its steps, key skills, and the cross-domain notes
+        that lead into it (those naming its last step)."""
+        path = next(p for p in self.cat.career.paths if p.talent_category == talent)
+        route = next(r for r in path.routes if r.name == route_name)
+        notes = [x for x in path.cross_domain if any(step in x for step in route.steps[-1:])]
+        skills = _items(route.key_skills or path.key_skills)
+        zh = f"{route.name}（{talent}，附件(五)）：{' → '.join(route.steps)}。關鍵技能：{skills}。"
+        en = f"{route.name} ({talent}, 附件(五)): {' → '.join(route.steps)}. Key skills: {skills}."
+        if notes:
+            zh += f"\n跨域指引：{''.join(notes)}"
+            en += f"\nCross-domain: {''.join(notes)}"
+        return Card(zh, en, ["附件(五)"], native=True)
+
     def _moving_in(self, talent: str) -> list[str]:
         """What the other paths' cross-domain notes say of moving into `talent` (「未來若想轉向開發…」)."""
         short = talent.removeprefix("AI ").removesuffix("人才")
