@@ -1388,6 +1388,11 @@ class Dialogue:
             # 「那第三類呢」 after a list of certificates: the categories, in 表3's order
             listed = [("cert_category", c.name) for c in self.cat.cert_categories.categories]
             names.update({x: x[1] for x in listed})
+        talked_archetype = any(k == "archetype" for k, _ in [*(mentioned or []), *recent])
+        if m and m.group(0)[-1:] in ("種", "型") and talked_archetype and not any(k == "archetype" for k, _ in listed):
+            # 「第二種那個角色」 once 表7's two archetypes were talked about: the archetypes, in 表7's order
+            listed = self._members("archetype")
+            names.update({x: x[1] for x in listed})
         if m and self._ordinal_only_marks(normalise(text), m):
             # 「回到第一個，AI 的風險指引分成哪三類？」: the ordinal only turns back; the question names its subject
             return normalise(text)[m.end() :].lstrip(" ,，、:：")

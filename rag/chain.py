@@ -96,6 +96,8 @@ PERSON_ASKS = frozenset({"certs_for", "category_of", "career"})
 # 「它可以拿來證明 AI 服務開發的能力嗎？」 after one certificate was answered: 「它」 is that certificate, even
 # though the question names a competency type of its own
 # 「這種人」「那個角色」 "that role": the role or archetype talked about
+# 「…的認證是哪張」 "which certificate is it": one certificate asked for
+ONE_CERT_ASKED = re.compile(r"(哪一?張|哪(一)?個(認證|證照)|\bwhich (one|cert|certificate|certification)\b)")
 PERSON_PRONOUN = re.compile(
     r"(這種人|那種人|這類人|那類人|這個角色|那個角色|這種角色|那種角色|這個職位|那個職位|這些人"
     r"|\b(this|that) (role|kind of person)\b)"
@@ -406,9 +408,16 @@ class Advisor:
         # 「想考證照證明自己，應該考哪一類？」 in a conversation about someone's role: the role's certificates
         # (「想往上發展，可以走哪條路？」 right after one's role was placed: that role's route)
         for_the_person = (
-            bool({"certs_for", "category_of", "career"}.intersection(u.intents))
+            bool({"certs_for", "category_of"}.intersection(u.intents))
             and "overview_cert_categories" not in u.intents
             and any(e.kind in ("role", "talent") for e in previous)
+        )
+        # (a career question asks of a role placed just before, unless it turns to 「the other one」)
+        for_the_person = for_the_person or (
+            "career" in u.intents
+            and (any(e.kind == "role" for e in previous) or not set(u.intents) - {"career"})
+            and any(e.kind in ("role", "talent") for e in previous)
+            and not re.search(r"(另一|另外|其他|\bthe other\b|\banother\b)", u.normalised)
         )
         if not u.entities and for_the_person:
             u.entities = [e for e in previous if e.kind in ("role", "talent")]
@@ -585,7 +594,7 @@ class Advisor:
             turn.answer = self._declined(Plan(PlanKind.DECLINE, "retrieval.nothing_relevant"), u, len(u.question))
             return turn
         context = self._context(u)
-        if not u.entities:
+        if not u.entities and ONE_CERT_ASKED.search(u.normalised):
             # 「表6 裡跟行銷有關的認證是哪張？」 answered by one 表6 row: 「誰辦的」 next is about that certificate
             quoted = [e for e in self.understanding.entities(normalise(text)) if e.kind == "cert"]
             asked = {u.normalised[i : i + 2] for i in range(len(u.normalised) - 1)}

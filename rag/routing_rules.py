@@ -919,7 +919,9 @@ def _own_work(q: Query) -> list[Card] | None:
     again = q.u.followup and ("which_talent" in q.intents or q.u.previous_rule in placed or bool(this_one))
     # (「推薦系統那種工作要找什麼職稱的人」: the titles of a kind of work place it too)
     placing = CLASSIFY_ME.search(asked) or again or TITLES_ASKED.search(asked) and KIND_OF_WORK.search(text)
-    if not SELF_WORK.search(text) or not placing or ASKS_ITEM.search(asked):
+    # (「倉儲的理貨員用 AI 工具排班…這算表7 哪一型」: someone's work placed among 表7's archetypes)
+    archetype_asked = bool(re.search(r"(表\s*7|加值型還是導入型|導入型還是加值型)", text))
+    if not (SELF_WORK.search(text) or archetype_asked or again) or not placing or ASKS_ITEM.search(asked):
         return None
     if "cert" in q.keys:
         return None
@@ -1078,10 +1080,10 @@ def _role_needs_coding(q: Query) -> list[Card] | None:
         return None
     roles = [r for r in q.views.cat.role_list if r.id in q.keys.get("role", [])]
     if len(roles) == 1:
-        return [q.views.coding_needed_card(roles[0].name, roles[0].talent_category)]
+        return [q.views.coding_needed_card(roles[0].name, roles[0].talent_category, roles[0].archetype)]
     archetypes = q.keys.get("archetype", [])
     if len(archetypes) == 1 and not roles:
-        return [q.views.coding_needed_card(archetypes[0], "AI 應用人才")]
+        return [q.views.coding_needed_card(archetypes[0], "AI 應用人才", archetypes[0])]
     return None
 
 

@@ -1048,7 +1048,7 @@ class CatalogCards:
         )
         return Card(zh, en, ["附件(六)"], native=True)
 
-    def coding_needed_card(self, name: str, talent: str) -> Card:
+    def coding_needed_card(self, name: str, talent: str, archetype: str | None = None) -> Card:
         """「AI 產品經理需要自己寫程式或訓練模型嗎」: what the role's (or archetype's) talent category asks of
         programming (表2 programming levels of its types) and whether model training is among them."""
         category = next(c for c in self.cat.talent.categories if c.name == talent)
@@ -1077,6 +1077,13 @@ class CatalogCards:
             other = f"；{training.name}（{training.program_level}）屬於 {training.talent_category}"
         zh = f"{name}屬於 {talent}，{verdict_zh}：所需能力類型為 {listed}（表2）{other}。"
         en = f"{name} belongs to {talent} and {verdict_en}: its competency types are {listed} (表2)."
+        # what 表7 says of the archetype in so many words (「這類導入型人才通常不需要自行訓練 AI 模型或編寫程式…」)
+        a = next((x for x in self.cat.roles.application_archetypes if x.name == archetype), None)
+        said = [x + "。" for x in (a.description.split("。") if a else []) if "程式" in x or "訓練" in x]
+        if said:
+            zh = f"{''.join(said)}（{archetype}，表7）\n{zh}"
+            en = f"{''.join(said)} ({archetype}, 表7)\n{en}"
+            return Card(zh, en, ["附件(四) 表7", TABLE2])
         return Card(zh, en, [TABLE2])
 
     def update_card(self) -> Card:
