@@ -828,7 +828,9 @@ class Dialogue:
         n = normalise(text)
         wish = ASPIRE.search(n)
         now = n[: wish.start()] if wish else n  # 「我是平面設計師 想轉AI」: the work one does, not the one wished for
-        work = read_work(now, self.reader.entities(now), self.cat) if SELF_WORK.search(now) else None
+        # (「那種角色需要自己寫程式嗎」 asks about others: only a message in the first person describes one's work)
+        own = SELF_WORK.search(now) and re.search(r"(我|\bi\b|\bmy\b|\bi'm\b)", now)
+        work = read_work(now, self.reader.entities(now), self.cat) if own else None
         if work is not None and ds.person is None and not ds.people:
             # the work, not the tools used at it (「PyTorch」) or what one does not do
             words = [w for w in work.evidence if not re.search(r"(不|沒)", w) and not w.isascii()]

@@ -412,19 +412,24 @@ class Advisor:
             and "overview_cert_categories" not in u.intents
             and any(e.kind in ("role", "talent") for e in previous)
         )
-        # (a career question asks of a role placed just before, unless it turns to 「the other one」)
-        for_the_person = for_the_person or (
-            "career" in u.intents
-            and (any(e.kind == "role" for e in previous) or not set(u.intents) - {"career"})
-            and any(e.kind in ("role", "talent") for e in previous)
-            and not re.search(r"(另一|另外|其他|\bthe other\b|\banother\b)", u.normalised)
+        # (a career question asks of a role placed just before, unless it turns to 「the other one」 or
+        # names a background of its own: 「可是我是文組背景欸，要從哪邊開始」)
+        background_named = any(
+            s.lower() in u.normalised for p in self.catalog.career.starting_points for s in p.signals
+        )
+        for_the_person = (
+            for_the_person
+            or not background_named
+            and (
+                "career" in u.intents
+                and (any(e.kind == "role" for e in previous) or not set(u.intents) - {"career"})
+                and any(e.kind in ("role", "talent") for e in previous)
+                and not re.search(r"(另一|另外|其他|\bthe other\b|\banother\b)", u.normalised)
+            )
         )
         if not u.entities and for_the_person:
             u.entities = [e for e in previous if e.kind in ("role", "talent")]
             u.followup = True
-        background_named = any(
-            s.lower() in u.normalised for p in self.catalog.career.starting_points for s in p.signals
-        )
         career_before = "career" in context.get("intents", [])
         if (
             not u.entities

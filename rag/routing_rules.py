@@ -921,7 +921,7 @@ def _own_work(q: Query) -> list[Card] | None:
     placing = CLASSIFY_ME.search(asked) or again or TITLES_ASKED.search(asked) and KIND_OF_WORK.search(text)
     # (「倉儲的理貨員用 AI 工具排班…這算表7 哪一型」: someone's work placed among 表7's archetypes)
     archetype_asked = bool(re.search(r"(表\s*7|加值型還是導入型|導入型還是加值型)", text))
-    if not (SELF_WORK.search(text) or archetype_asked or again) or not placing or ASKS_ITEM.search(asked):
+    if not (SELF_WORK.search(text) or archetype_asked) or not placing or ASKS_ITEM.search(asked):
         return None
     if "cert" in q.keys:
         return None
@@ -1068,7 +1068,7 @@ def _role_by_work(q: Query) -> list[Card] | None:
 CODING_ASKED = re.compile(
     r"((要|需要|得|必須|會)(自己)?[^，。?？]{0,4}(寫程式|寫 ?code|coding|訓練模型|寫模型|會程式)"
     r"[^，。?？]{0,12}(嗎|呢|[?？])"
-    r"|(寫程式|訓練模型)[^，。?？]{0,6}(嗎|[?？])"
+    r"|(寫程式|訓練模型)\s*(嗎|[?？])"
     r"|\b(need|have|has|needs) to (code|program|write code|train (a |the )?models?)\b)"
 )
 
@@ -1083,7 +1083,10 @@ def _role_needs_coding(q: Query) -> list[Card] | None:
         return [q.views.coding_needed_card(roles[0].name, roles[0].talent_category, roles[0].archetype)]
     archetypes = q.keys.get("archetype", [])
     if len(archetypes) == 1 and not roles:
-        return [q.views.coding_needed_card(archetypes[0], "AI 應用人才", archetypes[0])]
+        cards = [q.views.coding_needed_card(archetypes[0], "AI 應用人才", archetypes[0])]
+        if re.search(r"(是啥|是什麼|是甚麼|什麼是|\bwhat (is|are)\b)", text):  # 「AI導入型是啥 會需要…嗎」: both
+            cards.append(q.views.archetype_card(archetypes[0]))
+        return cards
     return None
 
 
