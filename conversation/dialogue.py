@@ -53,6 +53,12 @@ OTHER_ONE = re.compile(
 PEOPLE_COMPARED = "dialogue.people_compared"  # the topic's rule after people were set against each other
 # 「那 AI 服務開發呢？」「工具應用咧」: a short follow-up that swaps what is asked and keeps the rest
 SWAP_ONLY = re.compile(r"^\s*(那|那麼|至於|還有|換)?\s*[^，。,?？]{2,24}?\s*(呢|咧|勒|哩)\s*[?？]?\s*$")
+# 「我現在素養課實際登記的是幾小時」「你記的我文書是幾小時」 "what hours do you have for me": the stored facts
+STORED_ASKED = re.compile(
+    r"((登記|記錄|紀錄|記的|記得|存的|記下|記了)[^，。?？]{0,12}(幾|多少)"
+    r"|\b(what|how many) (hours|certificates) (do|did) you (have|record|keep)\b"
+    r"|\bwhat do you have (on record )?for me\b)"
+)
 # 「辦公室應用那張」「美術設計的那一張」: a certificate described by part of its name
 DESCRIBED_ONE = re.compile(r"(?P<words>[^\s，。,、跟和與及?？]{2,12}?)\s*(的)?\s*(那張|這張|那一張|這一張)")
 NOT_HELD_YET = re.compile(r"(還沒|尚未|沒考|沒有考|\bnot yet\b|\bhaven'?t\b)")  # 「（我還沒考）」 anywhere after
@@ -418,6 +424,10 @@ class Dialogue:
                 hypothetical = shown is ds.hypothesis
                 text_out = self.situation.total_hours(shown, answer_lang, hypothetical=hypothetical, asked=text)
                 return [Reply(text_out, self._profile_buttons(lang))]
+        if STORED_ASKED.search(normalised) and not ex.has_facts and not ds.profile.is_empty():
+            # 「我現在素養課實際登記的是幾小時？」「你記的我有幾張」: the facts as stored, echoed back to correct
+            echo = self.situation.echo(ds.profile, answer_lang)
+            return [Reply(f"{echo}\n{self.situation.standing(ds.profile, answer_lang)}", self._profile_buttons(lang))]
         if self.facts.pace(text) is not None and not ex.has_facts and not updated.is_empty():
             # 「我每週可以上 3 小時的工具課，要多久才能到進階？」: how long from the facts held (or the what-if
             # gone on from), for the type named or the one talked about
@@ -1386,6 +1396,13 @@ class Dialogue:
                 return normalise(text).replace(span.group(0), joined, 1)
         m = ORDINAL.search(normalise(text))
         listed = topic.listed
+        risk_classes = self.cat.responsible_ai.risk_classes.classes
+        if m and "類" in m.group(0) and ("risk", "classes") in {(k, key) for k, key, _ in topic.entities}:
+            # 「第二類具體是指什麼」 right after the three risk classes: that class, by name
+            index = self._ordinal(m)
+            if index is not None and -len(risk_classes) <= index < len(risk_classes):
+                c = risk_classes[index]
+                return normalise(text).replace(m.group(0), f"風險類型（{c.key}）{c.name}", 1)
         if m and "類" in m.group(0) and not any(k == "cert_category" for k, _ in listed):
             # 「那第三類呢」 after a list of certificates: the categories, in 表3's order
             listed = [("cert_category", c.name) for c in self.cat.cert_categories.categories]
@@ -1440,6 +1457,17 @@ class Dialogue:
             others = [x for x in pool if x not in (named or shown) and (not kinds or x[0] in kinds)]
             if not others and len(kinds) == 1:  # 「另一份呢？」: a kind with two members (the two materials)
                 others = [x for x in self._members(kinds.pop()) if x not in shown]
+            items = [key for k, key in shown if k == "item"]
+            if not others and len(items) == 1:
+                # 「這個類型底下另一個項目是什麼」: the other item of the same competency type
+                owner = self._type_of("item", items[0])
+                others = [
+                    ("item", str(i.number))
+                    for t in self.cat.types
+                    if t.name == owner
+                    for i in t.items
+                    if str(i.number) != items[0]
+                ]
             if len(others) == 1:
                 kind, key = others[0]
                 return OTHER_ONE.sub(f"「{self._name(kind, key)}」", text, count=1)

@@ -19,6 +19,7 @@ from rag.textnorm import reads_as_english
 # word that goes on the sentence: 「同事有三張」 names nobody), or a capitalised Latin word
 _INTRO_ZH = (
     r"(?:同事|員工|學員|學生|同學|部屬|下屬|同仁|新人|組員|成員|應徵者|候選人|另一位|另外一位|另一名|下一位|工程師|專員|主管"
+    r"|共同創辦人|合夥人|夥伴|朋友|室友|學長|學姐|學弟|學妹|實習生"
     r"|第[一二三四五六七八九十\d]{1,2}(?:位|個人|個|名)(?:同事|學生|同學|學員|員工|應徵者|候選人)?"
     r"|(?:同組|同部門|同團隊|組上|隔壁組)的)"
 )
@@ -110,7 +111,7 @@ BACK_TO_SELF = re.compile(
 )
 # 「我同事只有 X 一張」「我朋友上過…」: someone unnamed, with facts of their own
 UNNAMED_OTHER = re.compile(
-    r"(?:我|我的|我們)(?P<who>同事|朋友|主管|部屬|下屬|學員|員工|同學|老闆|組員|學長|學姐|學弟|學妹|室友)"
+    r"(?:我|我的|我們)(?P<who>同事|朋友|主管|部屬|下屬|學員|員工|同學|老闆|組員|學長|學姐|學弟|學妹|室友|合夥人|共同創辦人)"
     r"(?=\s*(?:只有|也有|有|上過|考過|拿到|拿過|沒有|沒上過|只上過|手上有))"
 )
 SELF = "本人"  # the key the user's own facts are kept under while another person's are the profile

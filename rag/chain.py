@@ -97,7 +97,10 @@ PERSON_ASKS = frozenset({"certs_for", "category_of", "career"})
 # though the question names a competency type of its own
 # 「這種人」「那個角色」 "that role": the role or archetype talked about
 # 「…的認證是哪張」 "which certificate is it": one certificate asked for
-ONE_CERT_ASKED = re.compile(r"(哪一?張|哪(一)?個(認證|證照)|\bwhich (one|cert|certificate|certification)\b)")
+ONE_CERT_ASKED = re.compile(
+    r"(哪一?張|哪(一)?個(認證|證照|職稱|職位|角色)|\bwhich (one|cert|certificate|certification|title|role)\b)"
+)
+ONE_ROLE_ASKED = re.compile(r"(哪(一)?個(職稱|職位|角色)|\bwhich (title|role)\b)")
 PERSON_PRONOUN = re.compile(
     r"(這種人|那種人|這類人|那類人|這個角色|那個角色|這種角色|那種角色|這個職位|那個職位|這些人"
     r"|\b(this|that) (role|kind of person)\b)"
@@ -600,13 +603,17 @@ class Advisor:
             return turn
         context = self._context(u)
         if not u.entities and ONE_CERT_ASKED.search(u.normalised):
-            # 「表6 裡跟行銷有關的認證是哪張？」 answered by one 表6 row: 「誰辦的」 next is about that certificate
-            quoted = [e for e in self.understanding.entities(normalise(text)) if e.kind == "cert"]
+            # 「表6 裡跟行銷有關的認證是哪張？」「表8 哪一個職稱…」 answered by one row: 「誰辦的」「它的專業技能」
+            # next are about that certificate or role
+            kind = "role" if ONE_ROLE_ASKED.search(u.normalised) else "cert"
+            quoted = [e for e in self.understanding.entities(normalise(text)) if e.kind == kind]
             asked = {u.normalised[i : i + 2] for i in range(len(u.normalised) - 1)}
             # (several quoted: the one whose name shares the question's words, 「行銷」)
             names = [c.name for c in self.catalog.certifications]
             rare = {w for w in asked if w.strip() and sum(w in n for n in names) <= 2}  # 「行銷」, not 「認證」
-            named = [e for e in quoted if any(w in self.catalog.certification(e.key).name for w in rare)]
+            named = [
+                e for e in quoted if kind == "cert" and any(w in self.catalog.certification(e.key).name for w in rare)
+            ]
             for pool in (quoted, named):
                 if len({e.key for e in pool}) == 1:
                     context["entities"] = [(e.kind, e.key, e.surface) for e in pool[:1]]

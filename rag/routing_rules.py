@@ -321,6 +321,18 @@ def _certs_by_figure3(q: Query) -> list[Card] | None:
     return [q.views.certs_by_figure3(categories[0], types[0])]
 
 
+# 「AI 服務開發也可以用素養類加工具類這樣湊嗎」: whether certificates of the categories named can make a type
+COMBINE_ASKED = re.compile(r"(湊|組合|搭配|加起來|加在一起|合起來|一起算|\bcombin\w*|\badd up\b)")
+
+
+@rule("query.categories_for_type", 867, QUERY, "whether certificates of the categories named can reach a type (表5)")
+def _categories_for_type(q: Query) -> list[Card] | None:
+    categories, types = q.keys.get("cert_category", []), q.keys.get("type", [])
+    if len(types) != 1 or not categories or not COMBINE_ASKED.search(q.u.normalised) or q.keys.get("cert"):
+        return None
+    return [q.views.categories_for_type_card(types[0], categories)]
+
+
 @rule("query.classify_named_certs", 870, QUERY, "several named certifications and a category or 國內/國際: which fit")
 def _classify(q: Query) -> list[Card] | None:
     certs = named_certs(q)

@@ -29,6 +29,7 @@ HOURS_SEARCHED = 400  # the most course hours a pace question is searched over (
 PERIOD_ZH = {"week": "週", "month": "個月", "day": "天"}
 PERIOD_ZH_EVERY = {"week": "週", "month": "月", "day": "天"}
 PERIOD_EN = {"week": "week", "month": "month", "day": "day"}
+CAN_ASKED = re.compile(r"(能|可以|可不可以|能不能)[^，。?？]{0,8}(算|到|達到|達成)?[^，。?？]{0,8}(嗎|[?？])")
 FILLABLE = frozenset({"literacy", "programming", "model_training", "service_dev"})
 TOOL_MEASURES = frozenset({"tool_total", "tool_max_item", "tool_kinds"})  # what hours of one tool item count toward
 
@@ -169,10 +170,12 @@ class SituationAdvisor:
                         else f"{t['type']} 已達到「{lv['level']}」。"
                     )
                 else:
+                    # 「兩張能算進階嗎？」: a can-question gets its no first
+                    no = "不能，" if CAN_ASKED.search(text) else ""
                     out.append(
                         f"{t['type']}: {lv['level']} not reached yet (now: {t['level']})."
                         if lang == "en"
-                        else f"{t['type']} 尚未達到「{lv['level']}」（目前：{t['level']}）。"
+                        else f"{no}{t['type']} 尚未達到「{lv['level']}」（目前：{t['level']}）。"
                     )
         return out
 

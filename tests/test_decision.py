@@ -1204,3 +1204,20 @@ def test_whether_a_role_codes_follows_its_category(advisor, question: str, verdi
 def test_the_governance_frameworks_cited(advisor) -> None:  # noqa: ANN001
     answer = advisor.respond("負責任使用 AI 那部分是根據哪些框架寫的？")
     assert answer.rule == "view.rai_frameworks" and "42001" in answer.text and "NIST" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("AI 服務開發可以用素養類跟工具類的證照湊出來嗎？", "不行"),
+        ("素養類加三張工具類，湊得出 AI 模型訓練嗎？", "可以"),
+    ],
+)
+def test_whether_categories_combine_into_a_type(advisor, question: str, verdict: str) -> None:  # noqa: ANN001
+    answer = advisor.respond(question)
+    assert answer.rule == "query.categories_for_type" and answer.text.startswith(verdict), answer.text
+
+
+def test_medicine_doses_are_declined(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("同事感冒發燒，止痛藥一次吃幾顆比較好？")
+    assert not answer.answered and answer.rule.startswith("scope."), (answer.rule, answer.text)

@@ -240,6 +240,38 @@ class CatalogCards:
         en.append("(Matched from the work described against the duties and skills of 表8/表9; for reference.)")
         return Card("\n".join(zh), "\n".join(en), ["附件(四) 表8", "附件(四) 表9"])
 
+    def categories_for_type_card(self, type_name: str, categories: Sequence[str]) -> Card:
+        """「AI 服務開發可以用素養類加工具類湊嗎」: which of the type's 表5 certificate rules use only the
+        categories named — those can be met that way, the others cannot."""
+        rules = next(r for r in self.cat.rules.types if r.type == type_name)
+        routes = [(lv.level, r) for lv in rules.levels for r in lv.rules if r.route == "certificate"]
+
+        def uses_only(rule: Rule) -> bool:
+            wanted = {f"cert_{c}" for c in categories} | ({"tool_domains"} if TOOL_CATEGORY in categories else set())
+            return all(set(c.measures) <= wanted for c in rule.conditions)
+
+        fits = [(level, r) for level, r in routes if uses_only(r)]
+        named = "加".join(categories)
+        every = "；".join(f"{level}：{r.text}" for level, r in routes)
+        if fits:
+            zh = (
+                f"可以：{type_name} 的證照途徑中，"
+                + "；".join(f"「{level}」要{r.text}" for level, r in fits)
+                + f"，只用{named}即可達成（表5）。全部證照途徑：{every}。"
+            )
+            en = (
+                f"Yes: {type_name} can be reached with {' + '.join(categories)} certificates — "
+                + "; ".join(f"{level}: {r.text}" for level, r in fits)
+                + f" (表5). All certificate routes: {every}."
+            )
+        else:
+            zh = f"不行：{type_name} 的證照途徑是 {every}（表5），{named}的證照湊不出來；只靠證照的話須符合上述途徑。"
+            en = (
+                f"No: {type_name}'s certificate route is {every} (表5); {' + '.join(categories)} certificates "
+                "cannot make it up."
+            )
+        return Card(zh, en, [TABLE5], native=True)
+
     def unlisted_certificates_card(self) -> Card:
         """「表6 沒列的認證算數嗎」: 表6 is a reference list, not a closed one; such a certificate is declared
         by its 表3 category in the self-assessment (spec: self-declared certificates count like listed ones)."""
