@@ -328,7 +328,8 @@ COMBINE_ASKED = re.compile(r"(湊|組合|搭配|加起來|加在一起|合起來
 @rule("query.categories_for_type", 867, QUERY, "whether certificates of the categories named can reach a type (表5)")
 def _categories_for_type(q: Query) -> list[Card] | None:
     categories, types = q.keys.get("cert_category", []), q.keys.get("type", [])
-    if len(types) != 1 or not categories or not COMBINE_ASKED.search(q.u.normalised) or q.keys.get("cert"):
+    # (two categories or more: 「素養類不是可以湊嗎」 of one's own certificates is a level question)
+    if len(types) != 1 or len(categories) < 2 or not COMBINE_ASKED.search(q.u.normalised) or q.keys.get("cert"):
         return None
     return [q.views.categories_for_type_card(types[0], categories)]
 
