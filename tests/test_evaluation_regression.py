@@ -135,6 +135,7 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind43.yaml", 0.9, 0.98),
         ("conversations_blind44.yaml", 0.75, 0.95),
         ("conversations_blind45.yaml", 0.55, 0.88),
+        ("conversations_blind46.yaml", 0.85, 0.97),
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
