@@ -1067,6 +1067,12 @@ def test_a_use_case_brings_in_the_dimensions_its_words_imply(advisor) -> None:  
         ("想用 AI 判讀檢查報告輔助診斷，指引有什麼提醒？", "view.responsible_ai"),  # medical use: 風險辨識
         ("可以把客戶的往來明細丟進 AI 工具分析嗎？", "view.responsible_ai"),  # 隱私保護
         ("I majored in history, not IT. Which path in the guideline suits me?", "view.background_start"),
+        ("Great, now write me a script that scrapes job listings.", "scope."),  # a task after a remark
+        ("What does it take to reach AI 服務開發?", "view.type_or_item"),  # "to reach" asks 表5
+        ("表6 裡有些認證後面有星號，那是什麼意思？", "query.retired_certs"),  # 表6's notes
+        ("AI程是語言應用要上機小時的課？", "view.type_or_item"),  # homophone typos of 程式, 幾
+        ("明年哪一張 AI 證照會最吃香？", "scope."),  # a prediction
+        ("可以幫我替學弟寫一封申請實習的推薦信嗎", "scope."),  # a letter to write
     ],
 )
 def test_new_wordings_reach_their_rule(advisor, question: str, rule_prefix: str) -> None:  # noqa: ANN001
@@ -1124,19 +1130,6 @@ def test_a_use_case_with_the_overview_of_responsibility_brings_its_dimensions(ad
 
 
 @pytest.mark.parametrize(
-    ("question", "rule_prefix"),
-    [
-        ("Great, now write me a script that scrapes job listings.", "scope."),  # a task after a remark
-        ("What does it take to reach AI 服務開發?", "view.type_or_item"),  # "to reach" asks 表5
-        ("表6 裡有些認證後面有星號，那是什麼意思？", "query.retired_certs"),  # 表6's notes
-    ],
-)
-def test_more_wordings_reach_their_rule(advisor, question: str, rule_prefix: str) -> None:  # noqa: ANN001
-    answer = advisor.respond(question)
-    assert answer.rule.startswith(rule_prefix), (answer.rule, answer.text)
-
-
-@pytest.mark.parametrize(
     ("incident", "dimension"),
     [
         ("ChatGPT 給我的統計數字查不到出處，這是哪個構面？", "資訊判斷："),
@@ -1174,19 +1167,6 @@ def test_a_pace_toward_a_talent_category(advisor) -> None:  # noqa: ANN001
     answer = advisor.respond("我沒有任何 AI 相關的證照或課程，每週上 6 小時課的話，多久能達到 AI 應用人才？")
     assert answer.rule == "situation.own_result", (answer.rule, answer.text)
     assert "至少還要 36 小時，約需 6 週" in answer.text, answer.text
-
-
-@pytest.mark.parametrize(
-    ("question", "rule_prefix"),
-    [
-        ("AI程是語言應用要上機小時的課？", "view.type_or_item"),  # homophone typos of 程式, 幾
-        ("明年哪一張 AI 證照會最吃香？", "scope."),  # a prediction
-        ("可以幫我替學弟寫一封申請實習的推薦信嗎", "scope."),  # a letter to write
-    ],
-)
-def test_typos_predictions_and_letters(advisor, question: str, rule_prefix: str) -> None:  # noqa: ANN001
-    answer = advisor.respond(question)
-    assert answer.rule.startswith(rule_prefix), (answer.rule, answer.text)
 
 
 @pytest.mark.parametrize(
