@@ -732,7 +732,7 @@ class Dialogue:
         before = self.situation.result_of(base)
         levels_before = {t["type"]: t["level"] for t in before["types"]}
         en = answer_lang == "en"
-        lines = []
+        lines, best = [], []
         for cert in candidates:
             held = [*base.certificates, HeldCertificate(cert_id=cert, turn=ds.turn)]
             after = self.situation.result_of(base.model_copy(update={"certificates": held}))
@@ -747,6 +747,7 @@ class Dialogue:
             ]
             name = self._name("cert", cert)
             if gained:
+                best.append(cert)
                 got = ("; " if en else "、").join(
                     f"{t} {lv} ({rid})" if en else f"{t} {lv}（規則 {rid}）" for t, lv, rid in gained
                 )
@@ -758,11 +759,6 @@ class Dialogue:
                     if en
                     else f"• 「{name}」：{('對 ' + what + ' ') if what else ''}不會多達成能力類型"
                 )
-        best = [
-            c
-            for c, line in zip(candidates, lines, strict=True)
-            if "可多達成" in line or "adds " in line and "adds no" not in line
-        ]
         if en:
             head = (
                 f"Of these, {', '.join(self._name('cert', c) for c in best)} would add a level."

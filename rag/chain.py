@@ -93,18 +93,20 @@ SUBSET = re.compile(r"(其中|當中|這些(認證|證照)?(裡|中|裡面|之�
 FILTER_KINDS = frozenset({"cert_scope", "issuer", "cert_category"})
 # what a later part of a message may still ask about the role or talent category the part before named
 PERSON_ASKS = frozenset({"certs_for", "category_of", "career"})
-# 「它可以拿來證明 AI 服務開發的能力嗎？」 after one certificate was answered: 「它」 is that certificate, even
-# though the question names a competency type of its own
-# 「這種人」「那個角色」 "that role": the role or archetype talked about
-# 「…的認證是哪張」 "which certificate is it": one certificate asked for
+# 「…的認證是哪張」 "which certificate is it": one certificate (or role) asked for
 ONE_CERT_ASKED = re.compile(
     r"(哪一?張|哪(一)?個(認證|證照|職稱|職位|角色)|\bwhich (one|cert|certificate|certification|title|role)\b)"
 )
 ONE_ROLE_ASKED = re.compile(r"(哪(一)?個(職稱|職位|角色)|\bwhich (title|role)\b)")
+# 「另一個」「其他」 "the other one": a turn away from what was talked about
+TURNS_AWAY = re.compile(r"(另一|另外|其他|\bthe other\b|\banother\b)")
+# 「這種人」「那個角色」 "that role": the role or archetype talked about
 PERSON_PRONOUN = re.compile(
     r"(這種人|那種人|這類人|那類人|這個角色|那個角色|這種角色|那種角色|這個職位|那個職位|這些人"
     r"|\b(this|that) (role|kind of person)\b)"
 )
+# 「它可以拿來證明 AI 服務開發的能力嗎？」 after one certificate was answered: 「它」 is that certificate, even
+# though the question names a competency type of its own
 CERT_PRONOUN = re.compile(
     r"(它|這張|那張|該證照|該認證|此證照|\bit\b"
     r"|\b(this|that) (one|exam|test|cert|certificate|certification|credential)\b)"
@@ -417,9 +419,7 @@ class Advisor:
         )
         # (a career question asks of a role placed just before, unless it turns to 「the other one」 or
         # names a background of its own: 「可是我是文組背景欸，要從哪邊開始」)
-        background_named = any(
-            s.lower() in u.normalised for p in self.catalog.career.starting_points for s in p.signals
-        )
+        background_named = bool(self.answerer.suited_talents(u.normalised))  # 附件(五) starting points
         for_the_person = (
             for_the_person
             or not background_named
@@ -427,7 +427,7 @@ class Advisor:
                 "career" in u.intents
                 and (any(e.kind == "role" for e in previous) or not set(u.intents) - {"career"})
                 and any(e.kind in ("role", "talent") for e in previous)
-                and not re.search(r"(另一|另外|其他|\bthe other\b|\banother\b)", u.normalised)
+                and not TURNS_AWAY.search(u.normalised)
             )
         )
         if not u.entities and for_the_person:
