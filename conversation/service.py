@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 
 MAX_ATTEMPTS = 8  # recomputations when other processes keep writing the same user's state
 MAX_LOCKS = 10_000  # per-user locks kept before idle ones are dropped
-# How long after its commit an update's replies are taken for the process that committed it to send:
-# a process that restarts after a kill -9 takes longer than this to start, so it resends them.
+# How long after its commit an update's replies are left to the process that committed it to send. An
+# update delivered again sooner (a restart after kill -9 can take less) waits out the rest of it and
+# then resends whatever is still unsent: the replies are never dropped because the restart was quick.
 OUTBOX_GRACE_S = 2.0
 
 
@@ -62,11 +63,14 @@ class AdvisorService:
         raise RuntimeError(f"user {user_id}: the state kept changing while answering ({MAX_ATTEMPTS} attempts)")
 
     def _unsent(self, done: Duplicate, bot_id: int) -> list[Reply] | None:
-        """An update delivered again: its replies when they were stored and never confirmed sent, and the
-        process that stored them had time to send them (it was killed); else nothing to do."""
+        """An update delivered again: its replies when they were stored and are still not confirmed sent
+        once the process that stored them has had its grace to send them (it was killed); else nothing."""
         unsent = done.unsent
-        if unsent is None or time.time() - unsent.processed_at < OUTBOX_GRACE_S:
-            return None  # sent, or being sent right now by the process that committed it
+        if unsent is None:
+            return None  # sent
+        remaining = OUTBOX_GRACE_S - (time.time() - unsent.processed_at)
+        if remaining > 0:
+            time.sleep(remaining)  # a worker thread: the committing process may be sending them right now
         replies = self.store.claim_unsent(bot_id, done.update_id)
         return replies_from_json(replies) if replies else None
 

@@ -7,10 +7,14 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from tests.fake_telegram import FakeBotAPI
+import pytest
+
+from tests.fake_telegram import Call, FakeBotAPI
 
 TOKEN = "123456:TEST-token-abcdefghij"
 ADVISOR = str(Path(sys.executable).parent / "advisor")
@@ -18,7 +22,7 @@ ADVISOR = str(Path(sys.executable).parent / "advisor")
 
 class BotProcess:
     def __init__(self, api: FakeBotAPI, data_dir: Path, state_url: str, log_path: Path, **env: str) -> None:
-        self.api, self.log_path = api, log_path
+        self.api, self.log_path, self.state_url = api, log_path, state_url
         self.env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "LLM_", "CHROMA_"))}
         self.env.update(
             TELEGRAM_BOT_TOKEN=TOKEN,
@@ -61,6 +65,27 @@ class BotProcess:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
 
+# A test that talks to a bot shared by its module (see `running_bot`) runs on the module's event loop.
+shares_the_bot = pytest.mark.asyncio(loop_scope="module")
+
+
+@asynccontextmanager
+async def running_bot(data_dir: Path, tmp: Path, clean_log: bool = True, **env: str) -> AsyncIterator[BotProcess]:
+    """One bot process with a loopback Bot API and a state database of its own, shared by the tests of a
+    module: each test talks as users of its own, so one test cannot change another's answers, and the bot
+    starts once (about 2 s of the CPU) instead of once per test. Its log is checked when it stops: never
+    the token, and with `clean_log` no update that failed to be handled."""
+    async with FakeBotAPI(token=TOKEN, username="advisor_test_bot") as api:
+        process = BotProcess(api, data_dir, f"sqlite:///{tmp / 'state.sqlite3'}", tmp / "bot.log", **env)
+        await process.start()
+        try:
+            yield process
+        finally:
+            await process.stop()
+        assert TOKEN not in process.log(), "the bot token leaked into the logs"
+        assert not clean_log or "error while handling an update" not in process.log()
+
+
 class User:
     """One Telegram user talking to the bot through the fake API."""
 
@@ -90,10 +115,12 @@ class User:
         """Tap a button; the answer is new messages, or the tapped message edited in place (a toggle,
         the next page): `last` is then that message as it reads now."""
         message_id, data = self.button(label_part)
-        edits = len(self.api.calls_of("editMessageText"))
+        edits = len(self.edits())
         self.api.push_callback(self.id, message_id, data)
         sent = asyncio.ensure_future(self.api.wait_for_messages(self.id, replies, timeout=20.0))
-        edited = asyncio.ensure_future(self.api.wait_for_call("editMessageText", count=edits + 1, timeout=20.0))
+        edited = asyncio.ensure_future(
+            self.api.wait_for_call("editMessageText", count=edits + 1, timeout=20.0, predicate=self.in_my_chat)
+        )
         done, pending = await asyncio.wait({sent, edited}, return_when=asyncio.FIRST_COMPLETED)
         for task in pending:
             task.cancel()
@@ -103,6 +130,17 @@ class User:
             edited.result()
             self.last = [m for m in self.api.messages(self.id) if m["message_id"] == message_id]
         return self.last
+
+    def in_my_chat(self, call: Call) -> bool:
+        return str(call.params.get("chat_id")) == str(self.id)
+
+    def edits(self) -> list[Call]:
+        """The bot's edits of messages in this user's chat (other users of a shared bot edit theirs)."""
+        return [c for c in self.api.calls_of("editMessageText") if self.in_my_chat(c)]
+
+    def sends(self) -> list[Call]:
+        """The bot's sendMessage calls to this user's chat."""
+        return [c for c in self.api.calls_of("sendMessage") if self.in_my_chat(c)]
 
     async def until_keyboard(self, timeout: float = 20.0) -> list[dict[str, Any]]:
         """Collect messages until one carries buttons (a long reply arrives in several pieces)."""

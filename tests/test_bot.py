@@ -4,35 +4,32 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import subprocess
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
 import pytest
+import pytest_asyncio
 
 from conversation.state_store import StateStore
-from tests.bot_harness import ADVISOR, TOKEN, BotProcess, User
+from tests.bot_harness import ADVISOR, TOKEN, BotProcess, User, running_bot, shares_the_bot
 from tests.conftest import ROOT, free_port
 from tests.fake_telegram import FakeBotAPI
 
 
-@pytest.fixture()
-async def bot(api: FakeBotAPI, indexed_data_dir: Path, state_url: str, tmp_path: Path) -> AsyncIterator[BotProcess]:
-    process = BotProcess(
-        api,
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def bot(indexed_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[BotProcess]:
+    """The bot the tests marked `shares_the_bot` talk to, each as users of its own."""
+    async with running_bot(
         indexed_data_dir,
-        state_url,
-        tmp_path / "bot.log",
+        tmp_path_factory.mktemp("bot"),
         ADMIN_USER_IDS="777",
         USER_RATE_PER_MINUTE="1000",
         USER_TAPS_PER_MINUTE="1000",
-    )
-    await process.start()
-    yield process
-    await process.stop()
-    assert TOKEN not in process.log(), "the bot token leaked into the logs"
-    assert "error while handling an update" not in process.log()
+    ) as process:
+        yield process
 
 
 async def complete_assessment(user: User, hours: list[str]) -> None:
@@ -53,7 +50,9 @@ async def complete_assessment(user: User, hours: list[str]) -> None:
     await user.press("開始判定")
 
 
-async def test_start_question_follow_up_and_commands(api: FakeBotAPI, bot: BotProcess) -> None:
+@shares_the_bot
+async def test_start_question_follow_up_and_commands(bot: BotProcess) -> None:
+    api = bot.api
     names = {c["command"] for c in api.commands()}
     assert {
         "start",
@@ -85,7 +84,9 @@ async def test_start_question_follow_up_and_commands(api: FakeBotAPI, bot: BotPr
     assert api.answered_callbacks, "button presses are answered"
 
 
-async def test_full_assessment_matches_advisor_assess(api: FakeBotAPI, bot: BotProcess) -> None:
+@shares_the_bot
+async def test_full_assessment_matches_advisor_assess(bot: BotProcess) -> None:
+    api = bot.api
     user = User(api, 1002)
     await complete_assessment(user, ["18", "十二小時", "btn:6", "0", "0", "12.5 hr", "1.5", "30", "0"])
     profile = {
@@ -110,7 +111,9 @@ async def test_full_assessment_matches_advisor_assess(api: FakeBotAPI, bot: BotP
     assert "[T3-C1]" in user.text()
 
 
-async def test_bad_input_stale_buttons_cancel_forget(api: FakeBotAPI, bot: BotProcess, state_url: str) -> None:
+@shares_the_bot
+async def test_bad_input_stale_buttons_cancel_forget(bot: BotProcess) -> None:
+    api = bot.api
     user = User(api, 1003)
     await user.say("/assess")
     old = user.button("開始")
@@ -136,12 +139,14 @@ async def test_bad_input_stale_buttons_cancel_forget(api: FakeBotAPI, bot: BotPr
     await user.say("/forget")
     await user.press("確定刪除")
     assert "已刪除" in user.text()
-    store = StateStore(state_url)
+    store = StateStore(bot.state_url)
     assert store.load(user.id) is None
     store.close()
 
 
-async def test_duplicate_update_is_answered_once(api: FakeBotAPI, bot: BotProcess) -> None:
+@shares_the_bot
+async def test_duplicate_update_is_answered_once(bot: BotProcess) -> None:
+    api = bot.api
     user = User(api, 1004)
     update = api.push_message(user.id, "AIATCL 是誰辦的？")
     await user.expect()
@@ -151,7 +156,9 @@ async def test_duplicate_update_is_answered_once(api: FakeBotAPI, bot: BotProces
     assert "/assess" in user.text()
 
 
-async def test_flood_limits_and_bot_api_failures(api: FakeBotAPI, bot: BotProcess) -> None:
+@shares_the_bot
+async def test_flood_limits_and_bot_api_failures(bot: BotProcess) -> None:
+    api = bot.api
     user = User(api, 1005)
     api.fail_next("sendMessage", status=429, retry_after=1)
     await user.say("AIATCL 是哪一類？")
@@ -183,7 +190,9 @@ async def test_user_throttle(api: FakeBotAPI, indexed_data_dir: Path, state_url:
         await process.stop()
 
 
-async def test_long_answer_is_split_under_the_limit(api: FakeBotAPI, bot: BotProcess) -> None:
+@shares_the_bot
+async def test_long_answer_is_split_under_the_limit(bot: BotProcess) -> None:
+    api = bot.api
     user = User(api, 1006)
     await user.say("/assess")
     await user.tap("開始")
@@ -201,7 +210,9 @@ async def test_long_answer_is_split_under_the_limit(api: FakeBotAPI, bot: BotPro
     assert all(m.get("reply_markup") is None for m in review[:-1]) and review[-1]["reply_markup"]
 
 
-async def test_group_chat_only_when_addressed(api: FakeBotAPI, bot: BotProcess) -> None:
+@shares_the_bot
+async def test_group_chat_only_when_addressed(bot: BotProcess) -> None:
+    api = bot.api
     group = -5001
     api.push_message(3001, "大家好，今天天氣不錯", chat_id=group, chat_type="group")
     await api.expect_no_messages(group, within=1.5)
@@ -219,13 +230,24 @@ async def test_group_chat_only_when_addressed(api: FakeBotAPI, bot: BotProcess) 
     await api.wait_for_messages(group, 1, timeout=20)
 
 
-async def test_admin_stats(api: FakeBotAPI, bot: BotProcess) -> None:
+@shares_the_bot
+async def test_admin_stats(bot: BotProcess) -> None:
+    api = bot.api
     user, admin = User(api, 1007), User(api, 777)
+    await admin.say("/stats")
+    asked_before = questions_counted(admin.text())
     await user.say("AIATCL 是哪一類？")
     await user.say("/stats")
-    assert "管理者" in user.text()
+    assert "管理者" in user.text() and "使用者" not in user.text()
     await admin.say("/stats")
-    assert "使用者" in admin.text() and "問題 1 則" in admin.text()
+    assert "使用者" in admin.text() and questions_counted(admin.text()) == asked_before + 1
+
+
+def questions_counted(stats: str) -> int:
+    """The question count in /stats (the bot is shared, so other tests' questions are counted too)."""
+    found = re.search(r"問題 (\d+) 則", stats)
+    assert found, stats
+    return int(found.group(1))
 
 
 async def test_restart_after_kill_9_mid_dialogue(

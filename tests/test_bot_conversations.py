@@ -10,7 +10,7 @@ import pytest
 import pytest_asyncio
 
 from evaluation.conversations import load_conversations, turn_passes
-from tests.bot_harness import TOKEN, BotProcess, User
+from tests.bot_harness import User, running_bot
 from tests.conftest import ROOT
 from tests.fake_telegram import FakeBotAPI
 
@@ -23,19 +23,10 @@ pytestmark = pytest.mark.asyncio(loop_scope="module")
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def bot_api(indexed_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[FakeBotAPI]:
     tmp = tmp_path_factory.mktemp("bot-conversations")
-    async with FakeBotAPI(token=TOKEN, username="advisor_test_bot") as api:
-        process = BotProcess(
-            api,
-            indexed_data_dir,
-            f"sqlite:///{tmp / 'state.sqlite3'}",
-            tmp / "bot.log",
-            USER_RATE_PER_MINUTE="1000",
-            USER_TAPS_PER_MINUTE="1000",
-        )
-        await process.start()
-        yield api
-        await process.stop()
-        assert TOKEN not in process.log()
+    async with running_bot(
+        indexed_data_dir, tmp, clean_log=False, USER_RATE_PER_MINUTE="1000", USER_TAPS_PER_MINUTE="1000"
+    ) as process:
+        yield process.api
 
 
 @pytest.mark.parametrize("conv", CONVERSATIONS, ids=[c["id"] for c in CONVERSATIONS])

@@ -14,23 +14,25 @@ from pathlib import Path
 
 import httpx
 import pytest
+import pytest_asyncio
 
 from bot.handlers import send_replies
 from conversation.ui import Reply
-from tests.bot_harness import ADVISOR, TOKEN, BotProcess, User
+from tests.bot_harness import ADVISOR, TOKEN, BotProcess, User, running_bot, shares_the_bot
 from tests.conftest import free_port
 from tests.fake_telegram import FakeBotAPI
 
 SECRET_TOKEN = "987654:SECRET-abcdefghijklmnopqrstu"
 
 
-@pytest.fixture()
-async def bot(api: FakeBotAPI, indexed_data_dir: Path, state_url: str, tmp_path: Path) -> AsyncIterator[BotProcess]:
-    process = BotProcess(api, indexed_data_dir, state_url, tmp_path / "bot.log", USER_RATE_PER_MINUTE="1000")
-    await process.start()
-    yield process
-    await process.stop()
-    assert TOKEN not in process.log()
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def bot(indexed_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[BotProcess]:
+    """The bot the tests marked `shares_the_bot` talk to, each as users of its own (taps throttled at
+    the default rate). Unreadable and forged updates are sent to it, so its log may name failures."""
+    async with running_bot(
+        indexed_data_dir, tmp_path_factory.mktemp("bot"), clean_log=False, USER_RATE_PER_MINUTE="1000"
+    ) as process:
+        yield process
 
 
 def _start_and_wait(env: dict[str, str], data_dir: Path) -> subprocess.CompletedProcess[str]:
@@ -57,9 +59,9 @@ async def test_a_rejected_token_or_wrong_url_stops_with_one_line_and_no_token(
     assert done.stderr.strip().splitlines()[-1].startswith("The Bot API rejected the bot token")
 
 
-async def test_an_update_that_cannot_be_read_is_skipped_and_the_others_answered(
-    api: FakeBotAPI, bot: BotProcess
-) -> None:
+@shares_the_bot
+async def test_an_update_that_cannot_be_read_is_skipped_and_the_others_answered(bot: BotProcess) -> None:
+    api = bot.api
     user = User(api, 3101)
     before = len(api.calls_of("getUpdates"))
     # a message without its chat: python-telegram-bot cannot build it
@@ -72,7 +74,9 @@ async def test_an_update_that_cannot_be_read_is_skipped_and_the_others_answered(
     assert "PRIVATE-TEXT-of-someone" not in bot.log()
 
 
-async def test_only_handled_update_kinds_are_subscribed(api: FakeBotAPI, bot: BotProcess) -> None:
+@shares_the_bot
+async def test_only_handled_update_kinds_are_subscribed(bot: BotProcess) -> None:
+    api = bot.api
     await User(api, 3107).say("/help")
     allowed = api.calls_of("getUpdates")[-1].params.get("allowed_updates")
     assert set(allowed) == {"message", "callback_query"}, allowed
@@ -86,7 +90,9 @@ async def _to_the_hours_step(user: User) -> None:
     await user.press("完成")
 
 
-async def test_an_edited_message_does_not_advance_the_assessment(api: FakeBotAPI, bot: BotProcess) -> None:
+@shares_the_bot
+async def test_an_edited_message_does_not_advance_the_assessment(bot: BotProcess) -> None:
+    api = bot.api
     user = User(api, 3102)
     await _to_the_hours_step(user)
     await user.say("12")
@@ -103,11 +109,13 @@ async def test_an_edited_message_does_not_advance_the_assessment(api: FakeBotAPI
     assert api.dropped_updates and "edited_message" in api.dropped_updates[-1]
 
 
-@pytest.mark.parametrize("value", ["99999999", "²", "-5"])
+@pytest.mark.parametrize(("value", "user_id"), [("99999999", 3103), ("²", 3113), ("-5", 3123)])
+@shares_the_bot
 async def test_a_forged_hours_button_is_refused_and_nothing_is_stored(
-    api: FakeBotAPI, bot: BotProcess, value: str
+    bot: BotProcess, value: str, user_id: int
 ) -> None:
-    user = User(api, 3103)
+    api = bot.api
+    user = User(api, user_id)
     await _to_the_hours_step(user)
     prompt = user.last[-1]["text"]
     message_id, data = user.button("12")
@@ -118,11 +126,13 @@ async def test_a_forged_hours_button_is_refused_and_nothing_is_stored(
     await asyncio.sleep(1.0)
     await api.wait_until_idle()
     api.push_message(user.id, "18")  # the question still open is the first area's: the forged value was not taken
-    await api.wait_for_call("sendMessage", predicate=lambda c: "第 2/" in str(c.params.get("text")), timeout=20)
+    await api.wait_for_call("sendMessage", predicate=lambda c: user.in_my_chat(c) and "第 2/" in c.params["text"])
     assert "第 1/" in prompt
 
 
-async def test_a_flood_of_taps_does_not_hold_up_another_user(api: FakeBotAPI, bot: BotProcess) -> None:
+@shares_the_bot
+async def test_a_flood_of_taps_does_not_hold_up_another_user(bot: BotProcess) -> None:
+    api = bot.api
     flooder, other = User(api, 3104), User(api, 3105)
     await flooder.say("/start")
     message_id, data = flooder.button("認證")
@@ -137,7 +147,9 @@ async def test_a_flood_of_taps_does_not_hold_up_another_user(api: FakeBotAPI, bo
     assert len(api.messages(flooder.id)) < 150
 
 
-async def test_an_inline_button_tap_is_answered(api: FakeBotAPI, bot: BotProcess) -> None:
+@shares_the_bot
+async def test_an_inline_button_tap_is_answered(bot: BotProcess) -> None:
+    api = bot.api
     user = User(api, 3106)
     await user.say("/help")
     query = {
@@ -228,25 +240,29 @@ async def test_a_kill_between_storing_and_sending_loses_no_reply(
         await second.stop()
 
 
-async def test_toggles_and_the_next_page_edit_the_message_in_place(api: FakeBotAPI, bot: BotProcess) -> None:
+@shares_the_bot
+async def test_toggles_and_the_next_page_edit_the_message_in_place(bot: BotProcess) -> None:
+    api = bot.api
     user = User(api, 3109)
     await user.say("/assess")
     await user.press("開始")
     page = user.last[-1]
     toggle = next(b for row in page["reply_markup"]["inline_keyboard"] for b in row if ":t:" in b["callback_data"])
-    sends = len(api.calls_of("sendMessage"))
+    sends = len(user.sends())
     for _ in range(3):
         answered = len(api.calls_of("answerCallbackQuery"))  # counted before the tap: its answer may be quick
         api.push_callback(user.id, page["message_id"], toggle["callback_data"])
         await api.wait_for_call("answerCallbackQuery", count=answered + 1)
     await user.press("下一類")
     await asyncio.sleep(0.5)
-    assert len(api.calls_of("sendMessage")) == sends  # no new 11-button messages
+    assert len(user.sends()) == sends  # no new 11-button messages
     now = next(m for m in api.messages(user.id) if m["message_id"] == page["message_id"])
-    assert "工具類" in now["text"] and len(api.calls_of("editMessageText")) >= 3
+    assert "工具類" in now["text"] and len(user.edits()) >= 3
 
 
-async def test_assess_in_a_group_continues_in_a_private_chat(api: FakeBotAPI, bot: BotProcess) -> None:
+@shares_the_bot
+async def test_assess_in_a_group_continues_in_a_private_chat(bot: BotProcess) -> None:
+    api = bot.api
     group = -5101
     api.push_message(3110, "/assess@advisor_test_bot", chat_id=group, chat_type="group")
     [link] = await api.wait_for_messages(group, 1, timeout=20)

@@ -14,7 +14,7 @@ import pytest
 
 from advisor.settings import Settings
 from conversation.core import Conversation, Event
-from conversation.service import AdvisorService
+from conversation.service import OUTBOX_GRACE_S, AdvisorService
 from conversation.state_store import StateStore
 from knowledge.catalog import Catalog
 from rag.chain import make_advisor
@@ -102,3 +102,32 @@ def test_same_users_updates_all_land_in_order(
     assert state["turn"] == len(messages)
     assert first.process(7, Event("text", "again"), 500) is None  # a redelivered update is skipped
     SlowLLM.delay = 0.8
+
+
+def test_an_update_delivered_again_soon_after_its_commit_still_gets_its_unsent_replies(
+    indexed_data_dir: Path, tmp_path: Path, catalog: Catalog
+) -> None:
+    """A process killed between storing a step and sending it, restarted quicker than the grace: the
+    update comes again within the grace, which is waited out, and the stored replies are sent once."""
+    url = f"sqlite:///{tmp_path / 's.sqlite3'}"
+    settings = Settings(data_dir=indexed_data_dir, _env_file=None)
+    killed, restarted = (
+        AdvisorService(Conversation(catalog, make_advisor(settings)), StateStore(url)) for _ in range(2)
+    )
+    replies = killed.process(9, Event("command", "/help"), 900, bot_id=1, chat_id=9)
+    assert replies  # stored with the update, never confirmed sent: the process dies here
+    started = time.monotonic()
+    again = restarted.process(9, Event("command", "/help"), 900, bot_id=1, chat_id=9)
+    assert again is not None and [r.text for r in again] == [r.text for r in replies]
+    assert time.monotonic() - started >= OUTBOX_GRACE_S * 0.9  # the sender's grace was waited out
+    assert restarted.process(9, Event("command", "/help"), 900, bot_id=1, chat_id=9) is None  # sent once
+
+
+def test_replies_confirmed_sent_are_never_sent_again(indexed_data_dir: Path, tmp_path: Path, catalog: Catalog) -> None:
+    svc = AdvisorService(
+        Conversation(catalog, make_advisor(Settings(data_dir=indexed_data_dir, _env_file=None))),
+        StateStore(f"sqlite:///{tmp_path / 's.sqlite3'}"),
+    )
+    assert svc.process(9, Event("command", "/help"), 901, bot_id=1, chat_id=9)
+    svc.sent(1, 901)
+    assert svc.process(9, Event("command", "/help"), 901, bot_id=1, chat_id=9) is None
