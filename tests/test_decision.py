@@ -11,6 +11,7 @@ import pytest
 
 from knowledge.catalog import Catalog
 from rag.plan import RULES, PlanKind, Rule, decision_table, rule
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.usefixtures("advisor")
 
@@ -23,6 +24,14 @@ def test_every_rule_has_a_unique_id_and_priority() -> None:
     assert priorities == sorted(priorities, reverse=True)
     assert table[-1][1] == "retrieval.passages"  # the table ends in the rule that always applies
     assert {row[2] for row in table} == {k.value for k in PlanKind}
+
+
+def test_the_readme_shows_the_decision_table_as_registered() -> None:
+    """The README's table is generated from the registry; a rule added without regenerating it is caught."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### The decision table", 1)[1].split("\n#", 1)[0]
+    shown = [line for line in section.splitlines() if line.startswith("| ") and line[2].isdigit()]
+    assert shown == [f"| {p} | `{r}` | {k} | {d} |" for p, r, k, d in decision_table()]
 
 
 def test_registering_a_colliding_rule_is_refused() -> None:
