@@ -60,7 +60,9 @@ STORED_ASKED = re.compile(
     r"|\bwhat do you have (on record )?for me\b)"
 )
 # 「辦公室應用那張」「美術設計的那一張」: a certificate described by part of its name
-DESCRIBED_ONE = re.compile(r"(?P<words>[^\s，。,、跟和與及?？]{2,12}?)\s*(的)?\s*(那張|這張|那一張|這一張)")
+DESCRIBED_ONE = re.compile(r"(?P<words>[^\s，。,、跟和與及?？]{2,12}?)\s*(的)?\s*(那張|這張|那一張|這一張)(?!表)")
+# 「影像那一項」: a competency item described by part of its name
+DESCRIBED_ITEM = re.compile(r"(?P<words>[^\s，。,、跟和與及?？]{2,8}?)\s*(的)?\s*(那一項|這一項|那項|這項)")
 NOT_HELD_YET = re.compile(r"(還沒|尚未|沒考|沒有考|\bnot yet\b|\bhaven'?t\b)")  # 「（我還沒考）」 anywhere after
 NEGATED_BEFORE = re.compile(r"(沒有|沒|不是|並沒有|還沒|尚未|\bnot\b|\bno\b)")
 # 「只能考一張的話，哪一張能讓我多達成…」「哪一張對我比較有用」 "which one would help me more": what each adds
@@ -236,6 +238,7 @@ ISSUER_REF = re.compile(
     r"(這個單位|該單位|這家|這間|同一個單位|同一家|這個機構|這個主辦單位"
     r"|\b(this|that|the same) (issuer|vendor|organi[sz]ation)\b)"
 )
+LEVEL_WORDS = re.compile(r"初級|中級|高級")
 LEVEL_SWAP = re.compile(r"^(那|那麼|換成|那如果是)?\s*(初級|中級|高級)\s*(的)?\s*(呢|嗎)?[？?]?$")
 # "the beginner-level one", "the intermediate one": a sibling of the certificate talked about, by its level
 LEVEL_ONE_EN = re.compile(
@@ -395,6 +398,9 @@ class Dialogue:
         supposes = bool(self.facts.hypothetical.search(n))  # 「假設上面兩個都上完」 supposes anew
         asks_again = asks_again and not supposes and not NOW.search(n) and not REAL.search(n)
         goes_on = goes_on or asks_again
+        # 「行銷的那張咧？也是工具類？」 after a what-if: a catalog question about a certificate it describes
+        described_asked = DESCRIBED_ONE.search(n) and {"category_of", "issuer"} & set(self.reader.detect_intents(n))
+        goes_on = goes_on and not described_asked
         base = ds.hypothesis if ds.hypothesis is not None and (SAME_HYPOTHESIS.search(n) or goes_on) else ds.profile
         if base is ds.hypothesis:
             ex.hypothetical = True
@@ -525,7 +531,7 @@ class Dialogue:
             pointed = len(ex.certificates) == 1 and bool(SINGULAR.search(normalised)) and not self._names_cert(text)
             self._profile_topic(ds, updated, focus=ex.certificates if pointed else None)
             extra = self._certificate_part(text, ex)  # 「…素養就算具備了嗎？那張是誰辦的」
-            body = unchanged + answer.text
+            body = unchanged + self._one_family_note(ex, answer_lang) + answer.text
             return [Reply(f"{body}\n\n{extra}" if extra else body, self._profile_buttons(lang))]
         if ex.has_facts and self.facts.asks_about_certificate(text):
             # 「同事有 iPAS 中級，這張算哪一類？」: the question is answered, the fact kept and echoed after it
@@ -1163,6 +1169,30 @@ class Dialogue:
                 out.append(holders[0])
         return list(dict.fromkeys(out))
 
+    def _one_family_note(self, ex: Any, lang: str) -> str:
+        """Why two levels of one 表6 entry count once: 表6 lists them as one certificate, one tool domain."""
+        if not ex.one_family_levels or len(ex.certificates) != 1:
+            return ""
+        name, levels = self._name("cert", ex.certificates[0]), "、".join(ex.one_family_levels)
+        if lang == "en":
+            return (
+                f"表6 lists 「{name}」 as one certificate: its levels ({levels}) are the same certificate of the same "
+                "tool domain, so together they count as one (表5 asks for 工具類2張(非同類工具) for 進階).\n"
+            )
+        return (
+            f"「{name}」的{levels}在表6 是同一項認證、同一工具領域（同類工具），各考一張仍只算一張"
+            "（表5 進階要的是「工具類2張(非同類工具)」）。\n"
+        )
+
+    @staticmethod
+    def _both_with_the_one_before(ex: Any, recent: list[str], text: str) -> None:
+        """「辦公室應用那張呢？兩張都考的話…」: one certificate named and 「兩張都」 supposed — the other of the
+        two is the one talked about just before it."""
+        if ex.hypothetical and len(ex.certificates) == 1 and TWO_REF.search(text):
+            before = [c for c in reversed(recent) if c not in ex.certificates]
+            if before:
+                ex.certificates = [before[0], *ex.certificates]
+
     def _level_corrected(self, ds: DialogueState, ex: Any, text: str) -> None:
         """「不對，我是說初級，中級我還沒考」 after 「我有 iPAS 中級」: the same certificate at the level named
         replaces the one held (the most recent held certificate that has that level)."""
@@ -1179,9 +1209,12 @@ class Dialogue:
     def _referenced_certificates(self, ds: DialogueState, ex: Any, text: str) -> None:
         """「如果我考到這張」, "if I pass both of them": certificates named only by a reference are the
         ones the conversation was about (most recent first)."""
-        if ex.certificates or not (ex.hypothetical or self.facts.holding.search(text)):
-            return
         recent = [key for kind, key in ds.recent if kind == "cert"]
+        if ex.certificates:
+            self._both_with_the_one_before(ex, recent, text)
+            return
+        if not (ex.hypothetical or self.facts.holding.search(text)):
+            return
         topic = ds.topic or Topic()
         listed = [key for kind, key in topic.listed if kind == "cert"] or [
             k for kind, k, _ in topic.entities if kind == "cert"
@@ -1226,14 +1259,16 @@ class Dialogue:
         ]
         if described:  # 「如果我考到辦公室應用那張跟美術設計那張」: each by part of its name, among those talked about
             ex.certificates = list(dict.fromkeys(described))
+            self._both_with_the_one_before(ex, recent, text)
             return
-        two = TWO_REF.search(text)
-        levels = re.findall(r"(初級|中級|高級)", text[: two.start()]) if two else []
-        clause = re.split(r"[，。,?？]", text[: two.start()])[-1] if two else ""
-        one_family = self._described(clause, [("cert", c, "") for c in pool]) if len(set(levels)) >= 2 else None
+        # 「只考美術設計的初級跟中級這兩張」「美術設計的初級跟中級各考一張呢」: two levels of one 表6 entry are
+        # that one certificate (one tool domain); the clause naming both levels describes it
+        clause = next((c for c in re.split(r"[，。,?？]", text) if len(set(LEVEL_WORDS.findall(c))) >= 2), "")
+        levels = tuple(dict.fromkeys(LEVEL_WORDS.findall(clause)))
+        one_family = (self._described(clause, talked) or self._described(clause, every)) if levels else None
         if one_family is not None and all(lv in self._name(*one_family) for lv in levels):
-            # 「只考美術設計的初級跟中級這兩張」: two levels of one 表6 entry are that one certificate (one tool domain)
             ex.certificates = [one_family[1]]
+            ex.one_family_levels = levels
             return
         held = list(dict.fromkeys(c.cert_id for c in ds.profile.certificates))
         one = ORDINAL.search(text)
@@ -1540,6 +1575,9 @@ class Dialogue:
         corrected = CORRECTION.sub("", text, count=1) if CORRECTION.match(text) else None
         if corrected and corrected.strip():
             text = f"那{corrected.strip().rstrip('？?。')}呢？"
+        described = self._described_by_part(text, topic, recent)
+        if described != text:  # 「那辦公室應用那張呢？」「影像那一項」: the one thing those words name
+            return described
         swapped = self._within_vendor(text, topic)
         if swapped:
             return swapped
@@ -1731,6 +1769,40 @@ class Dialogue:
                 if len(holders) == 1:
                     pointed.add(holders[0])
         return next(iter(pointed)) if len(pointed) == 1 else None
+
+    def _described_by_part(self, text: str, topic: Topic, recent: list[tuple[str, str]]) -> str:
+        """The message with each 「…那張」 that describes one certificate by part of its name (「辦公室應用那張」)
+        replaced by that certificate's name — among those listed or talked about first, else among all of
+        表6 — and each 「…那一項」 that describes one competency item (「影像那一項」) by the item's name. The
+        rest of the message is kept (「…呢？兩張都考的話…」 still asks its second question)."""
+        out = normalise(text)
+        if not self._names_cert(text):
+            pool = [("cert", key, "") for kind, key in [*topic.listed, *recent] if kind == "cert"]
+            pool += [("cert", key, "") for kind, key, _ in topic.entities if kind == "cert"]
+            every = [("cert", c.id, "") for c in self.cat.certifications]
+            out = self._replace_described(out, DESCRIBED_ONE, [list(dict.fromkeys(pool)), every])
+        items = [("item", str(i.number), "") for t in self.cat.types for i in t.items]
+        out = self._replace_described(out, DESCRIBED_ITEM, [items])
+        return out if out != normalise(text) else text
+
+    def _replace_described(self, text: str, pattern: re.Pattern[str], pools: list[list[tuple[str, str, str]]]) -> str:
+        """Each match of `pattern` whose words describe one candidate (the first pool that has one) replaced
+        by the candidate's name; only the words that describe it are replaced (「如果我考到辦公室應用那張」
+        keeps 「如果我考到」)."""
+        for m in reversed(list(pattern.finditer(text))):
+            words = m.group("words")
+            if self.reader.entities(words):
+                continue  # 「素養類裡微軟的那張」: words that name a category or an issuer are read elsewhere
+            found = next((f for pool in pools if (f := self._described(words, pool)) is not None), None)
+            if found is None:
+                continue
+            name = normalise(self._name(*found)).replace(" ", "")
+            only = [(found[0], found[1], "")]
+            start = next(i for i in range(len(words) - 1, -1, -1) if self._described(words[i:], only))
+            while start > 0 and words[start - 1] in name:
+                start -= 1
+            text = f"{text[: m.start('words') + start]}「{self._name(*found)}」{text[m.end() :]}"
+        return text
 
     def _within_vendor(self, text: str, topic: Topic) -> str | None:
         """「AWS Certified AI Practitioner 是哪一類？」→「那 Machine Learning Engineer 呢？」: when the last

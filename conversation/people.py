@@ -24,7 +24,7 @@ _INTRO_ZH = (
     r"|(?:同組|同部門|同團隊|組上|隔壁組)的)"
 )
 _NAME_ZH = (
-    rf"(?![不被把讓給對用去來會有是的也都在說想要只還上考拿做沒這那他她我你們跟和與又再已一二三四五六七八九十兩幾每各第最如假若萬應該能可怎為個位名人問叫覺認希請讓表誰什哪前後下]|{_INTRO_ZH})"
+    rf"(?![不被把讓給對用去來會有是的也都在說想要只還上考拿做沒這那他她我你們跟和與又再已一二三四五六七八九十兩幾每各第最如假若萬應該能可怎為個位名人問叫覺認希請讓表誰什哪前後下自看幫]|{_INTRO_ZH})"
     r"[\u4e00-\u9fff]{2,3}?"
 )
 _STOP_ZH = r"(?=[做評有的，,。只也還考上是想要在呢嗎跟和與、：:\s（(則今去目現比沒]|$)"
@@ -33,6 +33,9 @@ INTRO = re.compile(
     rf"|(?:{_INTRO_ZH}|回到|回來看|換回|再看|至於)\s*(?:叫|叫做|名叫)?\s*(?P<zh_en>[A-Z][a-z]+)(?![A-Za-z])"
     r"|(?:回到|回來看|換回|再看|至於)\s*(?P<back>" + _NAME_ZH + ")" + _STOP_ZH + r"|"
     # 「先講小美：…」「再來是阿傑：…」: going through people one by one
+    # 「第一位學員：素養課 18 小時…」「第二位學員只有一張…」: people labelled only by their order
+    r"(?P<label>第[一二三四五六七八九十\d]{1,2}位)(?:同事|學生|同學|學員|員工|應徵者|候選人)?"
+    r"(?=\s*[：:]|\s*(?:只有|也有|有|上過|上了|考過|考了|考到|拿到|沒有|沒上|沒證照))|"
     r"(?:先講|先說|先看|先問|再來是|再問|接著是|接著問|然後是|接下來是|下一個是)\s*(?P<next>[\u4e00-\u9fff]{2,3}?|[A-Z][a-z]+)(?=\s*[：:，,])|"
     # 「幫品管課的阿明做能力盤點」: someone a task is done for
     r"(?:幫|替|為)(?:[^，。,]{0,6}?的|(?:我|我們)?的?" + _INTRO_ZH + r")?"
@@ -63,7 +66,8 @@ MAX_PEOPLE = 20  # a team walked through in one conversation; older people are d
 # holding or taking courses. 小時, 老師, 老闆… are words, not nicknames.
 # (a remark in brackets may come between: 「小美（行銷）上過…」)
 _SAYS = (
-    r"(?=\s*(?:[（(][^）)]{0,10}[）)])?\s*(有|上過|上了|考過|考了|考到|拿到|拿了|只有|也有|沒有|沒上|沒考|的|呢|比))"
+    r"(?=\s*(?:[（(][^）)]{0,10}[）)])?\s*"
+    r"(有|上過|上了|考過|考了|考到|拿到|拿了|只有|也有|沒有|沒上|沒考|沒證照|沒拿|沒任何|的|呢|比))"
 )
 # after a Latin word only verbs of holding: 「Notion的課」 "Hsinchu only" name no one
 _SAYS_LATIN = r"(?=\s*(有|上過|考過|考了|考到|拿到|只有|也有|沒有|沒上|\b(has|holds|had|got|passed|earned|took)\b))"

@@ -1086,6 +1086,12 @@ CODING_ASKED = re.compile(
 )
 
 
+def _people_doing(work: str, text: str) -> bool:
+    """「行銷部的人」「做行銷的」「客服人員」: people named by the work they do."""
+    w = re.escape(work.lower())
+    return bool(re.search(rf"(做|當){w}|{w}\s*(部門?|的人|人員|同仁|同事|團隊)", text))
+
+
 @rule("view.role_needs_coding", 658, VIEW, "whether a role or archetype codes or trains models (表2 levels)")
 def _role_needs_coding(q: Query) -> list[Card] | None:
     text = q.u.normalised
@@ -1095,6 +1101,13 @@ def _role_needs_coding(q: Query) -> list[Card] | None:
     if len(roles) == 1:
         return [q.views.coding_needed_card(roles[0].name, roles[0].talent_category, roles[0].archetype)]
     archetypes = q.keys.get("archetype", [])
+    if not roles and not archetypes and not q.keys.get("cert") and not q.keys.get("cert_category"):
+        # 「我們行銷部的人需要會寫程式嗎」「做客服的要會寫程式嗎」: people named by the work of an archetype's
+        # existing titles (its work signals beside a word for people or a department) are that role
+        for a in q.views.cat.roles.application_archetypes:
+            own = [r for r in q.views.cat.role_list if r.archetype == a.name]
+            if len(own) == 1 and any(_people_doing(w, text) for w in a.work_signals):
+                return [q.views.coding_needed_card(own[0].name, own[0].talent_category, own[0].archetype)]
     if len(archetypes) == 1 and not roles:
         cards = [q.views.coding_needed_card(archetypes[0], "AI 應用人才", archetypes[0])]
         if re.search(r"(是啥|是什麼|是甚麼|什麼是|\bwhat (is|are)\b)", text):  # 「AI導入型是啥 會需要…嗎」: both

@@ -171,6 +171,8 @@ class Extracted:
     route: str | None = None  # 「單看時數…夠嗎」: the one 表5 route asked about (training or certificate)
     # 「那 12 小時不是上文書，而是上自動化」: the area the hours are denied to (they go to the one named instead)
     moved_from: str | None = None
+    # 「美術設計的初級跟中級各考一張」: two levels of one 表6 entry named, read as that one certificate
+    one_family_levels: tuple[str, ...] = ()
 
     @property
     def has_facts(self) -> bool:

@@ -1082,6 +1082,14 @@ def test_a_use_case_brings_in_the_dimensions_its_words_imply(advisor) -> None:  
         ("AI程是語言應用要上機小時的課？", "view.type_or_item"),  # homophone typos of 程式, 幾
         ("明年哪一張 AI 證照會最吃香？", "scope."),  # a prediction
         ("可以幫我替學弟寫一封申請實習的推薦信嗎", "scope."),  # a letter to write
+        ("指引提到的構面分別有哪些", "view.responsible_ai"),  # 構面 alone names 附件(六)'s four
+        ("做客服的人會需要寫程式嗎", "view.role_needs_coding"),  # people named by their work: 既有職稱
+        ("我們人資部門的同仁要會寫 code 嗎", "view.role_needs_coding"),
+        ("有沒有推薦的 LLM 教學 YouTube 頻道", "scope."),  # a channel to follow
+        ("今天日圓匯率多少", "scope."),  # markets
+        ("阿明最近績效不好，我該怎麼跟他開口", "scope."),  # managing one employee
+        ("幫我排下週客服的輪班班表", "scope."),  # a roster to make
+        ("我們用 AI 排班跟整理會議紀錄，這算哪一類人才？", "view."),  # one's own work uses the same words
     ],
 )
 def test_new_wordings_reach_their_rule(advisor, question: str, rule_prefix: str) -> None:  # noqa: ANN001
