@@ -82,6 +82,19 @@ SINGULAR = re.compile(
 )
 PLURAL = re.compile(r"(這兩|這些|這幾|它們|兩張|兩個|都是|各是|分別|\bthey\b|\bboth\b|\bthem\b|\beach\b)")
 LISTABLE = ("cert", "role", "type", "talent", "item", "cert_category", "archetype", "rai", "resource")
+# 「這五種分別要什麼程度的程式能力」 right after the five types: the count points at the whole list, whose
+# kind the noun names (the list's kind, in the guideline's word for it)
+COUNT_REF = re.compile(
+    r"(這|那|上面|前面|剛剛)(?P<n>[二三四五六七八九十兩\d]{1,2})(種|個|項|類|張|位)(?!能力|認證|證照|職稱|人才|類別|構面)"
+)
+KIND_NOUN = {
+    "type": "能力類型",
+    "item": "能力項目",
+    "cert": "認證",
+    "role": "職稱",
+    "talent": "人才類別",
+    "rai": "構面",
+}
 # 「AI 模型訓練要幾小時才算具備？」 asks for the threshold itself, not for one's own result.
 GENERAL_THRESHOLD = re.compile(r"(幾小時|幾張|多少小時|多少張|什麼條件|門檻|要求是|how many hours|requirements?)")
 SAME_HYPOTHESIS = re.compile(
@@ -1385,6 +1398,12 @@ class Dialogue:
             return text
         names = {(k, key): self._name(k, key) for k, key, _ in topic.entities}
         names.update({(k, key): self._name(k, key) for k, key in topic.listed})
+        counted = COUNT_REF.search(normalise(text))
+        kinds = {k for k, _ in topic.listed}
+        if counted and len(kinds) == 1 and (noun := KIND_NOUN.get(next(iter(kinds)))) is not None:
+            n = counted.group("n")
+            if (int(n) if n.isdigit() else chinese_number(n)) == len(topic.listed) >= 3:  # (two: TWO_REF's)
+                return normalise(text).replace(counted.group(0), f"{counted.group(0)}{noun}", 1)
         before = self._the_one_before(text, topic)
         if before is not None:
             return before

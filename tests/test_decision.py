@@ -1090,6 +1090,8 @@ def test_a_use_case_brings_in_the_dimensions_its_words_imply(advisor) -> None:  
         ("阿明最近績效不好，我該怎麼跟他開口", "scope."),  # managing one employee
         ("幫我排下週客服的輪班班表", "scope."),  # a roster to make
         ("我們用 AI 排班跟整理會議紀錄，這算哪一類人才？", "view."),  # one's own work uses the same words
+        ("AWS 那幾張是誰辦的", "view."),  # 「那幾張」 points at some, it does not ask how many
+        ("表6 裡微軟的認證是不是換了代號", "query.retired_certs"),  # a new code: 表6's notes
     ],
 )
 def test_new_wordings_reach_their_rule(advisor, question: str, rule_prefix: str) -> None:  # noqa: ANN001
