@@ -1899,7 +1899,8 @@ class Dialogue:
         if m is None:
             return None
         talked = {(k, key) for k, key, _ in topic.entities} | set(recent) | set(topic.listed)
-        for kind, key in list(talked):
+        # (a role only listed, 「常見職稱」 of both archetypes, says nothing of which archetype was meant)
+        for kind, key in {(k, key) for k, key, _ in topic.entities} | set(recent):
             if kind == "role":
                 role = next((r for r in self.cat.role_list if r.id == key), None)
                 if role is not None and role.archetype:

@@ -29,6 +29,10 @@ HOURS_SEARCHED = 400  # the most course hours a pace question is searched over (
 PERIOD_ZH = {"week": "週", "month": "個月", "day": "天"}
 PERIOD_ZH_EVERY = {"week": "週", "month": "月", "day": "天"}
 PERIOD_EN = {"week": "week", "month": "month", "day": "day"}
+# 「還需要上這 18 小時才算嗎」 "do I still need to…": whether more is needed for what is asked
+NEED_ASKED = re.compile(
+    r"(還|仍|再)(需要|要|得|必須)[^，。?？]{0,16}才[^，。?？]{0,12}(嗎|[?？])|\b(still|even) need\b"
+)
 CAN_ASKED = re.compile(r"(能|可以|可不可以|能不能)[^，。?？]{0,8}(算|到|達到|達成)?[^，。?？]{0,8}(嗎|[?？])")
 FILLABLE = frozenset({"literacy", "programming", "model_training", "service_dev"})
 TOOL_MEASURES = frozenset({"tool_total", "tool_max_item", "tool_kinds"})  # what hours of one tool item count toward
@@ -159,6 +163,15 @@ class SituationAdvisor:
         text = normalise(text)
         text = without_certificates(text, self.reader.entities(text))
         out = []
+        if NEED_ASKED.search(text) and len(shown) == 1 and shown[0]["level"] != "未達":
+            # 「他已經有 AIATCL，還需要上這 18 小時才算具備嗎？」: what is held already reaches it
+            t = shown[0]
+            rule = next((r["id"] for r in t["rules"] if r["level"] == t["level"] and r["met"]), "")
+            out.append(
+                f"No need: {t['type']} is already {t['level']} (rule {rule})."
+                if lang == "en"
+                else f"不需要，{t['type']} 已達「{t['level']}」（規則 {rule}）。"
+            )
         for t in shown:
             for lv in t["levels"]:
                 if lv["level"] not in LEVEL_NAMED or lv["level"] not in text:
