@@ -1311,6 +1311,8 @@ class Dialogue:
         # certificates the person holds (「我 TQC+ 那張不能用嗎」) are part of their facts, not another subject
         held = {c.cert_id for c in ds.profile.certificates}
         held_issuers = {self.cat.certification(c).issuer for c in held}
+        # 「乙有專案類，那他是不是五項都具備了」: the category of a certificate held restates it
+        held_categories = {self.cat.certification(c).category for c in held} | {u.category for u in ds.profile.unnamed}
 
         def about_levels(entities: list[Any]) -> bool:
             return all(
@@ -1319,6 +1321,8 @@ class Dialogue:
                 and e.key in held
                 or e.kind == "issuer"
                 and e.key in held_issuers
+                or e.kind == "cert_category"
+                and e.key in held_categories
                 for e in entities
             )
 

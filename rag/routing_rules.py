@@ -881,7 +881,9 @@ def _tool_groups(q: Query) -> list[Card] | None:
     if not q.groups or not q.asks("tools") or "cert_category" in q.keys:
         return None
     named_role = any(e.kind == "role" and e.start >= 0 and e.surface in q.u.normalised for e in q.u.entities)
-    if named_role and not q.u.followup and not q.keys.get("type"):
+    # (a follow-up of a tool-group answer may name a role and still ask about the groups)
+    tool_talk = q.u.followup and q.u.previous_rule == "view.tool_groups"
+    if named_role and not tool_talk and not q.keys.get("type"):
         return None  # 「電腦視覺工程師會用什麼函式庫」: the role's own skills (表8/表9), not a 表5 tool group
     cat = q.views.cat
     named = [cat.competency_type(k) for k in q.keys.get("type", [])]
