@@ -111,6 +111,7 @@ class CertificationCategory(Strict):
     name_en: str
     competency_types: list[TypeName]
     focus: str
+    focus_en: str  # our English gloss of `focus`, for English answers (the Chinese stays the source)
     certifies: list[str]
     aim: str
     # the sentence of its section (三、(一)(二)(三)) that says what such certificates assess, in the

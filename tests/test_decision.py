@@ -26,6 +26,11 @@ def test_every_rule_has_a_unique_id_and_priority() -> None:
     assert {row[2] for row in table} == {k.value for k in PlanKind}
 
 
+def test_english_category_overview_says_what_each_category_assesses(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("Could you list the certification categories and what each one focuses on?")
+    assert "ethics" in answer.text and "hands-on" in answer.text and "whole AI project" in answer.text, answer.text
+
+
 def test_the_readme_shows_the_decision_table_as_registered() -> None:
     """The README's table is generated from the registry; a rule added without regenerating it is caught."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -1092,6 +1097,7 @@ def test_a_use_case_brings_in_the_dimensions_its_words_imply(advisor) -> None:  
         ("我們用 AI 排班跟整理會議紀錄，這算哪一類人才？", "view."),  # one's own work uses the same words
         ("AWS 那幾張是誰辦的", "view."),  # 「那幾張」 points at some, it does not ask how many
         ("表6 裡微軟的認證是不是換了代號", "query.retired_certs"),  # a new code: 表6's notes
+        ("想補強 AI 模型訓練，建議去考哪一張比較好", "view.type_or_item"),  # which certificate: 專案類's list
     ],
 )
 def test_new_wordings_reach_their_rule(advisor, question: str, rule_prefix: str) -> None:  # noqa: ANN001

@@ -1293,7 +1293,7 @@ class CatalogCards:
             for c in cats
         )
         en = "Certifications fall into three categories (表3):\n" + "\n".join(
-            f"• {c.name} ({c.name_en}): maps to {', '.join(c.competency_types)}; "
+            f"• {c.name} ({c.name_en}): {c.focus_en} Maps to {', '.join(c.competency_types)}; "
             f"{len(self.cat.certs_in(c.name))} in 表6"
             for c in cats
         )
