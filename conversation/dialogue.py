@@ -241,6 +241,20 @@ REFERENCE_NOUNS = (
     (re.compile(r"(這|那|該)一?類"), {"cert_category", "talent"}),
     (re.compile(r"\b(this|that) (job|role|position)\b"), {"role", "archetype"}),
 )
+# 「第一個行業」「第二張證照」: an ordinal with the noun of the kind it counts over
+ORDINAL_NOUN = re.compile(r"\s*(行業|產業|證照|認證|證書|職稱|角色|職務|能力類型|人才類別)")
+ORDINAL_NOUN_KINDS = {
+    "行業": {"industry"},
+    "產業": {"industry"},
+    "證照": {"cert"},
+    "認證": {"cert"},
+    "證書": {"cert"},
+    "職稱": {"role"},
+    "角色": {"role"},
+    "職務": {"role"},
+    "能力類型": {"type"},
+    "人才類別": {"talent"},
+}
 # 「同類的」「同一類」 "the same category": the category of the certificate talked about (or held)
 SAME_CATEGORY = re.compile(r"(同類|同一類|同樣類別|同一個類別|\bsame (category|kind)\b)")
 # a description, then 「那這個呢」 "what about this one": the thing described, not one talked about before
@@ -1466,6 +1480,15 @@ class Dialogue:
             # 「第二種那個角色」 once 表7's two archetypes were talked about: the archetypes, in 表7's order
             listed = self._members("archetype")
             names.update({x: x[1] for x in listed})
+        noun = ORDINAL_NOUN.match(normalise(text), m.end()) if m else None
+        if m and noun and not any(k in ORDINAL_NOUN_KINDS[noun.group(1)] for k, _ in listed):
+            # 「回到剛剛第一個行業」 after a list of something else: the first of that kind talked about
+            kinds = ORDINAL_NOUN_KINDS[noun.group(1)]
+            pool = [x for x in dict.fromkeys([*(mentioned or []), *recent]) if x[0] in kinds]
+            index = self._ordinal(m)
+            if index is not None and -len(pool) <= index < len(pool):
+                span = normalise(text)[m.start() : noun.end()]
+                return normalise(text).replace(span, f"「{self._name(*pool[index])}」", 1)
         if m and self._ordinal_only_marks(normalise(text), m):
             # 「回到第一個，AI 的風險指引分成哪三類？」: the ordinal only turns back; the question names its subject
             return normalise(text)[m.end() :].lstrip(" ,，、:：")
