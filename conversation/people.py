@@ -41,8 +41,9 @@ INTRO = re.compile(
     r"(?:幫|替|為)(?:[^，。,]{0,6}?的|(?:我|我們)?的?" + _INTRO_ZH + r")?"
     r"(?P<for>" + _NAME_ZH + r")(?=做|評估|評|盤點|看|檢視|算|查|問)|"
     r"\b(?i:colleague|employee|engineer|staff member|team member|candidate|intern|trainee|hire)(?:,|:)?\s+"
-    r"(?P<en>[A-Z][a-z]+)(?![A-Za-z])|\b(?i:back to|returning to|now for|and for|what about)\s+"
-    r"(?P<en_back>[A-Z][a-z]+)(?![A-Za-z])"
+    # ("Employee A has…", "Back to A:": a single capital letter labels someone too)
+    r"(?P<en>[A-Z][a-z]+|[A-Z])(?![A-Za-z])|\b(?i:back to|returning to|now for|and for|what about)\s+"
+    r"(?P<en_back>[A-Z][a-z]+|[A-Z](?=\s*[:：,，]))(?![A-Za-z])"
 )
 NOT_NAMES = frozenset(
     {"The", "She", "He", "They", "Her", "His", "Their", "This", "That", "AI", "What", "How", "Me", "My", "Our"}

@@ -255,8 +255,13 @@ class SituationAdvisor:
             certs = g["certifications"][:3]
             if certs:
                 more = f" and {len(g['certifications']) - 3} more" if len(g["certifications"]) > 3 else ""
-                out.append(f"    e.g. {', '.join(c['name'] for c in certs)}{more}")
+                names = ", ".join(f"{c['name']} ({self._issuer_en(c['issuer'])})" for c in certs)
+                out.append(f"    e.g. {names}{more}")
         return out
+
+    def _issuer_en(self, issuer: str) -> str:
+        """An issuer's English name where the catalog has one (the Chinese name otherwise)."""
+        return next((c.issuer_en for c in self.cat.certifications if c.issuer == issuer and c.issuer_en), issuer)
 
     @staticmethod
     def _summary_en(result: dict[str, Any]) -> str:

@@ -136,8 +136,8 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind44.yaml", 0.75, 0.95),
         ("conversations_blind45.yaml", 0.55, 0.88),
         ("conversations_blind46.yaml", 0.85, 0.97),
-        ("conversations_blind47.yaml", 0.65, 0.94),
-        ("conversations_blind48.yaml", 0.65, 0.88),
+        ("conversations_blind47.yaml", 0.85, 0.97),
+        ("conversations_blind48.yaml", 0.85, 0.95),
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
