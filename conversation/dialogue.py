@@ -242,7 +242,7 @@ REFERENCE_NOUNS = (
     (re.compile(r"\b(this|that) (job|role|position)\b"), {"role", "archetype"}),
 )
 # 「第一個行業」「第二張證照」: an ordinal with the noun of the kind it counts over
-ORDINAL_NOUN = re.compile(r"\s*(行業|產業|證照|認證|證書|職稱|角色|職務|能力類型|人才類別)")
+ORDINAL_NOUN = re.compile(r"\s*(行業|產業|證照|認證|證書|職稱|角色|職務|能力類型|人才類別|構面)")
 ORDINAL_NOUN_KINDS = {
     "行業": {"industry"},
     "產業": {"industry"},
@@ -254,6 +254,7 @@ ORDINAL_NOUN_KINDS = {
     "職務": {"role"},
     "能力類型": {"type"},
     "人才類別": {"talent"},
+    "構面": {"rai"},
 }
 # 「同類的」「同一類」 "the same category": the category of the certificate talked about (or held)
 SAME_CATEGORY = re.compile(r"(同類|同一類|同樣類別|同一個類別|\bsame (category|kind)\b)")

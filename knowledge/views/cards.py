@@ -716,9 +716,13 @@ class CatalogCards:
         # each type with its 表2 programming level (No-code / Low-code / Pro-code): 「不會寫 code 算哪種人才」
         levels = {t.name: t.program_level for t in self.cat.types}
         types = _items([f"{t}（{levels[t]}）" if t in levels else t for t in tc.competency_types])
-        types = types or "（表2 未列出能力類型）"
+        # 「能力架構有幫研究人才定義能力類型嗎」: which categories 表2 does give types to, said beside the none
+        covered = [t.name for t in self.cat.talent.categories if t.competency_types]
+        types_en = types or f"none in 表2 (it gives competency types only to {' and '.join(covered)})"
+        types = types or f"表2 未列出（能力類型只列給{'與'.join(covered)}）"
         zh = f"{tc.name}：{tc.role}。職責範圍：{_items(tc.duties, '；')}（表1）。所需能力類型：{types}（表2）。"
-        en = f"{tc.name} ({tc.name_en}): {tc.role}. Duties: {_items(tc.duties, '; ')} (表1). Competency types: {types}."
+        en = f"{tc.name} ({tc.name_en}): {tc.role}. Duties: {_items(tc.duties, '; ')} (表1). "
+        en += f"Competency types: {types_en}."
         path = next((p for p in self.cat.career.paths if p.talent_category == name), None)
         if path is None or not path.key_skills or tc.competency_types:
             return Card(zh, en, [TABLE1, TABLE2])
