@@ -241,6 +241,8 @@ REFERENCE_NOUNS = (
     (re.compile(r"(這|那|該)一?類"), {"cert_category", "talent"}),
     (re.compile(r"\b(this|that) (job|role|position)\b"), {"role", "archetype"}),
 )
+# 「中間那類」「中間那個」: the middle one of a list of three (or five…)
+MIDDLE_REF = re.compile(r"中間(的)?(那|這)?(一)?(個|類|張|項|種|條|位|型)")
 # 「第一個行業」「第二張證照」: an ordinal with the noun of the kind it counts over
 ORDINAL_NOUN = re.compile(r"\s*(行業|產業|證照|認證|證書|職稱|角色|職務|能力類型|人才類別|構面)")
 ORDINAL_NOUN_KINDS = {
@@ -1417,6 +1419,11 @@ class Dialogue:
             return text
         names = {(k, key): self._name(k, key) for k, key, _ in topic.entities}
         names.update({(k, key): self._name(k, key) for k, key in topic.listed})
+        middle = MIDDLE_REF.search(normalise(text))
+        if middle and len(topic.listed) % 2 == 1 and len(topic.listed) >= 3:
+            # 「中間那類的認證重點是什麼」 after the three categories: the middle one of the list shown
+            name = self._name(*topic.listed[len(topic.listed) // 2])
+            return normalise(text).replace(middle.group(0), f"「{name}」", 1)
         counted = COUNT_REF.search(normalise(text))
         kinds = {k for k, _ in topic.listed}
         if counted and len(kinds) == 1 and (noun := KIND_NOUN.get(next(iter(kinds)))) is not None:
@@ -1486,6 +1493,8 @@ class Dialogue:
             # 「回到剛剛第一個行業」 after a list of something else: the first of that kind talked about
             kinds = ORDINAL_NOUN_KINDS[noun.group(1)]
             pool = [x for x in dict.fromkeys([*(mentioned or []), *recent]) if x[0] in kinds]
+            if "type" in kinds:  # 「第四個能力類型」: the guideline numbers the five types (一 to 五)
+                pool = [("type", t.name) for t in self.cat.types]
             index = self._ordinal(m)
             if index is not None and -len(pool) <= index < len(pool):
                 span = normalise(text)[m.start() : noun.end()]
