@@ -23,6 +23,7 @@ from knowledge.catalog import Catalog
 from knowledge.models import CERT_CATEGORIES, TOOL_CATEGORY
 from knowledge.profile import parse_profile
 from knowledge.report import render_text, rule_lines
+from knowledge.result_chart import chart_of
 
 QUICK_HOURS = (0, 6, 12, 18, 24, 30, 48)
 MAX_NAME = 80
@@ -156,10 +157,12 @@ class AssessmentFlow:
 
     def result_view(self, flow: Flow, lang: Lang) -> Reply:
         """The same report `advisor assess` prints, without the rule list (that is the 判定依據 button)."""
-        text = render_text(self.result(flow), with_rules=False)
+        result = self.result(flow)
+        text = render_text(result, with_rules=False)
         return Reply(
             text,
             [[Button(t("why", lang), self._data(flow, "why")), Button(t("restart", lang), self._data(flow, "rs"))]],
+            chart=chart_of(result),
         )
 
     def why_view(self, flow: Flow, lang: Lang) -> Reply:

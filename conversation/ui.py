@@ -10,6 +10,8 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
+from knowledge.result_chart import ResultChart
+
 Lang = Literal["zh", "en"]
 
 
@@ -25,6 +27,8 @@ class Reply:
     buttons: list[list[Button]] = field(default_factory=list)
     number_input: bool = False  # typed numbers are answers here (hours), not choices of a numbered menu
     edits: bool = False  # replaces the message whose button was tapped (a toggle, the next page)
+    # a picture of an assessment result, sent before the text (a photo in Telegram, bars in the terminal)
+    chart: ResultChart | None = None
 
 
 def replies_to_json(replies: list[Reply]) -> str:
@@ -39,6 +43,7 @@ def replies_from_json(text: str) -> list[Reply]:
             [[Button(b["label"], b["data"]) for b in row] for row in r["buttons"]],
             r["number_input"],
             r.get("edits", False),
+            ResultChart.from_dict(r["chart"]) if r.get("chart") else None,
         )
         for r in json.loads(text)
     ]
