@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from knowledge.assessment import assess
-from knowledge.catalog import load_catalog
+from knowledge.catalog import Catalog, load_catalog
 from knowledge.errors import ProfileError
-from knowledge.profile import parse_profile
+from knowledge.profile import Profile, parse_profile
 from knowledge.report import gap_lines, render_text
+from knowledge.result_chart import chart_of
+from knowledge.share_code import decode, encode
 
 EXIT_INVALID = 2
 
@@ -74,6 +76,8 @@ def _print_table(result: dict[str, Any], out: TextIO) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from advisor.result_bars import result_bars
+
     table = Table(title=f"AI 產業人才能力自我評估（指引 {result['guideline_version']}，policy={result['policy']}）")
     for col in ("能力類型", "等級", "證照途徑", "受訓時數途徑", "尚缺"):
         table.add_column(col, overflow="fold")
@@ -89,30 +93,56 @@ def _print_table(result: dict[str, Any], out: TextIO) -> None:
         )
     console = Console(file=out)
     console.print(table)
+    console.print(result_bars(chart_of(result), "zh", heading=False))  # how far each route has come
     console.print(result["summary"])
     console.print(f"出處：{result['source']}、附件(三) 表6")
 
 
+def load_profile(profile_path: str | None, code: str | None, catalog: Catalog, stdin: TextIO) -> Profile:
+    """The profile of `--profile FILE` or `--code CODE` (exactly one is given); ProfileError otherwise."""
+    if code is not None:
+        return decode(code, catalog)
+    return parse_profile(_read_profile(profile_path or "-", stdin), catalog)
+
+
 def run_assess(
-    profile_path: str,
+    profile_path: str | None,
     as_json: bool,
-    stdin: TextIO = sys.stdin,
-    stdout: TextIO = sys.stdout,
-    stderr: TextIO = sys.stderr,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    *,
+    code: str | None = None,
+    share: bool = False,
+    html: str | None = None,
+    save_profile: str | None = None,
 ) -> int:
+    """One assessment; `share` adds its share code, `html` writes a readable report with the audit trail,
+    `save_profile` writes the profile as the JSON `advisor assess --profile` reads. The streams default
+    to sys's at call time (a test's captured streams, not the ones of the first import)."""
+    stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
     catalog = load_catalog()
     try:
-        profile = parse_profile(_read_profile(profile_path, stdin), catalog)
+        profile = load_profile(profile_path, code, catalog, stdin)
+        share_code = encode(profile, catalog) if share or html else None
     except ProfileError as exc:
         print(f"錯誤：{exc.field}：{exc.message}", file=stderr)
         if as_json:
             print(json.dumps(exc.to_dict(), ensure_ascii=False), file=stdout)
         return EXIT_INVALID
     result = assess(profile, catalog)
+    if save_profile:
+        Path(save_profile).write_text(json.dumps(profile.to_dict(), ensure_ascii=False, indent=2) + "\n", "utf-8")
+    if html:
+        from knowledge.report_html import render_html
+
+        Path(html).write_text(render_html(result, share_code=share_code), "utf-8")
     if as_json:
-        print(result_json(result), file=stdout)
+        print(result_json({**result, "share_code": share_code} if share else result), file=stdout)
     elif stdout.isatty():
         _print_table(result, stdout)
     else:
         print(render_text(result), file=stdout)
+    if share and not as_json:
+        print(f"分享碼：{share_code}（重現：advisor assess --code {share_code}）", file=stdout)
     return 0

@@ -32,9 +32,26 @@ def build_parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="one question, one grounded answer ('-' reads one question per line)")
     ask.add_argument("question")
     ask.add_argument("--json", action="store_true", help="print JSON (JSON Lines with '-')")
-    assess = sub.add_parser("assess", help="one deterministic self-assessment")
-    assess.add_argument("--profile", required=True, help="a JSON profile file, or - for standard input")
+    assess = sub.add_parser("assess", help="deterministic self-assessment: one profile, or a team from a file")
+    # what to assess: exactly one source (add new sources to this group)
+    source = assess.add_mutually_exclusive_group(required=True)
+    source.add_argument("--profile", help="a JSON profile file, or - for standard input")
+    source.add_argument("--batch", metavar="FILE", help="HR batch: a CSV (UTF-8) or XLSX file, one row per person")
+    source.add_argument("--code", help="a share code (from --share or the bot's 分享 button) instead of a profile")
+    assess.add_argument("--share", action="store_true", help="also print the profile's share code")
+    assess.add_argument("--html", metavar="FILE", help="also write a readable report with the audit trail (HTML)")
+    assess.add_argument("--save-profile", metavar="FILE", help="also write the profile as JSON (for --profile)")
+    assess.add_argument(
+        "--out", metavar="PATH", help="with --batch: write PATH.csv (and PATH-summary.csv) or PATH.xlsx"
+    )
     assess.add_argument("--json", action="store_true", help="print the JSON result")
+    plan = sub.add_parser("plan", help="a learning plan from a profile to a target (type and level, category or role)")
+    plan_source = plan.add_mutually_exclusive_group(required=True)
+    plan_source.add_argument("--profile", help="a JSON profile file, or - for standard input")
+    plan_source.add_argument("--code", help="a share code instead of a profile")
+    plan.add_argument("--target", required=True, help="e.g. 'AI 工具應用 進階', 'AI 開發人才', 'AI 產品經理'")
+    plan.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the printed plan")
+    plan.add_argument("--json", action="store_true", help="print the JSON plan")
     sub.add_parser("chat", help="the advisor in the terminal")
     sub.add_parser("bot", help="the Telegram bot")
     ev = sub.add_parser("eval", help="run the evaluation set and write a report")
@@ -91,11 +108,14 @@ def _undecodable(arg: str) -> bool:
 
 
 def _main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     if args.command == "assess":
-        from advisor.assess_command import run_assess
+        return _assess(parser, args)
+    if args.command == "plan":
+        from advisor.plan_command import run_plan
 
-        return run_assess(args.profile, args.json)
+        return run_plan(args.profile, args.code, args.target, args.json, args.lang)
     settings = Settings()
     _configure_logging(settings)
     command = args.command
@@ -127,6 +147,21 @@ def _main(argv: list[str] | None = None) -> int:
 
         return run_bot(settings)
     return 2
+
+
+def _assess(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """`advisor assess`: dispatch on the source given (the argument group makes it exactly one)."""
+    if args.batch is not None:
+        from advisor.batch_command import run_batch
+
+        return run_batch(args.batch, args.out, args.json)
+    if args.out is not None:
+        parser.error("assess: --out is only used with --batch")
+    from advisor.assess_command import run_assess
+
+    return run_assess(
+        args.profile, args.json, code=args.code, share=args.share, html=args.html, save_profile=args.save_profile
+    )
 
 
 def entry() -> None:

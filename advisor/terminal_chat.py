@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import sys
 import unicodedata
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from advisor.settings import Settings
 from conversation.core import Event
-from conversation.ui import Button, Reply
+from conversation.ui import Button, Lang, Reply
+
+if TYPE_CHECKING:
+    from conversation.service import AdvisorService
+    from knowledge.result_chart import ResultChart
 
 TERMINAL_USER = 0
 QUIT = ("/quit", "/exit", "/q")
@@ -22,7 +26,9 @@ QUIT = ("/quit", "/exit", "/q")
 COLUMNS = 3  # choices per line: a long menu reads as a table, not one wrapped line
 
 
-def _render(reply: Reply, out: TextIO) -> list[Button]:
+def _render(reply: Reply, out: TextIO, lang: Lang = "zh") -> list[Button]:
+    if reply.chart is not None:
+        _print_chart(reply.chart, out, lang)
     print(f"\n{reply.text}", file=out)
     buttons = [b for row in reply.buttons for b in row]
     if buttons:
@@ -35,6 +41,22 @@ def _render(reply: Reply, out: TextIO) -> list[Button]:
         hint = "輸入 # 加編號選擇（直接輸入數字是回答）" if reply.number_input else "輸入編號或選項文字選擇"
         print(f"（{hint}）", file=out)
     return buttons
+
+
+def _print_chart(chart: ResultChart, out: TextIO, lang: Lang) -> None:
+    """The bars the bot sends as a picture, before the result's text."""
+    from rich.console import Console
+
+    from advisor.result_bars import result_bars
+
+    print(file=out)
+    Console(file=out, highlight=False).print(result_bars(chart, lang))
+
+
+def _language(service: AdvisorService) -> Lang:
+    """The conversation's language (/lang), as stored with the dialogue state; 繁體中文 until one is chosen."""
+    stored = service.language(TERMINAL_USER)
+    return "en" if stored == "en" else "zh"
 
 
 def _width(text: str) -> int:
@@ -100,8 +122,10 @@ def run_chat(settings: Settings, stdin: TextIO = sys.stdin, stdout: TextIO = sys
         if text in QUIT:
             break
         replies = service.process(TERMINAL_USER, _event_for(text, buttons, number_input)) or []
+        # only a chart's labels depend on the language here (the replies' text is already in it)
+        lang = _language(service) if any(reply.chart is not None for reply in replies) else "zh"
         for reply in replies:
-            shown = _render(reply, stdout)
+            shown = _render(reply, stdout, lang)
             if shown:
                 buttons, number_input = shown, reply.number_input
         stdout.flush()

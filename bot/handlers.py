@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Update
@@ -13,7 +15,9 @@ from telegram.ext import ContextTypes
 
 from bot.formatting import render
 from conversation.core import Event, default_language
-from conversation.ui import Reply, t
+from conversation.ui import Lang, Reply, t
+from knowledge.chart_png import render_png
+from knowledge.result_chart import ResultChart
 
 log = logging.getLogger(__name__)
 SEND_ATTEMPTS = 4
@@ -58,30 +62,56 @@ async def _assess_in_private(context: ContextTypes.DEFAULT_TYPE, chat_id: int, l
         log.warning("could not send the private-chat link to chat %s: %s", chat_id, exc)
 
 
-async def send_replies(bot: Any, chat_id: int, replies: list[Reply]) -> None:
-    """Send each reply; flood limits and transient Bot API failures are retried, never fatal."""
+async def send_replies(bot: Any, chat_id: int, replies: list[Reply], lang: Lang = "zh") -> None:
+    """Send each reply, a reply's chart as a photo before its text (labelled in `lang`); flood limits and
+    transient Bot API failures are retried, never fatal, and a photo that cannot be drawn or sent never
+    keeps the text from being sent."""
     for reply in replies:
+        if reply.chart is not None:
+            await _send_chart(bot, chat_id, reply.chart, lang)
         for text, markup in render(reply):
-            for attempt in range(SEND_ATTEMPTS):
-                try:
-                    await bot.send_message(
-                        chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup, link_preview_options=NO_PREVIEW
-                    )
-                    break
-                except RetryAfter as exc:
-                    await asyncio.sleep(float(getattr(exc, "retry_after", 1)) + 0.1)
-                except TimedOut as exc:
-                    # the request may have reached Telegram: sending it again could deliver it twice
-                    log.warning("sending to chat %s timed out; not sent again: %s", chat_id, exc)
-                    break
-                except (NetworkError, TimeoutError) as exc:
-                    if isinstance(exc, BadRequest | Forbidden) or attempt == SEND_ATTEMPTS - 1:
-                        log.warning("giving up sending to chat %s: %s", chat_id, exc)
-                        break
-                    await asyncio.sleep(0.3 * 2**attempt)
-                except TelegramError as exc:
-                    log.warning("could not send to chat %s: %s", chat_id, exc)
-                    break
+            message = partial(
+                bot.send_message,
+                chat_id,
+                text,
+                parse_mode=ParseMode.HTML,
+                reply_markup=markup,
+                link_preview_options=NO_PREVIEW,
+            )
+            await _deliver(message, chat_id, "a message")
+
+
+async def _send_chart(bot: Any, chat_id: int, chart: ResultChart, lang: Lang) -> None:
+    """The picture of a result; drawn in a worker thread (about 50 ms of CPU the event loop need not wait for)."""
+    try:
+        png = await asyncio.to_thread(render_png, chart, lang)
+    except Exception:  # noqa: BLE001 - a picture is a bonus: the text carries the same result
+        log.warning("could not draw the result chart for chat %s", chat_id, exc_info=True)
+        return
+    await _deliver(partial(bot.send_photo, chat_id, photo=png, filename="result.png"), chat_id, "the result chart")
+
+
+async def _deliver(send: Callable[[], Awaitable[object]], chat_id: int, what: str) -> bool:
+    """One Bot API send with the retries that cannot deliver twice; True when it was accepted."""
+    for attempt in range(SEND_ATTEMPTS):
+        try:
+            await send()
+            return True
+        except RetryAfter as exc:
+            await asyncio.sleep(float(getattr(exc, "retry_after", 1)) + 0.1)
+        except TimedOut as exc:
+            # the request may have reached Telegram: sending it again could deliver it twice
+            log.warning("sending %s to chat %s timed out; not sent again: %s", what, chat_id, exc)
+            return False
+        except (NetworkError, TimeoutError) as exc:
+            if isinstance(exc, BadRequest | Forbidden) or attempt == SEND_ATTEMPTS - 1:
+                log.warning("giving up sending %s to chat %s: %s", what, chat_id, exc)
+                return False
+            await asyncio.sleep(0.3 * 2**attempt)
+        except TelegramError as exc:
+            log.warning("could not send %s to chat %s: %s", what, chat_id, exc)
+            return False
+    return False
 
 
 async def _edit_tapped(query: Any, reply: Reply) -> bool:  # noqa: ANN401 - telegram.CallbackQuery
@@ -104,6 +134,13 @@ async def _edit_tapped(query: Any, reply: Reply) -> bool:  # noqa: ANN401 - tele
     except TelegramError as exc:
         log.info("could not edit the tapped message (%s); sending it instead", exc)
         return False
+
+
+def _conversation_language(service: Any, user_id: int, fallback: Lang) -> Lang:
+    """The language the user's conversation is in: the one chosen with /lang, as stored with the dialogue
+    state; `fallback` (from Telegram's language_code) when nothing is stored, as the conversation does."""
+    stored = service.language(user_id)
+    return stored if stored in ("zh", "en") else fallback
 
 
 async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -136,7 +173,7 @@ async def _handle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     language = user.language_code
     if update.callback_query is not None:
         query = update.callback_query
-        event = Event("button", query.data or "", language, user.id in settings.admin_user_ids)
+        event = Event("button", query.data or "", language, user.id in settings.admin_user_ids, context.bot.username)
     else:
         text = _addressed_text(update, context.bot.username, context.bot.id)
         if text is None:
@@ -160,10 +197,14 @@ async def _handle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             if replies is None:
                 log.info("update %s was already processed; skipped", update.update_id)
                 return
-            if update.callback_query is not None and replies and replies[0].edits:
+            # a reply with a picture is always sent anew: an edit cannot add a photo before the text
+            if update.callback_query is not None and replies and replies[0].edits and replies[0].chart is None:
                 if await _edit_tapped(update.callback_query, replies[0]):
                     replies = replies[1:]
-            await send_replies(context.bot, chat.id, replies)
+            lang = default_language(language)
+            if any(reply.chart is not None for reply in replies):
+                lang = await asyncio.to_thread(_conversation_language, service, user.id, lang)
+            await send_replies(context.bot, chat.id, replies, lang)
             await asyncio.to_thread(service.sent, bot_id, update.update_id)
     finally:
         queue.done(user.id)

@@ -18,12 +18,17 @@ from typing import Any
 from conversation.dialogue_state import WIRE_CODES, FlowState, PendingCertificate, Step
 from conversation.hours_input import HoursInputError, parse_hours
 from conversation.ui import Button, Lang, Reply, t
+from knowledge import english
 from knowledge.assessment import assess
 from knowledge.catalog import Catalog
 from knowledge.models import CERT_CATEGORIES, TOOL_CATEGORY
+from knowledge.plan_report import build_learning_plan, render_plan
+from knowledge.plan_target import Target
+from knowledge.planner import next_level
 from knowledge.profile import parse_profile
-from knowledge.report import render_text, rule_lines
+from knowledge.report import render_text, rule_lines, type_heading
 from knowledge.result_chart import chart_of
+from knowledge.share_code import ShareCodeError, decode, encode, fits_deep_link
 
 QUICK_HOURS = (0, 6, 12, 18, 24, 30, 48)
 MAX_NAME = 80
@@ -75,7 +80,8 @@ class AssessmentFlow:
                 hours["tool"][key.removeprefix("tool.")] = value
             else:
                 hours[key] = value
-        return {"certifications": list(flow.selected), "self_declared": list(flow.declared), "hours": hours}
+        profile = {"certifications": list(flow.selected), "self_declared": list(flow.declared), "hours": hours}
+        return {**profile, "policy": flow.policy} if flow.policy != "either" else profile
 
     def result(self, flow: Flow) -> dict[str, Any]:
         return assess(parse_profile(self.profile(flow), self.cat), self.cat)
@@ -147,37 +153,110 @@ class AssessmentFlow:
 
     def review_text(self, flow: Flow, lang: Lang) -> str:
         names = [self.cat.certification(cid).name for cid in flow.selected]
-        names += [
-            f"{d['name']}（{d['category']}{'・' + d['tool_domain'] if d.get('tool_domain') else ''}）"
-            for d in flow.declared
-        ]
+        if lang == "en":  # the guideline's terms glossed (knowledge/english.py); names as 表6 or the user wrote them
+            names += [
+                f"{d['name']} ({english.category_term(d['category'])}"
+                f"{', ' + english.tool_item_term(d['tool_domain']) if d.get('tool_domain') else ''})"
+                for d in flow.declared
+            ]
+            lines = [f"• {english.area_en(key)}: {_fmt(flow.hours.get(key, 0))}" for key, _ in self.areas]
+        else:
+            names += [
+                f"{d['name']}（{d['category']}{'・' + d['tool_domain'] if d.get('tool_domain') else ''}）"
+                for d in flow.declared
+            ]
+            lines = [f"• {label}：{_fmt(flow.hours.get(key, 0))}" for key, label in self.areas]
         certs = "\n".join(f"• {n}" for n in names) or t("review_none", lang)
-        hours = "\n".join(f"• {label}：{_fmt(flow.hours.get(key, 0))}" for key, label in self.areas)
+        hours = "\n".join(lines)
         return f"{t('review', lang)}\n{t('review_certs', lang)}\n{certs}\n{t('review_hours', lang)}\n{hours}"
 
-    def result_view(self, flow: Flow, lang: Lang) -> Reply:
-        """The same report `advisor assess` prints, without the rule list (that is the 判定依據 button)."""
+    def result_view(self, flow: Flow, lang: Lang, with_chart: bool = True) -> Reply:
+        """The same report `advisor assess` prints, without the rule list (that is the 判定依據 button), its
+        picture, and what to do next: the rules behind it, a plan, a share code, or start again."""
         result = self.result(flow)
-        text = render_text(result, with_rules=False)
+        text = render_text(result, with_rules=False, lang=lang)
+        pairs = [("why", "why"), ("plan_button", "pl"), ("share_button", "sh"), ("restart", "rs")]
+        row = [Button(t(label, lang), self._data(flow, cmd)) for label, cmd in pairs]
+        buttons = [row[:2], row[2:]]
+        return Reply(text, buttons, chart=chart_of(result) if with_chart else None)
+
+    def _result_buttons(self, flow: Flow, lang: Lang, *shown: str) -> list[list[Button]]:
+        """Buttons back to the result and to the other views of it (a screen is never a dead end)."""
+        names = {"res": "back_to_result", "why": "why", "pl": "plan_button", "sh": "share_button"}
+        return [[Button(t(names[c], lang), self._data(flow, c)) for c in ("res", "why", "pl", "sh") if c not in shown]]
+
+    def plan_targets(self, flow: Flow) -> list[Target]:
+        """What a plan can aim at from this result: the talent categories of the summary rule not met yet,
+        then each type's next level — in the rule table's order, so a button's index stays valid."""
+        result = self.result(flow)
+        targets = []
+        for rule in self.cat.rules.talent_categories:
+            if rule.category not in result["talent_categories"]:
+                c = next(c for c in self.cat.talent.categories if c.name == rule.category)
+                targets.append(Target("category", c.name, c.name_en, category=c.name, source=c.source))
+        for t_result in result["types"]:
+            level = next_level(result, t_result["type"])
+            if level is not None:
+                targets.append(Target("type", t_result["type"], t_result["name_en"], level=level))
+        return targets
+
+    def plan_menu(self, flow: Flow, lang: Lang) -> Reply:
+        targets = self.plan_targets(flow)
+        if not targets:
+            return Reply(t("plan_all_reached", lang), self._result_buttons(flow, lang, "pl"))
+        rows = [
+            [Button(f"{x.name} {x.level}" if x.level else x.name, self._data(flow, "pt", i))]
+            for i, x in enumerate(targets)
+        ]
+        return Reply(t("plan_choose", lang), rows + self._result_buttons(flow, lang, "pl"))
+
+    def plan_view(self, flow: Flow, lang: Lang, index: int) -> Reply:
+        targets = self.plan_targets(flow)
+        if index >= len(targets):
+            return self.plan_menu(flow, lang)
+        profile = parse_profile(self.profile(flow), self.cat)
+        text = render_plan(build_learning_plan(profile, targets[index], self.cat), lang)
         return Reply(
-            text,
-            [[Button(t("why", lang), self._data(flow, "why")), Button(t("restart", lang), self._data(flow, "rs"))]],
-            chart=chart_of(result),
+            text, [[Button(t("plan_other", lang), self._data(flow, "pl"))], *self._result_buttons(flow, lang, "pl")]
         )
+
+    def share_view(self, flow: Flow, lang: Lang, bot_username: str | None) -> Reply:
+        """The profile's share code: a deep link when the bot's name is known, and the CLI command."""
+        profile = parse_profile(self.profile(flow), self.cat)
+        try:
+            code = encode(profile, self.cat)
+        except ShareCodeError as exc:
+            return Reply(exc.message, self._result_buttons(flow, lang, "sh"))
+        link = f"https://t.me/{bot_username}?start={code}" if bot_username and fits_deep_link(code) else ""
+        text = t("share", lang, code=code, link=link or f"/start {code}")
+        return Reply(text, self._result_buttons(flow, lang, "sh"))
+
+    def shared(self, code: str, nonce: str) -> Flow:
+        """A result opened from a share code: a finished flow holding the code's profile (ShareCodeError
+        when the code cannot be read), so its buttons (判定依據, plan, share) work as after /assess."""
+        profile = decode(code, self.cat).to_dict()
+        flow = self.start(nonce)
+        flow.selected = list(profile["certifications"])
+        flow.declared = list(profile["self_declared"])
+        hours = profile["hours"]
+        flow.hours = {k: v for k, v in hours.items() if k != "tool" and v}
+        flow.hours.update({f"tool.{i}": v for i, v in hours["tool"].items() if v})
+        flow.policy = profile["policy"]
+        flow.step = Step.RESULT
+        return flow
 
     def why_view(self, flow: Flow, lang: Lang) -> Reply:
         result = self.result(flow)
         blocks = [t("why_title", lang)]
         for type_result in result["types"]:
-            blocks.append(
-                f"{type_result['number']}、{type_result['type']}：{type_result['level']}\n"
-                + "\n".join(rule_lines(type_result))
-            )
-        blocks.append(f"出處：{result['source']}")
-        return Reply("\n\n".join(blocks))
+            blocks.append(f"{type_heading(type_result, lang)}\n" + "\n".join(rule_lines(type_result, lang)))
+        blocks.append(english.source_en(result["source"]) if lang == "en" else f"出處：{result['source']}")
+        return Reply("\n\n".join(blocks), self._result_buttons(flow, lang, "why"))
 
     # ------------------------------------------------------------------ input
-    def on_button(self, flow: Flow, lang: Lang, cmd: str, arg: str | None) -> tuple[Flow | None, list[Reply]]:
+    def on_button(
+        self, flow: Flow, lang: Lang, cmd: str, arg: str | None, bot_username: str | None = None
+    ) -> tuple[Flow | None, list[Reply]]:
         step = flow.step
         if cmd == "cancel":
             return None, [Reply(t("cancelled", lang))]
@@ -231,6 +310,14 @@ class AssessmentFlow:
             return flow, [self.view(flow, lang)]
         if step == Step.RESULT and cmd == "why":
             return flow, [self.why_view(flow, lang)]
+        if step == Step.RESULT and cmd == "res":
+            return flow, [self.result_view(flow, lang, with_chart=False)]
+        if step == Step.RESULT and cmd == "pl":
+            return flow, [self.plan_menu(flow, lang)]
+        if step == Step.RESULT and cmd == "pt" and arg is not None and arg.isdigit():
+            return flow, [self.plan_view(flow, lang, int(arg))]
+        if step == Step.RESULT and cmd == "sh":
+            return flow, [self.share_view(flow, lang, bot_username)]
         return flow, [Reply(t("unknown_button", lang)), self.view(flow, lang)]
 
     def _certs_button(self, flow: Flow, lang: Lang, cmd: str, arg: str | None) -> tuple[Flow, list[Reply]]:

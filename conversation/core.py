@@ -18,6 +18,7 @@ from conversation.dialogue import Dialogue
 from conversation.dialogue_state import DialogueState, Step
 from conversation.ui import Button, Lang, Reply, t
 from knowledge.catalog import Catalog
+from knowledge.errors import ProfileError
 from knowledge.stated_profile import StatedProfile
 
 State = dict[str, Any]
@@ -30,6 +31,7 @@ class Event:
     text: str
     user_language: str | None = None  # Telegram's language_code, used for the default language
     is_admin: bool = False
+    bot_username: str | None = None  # for share links (t.me/<bot>?start=<code>); None in the terminal
 
 
 @dataclass
@@ -67,7 +69,7 @@ class Conversation:
         if event.kind == "command":
             outcome = self._command(ds, lang, event)
         elif event.kind == "button":
-            outcome = self._button(ds, lang, event.text)
+            outcome = self._button(ds, lang, event.text, event.bot_username)
         else:
             outcome = self._text(ds, lang, event.text)
         return outcome
@@ -80,6 +82,8 @@ class Conversation:
         name = event.text.split()[0].lstrip("/").split("@")[0].lower()
         if name == "start" and event.text.split()[1:] == ["assess"]:
             return self._start_assessment(ds, lang)  # the deep link from a group: straight to /assess
+        if name == "start" and len(event.text.split()) == 2:
+            return self._shared(ds, lang, event.text.split()[1])  # a share link: t.me/<bot>?start=<code>
         if name == "start":
             replies = [Reply(t("welcome", lang), self.menu(lang))]
             flow = ds.flow
@@ -112,6 +116,21 @@ class Conversation:
             return self._out(ds, [Reply(t("stats", lang, **self.stats_source()))])
         return self._out(ds, [Reply(t("unknown_command", lang))])
 
+    def _shared(self, ds: DialogueState, lang: Lang, code: str) -> Outcome:
+        """The result a share code reproduces, with the result's buttons; a bad code says why. An assessment
+        in progress is not replaced by someone else's result: it is resumed after."""
+        try:
+            flow = self.flow.shared(code, secrets.token_hex(2))
+        except ProfileError as exc:
+            replies = [Reply(t("bad_share_code", lang, message=exc.message), self.menu(lang))]
+            return self._out(ds, replies)
+        if ds.flow is not None and ds.flow.active:
+            view = self.flow.result_view(flow, lang)
+            replies = [Reply(t("shared_result", lang)), Reply(view.text, chart=view.chart)]
+            return self._out(ds, [*replies, Reply(t("flow_resume", lang)), self.flow.view(ds.flow, lang)])
+        ds.flow = flow
+        return self._out(ds, [Reply(t("shared_result", lang)), self.flow.result_view(flow, lang)])
+
     def _browse(self, name: str, lang: Lang) -> list[Reply]:
         if name == "certs":
             return [self.browser.certs_menu(lang)]
@@ -129,14 +148,14 @@ class Conversation:
         return self._out(ds, [self.flow.view(flow, lang)])
 
     # ------------------------------------------------------------------ buttons
-    def _button(self, ds: DialogueState, lang: Lang, data: str) -> Outcome:
+    def _button(self, ds: DialogueState, lang: Lang, data: str, bot_username: str | None = None) -> Outcome:
         parts = data.split(":")
         # the bot writes button data in ASCII within Telegram's 64 bytes: anything else was forged
         if len(parts) < 3 or not data.isascii() or len(data) > MAX_BUTTON_DATA:
             return self._out(ds, [Reply(t("unknown_button", lang))])
         kind, nonce, rest = parts[0], parts[1], parts[2:]
         if kind == "a":
-            return self._flow_button(ds, lang, nonce, rest)
+            return self._flow_button(ds, lang, nonce, rest, bot_username)
         if kind == "m" and rest[0] in ("assess", "certs", "roles", "paths"):
             if rest[0] == "assess":
                 return self._start_assessment(ds, lang)
@@ -165,14 +184,16 @@ class Conversation:
             return self._out(ds, [Reply(t("lang_set", rest[0]), self.menu(rest[0]))])  # type: ignore[arg-type]
         return self._out(ds, [Reply(t("unknown_button", lang))])
 
-    def _flow_button(self, ds: DialogueState, lang: Lang, nonce: str, rest: list[str]) -> Outcome:
+    def _flow_button(
+        self, ds: DialogueState, lang: Lang, nonce: str, rest: list[str], bot_username: str | None = None
+    ) -> Outcome:
         flow = ds.flow
         if flow is None or flow.nonce != nonce or not rest or rest[0] != self.flow.step_code(flow):
             return self._out(ds, [Reply(t("stale_button", lang))])
         cmd = rest[1] if len(rest) > 1 else ""
         arg = rest[2] if len(rest) > 2 else None
         before = flow.step
-        new_flow, replies = self.flow.on_button(flow, lang, cmd, arg)
+        new_flow, replies = self.flow.on_button(flow, lang, cmd, arg, bot_username)
         counters = {"assessments": 1} if new_flow and not new_flow.active and before is not Step.RESULT else {}
         ds.flow = new_flow
         return self._out(ds, replies, counters=counters)

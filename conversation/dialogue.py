@@ -20,7 +20,11 @@ from conversation import people
 from conversation.dialogue_state import DialogueState, FlowState, Step, Topic
 from conversation.ui import Button, Lang, Reply, t
 from knowledge.catalog import GUIDELINE_PATH, Catalog
+from knowledge.errors import ProfileError
 from knowledge.numerals import chinese_number
+from knowledge.plan_report import build_learning_plan, render_plan
+from knowledge.plan_target import locate_target, parse_target
+from knowledge.profile import parse_profile
 from knowledge.stated_profile import HeldCertificate, StatedProfile
 from rag.chain import split_questions
 from rag.own_work import APPLICATION, ASPIRE, SELF_WORK, RoleReader, read_work
@@ -51,6 +55,7 @@ OTHER_ONE = re.compile(
     r"|the other( one)?\b|\bthe remaining one\b|\bthe last one left\b)"
 )
 PEOPLE_COMPARED = "dialogue.people_compared"  # the topic's rule after people were set against each other
+LEARNING_PLAN = "dialogue.learning_plan"  # a plan toward a role, category or level (knowledge.planner)
 # 「那 AI 服務開發呢？」「工具應用咧」: a short follow-up that swaps what is asked and keeps the rest
 SWAP_ONLY = re.compile(r"^\s*(那|那麼|至於|還有|換)?\s*[^，。,?？]{2,24}?\s*(呢|咧|勒|哩)\s*[?？]?\s*$")
 # 「我現在素養課實際登記的是幾小時」「你記的我文書是幾小時」 "what hours do you have for me": the stored facts
@@ -268,6 +273,22 @@ ISSUER_REF = re.compile(
     r"(這個單位|該單位|這家|這間|同一個單位|同一家|這個機構|這個主辦單位"
     r"|\b(this|that|the same) (issuer|vendor|organi[sz]ation)\b)"
 )
+# 「我想成為 AI 產品經理，要怎麼做」「給我一份學習計畫」 "how do I become a data scientist": a learning plan toward
+# a role, a talent category or a level (knowledge.planner), from the facts stated so far
+PLAN_WORDS = re.compile(
+    r"(學習計畫|學習計劃|學習規劃|學習路線|學習地圖|進修計畫|\b(learning|study) plan\b|\broadmap\b)"
+)
+PLAN_HOW = re.compile(
+    r"(怎麼做|怎麼辦|如何|要怎麼|該怎麼|怎樣|從哪|哪裡開始|要做什麼|需要做什麼|步驟|規劃|準備|"
+    r"\bhow (do|can|should|would) i\b|\bwhat should i do\b|\bsteps?\b|\bwhere (do|should) i start\b)"
+)
+# what is said right before a target that is wished for (「想成為」「如何轉職成」 "how do I become a")
+WISHED_BEFORE = re.compile(
+    r"((想要?|打算|希望|目標是?|立志|如何|怎麼|怎樣|要怎麼|該怎麼)(才能|才可以)?\s*"
+    r"(成為|當上?|轉(職|行|型)?\s*(成|為|到|去)?\s*(做)?|走到?|做)\s*(一名|一個|一位|個|名)?\s*"
+    r"|\b(want to|plan to|hope to|aim to|how (do|can|would|should) i|how to) "
+    r"(become|be|move into|switch to|get into)( an?)?\s*)$"
+)
 LEVEL_WORDS = re.compile(r"初級|中級|高級")
 LEVEL_SWAP = re.compile(r"^(那|那麼|換成|那如果是)?\s*(初級|中級|高級)\s*(的)?\s*(呢|嗎)?[？?]?$")
 # "the beginner-level one", "the intermediate one": a sibling of the certificate talked about, by its level
@@ -448,6 +469,9 @@ class Dialogue:
             # 「公司能不能因為她沒到進階就扣考績，合法嗎？」 after her result: a question of its own, weighed
             # against the guideline as any question is (declined, or answered when the guideline covers it)
             return self._question(ds, text, lang)
+        learning = self._learning_plan(ds, ex, updated, normalised, answer_lang, lang)
+        if learning is not None:
+            return [learning]  # 「我想成為 AI 產品經理，要怎麼做」: the plan from the facts stated so far
         helps = self._which_certificate_helps(ds, ex, updated, text, answer_lang, lang)
         if helps is not None:
             return [helps]  # 「這兩張如果只能考一張，哪一張能讓我多達成一個能力類型？」
@@ -2134,6 +2158,47 @@ class Dialogue:
             return None
         n = int(token) if token.isdigit() else ORDINAL_WORDS.get(token) or int(chinese_number(token) or 0)
         return n - 1 if n >= 1 else None
+
+    def _learning_plan(
+        self, ds: DialogueState, ex: Extracted, updated: StatedProfile, n: str, answer_lang: str, lang: Lang
+    ) -> Reply | None:
+        """A learning plan when one is asked for: plan words, or how to become a role or a talent category.
+        The facts the message states are kept (unless supposed); the target must be one the data names."""
+        found = locate_target(n, self.cat)
+        if found is None:
+            return None
+        # plan words anywhere, or the target wished for (「想成為 X」「如何轉職成 X」) and how asked — not words
+        # inside the target's own name (「AI 應用規劃師」 is no 「規劃」)
+        rest = n[: found.start] + " " + n[found.end :]
+        wished = bool(WISHED_BEFORE.search(n[: found.start])) and found.target.kind != "type"
+        how = bool(PLAN_HOW.search(rest)) or bool(re.search(r"(如何|怎麼|怎樣|\bhow\b)", n[: found.start]))
+        if not (PLAN_WORDS.search(rest) or (wished and how)):
+            return None  # 「怎麼達到工具應用進階」 is a gap question: the situation answer gives the steps
+        try:
+            target = parse_target(n, self.cat)
+        except ProfileError:
+            return None
+        if ex.has_facts and not ex.hypothetical:
+            ds.profile = updated
+        profile = parse_profile(updated.profile_json(), self.cat)
+        plan_lang = "en" if answer_lang == "en" else "zh"
+        text = render_plan(build_learning_plan(profile, target, self.cat), plan_lang)
+        if target.kind == "role":
+            role = next(r for r in self.cat.role_list if r.name == target.name)
+            intro = f"{role.name}: {role.positioning}" if plan_lang == "en" else f"{role.name}：{role.positioning}"
+            text = f"{intro}\n\n{text}"
+        elif target.kind == "category":  # what the category does and which types it needs (表1, 表2)
+            c = next(c for c in self.cat.talent.categories if c.name == target.name)
+            types = "、".join(c.competency_types)
+            intro = f"{c.name}：{c.role}" + (f"；所需能力類型：{types}（表2）" if types else "") + "。"
+            text = f"{intro}\n\n{text}" if plan_lang == "zh" else text
+        if updated.is_empty():
+            text = f"{t('plan_from_nothing', plan_lang)}\n{text}"
+        else:
+            text = f"{self.situation.echo(updated, answer_lang)}\n\n{text}"
+        text = to_simplified(text) if answer_lang == "zh-CN" else text
+        ds.topic = Topic(entities=[], intents=["learning_plan"], turn=ds.turn, rule=LEARNING_PLAN)
+        return Reply(text, self._profile_buttons(lang))
 
     def _answer_language(self, text: str, lang: Lang) -> str:
         """Chinese as soon as the sentence has Chinese in it (names of certificates are often English)."""

@@ -73,6 +73,7 @@ class FlowState(Model):
     pending: PendingCertificate = PendingCertificate()
     back: list[tuple[Step, int, int]] = []
     review_return: bool = False  # an edit from the review step returns there
+    policy: Literal["either", "both"] = "either"  # a shared code may carry `both` (the guided steps never ask)
 
     @property
     def active(self) -> bool:

@@ -50,6 +50,39 @@ def replies_from_json(text: str) -> list[Reply]:
 
 
 TEXT: dict[str, dict[str, str]] = {
+    "plan_button": {"zh": "學習計畫", "en": "Learning plan"},
+    "plan_other": {"zh": "換一個目標", "en": "Another target"},
+    "plan_choose": {
+        "zh": "想朝哪個目標規劃？（依表5 計算最省的做法：最少證照或最少受訓時數）",
+        "en": "Which target should the plan aim at? (computed from 表5: the fewest certificates or hours)",
+    },
+    "plan_all_reached": {
+        "zh": "您已達到表5 各能力類型的最高等級，也符合 AI 應用人才與 AI 開發人才的參考指標。",
+        "en": "You have reached the top level of every competency type in 表5 and meet both talent categories.",
+    },
+    "share_button": {"zh": "分享", "en": "Share"},
+    "back_to_result": {"zh": "◀ 回到結果", "en": "◀ Back to the result"},
+    "share": {
+        "zh": "分享碼：{code}\n把這個連結傳給別人，對方打開就會看到同樣的評估結果：\n{link}\n"
+        "也可以用指令重現：advisor assess --code {code}\n（分享碼只含證照與時數，不含姓名；自填證照只記分類。）",
+        "en": "Share code: {code}\nAnyone opening this link sees the same result:\n{link}\n"
+        "Or reproduce it with: advisor assess --code {code}\n(The code holds certificates and hours only, no names; "
+        "self-declared certificates by category only.)",
+    },
+    "shared_result": {
+        "zh": "這是分享碼重現的評估結果（依指引 115v3.0 的規則重新計算）：",
+        "en": "This is the result the share code reproduces (recomputed with the rules of guideline 115v3.0):",
+    },
+    "bad_share_code": {
+        "zh": "這個分享連結無法開啟：{message}\n可以自己做一次自我評估：/assess",
+        "en": "This share link cannot be opened: {message}\nYou can run your own self-assessment: /assess",
+    },
+    "plan_from_nothing": {
+        "zh": "（您還沒有告訴我您的證照或時數，以下從零開始計算；"
+        "可以直接說，例如「我有 iPAS 初級，素養課上過 10 小時」。）",
+        "en": "(You have not told me your certificates or hours yet, so this starts from zero; you can say, e.g. "
+        "“I hold iPAS 初級 and took 10 hours of literacy training”.)",
+    },
     "assess_in_private": {
         "zh": "自我評估會問到您的證照與時數，請在私訊中進行：點下方按鈕開始（群組裡不會顯示您的作答與結果）。",
         "en": "The self-assessment asks about your certificates and hours, so it runs in a private chat: "

@@ -189,6 +189,10 @@ class MeasureInfo(Strict):
     label_en: str  # for English answers: 「尚缺 工具類證照 1 張」 → "1 more tool-category (工具類) certificate"
     # measures whose value this one is part of: a single tool item's hours are part of the tool total
     counts_toward: list[str] = []
+    # English for counts and sums: "2 more tool (工具類) certificates"; "AI 工具應用 (AI tool) + … training combined"
+    plural_en: str | None = None
+    short_en: str | None = None
+    unit_en: str = ""  # after a value in English ("20/18 hours"); empty where the label names the thing counted
 
 
 class Condition(Strict):
@@ -200,6 +204,7 @@ class Rule(Strict):
     id: str
     route: Route
     text: str
+    text_en: str  # our English gloss of `text` (表5's wording stays the source)
     conditions: list[Condition] = Field(min_length=1)
 
 
@@ -222,6 +227,13 @@ class TypeRules(Strict):
     levels: list[LevelRules] = Field(min_length=1)
 
 
+class Term(Strict):
+    """A term of the rule table with its English gloss (`label` is the Chinese wording where it has one)."""
+
+    label: str = ""
+    label_en: str
+
+
 class TalentCategoryRule(Strict):
     category: TalentCategoryName
     requires: dict[TypeName, Level]
@@ -237,6 +249,22 @@ class RuleTable(Strict):
     types: list[TypeRules]
     talent_categories: list[TalentCategoryRule]
     bridge_type: TypeName
+    # English glosses of 表5's level names, the two evidence routes and the evidence policies
+    levels: dict[Level, Term]
+    routes: dict[Route, Term]
+    policies: dict[Literal["either", "both"], Term]
+
+    @model_validator(mode="after")
+    def _every_term_glossed(self) -> RuleTable:
+        for name, terms, expected in (
+            ("levels", self.levels, get_args(Level)),
+            ("routes", self.routes, get_args(Route)),
+            ("policies", self.policies, ("either", "both")),
+        ):
+            missing = [key for key in expected if key not in terms]
+            if missing:
+                raise ValueError(f"{name}: no English gloss for {missing}")
+        return self
 
 
 # --------------------------------------------------------------------------- roles.yaml, industries.yaml

@@ -19,16 +19,21 @@ Where it matters the fake behaves like the real Bot API server (tdlib/telegram-b
   counted in Unicode code points of the parsed, trimmed text;
 * ``getUpdates`` long-polls without blocking other requests, confirms with ``offset``, and a second
   concurrent ``getUpdates`` terminates the first with 409 ``Conflict`` (what two running bot instances see);
-* ``editMessageText`` without ``reply_markup`` removes the inline keyboard, as on Telegram.
+* ``editMessageText`` without ``reply_markup`` removes the inline keyboard, as on Telegram;
+* ``sendPhoto`` takes a multipart upload (as python-telegram-bot sends bytes), directly under ``photo`` or
+  through ``attach://name``; the bytes must be an image Pillow can read, and the Message has a ``photo``
+  array of PhotoSize objects, largest last.
 
-Deliberate simplifications: no files, no Markdown/MarkdownV2 parsing (such text is stored and counted as
-sent), no automatic flood control (inject it with :meth:`FakeBotAPI.fail_next`), no chat permissions.
+Deliberate simplifications: uploaded photos are the only files (no file ids or URLs, no other media), no
+Markdown/MarkdownV2 parsing (such text is stored and counted as sent), no automatic flood control (inject it
+with :meth:`FakeBotAPI.fail_next`), no chat permissions.
 """
 
 from __future__ import annotations
 
 import asyncio
 import copy
+import io
 import itertools
 import json
 import re
@@ -55,6 +60,9 @@ __all__ = [
 
 TOKEN_RE = re.compile(r"^\d+:[A-Za-z0-9_-]{10,}$")
 MAX_TEXT_LENGTH = 4096
+MAX_CAPTION_LENGTH = 1024
+MAX_PHOTO_BYTES = 10 * 1024 * 1024
+PHOTO_SIZE_LIMITS = (90, 320, 800, 1280)  # the longer side of the sizes Telegram keeps of a photo
 MAX_CALLBACK_DATA_BYTES = 64
 MAX_INLINE_BUTTONS = 100
 
@@ -132,6 +140,19 @@ class ApiError(Exception):
 
 def _bad(description: str) -> ApiError:
     return ApiError(400, f"Bad Request: {description}")
+
+
+@dataclass(frozen=True)
+class UploadedFile:
+    """One file part of a multipart request; ``repr`` shows its size, not its bytes."""
+
+    filename: str
+    content_type: str
+    content: bytes = field(repr=False)
+
+    @property
+    def size(self) -> int:
+        return len(self.content)
 
 
 @dataclass(frozen=True)
@@ -553,6 +574,7 @@ class FakeBotAPI:
         self._next_message_id: dict[int | str, int] = {}
         self._sent: dict[int | str, list[dict[str, Any]]] = {}
         self._deliveries: dict[int | str, list[dict[str, Any]]] = {}
+        self._photos: dict[int | str, list[dict[str, Any]]] = {}
         self._cursor: dict[int | str, int] = {}
         self._open_callbacks: dict[str, dict[str, Any]] = {}
         self._callback_ids = itertools.count(4_000_000_000_001)
@@ -583,6 +605,7 @@ class FakeBotAPI:
             ("setChatMenuButton", self._true),
             ("getChat", self._get_chat),
             ("sendMessage", self._send_message),
+            ("sendPhoto", self._send_photo),
             ("editMessageText", self._edit_message_text),
             ("editMessageReplyMarkup", self._edit_message_reply_markup),
             ("deleteMessage", self._delete_message),
@@ -832,8 +855,14 @@ class FakeBotAPI:
         return copy.deepcopy(self._sent.get(chat_id, []))
 
     def deliveries(self, chat_id: int) -> list[dict[str, Any]]:
-        """Every successful sendMessage/edit in the chat, in order, as snapshots with ``kind`` send/edit/markup."""
+        """Every successful sendMessage/sendPhoto/edit in the chat, in order, as snapshots with ``kind``
+        send/photo/edit/markup (a photo's snapshot has its message_id, caption and size, not its bytes)."""
         return copy.deepcopy(self._deliveries.get(chat_id, []))
+
+    def photos(self, chat_id: int) -> list[dict[str, Any]]:
+        """The photos the bot sent to the chat, in order: message_id, content (the bytes received), caption
+        (plain text or None), filename, content_type, width, height."""
+        return copy.deepcopy(self._photos.get(chat_id, []))
 
     def commands(self, scope: dict[str, Any] | None = None, language_code: str = "") -> list[dict[str, Any]]:
         """The command list the bot set for a scope/language (default scope, no language)."""
@@ -964,9 +993,16 @@ class FakeBotAPI:
         text = params.get("text")
         if text is None or text == "":
             raise _bad("message text is empty")
-        text = str(text)
-        mode = str(params.get("parse_mode") or "").lower()
-        explicit = params.get("entities")
+        plain, entities = self._parsed(str(text), params.get("parse_mode"), params.get("entities"))
+        if not plain:
+            raise _bad("message text is empty")
+        if len(plain) > MAX_TEXT_LENGTH:
+            raise _bad("message is too long")
+        return plain, entities
+
+    def _parsed(self, text: str, parse_mode: Any, explicit: Any) -> tuple[str, list[dict[str, Any]]]:
+        """Text and its entities after parse_mode (or the explicit entities), trimmed like Telegram."""
+        mode = str(parse_mode or "").lower()
         if explicit:
             if not isinstance(explicit, list):
                 raise _bad("can't parse entities JSON object")
@@ -980,12 +1016,7 @@ class FakeBotAPI:
             plain, entities = text, []
         else:
             raise _bad("unsupported parse_mode")
-        plain, entities = _trim(plain, entities)
-        if not plain:
-            raise _bad("message text is empty")
-        if len(plain) > MAX_TEXT_LENGTH:
-            raise _bad("message is too long")
-        return plain, entities
+        return _trim(plain, entities)
 
     def _check_reply_markup(self, markup: Any) -> dict[str, Any] | None:
         """Validate reply_markup; return the inline keyboard a Message carries (None for other keyboards)."""
@@ -1272,6 +1303,68 @@ class FakeBotAPI:
         self._store_bot_message(chat_id, message, params)
         return copy.deepcopy(message)
 
+    def _send_photo(self, params: dict[str, Any]) -> dict[str, Any]:
+        chat_id, chat = self._chat_for(params)
+        inline_markup = self._check_reply_markup(params.get("reply_markup"))
+        upload = self._uploaded_photo(params)
+        width, height = _image_size(upload.content)
+        caption, entities = self._render_caption(params)
+        reply_to = self._replied_message(chat_id, params)
+        message_id = self._new_message_id(chat_id)
+        message: dict[str, Any] = {
+            "message_id": message_id,
+            "from": self._bot_user,
+            "chat": chat,
+            "date": int(time.time()),
+            "photo": _photo_sizes(chat_id, message_id, width, height, upload.size),
+        }
+        if caption:
+            message["caption"] = caption
+        if entities:
+            message["caption_entities"] = entities
+        if reply_to is not None:
+            message["reply_to_message"] = _without_reply(reply_to)
+        if inline_markup is not None:
+            message["reply_markup"] = inline_markup
+        self._chat_messages.setdefault(chat_id, {})[message_id] = message
+        record = {"message_id": message_id, "chat_id": chat_id, "caption": caption or None}
+        self._photos.setdefault(chat_id, []).append(
+            {
+                **record,
+                "content": upload.content,
+                "filename": upload.filename,
+                "content_type": upload.content_type,
+                "width": width,
+                "height": height,
+            }
+        )
+        self._deliveries.setdefault(chat_id, []).append({"kind": "photo", **record, "size": upload.size})
+        return copy.deepcopy(message)
+
+    def _uploaded_photo(self, params: dict[str, Any]) -> UploadedFile:
+        """The uploaded file ``photo`` names: the file part itself, or ``attach://<part>``."""
+        photo = params.get("photo")
+        if isinstance(photo, str) and photo.startswith("attach://"):
+            photo = params.get(photo.removeprefix("attach://"))
+            if not isinstance(photo, UploadedFile):
+                raise _bad("wrong HTTP URL specified")
+        if photo is None or photo == "":
+            raise _bad("there is no photo in the request")
+        if not isinstance(photo, UploadedFile):
+            raise _bad("wrong file identifier/HTTP URL specified")  # the fake keeps no files to refer to
+        if photo.size > MAX_PHOTO_BYTES:
+            raise _bad("file is too big")
+        return photo
+
+    def _render_caption(self, params: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
+        """A caption is parsed like message text, but may be empty and is limited to 1024 characters."""
+        caption, entities = self._parsed(
+            str(params.get("caption") or ""), params.get("parse_mode"), params.get("caption_entities")
+        )
+        if len(caption) > MAX_CAPTION_LENGTH:
+            raise _bad("message caption is too long")
+        return caption, entities
+
     def _replied_message(self, chat_id: int | str, params: dict[str, Any]) -> dict[str, Any] | None:
         reply = params.get("reply_parameters")
         if isinstance(reply, dict):
@@ -1294,6 +1387,8 @@ class FakeBotAPI:
         if target is None:
             return True  # inline messages are not tracked
         chat_id, message = target
+        if "text" not in message:
+            raise _bad("there is no text in the message to edit")
         if (
             message.get("text") == text
             and message.get("entities", []) == entities
@@ -1358,6 +1453,42 @@ def _without_reply(message: dict[str, Any]) -> dict[str, Any]:
     return {k: copy.deepcopy(v) for k, v in message.items() if k != "reply_to_message"}
 
 
+def _image_size(content: bytes) -> tuple[int, int]:
+    """Width and height of an uploaded image; Telegram refuses what it cannot read as one."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(content)) as image:
+            width, height = image.size
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        raise _bad("IMAGE_PROCESS_FAILED") from None
+    if width + height > 10_000 or max(width, height) > 20 * min(width, height):
+        raise _bad("PHOTO_INVALID_DIMENSIONS")
+    return width, height
+
+
+def _photo_sizes(chat_id: int | str, message_id: int, width: int, height: int, size: int) -> list[dict[str, Any]]:
+    """The PhotoSize array of a sent photo: scaled copies up to 1280 pixels on the longer side, largest last."""
+    sizes: list[dict[str, Any]] = []
+    longer = max(width, height)
+    for i, limit in enumerate(PHOTO_SIZE_LIMITS):
+        scale = min(1.0, limit / longer)
+        unique = f"AQAD_{chat_id}_{message_id}_{i}"
+        sizes.append(
+            {
+                "file_id": f"AgACAgIAAxk_{unique}",
+                "file_unique_id": unique,
+                "width": max(1, round(width * scale)),
+                "height": max(1, round(height * scale)),
+                "file_size": max(1, round(size * scale * scale)),
+            }
+        )
+        if scale == 1.0:
+            break
+    return sizes
+
+
 def _commands_key(scope: Any, language_code: str) -> tuple[str, str]:
     if not scope or scope == {"type": "default"}:
         return "default", language_code
@@ -1390,8 +1521,7 @@ async def _read_raw_params(request: web.Request) -> dict[str, Any]:
         form = await request.post()
         for key, value in form.items():
             if isinstance(value, web.FileField):
-                content = value.file.read()
-                raw[key] = {"filename": value.filename, "content_type": value.content_type, "size": len(content)}
+                raw[key] = UploadedFile(value.filename, value.content_type, value.file.read())
             else:
                 raw[key] = value
     return raw
@@ -1488,6 +1618,9 @@ class ThreadedFakeBotAPI:
 
     def messages(self, chat_id: int) -> list[dict[str, Any]]:
         return self._call(self.api.messages, chat_id)
+
+    def photos(self, chat_id: int) -> list[dict[str, Any]]:
+        return self._call(self.api.photos, chat_id)
 
     def pending_updates(self) -> int:
         return self._call(self.api.pending_updates)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 import re
 import subprocess
@@ -12,8 +13,15 @@ from pathlib import Path
 import httpx
 import pytest
 import pytest_asyncio
+from PIL import Image
 
 from conversation.state_store import StateStore
+from conversation.ui import Lang
+from knowledge.assessment import assess
+from knowledge.catalog import load_catalog
+from knowledge.chart_png import render_png
+from knowledge.profile import parse_profile
+from knowledge.result_chart import chart_of
 from tests.bot_harness import ADVISOR, TOKEN, BotProcess, User, running_bot, shares_the_bot
 from tests.conftest import ROOT, free_port
 from tests.fake_telegram import FakeBotAPI
@@ -371,3 +379,45 @@ async def _webhook_scenario(api: FakeBotAPI, indexed_data_dir: Path, state_url: 
     finally:
         await process.stop()
     assert secret not in process.log() and TOKEN not in process.log()
+
+
+def _expected_png(profile: dict[str, object], lang: Lang) -> bytes:
+    """The picture `advisor assess` would draw for `profile`: the same chart gives the same bytes."""
+    catalog = load_catalog()
+    return render_png(chart_of(assess(parse_profile(profile, catalog), catalog)), lang)
+
+
+@shares_the_bot
+async def test_the_result_comes_with_its_picture_first(bot: BotProcess) -> None:
+    api = bot.api
+    user = User(api, 1008)
+    await complete_assessment(user, ["18", "0", "0", "0", "0", "0", "0", "0", "0"])
+    [result] = user.last
+    assert "AI 應用素養：具備" in result["text"]
+    [photo] = api.photos(user.id)
+    with Image.open(io.BytesIO(photo["content"])) as image:
+        assert image.format == "PNG" and image.size == (1000, 600)
+    profile = {"certifications": ["aws-ai-practitioner", "tqc-plus-genai-python"], "hours": {"literacy": 18}}
+    assert photo["content"] == _expected_png(profile, "zh")
+    ids = [d["message_id"] for d in api.deliveries(user.id) if d["kind"] in ("send", "photo")]
+    assert ids.index(photo["message_id"]) + 1 == ids.index(result["message_id"]), "the picture, then the text"
+
+
+@shares_the_bot
+async def test_the_picture_speaks_the_language_chosen_with_lang(bot: BotProcess) -> None:
+    """Telegram says zh-hant, the user chose English with /lang: the picture is in English."""
+    api = bot.api
+    user = User(api, 1009, language="zh-hant")
+    await user.say("/lang")
+    await user.press("English")
+    assert "Language set to English" in user.text()
+    await user.say("/assess")
+    await user.press("Start")
+    while "Next" in json.dumps(user.last[-1].get("reply_markup"), ensure_ascii=False):
+        await user.press("Next")
+    await user.press("Done")
+    for _ in range(9):
+        await user.say("0")
+    await user.press("Assess")
+    [photo] = api.photos(user.id)
+    assert photo["content"] == _expected_png({}, "en") != _expected_png({}, "zh")

@@ -1,0 +1,341 @@
+"""A learning plan as people read it: the target, where they stand, each way there as ordered steps
+citing their rules, the career path of 附件(五), the resources of 附件(七), and what the guideline
+does not give.
+
+Why separate from the planner: the planner decides (numbers, rule ids); this module only says what it
+decided, in Traditional Chinese or English, and as the JSON of `advisor plan --json`. Each option is
+checked by running the engine on the profile the plan leads to, so the plan names every level it
+reaches, not only the one asked for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from knowledge import english as en
+from knowledge.assessment import assess
+from knowledge.catalog import Catalog
+from knowledge.models import Resource
+from knowledge.plan_target import CareerSteps, Target, career_steps, requirement_sets
+from knowledge.planner import CertificateStep, HoursStep, Plan, PlanOption, applied, plan, reached
+from knowledge.profile import Profile
+
+Lang = Literal["zh", "en"]
+MAX_SUGGESTIONS = 3
+SOURCES = ("附件(二) 表5", "附件(三) 表6")
+
+
+@dataclass(frozen=True)
+class CheckedOption:
+    option: PlanOption
+    reaches: tuple[tuple[str, str], ...]  # (type, level) the engine gives after the plan, where it rises
+
+
+@dataclass(frozen=True)
+class LearningPlan:
+    target: Target
+    plan: Plan
+    options: tuple[CheckedOption, ...]
+    career: tuple[CareerSteps, ...]
+    resources: tuple[Resource, ...]
+    assessable: bool  # False when 表5 gives the target no indicators (AI 研究人才)
+
+
+def build_learning_plan(profile: Profile, target: Target, catalog: Catalog) -> LearningPlan:
+    """Plan, then check each option with the engine (a plan that would not reach its target is a bug)."""
+    result = assess(profile, catalog)
+    alternatives = requirement_sets(target, result, catalog)
+    the_plan = plan(profile, alternatives, catalog)
+    before = {t["type"]: t["level"] for t in result["types"]}
+    checked = []
+    for option in the_plan.options:
+        after = assess(applied(profile, option, catalog), catalog)
+        if not any(all(reached(after, r) for r in alt) for alt in alternatives):
+            raise AssertionError(f"plan option {option.routes} does not reach {target.name}")
+        rises = tuple((t["type"], t["level"]) for t in after["types"] if t["level"] != before[t["type"]])
+        checked.append(CheckedOption(option, rises))
+    types = {r.type for alt in the_plan.pending for r in alt}
+    resources = tuple(r for r in catalog.resources.resources if types & set(r.competency_types))
+    return LearningPlan(
+        target,
+        the_plan,
+        tuple(checked),
+        tuple(career_steps(target, catalog)),
+        resources,
+        bool(alternatives),
+    )
+
+
+# --------------------------------------------------------------------------- JSON
+def _step_dict(step: HoursStep | CertificateStep) -> dict[str, Any]:
+    if isinstance(step, HoursStep):
+        return {
+            "kind": "hours",
+            "areas": list(step.areas),
+            "hours": _num(step.hours),
+            "new_tool_items": step.new_items,
+            "allocation": {a: _num(h) for a, h in step.allocation},
+            "rule_ids": list(step.rule_ids),
+        }
+    return {
+        "kind": "certificate",
+        "category": step.category,
+        "count": step.count,
+        "new_tool_domains": step.new_domains,
+        "held_tool_domains": list(step.held_domains),
+        "certifications": [
+            {
+                "id": s.id,
+                "name": s.name,
+                "issuer": s.issuer,
+                "category": s.category,
+                "tool_domain": s.tool_domain,
+                "preferred": s.preferred,
+            }
+            for s in step.suggestions
+        ],
+        "rule_ids": list(step.rule_ids),
+    }
+
+
+def _num(value: float) -> float | int:
+    rounded = round(value, 4)
+    return int(rounded) if rounded == int(rounded) else rounded
+
+
+def plan_to_dict(lp: LearningPlan) -> dict[str, Any]:
+    p = lp.plan
+    return {
+        "guideline_version": p.guideline_version,
+        "target": lp.target.to_dict(),
+        "policy": p.policy,
+        "assessable": lp.assessable,
+        "reached": p.requirements_met,
+        "current": [{"type": t, "level": lv} for t, lv in p.current],
+        "requirements": [[{"type": r.type, "level": r.level} for r in alt] for alt in p.pending],
+        "options": [
+            {
+                "kind": c.option.kind,
+                "routes": [{"type": t, "route": r} for t, r in c.option.routes],
+                "certificates": c.option.certificates,
+                "hours": _num(c.option.hours),
+                "steps": [_step_dict(s) for s in c.option.steps],
+                "reaches": [{"type": t, "level": lv} for t, lv in c.reaches],
+            }
+            for c in lp.options
+        ],
+        "career_paths": [
+            {"talent_category": c.category, "route": c.route, "steps": list(c.steps), "position": c.position}
+            for c in lp.career
+        ],
+        "resources": [{"name": r.name, "covers": list(r.covers), "download": r.download} for r in lp.resources],
+        "not_in_guideline": ["courses", "fees", "dates"],
+        "sources": [*SOURCES, "附件(五)", "附件(七)"],
+        "text": render_plan(lp, "zh"),
+    }
+
+
+# --------------------------------------------------------------------------- text
+def _area(catalog: Catalog, area: str, lang: Lang) -> str:
+    if lang == "en":
+        return en.area_en(area)
+    measures = catalog.rules.measures
+    if area.startswith("tool."):
+        return f"{measures['tool_total'].short}・{area.removeprefix('tool.')}"
+    return measures[area].short  # type: ignore[index]
+
+
+def _fmt(value: float) -> str:
+    return f"{_num(value):g}" if isinstance(_num(value), float) else str(_num(value))
+
+
+def _target_label(target: Target, lang: Lang) -> str:
+    if lang == "en":
+        name = f"{target.name} ({target.name_en})"
+        return f"{name} {en.level_term(target.level)}" if target.level else name
+    return f"{target.name} {target.level}" if target.level else target.name
+
+
+def _hours_line(step: HoursStep, catalog: Catalog, lang: Lang) -> str:
+    tool_areas = tuple(f"tool.{i}" for i in catalog.rules.tool_items)
+    items = [a for a in step.areas if a in tool_areas]
+    others = [a for a in step.areas if a not in tool_areas]
+    if lang == "en":
+        names = (
+            [en.measure_en(["tool_total"])] if items and len(items) > 1 else [_area(catalog, a, lang) for a in items]
+        )
+        names += [_area(catalog, a, lang) for a in others]
+        what = " or ".join(names) + (" (any split)" if len(names) > 1 else "")
+        line = f"Train {_fmt(step.hours)} more hours in {what}"
+        if step.new_items:
+            fresh = "、".join(a.removeprefix("tool.") for a, _ in step.allocation)
+            line += f", in at least {step.new_items} tool item(s) without hours yet (e.g. {fresh})"
+        return line
+    tool_name = catalog.rules.measures["tool_total"].short
+    names = [f"{tool_name}（任一工具項目）"] if len(items) > 1 else [_area(catalog, a, lang) for a in items]
+    names += [_area(catalog, a, lang) for a in others]
+    what = "或".join(names) + ("（可任意分配，合計計算）" if len(names) > 1 else "")
+    line = f"{what} 再受訓 {_fmt(step.hours)} 小時"
+    if step.new_items:
+        fresh = "、".join(a.removeprefix("tool.") for a, _ in step.allocation)
+        line += f"，其中至少 {step.new_items} 個目前沒有時數的工具項目（例如：{fresh}）"
+    return line
+
+
+def _cert_line(step: CertificateStep, lang: Lang) -> str:
+    if lang == "en":
+        line = f"Obtain {step.count} more {en.category_term(step.category)} certificate(s)"
+        if step.new_domains:
+            held = f"; you hold: {'、'.join(step.held_domains)}" if step.held_domains else ""
+            line += f", {step.new_domains} of them in tool domains you do not hold yet{held}"
+        return line
+    line = f"取得 {step.category}證照 {step.count} 張"
+    if step.new_domains:
+        held = f"（目前已有：{'、'.join(step.held_domains)}）" if step.held_domains else ""
+        line += f"，其中 {step.new_domains} 張須為不同的工具領域{held}"
+    return line
+
+
+def _suggestion_line(step: CertificateStep, lang: Lang) -> str:
+    picks = list(step.suggestions)
+    if step.new_domains:  # one per domain first, so the first names shown already make distinct domains
+        seen: set[str | None] = set()
+        first = [s for s in picks if not (s.tool_domain in seen or seen.add(s.tool_domain))]
+        picks = first + [s for s in picks if s not in first]
+    shown = picks[:MAX_SUGGESTIONS]
+    if not shown:
+        return ""
+    if lang == "en":
+        names = "; ".join(
+            en.certificate_term({"id": s.id, "name": s.name, "issuer": s.issuer})
+            + (f" [{s.tool_domain}]" if s.tool_domain else "")
+            for s in shown
+        )
+        more = f" ({len(picks)} in 表6)" if len(picks) > len(shown) else ""
+        return f"e.g. {names}{more}"
+    names = "、".join(f"{s.name}（{s.issuer}{'・' + s.tool_domain if s.tool_domain else ''}）" for s in shown)
+    more = f" 等 {len(picks)} 張" if len(picks) > len(shown) else ""
+    return f"可考慮：{names}{more}"
+
+
+def _option_title(i: int, c: CheckedOption, lang: Lang) -> str:
+    o = c.option
+    if lang == "en":
+        kind = {"certificate": "certificate route", "training": "training route", "both": "both routes"}.get(
+            o.kind, "mixed routes"
+        )
+        cost = []
+        if o.certificates:
+            cost.append(f"{o.certificates} certificate(s)")
+        if o.hours:
+            cost.append(f"{_fmt(o.hours)} hours")
+        return f"Option {i} ({kind}: {' + '.join(cost)})"
+    kind = {"certificate": "證照途徑", "training": "受訓時數途徑", "both": "證照與受訓時數兩途徑"}.get(
+        o.kind, "混合途徑"
+    )
+    cost = []
+    if o.certificates:
+        cost.append(f"證照 {o.certificates} 張")
+    if o.hours:
+        cost.append(f"受訓 {_fmt(o.hours)} 小時")
+    return f"方案{i}（{kind}：{'＋'.join(cost)}）"
+
+
+def render_plan(lp: LearningPlan, lang: Lang = "zh") -> str:
+    from knowledge.catalog import load_catalog
+
+    catalog = load_catalog()
+    p = lp.plan
+    target = _target_label(lp.target, lang)
+    out: list[str] = []
+    if lang == "en":
+        out.append(f"Learning plan toward {target} (guideline {p.guideline_version})")
+    else:
+        out.append(f"學習計畫：{target}（指引 {p.guideline_version}）")
+    if lp.target.kind == "role" and lp.target.category:
+        cat = en.talent_term(lp.target.category) if lang == "en" else lp.target.category
+        arche = f", {lp.target.archetype}" if lp.target.archetype and lang == "en" else ""
+        arche_zh = f"（{lp.target.archetype}）" if lp.target.archetype else ""
+        out.append(
+            f"{lp.target.name} belongs to {cat}{arche} (source: {lp.target.source}); "
+            "the plan aims at its 表5 indicators."
+            if lang == "en"
+            else f"{lp.target.name} 屬於 {cat}{arche_zh}（出處：{lp.target.source}），以下依其能力參考指標規劃。"
+        )
+    now = "、".join(f"{t} {lv}" for t, lv in p.current if lv != "未達")
+    if lang == "en":
+        now_en = ", ".join(f"{en.type_term(t)} {en.level_term(lv)}" for t, lv in p.current if lv != "未達")
+        out.append(f"Now: {now_en or 'no competency type reached yet'}.")
+    else:
+        out.append(f"目前：{now or '尚未達成任何能力類型'}。")
+    if not lp.assessable:
+        out.append(
+            "The guideline's 表5 gives no indicators for this talent category, so no hours or certificates can be "
+            "computed; its career path follows."
+            if lang == "en"
+            else "指引的表5 沒有這個人才類別的能力參考指標，無法計算時數或證照；以下是附件(五) 的職業發展途徑。"
+        )
+    elif p.requirements_met:
+        out.append(
+            "You already meet this target's 表5 indicators." if lang == "en" else "您已符合這個目標的表5 能力參考指標。"
+        )
+    else:
+        needs = " or ".join(
+            " and ".join(
+                (f"{en.type_term(r.type)} {en.level_term(r.level)}" if lang == "en" else f"{r.type} {r.level}")
+                for r in alt
+            )
+            for alt in p.pending
+        )
+        out.append(
+            f"Needed: {needs}."
+            if lang == "en"
+            else f"需要達到：{needs.replace(' or ', ' 或 ').replace(' and ', '、')}。"
+        )
+        for i, c in enumerate(lp.options, 1):
+            out.append("")
+            out.append(_option_title(i, c, lang))
+            for n, step in enumerate(c.option.steps, 1):
+                line = _hours_line(step, catalog, lang) if isinstance(step, HoursStep) else _cert_line(step, lang)
+                rules = ", ".join(step.rule_ids) if lang == "en" else "、".join(step.rule_ids)
+                out.append(f"  {n}. {line} — {'rule' if lang == 'en' else '依'} {rules}")
+                if isinstance(step, CertificateStep):
+                    sug = _suggestion_line(step, lang)
+                    if sug:
+                        out.append(f"     {sug}")
+            extra = [(t, lv) for t, lv in c.reaches if all(t != routed for routed, _ in c.option.routes)]
+            if extra:
+                if lang == "en":
+                    also = ", ".join(f"{en.type_term(t)} {en.level_term(lv)}" for t, lv in extra)
+                    out.append(f"  This also reaches: {also}.")
+                else:
+                    out.append(f"  完成後也將達到：{'、'.join(f'{t} {lv}' for t, lv in extra)}。")
+    for c in lp.career:
+        steps = " → ".join(f"[{s}]" if i == c.position else s for i, s in enumerate(c.steps))
+        out.append("")
+        out.append(
+            f"Career path ({c.route}, 附件(五)): {steps}"
+            if lang == "en"
+            else f"職業發展途徑（{c.route}，附件(五)）：{steps}"
+        )
+        if c.key_skills:
+            skills = ("; " if lang == "en" else "、").join(c.key_skills)
+            out.append(f"Key skills on this path: {skills}" if lang == "en" else f"這條路徑的關鍵技能：{skills}")
+    if lp.resources and not p.requirements_met:
+        names = ("; " if lang == "en" else "、").join(r.name for r in lp.resources)
+        out.append("")
+        out.append(f"Learning resources (附件(七)): {names}" if lang == "en" else f"學習資源（附件(七)）：{names}")
+    out.append("")
+    out.append(
+        "The guideline gives no courses, fees or dates; training hours are cumulative course hours (課程受訓累積時數)."
+        if lang == "en"
+        else "說明：指引未提供課程、費用或日期；時數指課程受訓累積時數。"
+    )
+    sources = [*SOURCES]
+    if lp.career:
+        sources.append("附件(五)")
+    if lp.resources:
+        sources.append("附件(七)")
+    out.append(en.source_en(*sources) if lang == "en" else f"出處：{'、'.join(sources)}")
+    return "\n".join(out)
