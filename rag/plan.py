@@ -16,7 +16,9 @@ from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from knowledge.textnorm import match_key
 from knowledge.views.cards import Card
+from rag.matching import squash
 
 if TYPE_CHECKING:
     from rag.catalog_answers import CatalogAnswerer
@@ -102,14 +104,16 @@ class Query:
     def negated_categories(self) -> frozenset[str]:
         """Certification categories the question excludes: 「不是專案類」「專案類以外」 "not project-type"."""
         text = self.u.normalised
+        # entity starts count characters of the squashed text (no spaces): back to the question's own
+        squashed, index = squash(text)
+        original = {s: i for i, s in index.items()}
         out = set()
         for e in self.u.of_kind("cert_category"):
-            if e.start < 0:
+            if e.start < 0 or e.start not in original:
                 continue
-            before, after = (
-                text[max(0, e.start - 6) : e.start],
-                text[e.start + len(e.surface) : e.start + len(e.surface) + 4],
-            )
+            start = original[e.start]
+            last = original.get(min(len(squashed), e.start + len(match_key(e.surface))) - 1, start)
+            before, after = text[max(0, start - 6) : start], text[last + 1 : last + 5]
             if NEGATION_BEFORE.search(before) or NEGATION_AFTER.match(after):
                 out.add(e.key)
         return frozenset(out)

@@ -720,6 +720,21 @@ def test_a_category_named_to_be_excluded_stands_for_the_others(advisor, catalog:
     assert f"共 {others} 張" in answer.text and "專案類認證共" not in answer.text, answer.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["Google 的認證裡面，有哪張不是專案類的？", "Which Microsoft certifications are not project-type?"],
+)
+def test_an_excluded_category_after_words_with_spaces_is_still_excluded(
+    advisor, catalog: Catalog, question: str
+) -> None:  # noqa: ANN001
+    """Entity positions count the text without spaces: the words before 「專案類」 are read where they are."""
+    issuer = "Google" if "Google" in question else "Microsoft"
+    wanted = [c for c in catalog.certifications if issuer in c.issuer and c.category != "專案類"]
+    unwanted = [c for c in catalog.certifications if issuer in c.issuer and c.category == "專案類"]
+    answer = advisor.respond(question)
+    assert all(c.name in answer.text for c in wanted) and not any(c.name in answer.text for c in unwanted), answer.text
+
+
 def test_which_table5_indicators_say_a_quoted_phrase(advisor, catalog: Catalog) -> None:  # noqa: ANN001
     phrase = "單一工具18小時"
     saying = [r.type for r in catalog.rules.types if any(phrase in x.text for lv in r.levels for x in lv.rules)]
