@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import sys
 import unicodedata
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from advisor.settings import Settings
 from conversation.core import Event
-from conversation.ui import Button, Lang, Reply
+from conversation.export import FILE_NAMES, build_document
+from conversation.ui import Button, Lang, Reply, t
+from knowledge.errors import ProfileError
 
 if TYPE_CHECKING:
     from conversation.service import AdvisorService
@@ -26,10 +31,13 @@ QUIT = ("/quit", "/exit", "/q")
 COLUMNS = 3  # choices per line: a long menu reads as a table, not one wrapped line
 
 
-def _render(reply: Reply, out: TextIO, lang: Lang = "zh") -> list[Button]:
+def _render(reply: Reply, out: TextIO, lang: Lang = "zh", save: Callable[[Reply], None] | None = None) -> list[Button]:
+    """The reply's chart, text, the files it carries (written by `save`) and its buttons as numbered choices."""
     if reply.chart is not None:
         _print_chart(reply.chart, out, lang)
     print(f"\n{reply.text}", file=out)
+    if reply.documents and save is not None:
+        save(reply)
     buttons = [b for row in reply.buttons for b in row]
     if buttons:
         prefix = "#" if reply.number_input else ""
@@ -51,6 +59,38 @@ def _print_chart(chart: ResultChart, out: TextIO, lang: Lang) -> None:
 
     print(file=out)
     Console(file=out, highlight=False).print(result_bars(chart, lang))
+
+
+def _save_documents(reply: Reply, service: AdvisorService, out: TextIO, lang: Lang) -> None:
+    """The files a reply carries (匯出), written into the working directory, where the command was run (the
+    advisor has no setting for an output folder); each path is printed. One that cannot be made or written
+    is said so, and the others are still written."""
+    for request in reply.documents:
+        name = FILE_NAMES[request.kind]
+        try:
+            name, data = build_document(request, service.conversation.cat)
+            path = _write_new(Path.cwd(), name, data)
+        except ProfileError as exc:  # e.g. a share code the catalog no longer reads
+            print(t("export_failed", lang, name=name, error=exc.message), file=out)
+        except OSError as exc:
+            print(t("export_failed", lang, name=name, error=exc.strerror or exc), file=out)
+        else:
+            print(t("export_saved", lang, path=path), file=out)
+
+
+def _write_new(directory: Path, name: str, data: bytes) -> Path:
+    """Write `data` as `name` in `directory`, never over an existing file: then as name-1, name-2 … (created
+    exclusively, so a file that appears meanwhile is not overwritten either)."""
+    stem, suffix = Path(name).stem, Path(name).suffix
+    path, n = directory / name, 0
+    while True:
+        try:
+            with path.open("xb") as file:
+                file.write(data)
+            return path
+        except FileExistsError:
+            n += 1
+            path = directory / f"{stem}-{n}{suffix}"
 
 
 def _language(service: AdvisorService) -> Lang:
@@ -122,10 +162,12 @@ def run_chat(settings: Settings, stdin: TextIO = sys.stdin, stdout: TextIO = sys
         if text in QUIT:
             break
         replies = service.process(TERMINAL_USER, _event_for(text, buttons, number_input)) or []
-        # only a chart's labels depend on the language here (the replies' text is already in it)
-        lang = _language(service) if any(reply.chart is not None for reply in replies) else "zh"
+        # only a chart's labels and the saved files' notes depend on the language here (the replies' text is
+        # already in it)
+        lang = _language(service) if any(reply.chart or reply.documents for reply in replies) else "zh"
+        save = partial(_save_documents, service=service, out=stdout, lang=lang)
         for reply in replies:
-            shown = _render(reply, stdout, lang)
+            shown = _render(reply, stdout, lang, save)
             if shown:
                 buttons, number_input = shown, reply.number_input
         stdout.flush()

@@ -8,14 +8,16 @@ from collections.abc import Awaitable, Callable
 from functools import partial
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, LinkPreviewOptions, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import ContextTypes
 
 from bot.formatting import render
 from conversation.core import Event, default_language
-from conversation.ui import Lang, Reply, t
+from conversation.export import build_document
+from conversation.ui import ExportRequest, Lang, Reply, t
+from knowledge.catalog import Catalog, load_catalog
 from knowledge.chart_png import render_png
 from knowledge.result_chart import ResultChart
 
@@ -62,10 +64,13 @@ async def _assess_in_private(context: ContextTypes.DEFAULT_TYPE, chat_id: int, l
         log.warning("could not send the private-chat link to chat %s: %s", chat_id, exc)
 
 
-async def send_replies(bot: Any, chat_id: int, replies: list[Reply], lang: Lang = "zh") -> None:
-    """Send each reply, a reply's chart as a photo before its text (labelled in `lang`); flood limits and
-    transient Bot API failures are retried, never fatal, and a photo that cannot be drawn or sent never
-    keeps the text from being sent."""
+async def send_replies(
+    bot: Any, chat_id: int, replies: list[Reply], lang: Lang = "zh", catalog: Catalog | None = None
+) -> None:
+    """Send each reply, a reply's chart as a photo before its text (labelled in `lang`) and its documents
+    after it (built from `catalog`, the bundled one by default); flood limits and transient Bot API
+    failures are retried, never fatal, and a photo or file that cannot be made or sent never keeps the
+    text or the other replies from being sent."""
     for reply in replies:
         if reply.chart is not None:
             await _send_chart(bot, chat_id, reply.chart, lang)
@@ -79,6 +84,19 @@ async def send_replies(bot: Any, chat_id: int, replies: list[Reply], lang: Lang 
                 link_preview_options=NO_PREVIEW,
             )
             await _deliver(message, chat_id, "a message")
+        for request in reply.documents:
+            await _send_document(bot, chat_id, request, catalog)
+
+
+async def _send_document(bot: Any, chat_id: int, request: ExportRequest, catalog: Catalog | None) -> None:
+    """One exported file, built now from what the reply names (the report draws a picture: a worker thread)."""
+    try:
+        name, data = await asyncio.to_thread(build_document, request, catalog or load_catalog())
+    except Exception:  # noqa: BLE001 - the text already says what the file is; the other replies go on
+        log.warning("could not build the %s file for chat %s", request.kind, chat_id, exc_info=True)
+        return
+    send = partial(bot.send_document, chat_id, document=InputFile(data, filename=name))
+    await _deliver(send, chat_id, f"the {request.kind} file")
 
 
 async def _send_chart(bot: Any, chat_id: int, chart: ResultChart, lang: Lang) -> None:
@@ -197,14 +215,15 @@ async def _handle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             if replies is None:
                 log.info("update %s was already processed; skipped", update.update_id)
                 return
-            # a reply with a picture is always sent anew: an edit cannot add a photo before the text
-            if update.callback_query is not None and replies and replies[0].edits and replies[0].chart is None:
+            # a reply with a picture or files is always sent anew: an edit cannot add a photo or a document
+            first = replies[0] if replies else None
+            if update.callback_query is not None and first and first.edits and not first.chart and not first.documents:
                 if await _edit_tapped(update.callback_query, replies[0]):
                     replies = replies[1:]
             lang = default_language(language)
             if any(reply.chart is not None for reply in replies):
                 lang = await asyncio.to_thread(_conversation_language, service, user.id, lang)
-            await send_replies(context.bot, chat.id, replies, lang)
+            await send_replies(context.bot, chat.id, replies, lang, service.conversation.cat)
             await asyncio.to_thread(service.sent, bot_id, update.update_id)
     finally:
         queue.done(user.id)

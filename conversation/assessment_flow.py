@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import Any
 
 from conversation.dialogue_state import WIRE_CODES, FlowState, PendingCertificate, Step
+from conversation.export import PROFILE_FILE, REPORT_FILE, export_requests
 from conversation.hours_input import HoursInputError, parse_hours
 from conversation.ui import Button, Lang, Reply, t
 from knowledge import english
@@ -34,6 +35,8 @@ QUICK_HOURS = (0, 6, 12, 18, 24, 30, 48)
 MAX_NAME = 80
 MAX_DECLARED = 60  # self-declared certificates kept per assessment (a bounded state: a few KB, two messages)
 Flow = FlowState
+# the views of a result, by the command its buttons carry: the result, 判定依據, plan, share code, files
+RESULT_VIEWS = {"res": "back_to_result", "why": "why", "pl": "plan_button", "sh": "share_button", "ex": "export_button"}
 
 
 class AssessmentFlow:
@@ -172,18 +175,18 @@ class AssessmentFlow:
 
     def result_view(self, flow: Flow, lang: Lang, with_chart: bool = True) -> Reply:
         """The same report `advisor assess` prints, without the rule list (that is the 判定依據 button), its
-        picture, and what to do next: the rules behind it, a plan, a share code, or start again."""
+        picture, and what to do next: the rules behind it, a plan, a share code, its files, or start again."""
         result = self.result(flow)
         text = render_text(result, with_rules=False, lang=lang)
-        pairs = [("why", "why"), ("plan_button", "pl"), ("share_button", "sh"), ("restart", "rs")]
+        pairs = [("why", "why"), ("plan_button", "pl"), ("share_button", "sh"), ("export_button", "ex")]
         row = [Button(t(label, lang), self._data(flow, cmd)) for label, cmd in pairs]
-        buttons = [row[:2], row[2:]]
+        buttons = [row[:2], row[2:], [Button(t("restart", lang), self._data(flow, "rs"))]]
         return Reply(text, buttons, chart=chart_of(result) if with_chart else None)
 
     def _result_buttons(self, flow: Flow, lang: Lang, *shown: str) -> list[list[Button]]:
-        """Buttons back to the result and to the other views of it (a screen is never a dead end)."""
-        names = {"res": "back_to_result", "why": "why", "pl": "plan_button", "sh": "share_button"}
-        return [[Button(t(names[c], lang), self._data(flow, c)) for c in ("res", "why", "pl", "sh") if c not in shown]]
+        """Buttons back to the result and to the other views of it (a screen is never a dead end), two a row."""
+        row = [Button(t(label, lang), self._data(flow, c)) for c, label in RESULT_VIEWS.items() if c not in shown]
+        return [row[i : i + 2] for i in range(0, len(row), 2)]
 
     def plan_targets(self, flow: Flow) -> list[Target]:
         """What a plan can aim at from this result: the talent categories of the summary rule not met yet,
@@ -231,9 +234,16 @@ class AssessmentFlow:
         text = t("share", lang, code=code, link=link or f"/start {code}")
         return Reply(text, self._result_buttons(flow, lang, "sh"))
 
+    def export_view(self, flow: Flow, lang: Lang) -> Reply:
+        """The profile as JSON (to re-run with `advisor assess --profile`) and the HTML report, as files sent
+        after this text; the reply names them, the transport builds them (conversation/export.py)."""
+        profile = parse_profile(self.profile(flow), self.cat)
+        text = t("export", lang, profile_file=PROFILE_FILE, report_file=REPORT_FILE)
+        return Reply(text, self._result_buttons(flow, lang, "ex"), documents=export_requests(profile, self.cat, lang))
+
     def shared(self, code: str, nonce: str) -> Flow:
         """A result opened from a share code: a finished flow holding the code's profile (ShareCodeError
-        when the code cannot be read), so its buttons (判定依據, plan, share) work as after /assess."""
+        when the code cannot be read), so its buttons (判定依據, plan, share, 匯出) work as after /assess."""
         profile = decode(code, self.cat).to_dict()
         flow = self.start(nonce)
         flow.selected = list(profile["certifications"])
@@ -318,6 +328,8 @@ class AssessmentFlow:
             return flow, [self.plan_view(flow, lang, int(arg))]
         if step == Step.RESULT and cmd == "sh":
             return flow, [self.share_view(flow, lang, bot_username)]
+        if step == Step.RESULT and cmd == "ex":
+            return flow, [self.export_view(flow, lang)]
         return flow, [Reply(t("unknown_button", lang)), self.view(flow, lang)]
 
     def _certs_button(self, flow: Flow, lang: Lang, cmd: str, arg: str | None) -> tuple[Flow, list[Reply]]:

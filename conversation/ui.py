@@ -8,17 +8,36 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from knowledge.result_chart import ResultChart
 
 Lang = Literal["zh", "en"]
+ExportKind = Literal["profile", "report"]
 
 
 @dataclass(frozen=True)
 class Button:
     label: str
     data: str  # callback data, at most 64 bytes (Telegram's limit)
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """A file to send with a reply, named by what rebuilds it rather than by its bytes: replies wait as JSON
+    in the outbox until confirmed sent, and a report with its picture is tens of KB where this is a few
+    dozen bytes. `conversation.export.build_document` makes the file at send time, the same bytes each time.
+    """
+
+    kind: ExportKind  # "profile": the JSON `advisor assess --profile` reads; "report": the readable HTML page
+    lang: Lang
+    share_code: str | None = None  # the profile's share code; None when its hours are finer than 0.01 hour
+    # the profile's JSON itself, when the share code does not give it back exactly (self-declared names, order)
+    profile_json: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ExportRequest:
+        return cls(data["kind"], data["lang"], data.get("share_code"), data.get("profile_json"))
 
 
 @dataclass
@@ -29,6 +48,8 @@ class Reply:
     edits: bool = False  # replaces the message whose button was tapped (a toggle, the next page)
     # a picture of an assessment result, sent before the text (a photo in Telegram, bars in the terminal)
     chart: ResultChart | None = None
+    # files sent after the text (documents in Telegram, files written by the terminal chat)
+    documents: tuple[ExportRequest, ...] = ()
 
 
 def replies_to_json(replies: list[Reply]) -> str:
@@ -44,6 +65,7 @@ def replies_from_json(text: str) -> list[Reply]:
             r["number_input"],
             r.get("edits", False),
             ResultChart.from_dict(r["chart"]) if r.get("chart") else None,
+            tuple(ExportRequest.from_dict(d) for d in r.get("documents", ())),
         )
         for r in json.loads(text)
     ]
@@ -61,6 +83,18 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "You have reached the top level of every competency type in 表5 and meet both talent categories.",
     },
     "share_button": {"zh": "分享", "en": "Share"},
+    "export_button": {"zh": "匯出", "en": "Export"},
+    "export": {
+        "zh": "匯出兩個檔案：\n• {profile_file}：您的作答（證照與時數），可再交給顧問重新評估：\n"
+        "advisor assess --profile {profile_file}\n"
+        "• {report_file}：完整報告（等級、尚缺條件、每條規則的判定依據與分享碼），用瀏覽器開啟，也可以列印成 PDF。",
+        "en": "Two files:\n• {profile_file}: your answers (certificates and hours); re-run the assessment with\n"
+        "advisor assess --profile {profile_file}\n"
+        "• {report_file}: the full report (levels, what is missing, every rule applied, the share code); "
+        "open it in a browser or print it to PDF.",
+    },
+    "export_saved": {"zh": "已存檔：{path}", "en": "Saved: {path}"},
+    "export_failed": {"zh": "無法存檔 {name}：{error}", "en": "Could not save {name}: {error}"},
     "back_to_result": {"zh": "◀ 回到結果", "en": "◀ Back to the result"},
     "share": {
         "zh": "分享碼：{code}\n把這個連結傳給別人，對方打開就會看到同樣的評估結果：\n{link}\n"

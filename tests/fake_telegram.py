@@ -22,9 +22,11 @@ Where it matters the fake behaves like the real Bot API server (tdlib/telegram-b
 * ``editMessageText`` without ``reply_markup`` removes the inline keyboard, as on Telegram;
 * ``sendPhoto`` takes a multipart upload (as python-telegram-bot sends bytes), directly under ``photo`` or
   through ``attach://name``; the bytes must be an image Pillow can read, and the Message has a ``photo``
-  array of PhotoSize objects, largest last.
+  array of PhotoSize objects, largest last;
+* ``sendDocument`` takes a multipart upload the same way (any non-empty bytes up to 50 MB), and the Message
+  has a ``document`` object with the upload's file name and MIME type.
 
-Deliberate simplifications: uploaded photos are the only files (no file ids or URLs, no other media), no
+Deliberate simplifications: uploaded photos and documents are the only files (no file ids or URLs), no
 Markdown/MarkdownV2 parsing (such text is stored and counted as sent), no automatic flood control (inject it
 with :meth:`FakeBotAPI.fail_next`), no chat permissions.
 """
@@ -62,6 +64,7 @@ TOKEN_RE = re.compile(r"^\d+:[A-Za-z0-9_-]{10,}$")
 MAX_TEXT_LENGTH = 4096
 MAX_CAPTION_LENGTH = 1024
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024  # what a bot may upload through the Bot API
 PHOTO_SIZE_LIMITS = (90, 320, 800, 1280)  # the longer side of the sizes Telegram keeps of a photo
 MAX_CALLBACK_DATA_BYTES = 64
 MAX_INLINE_BUTTONS = 100
@@ -575,6 +578,7 @@ class FakeBotAPI:
         self._sent: dict[int | str, list[dict[str, Any]]] = {}
         self._deliveries: dict[int | str, list[dict[str, Any]]] = {}
         self._photos: dict[int | str, list[dict[str, Any]]] = {}
+        self._documents: dict[int | str, list[dict[str, Any]]] = {}
         self._cursor: dict[int | str, int] = {}
         self._open_callbacks: dict[str, dict[str, Any]] = {}
         self._callback_ids = itertools.count(4_000_000_000_001)
@@ -606,6 +610,7 @@ class FakeBotAPI:
             ("getChat", self._get_chat),
             ("sendMessage", self._send_message),
             ("sendPhoto", self._send_photo),
+            ("sendDocument", self._send_document),
             ("editMessageText", self._edit_message_text),
             ("editMessageReplyMarkup", self._edit_message_reply_markup),
             ("deleteMessage", self._delete_message),
@@ -855,14 +860,20 @@ class FakeBotAPI:
         return copy.deepcopy(self._sent.get(chat_id, []))
 
     def deliveries(self, chat_id: int) -> list[dict[str, Any]]:
-        """Every successful sendMessage/sendPhoto/edit in the chat, in order, as snapshots with ``kind``
-        send/photo/edit/markup (a photo's snapshot has its message_id, caption and size, not its bytes)."""
+        """Every successful sendMessage/sendPhoto/sendDocument/edit in the chat, in order, as snapshots with
+        ``kind`` send/photo/document/edit/markup (a photo's or document's snapshot has its message_id,
+        caption and size, and a document's its file name, not the bytes)."""
         return copy.deepcopy(self._deliveries.get(chat_id, []))
 
     def photos(self, chat_id: int) -> list[dict[str, Any]]:
         """The photos the bot sent to the chat, in order: message_id, content (the bytes received), caption
         (plain text or None), filename, content_type, width, height."""
         return copy.deepcopy(self._photos.get(chat_id, []))
+
+    def documents(self, chat_id: int) -> list[dict[str, Any]]:
+        """The documents the bot sent to the chat, in order: message_id, content (the bytes received),
+        filename, mime_type, caption (plain text or None)."""
+        return copy.deepcopy(self._documents.get(chat_id, []))
 
     def commands(self, scope: dict[str, Any] | None = None, language_code: str = "") -> list[dict[str, Any]]:
         """The command list the bot set for a scope/language (default scope, no language)."""
@@ -1341,20 +1352,63 @@ class FakeBotAPI:
         self._deliveries.setdefault(chat_id, []).append({"kind": "photo", **record, "size": upload.size})
         return copy.deepcopy(message)
 
+    def _send_document(self, params: dict[str, Any]) -> dict[str, Any]:
+        chat_id, chat = self._chat_for(params)
+        inline_markup = self._check_reply_markup(params.get("reply_markup"))
+        upload = self._uploaded_file(params, "document", MAX_DOCUMENT_BYTES)
+        if upload.size == 0:
+            raise _bad("file must be non-empty")
+        caption, entities = self._render_caption(params)
+        reply_to = self._replied_message(chat_id, params)
+        message_id = self._new_message_id(chat_id)
+        filename = upload.filename or "document"
+        mime_type = upload.content_type or "application/octet-stream"
+        unique = f"BQAD_{chat_id}_{message_id}"
+        message: dict[str, Any] = {
+            "message_id": message_id,
+            "from": self._bot_user,
+            "chat": chat,
+            "date": int(time.time()),
+            "document": {
+                "file_id": f"BQACAgIAAxk_{unique}",
+                "file_unique_id": unique,
+                "file_name": filename,
+                "mime_type": mime_type,
+                "file_size": upload.size,
+            },
+        }
+        if caption:
+            message["caption"] = caption
+        if entities:
+            message["caption_entities"] = entities
+        if reply_to is not None:
+            message["reply_to_message"] = _without_reply(reply_to)
+        if inline_markup is not None:
+            message["reply_markup"] = inline_markup
+        self._chat_messages.setdefault(chat_id, {})[message_id] = message
+        record = {"message_id": message_id, "chat_id": chat_id, "caption": caption or None, "filename": filename}
+        self._documents.setdefault(chat_id, []).append({**record, "content": upload.content, "mime_type": mime_type})
+        self._deliveries.setdefault(chat_id, []).append({"kind": "document", **record, "size": upload.size})
+        return copy.deepcopy(message)
+
+    def _uploaded_file(self, params: dict[str, Any], name: str, max_bytes: int) -> UploadedFile:
+        """The uploaded file the parameter `name` carries: the file part itself, or ``attach://<part>``."""
+        value = params.get(name)
+        if isinstance(value, str) and value.startswith("attach://"):
+            value = params.get(value.removeprefix("attach://"))
+            if not isinstance(value, UploadedFile):
+                raise _bad("wrong HTTP URL specified")
+        if value is None or value == "":
+            raise _bad(f"there is no {name} in the request")
+        if not isinstance(value, UploadedFile):
+            raise _bad("wrong file identifier/HTTP URL specified")  # the fake keeps no files to refer to
+        if value.size > max_bytes:
+            raise _bad("file is too big")
+        return value
+
     def _uploaded_photo(self, params: dict[str, Any]) -> UploadedFile:
         """The uploaded file ``photo`` names: the file part itself, or ``attach://<part>``."""
-        photo = params.get("photo")
-        if isinstance(photo, str) and photo.startswith("attach://"):
-            photo = params.get(photo.removeprefix("attach://"))
-            if not isinstance(photo, UploadedFile):
-                raise _bad("wrong HTTP URL specified")
-        if photo is None or photo == "":
-            raise _bad("there is no photo in the request")
-        if not isinstance(photo, UploadedFile):
-            raise _bad("wrong file identifier/HTTP URL specified")  # the fake keeps no files to refer to
-        if photo.size > MAX_PHOTO_BYTES:
-            raise _bad("file is too big")
-        return photo
+        return self._uploaded_file(params, "photo", MAX_PHOTO_BYTES)
 
     def _render_caption(self, params: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
         """A caption is parsed like message text, but may be empty and is limited to 1024 characters."""
@@ -1621,6 +1675,9 @@ class ThreadedFakeBotAPI:
 
     def photos(self, chat_id: int) -> list[dict[str, Any]]:
         return self._call(self.api.photos, chat_id)
+
+    def documents(self, chat_id: int) -> list[dict[str, Any]]:
+        return self._call(self.api.documents, chat_id)
 
     def pending_updates(self) -> int:
         return self._call(self.api.pending_updates)
