@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from conversation import people
-from conversation.dialogue_state import DialogueState, FlowState, Step, Topic
+from conversation.dialogue_state import DialogueState, FlowState, PlanContext, Step, Topic
 from conversation.ui import Button, Lang, Reply, t
 from knowledge.catalog import GUIDELINE_PATH, Catalog
 from knowledge.errors import ProfileError
@@ -56,6 +56,7 @@ OTHER_ONE = re.compile(
 )
 PEOPLE_COMPARED = "dialogue.people_compared"  # the topic's rule after people were set against each other
 LEARNING_PLAN = "dialogue.learning_plan"  # a plan toward a role, category or level (knowledge.planner)
+PLAN_FOLLOW_TURNS = 3  # a plan's follow-ups (「那只考證照呢」) are read as such this many turns after it
 # 「那 AI 服務開發呢？」「工具應用咧」: a short follow-up that swaps what is asked and keeps the rest
 SWAP_ONLY = re.compile(r"^\s*(那|那麼|至於|還有|換)?\s*[^，。,?？]{2,24}?\s*(呢|咧|勒|哩)\s*[?？]?\s*$")
 # 「我現在素養課實際登記的是幾小時」「你記的我文書是幾小時」 "what hours do you have for me": the stored facts
@@ -282,10 +283,28 @@ PLAN_HOW = re.compile(
     r"(怎麼做|怎麼辦|如何|要怎麼|該怎麼|怎樣|從哪|哪裡開始|要做什麼|需要做什麼|步驟|規劃|準備|"
     r"\bhow (do|can|should|would) i\b|\bwhat should i do\b|\bsteps?\b|\bwhere (do|should) i start\b)"
 )
+# a plan narrowed to one route (「那如果只想考證照呢」「最少要幾小時，我不想考試」「只考一張、其他上課補」)
+PLAN_ONE_CERT = re.compile(
+    r"(只(想|要|打算)?考一張|(考|拿)一張(證照)?[^。？?]{0,12}(其他|其餘|剩下|剩的)|\b(only )?one certificate\b)"
+)
+PLAN_CERT_ONLY = re.compile(
+    r"(只(想|要|打算)?(考|拿)(證照|證書|認證)|全部都?(用|靠)?(考)?證照|都(用|靠)證照|只靠證照|純考證照|不(想|要)上課|"
+    r"\bget certified\b|\bcertificates? only\b|\bonly (take |get )?certificates?\b|\bcertificate route\b)"
+)
+PLAN_HOURS_ONLY = re.compile(
+    r"(最少(還)?要?(上|補)?幾(個)?小時|(補|上|修)\s*幾(個)?小時|不(太)?(想|要)考(試|證照)?|不考(試|證照)|全部(用)?上課|"
+    r"只(想|要)?上課|純上課|"
+    r"全部上課|\bcourses? only\b|\bonly (want to )?take courses\b|\btraining only\b|\bminimum (number of )?"
+    r"(training )?hours\b|\bfewest hours\b|\bwithout (taking )?(an? )?(exam|certificate)s?\b)"
+)
+# 「那剛剛的方案要怎麼改」「那要補多少」 "can you redo the plan": the same plan again, on the facts as they are now
+PLAN_REDO = re.compile(r"(方案|計畫|規劃|要補多少|還要補|\bredo\b|\bthe plan\b|\bupdate)")
+PLAN_SWITCH = re.compile(r"(改成|換成|改為|轉成|\bswitch (the target )?to\b|\binstead\b)")
 # what is said right before a target that is wished for (「想成為」「如何轉職成」 "how do I become a")
 WISHED_BEFORE = re.compile(
-    r"((想要?|打算|希望|目標是?|立志|如何|怎麼|怎樣|要怎麼|該怎麼)(才能|才可以)?\s*"
-    r"(成為|當上?|轉(職|行|型)?\s*(成|為|到|去)?\s*(做)?|走到?|做)\s*(一名|一個|一位|個|名)?\s*"
+    r"((想要?|打算|希望|目標是?|立志|如何|怎麼|怎樣|要怎麼|該怎麼)[^，,。？?!！]{0,6}?(才能|才可以)?\s*"
+    r"(成為|當上?|轉(職|行|型)?\s*(成|為|到|去)?\s*(做)?|走到?|做|升到?|達到|到達|拿到|往)\s*"
+    r"(一名|一個|一位|個|名)?\s*"
     r"|\b(want to|plan to|hope to|aim to|how (do|can|would|should) i|how to) "
     r"(become|be|move into|switch to|get into)( an?)?\s*)$"
 )
@@ -2165,24 +2184,50 @@ class Dialogue:
         """A learning plan when one is asked for: plan words, or how to become a role or a talent category.
         The facts the message states are kept (unless supposed); the target must be one the data names."""
         found = locate_target(n, self.cat)
-        if found is None:
-            return None
-        # plan words anywhere, or the target wished for (「想成為 X」「如何轉職成 X」) and how asked — not words
-        # inside the target's own name (「AI 應用規劃師」 is no 「規劃」)
-        rest = n[: found.start] + " " + n[found.end :]
-        wished = bool(WISHED_BEFORE.search(n[: found.start])) and found.target.kind != "type"
-        how = bool(PLAN_HOW.search(rest)) or bool(re.search(r"(如何|怎麼|怎樣|\bhow\b)", n[: found.start]))
-        if not (PLAN_WORDS.search(rest) or (wished and how)):
-            return None  # 「怎麼達到工具應用進階」 is a gap question: the situation answer gives the steps
-        try:
-            target = parse_target(n, self.cat)
-        except ProfileError:
-            return None
+        route = self._plan_route(n)
+        # soon after a plan: 「只想考證照呢」 narrows it, a corrected fact re-plans it, 「改成開發人才」 re-aims it
+        after_plan = ds.plan is not None and ds.turn - ds.plan.turn <= PLAN_FOLLOW_TURNS
+        same = after_plan and found is not None and ds.plan.target.startswith(found.target.name)  # type: ignore[union-attr]
+        one_type = ds.situation_types[0] if len(ds.situation_types) == 1 and not updated.is_empty() else None
+        # a type named in a follow-up (「素養課的時數可以同時算進工具應用嗎」) is a detail of the plan, not a new aim
+        detail = found is None or same or (found.target.kind == "type" and not self._several_types(n))
+        # 「那改成只考一張證照呢」 changes the route; 「改成 AI 模型訓練呢」 the aim: a target named to switch to
+        retarget = found is not None and not same and (bool(PLAN_SWITCH.search(n)) or self._several_types(n))
+        if after_plan and detail and not retarget:
+            if not (route != "any" or ex.correction or PLAN_REDO.search(n)):
+                return None
+            target = parse_target(ds.plan.target, self.cat)  # type: ignore[union-attr]
+            route = ds.plan.route if route == "any" else route  # 「記錯了，是 10 小時」 keeps the route asked for
+        elif found is None:
+            if route == "any" or one_type is None:
+                return None
+            # 「最少要幾小時？」 right after a result about one type: the plan to its next level, on that route
+            target = parse_target(one_type, self.cat)
+        else:
+            # plan words anywhere, or the target wished for (「想成為 X」「如何轉職成 X」) and how asked — not
+            # words inside the target's own name (「AI 應用規劃師」 is no 「規劃」)
+            rest = n[: found.start] + " " + n[found.end :]
+            wished = bool(WISHED_BEFORE.search(n[: found.start]))
+            how = bool(PLAN_HOW.search(rest)) or bool(re.search(r"(如何|怎麼|怎樣|\bhow\b)", n[: found.start]))
+            switched = after_plan and bool(PLAN_SWITCH.search(n))
+            # 「全部上課的話，最少要幾小時才算 AI 開發人才」: a route asked toward a category or a role is a plan
+            # (a what-if about one's own hours, 「如果我先把模型訓練補到 30 小時…還要再上幾小時」, is a result question)
+            routed = route != "any" and found.target.kind in ("category", "role") and not ex.hypothetical
+            if not (PLAN_WORDS.search(rest) or (wished and how) or switched or routed):
+                return None  # 「AI 工具應用進階要幾小時」 is a gap question: the situation answer gives the steps
+            try:
+                target = parse_target(n, self.cat)
+            except ProfileError:
+                return None
+            if switched and route == "any" and ds.plan is not None:
+                route = ds.plan.route  # 「那改成開發人才呢」 keeps 「只考證照」 asked before
         if ex.has_facts and not ex.hypothetical:
             ds.profile = updated
         profile = parse_profile(updated.profile_json(), self.cat)
         plan_lang = "en" if answer_lang == "en" else "zh"
-        text = render_plan(build_learning_plan(profile, target, self.cat), plan_lang)
+        label = f"{target.name} {target.level}" if target.level else target.name
+        ds.plan = PlanContext(target=label, route=route, turn=ds.turn)  # type: ignore[arg-type]
+        text = render_plan(build_learning_plan(profile, target, self.cat), plan_lang, route)
         if target.kind == "role":
             role = next(r for r in self.cat.role_list if r.name == target.name)
             intro = f"{role.name}: {role.positioning}" if plan_lang == "en" else f"{role.name}：{role.positioning}"
@@ -2199,6 +2244,24 @@ class Dialogue:
         text = to_simplified(text) if answer_lang == "zh-CN" else text
         ds.topic = Topic(entities=[], intents=["learning_plan"], turn=ds.turn, rule=LEARNING_PLAN)
         return Reply(text, self._profile_buttons(lang))
+
+    def _several_types(self, n: str) -> bool:
+        """「AI 模型訓練和 AI 服務開發兩個都具備」: several types named at once are a target of their own."""
+        try:
+            return parse_target(n, self.cat).kind == "types"
+        except ProfileError:
+            return False
+
+    @staticmethod
+    def _plan_route(n: str) -> str:
+        """The route a plan is narrowed to by the message, or "any"."""
+        if PLAN_ONE_CERT.search(n):
+            return "one_certificate"
+        if PLAN_HOURS_ONLY.search(n):
+            return "training"
+        if PLAN_CERT_ONLY.search(n):
+            return "certificate"
+        return "any"
 
     def _answer_language(self, text: str, lang: Lang) -> str:
         """Chinese as soon as the sentence has Chinese in it (names of certificates are often English)."""

@@ -95,6 +95,16 @@ class Topic(Model):
         return {"entities": [tuple(e) for e in self.entities], "intents": list(self.intents), "rule": self.rule}
 
 
+class PlanContext(Model):
+    """The learning plan last shown: its target (as the guideline names it) and the route asked for, so
+    「那如果只想考證照呢」「最少要幾小時」「只考一張、其他上課補」 narrow the same plan, and a corrected fact
+    re-plans it."""
+
+    target: str
+    route: Literal["any", "certificate", "training", "one_certificate"] = "any"
+    turn: int = 0
+
+
 class DialogueState(Model):
     version: int = STATE_VERSION
     lang: Literal["zh", "en"] = "zh"
@@ -115,6 +125,7 @@ class DialogueState(Model):
     # the words the user described their own work with (「行銷」「設計師」: the advisor's work vocabulary, not
     # the message), so 「我這種背景適合哪些職稱」 later is read with them
     background: list[str] = []
+    plan: PlanContext | None = None  # the learning plan last shown (knowledge.planner)
 
     @classmethod
     def load(cls, raw: dict[str, Any] | None, default_lang: Literal["zh", "en"]) -> DialogueState:

@@ -75,6 +75,7 @@ def _step_dict(step: HoursStep | CertificateStep) -> dict[str, Any]:
             "areas": list(step.areas),
             "hours": _num(step.hours),
             "new_tool_items": step.new_items,
+            "single_tool_item": step.single_item,
             "allocation": {a: _num(h) for a, h in step.allocation},
             "rule_ids": list(step.rule_ids),
         }
@@ -121,6 +122,9 @@ def plan_to_dict(lp: LearningPlan) -> dict[str, Any]:
                 "certificates": c.option.certificates,
                 "hours": _num(c.option.hours),
                 "steps": [_step_dict(s) for s in c.option.steps],
+                "other_certificate_rules": [
+                    {"rule_ids": list(ids), "certificates": n} for ids, n in c.option.other_certificate_rules
+                ],
                 "reaches": [{"type": t, "level": lv} for t, lv in c.reaches],
             }
             for c in lp.options
@@ -150,7 +154,13 @@ def _fmt(value: float) -> str:
     return f"{_num(value):g}" if isinstance(_num(value), float) else str(_num(value))
 
 
+def _rule_text(catalog: Catalog, rule_id: str) -> str:
+    return next(r.text for t in catalog.rules.types for lv in t.levels for r in lv.rules if r.id == rule_id)
+
+
 def _target_label(target: Target, lang: Lang) -> str:
+    if target.kind == "types":
+        return (", " if lang == "en" else "、").join(en.type_term(t) if lang == "en" else t for t in target.types)
     if lang == "en":
         name = f"{target.name} ({target.name_en})"
         return f"{name} {en.level_term(target.level)}" if target.level else name
@@ -168,18 +178,28 @@ def _hours_line(step: HoursStep, catalog: Catalog, lang: Lang) -> str:
         names += [_area(catalog, a, lang) for a in others]
         what = " or ".join(names) + (" (any split)" if len(names) > 1 else "")
         line = f"Train {_fmt(step.hours)} more hours in {what}"
+        if step.single_item:
+            line += " (「單一工具」: one tool item must reach the threshold; hours of different items do not add up)"
         if step.new_items:
             fresh = "、".join(a.removeprefix("tool.") for a, _ in step.allocation)
-            line += f", in at least {step.new_items} tool item(s) without hours yet (e.g. {fresh})"
+            line += (
+                f", in at least {step.new_items} tool item(s) without hours yet (e.g. {fresh}; 進階 asks for hours in "
+                f"{step.kinds} or more tool items)"
+            )
         return line
     tool_name = catalog.rules.measures["tool_total"].short
     names = [f"{tool_name}（任一工具項目）"] if len(items) > 1 else [_area(catalog, a, lang) for a in items]
     names += [_area(catalog, a, lang) for a in others]
     what = "或".join(names) + ("（可任意分配，合計計算）" if len(names) > 1 else "")
     line = f"{what} 再受訓 {_fmt(step.hours)} 小時"
+    if step.single_item:
+        line += "（「單一工具」：同一個工具項目要累計到門檻，不同項目的時數不能合計）"
     if step.new_items:
         fresh = "、".join(a.removeprefix("tool.") for a, _ in step.allocation)
-        line += f"，其中至少 {step.new_items} 個目前沒有時數的工具項目（例如：{fresh}）"
+        line += (
+            f"，其中至少 {step.new_items} 個目前沒有時數的工具項目（例如：{fresh}；"
+            f"進階要求 {step.kinds} 項以上工具都有時數）"
+        )
     return line
 
 
@@ -242,7 +262,22 @@ def _option_title(i: int, c: CheckedOption, lang: Lang) -> str:
     return f"方案{i}（{kind}：{'＋'.join(cost)}）"
 
 
-def render_plan(lp: LearningPlan, lang: Lang = "zh") -> str:
+def options_for(lp: LearningPlan, route: str) -> tuple[CheckedOption, ...]:
+    """The options of one route: certificates only, hours only, or at most one certificate and the
+    fewest hours with it (「只考一張證照、其他上課補」); all of them for "any"."""
+    if route == "certificate":
+        return tuple(c for c in lp.options if c.option.kind == "certificate")
+    if route == "training":
+        return tuple(c for c in lp.options if c.option.kind == "training")
+    if route == "one_certificate":
+        one = [c for c in lp.options if c.option.certificates == 1] or [
+            c for c in lp.options if c.option.certificates <= 1
+        ]
+        return tuple(sorted(one, key=lambda c: c.option.hours)[:1])
+    return lp.options
+
+
+def render_plan(lp: LearningPlan, lang: Lang = "zh", route: str = "any") -> str:
     from knowledge.catalog import load_catalog
 
     catalog = load_catalog()
@@ -281,6 +316,11 @@ def render_plan(lp: LearningPlan, lang: Lang = "zh") -> str:
             "You already meet this target's 表5 indicators." if lang == "en" else "您已符合這個目標的表5 能力參考指標。"
         )
     else:
+        out.append(
+            "You do not meet this target's 表5 indicators yet."
+            if lang == "en"
+            else "目前尚未符合這個目標的表5 能力參考指標（未達）。"
+        )
         needs = " or ".join(
             " and ".join(
                 (f"{en.type_term(r.type)} {en.level_term(r.level)}" if lang == "en" else f"{r.type} {r.level}")
@@ -293,7 +333,14 @@ def render_plan(lp: LearningPlan, lang: Lang = "zh") -> str:
             if lang == "en"
             else f"需要達到：{needs.replace(' or ', ' 或 ').replace(' and ', '、')}。"
         )
-        for i, c in enumerate(lp.options, 1):
+        shown = options_for(lp, route) or lp.options
+        if route != "any" and shown is lp.options:  # no option of that route (a level without such rules)
+            out.append(
+                "No option takes only that route; these are the ways there:"
+                if lang == "en"
+                else "這個目標沒有只走該途徑的做法；可行的方案如下："
+            )
+        for i, c in enumerate(shown, 1):
             out.append("")
             out.append(_option_title(i, c, lang))
             for n, step in enumerate(c.option.steps, 1):
@@ -304,6 +351,14 @@ def render_plan(lp: LearningPlan, lang: Lang = "zh") -> str:
                     sug = _suggestion_line(step, lang)
                     if sug:
                         out.append(f"     {sug}")
+            for ids, count in c.option.other_certificate_rules:
+                rules = "、".join(f"{i}（{_rule_text(catalog, i)}）" for i in ids)
+                rules_en = ", ".join(f"{i} ({_rule_text(catalog, i)})" for i in ids)
+                out.append(
+                    f"  Another certificate combination: {rules_en}, {count} more certificate(s)."
+                    if lang == "en"
+                    else f"  另一種證照組合：{rules}，還需 {count} 張。"
+                )
             extra = [(t, lv) for t, lv in c.reaches if all(t != routed for routed, _ in c.option.routes)]
             if extra:
                 if lang == "en":

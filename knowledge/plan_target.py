@@ -44,12 +44,13 @@ class CareerSteps:
 
 @dataclass(frozen=True)
 class Target:
-    kind: Literal["type", "category", "role"]
+    kind: Literal["type", "types", "category", "role"]
     name: str  # as the guideline names it
     name_en: str
     level: str | None = None  # kind "type": None means the next level not reached yet
     category: str | None = None  # kind "category" and "role"
     archetype: str | None = None  # a role of 表8: AI 加值型 / AI 導入型
+    types: tuple[str, ...] = ()  # kind "types": several competency types at once, each to its next level
     source: str = ""
 
     def to_dict(self) -> dict[str, Any]:
@@ -111,6 +112,21 @@ def locate_target(text: str, catalog: Catalog) -> Located | None:
     return best[1] if best else None
 
 
+def _all_types(text: str, catalog: Catalog) -> list[Located]:
+    """Every competency type named in `text` by its name or aliases (longest names first, no overlaps)."""
+    taken: list[tuple[int, int]] = []
+    found: list[Located] = []
+    names = sorted(((n, t) for n, t in _names(catalog) if t.kind == "type"), key=lambda pair: -len(match_key(pair[0])))
+    for name, target in names:
+        if not match_key(name):
+            continue
+        for m in _spaced(name).finditer(text):
+            if all(m.end() <= a or m.start() >= b for a, b in taken):
+                taken.append((m.start(), m.end()))
+                found.append(Located(target, m.start(), m.end()))
+    return sorted(found, key=lambda x: x.start)
+
+
 def parse_target(text: str, catalog: Catalog) -> Target:
     """The target named in `text`; a ProfileError on field `target` listing what can be named."""
     key = match_key(text)
@@ -129,6 +145,12 @@ def parse_target(text: str, catalog: Catalog) -> Target:
             f"人才類別（{cats}），或表7–表9 的角色（如 AI 產品經理、機器學習 (ML) 工程師）。",
         )
     target = best[1]
+    named_types = list(dict.fromkeys(x.target.name for x in _all_types(text, catalog)))
+    if target.kind == "type" and len(named_types) > 1:
+        # 「AI 模型訓練和 AI 服務開發兩個都具備」: every type named, each to its next level, all at once
+        order = [t.name for t in catalog.types]
+        named_types.sort(key=order.index)
+        return Target("types", "、".join(named_types), " and ".join(named_types), types=tuple(named_types))
     if target.kind == "type":
         ladder = [lv.level for lv in next(t for t in catalog.rules.types if t.type == target.name).levels]
         words = [v for w, v in LEVEL_WORDS.items() if re.search(re.escape(w), text, re.IGNORECASE)]
@@ -139,9 +161,19 @@ def parse_target(text: str, catalog: Catalog) -> Target:
     return target
 
 
+def _level_to_reach(type_name: str, level: str | None, result: dict[str, Any], catalog: Catalog) -> str:
+    """The level asked for, else the next one not reached, else the top of the type's ladder."""
+    found = level or next_level(result, type_name)
+    if found is None:
+        found = next(t for t in catalog.rules.types if t.type == type_name).levels[-1].level
+    return found
+
+
 def requirement_sets(target: Target, result: dict[str, Any], catalog: Catalog) -> tuple[tuple[Requirement, ...], ...]:
     """The alternatives that reach the target, each a set of requirements all to be met (表5 and its
     summary rule); empty when the guideline gives the target no 表5 indicators (AI 研究人才)."""
+    if target.kind == "types":
+        return (tuple(Requirement(t, _level_to_reach(t, None, result, catalog)) for t in target.types),)
     if target.kind == "type":
         level = target.level or next_level(result, target.name)
         if level is None:  # the top of the ladder is reached: the plan says so

@@ -68,6 +68,8 @@ class HoursStep:
     allocation: tuple[tuple[str, float], ...]  # one concrete split, the one checked by re-running the engine
     rule_ids: tuple[str, ...]  # every rule whose condition these hours count toward
     new_items: int = 0  # tool items not yet trained that must be among the areas (「二項以上工具」)
+    kinds: int = 0  # with new_items: how many tool items the rule asks to have hours (「二項以上」: 2)
+    single_item: bool = False  # 「單一工具18小時」: these hours must go to this one tool item, not be spread
     kind: Literal["hours"] = "hours"
 
 
@@ -95,6 +97,9 @@ class PlanOption:
     certificates: int
     hours: float
     steps: tuple[Step, ...]
+    # the other combinations of certificate rules and what each would take (「專案類1張」 chosen, 「素養類1張+
+    # 工具類3張」 needing 3 more): people may prefer a dearer way they are closer to in kind
+    other_certificate_rules: tuple[tuple[tuple[str, ...], int], ...] = ()
 
     @property
     def kind(self) -> str:
@@ -207,7 +212,7 @@ def _fill(
         short = needs.max_item - now[max_item]
         if short > 0:
             added[max_item] += short
-            steps.append(HoursStep((max_item,), short, ((max_item, short),), serving((max_item,))))
+            steps.append(HoursStep((max_item,), short, ((max_item, short),), serving((max_item,)), single_item=True))
     tool_areas = tuple(f"tool.{i}" for i in catalog.rules.tool_items)
     trained = [a for a in tool_areas if now[a] + added[a] > 0]
     fresh = [a for a in tool_areas if now[a] + added[a] <= 0][: max(0, int(needs.kinds) - len(trained))]
@@ -222,7 +227,9 @@ def _fill(
             for a, h in allocation.items():
                 added[a] += h
             rules = tuple(dict.fromkeys(serving(s.areas) + tuple(needs.kinds_rules)))
-            steps.append(HoursStep(s.areas, hours, tuple(allocation.items()), rules, len(fresh)))
+            steps.append(
+                HoursStep(s.areas, hours, tuple(allocation.items()), rules, len(fresh), kinds=int(needs.kinds))
+            )
             fresh = []
             continue
         if short <= 0:
@@ -236,7 +243,9 @@ def _fill(
         for a in fresh:
             added[a] += MIN_NEW_ITEM_HOURS
         allocation = tuple((a, MIN_NEW_ITEM_HOURS) for a in fresh)
-        steps.append(HoursStep(tool_areas, hours, allocation, tuple(needs.kinds_rules), len(fresh)))
+        steps.append(
+            HoursStep(tool_areas, hours, allocation, tuple(needs.kinds_rules), len(fresh), kinds=int(needs.kinds))
+        )
     return sum(added.values()), steps
 
 
@@ -344,11 +353,14 @@ def _option(
     if any(not c for c in cert_choices + hour_choices):
         return None  # a level without rules on that route
     best_certs: tuple[int, list[CertificateStep]] = (0, [])
+    others: list[tuple[tuple[str, ...], int]] = []
     if cert_choices:
-        best_certs = min(
-            (solve_certificates(list(combo), profile, catalog, groups) for combo in itertools.product(*cert_choices)),
-            key=lambda x: x[0],
-        )
+        tried = [
+            (tuple(r.id for r in combo), solve_certificates(list(combo), profile, catalog, groups))
+            for combo in itertools.product(*cert_choices)
+        ]
+        best_ids, best_certs = min(tried, key=lambda x: x[1][0])
+        others = [(ids, solved[0]) for ids, solved in tried if ids != best_ids]
     best_hours: tuple[float, list[HoursStep]] = (0.0, [])
     if hour_choices:
         best_hours = min(
@@ -370,6 +382,7 @@ def _option(
         best_certs[0],
         best_hours[0],
         tuple(steps),
+        tuple(others),
     )
 
 

@@ -90,6 +90,13 @@ SHORT_OF = re.compile(
     r"|\b(none|no one|nothing|not|never)\b[^,.;?]{0,30}\b(reach|reaches|reached|hit|hits|exceed|exceeds)"
     r"\s+\d+(\.\d+)?\s*(hours?|h\b)"
 )
+# hours already stated, added up (「圖文跟影像加起來已經 18 小時了」 "together that makes 18 hours"): a sum
+# of facts held, no new fact — read so only while a conversation holds facts (a first statement of a sum
+# is kept as said)
+ADDED_UP = re.compile(
+    r"(加起來|合起來|加總|合計|總共|一共|together|combined|in total|altogether)\s*(已經|就|也|都)?\s*"
+    r"(有|是|算|達|達到)?\s*\d+(\.\d+)?\s*(個)?\s*(小時|hours?|h\b)"
+)
 # (an English sentence ends at a full stop before a word: "…15h of 音源 (ElevenLabs). Do trainees reach…")
 SENTENCE_SPLIT = re.compile(r"(?<=[。！!？?~])|(?<=[A-Za-z0-9)\]]\.)\s+(?=[A-Za-z])")
 # what the guideline says of the certificate just named: "does it say anything about it?", 「指引有提到它嗎」
@@ -250,6 +257,8 @@ class FactReader:
         if UNIT_DECLARED.search(text):
             text = BARE_NUMBER.sub(r"\1 小時", text)
         text = SHORT_OF.sub(" ", text)  # 「沒有任何一項工具滿 18 小時」 says what she lacks, not hours she has
+        if continuing:
+            text = ADDED_UP.sub(" ", text)  # 「圖文跟影像加起來已經 18 小時了」 adds up hours already stated
         text = self.pace_re.sub(" ", text)  # 「每週可以上 3 小時」 is a pace (`pace`), not hours taken
         split = self._fact_then_supposition(text, continuing)
         if split is not None:

@@ -119,3 +119,37 @@ def test_a_plan_stated_in_chat_is_the_plan_of_the_same_profile(
         build_learning_plan(parse_profile(raw, catalog), parse_target("AI 開發人才", catalog), catalog)
     )
     assert expected in user.text()
+
+
+def test_follow_ups_narrow_correct_and_re_aim_the_same_plan(user: Driver) -> None:
+    user.send("text", "我沒有證照，素養課 6 小時、Canva 圖文課 14 小時，想成為 AI 應用人才要怎麼規劃？")
+    assert "方案" in user.text() and "混合途徑" in user.text()
+    user.send("text", "那如果我全部都考證照呢？")
+    assert "證照途徑" in user.text() and "受訓時數途徑" not in user.text() and "素養類證照 1 張" in user.text()
+    user.send("text", "只考一張，其餘靠上課補的話呢？")
+    assert "混合途徑：證照 1 張＋受訓 12 小時" in user.text()  # 素養 6 → 18 with one 工具類 certificate
+    user.send("text", "抱歉我記錯，素養課其實是 10 小時")
+    assert "受訓 8 小時" in user.text()  # the same narrowed plan, on the corrected facts
+    user.send("text", "那改成 AI 開發人才呢？")
+    assert "學習計畫：AI 開發人才" in user.text() and "證照 1 張" in user.text()
+
+
+def test_a_plan_says_the_single_tool_rule_and_a_sum_restated_is_no_new_fact(user: Driver) -> None:
+    user.send("text", "我有 AWS Certified AI Practitioner，圖文課 9 小時、影像課 9 小時，想當 AI 產品經理該怎麼準備？")
+    user.send("text", "最少要上幾小時？圖文跟影像加起來已經 18 小時了耶")
+    text = user.text()
+    assert "工具・圖文 9 小時、工具・影像 9 小時" in text  # the sum said again changed no hours
+    assert "受訓 27 小時" in text and "單一工具" in text  # 18 of literacy and 9 more in one tool item
+
+
+def test_a_plan_for_two_types_at_once_counts_shared_hours_once(tmp_path, capsys) -> None:  # noqa: ANN001
+    from advisor.cli import main
+
+    profile = tmp_path / "p.json"
+    profile.write_text("{}", "utf-8")
+    assert main(["plan", "--profile", str(profile), "--target", "AI 模型訓練跟 AI 服務開發都要具備", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["target"]["kind"] == "types"
+    assert [r["type"] for r in data["requirements"][0]] == ["AI 模型訓練", "AI 服務開發"]
+    training = next(o for o in data["options"] if o["kind"] == "training")
+    assert training["hours"] == 96  # 18 literacy + 30 tools or programming + 30 model training + 18 more of 48
