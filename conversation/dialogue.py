@@ -293,7 +293,7 @@ PLAN_CERT_ONLY = re.compile(
 )
 PLAN_HOURS_ONLY = re.compile(
     r"(最少(還)?要?(上|補)?幾(個)?小時|(補|上|修)\s*幾(個)?小時|不(太)?(想|要)考(試|證照)?|不考(試|證照)|全部(用)?上課|"
-    r"只(想|要)?上課|純上課|"
+    r"只(想|要)?上課|純上課|(上課|時數|課程|受訓)(的|那個|那)?(方案|途徑)|"
     r"全部上課|\bcourses? only\b|\bonly (want to )?take courses\b|\btraining only\b|\bminimum (number of )?"
     r"(training )?hours\b|\bfewest hours\b|\bwithout (taking )?(an? )?(exam|certificate)s?\b)"
 )
@@ -2196,6 +2196,8 @@ class Dialogue:
         if after_plan and detail and not retarget:
             if not (route != "any" or ex.correction or PLAN_REDO.search(n)):
                 return None
+            if ex.certificates and not ex.correction and not PLAN_WORDS.search(n):
+                return None  # 「打算把美術設計的初級跟中級都考，算兩張嗎」 asks about those certificates
             target = parse_target(ds.plan.target, self.cat)  # type: ignore[union-attr]
             route = ds.plan.route if route == "any" else route  # 「記錯了，是 10 小時」 keeps the route asked for
         elif found is None:

@@ -97,6 +97,12 @@ ADDED_UP = re.compile(
     r"(加起來|合起來|加總|合計|總共|一共|together|combined|in total|altogether)\s*(已經|就|也|都)?\s*"
     r"(有|是|算|達|達到)?\s*\d+(\.\d+)?\s*(個)?\s*(小時|hours?|h\b)"
 )
+# a value taken back and the right one given after it (「圖文 6 小時是我記錯了，其實是 0 小時」): the area keeps the
+# right value, said where the wrong one was, and the words of the correction stay (they mark a correction)
+WRONG_THEN_RIGHT = re.compile(
+    r"(?P<old>\d+(\.\d+)?)\s*(個)?\s*(小時|hours?)\s*(是|那個|那)?\s*(我)?(?P<said>記錯|打錯|弄錯|說錯|看錯|寫錯|講錯)了?"
+    r"[，,、\s]*(其實|應該|實際上|正確)?\s*(是|只有|為|有)\s*(?P<new>\d+(\.\d+)?)\s*(個)?\s*(小時|hours?)"
+)
 # (an English sentence ends at a full stop before a word: "…15h of 音源 (ElevenLabs). Do trainees reach…")
 SENTENCE_SPLIT = re.compile(r"(?<=[。！!？?~])|(?<=[A-Za-z0-9)\]]\.)\s+(?=[A-Za-z])")
 # what the guideline says of the certificate just named: "does it say anything about it?", 「指引有提到它嗎」
@@ -256,6 +262,7 @@ class FactReader:
         text = REPEATED_EN.sub(lambda m: f"{m.group('mid')} {float(m.group('n')) * float(m.group('m')):g} hours", text)
         if UNIT_DECLARED.search(text):
             text = BARE_NUMBER.sub(r"\1 小時", text)
+        text = WRONG_THEN_RIGHT.sub(lambda m: f"{m.group('new')} 小時（{m.group('said')}了）", text)
         text = SHORT_OF.sub(" ", text)  # 「沒有任何一項工具滿 18 小時」 says what she lacks, not hours she has
         if continuing:
             text = ADDED_UP.sub(" ", text)  # 「圖文跟影像加起來已經 18 小時了」 adds up hours already stated
