@@ -22,8 +22,8 @@ from conversation.ui import Button, Lang, Reply, t
 from knowledge.catalog import GUIDELINE_PATH, Catalog
 from knowledge.errors import ProfileError
 from knowledge.numerals import chinese_number
-from knowledge.plan_report import build_learning_plan, render_plan
-from knowledge.plan_target import locate_target, parse_target
+from knowledge.plan_report import build_learning_plan, render_after, render_plan
+from knowledge.plan_target import all_targets, locate_target, parse_target
 from knowledge.profile import parse_profile
 from knowledge.stated_profile import HeldCertificate, StatedProfile
 from rag.chain import split_questions
@@ -299,12 +299,22 @@ PLAN_HOURS_ONLY = re.compile(
 )
 # 「那剛剛的方案要怎麼改」「那要補多少」 "can you redo the plan": the same plan again, on the facts as they are now
 PLAN_REDO = re.compile(r"(方案|計畫|規劃|要補多少|還要補|\bredo\b|\bthe plan\b|\bupdate)")
+# what a plan leads to, asked right after it (「那個方案做完」「上完之後」 "once he's done")
+PLAN_DONE = re.compile(
+    r"(做完|完成(之?後)?|上完|考完|補完|補齊(之?後)?|"
+    r"\bonce (he|she|i|they)('s| is| am| are)? done\b|\bafter (that|the plan)\b)"
+)
+PLAN_STATUS = re.compile(
+    r"(具備|達到|達成|算|符合|夠了?|過了|還(要|差|需)|初階|進階|\bmeet|\breach|\bcounts?\b|\bqualif|\benough\b)"
+)
+MINIMUM = re.compile(r"(最少|至少|最省|最快|\bminimum\b|\bfewest\b|\bleast\b)")
 PLAN_SWITCH = re.compile(r"(改成|換成|改為|轉成|\bswitch (the target )?to\b|\binstead\b)")
 # what is said right before a target that is wished for (「想成為」「如何轉職成」 "how do I become a")
 WISHED_BEFORE = re.compile(
     r"((想要?|打算|希望|目標是?|立志|如何|怎麼|怎樣|要怎麼|該怎麼)[^，,。？?!！]{0,6}?(才能|才可以)?\s*"
     r"(成為|當上?|轉(職|行|型)?\s*(成|為|到|去)?\s*(做)?|走到?|做|升到?|達到|到達|拿到|往)\s*"
     r"(一名|一個|一位|個|名)?\s*"
+    r"|(也|還)?(想要|希望|目標是?)\s*(讓(他|她|我)?)?\s*"
     r"|\b(want to|plan to|hope to|aim to|how (do|can|would|should) i|how to) "
     r"(become|be|move into|switch to|get into)( an?)?\s*)$"
 )
@@ -2183,7 +2193,9 @@ class Dialogue:
     ) -> Reply | None:
         """A learning plan when one is asked for: plan words, or how to become a role or a talent category.
         The facts the message states are kept (unless supposed); the target must be one the data names."""
-        found = locate_target(n, self.cat)
+        # the target wished for (「他想成為 AI 開發人才」, after facts naming types), else the longest name
+        wished_for = [x for x in all_targets(n, self.cat) if WISHED_BEFORE.search(n[: x.start])]
+        found = wished_for[-1] if wished_for else locate_target(n, self.cat)
         route = self._plan_route(n)
         # soon after a plan: 「只想考證照呢」 narrows it, a corrected fact re-plans it, 「改成開發人才」 re-aims it
         after_plan = ds.plan is not None and ds.turn - ds.plan.turn <= PLAN_FOLLOW_TURNS
@@ -2192,17 +2204,25 @@ class Dialogue:
         # a type named in a follow-up (「素養課的時數可以同時算進工具應用嗎」) is a detail of the plan, not a new aim
         detail = found is None or same or (found.target.kind == "type" and not self._several_types(n))
         # 「那改成只考一張證照呢」 changes the route; 「改成 AI 模型訓練呢」 the aim: a target named to switch to
-        retarget = found is not None and not same and (bool(PLAN_SWITCH.search(n)) or self._several_types(n))
+        retarget = (
+            found is not None
+            and not same
+            and (bool(PLAN_SWITCH.search(n)) or self._several_types(n) or bool(wished_for))
+        )
+        done = PLAN_DONE.search(n) and PLAN_STATUS.search(n)
+        if after_plan and detail and not retarget and done and not ex.has_facts:
+            # 「剛剛那個上課的方案做完，AI 服務開發也具備了嗎」: what the plan leads to, for what is asked
+            return self._after_plan(ds, n, updated, route, answer_lang, lang)
         if after_plan and detail and not retarget:
             if not (route != "any" or ex.correction or PLAN_REDO.search(n)):
                 return None
-            if ex.certificates and not ex.correction and not PLAN_WORDS.search(n):
+            if self._names_cert(n) and not ex.correction and not PLAN_WORDS.search(n):
                 return None  # 「打算把美術設計的初級跟中級都考，算兩張嗎」 asks about those certificates
             target = parse_target(ds.plan.target, self.cat)  # type: ignore[union-attr]
             route = ds.plan.route if route == "any" else route  # 「記錯了，是 10 小時」 keeps the route asked for
         elif found is None:
-            if route == "any" or one_type is None:
-                return None
+            if route == "any" or one_type is None or not MINIMUM.search(n):
+                return None  # (「他素養課再補幾小時就夠了」 is the gap of the result just shown)
             # 「最少要幾小時？」 right after a result about one type: the plan to its next level, on that route
             target = parse_target(one_type, self.cat)
         else:
@@ -2211,14 +2231,15 @@ class Dialogue:
             rest = n[: found.start] + " " + n[found.end :]
             wished = bool(WISHED_BEFORE.search(n[: found.start]))
             how = bool(PLAN_HOW.search(rest)) or bool(re.search(r"(如何|怎麼|怎樣|\bhow\b)", n[: found.start]))
-            switched = after_plan and bool(PLAN_SWITCH.search(n))
+            switched = after_plan and (bool(PLAN_SWITCH.search(n)) or wished)
             # 「全部上課的話，最少要幾小時才算 AI 開發人才」: a route asked toward a category or a role is a plan
             # (a what-if about one's own hours, 「如果我先把模型訓練補到 30 小時…還要再上幾小時」, is a result question)
             routed = route != "any" and found.target.kind in ("category", "role") and not ex.hypothetical
             if not (PLAN_WORDS.search(rest) or (wished and how) or switched or routed):
                 return None  # 「AI 工具應用進階要幾小時」 is a gap question: the situation answer gives the steps
             try:
-                target = parse_target(n, self.cat)
+                # the target where it was found (a level word may follow it: 「AI 工具應用進階」)
+                target = parse_target(n[found.start : found.end + 8], self.cat)
             except ProfileError:
                 return None
             if switched and route == "any" and ds.plan is not None:
@@ -2247,10 +2268,31 @@ class Dialogue:
         ds.topic = Topic(entities=[], intents=["learning_plan"], turn=ds.turn, rule=LEARNING_PLAN)
         return Reply(text, self._profile_buttons(lang))
 
+    def _after_plan(
+        self, ds: DialogueState, n: str, updated: StatedProfile, route: str, answer_lang: str, lang: Lang
+    ) -> Reply:
+        plan = ds.plan
+        assert plan is not None
+        route = plan.route if route == "any" else route
+        target = parse_target(plan.target, self.cat)
+        profile = parse_profile(updated.profile_json(), self.cat)
+        named = all_targets(n, self.cat)
+        types = [x.target.name for x in named if x.target.kind == "type"]
+        categories = [x.target.category for x in named if x.target.kind == "category" and x.target.category]
+        plan_lang = "en" if answer_lang == "en" else "zh"
+        text = render_after(
+            build_learning_plan(profile, target, self.cat), profile, route, types, categories, plan_lang
+        )
+        text = to_simplified(text) if answer_lang == "zh-CN" else text
+        ds.topic = Topic(entities=[], intents=["learning_plan"], turn=ds.turn, rule=LEARNING_PLAN)
+        return Reply(text, self._profile_buttons(lang))
+
     def _several_types(self, n: str) -> bool:
         """「AI 模型訓練和 AI 服務開發兩個都具備」: several types named at once are a target of their own."""
+        # (types named with hours, 「AI 程式語言應用 30 小時、AI 服務開發 37 小時」, are facts, not aims)
+        aims = " ".join(c for c in re.split(r"[，,。；;？?！!]", n) if not re.search(r"\d", c))
         try:
-            return parse_target(n, self.cat).kind == "types"
+            return parse_target(aims, self.cat).kind == "types"
         except ProfileError:
             return False
 

@@ -394,3 +394,46 @@ def render_plan(lp: LearningPlan, lang: Lang = "zh", route: str = "any") -> str:
         sources.append("附件(七)")
     out.append(en.source_en(*sources) if lang == "en" else f"出處：{'、'.join(sources)}")
     return "\n".join(out)
+
+
+def render_after(
+    lp: LearningPlan,
+    profile: Profile,
+    route: str,
+    types: list[str],
+    categories: list[str],
+    lang: Lang = "zh",
+) -> str:
+    """What following the plan's first option of `route` leads to (「那個方案做完，AI 服務開發也具備了嗎」
+    「做完算應用人才了嗎」): the engine run on the profile the option leads to, for the types and categories
+    asked about (else every type the option changes), with what each still lacks. Nothing is stored."""
+    from knowledge.catalog import load_catalog
+    from knowledge.report import gap_lines, type_heading
+
+    catalog = load_catalog()
+    shown = options_for(lp, route) or lp.options
+    if not shown:
+        return render_plan(lp, lang, route)
+    option = shown[0]
+    after = assess(applied(profile, option.option, catalog), catalog)
+    title = _option_title(lp.options.index(option) + 1, option, lang)
+    out = [f"After {title} (a what-if, not saved):" if lang == "en" else f"依{title}完成後（假設情況試算，未記錄）："]
+    asked = types or [t for t, _ in option.reaches] or [r.type for alt in lp.plan.pending for r in alt]
+    for t in after["types"]:
+        if t["type"] in asked:
+            out.append(type_heading(t, lang))
+            out.extend(f"  ➜ {line}" for line in gap_lines(t, lang=lang))
+    for category in categories:
+        met = category in after["talent_categories"]
+        if lang == "en":
+            out.append(f"{en.talent_term(category)}: {'met' if met else 'not met yet'}.")
+        else:
+            out.append(f"{category}：{'符合' if met else '尚未符合'}能力參考指標。")
+        rule = next((r for r in catalog.rules.talent_categories if r.category == category), None)
+        if not met and rule is not None:
+            for t in after["types"]:
+                if t["type"] in rule.requires and t["type"] not in asked:
+                    out.append(type_heading(t, lang))
+                    out.extend(f"  ➜ {line}" for line in gap_lines(t, lang=lang))
+    out.append(en.source_en(*SOURCES) if lang == "en" else f"出處：{'、'.join(SOURCES)}")
+    return "\n".join(out)

@@ -99,6 +99,20 @@ def _spaced(name: str) -> re.Pattern[str]:
     return re.compile(r"\s*".join(re.escape(ch) for ch in key), re.IGNORECASE)
 
 
+def all_targets(text: str, catalog: Catalog) -> list[Located]:
+    """Every name of a type, category or role in `text`, longest names first, without overlaps, in order."""
+    taken: list[tuple[int, int]] = []
+    found: list[Located] = []
+    for name, target in sorted(_names(catalog), key=lambda pair: -len(match_key(pair[0]))):
+        if not match_key(name):
+            continue
+        for m in _spaced(name).finditer(text):
+            if all(m.end() <= a or m.start() >= b for a, b in taken):
+                taken.append((m.start(), m.end()))
+                found.append(Located(target, m.start(), m.end()))
+    return sorted(found, key=lambda x: x.start)
+
+
 def locate_target(text: str, catalog: Catalog) -> Located | None:
     """The longest name of a type, category or role in `text` (spaces and case aside), with its span."""
     best: tuple[int, Located] | None = None

@@ -48,7 +48,9 @@ class Plan:
 
 
 NEGATION_BEFORE = re.compile(
-    r"(不是|不屬於|不算|非|除了|除去|扣掉|不含|排除|\bnot\b|\bexcept\b|\bother than\b|\bnon-?)\s*(的)?\s*$"
+    # (「算不算」「是不是」「屬不屬於」 ask yes or no: no exclusion)
+    r"((?<!是)不是|(?<!屬)不屬於|(?<!算)不算|非|除了|除去|扣掉|不含|排除|\bnot\b|\bexcept\b|\bother than\b|\bnon-?)"
+    r"\s*(的)?\s*$"
 )
 NEGATION_AFTER = re.compile(r"\s*(的)?\s*(證照|認證)?\s*(以外|之外|除外)")
 

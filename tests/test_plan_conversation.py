@@ -153,3 +153,19 @@ def test_a_plan_for_two_types_at_once_counts_shared_hours_once(tmp_path, capsys)
     assert [r["type"] for r in data["requirements"][0]] == ["AI 模型訓練", "AI 服務開發"]
     training = next(o for o in data["options"] if o["kind"] == "training")
     assert training["hours"] == 96  # 18 literacy + 30 tools or programming + 30 model training + 18 more of 48
+
+
+def test_what_a_plan_leads_to_and_a_type_wished_for_next(user: Driver) -> None:
+    user.send(
+        "text",
+        "我有 NVIDIA Certified Associate: Generative AI & LLMs，模型訓練上過 24 小時、服務開發 10 小時，"
+        "想轉做機器學習工程師要怎麼規劃？",
+    )
+    assert "學習計畫：機器學習 (ML) 工程師" in user.text()
+    user.send("text", "那如果全部用上課呢？")
+    assert "受訓 54 小時" in user.text()  # 18 literacy + 30 tools or programming + 6 model training (四)
+    user.send("text", "上完之後 AI 服務開發也會一起具備嗎？")
+    text = user.text()
+    assert "假設情況試算" in text and "五、AI 服務開發：未達" in text and "累計時數尚缺 8 小時" in text  # 30 + 10 of 48
+    user.send("text", "那我也想要 AI 服務開發具備，只考證照的話？")
+    assert "學習計畫：AI 服務開發" in user.text() and "專案類證照 1 張" in user.text()
