@@ -22,12 +22,25 @@ from conversation.ui import Button, Lang, Reply, t
 from knowledge.catalog import GUIDELINE_PATH, Catalog
 from knowledge.errors import ProfileError
 from knowledge.numerals import chinese_number
-from knowledge.plan_report import build_learning_plan, render_after, render_plan
-from knowledge.plan_target import all_targets, locate_target, parse_target
+from knowledge.plan_report import build_learning_plan, render_after, render_plan, target_intro
+from knowledge.plan_target import Target, all_targets, parse_target
 from knowledge.profile import parse_profile
 from knowledge.stated_profile import HeldCertificate, StatedProfile
 from rag.chain import split_questions
 from rag.own_work import APPLICATION, ASPIRE, SELF_WORK, RoleReader, read_work
+from rag.plan_request import (
+    MINIMUM,
+    PLAN_DONE,
+    PLAN_REDO,
+    PLAN_STATUS,
+    PLAN_SWITCH,
+    PLAN_WORDS,
+    WISHED_BEFORE,
+    asks_for_plan,
+    plan_route,
+    target_here,
+    target_mentioned,
+)
 from rag.routing_rules import QUESTION_MARKERS, asked_clause
 from rag.situation import SituationAdvisor
 from rag.stated_facts import NOT_YET, Extracted, FactReader
@@ -273,50 +286,6 @@ TWO_REF = re.compile(r"(這兩張|這兩個|那兩張|那兩個|兩張都|兩個
 ISSUER_REF = re.compile(
     r"(這個單位|該單位|這家|這間|同一個單位|同一家|這個機構|這個主辦單位"
     r"|\b(this|that|the same) (issuer|vendor|organi[sz]ation)\b)"
-)
-# 「我想成為 AI 產品經理，要怎麼做」「給我一份學習計畫」 "how do I become a data scientist": a learning plan toward
-# a role, a talent category or a level (knowledge.planner), from the facts stated so far
-PLAN_WORDS = re.compile(
-    r"(學習計畫|學習計劃|學習規劃|學習路線|學習地圖|進修計畫|\b(learning|study) plan\b|\broadmap\b)"
-)
-PLAN_HOW = re.compile(
-    r"(怎麼做|怎麼辦|如何|要怎麼|該怎麼|怎樣|從哪|哪裡開始|要做什麼|需要做什麼|步驟|規劃|準備|"
-    r"\bhow (do|can|should|would) i\b|\bwhat should i do\b|\bsteps?\b|\bwhere (do|should) i start\b)"
-)
-# a plan narrowed to one route (「那如果只想考證照呢」「最少要幾小時，我不想考試」「只考一張、其他上課補」)
-PLAN_ONE_CERT = re.compile(
-    r"(只(想|要|打算)?考一張|(考|拿)一張(證照)?[^。？?]{0,12}(其他|其餘|剩下|剩的)|\b(only )?one certificate\b)"
-)
-PLAN_CERT_ONLY = re.compile(
-    r"(只(想|要|打算)?(考|拿)(證照|證書|認證)|全部都?(用|靠)?(考)?證照|都(用|靠)證照|只靠證照|純考證照|不(想|要)上課|"
-    r"\bget certified\b|\bcertificates? only\b|\bonly (take |get )?certificates?\b|\bcertificate route\b)"
-)
-PLAN_HOURS_ONLY = re.compile(
-    r"(最少(還)?要?(上|補)?幾(個)?小時|(補|上|修)\s*幾(個)?小時|不(太)?(想|要)考(試|證照)?|不考(試|證照)|全部(用)?上課|"
-    r"只(想|要)?上課|純上課|(上課|時數|課程|受訓)(的|那個|那)?(方案|途徑)|"
-    r"全部上課|\bcourses? only\b|\bonly (want to )?take courses\b|\btraining only\b|\bminimum (number of )?"
-    r"(training )?hours\b|\bfewest hours\b|\bwithout (taking )?(an? )?(exam|certificate)s?\b)"
-)
-# 「那剛剛的方案要怎麼改」「那要補多少」 "can you redo the plan": the same plan again, on the facts as they are now
-PLAN_REDO = re.compile(r"(方案|計畫|規劃|要補多少|還要補|\bredo\b|\bthe plan\b|\bupdate)")
-# what a plan leads to, asked right after it (「那個方案做完」「上完之後」 "once he's done")
-PLAN_DONE = re.compile(
-    r"(做完|完成(之?後)?|上完|考完|補完|補齊(之?後)?|"
-    r"\bonce (he|she|i|they)('s| is| am| are)? done\b|\bafter (that|the plan)\b)"
-)
-PLAN_STATUS = re.compile(
-    r"(具備|達到|達成|算|符合|夠了?|過了|還(要|差|需)|初階|進階|\bmeet|\breach|\bcounts?\b|\bqualif|\benough\b)"
-)
-MINIMUM = re.compile(r"(最少|至少|最省|最快|\bminimum\b|\bfewest\b|\bleast\b)")
-PLAN_SWITCH = re.compile(r"(改成|換成|改為|轉成|\bswitch (the target )?to\b|\binstead\b)")
-# what is said right before a target that is wished for (「想成為」「如何轉職成」 "how do I become a")
-WISHED_BEFORE = re.compile(
-    r"((想要?|打算|希望|目標是?|立志|如何|怎麼|怎樣|要怎麼|該怎麼)[^，,。？?!！]{0,6}?(才能|才可以)?\s*"
-    r"(成為|當上?|轉(職|行|型)?\s*(成|為|到|去)?\s*(做)?|走到?|做|升到?|達到|到達|拿到|往)\s*"
-    r"(一名|一個|一位|個|名)?\s*"
-    r"|(也|還)?(想要|希望|目標是?)\s*(讓(他|她|我)?)?\s*"
-    r"|\b(want to|plan to|hope to|aim to|how (do|can|would|should) i|how to) "
-    r"(become|be|move into|switch to|get into)( an?)?\s*)$"
 )
 LEVEL_WORDS = re.compile(r"初級|中級|高級")
 LEVEL_SWAP = re.compile(r"^(那|那麼|換成|那如果是)?\s*(初級|中級|高級)\s*(的)?\s*(呢|嗎)?[？?]?$")
@@ -2193,10 +2162,9 @@ class Dialogue:
     ) -> Reply | None:
         """A learning plan when one is asked for: plan words, or how to become a role or a talent category.
         The facts the message states are kept (unless supposed); the target must be one the data names."""
-        # the target wished for (「他想成為 AI 開發人才」, after facts naming types), else the longest name
-        wished_for = [x for x in all_targets(n, self.cat) if WISHED_BEFORE.search(n[: x.start])]
-        found = wished_for[-1] if wished_for else locate_target(n, self.cat)
-        route = self._plan_route(n)
+        found = target_mentioned(n, self.cat)
+        wished_for = found is not None and bool(WISHED_BEFORE.search(n[: found.start]))
+        route = plan_route(n)
         # soon after a plan: 「只想考證照呢」 narrows it, a corrected fact re-plans it, 「改成開發人才」 re-aims it
         after_plan = ds.plan is not None and ds.turn - ds.plan.turn <= PLAN_FOLLOW_TURNS
         same = after_plan and found is not None and ds.plan.target.startswith(found.target.name)  # type: ignore[union-attr]
@@ -2205,9 +2173,7 @@ class Dialogue:
         detail = found is None or same or (found.target.kind == "type" and not self._several_types(n))
         # 「那改成只考一張證照呢」 changes the route; 「改成 AI 模型訓練呢」 the aim: a target named to switch to
         retarget = (
-            found is not None
-            and not same
-            and (bool(PLAN_SWITCH.search(n)) or self._several_types(n) or bool(wished_for))
+            found is not None and not same and (bool(PLAN_SWITCH.search(n)) or self._several_types(n) or wished_for)
         )
         done = PLAN_DONE.search(n) and PLAN_STATUS.search(n)
         if after_plan and detail and not retarget and done and not ex.has_facts:
@@ -2226,21 +2192,11 @@ class Dialogue:
             # 「最少要幾小時？」 right after a result about one type: the plan to its next level, on that route
             target = parse_target(one_type, self.cat)
         else:
-            # plan words anywhere, or the target wished for (「想成為 X」「如何轉職成 X」) and how asked — not
-            # words inside the target's own name (「AI 應用規劃師」 is no 「規劃」)
-            rest = n[: found.start] + " " + n[found.end :]
-            wished = bool(WISHED_BEFORE.search(n[: found.start]))
-            how = bool(PLAN_HOW.search(rest)) or bool(re.search(r"(如何|怎麼|怎樣|\bhow\b)", n[: found.start]))
-            switched = after_plan and (bool(PLAN_SWITCH.search(n)) or wished)
-            # 「全部上課的話，最少要幾小時才算 AI 開發人才」: a route asked toward a category or a role is a plan
-            # (a what-if about one's own hours, 「如果我先把模型訓練補到 30 小時…還要再上幾小時」, is a result question)
-            routed = route != "any" and found.target.kind in ("category", "role") and not ex.hypothetical
-            if not (PLAN_WORDS.search(rest) or (wished and how) or switched or routed):
+            switched = after_plan and (bool(PLAN_SWITCH.search(n)) or wished_for)
+            if not (asks_for_plan(n, found, ex.hypothetical) or switched):
                 return None  # 「AI 工具應用進階要幾小時」 is a gap question: the situation answer gives the steps
-            try:
-                # the target where it was found (a level word may follow it: 「AI 工具應用進階」)
-                target = parse_target(n[found.start : found.end + 8], self.cat)
-            except ProfileError:
+            target = self._types_target(n) or target_here(n, found, self.cat)
+            if target is None:
                 return None
             if switched and route == "any" and ds.plan is not None:
                 route = ds.plan.route  # 「那改成開發人才呢」 keeps 「只考證照」 asked before
@@ -2251,15 +2207,8 @@ class Dialogue:
         label = f"{target.name} {target.level}" if target.level else target.name
         ds.plan = PlanContext(target=label, route=route, turn=ds.turn)  # type: ignore[arg-type]
         text = render_plan(build_learning_plan(profile, target, self.cat), plan_lang, route)
-        if target.kind == "role":
-            role = next(r for r in self.cat.role_list if r.name == target.name)
-            intro = f"{role.name}: {role.positioning}" if plan_lang == "en" else f"{role.name}：{role.positioning}"
-            text = f"{intro}\n\n{text}"
-        elif target.kind == "category":  # what the category does and which types it needs (表1, 表2)
-            c = next(c for c in self.cat.talent.categories if c.name == target.name)
-            types = "、".join(c.competency_types)
-            intro = f"{c.name}：{c.role}" + (f"；所需能力類型：{types}（表2）" if types else "") + "。"
-            text = f"{intro}\n\n{text}" if plan_lang == "zh" else text
+        intro = target_intro(target, self.cat, plan_lang)
+        text = f"{intro}\n\n{text}" if intro else text
         if updated.is_empty():
             text = f"{t('plan_from_nothing', plan_lang)}\n{text}"
         else:
@@ -2288,24 +2237,17 @@ class Dialogue:
         return Reply(text, self._profile_buttons(lang))
 
     def _several_types(self, n: str) -> bool:
+        return self._types_target(n) is not None
+
+    def _types_target(self, n: str) -> Target | None:
         """「AI 模型訓練和 AI 服務開發兩個都具備」: several types named at once are a target of their own."""
         # (types named with hours, 「AI 程式語言應用 30 小時、AI 服務開發 37 小時」, are facts, not aims)
         aims = " ".join(c for c in re.split(r"[，,。；;？?！!]", n) if not re.search(r"\d", c))
         try:
-            return parse_target(aims, self.cat).kind == "types"
+            target = parse_target(aims, self.cat)
         except ProfileError:
-            return False
-
-    @staticmethod
-    def _plan_route(n: str) -> str:
-        """The route a plan is narrowed to by the message, or "any"."""
-        if PLAN_ONE_CERT.search(n):
-            return "one_certificate"
-        if PLAN_HOURS_ONLY.search(n):
-            return "training"
-        if PLAN_CERT_ONLY.search(n):
-            return "certificate"
-        return "any"
+            return None
+        return target if target.kind == "types" else None
 
     def _answer_language(self, text: str, lang: Lang) -> str:
         """Chinese as soon as the sentence has Chinese in it (names of certificates are often English)."""

@@ -123,7 +123,8 @@ def plan_to_dict(lp: LearningPlan) -> dict[str, Any]:
                 "hours": _num(c.option.hours),
                 "steps": [_step_dict(s) for s in c.option.steps],
                 "other_certificate_rules": [
-                    {"rule_ids": list(ids), "certificates": n} for ids, n in c.option.other_certificate_rules
+                    {"rule_ids": list(ids), "certificates": n, "by_category": dict(parts)}
+                    for ids, n, parts in c.option.other_certificate_rules
                 ],
                 "reaches": [{"type": t, "level": lv} for t, lv in c.reaches],
             }
@@ -258,7 +259,7 @@ def _option_title(i: int, c: CheckedOption, lang: Lang) -> str:
     if o.certificates:
         cost.append(f"證照 {o.certificates} 張")
     if o.hours:
-        cost.append(f"受訓 {_fmt(o.hours)} 小時")
+        cost.append(f"受訓合計至少 {_fmt(o.hours)} 小時")
     return f"方案{i}（{kind}：{'＋'.join(cost)}）"
 
 
@@ -277,7 +278,30 @@ def options_for(lp: LearningPlan, route: str) -> tuple[CheckedOption, ...]:
     return lp.options
 
 
-def render_plan(lp: LearningPlan, lang: Lang = "zh", route: str = "any") -> str:
+def target_intro(target: Target, catalog: Catalog, lang: Lang) -> str:
+    """One line on what the target is before its plan: a role's positioning (表8/表9), a category's role
+    and the types 表2 gives it; nothing for a type (the plan says its level)."""
+    if target.kind == "role":
+        role = next(r for r in catalog.role_list if r.name == target.name)
+        return f"{role.name}: {role.positioning}" if lang == "en" else f"{role.name}：{role.positioning}"
+    if target.kind == "category" and lang == "zh":
+        c = next(c for c in catalog.talent.categories if c.name == target.name)
+        types = "、".join(c.competency_types)
+        return f"{c.name}：{c.role}" + (f"；所需能力類型：{types}（表2）" if types else "") + "。"
+    return ""
+
+
+def plan_sources(lp: LearningPlan) -> list[str]:
+    """The parts of the guideline a plan cites, as it names them."""
+    sources = [*SOURCES]
+    if lp.career:
+        sources.append("附件(五)")
+    if lp.resources:
+        sources.append("附件(七)")
+    return sources
+
+
+def render_plan(lp: LearningPlan, lang: Lang = "zh", route: str = "any", with_source: bool = True) -> str:
     from knowledge.catalog import load_catalog
 
     catalog = load_catalog()
@@ -328,10 +352,9 @@ def render_plan(lp: LearningPlan, lang: Lang = "zh", route: str = "any") -> str:
             )
             for alt in p.pending
         )
+        lead = "需同時達到" if len(p.pending) == 1 and len(p.pending[0]) > 1 else "需要達到"  # several types at once
         out.append(
-            f"Needed: {needs}."
-            if lang == "en"
-            else f"需要達到：{needs.replace(' or ', ' 或 ').replace(' and ', '、')}。"
+            f"Needed: {needs}." if lang == "en" else f"{lead}：{needs.replace(' or ', ' 或 ').replace(' and ', '、')}。"
         )
         shown = options_for(lp, route) or lp.options
         if route != "any" and shown is lp.options:  # no option of that route (a level without such rules)
@@ -351,13 +374,15 @@ def render_plan(lp: LearningPlan, lang: Lang = "zh", route: str = "any") -> str:
                     sug = _suggestion_line(step, lang)
                     if sug:
                         out.append(f"     {sug}")
-            for ids, count in c.option.other_certificate_rules:
+            for ids, count, parts in c.option.other_certificate_rules:
                 rules = "、".join(f"{i}（{_rule_text(catalog, i)}）" for i in ids)
                 rules_en = ", ".join(f"{i} ({_rule_text(catalog, i)})" for i in ids)
+                split = "、".join(f"{cat} {n} 張" for cat, n in parts)
+                split_en = ", ".join(f"{n} {en.category_term(cat)}" for cat, n in parts)
                 out.append(
-                    f"  Another certificate combination: {rules_en}, {count} more certificate(s)."
+                    f"  Another certificate combination: {rules_en}, {count} more certificate(s) ({split_en})."
                     if lang == "en"
-                    else f"  另一種證照組合：{rules}，還需 {count} 張。"
+                    else f"  另一種證照組合：{rules}，還需 {count} 張（{split}）。"
                 )
             extra = [(t, lv) for t, lv in c.reaches if all(t != routed for routed, _ in c.option.routes)]
             if extra:
@@ -387,12 +412,9 @@ def render_plan(lp: LearningPlan, lang: Lang = "zh", route: str = "any") -> str:
         if lang == "en"
         else "說明：指引未提供課程、費用或日期；時數指課程受訓累積時數。"
     )
-    sources = [*SOURCES]
-    if lp.career:
-        sources.append("附件(五)")
-    if lp.resources:
-        sources.append("附件(七)")
-    out.append(en.source_en(*sources) if lang == "en" else f"出處：{'、'.join(sources)}")
+    if with_source:  # (an answer card has its sources shown by the answer's composer)
+        sources = plan_sources(lp)
+        out.append(en.source_en(*sources) if lang == "en" else f"出處：{'、'.join(sources)}")
     return "\n".join(out)
 
 

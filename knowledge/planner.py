@@ -99,7 +99,7 @@ class PlanOption:
     steps: tuple[Step, ...]
     # the other combinations of certificate rules and what each would take (「專案類1張」 chosen, 「素養類1張+
     # 工具類3張」 needing 3 more): people may prefer a dearer way they are closer to in kind
-    other_certificate_rules: tuple[tuple[tuple[str, ...], int], ...] = ()
+    other_certificate_rules: tuple[tuple[tuple[str, ...], int, tuple[tuple[str, int], ...]], ...] = ()
 
     @property
     def kind(self) -> str:
@@ -353,14 +353,18 @@ def _option(
     if any(not c for c in cert_choices + hour_choices):
         return None  # a level without rules on that route
     best_certs: tuple[int, list[CertificateStep]] = (0, [])
-    others: list[tuple[tuple[str, ...], int]] = []
+    others: list[tuple[tuple[str, ...], int, tuple[tuple[str, int], ...]]] = []
     if cert_choices:
         tried = [
             (tuple(r.id for r in combo), solve_certificates(list(combo), profile, catalog, groups))
             for combo in itertools.product(*cert_choices)
         ]
         best_ids, best_certs = min(tried, key=lambda x: x[1][0])
-        others = [(ids, solved[0]) for ids, solved in tried if ids != best_ids]
+        others = [
+            (ids, solved[0], tuple((s.category, s.count) for s in solved[1]))
+            for ids, solved in tried
+            if ids != best_ids
+        ]
     best_hours: tuple[float, list[HoursStep]] = (0.0, [])
     if hour_choices:
         best_hours = min(

@@ -18,6 +18,8 @@ from langchain_core.runnables import RunnableBranch, RunnableLambda
 
 import rag.routing_rules  # noqa: F401 - registers the decision table
 from knowledge.catalog import Catalog, load_catalog
+from knowledge.plan_report import build_learning_plan, plan_sources, render_plan, target_intro
+from knowledge.profile import parse_profile
 from knowledge.stated_profile import StatedProfile
 from knowledge.views.cards import TABLE5, TABLE6, Card
 from rag import compose
@@ -27,6 +29,7 @@ from rag.ingest import dense_enabled, guideline_chunks, ingest
 from rag.lexical import tokens
 from rag.own_work import read_work
 from rag.plan import Plan, PlanKind, Query, decide
+from rag.plan_request import asks_for_plan, plan_route, target_here, target_mentioned
 from rag.retrieval import HybridRetriever, Retrieved
 from rag.routing_rules import CODING_ASKED, QUESTION_MARKERS, THIS_GUIDELINE
 from rag.sections import section_titles
@@ -243,6 +246,7 @@ class Advisor:
             personal=lambda: self._personal(u),
             alone=lambda certs: self._certificates_alone(u, certs),
             areas=lambda: self.facts.areas_named(u.normalised),
+            learning_plan=lambda: self._learning_plan(u),
         )
         turn.query = q
         plan = decide(q)
@@ -295,6 +299,34 @@ class Advisor:
                 for lang in ("zh-TW", "en")
             )
         return [Card(zh.text, en.text, [TABLE5, TABLE6], native=True)]
+
+    def _learning_plan(self, u: Understanding) -> list[Card] | None:
+        """「我有 iPAS 初級，想成為 AI 產品經理，要怎麼做？」: the cheapest ways there from the facts the question
+        states (knowledge.planner); None when no plan is asked for."""
+        found = target_mentioned(u.normalised, self.catalog)
+        ex = self._facts_of(u.question)
+        if found is None or not asks_for_plan(u.normalised, found, ex.hypothetical):
+            return None
+        target = target_here(u.normalised, found, self.catalog)
+        if target is None or target.kind not in ("category", "role"):
+            return None  # a type's level asked with facts is the engine's result with its gaps (situation.own_result)
+        stated = self.facts.apply(StatedProfile(), ex, 1) if ex.has_facts else StatedProfile()
+        profile = parse_profile(stated.profile_json(), self.catalog)
+        learning = build_learning_plan(profile, target, self.catalog)
+        route = plan_route(u.normalised)
+        zh, en = (
+            "\n\n".join(
+                x for x in (target_intro(target, self.catalog, lang), render_plan(learning, lang, route, False)) if x
+            )
+            for lang in ("zh", "en")
+        )
+        if stated.is_empty():  # the plan starts from nothing: say so, and how to tell one's facts
+            zh = f"（以下從零開始計算；可以附上自己的證照與時數，例如「我有 iPAS 初級，素養課上過 10 小時」。）\n{zh}"
+            en = f"(This starts from zero; you can add your certificates and hours.)\n{en}"
+        else:
+            zh = f"{self.situation.echo(stated, 'zh-TW')}\n\n{zh}"
+            en = f"{self.situation.echo(stated, 'en')}\n\n{en}"
+        return [Card(zh, en, plan_sources(learning), native=True)]
 
     def _certificates_alone(self, u: Understanding, cert_ids: list[str]) -> list[Card]:
         """「X 可以證明 AI 服務開發的能力嗎？」: the levels the named certificates give on their own."""

@@ -69,6 +69,8 @@ class Query:
     alone: Callable[[list[str]], list[Card]] | None = None  # the 表5 engine over named certificates alone
     # the hours areas (and the words naming them) of what the question says one does: 「公文都用 AI 寫」 → 文書
     areas: Callable[[], list[tuple[str, str, str]]] | None = None
+    # a learning plan from the facts the question states, when it asks for one (rag.plan_request)
+    learning_plan: Callable[[], list[Card] | None] | None = None
     too_long: bool = False
     notes: dict[str, Any] = field(default_factory=dict)  # what rules measured on the way (reported for tracing)
 

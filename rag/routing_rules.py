@@ -239,6 +239,16 @@ def _named_as_certificate(q: Query) -> bool:
 
 # ---------------------------------------------------------------- 800s: the engine and catalog queries
 @rule(
+    "situation.learning_plan",
+    885,
+    QUERY,
+    "a plan asked toward a type and level, a talent category or a role: the cheapest ways there (planner)",
+)
+def _learning_plan(q: Query) -> list[Card] | None:
+    return q.learning_plan() if q.learning_plan is not None else None
+
+
+@rule(
     "situation.own_result",
     880,
     QUERY,

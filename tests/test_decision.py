@@ -234,9 +234,10 @@ def test_a_role_card_names_the_career_routes_through_it(advisor) -> None:  # noq
 
 
 def test_a_talent_career_answer_says_where_to_start_in_table5(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    # (a plan since issue 10: what to reach first is the plan's 「需同時達到」, from 表5's summary rule)
     answer = advisor.respond("我是行銷背景完全不會寫程式，想轉成AI應用人才，照指引我要先準備什麼")
     first = next(r for r in catalog.rules.types if r.type == "AI 應用素養").levels[0]
-    assert "起步的參考指標" in answer.text and f"AI 應用素養 {first.level}" in answer.text
+    assert answer.rule == "situation.learning_plan" and f"需同時達到：AI 應用素養 {first.level}" in answer.text
 
 
 def test_a_talent_card_gives_each_type_its_programming_level(advisor) -> None:  # noqa: ANN001
@@ -752,7 +753,8 @@ def test_where_one_stands_gives_the_next_steps_of_that_route(advisor, catalog: C
 
 def test_the_role_one_wants_to_become_is_asked_not_ones_present_work(advisor) -> None:  # noqa: ANN001
     answer = advisor.respond("我現在做行政，常用 AI 整理會議紀錄，之後想當 AI 產品經理，要怎麼走？")
-    assert answer.rule.startswith("view.role") and "關鍵技能" in answer.text, (answer.rule, answer.text)
+    assert answer.rule == "situation.learning_plan", (answer.rule, answer.text)  # a plan since issue 10
+    assert "學習計畫：AI 產品經理" in answer.text and "關鍵技能" in answer.text, answer.text
 
 
 def test_every_talent_category_is_named_in_english(advisor, catalog: Catalog) -> None:  # noqa: ANN001
@@ -1241,3 +1243,32 @@ def test_whether_categories_combine_into_a_type(advisor, question: str, verdict:
 def test_medicine_doses_are_declined(advisor) -> None:  # noqa: ANN001
     answer = advisor.respond("同事感冒發燒，止痛藥一次吃幾顆比較好？")
     assert not answer.answered and answer.rule.startswith("scope."), (answer.rule, answer.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "rule_id", "must"),
+    [
+        (
+            "我有 AWS Certified AI Practitioner，想轉職成資料科學家，該怎麼準備？",
+            "situation.learning_plan",
+            "專案類證照 1 張",
+        ),
+        (
+            "With 20 hours of literacy training, how can I become an AI product manager?",
+            "situation.learning_plan",
+            "T2-B",
+        ),
+        ("只想走證照路線的話，要怎麼成為 AI 開發人才", "situation.learning_plan", "證照途徑"),
+        ("AI 產品經理要做什麼？", "view.role", "角色定位"),  # what a role does is no plan
+    ],
+)
+def test_a_plan_asked_in_one_question_is_computed_by_the_planner(
+    advisor,
+    question: str,
+    rule_id: str,
+    must: str,  # noqa: ANN001
+) -> None:
+    answer = advisor.respond(question)
+    assert answer.rule == rule_id and must in answer.text, (answer.rule, answer.text[:300])
+    if rule_id == "situation.learning_plan" and "證照路線" in question:
+        assert "受訓時數途徑" not in answer.text  # the route asked for only

@@ -46,7 +46,7 @@ def test_a_result_leads_to_a_plan_a_share_code_and_back(user: Driver, catalog: C
     )
     expected = render_plan(build_learning_plan(profile, parse_target("AI 應用人才", catalog), catalog), "zh")
     assert user.text() == expected  # the chat's plan is `advisor plan`'s
-    assert "受訓 8 小時" in expected  # 8 more hours of literacy make 文書 20 count for 初階
+    assert "受訓合計至少 8 小時" in expected  # 8 more hours of literacy make 文書 20 count for 初階
     user.press("分享")
     code = re.search(r"分享碼：([A-Za-z0-9_-]+)", user.text()).group(1)  # type: ignore[union-attr]
     assert "/start " + code in user.text()  # no bot name in the core: the command form
@@ -127,9 +127,9 @@ def test_follow_ups_narrow_correct_and_re_aim_the_same_plan(user: Driver) -> Non
     user.send("text", "那如果我全部都考證照呢？")
     assert "證照途徑" in user.text() and "受訓時數途徑" not in user.text() and "素養類證照 1 張" in user.text()
     user.send("text", "只考一張，其餘靠上課補的話呢？")
-    assert "混合途徑：證照 1 張＋受訓 12 小時" in user.text()  # 素養 6 → 18 with one 工具類 certificate
+    assert "混合途徑：證照 1 張＋受訓合計至少 12 小時" in user.text()  # 素養 6 → 18 with one 工具類 certificate
     user.send("text", "抱歉我記錯，素養課其實是 10 小時")
-    assert "受訓 8 小時" in user.text()  # the same narrowed plan, on the corrected facts
+    assert "受訓合計至少 8 小時" in user.text()  # the same narrowed plan, on the corrected facts
     user.send("text", "那改成 AI 開發人才呢？")
     assert "學習計畫：AI 開發人才" in user.text() and "證照 1 張" in user.text()
 
@@ -139,7 +139,7 @@ def test_a_plan_says_the_single_tool_rule_and_a_sum_restated_is_no_new_fact(user
     user.send("text", "最少要上幾小時？圖文跟影像加起來已經 18 小時了耶")
     text = user.text()
     assert "工具・圖文 9 小時、工具・影像 9 小時" in text  # the sum said again changed no hours
-    assert "受訓 27 小時" in text and "單一工具" in text  # 18 of literacy and 9 more in one tool item
+    assert "受訓合計至少 27 小時" in text and "單一工具" in text  # 18 of literacy and 9 more in one tool item
 
 
 def test_a_plan_for_two_types_at_once_counts_shared_hours_once(tmp_path, capsys) -> None:  # noqa: ANN001
@@ -163,7 +163,7 @@ def test_what_a_plan_leads_to_and_a_type_wished_for_next(user: Driver) -> None:
     )
     assert "學習計畫：機器學習 (ML) 工程師" in user.text()
     user.send("text", "那如果全部用上課呢？")
-    assert "受訓 54 小時" in user.text()  # 18 literacy + 30 tools or programming + 6 model training (四)
+    assert "受訓合計至少 54 小時" in user.text()  # 18 literacy + 30 tools or programming + 6 model training (四)
     user.send("text", "上完之後 AI 服務開發也會一起具備嗎？")
     text = user.text()
     assert "假設情況試算" in text and "五、AI 服務開發：未達" in text and "累計時數尚缺 8 小時" in text  # 30 + 10 of 48
