@@ -421,3 +421,35 @@ async def test_the_picture_speaks_the_language_chosen_with_lang(bot: BotProcess)
     await user.press("Assess")
     [photo] = api.photos(user.id)
     assert photo["content"] == _expected_png({}, "en") != _expected_png({}, "zh")
+
+
+@shares_the_bot
+async def test_a_share_link_opens_the_result_with_its_plan_through_the_real_bot(bot: BotProcess) -> None:
+    """t.me/<bot>?start=<code> arrives as 「/start <code>」: the same result (with its picture), its plan menu,
+    a plan; the 分享 button links back with the bot's own name."""
+    from knowledge.share_code import encode
+
+    api = bot.api
+    catalog = load_catalog()
+    profile = {"certifications": ["ms-ai-901"], "hours": {"literacy": 4, "tool": {"圖文": 12}}}
+    code = encode(parse_profile(profile, catalog), catalog)
+    user = User(api, 1010)
+    await user.say(f"/start {code}", replies=2)
+    assert "分享碼重現" in user.last[0]["text"] and "AI 應用素養：具備" in user.last[1]["text"]
+    [photo] = api.photos(user.id)
+    assert photo["content"] == _expected_png(profile, "zh")
+    await user.press("學習計畫")
+    await user.press("AI 應用人才")
+    assert "學習計畫：AI 應用人才" in user.text() and "T2-B" in user.text()
+    await user.press("分享")
+    assert f"?start={code}" in user.text() and "https://t.me/" in user.text()
+
+
+@shares_the_bot
+async def test_a_plan_asked_in_chat_through_the_real_bot(bot: BotProcess) -> None:
+    user = User(bot.api, 1011)
+    await user.say("我有 AWS Certified AI Practitioner，素養課 6 小時，想成為 AI 產品經理，要怎麼做？")
+    text = user.text()
+    assert "學習計畫：AI 產品經理" in text and "工具類證照 1 張" in text and "出處：附件(二) 表5" in text
+    await user.say("那如果只想上課呢？")
+    assert "受訓時數途徑" in user.text() and "證照途徑：" not in user.text()
