@@ -207,11 +207,17 @@ class AssessmentFlow:
         targets = self.plan_targets(flow)
         if not targets:
             return Reply(t("plan_all_reached", lang), self._result_buttons(flow, lang, "pl"))
-        rows = [
-            [Button(f"{x.name} {x.level}" if x.level else x.name, self._data(flow, "pt", i))]
-            for i, x in enumerate(targets)
-        ]
+        rows = [[Button(self._target_label(x, lang), self._data(flow, "pt", i))] for i, x in enumerate(targets)]
         return Reply(t("plan_choose", lang), rows + self._result_buttons(flow, lang, "pl"))
+
+    @staticmethod
+    def _target_label(target: Target, lang: Lang) -> str:
+        """A button's label: the guideline's name, glossed in English (「AI 工具應用 進階」, "AI 工具應用 (AI Tool
+        Application) 進階 (advanced)")."""
+        if lang == "en":
+            name = english.talent_term(target.name) if target.kind == "category" else english.type_term(target.name)
+            return f"{name} {english.level_term(target.level)}" if target.level else name
+        return f"{target.name} {target.level}" if target.level else target.name
 
     def plan_view(self, flow: Flow, lang: Lang, index: int) -> Reply:
         targets = self.plan_targets(flow)

@@ -169,3 +169,15 @@ def test_what_a_plan_leads_to_and_a_type_wished_for_next(user: Driver) -> None:
     assert "假設情況試算" in text and "五、AI 服務開發：未達" in text and "累計時數尚缺 8 小時" in text  # 30 + 10 of 48
     user.send("text", "那我也想要 AI 服務開發具備，只考證照的話？")
     assert "學習計畫：AI 服務開發" in user.text() and "專案類證照 1 張" in user.text()
+
+
+def test_the_plan_menu_and_plan_in_english(catalog: Catalog) -> None:
+    from conversation.assessment_flow import AssessmentFlow
+
+    flows = AssessmentFlow(catalog)
+    flow = flows.shared(encode(parse_profile({"hours": {"literacy": 18}}, catalog), catalog), "ab12")
+    labels = [b.label for row in flows.plan_menu(flow, "en").buttons for b in row]
+    assert "AI 應用人才 (AI Application Talent (AI Practitioner))" in labels
+    assert "AI 工具應用 (AI Tool Application) 初階 (basic)" in labels
+    view = flows.plan_view(flow, "en", labels.index("AI 應用人才 (AI Application Talent (AI Practitioner))"))
+    assert view.text.startswith("Learning plan toward AI 應用人才") and "Source: 附件(二) 表5" in view.text
