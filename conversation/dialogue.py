@@ -20,7 +20,6 @@ from conversation import people
 from conversation.dialogue_state import DialogueState, FlowState, PlanContext, Step, Topic
 from conversation.ui import Button, Lang, Reply, t
 from knowledge.catalog import GUIDELINE_PATH, Catalog
-from knowledge.errors import ProfileError
 from knowledge.numerals import chinese_number
 from knowledge.plan_report import build_learning_plan, render_after, render_plan, target_intro
 from knowledge.plan_target import Target, all_targets, parse_target
@@ -38,6 +37,7 @@ from rag.plan_request import (
     WISHED_BEFORE,
     asks_for_plan,
     plan_route,
+    several_types,
     target_here,
     target_mentioned,
 )
@@ -2193,7 +2193,7 @@ class Dialogue:
             target = parse_target(one_type, self.cat)
         else:
             switched = after_plan and (bool(PLAN_SWITCH.search(n)) or wished_for)
-            if not (asks_for_plan(n, found, ex.hypothetical) or switched):
+            if not (asks_for_plan(n, found, self.cat, ex.hypothetical and ex.has_facts) or switched):
                 return None  # 「AI 工具應用進階要幾小時」 is a gap question: the situation answer gives the steps
             target = self._types_target(n) or target_here(n, found, self.cat)
             if target is None:
@@ -2240,14 +2240,7 @@ class Dialogue:
         return self._types_target(n) is not None
 
     def _types_target(self, n: str) -> Target | None:
-        """「AI 模型訓練和 AI 服務開發兩個都具備」: several types named at once are a target of their own."""
-        # (types named with hours, 「AI 程式語言應用 30 小時、AI 服務開發 37 小時」, are facts, not aims)
-        aims = " ".join(c for c in re.split(r"[，,。；;？?！!]", n) if not re.search(r"\d", c))
-        try:
-            target = parse_target(aims, self.cat)
-        except ProfileError:
-            return None
-        return target if target.kind == "types" else None
+        return several_types(n, self.cat)
 
     def _answer_language(self, text: str, lang: Lang) -> str:
         """Chinese as soon as the sentence has Chinese in it (names of certificates are often English)."""

@@ -17,6 +17,12 @@ from knowledge.models import CareerRoute, Role
 from knowledge.planner import Requirement, next_level
 from knowledge.textnorm import match_key
 
+# every competency type at once (「五種能力類型全部達標」 "all five competency types")
+ALL_TYPES = re.compile(
+    r"(五種能力類型|五個能力類型|五大能力|所有能力類型|全部(的)?能力類型|能力類型(全部|都)|"
+    r"\ball (five |5 )?(competency )?types\b|\bevery competency type\b)",
+    re.IGNORECASE,
+)
 LEVEL_WORDS = {
     "初階": "初階",
     "進階": "進階",
@@ -51,6 +57,7 @@ class Target:
     category: str | None = None  # kind "category" and "role"
     archetype: str | None = None  # a role of 表8: AI 加值型 / AI 導入型
     types: tuple[str, ...] = ()  # kind "types": several competency types at once, each to its next level
+    type_levels: tuple[tuple[str, str], ...] = ()  # kind "types": a level said for a type (「工具應用要到進階」)
     source: str = ""
 
     def to_dict(self) -> dict[str, Any]:
@@ -123,6 +130,8 @@ def locate_target(text: str, catalog: Catalog) -> Located | None:
         m = _spaced(name).search(text)
         if m:
             best = (len(key), Located(target, m.start(), m.end()))
+    if best is None and (every := ALL_TYPES.search(text)):  # 「五種能力類型全部達標」 names no one type
+        return Located(parse_target(text, catalog), every.start(), every.end())
     return best[1] if best else None
 
 
@@ -149,6 +158,9 @@ def parse_target(text: str, catalog: Catalog) -> Target:
         k = match_key(name)
         if k and k in key and (best is None or len(k) > best[0]):
             best = (len(k), target)
+    if best is None and ALL_TYPES.search(text):
+        every = tuple(t.name for t in catalog.types)
+        return Target("types", "、".join(every), " and ".join(every), types=every)
     if best is None:
         types = "、".join(t.name for t in catalog.types)
         cats = "、".join(c.name for c in catalog.talent.categories)
@@ -159,12 +171,28 @@ def parse_target(text: str, catalog: Catalog) -> Target:
             f"人才類別（{cats}），或表7–表9 的角色（如 AI 產品經理、機器學習 (ML) 工程師）。",
         )
     target = best[1]
-    named_types = list(dict.fromkeys(x.target.name for x in _all_types(text, catalog)))
-    if target.kind == "type" and len(named_types) > 1:
-        # 「AI 模型訓練和 AI 服務開發兩個都具備」: every type named, each to its next level, all at once
+    spans = _all_types(text, catalog)
+    named_types = list(dict.fromkeys(x.target.name for x in spans))
+    every = ALL_TYPES.search(text) is not None
+    if (target.kind == "type" and len(named_types) > 1) or (every and target.kind == "type"):
+        # 「AI 模型訓練和 AI 服務開發兩個都具備」「五種能力類型全部達標」: the types at once, each to its next
+        # level unless a level is said right after its name (「AI 工具應用要到進階」)
         order = [t.name for t in catalog.types]
-        named_types.sort(key=order.index)
-        return Target("types", "、".join(named_types), " and ".join(named_types), types=tuple(named_types))
+        chosen = order if every else sorted(named_types, key=order.index)
+        levels = []
+        for x in spans:
+            ladder = [lv.level for lv in next(t for t in catalog.rules.types if t.type == x.target.name).levels]
+            said = [v for w, v in LEVEL_WORDS.items() if re.search(re.escape(w), text[x.end : x.end + 8], re.I)]
+            level = next((w for w in said if w in ladder), None)
+            if level is not None:
+                levels.append((x.target.name, level))
+        return Target(
+            "types",
+            "、".join(chosen),
+            " and ".join(chosen),
+            types=tuple(chosen),
+            type_levels=tuple(dict(levels).items()),
+        )
     if target.kind == "type":
         ladder = [lv.level for lv in next(t for t in catalog.rules.types if t.type == target.name).levels]
         words = [v for w, v in LEVEL_WORDS.items() if re.search(re.escape(w), text, re.IGNORECASE)]
@@ -187,7 +215,8 @@ def requirement_sets(target: Target, result: dict[str, Any], catalog: Catalog) -
     """The alternatives that reach the target, each a set of requirements all to be met (表5 and its
     summary rule); empty when the guideline gives the target no 表5 indicators (AI 研究人才)."""
     if target.kind == "types":
-        return (tuple(Requirement(t, _level_to_reach(t, None, result, catalog)) for t in target.types),)
+        said = dict(target.type_levels)
+        return (tuple(Requirement(t, _level_to_reach(t, said.get(t), result, catalog)) for t in target.types),)
     if target.kind == "type":
         level = target.level or next_level(result, target.name)
         if level is None:  # the top of the ladder is reached: the plan says so

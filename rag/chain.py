@@ -305,10 +305,10 @@ class Advisor:
         states (knowledge.planner); None when no plan is asked for."""
         found = target_mentioned(u.normalised, self.catalog)
         ex = self._facts_of(u.question)
-        if found is None or not asks_for_plan(u.normalised, found, ex.hypothetical):
+        if found is None or not asks_for_plan(u.normalised, found, self.catalog, ex.hypothetical and ex.has_facts):
             return None
         target = target_here(u.normalised, found, self.catalog)
-        if target is None or target.kind not in ("category", "role"):
+        if target is None or target.kind not in ("category", "role", "types"):
             return None  # a type's level asked with facts is the engine's result with its gaps (situation.own_result)
         stated = self.facts.apply(StatedProfile(), ex, 1) if ex.has_facts else StatedProfile()
         profile = parse_profile(stated.profile_json(), self.catalog)

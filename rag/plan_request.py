@@ -29,7 +29,7 @@ PLAN_ONE_CERT = re.compile(
 )
 PLAN_CERT_ONLY = re.compile(
     r"(只(想|要|打算)?(考|拿)(證照|證書|認證)|全部都?(用|靠)?(考)?證照|都(用|靠)證照|只靠證照|純考證照|不(想|要)上課|"
-    r"(用|走|靠)?證照(路線|途徑|的路|那條)|"
+    r"(用|走|靠)?證照(路線|途徑|的路|那條)|(最少|至少)?(要|得)?考幾張|"
     r"\bget certified\b|\bcertificates? only\b|\bonly (take |get )?certificates?\b|\bcertificate route\b)"
 )
 PLAN_HOURS_ONLY = re.compile(
@@ -62,7 +62,9 @@ WISHED_BEFORE = re.compile(
 
 
 # both routes asked for (「要考什麼或上幾小時課」): no narrowing
-EITHER_ROUTE = re.compile(r"(考什麼|考哪|要考|或[^。？?]{0,6}(考|證照)|(考|證照)[^。？?]{0,8}或)")
+EITHER_ROUTE = re.compile(
+    r"((考|證照)[^。？?]{0,12}或[^。？?]{0,12}(上課|小時|時數|課)|(上課|小時|時數|課)[^。？?]{0,12}或[^。？?]{0,12}(考|證照))"
+)
 NOT_EXAMS = re.compile(r"不(太)?(想|要)?(考|參加考試)")
 
 
@@ -89,15 +91,28 @@ def target_mentioned(n: str, catalog: Catalog) -> Located | None:
     return wished_for[-1] if wished_for else locate_target(n, catalog)
 
 
+def several_types(n: str, catalog: Catalog) -> Target | None:
+    """「AI 模型訓練和 AI 服務開發兩個都具備」「五種能力類型全部達標」: several types at once, a target of their
+    own — named outside the clauses that state hours (「AI 程式語言應用 30 小時、AI 服務開發 37 小時」 are facts)."""
+    aims = " ".join(c for c in re.split(r"[，,。；;？?！!]", n) if not re.search(r"\d", c))
+    try:
+        target = parse_target(aims, catalog)
+    except ProfileError:
+        return None
+    return target if target.kind == "types" else None
+
+
 def target_here(n: str, found: Located, catalog: Catalog) -> Target | None:
-    """The target where it was found (a level word may follow it: 「AI 工具應用進階」)."""
+    """The target where it was found (a level word may follow it: 「AI 工具應用進階」), or several types."""
+    if found.target.kind in ("type", "types") and (many := several_types(n, catalog)) is not None:
+        return many
     try:
         return parse_target(n[found.start : found.end + 8], catalog)
     except ProfileError:
         return None
 
 
-def asks_for_plan(n: str, found: Located, hypothetical: bool = False) -> bool:
+def asks_for_plan(n: str, found: Located, catalog: Catalog, hypothetical: bool = False) -> bool:
     """A plan is asked for: plan words, or the target wished for and how asked, or a route asked toward a
     category or a role (「全部上課的話，最少要幾小時才算 AI 開發人才」) — not words inside the target's own
     name (「AI 應用規劃師」 is no 「規劃」), and not a what-if about one's own hours (a result question)."""
@@ -106,5 +121,6 @@ def asks_for_plan(n: str, found: Located, hypothetical: bool = False) -> bool:
         return False  # 「想往應用人才發展，指引的發展路徑長怎樣」 asks for the path of 附件(五), not a plan
     wished = bool(WISHED_BEFORE.search(n[: found.start]))
     how = bool(PLAN_HOW.search(rest)) or bool(re.search(r"(如何|怎麼|怎樣|\bhow\b)", n[: found.start]))
-    routed = plan_route(n) != "any" and found.target.kind in ("category", "role") and not hypothetical
+    aimed = found.target.kind in ("category", "role") or several_types(n, catalog) is not None
+    routed = plan_route(n) != "any" and aimed and not hypothetical
     return bool(PLAN_WORDS.search(rest)) or (wished and how) or routed

@@ -1272,3 +1272,22 @@ def test_a_plan_asked_in_one_question_is_computed_by_the_planner(
     assert answer.rule == rule_id and must in answer.text, (answer.rule, answer.text[:300])
     if rule_id == "situation.learning_plan" and "證照路線" in question:
         assert "受訓時數途徑" not in answer.text  # the route asked for only
+
+
+@pytest.mark.parametrize(
+    ("question", "must"),
+    [
+        ("從零開始，AI 程式語言應用和 AI 模型訓練都要具備，只靠課程最少幾小時？", "受訓合計至少 78 小時"),
+        ("想當資料科學家，如果用證照證明的話最少要考幾張？", "證照途徑：證照 1 張"),
+    ],
+)
+def test_several_types_or_a_counted_route_make_a_plan(advisor, question: str, must: str) -> None:  # noqa: ANN001
+    """(18 literacy + 18 tools + 12 programming for 三, + 30 model training for 四: the tools and programming
+    hours already make 四's 30.)"""
+    answer = advisor.respond(question)
+    assert answer.rule == "situation.learning_plan" and must in answer.text, (answer.rule, answer.text[:400])
+
+
+def test_a_lawsuit_to_file_is_legal_advice(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("同行抄襲我用 AI 做的設計稿，我想提告，勝算高嗎？")
+    assert not answer.answered and answer.rule.startswith("scope."), answer.rule

@@ -77,6 +77,7 @@ def test_independent_sets_hold_their_rates(advisor, name: str) -> None:  # noqa:
         ("holdout42.yaml", 0.98, 0.95, 0.95),
         ("holdout43.yaml", 0.98, 0.95, 0.95),
         ("holdout44.yaml", 0.98, 0.95, 0.95),
+        ("holdout45.yaml", 0.98, 0.95, 0.95),
     ],
 )
 def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, precision: float, recall: float) -> None:  # noqa: ANN001
