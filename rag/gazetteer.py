@@ -34,6 +34,9 @@ def catalog_forms(catalog: Catalog, topics: dict[str, dict[str, list[str]]]) -> 
         out.append(("issuer", c.issuer, c.issuer))
         if c.issuer_en != c.issuer:
             out.append(("issuer", c.issuer, c.issuer_en))
+            # "the Institute for Information Industry": the English name without its bracketed abbreviation
+            if (plain := re.sub(r"\s*\([^)]*\)", "", c.issuer_en).strip()) and plain != c.issuer_en:
+                out.append(("issuer", c.issuer, plain))
     for kind, keys in topics.items():
         for key, forms in keys.items():
             out += [(kind, key, f) for f in forms]

@@ -1292,3 +1292,27 @@ def test_several_types_or_a_counted_route_make_a_plan(advisor, question: str, mu
 def test_a_lawsuit_to_file_is_legal_advice(advisor) -> None:  # noqa: ANN001
     answer = advisor.respond("同行抄襲我用 AI 做的設計稿，我想提告，勝算高嗎？")
     assert not answer.answered and answer.rule.startswith("scope."), answer.rule
+
+
+@pytest.mark.parametrize(
+    ("question", "declined"),
+    [
+        ("高雄哪間補習班教 AI 證照最便宜？", True),  # a course provider to pick: not the guideline's
+        ("製造業的 AI 開發人才可以幫我們做什麼？", False),  # what they do, not a task for the advisor
+    ],
+)
+def test_a_provider_to_pick_is_declined_and_what_a_talent_does_is_not_a_task(
+    advisor,
+    question: str,
+    declined: bool,  # noqa: ANN001
+) -> None:
+    answer = advisor.respond(question)
+    assert answer.answered is not declined, (answer.rule, answer.text[:200])
+
+
+def test_an_issuer_named_in_english_without_its_abbreviation(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    issuer = next(c for c in catalog.certifications if c.issuer_en.endswith(")") and c.issuer_en != c.issuer)
+    plain = issuer.issuer_en.rsplit(" (", 1)[0]
+    count = sum(1 for c in catalog.certifications if c.issuer == issuer.issuer)
+    answer = advisor.respond(f"How many certifications in Table 6 are issued by the {plain}?")
+    assert f"表6 has {count} {issuer.issuer}" in answer.text, answer.text
