@@ -557,6 +557,12 @@ def _count_certs(q: Query) -> list[Card] | None:
     if counting and threshold and f.categories and not f.issuers and not f.scope:
         # 「素養類證照要幾張才夠？還是上課幾小時也可以」: the 表5 conditions counting that category, not 表6's list
         return [q.views.category_thresholds_card(c) for c in f.categories]
+    if counting and TOTAL_TOO.search(q.u.normalised) and f.categories and not f.issuers and not f.scope:
+        # "how many in total, and how many of them are project ones": the whole table's count, then each asked
+        return [
+            q.views.queries.count_certs(CertFilter()),
+            *(q.views.category_card(c, count_first=True) for c in f.categories),
+        ]
     if counting and not f.issuers and not f.scope and len(f.categories) == 1 and not filtering:
         # 「專案類有幾張」: the category card states its count first
         return [q.views.category_card(f.categories[0], count_first=True)]
@@ -575,6 +581,11 @@ def _count_certs(q: Query) -> list[Card] | None:
         ]
     return [q.views.queries.count_certs(f)]
 
+
+# the whole table's count asked beside a category's (「表6 總共幾張，其中專案類幾張」 "in total, and how many …")
+TOTAL_TOO = re.compile(
+    r"(總共|一共|全表|\bin total\b|\baltogether\b|\boverall\b)[^。？?]{0,40}(其中|\bof them\b|\bof these\b)"
+)
 
 # 「多幾張」「差多少」 "how many more": two counts compared by their difference
 DIFFERENCE = re.compile(

@@ -1316,3 +1316,14 @@ def test_an_issuer_named_in_english_without_its_abbreviation(advisor, catalog: C
     count = sum(1 for c in catalog.certifications if c.issuer == issuer.issuer)
     answer = advisor.respond(f"How many certifications in Table 6 are issued by the {plain}?")
     assert f"表6 has {count} {issuer.issuer}" in answer.text, answer.text
+
+
+def test_english_questions_on_how_certificates_are_classified_get_the_categories(advisor) -> None:  # noqa: ANN001
+    answer = advisor.respond("We're a training center. How are AI certificates classified in this guideline?")
+    assert answer.rule == "view.overview" and all(c in answer.text for c in ("素養類", "工具類", "專案類")), answer.rule
+
+
+def test_the_total_asked_beside_a_category_is_given_too(advisor, catalog: Catalog) -> None:  # noqa: ANN001
+    answer = advisor.respond("Table 6 has how many certificates altogether, and how many of them are tool ones?")
+    tool = len(catalog.certs_in("工具類"))
+    assert f"lists {len(catalog.certifications)} certifications" in answer.text and f"工具類 {tool}" in answer.text
