@@ -106,11 +106,12 @@ def _spaced(name: str) -> re.Pattern[str]:
     return re.compile(r"\s*".join(re.escape(ch) for ch in key), re.IGNORECASE)
 
 
-def all_targets(text: str, catalog: Catalog) -> list[Located]:
-    """Every name of a type, category or role in `text`, longest names first, without overlaps, in order."""
+def _named_spans(text: str, catalog: Catalog, kinds: frozenset[str] | None = None) -> list[Located]:
+    """Every name (of `kinds`, else of any kind) in `text`, longest names first, without overlaps, in order."""
     taken: list[tuple[int, int]] = []
     found: list[Located] = []
-    for name, target in sorted(_names(catalog), key=lambda pair: -len(match_key(pair[0]))):
+    names = [(n, t) for n, t in _names(catalog) if kinds is None or t.kind in kinds]
+    for name, target in sorted(names, key=lambda pair: -len(match_key(pair[0]))):
         if not match_key(name):
             continue
         for m in _spaced(name).finditer(text):
@@ -118,6 +119,11 @@ def all_targets(text: str, catalog: Catalog) -> list[Located]:
                 taken.append((m.start(), m.end()))
                 found.append(Located(target, m.start(), m.end()))
     return sorted(found, key=lambda x: x.start)
+
+
+def all_targets(text: str, catalog: Catalog) -> list[Located]:
+    """Every name of a type, category or role in `text`, longest names first, without overlaps, in order."""
+    return _named_spans(text, catalog)
 
 
 def locate_target(text: str, catalog: Catalog) -> Located | None:
@@ -137,17 +143,7 @@ def locate_target(text: str, catalog: Catalog) -> Located | None:
 
 def _all_types(text: str, catalog: Catalog) -> list[Located]:
     """Every competency type named in `text` by its name or aliases (longest names first, no overlaps)."""
-    taken: list[tuple[int, int]] = []
-    found: list[Located] = []
-    names = sorted(((n, t) for n, t in _names(catalog) if t.kind == "type"), key=lambda pair: -len(match_key(pair[0])))
-    for name, target in names:
-        if not match_key(name):
-            continue
-        for m in _spaced(name).finditer(text):
-            if all(m.end() <= a or m.start() >= b for a, b in taken):
-                taken.append((m.start(), m.end()))
-                found.append(Located(target, m.start(), m.end()))
-    return sorted(found, key=lambda x: x.start)
+    return _named_spans(text, catalog, frozenset({"type"}))
 
 
 def parse_target(text: str, catalog: Catalog) -> Target:
