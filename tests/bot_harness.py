@@ -163,3 +163,21 @@ class User:
 
 async def settle(seconds: float = 0.3) -> None:
     await asyncio.sleep(seconds)
+
+
+@asynccontextmanager
+async def api_with_chat(user_id: int) -> AsyncIterator[FakeBotAPI]:
+    """A loopback Bot API where `user_id`'s chat is known, as after the user's first message (for tests that
+    call the bot's sending code directly, without a bot process)."""
+    async with FakeBotAPI(token=TOKEN) as fake:
+        fake.push_message(user_id, "hi")
+        yield fake
+
+
+@asynccontextmanager
+async def ptb_client(api: FakeBotAPI) -> AsyncIterator[Any]:
+    """python-telegram-bot's own client against the loopback API: requests exactly as the bot sends them."""
+    import telegram
+
+    async with telegram.Bot(TOKEN, base_url=api.base_url) as client:
+        yield client

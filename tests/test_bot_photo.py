@@ -18,24 +18,23 @@ import bot.handlers
 from bot.handlers import send_replies
 from conversation.ui import Reply
 from knowledge.chart_png import render_png
+from tests.bot_harness import api_with_chat, ptb_client
 from tests.fake_telegram import FakeBotAPI
 from tests.test_chart_png import made_up_chart
 
-TOKEN = "123456:TEST-token-abcdefghij"
 USER = 4242
 SECRET_ANSWER = "我的證照 XYZ-機密"  # text of the user's that must never reach a log
 
 
 @pytest.fixture
 async def api() -> AsyncIterator[FakeBotAPI]:
-    async with FakeBotAPI(token=TOKEN) as fake:
-        fake.push_message(USER, "hi")  # the chat becomes known, as after the user's first message
+    async with api_with_chat(USER) as fake:
         yield fake
 
 
 @pytest.fixture
 async def ptb(api: FakeBotAPI) -> AsyncIterator[telegram.Bot]:
-    async with telegram.Bot(TOKEN, base_url=api.base_url) as client:
+    async with ptb_client(api) as client:
         yield client
 
 

@@ -27,7 +27,7 @@ from knowledge.catalog import Catalog
 from knowledge.profile import parse_profile
 from knowledge.report import render_text
 from knowledge.share_code import encode
-from tests.bot_harness import ADVISOR, TOKEN, User, running_bot
+from tests.bot_harness import ADVISOR, User, api_with_chat, ptb_client, running_bot
 from tests.fake_telegram import FakeBotAPI
 from tests.test_bot import complete_assessment
 from tests.test_chart_png import made_up_chart
@@ -153,14 +153,13 @@ def test_replies_round_trip_through_the_outbox_json() -> None:
 
 @pytest.fixture
 async def api() -> AsyncIterator[FakeBotAPI]:
-    async with FakeBotAPI(token=TOKEN) as fake:
-        fake.push_message(USER, "hi")  # the chat becomes known, as after the user's first message
+    async with api_with_chat(USER) as fake:
         yield fake
 
 
 @pytest.fixture
 async def ptb(api: FakeBotAPI) -> AsyncIterator[telegram.Bot]:
-    async with telegram.Bot(TOKEN, base_url=api.base_url) as client:
+    async with ptb_client(api) as client:
         yield client
 
 
