@@ -145,6 +145,8 @@ LIST_STEP = re.compile(r"(前|(?<!最)後|下)一(個|份|項|張)|\bthe (previo
 JUST_BEFORE = re.compile(r"(跟|和|與|比起)\s*(剛剛|剛才|前面|上一個|前一個)(的|那個|講的|說的|那項)?\s*(比)?")
 # 「我這種背景」「像我這樣的人」: the work the user described before (English questions read their own words)
 BACKGROUND_REF = re.compile(r"((像)?我這(種|樣的?|類)(的)?(背景|人)|我的背景)")
+# 「那份教材」「這套教材」: the learning material talked about, named by a demonstrative
+MATERIAL_REFERENCE = re.compile(r"(那|這|该|該)\s*(份|套|個|本|些)?\s*(教材|講義|素養教材)")
 GAP = re.compile(
     r"(還差|還缺|差幾|缺幾|差多少|缺多少|還要補|要補|再補|補幾|再上幾|再多上幾|還需要|還要什麼|還要啥|才夠|就夠"
     r"|\bstill need\b|\bmissing\b|\bshort of\b|\bhow many more\b)"
@@ -393,6 +395,7 @@ class Dialogue:
         if ds.person is not None:  # 「阿傑有 X」 "Sarah has X" state facts as 「他有 X」 "he has X" do
             text = people.as_pronoun(text, [ds.person, *ds.people])
         text = self._held_by_issuer(ds, text)
+        text = self._material_named(ds, text)
         ex = self.facts.read(text, continuing=not ds.profile.is_empty())
         if self._sets_supposition_aside(text):
             ex.hypothetical = False  # 「先不管假設那張」「先不管假設。另一位同事有 X」 name the what-if to set it aside
@@ -674,6 +677,15 @@ class Dialogue:
         ds.hypothesis, ds.situation_types, ds.situation_route = supposed, answer.types, route  # type: ignore[assignment]
         self._profile_topic(ds, updated)
         return [Reply(answer.text, self._profile_buttons(lang))]
+
+    def _material_named(self, ds: DialogueState, text: str) -> str:
+        """「我把那份教材看完了，大概 8 小時」 after 附件(七)'s material was talked about: the material by its
+        name, so the hours go to the area its name gives (a 表5 reference material names its type's area)."""
+        m = MATERIAL_REFERENCE.search(text)
+        resources = [key for kind, key in reversed(ds.recent) if kind == "resource"]
+        if m is None or not resources:
+            return text
+        return text[: m.start()] + resources[0] + text[m.end() :]
 
     def _held_by_issuer(self, ds: DialogueState, text: str) -> str:
         """「不對，那張 NVIDIA 他還沒考到」: an issuer named for a certificate held, when exactly one held is
@@ -1404,6 +1416,14 @@ class Dialogue:
 
     # ------------------------------------------------------------------ questions with references
     def _question(self, ds: DialogueState, text: str, lang: Lang) -> list[Reply]:
+        parts = [p.strip() for p in re.split(r"(?<=[?？])", text) if p.strip()]
+        if len(parts) == 2 and all(QUESTION_WORD.search(p) or p.endswith(("?", "？")) for p in parts):
+            if OTHER_ONE.search(normalise(parts[1])) and not OTHER_ONE.search(normalise(parts[0])):
+                # 「像我這種是屬於哪一型？另一型又是什麼」: the first question is answered, then "the other one"
+                # is read against that answer — two replies in one, each question answered
+                first = self._question(ds, parts[0], lang)
+                second = self._question(ds, parts[1], lang)
+                return [Reply(first[0].text + "\n\n" + second[0].text)]
         topic = ds.topic or Topic()
         resolved = self.resolve(text, topic, list(ds.recent), ds.profile, list(ds.mentioned))
         if isinstance(resolved, Reply):
@@ -1716,7 +1736,7 @@ class Dialogue:
     def _level_of_one_type(self, text: str) -> str | None:
         """The one competency type a named level belongs to (「進階」 "advanced": AI 工具應用 is the only
         type with 初階 and 進階 in 表5), or None."""
-        norm = normalise(text)
+        norm = normalise(self.situation.certificates_unnamed(text))  # 「TQC…(進階)」 is the certificate's level
         words = {**LEVEL_NAMES_EN, **{lv.level: lv.level for t in self.cat.rules.types for lv in t.levels}}
         named = {level for word, level in words.items() if re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", norm)}
         owners = {t.type for t in self.cat.rules.types for lv in t.levels if lv.level in named}

@@ -956,7 +956,10 @@ def _own_work(q: Query) -> list[Card] | None:
     # (「推薦系統那種工作要找什麼職稱的人」: the titles of a kind of work place it too)
     placing = CLASSIFY_ME.search(asked) or again or TITLES_ASKED.search(asked) and KIND_OF_WORK.search(text)
     # (「倉儲的理貨員用 AI 工具排班…這算表7 哪一型」: someone's work placed among 表7's archetypes)
-    archetype_asked = bool(re.search(r"(表\s*7|加值型還是導入型|導入型還是加值型)", text))
+    # (「屬於哪一型」: in the guideline only 表7's two are a 「型」; a competency type is a 「類型」)
+    archetype_asked = bool(
+        re.search(r"(表\s*7|加值型還是導入型|導入型還是加值型|(?<!類)哪\s*一?\s*(種|個)?\s*型)", text)
+    )
     if not (SELF_WORK.search(text) or archetype_asked) or not placing or ASKS_ITEM.search(asked):
         return None
     if "cert" in q.keys:

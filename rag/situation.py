@@ -101,7 +101,12 @@ class SituationAdvisor:
         types: list[str] = []
         talents: list[str] = []
         overall = False
-        for sentence in asking or [text]:
+        if not asking:
+            # 「幫我看一下阿凱：AI 素養課 18 小時、…」: nothing is asked; a clause stating hours or a certificate
+            # names the facts, not what is asked about, so only the clauses without them can narrow the answer
+            asking = [c for c in CLAUSE_SPLIT.split(self.certificates_unnamed(text)) if not re.search(r"\d", c)]
+            asking = [c for c in asking if c.strip()] or [""]
+        for sentence in asking:
             entities = self.reader.entities(sentence)
             named = [e.key for e in entities if e.kind == "type"]
             for e in entities:
@@ -137,13 +142,21 @@ class SituationAdvisor:
             # 「他如果想達到 AI 模型訓練，最快的方式是什麼」: the type is named before the clause that asks (a
             # clause stating hours, 「學員上過 AI 應用素養 18 小時了」, names the facts, not the question)
             # a certificate's name is not a type named (「TQC+人工智慧：機器學習」 holds 機器學習)
-            unnamed = text
-            for e in self.reader.entities(text):
-                if e.kind == "cert" and e.surface in unnamed:
-                    unnamed = unnamed.replace(e.surface, "證照")
-            plain = [c for c in CLAUSE_SPLIT.split(unnamed) if c.strip() and not re.search(r"\d", c)]
+            plain = [
+                c for c in CLAUSE_SPLIT.split(self.certificates_unnamed(text)) if c.strip() and not re.search(r"\d", c)
+            ]
             types = [e.key for c in plain for e in self.reader.entities(c) if e.kind == "type"]
         return list(dict.fromkeys(types)), list(dict.fromkeys(talents))
+
+    def certificates_unnamed(self, text: str) -> str:
+        """The text with every certificate's name replaced by 「證照」: a name is not a type named
+        (「TQC+人工智慧：機器學習」 holds 機器學習, 「TQC生成式AI應用與技術」 holds AI應用)."""
+        text = normalise(text)
+        for e in self.reader.entities(text):
+            if e.kind == "cert" and e.surface in text:
+                # (a level written after the name, 「(進階)」, is the certificate's level, not one of 表5's)
+                text = re.sub(re.escape(e.surface) + r"\s*([（(]\s*[^）)]{1,6}[）)])?", "證照", text)
+        return text
 
     def _types_by_level_named(self, sentence: str) -> list[str]:
         """The types whose 表5 levels include a level the sentence names, when that level is no other

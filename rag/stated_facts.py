@@ -104,6 +104,9 @@ WRONG_THEN_RIGHT = re.compile(
     r"[，,、\s]*(其實|應該|實際上|正確)?\s*(是|只有|為|有)\s*(?P<new>\d+(\.\d+)?)\s*(個)?\s*(小時|hours?)"
 )
 # (an English sentence ends at a full stop before a word: "…15h of 音源 (ElevenLabs). Do trainees reach…")
+# a clause of a message (「…16 小時、…16 小時，那工具應用呢」) and the words that make one a question
+STATED_CLAUSE = re.compile(r"[，,、；;。！!？?~]")
+QUESTION_CLAUSE = re.compile(r"[?？]|嗎|呢|什麼|哪|多少|幾|如何|怎麼|\b(what|which|how|do|does|is|am)\b")
 SENTENCE_SPLIT = re.compile(r"(?<=[。！!？?~])|(?<=[A-Za-z0-9)\]]\.)\s+(?=[A-Za-z])")
 # what the guideline says of the certificate just named: "does it say anything about it?", 「指引有提到它嗎」
 ABOUT_IT = re.compile(
@@ -294,6 +297,13 @@ class FactReader:
             stating
             or continuing
             and any(self.hours_re.search(s) and not re.search(r"[?？]|嗎|呢", s) for s in SENTENCE_SPLIT.split(text))
+        )
+        # 「另外還有 n8n 自動化流程 16 小時、圖卡 16 小時，那工具應用呢」: hours added in clauses of their own,
+        # the question in another clause
+        stating = (
+            stating
+            or (continuing or ex.adds)
+            and any(self.hours_re.search(c) and not QUESTION_CLAUSE.search(c) for c in STATED_CLAUSE.split(text))
         )
         ex.no_certificates = bool(self.no_certs.search(text))
         ex.no_training = bool(self.no_training.search(text))

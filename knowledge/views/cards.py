@@ -821,7 +821,18 @@ class CatalogCards:
         # 「想轉成 AI 應用人才要先準備什麼」: the first 表5 level of each of its types is where to start
         zh += "\n起步的參考指標（表5，證照或時數任一途徑）：\n" + "\n".join(f"• {x}" for x in first)
         en += "\nWhere to start (表5, either route):\n" + "\n".join(f"• {x}" for x in first)
-        return Card(zh, en, ["附件(五)", TABLE5])
+        # 「完全沒基礎，要從哪裡開始」: the 附件(七) materials written for this category's types are a first step
+        tc = next(t for t in self.cat.talent.categories if t.name == name)
+        materials = [r for r in self.cat.resources.resources if set(r.competency_types) & set(tc.competency_types)]
+        if not materials:
+            return Card(zh, en, ["附件(五)", TABLE5])
+        zh += "\n入門教材（附件(七)）：" + "；".join(
+            f"{r.name}（{'、'.join(r.developers)}，對應 {'、'.join(r.competency_types)}）" for r in materials
+        )
+        en += "\nStarter materials (附件(七)): " + "; ".join(
+            f"{r.name} ({r.name_en}; {', '.join(r.developers)}; for {', '.join(r.competency_types)})" for r in materials
+        )
+        return Card(zh, en, ["附件(五)", TABLE5, "附件(七)"])
 
     def route_named(self, text: str) -> tuple[str, str] | None:
         """(talent category, route name) of the one 附件(五) route a message names by name or alias."""
