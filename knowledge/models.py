@@ -117,6 +117,7 @@ class CertificationCategory(Strict):
     # the sentence of its section (三、(一)(二)(三)) that says what such certificates assess, in the
     # guideline's words (「涵蓋資料收集、模型建置、系統部署等流程」)
     description: str = ""
+    description_en: str = ""  # our English gloss of `description`, for English answers
     # words that describe an exam of this category in a user's own account of it (「考學員用 AI 工具生成圖片」):
     # how a certification body's own exam is matched to 表3 (our reading of 表3's descriptions, not the text)
     described_by: list[str] = []

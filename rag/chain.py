@@ -59,6 +59,10 @@ QUALIFIER_KINDS = frozenset({"industry", "cert_scope", "issuer"})
 PASSAGE_RULE = "retrieval.passage_covers_more"  # a card replaced by a passage that covers clearly more
 
 
+# sentences of a message: 「我是 CTO。請問…？」 "I'm a CTO. Which…?"
+SENTENCES = re.compile(r"(?<=[。！!？?])|(?<=[a-z0-9)]\.)\s+")
+
+
 @dataclass
 class Turn:
     """The state flowing through the chain for one question."""
@@ -376,6 +380,17 @@ class Advisor:
             }
         ):
             return False  # 「新版多的那個 AI 治理素養是在講什麼能力」: the item named is what is asked
+        sentences = [x for x in SENTENCES.split(u.normalised) if re.search(r"\w", x)]
+        if (
+            len(sentences) > 1
+            and QUESTION_MARKERS.search(sentences[-1])
+            and not QUESTION_MARKERS.search(" ".join(sentences[:-1]))
+        ):
+            # "I'm CTO at a startup building an LLM product. Which competency types does it expect from AI
+            # developers?": a sentence setting the scene, then the question naming what it asks about
+            asked = sentences[-1]
+            if any(e.start >= 0 and e.surface in asked for e in u.entities):
+                return False
         self._retrieve(turn, dense=False)
         best = turn.hits[0] if turn.hits else None
         cited = {s for card in cards for s in card.sections}

@@ -53,6 +53,8 @@ def catalog_forms(catalog: Catalog, topics: dict[str, dict[str, list[str]]]) -> 
                 f"{cc.name_en.lower()} certification",
                 f"{cc.name_en.lower()}-type",
                 f"{cc.name_en.lower()} type",
+                f"{cc.name_en.lower()}-category",
+                f"{cc.name_en.lower()}-class",
             )
         ]
     for tc in catalog.talent.categories:

@@ -648,14 +648,20 @@ def _unlisted(q: Query) -> list[Card] | None:
 DESCRIBED_EXAM = re.compile(
     r"((我們|我|自己|新開|新辦|設計|開發|推出|規劃)[^，。?？]{0,12}(證照|認證|檢定|考試|測驗)"
     r"|(證照|認證|檢定|考試|測驗)[^，。?？]{0,4}(是)?(考|測|評量|評估)|考(學員|考生|的是)"
-    r"|\b(our|my|a|an) (new )?(certificate|certification|exam|test) ((that|which) )?(tests?|assess(es)?|covers?)\b)"
+    r"|\b(our|my|a|an) (new )?(certificate|certification|exam|test) ((that|which) )?(tests?|assess(es)?|covers?|checks?"
+    r"|evaluates?|measures?|verif(y|ies))\b"
+    r"|\b(designing|developing|creating|launching|building|planning) (a |an |our )?(new )?(certificate|certification|exam"
+    r"|test)\b)"
 )
 
 
 @rule("view.category_of_described_exam", 844, VIEW, "an exam described, not named: the 表3 category it matches")
 def _described_exam(q: Query) -> Plan | None:
     text = q.u.normalised
-    if named_certs(q) or not DESCRIBED_EXAM.search(text) or not q.asks("category_of"):
+    # 「如果另外出一個進階版，要學員一路做到部署呢？」 right after an exam was placed: another exam, the same question
+    again = q.u.followup and q.u.previous_rule == "view.category_of_described_exam" and not q.u.entities
+    # (「…which category would that be, and which types does it map to?」: the category asked in any clause)
+    if named_certs(q) or not again and (not DESCRIBED_EXAM.search(text) or "category_of" not in q.intents):
         return None
     card = q.views.category_for_described_exam(text)
     matched = q.views.described_exam_category(text)
@@ -1264,9 +1270,37 @@ def _category(q: Query) -> list[Card] | None:
 PATHS_ASKED = re.compile(r"(路徑|職涯|途徑|路線|\bcareer (path|route|track)s?\b)")
 
 
+def context_only(q: Query, kinds: set[str]) -> set[str]:
+    """The kinds among `kinds` the question names only outside the clause that asks: 「我們是做製造的工廠，
+    想知道 AI 應用人才分哪兩種類型」 says where the asker works, and asks about something else."""
+    text = q.u.normalised
+    asked = asked_clause(text)
+    if LOCATIVE_BACK.search(asked):
+        return set()  # 「回到零售業，開發人才在那邊做什麼」: 「那邊」 asks about the place named before
+    in_asked = {e.kind for e in q.reader.entities(asked)}
+
+    def about_asker(e: Entity) -> bool:
+        # named where the asker says who they are (「我們是做製造的工廠」 "I run a bank team"), not as the
+        # question's scope (「在金融業，…」 "In banking specifically, …")
+        clause = next((c for c in CLAUSE_SPLIT.split(text) if e.surface in c), "")
+        return bool(ASKER.search(clause))
+
+    named = {k: [e for e in q.u.of_kind(k) if e.start >= 0] for k in kinds & set(q.keys)}
+    return {k for k, es in named.items() if k not in in_asked and es and all(about_asker(e) for e in es)}
+
+
+# the asker saying who they are or where they work
+ASKER = re.compile(r"(我|我們|本公司|敝公司|\bi\b|\bi'm\b|\bwe\b|\bwe're\b|\bour\b|\bmy\b)")
+# 「在那邊」「那個產業」 "there": the clause that asks points back at a place named before it
+LOCATIVE_BACK = re.compile(
+    r"(那邊|那裡|那裏|該產業|該行業|(那|這)(個|種|類)(產業|行業|情境|場景|領域)|there|in (it|that))"
+)
+
+
 @rule("view.overview", 600, VIEW, "an overview asked for: categories, types, items or talent categories")
 def _overview(q: Query) -> list[Card] | None:
-    v, intents, keys = q.views, q.intents, q.keys
+    v, intents = q.views, q.intents
+    keys = {k: x for k, x in q.keys.items() if k not in context_only(q, {"industry", "role"})}
     if "resource" in keys:
         return None  # 「公版教材對應哪些能力類型」 asks an attribute of the material, not the overview
     types = [v.cat.competency_type(k) for k in keys.get("type", [])] or None
@@ -1371,7 +1405,9 @@ def _talent(q: Query) -> list[Card] | None:
     moving = any(e.kind == "talent" and MOVE_INTO.match(e.surface) for e in q.u.entities)
     if "career" in q.intents or moving:
         return [v.career_card(k) for k in keys["talent"]]
-    if "industry" in keys:
+    # (「在教育業，AI 應用人才可以用在哪些情境？」 asks the industry's scenarios wherever it is named)
+    industry_asked = bool(q.intents & {"usage", "duties", "tools"}) or not context_only(q, {"industry"})
+    if "industry" in keys and industry_asked:
         return [v.industry_card(i, keys["talent"]) for i in keys["industry"]]
     return [v.talent_card(k) for k in keys["talent"]]
 

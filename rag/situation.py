@@ -104,7 +104,11 @@ class SituationAdvisor:
         if not asking:
             # 「幫我看一下阿凱：AI 素養課 18 小時、…」: nothing is asked; a clause stating hours or a certificate
             # names the facts, not what is asked about, so only the clauses without them can narrow the answer
-            asking = [c for c in CLAUSE_SPLIT.split(self.certificates_unnamed(text)) if not re.search(r"\d", c)]
+            asking = [
+                c
+                for c in CLAUSE_SPLIT.split(self.certificates_unnamed(text))
+                if not re.search(r"\d", c) or QUESTION_MARKERS.search(c) or "誰" in c
+            ]
             asking = [c for c in asking if c.strip()] or [""]
         for sentence in asking:
             entities = self.reader.entities(sentence)

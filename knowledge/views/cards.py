@@ -162,7 +162,7 @@ class CatalogCards:
         )
         en = (
             f"{cc.name} ({cc.name_en}) certifications aim at 「{cc.aim}」: {cc.focus} They map to "
-            f"{_items(cc.competency_types, ', ')} (表3). {covers_en}"
+            f"{_items(cc.competency_types, ', ')} (表3). {cc.description_en + ' ' if cc.description_en else ''}{covers_en}"
             f"表6 lists {len(certs)}:\n{self.cert_list(certs, True)}"
         )
         if count_first:
