@@ -650,8 +650,8 @@ DESCRIBED_EXAM = re.compile(
     r"|(證照|認證|檢定|考試|測驗)[^，。?？]{0,4}(是)?(考|測|評量|評估)|考(學員|考生|的是)"
     r"|\b(our|my|a|an) (new )?(certificate|certification|exam|test) ((that|which) )?(tests?|assess(es)?|covers?|checks?"
     r"|evaluates?|measures?|verif(y|ies))\b"
-    r"|\b(designing|developing|creating|launching|building|planning) (a |an |our )?(new )?(certificate|certification|exam"
-    r"|test)\b)"
+    r"|\b(designing|developing|creating|launching|building|planning) (a |an |our )?(new )?"
+    r"(certificate|certification|exam|test)\b)"
 )
 
 

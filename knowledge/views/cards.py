@@ -160,9 +160,10 @@ class CatalogCards:
             f"{cc.description}"
             f"{covers_zh}表6 列出的{cc.name}認證共 {len(certs)} 張：\n{self.cert_list(certs)}"
         )
+        described_en = f"{cc.description_en} " if cc.description_en else ""
         en = (
             f"{cc.name} ({cc.name_en}) certifications aim at 「{cc.aim}」: {cc.focus} They map to "
-            f"{_items(cc.competency_types, ', ')} (表3). {cc.description_en + ' ' if cc.description_en else ''}{covers_en}"
+            f"{_items(cc.competency_types, ', ')} (表3). {described_en}{covers_en}"
             f"表6 lists {len(certs)}:\n{self.cert_list(certs, True)}"
         )
         if count_first:
