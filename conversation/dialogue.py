@@ -1497,11 +1497,18 @@ class Dialogue:
         pool = [*topic.listed, *recent, *((k, key) for k, key, _ in topic.entities)]  # (a list shown counts too)
         pair = [x for x in dict.fromkeys(pool) if x[0] in LISTABLE]
         pair = [x for x in pair if x[0] == pair[-1][0]][-2:] if pair else []
-        if which and len(pair) == 2:
+        # (a list the answer showed, not things the question named: those go by the order they came up)
+        named_before = {(k, key) for k, key, _ in topic.entities}
+        shown_two = len(topic.listed) == 2 and topic.listed[0][0] == topic.listed[1][0]
+        shown_two = shown_two and not named_before & set(topic.listed)
+        if which and shown_two:
+            pair = list(topic.listed)  # 「後面那種」 right after a list of two: the second one shown
+        elif which and len(pair) == 2:
             # 「講後面那個就好」 "the latter": of the two things of one kind just talked about, the one brought
             # up later in the conversation
             order = list(mentioned or [])
             pair.sort(key=lambda x: order.index(x) if x in order else len(order))
+        if which and len(pair) == 2:
             # (「前者跟後者差在哪」: each word stands for its own one)
             return LATTER_FORMER.sub(
                 lambda m: f"「{self._name(*(pair[-1] if m.group('latter') else pair[0]))}」", normalise(text)

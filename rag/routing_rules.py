@@ -1194,6 +1194,7 @@ def _resources_for_type(q: Query) -> list[Card] | None:
 
 TOOLS_LISTED = re.compile(
     r"(哪些|什麼|哪幾(個|種)?)[^，。?？]{0,4}工具(?!應用)|工具(?!應用)[^，。?？]{0,3}(哪些|什麼)|\b(which|what) tools\b"
+    r"|(參考|建議|推薦|列了?|給了?)[^，。?？]{0,3}(ai\s*)?工具(?!應用|類)"
 )
 
 
@@ -1221,6 +1222,28 @@ def _added_in_update(q: Query) -> Plan | None:
     cards = tuple(q.views.item_card(item.number) for _, item in added)
     about = tuple(Entity("item", str(item.number), item.name, -1) for _, item in added)
     return Plan(VIEW, "view.added_in_update", cards, about=about)
+
+
+# a 表2 programming level named (「Pro-code 的呢」), or how much coding a type asks (「對寫程式的要求是什麼程度」)
+PROGRAM_LEVEL = re.compile(r"(?<![a-z])(no|low|pro)[- ]?code(?![a-z])")
+CODING_DEGREE = re.compile(
+    r"((寫程式|寫代碼|寫 ?code|程式)[^，。?？]{0,8}(程度|要求|等級|層級|多深)|程式能力"
+    r"|\bcoding (level|requirements?)\b|\bhow much (coding|programming)\b|\bprogramming level\b)"
+)
+
+
+@rule("view.program_level", 621, VIEW, "a 表2 programming level: the types at it, or the level of a type named")
+def _program_level(q: Query) -> list[Card] | None:
+    text = q.u.normalised
+    m = PROGRAM_LEVEL.search(text)
+    types = q.keys.get("type", [])
+    one_level = len({x.group(1) for x in PROGRAM_LEVEL.finditer(text)}) == 1  # (two compared: the overview)
+    if m and one_level and not types and not set(q.keys) - {"talent"}:
+        return [q.views.program_level_card(f"{m.group(1).capitalize()}-code")]
+    # (「這個能力對寫程式的要求到什麼程度？算 no-code 嗎？那模型訓練又是哪種」: each type named, its level)
+    if types and (CODING_DEGREE.search(text) or m and QUESTION_MARKERS.search(text)):
+        return [q.views.type_card(q.views.cat.competency_type(t)) for t in types]
+    return None
 
 
 @rule("view.type_or_item", 620, VIEW, "a competency type or item: contents, 表5 requirements, certificates or tools")

@@ -1289,6 +1289,19 @@ class CatalogCards:
         )
         return Card(zh, en, [TABLE2], native=True)
 
+    def program_level_card(self, level: str) -> Card:
+        """「Pro-code 的是哪些」: the competency types 表2 gives one programming level, with their category."""
+        types = [t for t in self.cat.types if t.program_level == level]
+        talents = list(dict.fromkeys(t.talent_category for t in types))
+        zh = f"表2 中程式能力為 {level} 的能力類型共 {len(types)} 種（屬於 {'、'.join(talents)}）：\n" + "\n".join(
+            f"• {t.number}、{t.name}：能力項目 {'、'.join(f'{i.number}. {i.name}' for i in t.items)}" for t in types
+        )
+        en = f"In 表2, {len(types)} competency type(s) are {level} ({', '.join(talents)}):\n" + "\n".join(
+            f"• {t.number}、{t.name} ({t.name_en}): items {', '.join(f'{i.number}. {i.name}' for i in t.items)}"
+            for t in types
+        )
+        return Card(zh, en, [TABLE2], native=True)
+
     def items_overview(self, types: list[CompetencyType] | None = None) -> Card:
         """Every competency item (表2), or the items of the types given, one per line: a list to count over."""
         items = [(t, i) for t in types or self.cat.types for i in t.items]
