@@ -93,7 +93,8 @@ _A_NOT_A = re.compile(r"([\u4e00-\u9fff])4\1")
 
 
 # s2twp's Taiwan phrasing rewrites three of the guideline's own terms: 类型→型別, 项目→專案 (「能力项目」
-# would read 「能力專案」) and 导入→匯入 (「AI 导入型」 would read 「AI 匯入型」); they are put back, the rest of its phrasing (软件→軟體) is kept.
+# would read 「能力專案」) and 导入→匯入 (「AI 导入型」 would read 「AI 匯入型」); they are put back,
+# the rest of its phrasing (软件→軟體) is kept.
 _PHRASING_UNDONE = (("型別", "類型"), ("能力專案", "能力項目"), ("匯入", "導入"))
 
 
