@@ -59,6 +59,9 @@ QUALIFIER_KINDS = frozenset({"industry", "cert_scope", "issuer"})
 PASSAGE_RULE = "retrieval.passage_covers_more"  # a card replaced by a passage that covers clearly more
 
 
+# what 表5 gives a type (its hours, its reference tools): asked of nothing named, asked of the subject talked about
+SUBJECT_ATTRIBUTES = frozenset({"requirements", "tools"})
+TABLE5_ATTRIBUTE_WORDS = re.compile(r"(量表|時數|小時|工具|\bhours\b|\btools\b)")
 # sentences of a message: 「我是 CTO。請問…？」 "I'm a CTO. Which…?"
 SENTENCES = re.compile(r"(?<=[。！!？?])|(?<=[a-z0-9)]\.)\s+")
 
@@ -493,7 +496,21 @@ class Advisor:
             u.intents = list(dict.fromkeys([*u.intents, "career", "background"]))
             u.followup = True
             return
-        if not u.entities and previous and (followup or leaning or (short or continuation) and u.intents):
+        # 「學生修完要達到量表的程度，時數要怎麼排」「量表上有建議哪些工具嗎」: 表5's hours or tools asked of nothing
+        # named are asked of what the conversation is about
+        of_the_subject = (
+            bool(set(u.intents) & SUBJECT_ATTRIBUTES)
+            and bool(TABLE5_ATTRIBUTE_WORDS.search(u.normalised))
+            and any(e.kind in ("type", "item") for e in previous)
+            and read_work(u.normalised, [], self.catalog) is None
+        )
+        if of_the_subject and u.entities and all(e.start < 0 and e.kind == "industry" for e in u.entities):
+            u.entities = []  # (「學生」 implies 教育業 by the thesaurus: no subject of the question's own)
+        if (
+            not u.entities
+            and previous
+            and (followup or leaning or (short or continuation or of_the_subject) and u.intents)
+        ):
             kinds = {k for i in u.intents for k in self.understanding.applies_to.get(i, [])}
             fitting = [e for e in previous if e.kind in kinds]  # 「它常見職稱」: the archetype, not the item
             u.entities = fitting or previous

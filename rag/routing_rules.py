@@ -1237,6 +1237,9 @@ def _program_level(q: Query) -> list[Card] | None:
     text = q.u.normalised
     m = PROGRAM_LEVEL.search(text)
     types = q.keys.get("type", [])
+    if not types and CODING_DEGREE.search(text):  # (「這個能力對寫程式的要求」 read as item 9: its type)
+        items = [int(k) for k in q.keys.get("item", [])]
+        types = [t.name for t in q.views.cat.types if any(i.number in items for i in t.items)]
     one_level = len({x.group(1) for x in PROGRAM_LEVEL.finditer(text)}) == 1  # (two compared: the overview)
     if m and one_level and not types and not set(q.keys) - {"talent"}:
         return [q.views.program_level_card(f"{m.group(1).capitalize()}-code")]
