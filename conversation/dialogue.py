@@ -41,7 +41,7 @@ from rag.plan_request import (
     target_here,
     target_mentioned,
 )
-from rag.routing_rules import QUESTION_MARKERS, asked_clause
+from rag.routing_rules import DESCRIBED_EXAM, QUESTION_MARKERS, asked_clause
 from rag.situation import SituationAdvisor
 from rag.stated_facts import NOT_YET, Extracted, FactReader
 from rag.textnorm import detect_language, normalise, reads_as_english, to_simplified
@@ -396,6 +396,12 @@ class Dialogue:
             text = people.as_pronoun(text, [ds.person, *ds.people])
         text = self._held_by_issuer(ds, text)
         text = self._material_named(ds, text)
+        n_text = normalise(text)
+        exam_made = DESCRIBED_EXAM.search(n_text) and not any(e.kind == "cert" for e in self.reader.entities(n_text))
+        if exam_made and "category_of" in self.reader.detect_intents(n_text):
+            # "If we launched an exam that tests using tools like Midjourney, which category is it?": an exam
+            # someone makes, placed in 表3 — not a certificate the user holds or supposes holding
+            return self._question(ds, text, lang, resolve=False)  # (「it」 is the exam described)
         ex = self.facts.read(text, continuing=not ds.profile.is_empty())
         if self._sets_supposition_aside(text):
             ex.hypothetical = False  # 「先不管假設那張」「先不管假設。另一位同事有 X」 name the what-if to set it aside
@@ -1415,7 +1421,7 @@ class Dialogue:
         return bool(ds.situation_types or ex.has_facts) and followup
 
     # ------------------------------------------------------------------ questions with references
-    def _question(self, ds: DialogueState, text: str, lang: Lang) -> list[Reply]:
+    def _question(self, ds: DialogueState, text: str, lang: Lang, resolve: bool = True) -> list[Reply]:
         parts = [p.strip() for p in re.split(r"(?<=[?？])", text) if p.strip()]
         if len(parts) == 2 and all(QUESTION_WORD.search(p) or p.endswith(("?", "？")) for p in parts):
             if OTHER_ONE.search(normalise(parts[1])) and not OTHER_ONE.search(normalise(parts[0])):
@@ -1425,7 +1431,7 @@ class Dialogue:
                 second = self._question(ds, parts[1], lang)
                 return [Reply(first[0].text + "\n\n" + second[0].text)]
         topic = ds.topic or Topic()
-        resolved = self.resolve(text, topic, list(ds.recent), ds.profile, list(ds.mentioned))
+        resolved = self.resolve(text, topic, list(ds.recent), ds.profile, list(ds.mentioned)) if resolve else text
         if isinstance(resolved, Reply):
             return [resolved]
         if resolved != text and detect_language(text) == "zh-CN":

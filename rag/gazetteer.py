@@ -54,6 +54,7 @@ def catalog_forms(catalog: Catalog, topics: dict[str, dict[str, list[str]]]) -> 
                 f"{cc.name_en.lower()}-type",
                 f"{cc.name_en.lower()} type",
                 f"{cc.name_en.lower()}-category",
+                f"{cc.name_en.lower()} ones",  # "how many are literacy ones" (certificates talked about)
                 f"{cc.name_en.lower()}-class",
             )
         ]

@@ -36,13 +36,16 @@ SELF_WORK = re.compile(
     r"|(那種|這種|那類|這類|之類的?)(工作|職務|職缺|專案)|的那一?(類|種|型)(人才|人)?"
     # someone sought for a work: 「想找能做詐騙偵測模型的人」
     r"|(找|徵|招|聘|需要)[^，。？?]{0,4}(能|會)?(做|負責|開發|建)[^，。？?]{2,30}的(人|人才)"
-    r"|\bi'?m an?\b|\bi am an?\b|\bi work\b|\bmy job\b|\bi use\b|\bi study\b)"
+    r"|\bi'?m an?\b|\bi am an?\b|\bi work\b|\bmy job\b|\bi use\b|\bi study\b"
+    r"|\bi'?m (doing|studying|pursuing|working on|taking)\b|\bi am (doing|studying|pursuing|working on)\b)"
 )
 # …and asking where that puts them: 「我算哪一種人才」「這樣我算什麼類型」「對應什麼」 "which category am I".
 CLASSIFY_ME = re.compile(
     r"(算(是)?(哪|什麼)|屬於(哪|什麼)|對應(到)?(什麼|哪)|是(哪|什麼)(一)?(種|類|型)|哪一?(種|類|型)(的)?(人才|能力)"
     r"|(哪|什麼)(一)?(種|類|型)(人才)?(呢|嗎)?\s*[?？]?$"
     r"|叫什麼|叫做什麼|稱為什麼|\b(which|what) (talent|category|type|kind)\b|\bwhere do i (fit|belong)\b"
+    r"|\bwhere (would|does|do|should|might) (someone|somebody|people|a person) like (me|us|him|her) (fit|belong)\b"
+    r"|\bwhere (would|should|might) (i|he|she|we) (fit|belong)\b"
     # 「我算應用人才還是開發人才」: two placements offered to choose from
     r"|(算|屬於)(是)?[^，。？?]{1,12}?還是"
     r"|\bwhat is (it|that) called\b|比較(像|接近|貼近|偏)[^，。？?]{0,12}(哪|什麼))"

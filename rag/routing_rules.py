@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from knowledge.models import TOOL_CATEGORY, Dimension, Role
+from knowledge.models import TOOL_CATEGORY, CompetencyType, Dimension, Role
 from knowledge.views.cards import TABLE6, Card
 from knowledge.views.queries import CertFilter
 from rag.own_work import (
@@ -648,9 +648,11 @@ def _unlisted(q: Query) -> list[Card] | None:
 DESCRIBED_EXAM = re.compile(
     r"((我們|我|自己|新開|新辦|設計|開發|推出|規劃)[^，。?？]{0,12}(證照|認證|檢定|考試|測驗)"
     r"|(證照|認證|檢定|考試|測驗)[^，。?？]{0,4}(是)?(考|測|評量|評估)|考(學員|考生|的是)"
-    r"|\b(our|my|a|an) (new )?(certificate|certification|exam|test) ((that|which) )?(tests?|assess(es)?|covers?|checks?"
+    r"|\b(our|my|a|an) (new )?(certificate|certification|exam|test) ((that|which) )?((only|just|mainly) )?"
+    r"(tests?|assess(es)?|covers?|checks?"
     r"|evaluates?|measures?|verif(y|ies))\b"
-    r"|\b(designing|developing|creating|launching|building|planning) (a |an |our )?(new )?"
+    r"|\b(design(ed|ing)?|develop(ed|ing)?|creat(ed|ing)|launch(ed|ing)?|build(ing)?|plan(ned|ning))"
+    r" (a |an |our )?(new )?"
     r"(certificate|certification|exam|test)\b)"
 )
 
@@ -1249,6 +1251,27 @@ def _program_level(q: Query) -> list[Card] | None:
     return None
 
 
+def _thresholds_elsewhere(q: Query, types: list[CompetencyType]) -> list[CompetencyType]:
+    """「模型訓練到底要上幾 hr，30 還是 48？」: a number the question weighs that is no threshold of the types
+    named, but of another type's rule over their hours (五's 「AI 模型訓練或AI服務開發48小時」), brings that type."""
+    said = {n for n in re.findall(r"(?<![\d.])\d{2,3}(?![\d.])", q.u.normalised)}
+    cat = q.views.cat
+
+    def texts(name: str) -> list[str]:
+        return [r.text for t in cat.rules.types if t.type == name for lv in t.levels for r in lv.rules]
+
+    own = {n for t in types for text in texts(t.name) for n in re.findall(r"\d+", text)}
+    short = [t.name.removeprefix("AI ").replace(" ", "") for t in types]
+    out = []
+    for other in cat.types:
+        if other in types:
+            continue
+        hits = [x for x in texts(other.name) if any(s in x.replace(" ", "") for s in short)]
+        if any(n in re.findall(r"\d+", x) for x in hits for n in said - own):
+            out.append(other)
+    return out
+
+
 @rule("view.type_or_item", 620, VIEW, "a competency type or item: contents, 表5 requirements, certificates or tools")
 def _type_or_item(q: Query) -> list[Card] | None:
     if "type" not in q.keys and "item" not in q.keys:
@@ -1276,7 +1299,7 @@ def _type_or_item(q: Query) -> list[Card] | None:
     levels = bool(LEVEL_WORDS.search(q.u.normalised)) and not intents - {"compare", "define"}
     if "requirements" in intents or levels:
         extra = [v.certs_for_type(t) for t in types] if q.asks("certs_for") else []
-        return [v.requirements_card(t) for t in types] + extra
+        return [v.requirements_card(t) for t in [*types, *_thresholds_elsewhere(q, types)]] + extra
     if "certs_for" in intents or ("category_of" in intents and "cert_category" not in keys):
         return [v.certs_for_type(t) for t in types]
     if "tools" in intents:

@@ -64,7 +64,7 @@ REPEATED_EN = re.compile(
 UNIT_DECLARED = re.compile(
     r"(單位(都|全)?(是|為|[:：])\s*小時|都是小時|以小時(計|為單位)|\b(all )?in hours\b|\(hours\)|（小時）"
     # 「時數：素養18、文書工具20」 "her course hours are: …": a label over the numbers that follow
-    r"|時數[^，。?？:：]{0,6}[:：]|\bhours\s*:|\bhours (are|were)\s*:?)"
+    r"|時數[^，。?？:：]{0,6}[:：]|時數(是|為|分別是|有)|\bhours\s*:|\bhours (are|were)\s*:?)"
 )
 BARE_NUMBER = re.compile(
     r"(?<![\d.])(\d+(?:\.\d+)?)(?!\s*(?:小時|個小時|鐘頭|hours?|hrs?|h\b|張|\d|\.\d|%|年|月|日|歲|級|類|項|個))"
@@ -286,7 +286,8 @@ class FactReader:
         # Hours are facts next to a person or a completed action, in a hypothetical, in a statement (no
         # question in it: 「沒證照。素養 20 小時、文書 15 小時」) or next to a question about a level.
         has_hours = bool(self.hours_re.search(text))
-        question = bool(re.search(r"[?？]|嗎|呢|\b(what|which|how|do|does|is|am)\b", text))
+        # (「模型訓練要上 30 還是 48 小時」 weighs two thresholds: a question, not hours taken)
+        question = bool(re.search(r"[?？]|嗎|呢|還是|多少|(?<![十百])幾|\b(what|which|how|do|does|is|am)\b", text))
         stating = bool(SUBJECT.search(text)) or ex.hypothetical or has_hours and (not question or ex.asks_level)
         # 「平面設計師一枚，考了 X 跟 Y。這樣工具應用可以算進階嗎？」: held, with no pronoun, beside a level question
         # 「素養課其實是18小時」 corrects what the conversation holds

@@ -649,6 +649,13 @@ class QueryUnderstanding:
             return []
         # "…GitHub Copilot. No certificates": a phrase does not run across the end of a sentence
         phrases = [re.split(r"[.!?]\s+", m)[-1].strip() for m in CERT_PHRASE.findall(question)]
+
         # "Which certifications…", "Amazon Web Services certifications" name no certificate: a phrase
         # names one only with a word besides question words and the vendor's own name
-        return [p for p in phrases if set(re.findall(r"[a-z0-9]+", p.lower())) - self.plain_words]
+        # ("which non-Taiwanese certifications": a word the catalog read as something else names no certificate)
+        def known(p: str) -> set[str]:
+            at = question.find(p)
+            window = normalise(question[max(0, at - 16) : at + len(p)]) if at >= 0 else ""
+            return {w for e in self.entities(window) for w in re.findall(r"[a-z0-9]+", e.surface)}
+
+        return [p for p in phrases if set(re.findall(r"[a-z0-9]+", p.lower())) - self.plain_words - known(p)]
