@@ -1197,6 +1197,7 @@ def _resources_for_type(q: Query) -> list[Card] | None:
 TOOLS_LISTED = re.compile(
     r"(哪些|什麼|哪幾(個|種)?)[^，。?？]{0,4}工具(?!應用)|工具(?!應用)[^，。?？]{0,3}(哪些|什麼)|\b(which|what) tools\b"
     r"|(參考|建議|推薦|列了?|給了?)[^，。?？]{0,3}(ai\s*)?工具(?!應用|類)"
+    r"|(哪些|什麼|哪幾(個|種)?)[^，。?？]{0,4}(框架|平台|程式庫|套件)|\b(which|what) (frameworks|platforms|libraries)\b"
 )
 
 
@@ -1559,6 +1560,13 @@ def _rai(q: Query) -> list[Card] | None:
         if implied and CAUTION.search(q.u.normalised):
             return [*(v.rai_card(k) for k in implied), v.rai_overview()]
         return [v.rai_overview()]
+    if not keys.get("rai") and CAUTION.search(asked) and GUIDELINE_SAYS.search(q.u.normalised):
+        # 「我用 AI 做的圖交給客戶，指引對這種情況有什麼提醒」: a use described, the guideline's cautions asked — the
+        # dimensions the use brings in (附件(六)'s own examples of each)
+        text = q.u.normalised
+        implied = [d.name for d in v.cat.responsible_ai.dimensions if any(w.lower() in text for w in d.implied_by)]
+        if implied:
+            return [v.rai_card(k) for k in implied]
     if "update" in q.intents and not keys:
         return [v.update_card()]
     if "risk" in keys:
@@ -1579,6 +1587,8 @@ def _rai(q: Query) -> list[Card] | None:
     return cards or None
 
 
+# 「指引對這種情況有什麼提醒」 "what does the guideline say": the guideline's own word is asked for
+GUIDELINE_SAYS = re.compile(r"(指引|規範|\bguideline\b)")
 # what to watch, or whether an act is all right: 「有什麼要注意」「可以直接用嗎」 "anything to watch out for"
 CAUTION = re.compile(
     r"(注意|提醒|小心|風險|可以[^，。?？]{0,12}嗎|能不能|可不可以|行嗎|ok嗎"

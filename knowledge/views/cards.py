@@ -166,9 +166,10 @@ class CatalogCards:
             f"{_items(cc.competency_types, ', ')} (表3). {described_en}{covers_en}"
             f"表6 lists {len(certs)}:\n{self.cert_list(certs, True)}"
         )
-        if count_first:
-            zh = f"表6 列出的{cc.name}認證共 {len(certs)} 張。\n{zh}"
-            en = f"表6 lists {len(certs)} {cc.name} ({cc.name_en}) certifications.\n{en}"
+        if count_first:  # (「總共幾張、素養類幾張」: the whole table's count beside the category's)
+            total = len(self.cat.certifications)
+            zh = f"表6 列出的{cc.name}認證共 {len(certs)} 張（全表共 {total} 張）。\n{zh}"
+            en = f"表6 lists {len(certs)} {cc.name} ({cc.name_en}) certifications (of {total} in all).\n{en}"
         return Card(zh, en, [TABLE3, TABLE6], {TABLE3: f"{cc.name}｜{_items(cc.competency_types)}｜{cc.focus}"})
 
     def certs_for_type(self, t: CompetencyType) -> Card:
