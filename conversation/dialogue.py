@@ -537,7 +537,9 @@ class Dialogue:
                 standing = self.situation.standing(ds.profile, answer_lang)
                 return [Reply(f"{answer.text}\n\n{standing}", self._profile_buttons(lang))]
         about_self = self._about_self(ds, ex, normalised) or restated  # (facts restated are about the person)
-        if (about_self or base is ds.hypothesis and asks_again) and not updated.is_empty():
+        # (a route asked right after a result from nothing held — 「沒有證照的話要幾小時」 — is computed on nothing)
+        route_swap = bool(ex.route) and bool(ds.situation_types) and about_self
+        if (about_self or base is ds.hypothesis and asks_again) and (not updated.is_empty() or route_swap):
             # facts in a question with no person in it (「AI 模型訓練 30 小時算具備嗎？」) are computed, not kept
             # 「另一位小林…」「同事有三張…」 are a person too
             someone = ex.first_person or bool(NEW_PERSON.search(normalised) or THIRD_PERSON.search(normalised))
@@ -1359,6 +1361,9 @@ class Dialogue:
         profile is known (「這樣 AI 工具應用到哪一級？」); or 「那 AI 模型訓練呢？」 right after such an answer."""
         if ex.hypothetical and (ex.has_facts or ex.adds):
             return True
+        short = len(text) <= 30 or bool(re.search(r"[a-z]", text)) and len(text.split()) <= 8
+        if ex.route and not ex.has_facts and ds.situation_types and short and not self.reader.entities(normalise(text)):
+            return True  # 「那用證照的話呢」 "And via certificates instead?" right after a result: that route
         if self.facts.duration.search(text) and ex.asks_level and not ds.profile.is_empty():
             return True  # 「要多久才能到工具應用進階？」 once facts are known: how long from them
         if self.facts.asks_about_certificate(text):

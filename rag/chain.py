@@ -431,6 +431,13 @@ class Advisor:
             u.followup = False
             return
         short = len(u.normalised) <= self.t.short_followup.value
+        if (
+            previous
+            and u.entities
+            and all(e.start < 0 and e.kind == "industry" for e in u.entities)
+            and (u.followup or short)
+        ):
+            u.entities = []  # 「那資訊科的學生呢」: 「學生」 implies 教育業 by the thesaurus, no subject of its own
         if not previous and not context.get("intents"):
             u.followup = False  # 「這種人需要寫程式嗎？」 with nothing before it refers to nothing
             return
