@@ -396,6 +396,7 @@ class Dialogue:
             text = people.as_pronoun(text, [ds.person, *ds.people])
         text = self._held_by_issuer(ds, text)
         text = self._material_named(ds, text)
+        text = self._levels_of_recent_certificate(ds, text)
         n_text = normalise(text)
         exam_made = DESCRIBED_EXAM.search(n_text) and not any(e.kind == "cert" for e in self.reader.entities(n_text))
         if exam_made and "category_of" in self.reader.detect_intents(n_text):
@@ -685,6 +686,25 @@ class Dialogue:
         ds.hypothesis, ds.situation_types, ds.situation_route = supposed, answer.types, route  # type: ignore[assignment]
         self._profile_topic(ds, updated)
         return [Reply(answer.text, self._profile_buttons(lang))]
+
+    def _levels_of_recent_certificate(self, ds: DialogueState, text: str) -> str:
+        """「如果同一個人初級跟中級都考到」 right after 「生成式AI美術設計能力認證(初級/中級)」: the levels are that
+        certificate's, so its name is put before them (the facts then read two levels of one family)."""
+        n = normalise(text)
+        m = re.search(r"(初級|中級|高級)", n)
+        if m is None or any(e.kind == "cert" for e in self.reader.entities(n)):
+            return text
+        if re.search(r"(的|是)\s*$", n[: m.start()]) or re.search(r"(它|那張|這張|那兩張|這兩張)", n):
+            return text  # 「它的初級和中級」「美術設計的初級」: the levels of what is named or pointed at there
+        held = [c.cert_id for c in ds.profile.certificates]
+        for kind, key in [*reversed(ds.recent), *(("cert", c) for c in held)]:
+            if kind != "cert":
+                continue
+            name = self.cat.certification(key).name
+            if len(re.findall(r"初級|中級|高級", name)) >= 2 and m.group(1) in name:
+                base = re.sub(r"\s*[（(][^）)]*[）)]\s*$", "", name)
+                return n[: m.start()] + base + n[m.start() :]
+        return text
 
     def _material_named(self, ds: DialogueState, text: str) -> str:
         """「我把那份教材看完了，大概 8 小時」 after 附件(七)'s material was talked about: the material by its
@@ -1586,7 +1606,11 @@ class Dialogue:
                     break
             if at:
                 return out
-        talked = {key for kind, key, *_ in [*topic.entities, *topic.listed, *recent] if kind == "cert"}
+        # (certificates the conversation named come first: a passage merely showing another one — 「AI-102 由
+        # AI-103 接續」 — does not make it talked about)
+        held_now = [("cert", c.cert_id) for c in ds_profile.certificates] if ds_profile is not None else []
+        talked = {key for kind, key, *_ in [*topic.entities, *recent, *held_now] if kind == "cert"}
+        talked = talked or {key for kind, key in topic.listed if kind == "cert"}
         other = self._issuers_other(text, talked) if OTHER_ONE.search(text) else None
         if other is not None:  # 「Microsoft 在表裡有兩張，一張是 AI-901，另一張是什麼？」
             return OTHER_ONE.sub(f"「{self._name('cert', other)}」", text, count=1)
@@ -1679,7 +1703,13 @@ class Dialogue:
             if described is not None:
                 unset = SET_REF.sub("", text, count=1) if set_ref else text
                 return SINGULAR.sub(f"「{self._name(*described)}」", unset, count=1)
-        named_set = set_ref is not None and self._filter_right_before(text, set_ref.start())
+        # (「回到剛剛素養類那份清單，裡面…」: the set is named in the message, if not right before 「裡面」)
+        # (a category after 「裡面」 — 「裡面哪一張是專案類」 — filters the set talked about; before it, it is the set)
+        at = len(normalise(text[: set_ref.start()])) if set_ref else 0
+        names_category = any(
+            e.kind == "cert_category" and 0 <= e.start < at for e in self.reader.entities(normalise(text))
+        )
+        named_set = set_ref is not None and (self._filter_right_before(text, set_ref.start()) or names_category)
         if set_ref and not named_set and not self._names_cert(text) and not (own_filter and not topic.entities):
             # 「工具類的證照裡面有哪些是資策會辦的」 after someone's certificates: a set of its own, not theirs
             categories = [key for kind, key, _ in topic.entities if kind == "cert_category"]
