@@ -145,6 +145,10 @@ LIST_STEP = re.compile(r"(前|(?<!最)後|下)一(個|份|項|張)|\bthe (previo
 JUST_BEFORE = re.compile(r"(跟|和|與|比起)\s*(剛剛|剛才|前面|上一個|前一個)(的|那個|講的|說的|那項)?\s*(比)?")
 # 「我這種背景」「像我這樣的人」: the work the user described before (English questions read their own words)
 BACKGROUND_REF = re.compile(r"((像)?我這(種|樣的?|類)(的)?(背景|人)|我的背景)")
+# 「跟第二位一樣的證照」: another person's certificates, by the ordinal they were named in
+SAME_AS_PERSON = re.compile(
+    r"(跟|和|與)\s*(?P<who>第\s*[一二三四五六七八九十\d]+\s*(位|個人|個))\s*一樣(的)?\s*(證照|認證)"
+)
 # 「那份教材」「這套教材」: the learning material talked about, named by a demonstrative
 MATERIAL_REFERENCE = re.compile(r"(那|這|该|該)\s*(份|套|個|本|些)?\s*(教材|講義|素養教材)")
 GAP = re.compile(
@@ -1019,6 +1023,11 @@ class Dialogue:
         if new is not None and new not in ds.named:
             return text  # 「第三位阿哲，他只有…」: the ordinal introduces someone new
         index = self._ordinal(m)
+        if index == len(ds.named) and ("位" in m.group(0) or "人" in n[m.end() : m.end() + 2]) and new is None:
+            # 「第四位跟第二位一樣的證照，只是多上了 16 小時」 after three people: someone new, called by the
+            # ordinal, whose facts may copy another's
+            self._become(ds, m.group(0))
+            return self._same_as_person(ds, n[: m.start()] + "他" + n[m.end() :])
         if index is None or not -len(ds.named) <= index < len(ds.named):
             return text
         kinds = {e.kind for e in self.reader.entities(n)}
@@ -1029,6 +1038,21 @@ class Dialogue:
         if not of_person and (not asks_level or kinds & {"cert", "cert_category", "role"}):
             return text
         return n[: m.start()] + ds.named[index] + n[m.end() :]
+
+    def _same_as_person(self, ds: DialogueState, text: str) -> str:
+        """「跟第二位一樣的證照」: the certificates of the person that ordinal counts to, by name, so the facts
+        read them as this person's."""
+        m = SAME_AS_PERSON.search(text)
+        if m is None:
+            return text
+        index = self._ordinal(ORDINAL.search(m.group("who")))  # type: ignore[arg-type]
+        if index is None or not -len(ds.named) <= index < len(ds.named):
+            return text
+        other = ds.people.get(ds.named[index])
+        if other is None or not other.certificates:
+            return text
+        names = "、".join(self.cat.certification(c.cert_id).name for c in other.certificates)
+        return text[: m.start()] + f"有 {names}" + text[m.end() :]
 
     def _several_people(self, ds: DialogueState, text: str) -> tuple[str, list[str]]:
         """「兩位新人：Amy 有 X，Ben 有 Y，兩人都沒有受訓時數。Amy 的素養算具備嗎」: what is said about each
