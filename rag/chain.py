@@ -59,6 +59,8 @@ QUALIFIER_KINDS = frozenset({"industry", "cert_scope", "issuer"})
 PASSAGE_RULE = "retrieval.passage_covers_more"  # a card replaced by a passage that covers clearly more
 
 
+# the name of something described asked for: 「那個現象叫什麼」 "what is that called"
+NAME_ASKED = re.compile(r"(叫(做)?什麼|叫啥|稱為什麼|什麼現象|\bwhat(\'s| is) (it|that|this) called\b|\bterm for\b)")
 # what 表5 gives a type (its hours, its reference tools): asked of nothing named, asked of the subject talked about
 SUBJECT_ATTRIBUTES = frozenset({"requirements", "tools"})
 TABLE5_ATTRIBUTE_WORDS = re.compile(r"(量表|時數|小時|工具|\bhours\b|\btools\b)")
@@ -463,6 +465,14 @@ class Advisor:
             and (bool(u.entities) or read_work(u.normalised, [], self.catalog) is not None)
             and not self.understanding.pronouns.search(u.normalised)
             and len(u.normalised) > self.t.own_question_chars.value
+        )
+        # 「那 AI 很有自信地講錯東西，那個現象叫什麼」: a thing described in words the thesaurus knows, its name
+        # asked — a question of its own, not the last subject's
+        own_question = (
+            own_question
+            or bool(u.expansions)
+            and bool(NAME_ASKED.search(u.normalised))
+            and not re.search(r"(這種|這類|那種|那類|它|他|她|\bit\b|\bthis one\b)", u.normalised)
         )
         # 「用證照的話呢」「時數呢」: a short message ending in 呢 swaps what is asked of the last answer's subject
         short_swap = len(u.normalised) <= self.t.own_question_chars.value and bool(ENDS_ASKING_ON.search(u.normalised))
