@@ -1240,7 +1240,8 @@ def _program_level(q: Query) -> list[Card] | None:
     text = q.u.normalised
     m = PROGRAM_LEVEL.search(text)
     types = q.keys.get("type", [])
-    if not types and CODING_DEGREE.search(text):  # (「這個能力對寫程式的要求」 read as item 9: its type)
+    # (「這個能力對寫程式的要求」 read as item 9, 「AI 協作與開發要求 No-code 嗎」: the item's type)
+    if not types and (CODING_DEGREE.search(text) or m and QUESTION_MARKERS.search(text)):
         items = [int(k) for k in q.keys.get("item", [])]
         types = [t.name for t in q.views.cat.types if any(i.number in items for i in t.items)]
     one_level = len({x.group(1) for x in PROGRAM_LEVEL.finditer(text)}) == 1  # (two compared: the overview)
@@ -1250,6 +1251,10 @@ def _program_level(q: Query) -> list[Card] | None:
     if types and (CODING_DEGREE.search(text) or m and QUESTION_MARKERS.search(text)):
         return [q.views.type_card(q.views.cat.competency_type(t)) for t in types]
     return None
+
+
+# overviews of something other than the types (附件(六)'s dimensions, 表3's categories, 表1, 表7)
+OTHER_OVERVIEWS = frozenset({"overview_rai", "overview_cert_categories", "overview_talent", "overview_archetypes"})
 
 
 def _thresholds_elsewhere(q: Query, types: list[CompetencyType]) -> list[CompetencyType]:
@@ -1277,6 +1282,9 @@ def _thresholds_elsewhere(q: Query, types: list[CompetencyType]) -> list[Compete
 def _type_or_item(q: Query) -> list[Card] | None:
     if "type" not in q.keys and "item" not in q.keys:
         return None
+    asked_overviews = set(q.reader.detect_intents(asked_clause(q.u.normalised))) & OTHER_OVERVIEWS
+    if asked_overviews and context_only(q, {"type", "item"}) >= {"type", "item"} & set(q.keys):
+        return None  # 「我在規劃一門 AI 素養課。想先問負責任使用 AI 有哪幾個構面？」: the course is the scene
     if "overview_items" in q.intents and "count" in q.intents:
         return None  # 「AI 工具應用底下有幾個項目」: the overview counts the type's items
     v, cat, intents, keys = q.views, q.views.cat, q.intents, q.keys

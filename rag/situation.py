@@ -70,6 +70,13 @@ class SituationAnswer:
     rule_ids: list[str]
 
 
+# 「證照跟時數兩個都要符合才算」 "if both routes are required": 表5's note lets an organisation require both
+BOTH_ROUTES = re.compile(
+    r"((證照|認證)[^，。?？]{0,6}(時數|上課)[^，。?？]{0,6}(兩個|兩者|都要|皆需|同時)|兩(個|種)?途徑(都|皆)(要|需)"
+    r"|\bboth (routes|paths|requirements)\b|\b(certificates?|certs?) and (training )?hours\b[^?.]{0,20}\b(both|required)\b)"
+)
+
+
 class SituationAdvisor:
     def __init__(self, catalog: Catalog, reader: QueryUnderstanding, facts: FactReader | None = None) -> None:
         self.cat = catalog
@@ -738,7 +745,11 @@ class SituationAdvisor:
         """The result for the types the message names (else those of the previous such answer, else all).
         `route` (「單看時數」): each type is judged on that 表5 route alone — the profile without the other
         route's facts — and only that route's gaps are shown."""
-        result = assess(parse_profile(profile.profile_json(), self.cat), self.cat)
+        raw = profile.profile_json()
+        both = bool(BOTH_ROUTES.search(normalise(text)))
+        if both:  # 「假如公司規定證照跟時數兩個都要符合才算」: 表5's note allows requiring both routes
+            raw = {**raw, "policy": "both"}
+        result = assess(parse_profile(raw, self.cat), self.cat)
         if BRIEF.search(normalise(text)) and lead is None and route is None and not self.asked_types(text)[0]:
             # 「一句話講就好」 "in one sentence": where the facts stand, the facts it rests on, the source
             head = (
@@ -755,6 +766,7 @@ class SituationAdvisor:
             )
             return SituationAnswer(to_simplified(body) if lang == "zh-CN" else body, result, [], [])
         judged = result if route is None else assess(parse_profile(self._one_route(profile, route), self.cat), self.cat)
+
         types, talents = self.asked_types(text)
         if not types and not talents and default_types and not OVERALL.search(normalise(text)):
             types = list(default_types)  # "What would I need for the advanced level?": the type talked about
@@ -788,6 +800,8 @@ class SituationAdvisor:
                     why = f"，依規則 {decided['id']}（{ROUTE_ZH[decided['route']]}：{decided['rule']}；{conds}）"
             elif route is not None:
                 why = f" — the {ROUTE_EN[route]} is not met yet" if lang == "en" else f"，{ROUTE_ZH[route]}尚未達到"
+            elif both:
+                why = " — both routes are required and not both met" if lang == "en" else "，兩途徑皆需，尚未同時達到"
             else:
                 why = " — neither route is met yet" if lang == "en" else "，證照與受訓時數兩途徑都尚未達到"
             only = ""
@@ -813,6 +827,13 @@ class SituationAdvisor:
         head = ("(hypothetical, not saved) " if lang == "en" else "（假設情況試算，未記錄）") if hypothetical else ""
         # the answer to a yes/no question first
         first = list(lead) if lead is not None else self._level_verdicts(shown, text, lang)
+        if both:
+            first.insert(
+                0,
+                "Judged with both routes required (表5 allows requiring certificates and hours together)."
+                if lang == "en"
+                else "以「證照與時數兩途徑皆需」判定（表5 註明亦可設定為兩途徑皆需）。",
+            )
         pace = self.facts.pace(text)
         if pace is not None and talents:  # 「每週上 4 小時，多久能達到 AI 應用人才？」: the category's hours
             first = [line for c in talents if (line := self._talent_pace_line(profile, c, pace, lang))] + first

@@ -104,6 +104,12 @@ WRONG_THEN_RIGHT = re.compile(
     r"[，,、\s]*(其實|應該|實際上|正確)?\s*(是|只有|為|有)\s*(?P<new>\d+(\.\d+)?)\s*(個)?\s*(小時|hours?)"
 )
 # (an English sentence ends at a full stop before a word: "…15h of 音源 (ElevenLabs). Do trainees reach…")
+# a course someone designs or plans, with its length: 「設計一門48小時的企業內訓」「規劃 30 小時的課程」
+COURSE_DESIGNED = re.compile(
+    r"(設計|規劃|開設|開辦|籌備|要開|想開|安排)\s*(一門|一堂|一套|一個|這門|這套)?\s*[^，。,?？]{0,6}?"
+    r"\d+(\.\d+)?\s*(個)?\s*(小時|hours?)\s*(的)?\s*[^，。,?？]{0,8}?(課程|課|內訓|訓練|培訓|工作坊|學程)"
+    r"|\b(design(ing)?|plan(ning)?|build(ing)?) (a|an|our) \d+[- ]hours? (course|program|training|workshop)\b"
+)
 # a clause of a message (「…16 小時、…16 小時，那工具應用呢」) and the words that make one a question
 STATED_CLAUSE = re.compile(r"[，,、；;。！!？?~]")
 QUESTION_CLAUSE = re.compile(r"[?？]|嗎|呢|什麼|哪|多少|幾|如何|怎麼|\b(what|which|how|do|does|is|am)\b")
@@ -270,6 +276,7 @@ class FactReader:
         if continuing:
             text = ADDED_UP.sub(" ", text)  # 「圖文跟影像加起來已經 18 小時了」 adds up hours already stated
         text = self.pace_re.sub(" ", text)  # 「每週可以上 3 小時」 is a pace (`pace`), not hours taken
+        text = COURSE_DESIGNED.sub(" ", text)  # 「我要設計一門 48 小時的內訓」: a course planned, not hours taken
         split = self._fact_then_supposition(text, continuing)
         if split is not None:
             return split
