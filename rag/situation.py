@@ -73,7 +73,8 @@ class SituationAnswer:
 # 「證照跟時數兩個都要符合才算」 "if both routes are required": 表5's note lets an organisation require both
 BOTH_ROUTES = re.compile(
     r"((證照|認證)[^，。?？]{0,6}(時數|上課)[^，。?？]{0,6}(兩個|兩者|都要|皆需|同時)|兩(個|種)?途徑(都|皆)(要|需)"
-    r"|\bboth (routes|paths|requirements)\b|\b(certificates?|certs?) and (training )?hours\b[^?.]{0,20}\b(both|required)\b)"
+    r"|\bboth (routes|paths|requirements)\b"
+    r"|\b(certificates?|certs?) and (training )?hours\b[^?.]{0,20}\b(both|required)\b)"
 )
 
 
