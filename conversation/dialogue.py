@@ -188,8 +188,8 @@ ECHO = re.compile(
 )
 # 「三個人裡面誰…」 "which of them…": a question over every person named in the conversation
 WHO = re.compile(
-    r"(誰|哪位|哪一位|哪個人|哪些人|哪幾位|幾位|幾個人|多少人"
-    r"|\bwho\b|\bwhich of (them|the|us)\b|\bhow many of (them|us)\b)"
+    r"(誰|哪位|哪一位|哪個人|哪些人|哪幾位|幾位|幾個人|多少人|他們(兩|倆)|她們(兩|倆)|兩(個)?人|兩位"
+    r"|\bwho\b|\bwhich of (them|the|us)\b|\bhow many of (them|us)\b|\b(both of them|the two of them)\b)"
 )
 # What a person's facts are made of; a question naming only these is about the person.
 FACT_KINDS = frozenset({"type", "item", "talent", "cert", "issuer", "tool"})
@@ -241,7 +241,10 @@ FILL = re.compile(
 # 「前兩位」「前三個人」: the first people named in the conversation
 FIRST_PEOPLE = re.compile(r"前\s*([兩二三四2-4])\s*(?:位|個人|個)")
 # 「誰比較高」 "who is higher": levels set against each other
-HIGHER = re.compile(r"(比較高|較高|誰高|比較強|誰強|比較好|\bhigher\b|\bbetter\b|\bmore advanced\b)")
+HIGHER = re.compile(
+    r"(比較高|較高|誰高|比較強|誰強|比較好|一樣|相同|同樣|同一(個)?等級|\bhigher\b|\bbetter\b|\bmore advanced\b"
+    r"|\bthe same\b)"
+)
 ALONE = re.compile(r"(單憑|光靠|單靠|單獨|\bon its own\b|\bby itself\b)")
 # 「我有素養類證照，不能抵那個素養時數嗎」 "can my cert count toward the training hours": whether the two 表5
 # routes offset each other — they do not: a level is met by one route in full (spec: evidence policy)
