@@ -188,7 +188,7 @@ ECHO = re.compile(
 )
 # 「三個人裡面誰…」 "which of them…": a question over every person named in the conversation
 WHO = re.compile(
-    r"(誰|哪位|哪一位|哪個人|哪些人|哪幾位|幾位|幾個人|多少人|他們(兩|倆)|她們(兩|倆)|兩(個)?人|兩位"
+    r"(誰|哪位|哪一位|哪個人|哪些人|哪幾位|幾位|幾個人|多少人|他們(兩|倆)|她們(兩|倆)"
     r"|\bwho\b|\bwhich of (them|the|us)\b|\bhow many of (them|us)\b|\b(both of them|the two of them)\b)"
 )
 # What a person's facts are made of; a question naming only these is about the person.
