@@ -78,6 +78,7 @@ def test_independent_sets_hold_their_rates(advisor, name: str) -> None:  # noqa:
         ("holdout43.yaml", 0.98, 0.95, 0.95),
         ("holdout44.yaml", 0.98, 0.95, 0.95),
         ("holdout45.yaml", 0.98, 0.95, 0.95),
+        ("holdout46.yaml", 0.98, 0.95, 0.95),
     ],
 )
 def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, precision: float, recall: float) -> None:  # noqa: ANN001
@@ -142,7 +143,12 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind48.yaml", 0.85, 0.95),
         ("conversations_blind49.yaml", 0.3, 0.78),
         ("conversations_blind50.yaml", 0.5, 0.88),
-        ("conversations_blind51.yaml", 0.3, 0.84),
+        ("conversations_blind51.yaml", 0.45, 0.88),
+        ("conversations_blind52.yaml", 0.85, 0.96),
+        ("conversations_blind53.yaml", 0.85, 0.97),
+        ("conversations_blind54.yaml", 0.7, 0.95),
+        ("conversations_blind55.yaml", 0.4, 0.79),
+        ("conversations_blind56.yaml", 0.33, 0.83),
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
