@@ -251,7 +251,9 @@ def test_a_one_type_result_names_what_the_facts_reach_elsewhere(advisor) -> None
 
 def test_a_category_count_states_the_count_first(advisor, catalog: Catalog) -> None:  # noqa: ANN001
     n = len(catalog.certs_in("工具類"))
-    assert advisor.respond("工具類有幾張").text.startswith(f"表6 列出的工具類認證共 {n} 張。")
+    assert advisor.respond("工具類有幾張").text.startswith(
+        f"表6 列出的工具類認證共 {n} 張（全表共 {len(catalog.certifications)} 張）。"
+    )
     assert advisor.respond("how many are in the tool category").text.startswith(f"表6 lists {n} 工具類")
 
 
