@@ -297,6 +297,10 @@ ISSUER_REF = re.compile(
     r"|\b(this|that|the same) (issuer|vendor|organi[sz]ation)\b)"
 )
 LEVEL_WORDS = re.compile(r"初級|中級|高級")
+WHOLE_TABLE = re.compile(
+    r"(整張表|整個表|全表|整份表|整份清單|整張清單|\bthe whole (table|list)\b|\bthe entire (table|list)\b)"
+)
+ITS_LEVEL = re.compile(r"(它|那張|這張|這個|那個)\s*的\s*(?P<level>初級|中級|高級)(那張|的)?")
 LEVEL_SWAP = re.compile(r"^(那|那麼|換成|那如果是)?\s*(初級|中級|高級)\s*(的)?\s*(呢|嗎)?[？?]?$")
 # "the beginner-level one", "the intermediate one": a sibling of the certificate talked about, by its level
 LEVEL_ONE_EN = re.compile(
@@ -1703,6 +1707,11 @@ class Dialogue:
             sibling = self._sibling(certs_in_topic[-1], level.group(2))
             if sibling:
                 return f"那「{sibling}」呢？"
+        its_level = ITS_LEVEL.search(normalise(text))
+        if its_level and certs_in_topic:  # 「那它的中級也是素養類嗎」: the other level of the one talked about
+            sibling = self._sibling(certs_in_topic[-1], its_level.group("level"))
+            if sibling:
+                return normalise(text).replace(its_level.group(0), f"「{sibling}」", 1)
         level_en = LEVEL_ONE_EN.search(normalise(text))
         recent_certs = certs_in_topic or [key for kind, key in topic.listed if kind == "cert"]
         if level_en and recent_certs:  # "And the beginner-level one, which category is that?"
@@ -1737,7 +1746,14 @@ class Dialogue:
             e.kind == "cert_category" and 0 <= e.start < at for e in self.reader.entities(normalise(text))
         )
         named_set = set_ref is not None and (self._filter_right_before(text, set_ref.start()) or names_category)
-        if set_ref and not named_set and not self._names_cert(text) and not (own_filter and not topic.entities):
+        whole = WHOLE_TABLE.search(normalise(text))  # 「整張表裡面…」: the whole table, not the set talked about
+        if (
+            set_ref
+            and not whole
+            and not named_set
+            and not self._names_cert(text)
+            and not (own_filter and not topic.entities)
+        ):
             # 「工具類的證照裡面有哪些是資策會辦的」 after someone's certificates: a set of its own, not theirs
             categories = [key for kind, key, _ in topic.entities if kind == "cert_category"]
             named = [key for kind, key in topic.listed if kind == "cert"]

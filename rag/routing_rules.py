@@ -900,6 +900,9 @@ def _domain_certs(q: Query) -> list[Card] | None:
     asks_certs = "certs_for" in q.intents or TOOL_CATEGORY in q.keys.get("cert_category", [])
     if q.asks("tools") and not CERT_ASKED.search(q.u.normalised) and TOOLS_LISTED.search(q.u.normalised):
         return None  # 「文書類的 AI 工具有哪些可以參考」: the 表5 tools are asked, not certificates
+    other_category = [c for c in q.keys.get("cert_category", []) if c != TOOL_CATEGORY]
+    if other_category and any(e.kind == "cert_category" and e.start >= 0 for e in q.u.entities):
+        return None  # 「我要做一張證照海報，素養類的有哪些」: the category named is asked, not 海報's 圖文
     if q.groups and asks_certs and domains:
         return [q.views.certs_for_domain(domains)]
     return None
@@ -1253,6 +1256,8 @@ def _program_level(q: Query) -> list[Card] | None:
     return None
 
 
+# what else is new in this version: 「還有新增哪些」 "what else is new"
+ADDED_ASKED = re.compile(r"還(有)?(新增|新加|多了)|(新增|新加|多了)(了)?哪些|\bwhat else (is )?new\b")
 # overviews of something other than the types (附件(六)'s dimensions, 表3's categories, 表1, 表7)
 OTHER_OVERVIEWS = frozenset({"overview_rai", "overview_cert_categories", "overview_talent", "overview_archetypes"})
 
@@ -1282,6 +1287,11 @@ def _thresholds_elsewhere(q: Query, types: list[CompetencyType]) -> list[Compete
 def _type_or_item(q: Query) -> list[Card] | None:
     if "type" not in q.keys and "item" not in q.keys:
         return None
+    if "update" in q.intents and not q.keys.get("type") and ADDED_ASKED.search(q.u.normalised):
+        # 「（AI 治理素養）這個是這一版才新增的嗎？還有新增哪些」: the item (its card says whether it is new),
+        # then what this version added (前言)
+        items = [q.views.item_card(int(k)) for k in q.keys.get("item", [])]
+        return [*items, q.views.update_card()]
     asked_overviews = set(q.reader.detect_intents(asked_clause(q.u.normalised))) & OTHER_OVERVIEWS
     if asked_overviews and context_only(q, {"type", "item"}) >= {"type", "item"} & set(q.keys):
         return None  # 「我在規劃一門 AI 素養課。想先問負責任使用 AI 有哪幾個構面？」: the course is the scene
