@@ -1256,6 +1256,12 @@ def _program_level(q: Query) -> list[Card] | None:
     return None
 
 
+# another way to a level than the one named: 「除了專案類證照還有別的途徑嗎」 "another way besides a project cert"
+ANOTHER_WAY = re.compile(
+    r"(除了[^，。?？]{1,16}?(之外|以外)?[，,\s]*[^，。?？]{0,10}(還有|有沒有|有其他|別的|其他)[^，。?？]{0,4}(途徑|方式|辦法|管道|路|選擇)"
+    r"|(其他|別的)(途徑|方式|辦法|管道|路線)|\banother (way|route|option)\b|\bother (ways?|routes?|options?)\b"
+    r"|\b(besides|apart from|other than) (a |an |the )?(project|tool|literacy)\b)"
+)
 # what else is new in this version: 「還有新增哪些」 "what else is new"
 ADDED_ASKED = re.compile(r"還(有)?(新增|新加|多了)|(新增|新加|多了)(了)?哪些|\bwhat else (is )?new\b")
 # overviews of something other than the types (附件(六)'s dimensions, 表3's categories, 表1, 表7)
@@ -1314,6 +1320,9 @@ def _type_or_item(q: Query) -> list[Card] | None:
     # 「量表有列哪些參考工具」: the tools are what is listed, whatever else the words name (量表 is 表5)
     if q.asks("tools") and (not q.asks("requirements") or TOOLS_LISTED.search(asked_clause(q.u.normalised))):
         return [v.tools_card(t) for t in types]
+    if ANOTHER_WAY.search(q.u.normalised):
+        # 「除了專案類證照，模型訓練還有別的途徑嗎」 "another way besides a project cert": every 表5 route
+        return [v.requirements_card(t) for t in types]
     # 「工具應用的初階跟進階差在哪」: the levels of a type are its 表5 indicators
     levels = bool(LEVEL_WORDS.search(q.u.normalised)) and not intents - {"compare", "define"}
     if "requirements" in intents or levels:

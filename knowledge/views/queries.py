@@ -134,6 +134,9 @@ class CatalogQueries:
             zh = zh.replace(f"（各 {edge} 張）", f"（{edge} 張）")
         what_en = " ".join(x for x in (word_en, label_en, "certifications") if x)
         en = f"In 表6, {' and '.join(top)} issue the {what_en} ({edge}). By issuer: {rest_en}."
+        total = sum(counts.values())  # 「專案類共幾張、哪家最多」: the count the ranking is over
+        zh += f"（{label_zh}認證共 {total} 張）" if label_zh else f"（全表共 {total} 張）"
+        en += f" ({total} {label_en} certifications in all.)" if label_en else f" ({total} in all.)"
         return Card(zh, en, [TABLE6], native=True)
 
     def certs_named_like(self, titles: Sequence[str], f: CertFilter) -> Card:
