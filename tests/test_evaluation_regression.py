@@ -147,8 +147,8 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind52.yaml", 0.85, 0.96),
         ("conversations_blind53.yaml", 0.85, 0.97),
         ("conversations_blind54.yaml", 0.7, 0.95),
-        ("conversations_blind55.yaml", 0.4, 0.79),
-        ("conversations_blind56.yaml", 0.33, 0.83),
+        ("conversations_blind55.yaml", 0.5, 0.87),
+        ("conversations_blind56.yaml", 0.33, 0.84),
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
