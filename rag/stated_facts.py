@@ -103,7 +103,6 @@ WRONG_THEN_RIGHT = re.compile(
     r"(?P<old>\d+(\.\d+)?)\s*(個)?\s*(小時|hours?)\s*(是|那個|那)?\s*(我)?(?P<said>記錯|打錯|弄錯|說錯|看錯|寫錯|講錯)了?"
     r"[，,、\s]*(其實|應該|實際上|正確)?\s*(是|只有|為|有)\s*(?P<new>\d+(\.\d+)?)\s*(個)?\s*(小時|hours?)"
 )
-# (an English sentence ends at a full stop before a word: "…15h of 音源 (ElevenLabs). Do trainees reach…")
 # a course someone designs or plans, with its length: 「設計一門48小時的企業內訓」「規劃 30 小時的課程」
 COURSE_DESIGNED = re.compile(
     r"(設計|規劃|開設|開辦|籌備|要開|想開|安排)\s*(一門|一堂|一套|一個|這門|這套)?\s*[^，。,?？]{0,6}?"
@@ -113,6 +112,7 @@ COURSE_DESIGNED = re.compile(
 # a clause of a message (「…16 小時、…16 小時，那工具應用呢」) and the words that make one a question
 STATED_CLAUSE = re.compile(r"[，,、；;。！!？?~]")
 QUESTION_CLAUSE = re.compile(r"[?？]|嗎|呢|什麼|哪|多少|幾|如何|怎麼|\b(what|which|how|do|does|is|am)\b")
+# (an English sentence ends at a full stop before a word: "…15h of 音源 (ElevenLabs). Do trainees reach…")
 SENTENCE_SPLIT = re.compile(r"(?<=[。！!？?~])|(?<=[A-Za-z0-9)\]]\.)\s+(?=[A-Za-z])")
 # what the guideline says of the certificate just named: "does it say anything about it?", 「指引有提到它嗎」
 ABOUT_IT = re.compile(
