@@ -22,6 +22,7 @@ from conversation.ui import Button, Lang, Reply, t
 from knowledge.catalog import GUIDELINE_PATH, Catalog
 from knowledge.numerals import chinese_number
 from knowledge.plan_report import build_learning_plan, render_after, render_plan, target_intro
+from knowledge.errors import ProfileError
 from knowledge.plan_target import Target, all_targets, parse_target
 from knowledge.profile import parse_profile
 from knowledge.stated_profile import HeldCertificate, StatedProfile
@@ -146,8 +147,20 @@ JUST_BEFORE = re.compile(r"(跟|和|與|比起)\s*(剛剛|剛才|前面|上一�
 # 「我這種背景」「像我這樣的人」: the work the user described before (English questions read their own words)
 BACKGROUND_REF = re.compile(r"((像)?我這(種|樣的?|類)(的)?(背景|人)|我的背景)")
 # 「跟第二位一樣的證照」: another person's certificates, by the ordinal they were named in
+# 「那個素養不夠的，要再補幾小時」「時數最少的那位」: one of the people talked about, picked by the hours
+# they lack (the fewest in the area named)
+PERSON_SHORT = re.compile(
+    r"(?:那個|那位|那一位|剛剛那個|剛剛那位|剛才那個|剛才那位|其中)(?P<desc>[^，。,?？]{1,8}?)"
+    r"(?:還不夠|不夠|不足|沒到|沒過|未達|最少|最低|最短|差最多)的?(?:那位|那個|那一位|人|同事)?"
+)
 SAME_AS_PERSON = re.compile(
     r"(跟|和|與)\s*(?P<who>第\s*[一二三四五六七八九十\d]+\s*(位|個人|個))\s*一樣(的)?\s*(證照|認證)"
+)
+# a plan asked for with no aim named (「第一年的學習該怎麼排，先拿什麼」): toward what the conversation is about
+# (「像我這種背景要從哪裡開始」 asks 附件(五)'s starting points instead)
+PLAN_UNAIMED = re.compile(
+    r"((學習|進修|課程?|上課|考照)[^，,。？?]{0,4}(該|要|應該)?(怎麼|如何)(排|安排|規劃)|先(拿|考|學|上|讀)(什麼|啥|哪)"
+    r"|\bwhat (should i|to) (take|get) first\b)"
 )
 # 「那份教材」「這套教材」: the learning material talked about, named by a demonstrative
 MATERIAL_REFERENCE = re.compile(r"(那|這|该|該)\s*(份|套|個|本|些)?\s*(教材|講義|素養教材)")
@@ -377,8 +390,12 @@ class Dialogue:
         each = each or self._each_known(ds, text)
         if each:
             return self._each_answered(ds, text, each, lang)
+        said = text
         text = self._person_by_ordinal(ds, text)
+        text = self._person_by_shortfall(ds, text)
         text = self._with_background(ds, text)
+        if text != said and detect_language(said) == "zh-CN":
+            text = to_simplified(text)  # a person or background put in keeps the user's script for the answer
         switched = self._switch_person(ds, text)
         if switched and WHO.search(normalise(text)):
             # 「小陳：… / 小林：有 iPAS 中級 其他都沒 誰算 AI 應用人才」: the last person's facts come with the
@@ -923,8 +940,10 @@ class Dialogue:
                 return True
         if name is None and ds.person and ds.people and SINGULAR.search(normalise(text)):
             name = self._holder_of_described(ds, text)  # 「另一位的 TQC 那張」: whoever holds a TQC one
-        if name is None and people.OTHER_PERSON.search(text) and ds.person and len(ds.people) == 1:
-            name = next(iter(ds.people))  # "what about the other one?" of two people
+        other = people.OTHER_PERSON.search(text)
+        if other and ds.person and len(known) == 2 and (name is None or 0 <= text.find(name) < other.start()):
+            # "what about the other one?" of two people; 「B 的部分我懂了。那另一個人的…」: the other of the one named
+            name = next(n for n in known if n != (name or ds.person))
         if name is None and people.BACK_TO_PRONOUN.search(text) and ds.person:
             before = [n for n in ds.named if n != ds.person and n in ds.people]
             name = before[-1] if before else None  # "back to her" after Bob: the one talked about before him
@@ -1046,6 +1065,26 @@ class Dialogue:
             return text
         return n[: m.start()] + ds.named[index] + n[m.end() :]
 
+    def _person_by_shortfall(self, ds: DialogueState, text: str) -> str:
+        """「那個素養不夠的」 among people described: the one person with the fewest hours in the area named
+        (none when two share the fewest), by name, so the facts of that person answer."""
+        n = normalise(text)
+        m = PERSON_SHORT.search(n)
+        if m is None or len(ds.named) < 2:
+            return text
+        areas = [area for _, area, _ in self.facts.areas_named(m.group("desc"))]
+        if len(areas) != 1:
+            return text
+        everyone = {**ds.people, **({ds.person: ds.profile} if ds.person else {})}
+
+        def hours(profile: StatedProfile) -> float:
+            return sum(h.hours for a, h in profile.hours.items() if a == areas[0] or a.startswith(f"{areas[0]}."))
+
+        counted = sorted((hours(p), name) for name, p in everyone.items() if name in ds.named)
+        if len(counted) < 2 or counted[0][0] == counted[1][0]:
+            return text
+        return n[: m.start()] + counted[0][1] + n[m.end() :]
+
     def _same_as_person(self, ds: DialogueState, text: str) -> str:
         """「跟第二位一樣的證照」: the certificates of the person that ordinal counts to, by name, so the facts
         read them as this person's."""
@@ -1073,24 +1112,33 @@ class Dialogue:
             return text, []
         opening = text[: spans[0][0]]
         asks = self.facts.own_level.search(normalise(opening)) or LEVEL_NAMED.search(normalise(opening))
-        each = bool(EACH.search(opening) and asks)
-        ends = [at for at, _ in spans[1:]] + [len(text)]
         # 「…；志明有 X。他們的證照各是哪一類？」: a closing sentence of its own, asking about each of them
         last_stop = max((m.end() for m in re.finditer(r"[。!！]|\.(?=\s+[A-Z])", text)), default=0)
         closing = text[last_stop:] if last_stop > spans[-1][0] else ""
-        asks_each = EACH.search(closing) and QUESTION_MARKERS.search(closing) and not WHO.search(closing)
+        n_closing = normalise(closing)  # (「它们分别属于哪一类」: Simplified reads as Traditional)
+        # (「幫我看三位同仁。…。誰有到初階？」: a closing 「誰」 sets them side by side instead)
+        each = bool(EACH.search(opening) and asks) and not WHO.search(n_closing)
+        ends = [at for at, _ in spans[1:]] + [len(text)]
+        asks_each = EACH.search(n_closing) and QUESTION_MARKERS.search(n_closing) and not WHO.search(n_closing)
         if not each and closing.strip() and asks_each:
             ends[-1] = last_stop
             for (start, name), end in zip(spans, ends, strict=True):
                 self._become(ds, name)
-                ex = self.facts.read(people.as_pronoun(text[start:end], [name]), continuing=True)
+                ex = self._person_part(people.as_pronoun(text[start:end], [name]))
                 if ex.has_facts:
                     ds.profile = self.facts.apply(ds.profile, ex, ds.turn)
+            if set(self.reader.detect_intents(n_closing)) & {"category_of", "issuer"}:
+                # 「它們分別屬於哪一類認證」: a question about the certificates listed, not about each person's
+                # levels; the people stay stored for what is asked of them next
+                team = {**ds.people, ds.person or "": ds.profile}
+                held = [c.cert_id for _, name in spans for c in team.get(name, StatedProfile()).certificates]
+                names = "、".join(f"「{self.cat.certification(c).name}」" for c in dict.fromkeys(held))
+                asked = f"{names} {closing}" if names else closing
+                return to_simplified(asked) if detect_language(closing) == "zh-CN" else asked, []
             return closing, list(dict.fromkeys(name for _, name in spans))
         for (start, name), end in zip(spans if each else spans[:-1], ends if each else ends[:-1], strict=True):
             self._become(ds, name)
-            part = people.as_pronoun(text[start:end], [name])
-            ex = self.facts.read(part, continuing=True)
+            ex = self._person_part(people.as_pronoun(text[start:end], [name]))
             if ex.has_facts:
                 ds.profile = self.facts.apply(ds.profile, ex, ds.turn)
         if each:
@@ -1101,6 +1149,17 @@ class Dialogue:
         if opening_at and text[opening_at - 1] in "；;":
             opening_at -= 1  # 「；建宏上過…」: the separator stays, as what opens a name in a list
         return text[opening_at:], []
+
+    def _person_part(self, part: str) -> Any:
+        """The facts of one person's part of a message listing several; 「證書如下：小王 iPAS 初級…；小李 …」
+        lists who holds what with no verb, so a part that opens with the person and a certificate's name
+        holds that certificate."""
+        ex = self.facts.read(part, continuing=True)
+        if ex.has_facts or not re.match(r"\W*他\s*[:：]?\s*\S", part):
+            return ex
+        if not any(e.kind == "cert" for e in self.reader.entities(normalise(part))):
+            return ex
+        return self.facts.read(re.sub(r"^(\W*他)\s*[:：]?\s*", r"\1有 ", part, count=1), continuing=True)
 
     def _each_known(self, ds: DialogueState, text: str) -> list[str]:
         """「那 AI 程式語言應用呢？兩人各自缺什麼？」 after two people's facts: the people already talked about,
@@ -1255,7 +1314,8 @@ class Dialogue:
         # 「那 AI 服務開發呢？」 next: the same people set against each other on what is swapped in
         lang_now = ds.topic.lang if ds.topic else "zh-TW"
         ds.topic = Topic(lang=lang_now, turn=ds.turn, rule=PEOPLE_COMPARED)
-        return Reply("\n".join([head, *lines, "", source]))
+        reply = "\n".join([head, *lines, "", source])
+        return Reply(to_simplified(reply) if self._answer_language(text, lang) == "zh-CN" else reply)
 
     def _profile_topic(self, ds: DialogueState, profile: StatedProfile, focus: list[str] | None = None) -> None:
         """After an answer about someone's facts, what the conversation is about is the certificates
@@ -1558,7 +1618,11 @@ class Dialogue:
         which = LATTER_FORMER.search(normalise(text))
         pool = [*topic.listed, *recent, *((k, key) for k, key, _ in topic.entities)]  # (a list shown counts too)
         pair = [x for x in dict.fromkeys(pool) if x[0] in LISTABLE]
-        pair = [x for x in pair if x[0] == pair[-1][0]][-2:] if pair else []
+        kind = pair[-1][0] if pair else None
+        listed_kinds = {k for k, _ in topic.listed}
+        if len(topic.listed) == 2 and len(listed_kinds) == 1 and listed_kinds & {k for k, _, _ in topic.entities}:
+            kind = next(iter(listed_kinds))  # 「加值型和導入型有什麼不一樣」 then 「後者…」: the two just answered
+        pair = [x for x in pair if x[0] == kind][-2:]
         # (a list the answer showed, not things the question named: those go by the order they came up)
         named_before = {(k, key) for k, key, _ in topic.entities}
         shown_two = len(topic.listed) == 2 and topic.listed[0][0] == topic.listed[1][0]
@@ -2205,8 +2269,10 @@ class Dialogue:
 
     def _paragraphs_listed(self, text: str) -> list[tuple[str, str]]:
         """Things an answer gives a paragraph each, opening with the name (「「好好用 AI 素養教材」由…」, then
-        「「AI 產業人才賦能公版教材」由…」): 「第一個」「第二份」 count over them in that order."""
-        firsts = [self._first_listable(m.group(1)) for m in re.finditer(r"(?m)^「([^」]{2,40})」", text)]
+        「「AI 產業人才賦能公版教材」由…」): 「第一個」「第二份」 "the first one" count over them in that order."""
+        # (English answers open the paragraph with the name in straight quotes: "好好用 AI 素養教材" (…) by …)
+        opening = r'(?m)^(?:「([^」]{2,40})」|"([^"]{2,40})")'
+        firsts = [self._first_listable(m.group(1) or m.group(2)) for m in re.finditer(opening, text)]
         kinds = [e[0] for e in firsts if e is not None]
         if len(kinds) < 2 or len(set(kinds)) != 1 or kinds[0] == "cert":
             return []  # (certificates a question named are counted in the order it named them)
@@ -2298,10 +2364,16 @@ class Dialogue:
             target = parse_target(ds.plan.target, self.cat)  # type: ignore[union-attr]
             route = ds.plan.route if route == "any" else route  # 「記錯了，是 10 小時」 keeps the route asked for
         elif found is None:
-            if route == "any" or one_type is None or not MINIMUM.search(n):
+            aim = self._aim_talked_about(ds) if PLAN_UNAIMED.search(n) and not ex.has_facts else None
+            if aim is not None:
+                # 「那我第一年的學習該怎麼排，先拿什麼？」 after talking about becoming an AI 產品經理: the plan
+                # toward what the conversation is about
+                target = aim
+            elif route == "any" or one_type is None or not MINIMUM.search(n):
                 return None  # (「他素養課再補幾小時就夠了」 is the gap of the result just shown)
-            # 「最少要幾小時？」 right after a result about one type: the plan to its next level, on that route
-            target = parse_target(one_type, self.cat)
+            else:
+                # 「最少要幾小時？」 right after a result about one type: the plan to its next level, on that route
+                target = parse_target(one_type, self.cat)
         else:
             switched = after_plan and (bool(PLAN_SWITCH.search(n)) or wished_for)
             if not (asks_for_plan(n, found, self.cat, ex.hypothetical and ex.has_facts) or switched):
@@ -2327,6 +2399,17 @@ class Dialogue:
         text = to_simplified(text) if answer_lang == "zh-CN" else text
         ds.topic = Topic(entities=[], intents=["learning_plan"], turn=ds.turn, rule=LEARNING_PLAN)
         return Reply(text, self._profile_buttons(lang))
+
+    def _aim_talked_about(self, ds: DialogueState) -> Target | None:
+        """The role, talent category or competency type the conversation talked about last: what a plan asked
+        for without an aim of its own is toward."""
+        for kind, key in reversed(ds.mentioned):
+            if kind in ("role", "talent", "type"):
+                try:
+                    return parse_target(self._name(kind, key), self.cat)
+                except ProfileError:
+                    continue
+        return None
 
     def _after_plan(
         self, ds: DialogueState, n: str, updated: StatedProfile, route: str, answer_lang: str, lang: Lang

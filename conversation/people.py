@@ -36,7 +36,7 @@ INTRO = re.compile(
     # 「第一位學員：素養課 18 小時…」「第二位學員只有一張…」: people labelled only by their order
     r"(?P<label>第[一二三四五六七八九十\d]{1,2}位)(?:同事|學生|同學|學員|員工|應徵者|候選人)?"
     r"(?=\s*[：:]|\s*(?:只有|也有|有|上過|上了|考過|考了|考到|拿到|沒有|沒上|沒證照))|"
-    r"(?:先講|先說|先看|先問|再來是|再來|再問|接著是|接著問|然後是|接下來是|接下來|下一個是|下一位是?)\s*(?P<next>[\u4e00-\u9fff]{2,3}?|[A-Z][a-z]+|[甲乙丙丁])(?=\s*[：:，,])|"
+    r"(?:先講|先說|先看|先問|再來是|再來|再問|接著是|接著問|然後是|接下來是|接下來|下一個是|下一位是?)\s*(?P<next>[\u4e00-\u9fff]{2,3}?|[A-Z][a-z]+|[A-Z]|[甲乙丙丁])(?=\s*[：:，,])|"
     # 「幫品管課的阿明做能力盤點」: someone a task is done for
     r"(?:幫|替|為)(?:[^，。,]{0,6}?的|(?:我|我們)?的?" + _INTRO_ZH + r")?"
     r"(?P<for>" + _NAME_ZH + r")(?=做|評估|評|盤點|看|檢視|算|查|問)|"
@@ -83,12 +83,16 @@ SUBJECT_NAME = re.compile(
     # 「候選人甲有 X，乙有 Y」: 甲乙丙丁 label people the same way
     + r"|(?:(?<=[：:；;，,。\s人者])|^)(?P<gan>[甲乙丙丁])"
     + r"(?=\s*是?\s*(有|上過|上了|考過|考了|考到|拿到|只有|也有|沒有|持有))"
+    # 「證書如下：小王 iPAS 初級…；小李 生成式AI…」: a nickname opening an item of a list, a space, then
+    # what they hold
+    + r"|(?:(?<=[：:；;])|^)\s*(?P<nick_listed>[小阿](?![時时闆板師师公婆孩朋弟妹哥姐姨伯叔嬸婶些點点候數数組组])"
+    + r"[\u4e00-\u9fff])\s+(?=[^\s，,。；;：:])"
     # 「Kevin：AI素養20小時…」「小美：…」: a name and a colon opening a list of their facts
     + r"|(?:^|(?<=[，,。；;\s的看查]))(?P<colon>[A-Z][a-z]{2,}|[小阿][\u4e00-\u9fff])\s*[：:]"
-    # 「…盤點。王經理：上過…；李副理：有…」: a two- or three-character name opening one item of a list of
-    # people (checked by the caller: no word the advisor reads otherwise)
+    # 「…盤點。王經理：上過…；李副理：有…」「…；佩佩：素養24、圖文9」: a two- or three-character name opening
+    # one item of a list of people (checked by the caller: no word the advisor reads otherwise)
     + r"|(?:^|(?<=[。；;]))\s*(?P<listed_colon>[\u4e00-\u9fff]{2,3})\s*[：:]"
-    + r"(?=\s*(有|上過|上了|考過|沒|無|只有|持有|[A-Za-z]|AI|ai))"
+    + r"(?=\s*(有|上過|上了|考過|沒|無|只有|持有|[A-Za-z]|AI|ai|[^\s，,。；;：:]{1,6}\d))"
     # 「…；志明有「AWS …」」「；建宏上過素養課 30 小時」: a name opening an item of a list, then what they hold
     + r"|(?<=[；;])\s*(?P<listed_says>(?![我你他她這那有是的也都在])[\u4e00-\u9fff]{2,3}?)"
     + r"(?=有|上過|上了|考過|考了|考到|拿到|只有|也有|沒有|持有)"
@@ -248,7 +252,7 @@ def mentioned(text: str, known: list[str]) -> str | None:
 
 
 def _subject(m: re.Match[str]) -> str | None:
-    names = ("nick", "latin", "letter", "gan", "colon", "listed", "listed_colon", "listed_says")
+    names = ("nick", "latin", "letter", "gan", "nick_listed", "colon", "listed", "listed_colon", "listed_says")
     return next((m.group(g) for g in names if m.group(g)), None)
 
 

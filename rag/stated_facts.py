@@ -113,6 +113,8 @@ COURSE_DESIGNED = re.compile(
 STATED_CLAUSE = re.compile(r"[，,、；;。！!？?~]")
 QUESTION_CLAUSE = re.compile(r"[?？]|嗎|呢|什麼|哪|多少|幾|如何|怎麼|\b(what|which|how|do|does|is|am)\b")
 # (an English sentence ends at a full stop before a word: "…15h of 音源 (ElevenLabs). Do trainees reach…")
+# a clause that opens with a supposition (「…，如果再考 Y 呢」「…，要是她再上 10 小時」)
+SUPPOSITION_OPENS = re.compile(r"\s*(那|但|可是|不過|那麼|and|but)?\s*(如果|假如|假設|要是|萬一|若|\bif\b|\bwhat if\b)")
 SENTENCE_SPLIT = re.compile(r"(?<=[。！!？?~])|(?<=[A-Za-z0-9)\]]\.)\s+(?=[A-Za-z])")
 # what the guideline says of the certificate just named: "does it say anything about it?", 「指引有提到它嗎」
 ABOUT_IT = re.compile(
@@ -271,6 +273,8 @@ class FactReader:
         text = REPEATED_EN.sub(lambda m: f"{m.group('mid')} {float(m.group('n')) * float(m.group('m')):g} hours", text)
         if UNIT_DECLARED.search(text):
             text = BARE_NUMBER.sub(r"\1 小時", text)
+        else:
+            text = self._listed_bare_hours(text)
         text = WRONG_THEN_RIGHT.sub(lambda m: f"{m.group('new')} 小時（{m.group('said')}了）", text)
         text = SHORT_OF.sub(" ", text)  # 「沒有任何一項工具滿 18 小時」 says what she lacks, not hours she has
         if continuing:
@@ -353,6 +357,13 @@ class FactReader:
         not made of both."""
         sentences = [s for s in SENTENCE_SPLIT.split(text) if s.strip()]
         supposing = [s for s in sentences if self.hypothetical.search(s)]
+        if len(sentences) == 1 and supposing:
+            # 「我有 X，如果再考 Y 能到哪」: the facts in the clauses before the one opening with the supposition
+            clauses = re.split(r"(?<=[，,；;])", text)
+            opens = [i for i, c in enumerate(clauses) if i and SUPPOSITION_OPENS.match(c)]
+            if opens and not any(self.hypothetical.search(c) for c in clauses[: opens[0]]):
+                sentences = ["".join(clauses[: opens[0]]), "".join(clauses[opens[0] :])]
+                supposing = sentences[1:]
         if not supposing or len(supposing) == len(sentences):
             return None
         plain = self.read("".join(s for s in sentences if s not in supposing), continuing)
@@ -587,6 +598,22 @@ class FactReader:
             if m:
                 out.append((start, area, float(m.group(1))))
         return out
+
+    def _listed_bare_hours(self, text: str) -> str:
+        """「素養18、文書18」「素養24、圖文9、影像9」: two or more area words, each followed right away by a
+        bare number, list hours the way HR staff jot them down; the numbers get their unit. (One area and a
+        number alone, 「素養18」, stays unread: it could be anything.)"""
+        if self.hours_re.search(text):
+            return text  # units are used: `_hours` reads the bare numbers beside them already
+        ends = []
+        for start, _ in self._areas_in(text):
+            word_end = self._ends(text, start)
+            m = RIGHT_AFTER.match(text, word_end[0]) if word_end else None
+            if m:
+                ends.append(m.end(1))
+        for end in sorted(set(ends), reverse=True) if len(set(ends)) >= 2 else []:
+            text = f"{text[:end]} 小時{text[end:]}"
+        return text
 
     def _bare_positions(self, clause: str, paired: list[tuple[int, str, float]]) -> list[int]:
         """Where the numbers `_right_after` read start (they are never also read as hours with a unit)."""
