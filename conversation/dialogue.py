@@ -20,9 +20,9 @@ from conversation import people
 from conversation.dialogue_state import DialogueState, FlowState, PlanContext, Step, Topic
 from conversation.ui import Button, Lang, Reply, t
 from knowledge.catalog import GUIDELINE_PATH, Catalog
+from knowledge.errors import ProfileError
 from knowledge.numerals import chinese_number
 from knowledge.plan_report import build_learning_plan, render_after, render_plan, target_intro
-from knowledge.errors import ProfileError
 from knowledge.plan_target import Target, all_targets, parse_target
 from knowledge.profile import parse_profile
 from knowledge.stated_profile import HeldCertificate, StatedProfile
