@@ -162,6 +162,15 @@ PLAN_UNAIMED = re.compile(
     r"((學習|進修|課程?|上課|考照)[^，,。？?]{0,4}(該|要|應該)?(怎麼|如何)(排|安排|規劃)|先(拿|考|學|上|讀)(什麼|啥|哪)"
     r"|\bwhat (should i|to) (take|get) first\b)"
 )
+# 「假設我們那張定位成專案類」「如果把它歸為工具類」: a certificate put in a category, whose contents are asked
+POSITIONED_AS = re.compile(
+    r"(定位成|定位為|定位在|歸成|歸為|歸類成|歸類為|歸到|算成|算作|當成|當作|列為|列成|設計成)\s*(?P<category>素養類|工具類|專案類)"
+)
+# 「接替的那兩張」「後續接續的證照」 "the replacements": the certificates that follow retired ones (表6's note)
+SUCCESSORS_REF = re.compile(
+    r"((接替|接續|取代|替代|替換)(它們|它|的)?的?(那|這)?(兩|幾)?\s*(張|個)(證照|認證)?"
+    r"|\bthe (two )?(successors|replacements|replacement (certs|certificates|exams))\b)"
+)
 # 「那份教材」「這套教材」: the learning material talked about, named by a demonstrative
 MATERIAL_REFERENCE = re.compile(r"(那|這|该|該)\s*(份|套|個|本|些)?\s*(教材|講義|素養教材)")
 GAP = re.compile(
@@ -224,6 +233,9 @@ REAL = re.compile(
     r"|(先)?(不管|不算|撇開|不考慮|不看|扣掉|拿掉)[^，,。？?]{0,10}(假設|如果)"
     r"|\b(real|actual|original) (numbers|facts|hours|situation|profile)\b"
     r"|\bwithout (the|that|those|this) (hypothetical|extra|course|class|training|exam|certificate)"
+    # "forget the Runway idea", "never mind that course", "scrap the what-if"
+    r"|\b(forget|never mind|scrap|drop|ignore) (about )?(the|that|this|my)\b[^.?!,]{0,30}\b(idea|hypothetical|what-if"
+    r"|plan|course|class|exam|one)\b"
     r"|\bas of (today|now)\b|\bas things (stand|are)\b|\bbut i haven'?t\b"
     r"|\bi (haven'?t|have not) (done|taken) (it|that|them)\b"
     r"|(其實|但)(還)?沒(有)?(上|考|去)|現在(實際|真正)"
@@ -431,6 +443,10 @@ class Dialogue:
             # "If we launched an exam that tests using tools like Midjourney, which category is it?": an exam
             # someone makes, placed in 表3 — not a certificate the user holds or supposes holding
             return self._question(ds, text, lang, resolve=False)  # (「it」 is the exam described)
+        positioned = POSITIONED_AS.search(n_text) and re.search(r"(能力類型|對應|\btypes?\b)", n_text)
+        if positioned and not self.facts.read(text).has_facts:
+            # 「假設我們那張定位成專案類，它對應到哪些能力類型」: the category's contents, no what-if of anyone's facts
+            return self._question(ds, text, lang)
         ex = self.facts.read(text, continuing=not ds.profile.is_empty())
         if self._sets_supposition_aside(text):
             ex.hypothetical = False  # 「先不管假設那張」「先不管假設。另一位同事有 X」 name the what-if to set it aside
@@ -1581,6 +1597,20 @@ class Dialogue:
             # "Our own exam, 'Certified Prompt Engineer Pro', which category is it in?": 「it」 is the certificate
             # the message names, which 表6 does not list — not the one talked about before
             return text
+        positioned = POSITIONED_AS.search(normalise(text))
+        if positioned and re.search(r"(能力類型|對應|\btypes?\b)", normalise(text)[positioned.end() :]):
+            # 「假設我們那張定位成專案類，它對應到哪些能力類型」: the question is the category's, whatever 「它」 was
+            rest = re.sub(r"^[，,\s]*(那|那麼)?(它|他|這張|那張)?(的話)?", "", normalise(text)[positioned.end() :])
+            return f"{positioned.group('category')}{rest}"
+        successors = SUCCESSORS_REF.search(normalise(text))
+        if successors:
+            # 「那接替的那兩張分別歸在哪一類」 after AI-900's retirement: the certificates 表6's note says follow
+            # retired ones, of the issuer talked about when there is one
+            talked = {self.cat.certification(key).issuer for k, key, _ in topic.entities if k == "cert"}
+            follow = [c for c in self.cat.certifications if c.replaces and (not talked or c.issuer in talked)]
+            if follow:
+                joined = "和".join(f"「{c.name}」" for c in follow)
+                return normalise(text).replace(successors.group(0), joined, 1)
         names = {(k, key): self._name(k, key) for k, key, _ in topic.entities}
         names.update({(k, key): self._name(k, key) for k, key in topic.listed})
         middle = MIDDLE_REF.search(normalise(text))
@@ -1706,13 +1736,13 @@ class Dialogue:
         held_now = [("cert", c.cert_id) for c in ds_profile.certificates] if ds_profile is not None else []
         talked = {key for kind, key, *_ in [*topic.entities, *recent, *held_now] if kind == "cert"}
         talked = talked or {key for kind, key in topic.listed if kind == "cert"}
-        other = self._issuers_other(text, talked) if OTHER_ONE.search(text) else None
+        other = self._issuers_other(text, talked) if OTHER_ONE.search(normalise(text)) else None
         if other is not None:  # 「Microsoft 在表裡有兩張，一張是 AI-901，另一張是什麼？」
-            return OTHER_ONE.sub(f"「{self._name('cert', other)}」", text, count=1)
-        remaining = self._the_remaining(text, topic, recent) if OTHER_ONE.search(text) else None
+            return OTHER_ONE.sub(f"「{self._name('cert', other)}」", normalise(text), count=1)
+        remaining = self._the_remaining(text, topic, recent) if OTHER_ONE.search(normalise(text)) else None
         if remaining is not None:  # 「剩下另外一類呢？」 after two of the three talent categories
-            return OTHER_ONE.sub(f"「{self._name(*remaining)}」", text, count=1)
-        if OTHER_ONE.search(text) and (topic.entities or topic.listed):
+            return OTHER_ONE.sub(f"「{self._name(*remaining)}」", normalise(text), count=1)
+        if OTHER_ONE.search(normalise(text)) and (topic.entities or topic.listed):
             shown = {(k, key) for k, key, _ in topic.entities}
             pool = topic.listed if len(topic.listed) == 2 else recent[-2:]
             # 「Google 那張我知道，那另一張呢？」: the one the message names is not the other one
@@ -1736,7 +1766,7 @@ class Dialogue:
                 ]
             if len(others) == 1:
                 kind, key = others[0]
-                return OTHER_ONE.sub(f"「{self._name(kind, key)}」", text, count=1)
+                return OTHER_ONE.sub(f"「{self._name(kind, key)}」", normalise(text), count=1)
         issuers = (
             [e.key for e in self.reader.entities(normalise(text)) if e.kind == "issuer"]
             if TWO_REF.search(normalise(text))
@@ -1857,6 +1887,17 @@ class Dialogue:
         single = len(same_kind) == 1 and (not topic.entities or only_listed)
         nouns = self._kinds_named_by_noun(text)  # 「這個職務」 is a role, whatever certificate was talked about
         fits = not nouns or same_kind and same_kind[0][0] in nouns
+        if (
+            len(same_kind) == 1
+            and not fits
+            and nouns == {"type"}
+            and same_kind[0][0] in ("item", "tool")
+            and SINGULAR.search(text)
+        ):
+            # 「這個能力類型底下有哪些項目」 after an item (「寫程式」 is 程式應用): the type the item belongs to
+            owner = self._type_of(same_kind[0][0], same_kind[0][1])
+            if owner is not None:
+                return SINGULAR.sub(f"「{owner}」", text, count=1)
         if SINGULAR.search(text) and not PLURAL.search(text) and single and not self._names_cert(text) and fits:
             return SINGULAR.sub(f"「{self._name(*same_kind[0][:2])}」", text, count=1)
         if SINGULAR.search(text) and not PLURAL.search(text) and len(same_kind) >= 2 and not self._names_thing(text):

@@ -523,8 +523,11 @@ class Advisor:
         )
         if of_the_subject and u.entities and all(e.start < 0 and e.kind == "industry" for e in u.entities):
             u.entities = []  # (「學生」 implies 教育業 by the thesaurus: no subject of the question's own)
+        # 「回到程式那門課，工具可以參考哪些」: an hours area named by an everyday word is the subject itself
+        names_area = "tools" in u.intents and any(area != "tool" for _, area, _ in self.facts.areas_named(u.normalised))
         if (
             not u.entities
+            and not names_area
             and previous
             and (followup or leaning or (short or continuation or of_the_subject) and u.intents)
         ):

@@ -1074,22 +1074,27 @@ def _type_between_talents(q: Query) -> list[Card] | None:
 
 
 @rule("view.which_talent", 640, VIEW, "which talent category a role, type, item or tool belongs to")
-def _which_talent(q: Query) -> list[Card] | None:
+def _which_talent(q: Query) -> Plan | list[Card] | None:
     if "which_talent" not in q.intents or "talent" in q.keys:
         return None
     talents = q.views.talent_of(q.u) or _talents_by_duties(q)
     roles = [r for r in q.views.cat.role_list if r.id in q.keys.get("role", [])]
     cards = [q.views.role_card(r, False) for r in roles]
+    # the category decided is what a follow-up (「它的職涯路徑呢」 "the career path for that") is about,
+    # not the words the question gave as evidence (「never coded」 names 程式應用)
+    rule_id = "view.which_talent"
     if not talents and not roles:
         # 「我是完全不碰程式的業務…屬於哪一型」: the person's background (附件(五) 能力起點) suggests one
         suited = q.views.suited_talents(q.u.normalised)
         if suited:
-            return [q.views.talent_card(t) for t in suited] + q.views.archetypes_of(suited)
+            found = [q.views.talent_card(t) for t in suited] + q.views.archetypes_of(suited)
+            return Plan(VIEW, rule_id, tuple(found), about=tuple(Entity("talent", t, t, -1) for t in suited))
     if not talents:
         return [q.views.talent_overview()]
     # "which category … and what career path does it describe": the path of the category found, too
     careers = [c for t in talents if (c := q.views.career_card(t))] if "career" in q.intents and not roles else []
-    return cards + [q.views.talent_card(t) for t in talents] + careers
+    about = tuple(Entity("talent", t, t, -1) for t in talents) if not roles else ()
+    return Plan(VIEW, rule_id, tuple(cards + [q.views.talent_card(t) for t in talents] + careers), about=about)
 
 
 def _roles_by_work(q: Query) -> list[Role]:
@@ -1289,10 +1294,23 @@ def _thresholds_elsewhere(q: Query, types: list[CompetencyType]) -> list[Compete
     return out
 
 
-@rule("view.type_or_item", 620, VIEW, "a competency type or item: contents, 表5 requirements, certificates or tools")
-def _type_or_item(q: Query) -> list[Card] | None:
-    if "type" not in q.keys and "item" not in q.keys:
+def _tools_of_area(q: Query) -> Plan | None:
+    """「程式那門課可以參考哪些工具」: the 表5 tools of the type whose hours area the question names by an
+    everyday word (程式, 素養課); the generic 「工具」 is what is asked, not an area."""
+    if not q.asks("tools") or q.areas is None or q.keys:
         return None
+    named = list(dict.fromkeys(t for t, area, _ in q.areas() if area != "tool"))
+    if len(named) != 1:
+        return None
+    card = q.views.tools_card(q.views.cat.competency_type(named[0]))
+    # the type is what the next question (「這個能力類型底下有哪些項目」) is about
+    return Plan(VIEW, "view.type_or_item", (card,), about=(Entity("type", named[0], named[0], -1),))
+
+
+@rule("view.type_or_item", 620, VIEW, "a competency type or item: contents, 表5 requirements, certificates or tools")
+def _type_or_item(q: Query) -> Plan | list[Card] | None:
+    if "type" not in q.keys and "item" not in q.keys:
+        return _tools_of_area(q)
     if "update" in q.intents and not q.keys.get("type") and ADDED_ASKED.search(q.u.normalised):
         # 「（AI 治理素養）這個是這一版才新增的嗎？還有新增哪些」: the item (its card says whether it is new),
         # then what this version added (前言)
@@ -1538,15 +1556,22 @@ def _dimension_by_words(text: str, dims: list[Dimension]) -> str | None:
 # 「參考了哪些國內外框架」 "which governance frameworks does it cite": 附件(六)'s frameworks
 FRAMEWORKS_ASKED = re.compile(
     r"((參考|引用|依據|根據|對齊|提到|列出|列了)[^，。?？]{0,8}(哪些|什麼|哪幾個|哪個)?[^，。?？]{0,6}(治理)?框架"
-    r"|(哪些|什麼|哪幾個)[^，。?？]{0,6}(治理)?框架|\b(which|what) (governance )?frameworks\b"
+    r"|(哪些|什麼|哪幾個)[^，。?？]{0,6}(治理)?框架|\b(which|what)\b[^?.]{0,30}\b(governance )?frameworks\b"
     r"|\bframeworks? (does|do) (it|they|the guideline) (cite|reference|mention)\b)"
+)
+# 「其中哪個是台灣的」 "which of those is Taiwan's own", "what do they all point to": the frameworks just listed
+OF_THE_FRAMEWORKS = re.compile(
+    r"(其中|這些|那些|它們|這幾個|那幾個|哪一?個是|都|共同|\b(of (those|them|these)|they( all)?|those|these|them)\b)"
 )
 
 
 @rule("view.rai_frameworks", 552, VIEW, "the governance frameworks 附件(六) cites (「參考了哪些國內外框架」)")
 def _rai_frameworks(q: Query) -> list[Card] | None:
     text = q.u.normalised
-    if not FRAMEWORKS_ASKED.search(text) or "能力架構" in text or set(q.keys) - {"rai", "cert_scope", "resource"}:
+    again = q.u.previous_rule == "view.rai_frameworks" and bool(OF_THE_FRAMEWORKS.search(text))
+    if not (FRAMEWORKS_ASKED.search(text) or again) or "能力架構" in text:
+        return None
+    if set(q.keys) - {"rai", "cert_scope", "resource"}:
         return None
     return [q.views.rai_frameworks_card()]
 

@@ -61,6 +61,13 @@ OVERALL = re.compile(
     r"|\bsay about (her|him|me)\b)"
 )
 
+# 「這樣我總共有幾個類型達標？」 "how many of the types do I meet": every type, with the count first
+COUNT_MET = re.compile(
+    r"((幾|多少)\s*(個|項|種|類)[^，。?？]{0,6}(達標|達到|具備|過了|符合|有過|過關)|總共[^，。?？]{0,6}(幾|多少)\s*(個|項|種)"
+    r"|\bhow many (competency )?(types|of (them|the (five|5) types))\b[^?]{0,24}"
+    r"\b(met|meet|reach|reached|pass|passed|qualify)\b)"
+)
+
 
 @dataclass(frozen=True)
 class SituationAnswer:
@@ -769,7 +776,8 @@ class SituationAdvisor:
         judged = result if route is None else assess(parse_profile(self._one_route(profile, route), self.cat), self.cat)
 
         types, talents = self.asked_types(text)
-        if not types and not talents and default_types and not OVERALL.search(normalise(text)):
+        counted = bool(COUNT_MET.search(normalise(text))) and not types and not talents
+        if not types and not talents and default_types and not OVERALL.search(normalise(text)) and not counted:
             types = list(default_types)  # "What would I need for the advanced level?": the type talked about
             top = [t["type"] for t in judged["types"] if self.level_rank(t["type"], t["level"]) == self._top(t["type"])]
             if MISSING.search(normalise(text)) and set(types) <= set(top):
@@ -828,6 +836,15 @@ class SituationAdvisor:
         head = ("(hypothetical, not saved) " if lang == "en" else "（假設情況試算，未記錄）") if hypothetical else ""
         # the answer to a yes/no question first
         first = list(lead) if lead is not None else self._level_verdicts(shown, text, lang)
+        if counted:
+            met = [f"{t['type']}（{t['level']}）" for t in judged["types"] if t["level"] != "未達"]
+            total = len(judged["types"])
+            first.insert(
+                0,
+                f"{len(met)} of the {total} competency types are met: {', '.join(met) or 'none'}."
+                if lang == "en"
+                else f"達到參考指標的能力類型共 {len(met)} 項（{total} 項中）：{'、'.join(met) or '無'}。",
+            )
         if both:
             first.insert(
                 0,

@@ -593,6 +593,16 @@ class CatalogCards:
         en = f"Reference AI tools for {t.name} ({t.name_en}) in 表5 (not exhaustive):\n" + "\n".join(
             f"• {g.group}: {', '.join(g.tools)}" for g in rules.reference_tools
         )
+        items = self.cat.rules.tool_items
+        if any(g.group in items for g in rules.reference_tools):
+            # 「工具應用底下分哪幾種工具」: the tool items the hours count by, including those 表5 lists no tool for
+            bare = [i for i in items if i not in {g.group for g in rules.reference_tools}]
+            zh += f"\n工具項目共 {len(items)} 項：{'、'.join(items)}（表4、表5）" + (
+                f"；表5 未列{'、'.join(bare)}的參考工具。" if bare else "。"
+            )
+            en += f"\nTool items ({len(items)}): {', '.join(items)} (表4, 表5)" + (
+                f"; 表5 lists no reference tool for {', '.join(bare)}." if bare else "."
+            )
         return Card(zh, en, [TABLE5, "二、AI 產業人才能力架構 圖2"], native=native)
 
     def type_card(self, t: CompetencyType, native: bool = False) -> Card:
@@ -1095,7 +1105,13 @@ class CatalogCards:
             f"The governance frameworks 附件(六) cites: {frameworks}. Together they point to the four "
             f"dimensions of responsible AI awareness ({', '.join(d.name_en for d in ra.dimensions)})."
         )
-        return Card(zh, en, ["附件(六)"], native=True)
+        # 「其中哪個是台灣的、何時公布」: the preface says which law this version aligns with, and when
+        cores = [re.sub(r"^.*《|》.*$", "", f) for f in ra.frameworks]
+        told = [h for h in self.cat.document.update_highlights if any(c and c in h for c in cores)]
+        if told:
+            zh += f"前言：{told[0]}"
+            en += f" The preface: 「{told[0]}」"
+        return Card(zh, en, ["附件(六)", *(["前言"] if told else [])], native=True)
 
     def coding_needed_card(self, name: str, talent: str, archetype: str | None = None) -> Card:
         """「AI 產品經理需要自己寫程式或訓練模型嗎」: what the role's (or archetype's) talent category asks of
