@@ -162,6 +162,8 @@ PLAN_UNAIMED = re.compile(
     r"((學習|進修|課程?|上課|考照)[^，,。？?]{0,4}(該|要|應該)?(怎麼|如何)(排|安排|規劃)|先(拿|考|學|上|讀)(什麼|啥|哪)"
     r"|\bwhat (should i|to) (take|get) first\b)"
 )
+# 「它說的…」「它有提到…」: the guideline speaking (a message that names its own subject beside it)
+GUIDELINE_PRONOUN = re.compile(r"(它|它們)(說|講|提到|寫到|寫的|列的|列出|提的|有說|有講|有寫|有提|說有|說的)")
 # 「假設我們那張定位成專案類」「如果把它歸為工具類」: a certificate put in a category, whose contents are asked
 POSITIONED_AS = re.compile(
     r"(定位成|定位為|定位在|歸成|歸為|歸類成|歸類為|歸到|算成|算作|當成|當作|列為|列成|設計成)\s*(?P<category>素養類|工具類|專案類)"
@@ -1591,6 +1593,11 @@ class Dialogue:
         question when a singular reference has several candidates. `recent` are the entities of the
         last answers, most recent last (the state's, passed in: one `Dialogue` serves every user)."""
         recent = recent or []
+        said = GUIDELINE_PRONOUN.search(normalise(text))
+        names_own = any(e.start >= 0 for e in self.reader.entities(normalise(text)))
+        if said and (names_own or self.reader.detect_intents(normalise(text))):
+            # 「它說的負責任意識有幾個構面」: 「它」 is the guideline speaking, the message names its own subject
+            text = GUIDELINE_PRONOUN.sub(r"指引\2", normalise(text), count=1)
         if DESCRIBED_THEN_THIS.search(normalise(text)):
             return text  # 「另一個職缺要會 PyTorch…，那這個呢」: 「這個」 is what the message itself describes
         if self.reader.unknown_names(text) and self.reader.cert_words.search(normalise(text)):
@@ -2048,6 +2055,11 @@ class Dialogue:
         by_issuer = [c for c in names if c[0] == "cert" and self.cat.certification(c[1]).issuer in issuers]
         if issuers and len(by_issuer) == 1:
             return by_issuer[0]
+        # 「工具類那張」: a category named points at the one candidate of that category
+        categories = {e.key for e in self.reader.entities(normalise(text)) if e.kind == "cert_category"}
+        by_category = [c for c in names if c[0] == "cert" and self.cat.certification(c[1]).category in categories]
+        if categories and len(by_category) == 1:
+            return by_category[0]
         roles = [key for k, key, _ in candidates if k == "role"]
         if len(roles) >= 2 and len(roles) == len(candidates):
             # 「其中做語言理解、聊天機器人的那個」: a listed role described by what it does (its duties and

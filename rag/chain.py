@@ -87,6 +87,11 @@ class Turn:
 
 
 # 「還有嗎？」「其他的呢」 "anything else?": nothing but a request for more of the last answer
+# 「進階咧？」「那初階呢」 "and the advanced level?": only another level named, after a question about a type
+LEVEL_SWAP = re.compile(
+    r"^\W*(那|那麼|至於)?\s*(初階|進階|具備)(的話|的部分|那級)?\s*(呢|咧|勒|哩)?\W*$"
+    r"|^\W*(and|what about|how about)?\s*(the )?(advanced|beginner|basic|entry)( level| one)?\W*$"
+)
 MORE_BARE = re.compile(
     r"^\W*(那|那麼)?\s*(還有(嗎|呢|什麼|別的|其他的?)|其他的?呢|然後呢|接著呢|\bmore\b|\banything else\b|\bwhat else\b)"
     r"\W*$"
@@ -453,6 +458,10 @@ class Advisor:
             # 「圖文類的工具舉了哪些例子」→「那音源的呢？」: another tool group, the same question
             u.intents, u.followup = list(context.get("intents", [])), True
             return
+        if LEVEL_SWAP.match(u.normalised) and not u.entities and previous:
+            # 「工具應用初階要上多少」→「進階咧？」: the other level of the same thing, the same question
+            u.entities, u.intents, u.followup = previous, list(context.get("intents", [])), True
+            return
         if MORE_BARE.match(u.normalised) and not u.entities:
             # 「還有嗎？」 "anything else?": the last question again, asking for more of it
             u.entities, u.intents, u.followup = previous, list(context.get("intents", [])), True
@@ -521,8 +530,9 @@ class Advisor:
             and any(e.kind in ("type", "item") for e in previous)
             and read_work(u.normalised, [], self.catalog) is None
         )
-        if of_the_subject and u.entities and all(e.start < 0 and e.kind == "industry" for e in u.entities):
-            u.entities = []  # (「學生」 implies 教育業 by the thesaurus: no subject of the question's own)
+        if of_the_subject and u.entities and all(e.start < 0 and e.kind in ("industry", "type") for e in u.entities):
+            # (「學生」 implies 教育業 by the thesaurus, "what tools" AI 工具應用: no subject of the question's own)
+            u.entities = []
         # 「回到程式那門課，工具可以參考哪些」: an hours area named by an everyday word is the subject itself
         names_area = "tools" in u.intents and any(area != "tool" for _, area, _ in self.facts.areas_named(u.normalised))
         if (
@@ -760,6 +770,14 @@ FACTS_CACHE = 64  # messages whose stated facts are kept (answers run in worker 
 COMPARED_WITH_BEFORE = re.compile(r"^\W*(那)?\s*(跟|和|與|比起|相較於|相比於|\bcompared (to|with)\b)")
 
 
+REMARK = re.compile(
+    # (a remark naming something, 「我記得以前是考 AI-900」, is read on its own: it may name what is asked)
+    r"^(?=.*(我|我們|\bwe\b|\bi\b|\bour\b))(?!.*([A-Za-z]{2,}|\d|[?？]|嗎|呢|什麼|甚麼|哪|幾|多少|如何|怎麼|是否|有沒有|列出|告訴|說明|給我|幫我|介紹"
+    r"|\b(what|which|how|who|where|when|why|list|tell|show|give)\b)).*$",
+    re.IGNORECASE,
+)
+
+
 def split_questions(question: str) -> list[str]:
     """Parts of a message that asks several things, split after each question mark."""
     parts = [p.strip() for p in _PART_END.split(question.strip()) if p.strip()]
@@ -769,7 +787,10 @@ def split_questions(question: str) -> list[str]:
         # 「那模型訓練呢？跟服務開發比差在哪？」: a comparison whose subject is the part before it
         # (only after a part that names its subject and no more: 「那模型訓練呢？」, not a question of its own)
         leans_back = bool(merged and COMPARED_WITH_BEFORE.match(part) and re.search(r"(呢|咧)\W*$", merged[-1]))
-        if merged and (len(content) < MIN_PART_CHARS or len(merged) >= MAX_PARTS or leans_back):
+        # 「…要注意什麼？我們很怕被說歧視客戶」: a closing remark about the asker, asking nothing, is the
+        # question's context, not a question of its own
+        remark = bool(merged) and part is parts[-1] and REMARK.match(normalise(part)) is not None
+        if merged and (len(content) < MIN_PART_CHARS or len(merged) >= MAX_PARTS or leans_back or remark):
             merged[-1] = f"{merged[-1]}{part}"
         else:
             merged.append(part)

@@ -40,10 +40,15 @@ def catalog_forms(catalog: Catalog, topics: dict[str, dict[str, list[str]]]) -> 
     for kind, keys in topics.items():
         for key, forms in keys.items():
             out += [(kind, key, f) for f in forms]
+    type_forms = {f for t in catalog.types for f in (t.name, *t.aliases)}
     for t in catalog.types:
         out += [("type", t.name, f) for f in (t.name, t.name_en, f"{t.number}、{t.name}", *t.aliases)]
         for item in t.items:
             out += [("item", f"{item.number}", f) for f in (item.name, item.name_en)]
+            # 「治理素養」「協作與開發」: an item's name without its leading 「AI」, when that names nothing else
+            bare = item.name.removeprefix("AI ").strip()
+            if bare != item.name and len(bare) >= 4 and bare not in type_forms:
+                out.append(("item", f"{item.number}", bare))
     for cc in catalog.cert_categories.categories:
         out += [
             ("cert_category", cc.name, f)

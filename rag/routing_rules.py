@@ -879,7 +879,13 @@ def _titles_for_background(q: Query) -> list[Card] | None:
 @rule("view.background_start", 690, VIEW, "a background and a career question without a role: 附件(五) starting points")
 def _background(q: Query) -> list[Card] | None:
     named_role = any(e.kind == "role" and e.start >= 0 for e in q.u.entities)  # (one only implied is no role asked)
-    if {"career", "background"} <= q.intents and all(e.start < 0 for e in q.u.entities) and not named_role:
+    # 「我中文系畢業，我這種背景適合走哪一類」: which category the background suits is a career question too
+    suits = (
+        "background" in q.intents
+        and bool(q.intents & {"category_of", "which_talent"})
+        and SUITS_ASKED.search(q.u.normalised)
+    )
+    if (suits or {"career", "background"} <= q.intents) and all(e.start < 0 for e in q.u.entities) and not named_role:
         # and where the routes of the talent the background suits lead (「最後可以做到什麼職位」)
         suited = q.views.suited_talents(q.u.normalised)
         if not suited:  # 「我做行銷八年了…完全不會寫程式」: the work described suits one category
@@ -891,6 +897,11 @@ def _background(q: Query) -> list[Card] | None:
         # 「那條路走到最後是什麼職位」 next: the talent whose route the background suits is what this was about
         return Plan(VIEW, "view.background_start", cards, about=tuple(Entity("talent", t, t, -1) for t in suited))
     return None
+
+
+SUITS_ASKED = re.compile(
+    r"(適合|適不適合|比較適合|該走|可以走|要走)[^，。?？]{0,6}(哪|什麼|甚麼)|\b(suits?|fit|should i (go|aim))\b"
+)
 
 
 @rule("view.tool_domain_certs", 680, VIEW, "certifications for a tool item (文書, 影像…): 工具類 by tool domain")
@@ -1170,12 +1181,16 @@ def _role(q: Query) -> list[Card] | None:
         return None
     if asks_other and not any(e.kind == "role" for e in q.reader.entities(asked_clause(q.u.normalised))):
         return None  # 「我在區公所當行政助理，指引裡的負責任意識有哪幾個面向？」: the role is who asks
+    if CAUTION.search(asked_clause(q.u.normalised)) and AI_USED.search(q.u.normalised):
+        return None  # 「我們想用 AI 寫客服回覆，有什麼要注意」: a use of AI and its cautions, not the job
     if "type" in q.keys and ("requirements" in q.intents or LEVEL_WORDS.search(q.u.normalised)):
         return None  # 「幫行政同仁規劃上課讓工具應用達到進階」: the type is asked
     if "talent" in q.keys and q.intents & {"requirements", "titles"}:
         # 「我是行銷專員，想達到 AI 應用人才的參考指標…」「我當產品經理，想知道 AI 應用人才有哪些常見職稱」:
         # the role is who asks; the category is asked
         return None
+    if "industry" in q.keys and "role" in context_only(q, {"role"}) and "industry" not in context_only(q, {"industry"}):
+        return None  # 「我在銀行人資部，想知道金融業的 AI 應用人才在做哪些事」: the department is who asks
     if "career" in q.intents and not q.asks("certs_for"):
         return [q.views.role_career_card(r) for r in roles]
     abilities = "overview_types" in q.intents or ASKS_ITEM.search(asked_clause(q.u.normalised))
@@ -1215,10 +1230,12 @@ ADDED_IN = re.compile(r"新增[^「」]{0,40}「([^」]+)」")  # 「…能力�
 @rule("view.added_in_update", 622, VIEW, "what this version added under a type named (前言): that item, its card")
 def _added_in_update(q: Query) -> Plan | None:
     # 「這版指引在 AI 應用素養底下新增了哪個能力項目？」: the addition of the update under that type, not all its items
-    if "update" not in q.intents or not q.keys.get("type"):
+    # 「這版新增了哪些能力項目」: the items added under every type
+    every = "overview_items" in q.intents and not set(q.keys) - {"type"}
+    if "update" not in q.intents or not (q.keys.get("type") or every):
         return None
     cat = q.views.cat
-    named = [cat.competency_type(t) for t in q.keys["type"]]
+    named = [cat.competency_type(t) for t in q.keys["type"]] if q.keys.get("type") else list(cat.types)
     added = [
         (t, item)
         for h in cat.document.update_highlights
@@ -1329,7 +1346,12 @@ def _type_or_item(q: Query) -> Plan | list[Card] | None:
             types.append(owner)
     if not types:
         numbers = [int(k) for k in keys["item"]]
-        if not intents & {"tools", "requirements", "certs_for"}:
+        # "AI 治理素養 — what does it actually require?": what the item calls for, not its type's 表5 hours
+        hours = (
+            HOURS_ASKED.search(q.u.normalised) or LEVEL_WORDS.search(q.u.normalised) or HOW_LONG.search(q.u.normalised)
+        )
+        abilities = "requirements" in intents and not hours
+        if not intents & {"tools", "requirements", "certs_for"} or abilities and not intents & {"tools", "certs_for"}:
             return [v.item_card(n) for n in numbers]
         types = [t for t in cat.types if any(i.number in numbers for i in t.items)]
     if "key_contents" in intents:  # 「課的內容和時數怎麼設計」: what the type covers, and its hours when asked
@@ -1515,6 +1537,8 @@ def _archetype(q: Query) -> list[Card] | None:
 @rule("view.industry", 560, VIEW, "an industry with a usage/duties/tools question: its 表10/表11 rows")
 def _industry(q: Query) -> list[Card] | None:
     if "industry" in q.keys and q.intents & {"usage", "duties", "define", "tools", "skills"}:
+        if "industry" in context_only(q, {"industry"}) or "overview_rai" in q.intents:
+            return None  # "I run HR for a hospital group… what does it say about the risk": where the asker works
         return [q.views.industry_card(i, []) for i in q.keys["industry"]]
     return None
 
@@ -1612,13 +1636,18 @@ def _rai(q: Query) -> list[Card] | None:
         if implied and CAUTION.search(q.u.normalised):
             return [*(v.rai_card(k) for k in implied), v.rai_overview()]
         return [v.rai_overview()]
-    if not keys.get("rai") and CAUTION.search(asked) and GUIDELINE_SAYS.search(q.u.normalised):
+    uses_ai = GUIDELINE_SAYS.search(q.u.normalised) or (
+        AI_USED.search(q.u.normalised) and not set(keys) - {"industry", "role", "archetype"}
+    )
+    if not keys.get("rai") and CAUTION.search(asked) and uses_ai:
         # 「我用 AI 做的圖交給客戶，指引對這種情況有什麼提醒」: a use described, the guideline's cautions asked — the
         # dimensions the use brings in (附件(六)'s own examples of each)
         text = q.u.normalised
         implied = [d.name for d in v.cat.responsible_ai.dimensions if any(w.lower() in text for w in d.implied_by)]
         if implied:
             return [v.rai_card(k) for k in implied]
+        if AI_USED.search(text) and WATCH.search(asked) and not set(keys) - {"industry", "role", "archetype"}:
+            return [v.rai_overview()]  # 「我們想用 AI 寫客服回覆，有什麼要注意」: no one dimension stands out
     if "update" in q.intents and not keys:
         return [v.update_card()]
     if "risk" in keys:
@@ -1641,10 +1670,14 @@ def _rai(q: Query) -> list[Card] | None:
 
 # 「指引對這種情況有什麼提醒」 "what does the guideline say": the guideline's own word is asked for
 GUIDELINE_SAYS = re.compile(r"(指引|規範|\bguideline\b)")
+# a use of AI described (「用 AI 來做」「貼進去給它寫」 "an AI tool to pre-screen"): what it brings in is asked
+AI_USED = re.compile(r"(用\s*ai|ai\s*(來|幫|寫|做|判)|給它|丟給|貼進|chatgpt|\b(using|use) (an? )?ai\b|\bai tools?\b)")
+# what to watch, asked in so many words (「有什麼要注意」 "anything to watch out for")
+WATCH = re.compile(r"(注意|提醒|小心|\b(watch out|careful|risks?)\b)")
 # what to watch, or whether an act is all right: 「有什麼要注意」「可以直接用嗎」 "anything to watch out for"
 CAUTION = re.compile(
     r"(注意|提醒|小心|風險|可以[^，。?？]{0,12}嗎|能不能|可不可以|行嗎|ok嗎"
-    r"|\b(watch out|careful|should i|can i|is it ok)\b)"
+    r"|\b(watch out|careful|should i|can i|is it ok|risks?)\b)"
 )
 # 「除了這個還有哪些面向」 "what else should we watch": the rest of a set, after the one talked about
 OTHER_ASPECTS = re.compile(
@@ -1678,6 +1711,7 @@ def _tool(q: Query) -> list[Card] | None:
 
 
 HOURS_ASKED = re.compile(r"(幾小時|多少小時|時數|門檻|\bhours?\b|\brequirements?\b)")
+HOW_LONG = re.compile(r"(多久|多長|多少時間|才算數|\bhow long\b)")
 
 
 @rule("view.issuer", 520, VIEW, "an issuer: its 表6 certifications")

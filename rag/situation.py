@@ -68,6 +68,11 @@ COUNT_MET = re.compile(
     r"\b(met|meet|reach|reached|pass|passed|qualify)\b)"
 )
 
+# 「工具+程式累計有到 30 嗎」 "tool and programming hours combined": a summed 表5 measure asked for itself
+COMBINED_ASKED = re.compile(r"(累計|加起來|合計|加總|總和|[+＋]|\b(combined|together|in total|added up)\b)")
+AREA_MEASURE = {"tool": "tool_total", "literacy": "literacy", "programming": "programming"}
+AREA_MEASURE |= {"model_training": "model_training", "service_dev": "service_dev"}
+
 
 @dataclass(frozen=True)
 class SituationAnswer:
@@ -737,6 +742,33 @@ class SituationAdvisor:
         text = f"依您提供的：證照 {held}；受訓時數 {hours}{note}{tool_note}{unnamed_note}。"
         return to_simplified(text) if lang == "zh-CN" else text
 
+    def _combined_line(self, result: dict[str, Any], text: str, lang: str) -> str:
+        """The value of a summed 表5 measure the message asks about (「工具+程式累計有到 30 嗎」), against the
+        threshold of the rule that sums those areas; "" when none is asked."""
+        n = normalise(text)
+        if self.facts is None or not COMBINED_ASKED.search(n):
+            return ""
+        wanted = {AREA_MEASURE.get(area.split(".")[0]) for _, area, _ in self.facts.areas_named(n)} - {None}
+        if len(wanted) < 2:
+            return ""
+        for t in result["types"]:
+            for r in t["rules"]:
+                for c in r["conditions"]:
+                    if set(c["measures"]) == wanted:
+                        gap = max(c["threshold"] - c["value"], 0)
+                        if lang == "en":
+                            state = "met" if c["met"] else f"{gap:g} {c['unit']} short"
+                            return (
+                                f"{c['what']}: {c['value']:g} {c['unit']} against 表5's {c['threshold']:g} "
+                                f"({state}; rule {r['id']}, {t['type']})."
+                            )
+                        state = "已達到" if c["met"] else f"尚缺 {gap:g} {c['unit']}"
+                        return (
+                            f"{c['what']}：{c['value']:g} {c['unit']}，表5 門檻 {c['threshold']:g} {c['unit']}"
+                            f"（{state}；規則 {r['id']}，{t['type']}）。"
+                        )
+        return ""
+
     def answer(
         self,
         profile: StatedProfile,
@@ -836,6 +868,9 @@ class SituationAdvisor:
         head = ("(hypothetical, not saved) " if lang == "en" else "（假設情況試算，未記錄）") if hypothetical else ""
         # the answer to a yes/no question first
         first = list(lead) if lead is not None else self._level_verdicts(shown, text, lang)
+        combined = self._combined_line(result, text, lang)
+        if combined:
+            first.insert(0, combined)
         if counted:
             met = [f"{t['type']}（{t['level']}）" for t in judged["types"] if t["level"] != "未達"]
             total = len(judged["types"])

@@ -36,7 +36,10 @@ RIGHT_AFTER = re.compile(
 # every certificate of an issuer: "both NVIDIA associate certs", 「微軟的兩張都有」
 EVERY_OF = re.compile(r"(\bboth\b|\ball (of )?(the|their|its)?\b|兩張都|兩張|二張|全部|都有|都考)")
 # a number compared with a threshold, not stated as one's hours: 「都超過 18 小時了」「還不到 12 小時」
-COMPARED = re.compile(r"(超過|不到|未滿|少於|多於|至少|高於|低於|大於|小於|門檻|需要|要求)\s*$")
+# (「累計有到 30 嗎」 weighs a total against a threshold: no hours of its own)
+COMPARED = re.compile(
+    r"(超過|不到|未滿|少於|多於|至少|高於|低於|大於|小於|門檻|需要|要求|有到|有沒有到|有達到|達到|有滿)\s*$"
+)
 HALF_HOUR = re.compile(r"(\d+|[零〇一二兩三四五六七八九十百]+)\s*個?半\s*(?:小時|鐘頭)")
 # 「1080分鐘」: company training systems that count minutes; read as hours
 MINUTES = re.compile(
@@ -155,6 +158,8 @@ REQUESTED = re.compile(r"(推薦|建議|介紹|列出|給我|挑|選|\b(suggest|
 HELD_AFTER = re.compile(
     r"\s*(那張|這張|也|我)?\s*(終於|總算|已經|剛剛?|上個月|去年)?\s*(考)?(過了|通過了|拿到了|到手了?|考到了)"
     r"|\s*(was |is )?(finally |just )?(passed|done)\b"
+    # 「iPAS 初級跟中級都有」: the names listed, then that they are all held
+    r"|\s*((跟|和|與|、)[^，。?？]{0,8}?)?(都|也都|全都)(有|考過|考到|拿到|拿了)"
 )
 PLAIN_HOLDING = re.compile(r"(有|拿了|考了|考到|拿到|\bhave\b|\bhold\b|\bgot\b|\bpassed\b)")
 
