@@ -213,6 +213,8 @@ ECHO = re.compile(
 # 「三個人裡面誰…」 "which of them…": a question over every person named in the conversation
 WHO = re.compile(
     r"(誰|哪位|哪一位|哪個人|哪些人|哪幾位|幾位|幾個人|多少人|他們(兩|倆)|她們(兩|倆)"
+    # 「三個裡面有幾個算 AI 開發人才？是哪幾個」: the people counted among those described
+    r"|(裡面|之中|當中|中間)[^，。?？]{0,4}(有)?幾個|是哪幾個"
     r"|\bwho\b|\bwhich of (them|the|us)\b|\bhow many of (them|us)\b|\b(both of them|the two of them)\b)"
 )
 # What a person's facts are made of; a question naming only these is about the person.
@@ -232,7 +234,7 @@ RECALL = re.compile(
 REAL = re.compile(
     r"(實際上|實際的|真實的|真實情況|實際情況|原本的(資料|時數|數字)|不假設|回到(原本|現實|實際)|只是(如果|假設)"
     r"|假設歸假設|如果歸如果|(假設|如果)(的部分)?(先)?(放一邊|擱著|到此為止|就到這)"
-    r"|(先)?(不管|不算|撇開|不考慮|不看|扣掉|拿掉)[^，,。？?]{0,10}(假設|如果)"
+    r"|(先)?(不管|不算|不要算|別算|不用算|撇開|不考慮|不看|扣掉|拿掉)[^，,。？?]{0,10}(假設|如果)"
     r"|\b(real|actual|original) (numbers|facts|hours|situation|profile)\b"
     r"|\bwithout (the|that|those|this) (hypothetical|extra|course|class|training|exam|certificate)"
     # "forget the Runway idea", "never mind that course", "scrap the what-if"
@@ -605,6 +607,10 @@ class Dialogue:
             one = self._level_of_one_type(text)
             if one and ex.has_facts and not self.situation.asked_types(text)[0]:
                 shown = [one]  # 「文書再多 10h 能到進階嗎」: only AI 工具應用 has 進階, whatever was talked about
+            if ex.correction and ex.has_facts and not hypothetical and shown and not ds.profile.is_empty():
+                # "the automation course was 6 hours, not 8 — does that change anything?": the types it moves too
+                changed = self.situation.changed_types(ds.profile, updated)
+                shown = [t.name for t in self.cat.types if t.name in {*shown, *changed}]
             answer = self.situation.answer(
                 updated, text, answer_lang, hypothetical=hypothetical, default_types=shown, route=route
             )
@@ -1145,14 +1151,6 @@ class Dialogue:
                 ex = self._person_part(people.as_pronoun(text[start:end], [name]))
                 if ex.has_facts:
                     ds.profile = self.facts.apply(ds.profile, ex, ds.turn)
-            if set(self.reader.detect_intents(n_closing)) & {"category_of", "issuer"}:
-                # 「它們分別屬於哪一類認證」: a question about the certificates listed, not about each person's
-                # levels; the people stay stored for what is asked of them next
-                team = {**ds.people, ds.person or "": ds.profile}
-                held = [c.cert_id for _, name in spans for c in team.get(name, StatedProfile()).certificates]
-                names = "、".join(f"「{self.cat.certification(c).name}」" for c in dict.fromkeys(held))
-                asked = f"{names} {closing}" if names else closing
-                return to_simplified(asked) if detect_language(closing) == "zh-CN" else asked, []
             return closing, list(dict.fromkeys(name for _, name in spans))
         for (start, name), end in zip(spans if each else spans[:-1], ends if each else ends[:-1], strict=True):
             self._become(ds, name)

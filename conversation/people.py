@@ -71,7 +71,10 @@ _SAYS = (
     r"(有|上過|上了|考過|考了|考到|拿到|拿了|只有|也有|沒有|沒上|沒考|沒證照|沒拿|沒任何|的|呢|比))"
 )
 # after a Latin word only verbs of holding: 「Notion的課」 "Hsinchu only" name no one
-_SAYS_LATIN = r"(?=\s*(有|上過|考過|考了|考到|拿到|只有|也有|沒有|沒上|\b(has|holds|had|got|passed|earned|took)\b))"
+_SAYS_LATIN = (
+    r"(?=\s*(有|上過|考過|考了|考到|拿到|只有|也有|沒有|沒上"
+    r"|\b(has|holds|had|got|passed|earned|took|did|completed|finished|attended|spent)\b))"
+)
 SUBJECT_NAME = re.compile(
     r"(?:(?<![\u4e00-\u9fff])|(?<=[那跟和的]))(?P<nick>[小阿](?![時时闆板師师公婆孩朋弟妹哥姐姨伯叔嬸婶些點点候數数組组])[\u4e00-\u9fff])"
     + _SAYS
@@ -94,8 +97,10 @@ SUBJECT_NAME = re.compile(
     + r"|(?:^|(?<=[。；;]))\s*(?P<listed_colon>[\u4e00-\u9fff]{2,3})\s*[：:]"
     + r"(?=\s*(有|上過|上了|考過|沒|無|只有|持有|[A-Za-z]|AI|ai|[^\s，,。；;：:]{1,6}\d))"
     # 「…；志明有「AWS …」」「；建宏上過素養課 30 小時」: a name opening an item of a list, then what they hold
-    + r"|(?<=[；;])\s*(?P<listed_says>(?![我你他她這那有是的也都在])[\u4e00-\u9fff]{2,3}?)"
-    + r"(?=有|上過|上了|考過|考了|考到|拿到|只有|也有|沒有|持有)"
+    # (「…三個人：張偉有 X；陳靜上了…」「…要評估。王磊有…；李娜沒證書」: after a colon or a full stop too,
+    # in either script)
+    + r"|(?<=[；;：:。])\s*(?P<listed_says>(?![我你他她這那这有是的也都在])[\u4e00-\u9fff]{2,3}?)"
+    + r"(?=有|上過|上了|上过|考過|考了|考过|考到|拿到|只有|也有|沒有|没有|沒證|没证|沒上|没上|沒考|没考|持有)"
     # 「兩位同事：王大明 素養18小時…；林小華 素養16小時…」: a name, a space, then numbers (checked by the
     # caller: a word that reads as an hours area is no name)
     + r"|(?<=[：:；;])\s*(?P<listed>(?![我你他她這那有是的也都在])[\u4e00-\u9fff]{2,3})\s+(?=[^\s，,。；;]{0,6}\d)"

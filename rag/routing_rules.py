@@ -1018,6 +1018,14 @@ def _own_work(q: Query) -> list[Card] | None:
         cards.append(titles)  # 「要找哪類人才、什麼職稱」 with no one role clearly fitting: the category's titles
     # 「這在指引的醫療照護情境裡算哪一種」: the industry's 表10/表11 row of that talent too
     cards += [v.industry_card(i, [reading.talent]) for i in q.keys.get("industry", [])]
+    if "industry" not in q.keys:
+        # 「我們廠想做設備異常預測，這種工作算哪類人才」: a 表10/表11 scenario named word for word, its row
+        rows = [
+            row
+            for row in v.cat.industries.scenarios
+            if row.talent_category == reading.talent and any(len(x) >= 4 and x.lower() in text for x in row.scenarios)
+        ]
+        cards += [v.industry_card(row.industry, [row.talent_category]) for row in rows[:2]]
     return Plan(VIEW, "view.own_work", tuple(cards), about=tuple(about))
 
 
@@ -1651,7 +1659,10 @@ def _rai(q: Query) -> list[Card] | None:
     if "update" in q.intents and not keys:
         return [v.update_card()]
     if "risk" in keys:
-        return [v.risk_steps_card() if k == "steps" else v.risk_classes_card() for k in keys["risk"]]
+        # 「數位部要定的那個風險管理框架，風險是分幾類？」: what the asking clause names, the rest is the scene
+        in_asked = [e.key for e in q.reader.entities(asked) if e.kind == "risk" and e.key in keys["risk"]]
+        risk = list(dict.fromkeys(in_asked)) or keys["risk"]
+        return [v.risk_steps_card() if k == "steps" else v.risk_classes_card() for k in risk]
     named_dims = list(keys.get("rai", []))
     if named_dims and CAUTION.search(q.u.normalised):
         # 「想用 ChatGPT 初篩履歷，有什麼要注意」: the use case's other dimensions too (履歷 are personal data)

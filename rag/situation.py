@@ -47,6 +47,7 @@ BRIEF = re.compile(
 )
 # the English words for those levels ("Do trainees reach advanced?")
 LEVEL_EN = {"advanced": "進階", "basic": "初階", "entry": "初階", "entry-level": "初階", "beginner": "初階"}
+LEVEL_EN_ZH = {"beginner": "初階", "basic": "初階", "entry": "初階", "advanced": "進階"}
 LEVEL_WORDS_EN = re.compile(r"\b(advanced|basic|entry-level|entry|beginner)\b", re.IGNORECASE)
 ROUTE_ZH = {"certificate": "證照途徑", "training": "受訓時數途徑"}
 ROUTE_EN = {"certificate": "certificate route", "training": "training-hours route"}
@@ -68,6 +69,8 @@ COUNT_MET = re.compile(
     r"\b(met|meet|reach|reached|pass|passed|qualify)\b)"
 )
 
+# 「照預設…兩條都要過嗎」 "by default, are both required": the default evidence policy asked about
+DEFAULT_ASKED = re.compile(r"(預設|原則上|照規定|一般來說|本來就|\bby default\b|\bdefault\b)")
 # 「工具+程式累計有到 30 嗎」 "tool and programming hours combined": a summed 表5 measure asked for itself
 COMBINED_ASKED = re.compile(r"(累計|加起來|合計|加總|總和|[+＋]|\b(combined|together|in total|added up)\b)")
 AREA_MEASURE = {"tool": "tool_total", "literacy": "literacy", "programming": "programming"}
@@ -209,15 +212,21 @@ class SituationAdvisor:
                 if lang == "en"
                 else f"不需要，{t['type']} 已達「{t['level']}」（規則 {rule}）。"
             )
+        # "Doesn't even the beginner level need that?": English level words name 表5's levels
+        named = text + "".join(zh for en, zh in LEVEL_EN_ZH.items() if re.search(rf"\b{en}\b", text))
         for t in shown:
             for lv in t["levels"]:
-                if lv["level"] not in LEVEL_NAMED or lv["level"] not in text:
+                if lv["level"] not in LEVEL_NAMED or lv["level"] not in named:
                     continue
-                if lv["met"]:
+                above = self.level_rank(t["type"], t["level"]) > self.level_rank(t["type"], lv["level"])
+                if lv["met"] or above:
+                    # (a higher level reached includes the one named: 進階 by another rule covers 初階)
+                    via = f" (via {t['level']}, which includes it)" if above and not lv["met"] else ""
+                    via_zh = f"（已達「{t['level']}」，涵蓋「{lv['level']}」）" if above and not lv["met"] else ""
                     out.append(
-                        f"{t['type']}: {lv['level']} reached."
+                        f"{t['type']}: {lv['level']} reached{via}."
                         if lang == "en"
-                        else f"{t['type']} 已達到「{lv['level']}」。"
+                        else f"{t['type']} 已達到「{lv['level']}」{via_zh}。"
                     )
                 else:
                     # 「兩張能算進階嗎？」: a can-question gets its no first
@@ -786,7 +795,9 @@ class SituationAdvisor:
         `route` (「單看時數」): each type is judged on that 表5 route alone — the profile without the other
         route's facts — and only that route's gaps are shown."""
         raw = profile.profile_json()
-        both = bool(BOTH_ROUTES.search(normalise(text)))
+        # 「照預設是證照跟時數兩條都要過才算嗎」 asks what the default is: answered, not computed as both
+        default_asked = bool(DEFAULT_ASKED.search(normalise(text)))
+        both = bool(BOTH_ROUTES.search(normalise(text))) and not default_asked
         if both:  # 「假如公司規定證照跟時數兩個都要符合才算」: 表5's note allows requiring both routes
             raw = {**raw, "policy": "both"}
         result = assess(parse_profile(raw, self.cat), self.cat)
@@ -871,6 +882,16 @@ class SituationAdvisor:
         combined = self._combined_line(result, text, lang)
         if combined:
             first.insert(0, combined)
+        if default_asked and BOTH_ROUTES.search(normalise(text)):
+            either, both_policy = self.cat.rules.policies["either"], self.cat.rules.policies["both"]
+            first.insert(
+                0,
+                f"No: by default {either.label_en} (either 表5 route); an organisation may instead require both "
+                f"({both_policy.label_en})."
+                if lang == "en"
+                else f"不是：預設是「{either.label}」，證照或受訓時數其中一條符合就算；組織也可另行設定為"
+                f"「{both_policy.label}」（表5）。",
+            )
         if counted:
             met = [f"{t['type']}（{t['level']}）" for t in judged["types"] if t["level"] != "未達"]
             total = len(judged["types"])

@@ -92,6 +92,9 @@ SHORT_OF = re.compile(
     r"(沒有|沒|未|並未|都沒|不)[^，。,；;?？]{0,10}(滿|到|超過|達到|達)\s*\d+(\.\d+)?\s*(個)?\s*(小時|hours?|h\b)"
     r"|\b(none|no one|nothing|not|never)\b[^,.;?]{0,30}\b(reach|reaches|reached|hit|hits|exceed|exceeds)"
     r"\s+\d+(\.\d+)?\s*(hours?|h\b)"
+    # "I never did 18 hours on any single tool", "I haven't done 18 hours on one tool": hours not had
+    r"|\b(never|not|haven't|hadn't|didn't|don't)\b[^,.;?]{0,12}\b(did|done|do|have|had|got|spent|put in)\s+"
+    r"\d+(\.\d+)?\s*(hours?|h\b)[^,.;?]{0,24}\b(any|a|one|each)\b"
 )
 # hours already stated, added up (「圖文跟影像加起來已經 18 小時了」 "together that makes 18 hours"): a sum
 # of facts held, no new fact — read so only while a conversation holds facts (a first statement of a sum
@@ -116,6 +119,19 @@ COURSE_DESIGNED = re.compile(
 STATED_CLAUSE = re.compile(r"[，,、；;。！!？?~]")
 QUESTION_CLAUSE = re.compile(r"[?？]|嗎|呢|什麼|哪|多少|幾|如何|怎麼|\b(what|which|how|do|does|is|am)\b")
 # (an English sentence ends at a full stop before a word: "…15h of 音源 (ElevenLabs). Do trainees reach…")
+# 「這種工作在指引裡算哪類人才在做」 "which talent does that kind of work": a work's category, not one's own level
+WORK_ASKED = re.compile(
+    r"(這種|這類|這個|這份|那種|那類|那個)(工作|事情|事|職務|任務)[^，。?？]{0,12}(算|屬於|是|歸)[^，。?？]{0,4}(哪|什麼)"
+    r"|\b(that|this) (kind of )?(work|job|task)\b[^?]{0,30}\b(which|what) (talent|category)\b"
+)
+# 「表6裡面素養類國際的有哪些，列給我」: the catalog listed, whatever the asker says they must get
+LIST_ASKED = re.compile(
+    r"((表\s*6|表六)[^。?？]{0,16}(有哪些|有哪幾張|哪幾張)|(有哪些|哪幾張)[^。?？]{0,4}(列給我|列出來|列一下))"
+)
+# 「如果素養補到18」「文書上到 20」: hours topped up to a number (the area's total, not an addition)
+TOPPED_UP = re.compile(
+    r"(補|加|上|提高|拉高?|增加)到\s*(\d+(?:\.\d+)?)(?![\d.]|\s*(?:小時|個小時|鐘頭|hours?|h\b|張|%|級))"
+)
 # a clause that opens with a supposition (「…，如果再考 Y 呢」「…，要是她再上 10 小時」)
 SUPPOSITION_OPENS = re.compile(r"\s*(那|但|可是|不過|那麼|and|but)?\s*(如果|假如|假設|要是|萬一|若|\bif\b|\bwhat if\b)")
 SENTENCE_SPLIT = re.compile(r"(?<=[。！!？?~])|(?<=[A-Za-z0-9)\]]\.)\s+(?=[A-Za-z])")
@@ -276,6 +292,7 @@ class FactReader:
         text = REPEATED.sub(_sessions_as_hours, text)
         text = REPEATED_PER_FIRST.sub(_per_first_as_hours, text)
         text = REPEATED_EN.sub(lambda m: f"{m.group('mid')} {float(m.group('n')) * float(m.group('m')):g} hours", text)
+        text = TOPPED_UP.sub(r"\1到 \2 小時", text)  # 「素養補到18」: the area's hours become 18
         if UNIT_DECLARED.search(text):
             text = BARE_NUMBER.sub(r"\1 小時", text)
         else:
@@ -295,7 +312,9 @@ class FactReader:
         ex.first_person = bool(re.search(r"(我|自己|\bi\b|\bmy\b|\bam i\b|\bi'm\b)", text))
         # 「多久能到進階」 "how long until I reach …" asks where the facts stand too (and the time, from a pace)
         reach = bool(self.duration.search(text)) and bool(re.search(r"(到|達到|達成|具備|\breach|\bget to\b)", text))
-        ex.asks_level = bool(self.own_level.search(text)) or reach
+        ex.asks_level = (bool(self.own_level.search(text)) or reach) and not (
+            WORK_ASKED.search(text) or LIST_ASKED.search(text)
+        )
         ex.correction = bool(self.correction.search(text))
         ex.route = self.route(text)
         # hours listed next to a question about a level (「素養 20 小時…工具應用到哪一級？」) state facts too
