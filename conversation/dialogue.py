@@ -163,7 +163,10 @@ PLAN_UNAIMED = re.compile(
     r"|\bwhat (should i|to) (take|get) first\b)"
 )
 # 「它說的…」「它有提到…」: the guideline speaking (a message that names its own subject beside it)
-GUIDELINE_PRONOUN = re.compile(r"(它|它們)(說|講|提到|寫到|寫的|列的|列出|提的|有說|有講|有寫|有提|說有|說的)")
+GUIDELINE_PRONOUN = re.compile(
+    r"(它|它們)(說|講|提到|寫到|寫的|列的|列出|提的|有說|有講|有寫|有提|說有|說的)"
+    r"|\b(does|do|did) (it)( (base|cite|say|list|describe|mention|refer|draw|give))\b"
+)
 # 「假設我們那張定位成專案類」「如果把它歸為工具類」: a certificate put in a category, whose contents are asked
 POSITIONED_AS = re.compile(
     r"(定位成|定位為|定位在|歸成|歸為|歸類成|歸類為|歸到|算成|算作|當成|當作|列為|列成|設計成)\s*(?P<category>素養類|工具類|專案類)"
@@ -1595,7 +1598,11 @@ class Dialogue:
         names_own = any(e.start >= 0 for e in self.reader.entities(normalise(text)))
         if said and (names_own or self.reader.detect_intents(normalise(text))):
             # 「它說的負責任意識有幾個構面」: 「它」 is the guideline speaking, the message names its own subject
-            text = GUIDELINE_PRONOUN.sub(r"指引\2", normalise(text), count=1)
+            text = GUIDELINE_PRONOUN.sub(
+                lambda m: f"指引{m.group(2)}" if m.group(1) else f"{m.group(3)} the guideline{m.group(5)}",
+                normalise(text),
+                count=1,
+            )
         if DESCRIBED_THEN_THIS.search(normalise(text)):
             return text  # 「另一個職缺要會 PyTorch…，那這個呢」: 「這個」 is what the message itself describes
         if self.reader.unknown_names(text) and self.reader.cert_words.search(normalise(text)):
@@ -1988,6 +1995,10 @@ class Dialogue:
         for intent, value in (("issuer", "issuer"), ("category_of", "category"), ("scope", "scope")):
             if intent in intents and len({getattr(c, value) for c in certs}) == 1:
                 return candidates[0]
+        types_asked = "overview_types" in intents or re.search(r"(能力類型|\bcompetency types?\b)", normalise(text))
+        if types_asked and len({c.category for c in certs}) == 1:
+            # 「它對應哪幾個能力類型」 after 專案類 and its list: every one of them maps to its category's types
+            return ("cert_category", certs[0].category, certs[0].category)
         return None
 
     def _scope_only(self, text: str) -> bool:
@@ -2005,7 +2016,11 @@ class Dialogue:
         listed (「資策會辦的是哪幾張」 names an issuer and lists its certificates), else its entities."""
         certs = [e for e in topic.entities if e[0] == "cert"]
         listed = [(k, key, key) for k, key in topic.listed if k == "cert"]
-        return certs or listed or list(topic.entities)
+        entities = list(topic.entities)
+        if any(e[0] == "resource" for e in entities) and topic.rule.startswith("view.resources"):
+            # 「教材這塊，公版教材能直接用嗎」 answered with the material: 「它」 is the material named
+            entities = [e for e in entities if e[0] == "resource"]
+        return certs or listed or entities
 
     def _the_one_before(self, text: str, topic: Topic) -> str | None:
         """「那「AI 服務開發」呢？跟剛剛差在哪？」: 「剛剛」 is the thing of the same kind the last answer was
@@ -2192,12 +2207,14 @@ class Dialogue:
                     talked.add(("archetype", role.archetype))
         measure = m.group(0)[-1]  # (「另一個」 of a kind with more than two is left to the list shown)
         kinds = MEASURE_KINDS.get(measure) or tuple(dict.fromkeys(k for k, _ in talked))
+        # "and the other type?" after 加值型: the noun says a kind of few members is meant, like 「另一型」
+        english = re.search(r"\bthe other (type|kind|category|sub-?type|archetype)\b", normalise(text))
         for kind in kinds:
             members = self._members(kind)
             said = [x for x in members if x in talked]
             left = [x for x in members if x not in talked]
             # 「另一型」 of two, or 「剩下的」 of three after two were talked about
-            if said and len(left) == 1 and (measure in MEASURE_KINDS or "剩下" in m.group(0)):
+            if said and len(left) == 1 and (measure in MEASURE_KINDS or "剩下" in m.group(0) or english):
                 return left[0]
         return None
 

@@ -226,6 +226,7 @@ class TypeRules(Strict):
     figure3_group: TypeName | None
     reference_tools: list[ToolGroup]
     levels: list[LevelRules] = Field(min_length=1)
+    note: str = ""  # 表5's own note under the type's row (三: 「註：AI 程式應用為…非傳統語法訓練。」)
 
 
 class Term(Strict):
@@ -430,6 +431,9 @@ class Resource(Strict):
     audience: str
     download: str
     source: str
+    details: list[
+        str
+    ] = []  # the guideline's own further sentences on it (「兼顧知識理解、技能操作與倫理態度三個層面」)
 
 
 class ResourcesFile(Strict):

@@ -61,6 +61,12 @@ PASSAGE_RULE = "retrieval.passage_covers_more"  # a card replaced by a passage t
 
 # the name of something described asked for: 「那個現象叫什麼」 "what is that called"
 NAME_ASKED = re.compile(r"(叫(做)?什麼|叫啥|稱為什麼|什麼現象|\bwhat(\'s| is) (it|that|this) called\b|\bterm for\b)")
+# "does it describe", 「它說」: the pronoun is the guideline speaking, not the subject talked about
+GUIDELINE_SPEAKS = re.compile(
+    r"(\b(does|do|did) (it|they) (describe|cite|list|say|mention|give|name|include|refer)\b"
+    r"|\bthe guideline\b|指引|它說|它提到)"
+)
+OWN_SUBJECT_INTENTS = frozenset({"overview_rai", "overview_cert_categories", "overview_talent", "overview_archetypes"})
 # what 表5 gives a type (its hours, its reference tools): asked of nothing named, asked of the subject talked about
 SUBJECT_ATTRIBUTES = frozenset({"requirements", "tools"})
 TABLE5_ATTRIBUTE_WORDS = re.compile(r"(量表|時數|小時|工具|\bhours\b|\btools\b)")
@@ -535,9 +541,15 @@ class Advisor:
             u.entities = []
         # 「回到程式那門課，工具可以參考哪些」: an hours area named by an everyday word is the subject itself
         names_area = "tools" in u.intents and any(area != "tool" for _, area, _ in self.facts.areas_named(u.normalised))
+        # "Which governance frameworks does it cite?" "How many dimensions…?" after a type: an overview of a
+        # subject of its own, not the type's
+        own_subject = bool(set(u.intents) & OWN_SUBJECT_INTENTS) and (
+            not self.understanding.pronouns.search(u.normalised) or bool(GUIDELINE_SPEAKS.search(u.normalised))
+        )
         if (
             not u.entities
             and not names_area
+            and not own_subject
             and previous
             and (followup or leaning or (short or continuation or of_the_subject) and u.intents)
         ):

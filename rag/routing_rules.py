@@ -923,6 +923,9 @@ def _domain_certs(q: Query) -> list[Card] | None:
 def _tool_groups(q: Query) -> list[Card] | None:
     if not q.groups or not q.asks("tools") or "cert_category" in q.keys:
         return None
+    after_rai = q.u.previous_rule in ("view.responsible_ai", "view.rai_frameworks")
+    if FRAMEWORKS_ASKED.search(q.u.normalised) and after_rai:
+        return None  # "which frameworks does it base that on?" after 附件(六): its governance frameworks
     named_role = any(e.kind == "role" and e.start >= 0 and e.surface in q.u.normalised for e in q.u.entities)
     # (a follow-up of a tool-group answer may name a role and still ask about the groups)
     tool_talk = q.u.followup and q.u.previous_rule == "view.tool_groups"
@@ -1336,6 +1339,11 @@ def _tools_of_area(q: Query) -> Plan | None:
 def _type_or_item(q: Query) -> Plan | list[Card] | None:
     if "type" not in q.keys and "item" not in q.keys:
         return _tools_of_area(q)
+    if not q.explicit_kinds & {"type", "item"} and _rai_use_case(q):
+        return None  # "letting an AI tool rank CVs — anything in the guideline about that?": 附件(六) is asked
+    after_rai = q.u.previous_rule in ("view.responsible_ai", "view.rai_frameworks")
+    if not q.explicit_kinds & {"type", "item"} and after_rai and FRAMEWORKS_ASKED.search(q.u.normalised):
+        return None  # "which frameworks does it base that on?" after 附件(六): its governance frameworks
     if "update" in q.intents and not q.keys.get("type") and ADDED_ASKED.search(q.u.normalised):
         # 「（AI 治理素養）這個是這一版才新增的嗎？還有新增哪些」: the item (its card says whether it is new),
         # then what this version added (前言)
@@ -1346,7 +1354,21 @@ def _type_or_item(q: Query) -> Plan | list[Card] | None:
         return None  # 「我在規劃一門 AI 素養課。想先問負責任使用 AI 有哪幾個構面？」: the course is the scene
     if "overview_items" in q.intents and "count" in q.intents:
         return None  # 「AI 工具應用底下有幾個項目」: the overview counts the type's items
+    # "designing an 18-hour course… which two sub-items make up the literacy type": the items are asked, the
+    # hours only set the scene
+    if q.asks("overview_items") and "requirements" in q.intents and not q.asks("requirements") and "item" not in q.keys:
+        return None
     v, cat, intents, keys = q.views, q.views.cat, q.intents, q.keys
+    if NOTE_ASKED.search(q.u.normalised):
+        # 「表5 裡 AI 程式應用那條註釋是什麼意思」: the row of 表5 that carries the note
+        owners = [
+            t
+            for t in cat.types
+            if t.name in keys.get("type", []) or any(str(i.number) in keys.get("item", []) for i in t.items)
+        ]
+        noted = [t for t in owners if next(r for r in cat.rules.types if r.type == t.name).note]
+        if noted:
+            return [replace(v.requirements_card(t), native=True) for t in noted]
     types = [cat.competency_type(k) for k in keys.get("type", [])]
     for number in keys.get("item", []) if types else []:
         owner = next(t for t in cat.types if any(str(i.number) == number for i in t.items))
@@ -1415,7 +1437,7 @@ def context_only(q: Query, kinds: set[str]) -> set[str]:
 
 
 # the asker saying who they are or where they work
-ASKER = re.compile(r"(我|我們|本公司|敝公司|\bi\b|\bi'm\b|\bwe\b|\bwe're\b|\bour\b|\bmy\b)")
+ASKER = re.compile(r"(我|我們|本公司|敝公司|\bi\b|\bi'm\b|\bwe\b|\bwe're\b|\bour\b|\bmy\b|\bhere at\b)")
 # 「在那邊」「那個產業」 "there": the clause that asks points back at a place named before it
 LOCATIVE_BACK = re.compile(
     r"(那邊|那裡|那裏|該產業|該行業|(那|這)(個|種|類)(產業|行業|情境|場景|領域)|there|in (it|that))"
@@ -1435,6 +1457,8 @@ def _overview(q: Query) -> list[Card] | None:
         return [v.cert_categories_overview()]
     if "overview_archetypes" in intents and not set(keys) - {"talent", "archetype"}:
         return [v.queries.compare_archetypes()]
+    if "overview_items" in intents and types:  # 「這個能力類型（AI 程式語言應用）底下有哪兩個能力項目」
+        return [v.items_overview(types)]
     if "overview_types" in intents and "talent" not in keys:
         return [v.types_overview()]
     if "overview_items" in intents:  # 「AI 工具應用底下有哪幾個能力項目」: that type's items
@@ -1603,8 +1627,8 @@ def _rai_frameworks(q: Query) -> list[Card] | None:
     again = q.u.previous_rule == "view.rai_frameworks" and bool(OF_THE_FRAMEWORKS.search(text))
     if not (FRAMEWORKS_ASKED.search(text) or again) or "能力架構" in text:
         return None
-    if set(q.keys) - {"rai", "cert_scope", "resource"}:
-        return None
+    if q.explicit_kinds - {"rai", "cert_scope", "resource"}:
+        return None  # (what "frameworks" implies by itself, 學習框架 of 表5, is no subject named)
     return [q.views.rai_frameworks_card()]
 
 
@@ -1615,6 +1639,8 @@ def _rai(q: Query) -> list[Card] | None:
     own = {e.key for e in q.u.entities if e.kind == "rai" and e.start >= 0}
     named = [k for k in keys.get("rai", []) if k in own]
     asked = asked_clause(q.u.normalised)
+    if "resource" in q.explicit_kinds and not CAUTION.search(asked):
+        return None  # 「有沒有官方的公版教材能直接用」: the material is asked; 「直接用」 implies no dimension here
     if named and CERT_ASKED.search(asked) and not any(q.reader.entities(asked)) and q.asks("category_of"):
         # 「只考倫理跟風險辨識、不考實作的檢定，應該屬於哪一類認證？」: a certificate category is asked; the
         # dimension only describes what the exam covers
@@ -1653,7 +1679,8 @@ def _rai(q: Query) -> list[Card] | None:
         text = q.u.normalised
         implied = [d.name for d in v.cat.responsible_ai.dimensions if any(w.lower() in text for w in d.implied_by)]
         if implied:
-            return [v.rai_card(k) for k in implied]
+            # the dimensions the use brings in answer it; a passage naming the same use does not outrank them
+            return [replace(v.rai_card(k), native=True) for k in implied]
         if AI_USED.search(text) and WATCH.search(asked) and not set(keys) - {"industry", "role", "archetype"}:
             return [v.rai_overview()]  # 「我們想用 AI 寫客服回覆，有什麼要注意」: no one dimension stands out
     if "update" in q.intents and not keys:
@@ -1673,7 +1700,9 @@ def _rai(q: Query) -> list[Card] | None:
             if d.name not in named_dims and any(w.lower() in text for w in d.implied_by)
         ]
     # a dimension the question itself names (「避免被騙」「打成績」) is what it asks: no passage outranks it
-    cards = [replace(v.rai_card(k), native=True) if k in own else v.rai_card(k) for k in named_dims]
+    # (and so are those a use described brings in when its cautions are asked: 「做信用評分的模型要注意什麼」)
+    native = own | (set(named_dims) if _rai_use_case(q) else set())
+    cards = [replace(v.rai_card(k), native=True) if k in native else v.rai_card(k) for k in named_dims]
     if cards and OTHER_ASPECTS.search(q.u.normalised):
         cards.append(v.rai_overview())  # 「除了這個還有哪些面向要注意」: the dimension, then all four
     return cards or None
@@ -1681,6 +1710,16 @@ def _rai(q: Query) -> list[Card] | None:
 
 # 「指引對這種情況有什麼提醒」 "what does the guideline say": the guideline's own word is asked for
 GUIDELINE_SAYS = re.compile(r"(指引|規範|\bguideline\b)")
+
+
+def _rai_use_case(q: Query) -> bool:
+    """A use of AI described and the guideline's cautions asked, with a dimension the use brings in."""
+    text = q.u.normalised
+    if not CAUTION.search(asked_clause(text)) or not (GUIDELINE_SAYS.search(text) or AI_USED.search(text)):
+        return False
+    return any(any(w.lower() in text for w in d.implied_by) for d in q.views.cat.responsible_ai.dimensions)
+
+
 # a use of AI described (「用 AI 來做」「貼進去給它寫」 "an AI tool to pre-screen"): what it brings in is asked
 AI_USED = re.compile(r"(用\s*ai|ai\s*(來|幫|寫|做|判)|給它|丟給|貼進|chatgpt|\b(using|use) (an? )?ai\b|\bai tools?\b)")
 # what to watch, asked in so many words (「有什麼要注意」 "anything to watch out for")
@@ -1688,7 +1727,7 @@ WATCH = re.compile(r"(注意|提醒|小心|\b(watch out|careful|risks?)\b)")
 # what to watch, or whether an act is all right: 「有什麼要注意」「可以直接用嗎」 "anything to watch out for"
 CAUTION = re.compile(
     r"(注意|提醒|小心|風險|可以[^，。?？]{0,12}嗎|能不能|可不可以|行嗎|ok嗎"
-    r"|\b(watch out|careful|should i|can i|is it ok|risks?)\b)"
+    r"|\b(watch out|careful|should i|can i|is it ok|risks?)\b|\banything\b[^?]{0,30}\babout (that|this|it)\b)"
 )
 # 「除了這個還有哪些面向」 "what else should we watch": the rest of a set, after the one talked about
 OTHER_ASPECTS = re.compile(
@@ -1721,6 +1760,7 @@ def _tool(q: Query) -> list[Card] | None:
     return None
 
 
+NOTE_ASKED = re.compile(r"(註釋|注釋|註解|附註|備註|那條註|的註|\bnote\b|\bfootnote\b)")
 HOURS_ASKED = re.compile(r"(幾小時|多少小時|時數|門檻|\bhours?\b|\brequirements?\b)")
 HOW_LONG = re.compile(r"(多久|多長|多少時間|才算數|\bhow long\b)")
 

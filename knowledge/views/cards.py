@@ -217,6 +217,9 @@ class CatalogCards:
                     total_zh, total_en = self._hours_total(lv.rules) if route == "training" else ("", "")
                     zh.append(f"• {lv.level}・{route_zh[route]}：{'；或 '.join(texts)}{total_zh}")
                     en.append(f"• {lv.level} by {route_en[route]}: {' ; or '.join(texts)}{total_en}")
+        if rules.note:  # 表5's own note under the row (what 「AI 程式應用」 means: not syntax drills)
+            zh.append(f"表5 {rules.note}")
+            en.append(f"表5's note: {rules.note}")
         zh.append("符合任一途徑即達到該層級（亦可設定為兩途徑皆需）。可用 /assess 進行自我評估。")
         en.append("Either route reaches the level. Use /assess for a self-assessment.")
         return Card("\n".join(zh), "\n".join(en), [TABLE5])
@@ -1259,8 +1262,11 @@ class CatalogCards:
             f'"{r.name}" ({r.name_en}) by {", ".join(r.developers)} covers {_items(r.covers, ", ")}; '
             f"competency types {', '.join(r.competency_types)}; for {r.audience}. Download: {r.download}"
         )
-        if note:
-            zh += f"\n{self.cat.resources.usage_note}"
+        if r.details:  # 「它兼顧哪三個層面」: what else the guideline says of this material
+            zh += "\n" + "".join(r.details)
+            en += "\n" + "".join(r.details)
+        if note:  # one material shown alone: 「跟另一份差在哪」 is answered by how the two relate, too
+            zh += f"\n{self.cat.resources.relation}\n{self.cat.resources.usage_note}"
         return Card(zh, en, ["附件(七)"])
 
     def types_of_tool(self, tool: str) -> list[str]:
