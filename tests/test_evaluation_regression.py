@@ -79,6 +79,7 @@ def test_independent_sets_hold_their_rates(advisor, name: str) -> None:  # noqa:
         ("holdout44.yaml", 0.98, 0.95, 0.95),
         ("holdout45.yaml", 0.98, 0.95, 0.95),
         ("holdout46.yaml", 0.98, 0.95, 0.95),
+        ("holdout47.yaml", 0.98, 0.95, 0.85),
     ],
 )
 def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, precision: float, recall: float) -> None:  # noqa: ANN001
@@ -149,6 +150,14 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind54.yaml", 0.7, 0.95),
         ("conversations_blind55.yaml", 0.5, 0.87),
         ("conversations_blind56.yaml", 0.33, 0.84),
+        ("conversations_blind57.yaml", 0.9, 0.97),
+        ("conversations_blind58.yaml", 0.9, 0.97),
+        ("conversations_blind59.yaml", 0.7, 0.92),
+        ("conversations_blind60.yaml", 0.9, 0.97),
+        ("conversations_blind61.yaml", 0.5, 0.87),
+        ("conversations_blind62.yaml", 0.9, 0.97),
+        ("conversations_blind63.yaml", 0.7, 0.95),
+        ("conversations_blind64.yaml", 0.45, 0.88),
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
