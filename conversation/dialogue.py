@@ -166,6 +166,8 @@ PLAN_UNAIMED = re.compile(
 GUIDELINE_PRONOUN = re.compile(
     r"(它|它們)(說|講|提到|寫到|寫的|列的|列出|提的|有說|有講|有寫|有提|說有|說的)"
     r"|\b(does|do|did) (it)( (base|cite|say|list|describe|mention|refer|draw|give))\b"
+    # "the four dimensions … it lists": the guideline listing
+    r"|\b(it)( (lists|says|describes|mentions|cites|gives|names))\b"
 )
 # 「假設我們那張定位成專案類」「如果把它歸為工具類」: a certificate put in a category, whose contents are asked
 POSITIONED_AS = re.compile(
@@ -176,6 +178,8 @@ SUCCESSORS_REF = re.compile(
     r"((接替|接續|取代|替代|替換)(它們|它|的)?的?(那|這)?(兩|幾)?\s*(張|個)(證照|認證)?"
     r"|\bthe (two )?(successors|replacements|replacement (certs|certificates|exams))\b)"
 )
+# 「科長說用 AI 寫的東西要揭露，指引裡是哪一塊在講這個」: 「這個」 is what the message itself reports
+SPOKEN_OF_THIS = re.compile(r"[^，,。]{6,}[，,].{0,12}(在講|講的|說的|提到|在說)(這個|這件事|這點|這些)")
 # 「那份教材」「這套教材」: the learning material talked about, named by a demonstrative
 MATERIAL_REFERENCE = re.compile(r"(那|這|该|該)\s*(份|套|個|本|些)?\s*(教材|講義|素養教材)")
 GAP = re.compile(
@@ -1596,14 +1600,21 @@ class Dialogue:
         recent = recent or []
         said = GUIDELINE_PRONOUN.search(normalise(text))
         names_own = any(e.start >= 0 for e in self.reader.entities(normalise(text)))
-        if said and (names_own or self.reader.detect_intents(normalise(text))):
+        english = bool(said and not said.group(1))  # "does it say", "it lists": in English always the guideline
+        if said and (english or names_own or self.reader.detect_intents(normalise(text))):
             # 「它說的負責任意識有幾個構面」: 「它」 is the guideline speaking, the message names its own subject
             text = GUIDELINE_PRONOUN.sub(
-                lambda m: f"指引{m.group(2)}" if m.group(1) else f"{m.group(3)} the guideline{m.group(5)}",
+                lambda m: (
+                    f"指引{m.group(2)}"
+                    if m.group(1)
+                    else f"{m.group(3)} the guideline{m.group(5)}"
+                    if m.group(3)
+                    else f"the guideline{m.group(8)}"
+                ),
                 normalise(text),
                 count=1,
             )
-        if DESCRIBED_THEN_THIS.search(normalise(text)):
+        if DESCRIBED_THEN_THIS.search(normalise(text)) or SPOKEN_OF_THIS.search(normalise(text)):
             return text  # 「另一個職缺要會 PyTorch…，那這個呢」: 「這個」 is what the message itself describes
         if self.reader.unknown_names(text) and self.reader.cert_words.search(normalise(text)):
             # "Our own exam, 'Certified Prompt Engineer Pro', which category is it in?": 「it」 is the certificate

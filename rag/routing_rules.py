@@ -1583,7 +1583,7 @@ MORE = re.compile(
 
 # 「這算哪一個構面」 "which of the four dimensions is that about": one dimension, by what the message describes
 WHICH_DIMENSION = re.compile(
-    r"(哪一?(個|項)?(構面|面向)"
+    r"(哪一?(個|項)?(構面|面向)|哪一塊在講|哪(個|一個)?部分在講"
     r"|\bwhich (of the (four|4) )?(responsible[- ]ai )?(dimensions?|aspects?)\b)"
 )
 
@@ -1627,7 +1627,10 @@ def _rai_frameworks(q: Query) -> list[Card] | None:
     again = q.u.previous_rule == "view.rai_frameworks" and bool(OF_THE_FRAMEWORKS.search(text))
     if not (FRAMEWORKS_ASKED.search(text) or again) or "能力架構" in text:
         return None
-    if q.explicit_kinds - {"rai", "cert_scope", "resource"}:
+    # (「想涵蓋 AI 風險管理，附件提到的國際治理框架有哪些」 asks the frameworks beside risk; 「數位部的 AI 風險框架，
+    # 風險怎麼分」 asks the risk classes)
+    governance = re.search(r"(國際|治理|國內外|\binternational\b|\bgovernance\b)", text)
+    if q.explicit_kinds - {"rai", "cert_scope", "resource", *(["risk"] if governance else [])}:
         return None  # (what "frameworks" implies by itself, 學習框架 of 表5, is no subject named)
     return [q.views.rai_frameworks_card()]
 

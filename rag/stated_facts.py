@@ -128,6 +128,10 @@ WORK_ASKED = re.compile(
 LIST_ASKED = re.compile(
     r"((表\s*6|表六)[^。?？]{0,16}(有哪些|有哪幾張|哪幾張)|(有哪些|哪幾張)[^。?？]{0,4}(列給我|列出來|列一下))"
 )
+# 「把素養時數補滿」「上滿」: an area taken to its threshold
+FILLED_UP = re.compile(
+    r"(補滿|補足|補齊|上滿|修滿|補夠)(?!\s*(了)?\s*[\d零一二兩三四五六七八九十])"
+)  # (「上滿18小時」 says 18)
 # 「如果素養補到18」「文書上到 20」: hours topped up to a number (the area's total, not an addition)
 TOPPED_UP = re.compile(
     r"(補|加|上|提高|拉高?|增加)到\s*(\d+(?:\.\d+)?)(?![\d.]|\s*(?:小時|個小時|鐘頭|hours?|h\b|張|%|級))"
@@ -293,6 +297,7 @@ class FactReader:
         text = REPEATED_PER_FIRST.sub(_per_first_as_hours, text)
         text = REPEATED_EN.sub(lambda m: f"{m.group('mid')} {float(m.group('n')) * float(m.group('m')):g} hours", text)
         text = TOPPED_UP.sub(r"\1到 \2 小時", text)  # 「素養補到18」: the area's hours become 18
+        text = self._filled_up(text)  # 「素養時數補滿」: the area's hours become its 表5 threshold
         if UNIT_DECLARED.search(text):
             text = BARE_NUMBER.sub(r"\1 小時", text)
         else:
@@ -622,6 +627,28 @@ class FactReader:
             if m:
                 out.append((start, area, float(m.group(1))))
         return out
+
+    def _filled_up(self, text: str) -> str:
+        """「把素養時數補滿之後」「程式課上滿」: the area named just before is taken to its 表5 threshold (the
+        highest one a rule sets on that area alone, from the rule table), said as hours."""
+        m = FILLED_UP.search(text)
+        if m is None:
+            return text
+        areas = [area for at, area in self._areas_in(text[: m.start()]) if m.start() - at <= 12]
+        if not areas:
+            return text
+        measure = "tool_max_item" if areas[-1].startswith("tool.") else areas[-1]
+        thresholds = [
+            c.threshold
+            for t in self.reader.catalog.rules.types
+            for lv in t.levels
+            for r in lv.rules
+            for c in r.conditions
+            if c.measures == [measure]
+        ]
+        if not thresholds:
+            return text
+        return f"{text[: m.start()]}補到 {max(thresholds):g} 小時{text[m.end() :]}"
 
     def _listed_bare_hours(self, text: str) -> str:
         """「素養18、文書18」「素養24、圖文9、影像9」: two or more area words, each followed right away by a
