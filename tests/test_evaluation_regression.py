@@ -79,7 +79,7 @@ def test_independent_sets_hold_their_rates(advisor, name: str) -> None:  # noqa:
         ("holdout44.yaml", 0.98, 0.95, 0.95),
         ("holdout45.yaml", 0.98, 0.95, 0.95),
         ("holdout46.yaml", 0.98, 0.95, 0.95),
-        ("holdout47.yaml", 0.98, 0.95, 0.85),
+        ("holdout47.yaml", 0.98, 0.95, 0.95),
     ],
 )
 def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, precision: float, recall: float) -> None:  # noqa: ANN001
@@ -158,6 +158,8 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind62.yaml", 0.9, 0.97),
         ("conversations_blind63.yaml", 0.7, 0.95),
         ("conversations_blind64.yaml", 0.45, 0.88),
+        ("conversations_blind65.yaml", 0.75, 0.95),
+        ("conversations_blind66.yaml", 0.45, 0.87),
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
