@@ -128,6 +128,16 @@ WORK_ASKED = re.compile(
 LIST_ASKED = re.compile(
     r"((表\s*6|表六)[^。?？]{0,16}(有哪些|有哪幾張|哪幾張)|(有哪些|哪幾張)[^。?？]{0,4}(列給我|列出來|列一下))"
 )
+# 「是不是以前叫 AI-900」「是不是改代號了」: a certificate's name or retirement asked, not one's own level
+RENAMED_ASKED = re.compile(
+    r"(以前叫|之前叫|原本叫|舊名|改名|改代號|換代號|停辦|停考|接續|\b(used to be called|renamed|retired)\b)"
+)
+# 「我同事說他考的是900」 "my friend said she passed …": a claim reported, about someone else
+REPORTED = re.compile(
+    r"(同事|朋友|別人|學長|學姐|學弟|學妹|家人|老公|老婆|主管|有人)(跟我)?(說|講|提到)(他|她|他們)?(考的是|考過|有|拿到|也有|拿的是)"
+    r"|\b(colleague|friend|coworker|someone)\b[^.?!]{0,12}\b(said|says|told me)\b[^.?!]{0,12}\b(he|she|they) (has|have|had|took|passed)\b"
+)
+SELF_HOLDS = re.compile(r"(我有|我考過|我考到|我拿到|我持有|我也有|\bi (have|hold|passed|got)\b)")
 # 「把素養時數補滿」「上滿」: an area taken to its threshold
 FILLED_UP = re.compile(
     r"(補滿|補足|補齊|上滿|修滿|補夠)(?!\s*(了)?\s*[\d零一二兩三四五六七八九十])"
@@ -318,7 +328,7 @@ class FactReader:
         # 「多久能到進階」 "how long until I reach …" asks where the facts stand too (and the time, from a pace)
         reach = bool(self.duration.search(text)) and bool(re.search(r"(到|達到|達成|具備|\breach|\bget to\b)", text))
         ex.asks_level = (bool(self.own_level.search(text)) or reach) and not (
-            WORK_ASKED.search(text) or LIST_ASKED.search(text)
+            WORK_ASKED.search(text) or LIST_ASKED.search(text) or RENAMED_ASKED.search(text)
         )
         ex.correction = bool(self.correction.search(text))
         ex.route = self.route(text)
@@ -375,6 +385,8 @@ class FactReader:
                 kept = [v for at, v in found if not NOT_AREA.search(text[max(0, at - 4) : at])]
                 ex.unassigned_hours = kept or [v for _, v in found]
         ex.certificates = [c for c in ex.certificates if c not in ex.negated]  # taken back, not held
+        if REPORTED.search(text) and not SELF_HOLDS.search(text):
+            ex.certificates = []  # 「我同事說他考的是 900」: someone else's claim, reported, is not the user's fact
         if ex.hours and INSTEAD.search(text):
             denied = [area for at, area in self._areas_in(text) if NOT_AREA.search(text[max(0, at - 4) : at])]
             ex.moved_from = denied[0] if denied and denied[0] not in {a for a, _ in ex.hours} else None
