@@ -135,7 +135,8 @@ RENAMED_ASKED = re.compile(
 # 「我同事說他考的是900」 "my friend said she passed …": a claim reported, about someone else
 REPORTED = re.compile(
     r"(同事|朋友|別人|學長|學姐|學弟|學妹|家人|老公|老婆|主管|有人)(跟我)?(說|講|提到)(他|她|他們)?(考的是|考過|有|拿到|也有|拿的是)"
-    r"|\b(colleague|friend|coworker|someone)\b[^.?!]{0,12}\b(said|says|told me)\b[^.?!]{0,12}\b(he|she|they) (has|have|had|took|passed)\b"
+    r"|\b(colleague|friend|coworker|someone)\b[^.?!]{0,12}\b(said|says|told me)\b[^.?!]{0,12}"
+    r"\b(he|she|they) (has|have|had|took|passed)\b"
 )
 SELF_HOLDS = re.compile(r"(我有|我考過|我考到|我拿到|我持有|我也有|\bi (have|hold|passed|got)\b)")
 # 「把素養時數補滿」「上滿」: an area taken to its threshold
