@@ -160,6 +160,8 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind64.yaml", 0.45, 0.88),
         ("conversations_blind65.yaml", 0.75, 0.95),
         ("conversations_blind66.yaml", 0.45, 0.87),
+        ("conversations_blind67.yaml", 0.45, 0.85),
+        ("conversations_blind68.yaml", 0.5, 0.86),
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
