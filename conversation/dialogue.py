@@ -173,6 +173,8 @@ GUIDELINE_PRONOUN = re.compile(
 POSITIONED_AS = re.compile(
     r"(定位成|定位為|定位在|歸成|歸為|歸類成|歸類為|歸到|算成|算作|當成|當作|列為|列成|設計成)\s*(?P<category>素養類|工具類|專案類)"
 )
+# …and what such a certificate maps to is asked (「它對應哪些能力類型」)
+TYPES_ASKED = re.compile(r"(能力類型|對應|\btypes?\b)")
 # 「接替的那兩張」「後續接續的證照」 "the replacements": the certificates that follow retired ones (表6's note)
 SUCCESSORS_REF = re.compile(
     r"((接替|接續|取代|替代|替換)(它們|它|的)?的?(那|這)?(兩|幾)?\s*(張|個)(證照|認證)?"
@@ -454,7 +456,7 @@ class Dialogue:
             # "If we launched an exam that tests using tools like Midjourney, which category is it?": an exam
             # someone makes, placed in 表3 — not a certificate the user holds or supposes holding
             return self._question(ds, text, lang, resolve=False)  # (「it」 is the exam described)
-        positioned = POSITIONED_AS.search(n_text) and re.search(r"(能力類型|對應|\btypes?\b)", n_text)
+        positioned = POSITIONED_AS.search(n_text) and TYPES_ASKED.search(n_text)
         if positioned and not self.facts.read(text).has_facts:
             # 「假設我們那張定位成專案類，它對應到哪些能力類型」: the category's contents, no what-if of anyone's facts
             return self._question(ds, text, lang)
@@ -1621,7 +1623,7 @@ class Dialogue:
             # the message names, which 表6 does not list — not the one talked about before
             return text
         positioned = POSITIONED_AS.search(normalise(text))
-        if positioned and re.search(r"(能力類型|對應|\btypes?\b)", normalise(text)[positioned.end() :]):
+        if positioned and TYPES_ASKED.search(normalise(text)[positioned.end() :]):
             # 「假設我們那張定位成專案類，它對應到哪些能力類型」: the question is the category's, whatever 「它」 was
             rest = re.sub(r"^[，,\s]*(那|那麼)?(它|他|這張|那張)?(的話)?", "", normalise(text)[positioned.end() :])
             return f"{positioned.group('category')}{rest}"

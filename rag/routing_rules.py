@@ -923,8 +923,7 @@ def _domain_certs(q: Query) -> list[Card] | None:
 def _tool_groups(q: Query) -> list[Card] | None:
     if not q.groups or not q.asks("tools") or "cert_category" in q.keys:
         return None
-    after_rai = q.u.previous_rule in ("view.responsible_ai", "view.rai_frameworks")
-    if FRAMEWORKS_ASKED.search(q.u.normalised) and after_rai:
+    if _frameworks_after_rai(q):
         return None  # "which frameworks does it base that on?" after 附件(六): its governance frameworks
     named_role = any(e.kind == "role" and e.start >= 0 and e.surface in q.u.normalised for e in q.u.entities)
     # (a follow-up of a tool-group answer may name a role and still ask about the groups)
@@ -1341,8 +1340,7 @@ def _type_or_item(q: Query) -> Plan | list[Card] | None:
         return _tools_of_area(q)
     if not q.explicit_kinds & {"type", "item"} and _rai_use_case(q):
         return None  # "letting an AI tool rank CVs — anything in the guideline about that?": 附件(六) is asked
-    after_rai = q.u.previous_rule in ("view.responsible_ai", "view.rai_frameworks")
-    if not q.explicit_kinds & {"type", "item"} and after_rai and FRAMEWORKS_ASKED.search(q.u.normalised):
+    if not q.explicit_kinds & {"type", "item"} and _frameworks_after_rai(q):
         return None  # "which frameworks does it base that on?" after 附件(六): its governance frameworks
     if "update" in q.intents and not q.keys.get("type") and ADDED_ASKED.search(q.u.normalised):
         # 「（AI 治理素養）這個是這一版才新增的嗎？還有新增哪些」: the item (its card says whether it is new),
@@ -1668,8 +1666,7 @@ def _rai(q: Query) -> list[Card] | None:
             return [v.rai_card(dims[best].name)]
     if "overview_rai" in q.intents and "risk" not in keys:
         # 「想用 AI 做履歷初篩，負責任意識有哪些要特別注意？」: the dimensions the use case brings in, then all four
-        text = q.u.normalised
-        implied = [d.name for d in v.cat.responsible_ai.dimensions if any(w.lower() in text for w in d.implied_by)]
+        implied = _implied_dimensions(q)
         if implied and CAUTION.search(q.u.normalised):
             return [*(v.rai_card(k) for k in implied), v.rai_overview()]
         return [v.rai_overview()]
@@ -1680,7 +1677,7 @@ def _rai(q: Query) -> list[Card] | None:
         # 「我用 AI 做的圖交給客戶，指引對這種情況有什麼提醒」: a use described, the guideline's cautions asked — the
         # dimensions the use brings in (附件(六)'s own examples of each)
         text = q.u.normalised
-        implied = [d.name for d in v.cat.responsible_ai.dimensions if any(w.lower() in text for w in d.implied_by)]
+        implied = _implied_dimensions(q)
         if implied:
             # the dimensions the use brings in answer it; a passage naming the same use does not outrank them
             return [replace(v.rai_card(k), native=True) for k in implied]
@@ -1696,12 +1693,7 @@ def _rai(q: Query) -> list[Card] | None:
     named_dims = list(keys.get("rai", []))
     if named_dims and CAUTION.search(q.u.normalised):
         # 「想用 ChatGPT 初篩履歷，有什麼要注意」: the use case's other dimensions too (履歷 are personal data)
-        text = q.u.normalised
-        named_dims += [
-            d.name
-            for d in v.cat.responsible_ai.dimensions
-            if d.name not in named_dims and any(w.lower() in text for w in d.implied_by)
-        ]
+        named_dims += [d for d in _implied_dimensions(q) if d not in named_dims]
     # a dimension the question itself names (「避免被騙」「打成績」) is what it asks: no passage outranks it
     # (and so are those a use described brings in when its cautions are asked: 「做信用評分的模型要注意什麼」)
     native = own | (set(named_dims) if _rai_use_case(q) else set())
@@ -1720,7 +1712,19 @@ def _rai_use_case(q: Query) -> bool:
     text = q.u.normalised
     if not CAUTION.search(asked_clause(text)) or not (GUIDELINE_SAYS.search(text) or AI_USED.search(text)):
         return False
-    return any(any(w.lower() in text for w in d.implied_by) for d in q.views.cat.responsible_ai.dimensions)
+    return bool(_implied_dimensions(q))
+
+
+def _implied_dimensions(q: Query) -> list[str]:
+    """The 附件(六) dimensions a described use brings in by its words (履歷 → 隱私保護, 篩選 → 風險辨識)."""
+    text = q.u.normalised
+    return [d.name for d in q.views.cat.responsible_ai.dimensions if any(w.lower() in text for w in d.implied_by)]
+
+
+def _frameworks_after_rai(q: Query) -> bool:
+    """ "which frameworks does it base that on?" right after 附件(六): its governance frameworks, not 表5's."""
+    after_rai = q.u.previous_rule in ("view.responsible_ai", "view.rai_frameworks")
+    return after_rai and bool(FRAMEWORKS_ASKED.search(q.u.normalised))
 
 
 # a use of AI described (「用 AI 來做」「貼進去給它寫」 "an AI tool to pre-screen"): what it brings in is asked
