@@ -122,10 +122,15 @@ SAME_HYPOTHESIS = re.compile(
 )
 # A question about someone's status: read only when their facts are known and nothing else is asked.
 STATUS = re.compile(
-    r"(有到|到了|到哪|達到|達成|狀態|狀況|情況|夠了|夠嗎|夠不夠|現在|目前|實際|過了|有過|算有|有沒有|怎樣|如何|ok|有變|變了|影響|呢"
+    r"(有到|到了|到哪|達到|達成|狀態|狀況|情況|夠了|夠嗎|夠不夠|現在|目前|實際|過了|有過|算有|有沒有|怎樣|如何|ok|有變|變了|影響|呢|咧|勒|哩"
     r"|沒[？?]?$"
     r"|\bnow\b|\bstatus\b|\breal (numbers|hours|facts)\b|\bactual\b|\bdo i\b|\bam i\b|\bdoes (she|he)\b"
     r"|\bwhat about\b|\bhow about\b)"
+)
+# Words of 表5's own vocabulary: a message holding one is about levels, certificates or hours, whatever else
+# it says (so it is never declined for reading like small talk)
+LEVEL_WORD = re.compile(
+    r"(初階|進階|具備|未達|人才|素養|工具|程式|模型|服務|證照|認證|證書|小時|時數|等級|\blevels?\b|\bhours?\b|\bcert)"
 )
 THIRD_PERSON = re.compile(r"(她|他|這位|學員|同事|員工|部屬|\bshe\b|\bhe\b|\bher\b|\bhis\b|\bthey\b)")
 # Someone else described next (HR going through a team): their facts are not added to the last person's.
@@ -221,10 +226,15 @@ ECHO = re.compile(
 )
 # 「三個人裡面誰…」 "which of them…": a question over every person named in the conversation
 WHO = re.compile(
-    r"(誰|哪位|哪一位|哪個人|哪些人|哪幾位|幾位|幾個人|多少人|他們(兩|倆)|她們(兩|倆)"
+    r"(誰|哪位|哪一位|哪個人|哪些人|哪幾位|幾位|幾個人|多少人|他們(兩|倆)|她們(兩|倆)|哪幾組|哪些組|哪一組|幾組"
     # 「三個裡面有幾個算 AI 開發人才？是哪幾個」: the people counted among those described
     r"|(裡面|之中|當中|中間)[^，。?？]{0,4}(有)?幾個|是哪幾個"
-    r"|\bwho\b|\bwhich of (them|the|us)\b|\bhow many of (them|us)\b|\b(both of them|the two of them)\b)"
+    # 「三個人裡面，符合 AI 應用素養的有幾個」: the count asked after a clause naming what is met
+    r"|(裡面|之中|當中|中間|其中)[，,][^。?？]{0,24}幾(個|位|人)"
+    r"|\bwho\b|\bwhich of (them|the|us)\b|\bhow many of (them|us)\b|\b(both of them|the two of them)\b"
+    # "So of the three, how many meet…" "how many of the five reach…"
+    r"|\bhow many of the (two|three|four|five|six|\d+|team|group)\b"
+    r"|\bof the (two|three|four|five|six|\d+)\b[^?]{0,12}\bhow many\b)"
 )
 # What a person's facts are made of; a question naming only these is about the person.
 FACT_KINDS = frozenset({"type", "item", "talent", "cert", "issuer", "tool"})
@@ -328,6 +338,7 @@ ORDINAL_NOUN_KINDS = {
 SAME_CATEGORY = re.compile(r"(同類|同一類|同樣類別|同一個類別|\bsame (category|kind)\b)")
 # a description, then 「那這個呢」 "what about this one": the thing described, not one talked about before
 DESCRIBED_THEN_THIS = re.compile(r"[^，,。]{8,}[，,]\s*(那|那麼)?\s*(這個|這種|這份|這樣)(呢|的話呢)\s*[?？]?\s*$")
+OWN_QUESTION_CHARS = 14  # a message this long (in Chinese characters) can be weighed on its own
 SCOPE_ONLY_CHARS = 16  # longer messages naming a scope ask something of their own
 TWO_REF = re.compile(r"(這兩張|這兩個|那兩張|那兩個|兩張都|兩個都|這兩|兩者|\bboth\b|\bthese two\b|\bthe two\b)")
 ISSUER_REF = re.compile(
@@ -390,6 +401,10 @@ class Dialogue:
 
     # ------------------------------------------------------------------ entry
     def on_message(self, ds: DialogueState, text: str, lang: Lang) -> list[Reply]:
+        if re.search(r"[\u3400-\u9fff]|[A-Za-z]{3,}", text):
+            ds.said_lang = self._answer_language(text, lang)  # type: ignore[assignment]
+        elif ds.said_lang == "en":
+            lang = "en"  # 「C?」 after English messages: answered in English, whatever the interface language
         replies = self._read(ds, text, lang)
         # whose result this is, first: when several people are talked about, or the message names the person
         named_here = bool(ds.person) and people.mentioned(text, [ds.person or ""]) is not None
@@ -425,7 +440,7 @@ class Dialogue:
         if switched and WHO.search(normalise(text)):
             # 「小陳：… / 小林：有 iPAS 中級 其他都沒 誰算 AI 應用人才」: the last person's facts come with the
             # question about everyone, so they count before it is answered
-            stated = self.facts.read(people.as_pronoun(text, [ds.person or ""]), continuing=True)
+            stated = self._person_part(people.as_pronoun(text, [ds.person or ""]))  # (「4號：IBM …」: no verb)
             if stated.has_facts and (not stated.hypothetical or self._sets_supposition_aside(text)):
                 ds.profile = self.facts.apply(ds.profile, stated, ds.turn)
         who = self._people_compared(ds, text, lang)
@@ -468,12 +483,19 @@ class Dialogue:
             ex.hypothetical = True  # 「第一張單憑它夠嗎」 "is the first one enough on its own": that one, not stored
         self._referenced_certificates(ds, ex, normalise(text))
         self._level_corrected(ds, ex, normalise(text))
-        if ex.unnamed and not ex.certificates and not ex.adds:
+        if ex.unnamed and not ex.adds:
             # 「阿凱都有兩張工具類了」 after his two 工具類 were named: the count restates them, adds none
             held: dict[str, int] = {}
             for c in ds.profile.certificates:
                 category = self.cat.certification(c.cert_id).category
                 held[category] = held.get(category, 0) + 1
+            # "…both the 初級 and 中級 levels of X, plus Y. Two tool certs —": this message's certificates,
+            # each level the user names counted as they count it (表5 counts the family once all the same)
+            said_levels = set(LEVEL_WORDS.findall(normalise(text)))
+            for cert_id in ex.certificates:
+                cert = self.cat.certification(cert_id)
+                levels = len(said_levels & set(LEVEL_WORDS.findall(cert.name)))
+                held[cert.category] = held.get(cert.category, 0) + max(1, levels)
             for u in ds.profile.unnamed:
                 held[u.category] = held.get(u.category, 0) + u.count
             kept = [(category, n) for category, n in ex.unnamed if n > held.get(category, 0)]
@@ -530,9 +552,14 @@ class Dialogue:
         normalised = normalise(text)
         if any(not self.reader.scope_weighs(topic) for topic in self.reader.scope_topics(normalised)):
             return self._question(ds, text, lang)  # 「幫我寫一封求職信，說我有 iPAS 初級」: a task, declined
-        if self.reader.scope_topics(normalised) and not ex.has_facts and not ex.adds:
+        if self.reader.scope_topics(normalised) and not ex.has_facts:
             # 「公司能不能因為她沒到進階就扣考績，合法嗎？」 after her result: a question of its own, weighed
             # against the guideline as any question is (declined, or answered when the guideline covers it)
+            # (「另外」 reads as 「再」 but adds nothing when no fact is stated)
+            return self._question(ds, text, lang)
+        if not ex.has_facts and not ds.profile.is_empty() and self._outside_guideline(normalised):
+            # 「最近準備考試肩頸超痠，是不是要看骨科？」 with a profile stored: 「是不是」 is no level question
+            # when nothing of the guideline is named and the question reader finds it outside the guideline
             return self._question(ds, text, lang)
         learning = self._learning_plan(ds, ex, updated, normalised, answer_lang, lang)
         if learning is not None:
@@ -609,7 +636,7 @@ class Dialogue:
             shown = ds.situation_types or talked
             if hypothetical:  # and the types the supposition changes, or the ones it asks about
                 changed = self.situation.changed_types(ds.profile, updated)
-                shown = [t.name for t in self.cat.types if t.name in {*ds.situation_types, *changed}]
+                shown = [t.name for t in self.cat.types if t.name in {*shown, *changed}]
                 shown = self.situation.asked_types(text)[0] or shown
             if base is ds.hypothesis and not ex.has_facts:  # 「AI 模型訓練呢？」 under the same what-if: that type
                 shown = self.situation.asked_types(text)[0] or shown
@@ -1042,7 +1069,7 @@ class Dialogue:
     def _may_be_name(self, name: str) -> bool:
         """A word the advisor reads otherwise (a catalog name, an hours area: 「文書 15 小時」) or one the
         guideline itself uses (「幫三位同事評估：」: 評估 is a task, not a colleague) is no person."""
-        if re.fullmatch(r"[A-Za-z]+|[甲乙丙丁]", name):
+        if re.fullmatch(r"[A-Za-z]+|[甲乙丙丁]|[\dA-Z一二三四五六七八九十甲乙丙丁]{1,2}\s*[號組]", name):
             return True  # Latin words were checked against the advisor's vocabulary already; 甲乙 are labels
         if name[-1] in people.VERB_ENDS:
             return False  # 「我們的課只有…」: 「課只」 ends on a word that goes on the sentence
@@ -1069,6 +1096,7 @@ class Dialogue:
         while len(ds.people) >= people.MAX_PEOPLE:
             ds.people.pop(next(iter(ds.people)))
         ds.hypothesis = None
+        ds.situation_route = None  # "through certificates" was asked of the one before
         return True
 
     def _person_by_ordinal(self, ds: DialogueState, text: str) -> str:
@@ -1490,6 +1518,15 @@ class Dialogue:
             ex.certificates = recent[-2:]
         elif SINGULAR.search(text) or re.search(r"(這張|那張|這個證照)", text):
             ex.certificates = recent[-1:]
+
+    def _outside_guideline(self, n: str) -> bool:
+        """Whether a message names nothing of the guideline and the question reader declines it as outside
+        the guideline's scope (the same decision a single question gets)."""
+        if self.reader.entities(n) or set(self.reader.detect_intents(n)) & CONTENT_INTENTS or LEVEL_WORD.search(n):
+            return False
+        if len(re.findall(r"[\u4e00-\u9fff]", n)) < OWN_QUESTION_CHARS and len(re.findall(r"[a-z]+", n)) < 8:
+            return False  # 「那現在呢？」「那另一位呢」: a short follow-up leans on the conversation, not read alone
+        return self.advisor.respond(n).out_of_scope
 
     def _about_self(self, ds: DialogueState, ex: Any, text: str) -> bool:
         """Whether the message asks about the user's own result: a level question in the first person
@@ -2339,9 +2376,11 @@ class Dialogue:
                     continue
                 names = [re.sub(r"[（(][^）)]*[）)]", "", p).strip(" 。") for p in _top_level_split(rest)]
                 firsts = [self._first_listable(n) for n in names]
-                found_items = [e for e in firsts if e is not None and e[0] == "item"]
-                if len(found_items) >= 2 and len(found_items) * 3 >= len(names) * 2:
-                    items += [k for k in found_items if k not in items]
+                # a type's items, or example titles (「常見職稱範例：AI 應用規劃師、AI 解決方案顧問、…」)
+                for kind in ("item", "role"):
+                    found_items = [e for e in firsts if e is not None and e[0] == kind]
+                    if len(found_items) >= 2 and len(found_items) * 3 >= len(names) * 2:
+                        items += [k for k in found_items if k not in items]
         return certs or items
 
     def _first_listable(self, name: str) -> tuple[str, str] | None:

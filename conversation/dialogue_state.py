@@ -126,6 +126,8 @@ class DialogueState(Model):
     # the message), so 「我這種背景適合哪些職稱」 later is read with them
     background: list[str] = []
     plan: PlanContext | None = None  # the learning plan last shown (knowledge.planner)
+    # the language of the last message that read as one: 「C?」 "And B?" go on in it
+    said_lang: Literal["zh-TW", "zh-CN", "en"] | None = None
 
     @classmethod
     def load(cls, raw: dict[str, Any] | None, default_lang: Literal["zh", "en"]) -> DialogueState:

@@ -40,9 +40,13 @@ INTRO = re.compile(
     # 「幫品管課的阿明做能力盤點」: someone a task is done for
     r"(?:幫|替|為)(?:[^，。,]{0,6}?的|(?:我|我們)?的?" + _INTRO_ZH + r")?"
     r"(?P<for>" + _NAME_ZH + r")(?=做|評估|評|盤點|看|檢視|算|查|問)|"
-    r"\b(?i:colleague|employee|engineer|staff member|team member|candidate|intern|trainee|hire)(?:,|:)?\s+"
+    r"\b(?i:colleague|employee|engineer|staff member|team member|candidate|intern|trainee|hire|person|learner"
+    r"|student|applicant|participant|member)(?:,|:)?\s+"
     # ("Employee A has…", "Back to A:": a single capital letter labels someone too)
-    r"(?P<en>[A-Z][a-z]+|[A-Z])(?![A-Za-z])|\b(?i:back to|returning to|now for|and for|what about)\s+"
+    r"(?P<en>[A-Z][a-z]+|[A-Z])(?![A-Za-z])|"
+    # "And Ben? He has…": a name asked about on its own, then what is said of them
+    r"(?:^|(?<=[.!?]\s))(?i:and|now|then)\s+(?P<en_and>[A-Z][a-z]+)(?=\s*[?？,，:：])|"
+    r"\b(?i:back to|returning to|now for|and for|what about)\s+"
     r"(?P<en_back>[A-Z][a-z]+|[A-Z](?=\s*[:：,，]))(?![A-Za-z])"
 )
 NOT_NAMES = frozenset(
@@ -84,6 +88,10 @@ SUBJECT_NAME = re.compile(
     # they hold (「表5 有…」 has a digit, "AI 有…" two letters)
     + r"|(?:^|(?<=[：:；;，,。\s]))(?P<letter>[A-Z])(?=\s*(有|上過|上了|考過|考了|考到|拿到|只有|也有|沒有|持有))"
     # 「候選人甲有 X，乙有 Y」: 甲乙丙丁 label people the same way
+    # 「1號：…。2號：…」「A組每個人都上了…；B組上了…」: people or groups labelled by a number or a letter
+    + r"|(?:(?<=[：:；;，,。\s])|^)(?P<numbered>\d{1,2}\s*號|[一二三四五六七八九十]{1,2}號|[A-Z]\s*組|[甲乙丙丁]\s*組)"
+    + r"(?=\s*[：:]|\s*(?:的人|每個人|每人|大家|全部|全員)?\s*(?:都|也)?\s*"
+    + r"(有|上過|上了|考過|考了|考到|拿到|只有|也有|沒有|沒上|沒證照|沒|持有))"
     + r"|(?:(?<=[：:；;，,。\s人者])|^)(?P<gan>[甲乙丙丁])"
     + r"(?=\s*是?\s*(有|上過|上了|考過|考了|考到|拿到|只有|也有|沒有|持有))"
     # 「證書如下：小王 iPAS 初級…；小李 生成式AI…」: a nickname opening an item of a list, a space, then
@@ -257,7 +265,18 @@ def mentioned(text: str, known: list[str]) -> str | None:
 
 
 def _subject(m: re.Match[str]) -> str | None:
-    names = ("nick", "latin", "letter", "gan", "nick_listed", "colon", "listed", "listed_colon", "listed_says")
+    names = (
+        "nick",
+        "latin",
+        "letter",
+        "numbered",
+        "gan",
+        "nick_listed",
+        "colon",
+        "listed",
+        "listed_colon",
+        "listed_says",
+    )
     return next((m.group(g) for g in names if m.group(g)), None)
 
 

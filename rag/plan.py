@@ -52,6 +52,7 @@ NEGATION_BEFORE = re.compile(
     r"((?<!是)不是|(?<!屬)不屬於|(?<!算)不算|非|除了|除去|扣掉|不含|排除|\bnot\b|\bexcept\b|\bother than\b|\bnon-?)"
     r"\s*(的)?\s*$"
 )
+NOT_BY = re.compile(r"(\bnot (issued|offered|run|given|awarded|provided) (by|from)\s*|不是由\s*|非由\s*)$")
 NEGATION_AFTER = re.compile(r"\s*(的)?\s*(證照|認證)?\s*(以外|之外|除外)")
 
 
@@ -107,18 +108,28 @@ class Query:
     @cached_property
     def negated_categories(self) -> frozenset[str]:
         """Certification categories the question excludes: 「不是專案類」「專案類以外」 "not project-type"."""
+        return self.negated("cert_category")
+
+    @cached_property
+    def negated_issuers(self) -> frozenset[str]:
+        """Issuers the question excludes: 「工具類裡不是資策會辦的」 "not issued by NVIDIA"."""
+        return self.negated("issuer")
+
+    def negated(self, kind: str) -> frozenset[str]:
+        """The entities of `kind` a negation stands right before or after."""
         text = self.u.normalised
         # entity starts count characters of the squashed text (no spaces): back to the question's own
         squashed, index = squash(text)
         original = {s: i for i, s in index.items()}
         out = set()
-        for e in self.u.of_kind("cert_category"):
+        for e in self.u.of_kind(kind):
             if e.start < 0 or e.start not in original:
                 continue
             start = original[e.start]
             last = original.get(min(len(squashed), e.start + len(match_key(e.surface))) - 1, start)
             before, after = text[max(0, start - 6) : start], text[last + 1 : last + 5]
-            if NEGATION_BEFORE.search(before) or NEGATION_AFTER.match(after):
+            wide = text[max(0, start - 24) : start]  # "not issued by NVIDIA", 「不是由資策會」
+            if NEGATION_BEFORE.search(before) or NEGATION_AFTER.match(after) or NOT_BY.search(wide):
                 out.add(e.key)
         return frozenset(out)
 
@@ -126,8 +137,10 @@ class Query:
     def asked_intents(self) -> frozenset[str]:
         """Intents of the clause that asks (「我是後端軟體工程師，接下來可以往什麼職位發展」: career, not tools)."""
         from rag.routing_rules import asked_clause
+        from rag.understanding import without_names
 
-        return frozenset(self.reader.detect_intents(asked_clause(self.u.normalised)))
+        # (names blanked as for `intents`: "AI tool use" asks nothing about tools)
+        return frozenset(self.reader.detect_intents(without_names(asked_clause(self.u.normalised), self.u.entities)))
 
     def asks(self, intent: str) -> bool:
         """The question asks for `intent`: in the asking clause when that clause shows any intent."""

@@ -74,7 +74,9 @@ TABLE5_NAMED = re.compile(r"(表\s*5|自我評估量表|量表|table 5)")
 EXAMPLES_OF = re.compile(r"(這些|這類|等|之類|像是|例如|比如|such as|like|[（(][^）)]*[、,][^）)]*[）)])")
 # Intents that ask for a stated attribute; "what is", "compare" and "where to download" alone do not.
 EVIDENCE_INTENTS = IN_SCOPE_INTENTS - {"define", "compare", "download"}
-LEVEL_WORDS = re.compile(r"(初階|進階)")  # the 表5 levels above 具備, named in a question
+LEVEL_WORDS = re.compile(
+    r"(初階|進階|\b(advanced|beginner|entry)[- ]level\b|\blevel of advanced\b)"
+)  # 表5 levels above 具備
 CLAUSE_SPLIT = re.compile(r"(?<=[，,；;。!！?？:：\n])|(?<=\.)\s")
 QUESTION_MARKERS = re.compile(
     r"[?？]|嗎|呢|什麼|甚麼|哪|多少|幾|如何|怎麼|是不是|有沒有|是否|\b(what|which|how|who|where|when|why|can|should|is|are|do|does)\b"
@@ -269,7 +271,10 @@ def cert_filter(q: Query) -> CertFilter:
     issuers = tuple(q.keys.get("issuer", []))
     if scope and issuers and EXAMPLES_OF.search(q.u.normalised):
         issuers = ()  # 「外商（微軟、AWS 這些國外公司）」: the issuers only illustrate the scope
-    return CertFilter(tuple(q.keys.get("cert_category", [])), issuers, scope[0] if len(scope) == 1 else None)
+    excluded = tuple(i for i in issuers if i in q.negated_issuers)
+    issuers = tuple(i for i in issuers if i not in excluded)
+    categories = tuple(q.keys.get("cert_category", []))
+    return CertFilter(categories, issuers, scope[0] if len(scope) == 1 else None, excluded_issuers=excluded)
 
 
 def named_certs(q: Query) -> list[str]:
@@ -537,7 +542,8 @@ def _count_certs(q: Query) -> list[Card] | None:
         # 「哪個機構辦的認證最多？」: issuers ranked by their 表6 certificates
         return [q.views.queries.issuers_ranked(f, fewest=bool(ranked.group("few") or ranked.group("fewest")))]
     counting = "count" in q.intents or more_of
-    filtering = bool(f.issuers and (f.categories or f.scope) or f.scope and ("certs_for" in q.intents or counting))
+    issuers_named = f.issuers or f.excluded_issuers
+    filtering = bool(issuers_named and (f.categories or f.scope) or f.scope and ("certs_for" in q.intents or counting))
     named_other = set(q.keys) & {"type", "item", "role", "talent"}
     if not (counting or filtering) or named_other and not TABLE6_NAMED.search(q.u.normalised):
         return None
@@ -661,7 +667,12 @@ DESCRIBED_EXAM = re.compile(
 def _described_exam(q: Query) -> Plan | None:
     text = q.u.normalised
     # 「如果另外出一個進階版，要學員一路做到部署呢？」 right after an exam was placed: another exam, the same question
-    again = q.u.followup and q.u.previous_rule == "view.category_of_described_exam" and not q.u.entities
+    # (entities the follow-up took from the answer before are no name of its own)
+    again = (
+        q.u.followup
+        and q.u.previous_rule == "view.category_of_described_exam"
+        and not q.reader.entities(q.u.normalised)
+    )
     # (「…which category would that be, and which types does it map to?」: the category asked in any clause)
     if named_certs(q) or not again and (not DESCRIBED_EXAM.search(text) or "category_of" not in q.intents):
         return None

@@ -208,6 +208,14 @@ class Pace:
     area: str | None = None
 
 
+# 「各 15 小時」「各上了 12h」 "15 hours each": one number of hours for each area named before it
+EACH_HOURS = re.compile(
+    r"各\s*(?:上了?|上過|排|是|有)?\s*(?P<n>\d+(?:\.\d+)?)\s*(?:個)?\s*(?:小時|鐘頭|hrs?\b|h\b)"
+    r"|(?P<en>\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h)\s+each\b"
+)
+SENTENCE_END = re.compile(r"[。?？!！;；]|\.(?=\s)")
+
+
 @dataclass
 class Extracted:
     """What one message states; `hypothetical` facts are applied to a copy only."""
@@ -313,6 +321,7 @@ class FactReader:
             text = BARE_NUMBER.sub(r"\1 小時", text)
         else:
             text = self._listed_bare_hours(text)
+        text = self._each_hours(text)  # 「文書和自動化兩種工具，各 15 小時」: 15 hours for each area named
         text = WRONG_THEN_RIGHT.sub(lambda m: f"{m.group('new')} 小時（{m.group('said')}了）", text)
         text = SHORT_OF.sub(" ", text)  # 「沒有任何一項工具滿 18 小時」 says what she lacks, not hours she has
         if continuing:
@@ -678,6 +687,23 @@ class FactReader:
         for end in sorted(set(ends), reverse=True) if len(set(ends)) >= 2 else []:
             text = f"{text[:end]} 小時{text[end:]}"
         return text
+
+    def _each_hours(self, text: str) -> str:
+        """「文書和自動化兩種工具，各 15 小時」 "writing and automation, 15 hours each": one number of hours
+        for every area the sentence names before it without hours of its own, written out for each area."""
+        m = EACH_HOURS.search(text)
+        if m is None:
+            return text
+        start = max((x.end() for x in SENTENCE_END.finditer(text, 0, m.start())), default=0)
+        areas = [(at, area) for at, area in self._areas_in(text[start : m.start()]) if area != "tool"]
+        if len({area for _, area in areas}) < 2 or self.hours_re.search(text[start : m.start()]):
+            return text
+        n = m.group("n") or m.group("en")
+        for at, _ in sorted(areas, reverse=True):
+            end = start + self._ends(text[start:], at)[0]
+            text = f"{text[:end]} {n} 小時{text[end:]}"
+        shift = sum(len(f" {n} 小時") for _ in areas)
+        return text[: m.start() + shift] + " " + text[m.end() + shift :]
 
     def _bare_positions(self, clause: str, paired: list[tuple[int, str, float]]) -> list[int]:
         """Where the numbers `_right_after` read start (they are never also read as hours with a unit)."""

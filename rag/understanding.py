@@ -280,8 +280,10 @@ class QueryUnderstanding:
             certs = [c for c in catalog.certifications if c.issuer == issuer]
             vocab = {c.id: set(re.findall(r"[a-z][a-z0-9+-]+", normalise(f"{c.name} {c.name_en}"))) for c in certs}
             if len(certs) > 1:
+                # ("and" in "Beginner and Intermediate" tells nothing: function words are never distinctive)
                 self.distinctive[issuer] = {
-                    cid: words - set().union(*(v for k, v in vocab.items() if k != cid)) for cid, words in vocab.items()
+                    cid: words - set().union(*(v for k, v in vocab.items() if k != cid)) - EN_STOPWORDS
+                    for cid, words in vocab.items()
                 }
         # one matcher per mode; a key maps to the first (longest, then catalog-order) form that has it
         self.form_index: dict[str, Form] = {}

@@ -25,11 +25,13 @@ class CertFilter:
     categories: tuple[str, ...] = ()
     issuers: tuple[str, ...] = ()
     scope: str | None = None  # 國內 / 國際
+    excluded_issuers: tuple[str, ...] = ()  # 「不是資策會辦的」: every issuer but these
 
     def admits(self, c: Certification) -> bool:
         return (
             (not self.categories or c.category in self.categories)
             and (not self.issuers or c.issuer in self.issuers)
+            and c.issuer not in self.excluded_issuers
             and (self.scope is None or c.scope == self.scope)
         )
 
@@ -37,6 +39,9 @@ class CertFilter:
         parts = []
         if self.issuers:
             parts.append((" / " if en else "、").join(self.issuers) + ("" if en else " 辦理的"))
+        if self.excluded_issuers:
+            names = (" / " if en else "、").join(self.excluded_issuers)
+            parts.append(f"non-{names}" if en else f"非 {names} 辦理的")
         if self.scope:
             parts.append(SCOPE_EN[self.scope] if en else self.scope)
         if self.categories:
