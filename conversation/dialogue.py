@@ -81,6 +81,16 @@ STORED_ASKED = re.compile(
 )
 # 「辦公室應用那張」「美術設計的那一張」: a certificate described by part of its name
 DESCRIBED_ONE = re.compile(r"(?P<words>[^\s，。,、跟和與及?？]{2,12}?)\s*(的)?\s*(那張|這張|那一張|這一張)(?!表)")
+# "the engineer one", "the design cert": a certificate described by a word or two of its name
+DESCRIBED_ONE_EN = re.compile(
+    r"\bthe (?P<words>[a-z][a-z0-9+\-]{2,}( [a-z][a-z0-9+\-]{2,})?) (one|cert|certificate|certification|exam)\b",
+    re.IGNORECASE,
+)
+# words before "one" that point by order or by contrast, not by a certificate's name
+NOT_DESCRIBING = frozenset(
+    "other first second third fourth fifth last same new old next previous latter former right only top "
+    "best easiest cheapest hardest basic advanced entry literacy tool project recommended".split()
+)
 # 「影像那一項」: a competency item described by part of its name
 DESCRIBED_ITEM = re.compile(r"(?P<words>[^\s，。,、跟和與及?？]{2,8}?)\s*(的)?\s*(那一項|這一項|那項|這項)")
 NOT_HELD_YET = re.compile(r"(還沒|尚未|沒考|沒有考|\bnot yet\b|\bhaven'?t\b)")  # 「（我還沒考）」 anywhere after
@@ -118,7 +128,9 @@ KIND_NOUN = {
 # 「AI 模型訓練要幾小時才算具備？」 asks for the threshold itself, not for one's own result.
 GENERAL_THRESHOLD = re.compile(r"(幾小時|幾張|多少小時|多少張|什麼條件|門檻|要求是|how many hours|requirements?)")
 SAME_HYPOTHESIS = re.compile(
-    r"(這個假設|假設下|同樣的假設|那樣的話|這樣的話|\bin that case\b|\bunder (that|this) assumption\b)"
+    r"(這個假設|假設下|同樣的假設|那樣的話|這樣的話|\bin that case\b|\bunder (that|this) assumption\b"
+    # 「那就照剛剛那個計畫，再多排一門 6 小時的課」: the what-if just computed, extended
+    r"|照(著)?(剛剛|剛才|上面|前面|這個|那個)(那個|的)?(計畫|規劃|安排|假設)|\b(on top of|with) (that|this) plan\b)"
 )
 # A question about someone's status: read only when their facts are known and nothing else is asked.
 STATUS = re.compile(
@@ -346,6 +358,12 @@ ISSUER_REF = re.compile(
     r"|\b(this|that|the same) (issuer|vendor|organi[sz]ation)\b)"
 )
 LEVEL_WORDS = re.compile(r"初級|中級|高級")
+LIST_OF_OTHERS = re.compile(r"(有沒有|有哪些|哪些|哪幾|推薦|列出|\bwhich\b|\bany\b|\bother\b)")
+# 「跟他那張同一個辦理單位的」 "from the same issuer as mine": the issuer of the certificate the person holds
+SAME_ISSUER_AS_HELD = re.compile(
+    r"(跟|和|與)(他|她|我|你)?(的)?(手上)?(那張|這張|那一張|證照|證書|認證)[^，。?？]{0,3}(同一?(個|家)?|一樣的?)(辦理|發證|主辦)?(單位|機構)"
+    r"|\bsame (issuer|organi[sz]ation|body|vendor) as (his|her|my|their|the one (he|she|i) (has|holds))\b"
+)
 WHOLE_TABLE = re.compile(
     r"(整張表|整個表|全表|整份表|整份清單|整張清單|\bthe whole (table|list)\b|\bthe entire (table|list)\b)"
 )
@@ -403,8 +421,10 @@ class Dialogue:
     def on_message(self, ds: DialogueState, text: str, lang: Lang) -> list[Reply]:
         if re.search(r"[\u3400-\u9fff]|[A-Za-z]{3,}", text):
             ds.said_lang = self._answer_language(text, lang)  # type: ignore[assignment]
-        elif ds.said_lang == "en":
-            lang = "en"  # 「C?」 after English messages: answered in English, whatever the interface language
+        if ds.said_lang == "en":
+            # an English message (or 「C?」 after English ones) is answered in English whatever the interface
+            # language — also once a reference in it was replaced by a certificate's Chinese name
+            lang = "en"
         replies = self._read(ds, text, lang)
         # whose result this is, first: when several people are talked about, or the message names the person
         named_here = bool(ds.person) and people.mentioned(text, [ds.person or ""]) is not None
@@ -465,6 +485,11 @@ class Dialogue:
         text = self._held_by_issuer(ds, text)
         text = self._material_named(ds, text)
         text = self._levels_of_recent_certificate(ds, text)
+        if not ds.profile.is_empty() and DESCRIBED_ONE_EN.search(normalise(text)):
+            # "what if instead of the office one she'd taken…": a certificate held, described by its name's words
+            held = [("cert", c.cert_id, "") for c in ds.profile.certificates]
+            listed = [("cert", key, "") for kind, key in (ds.topic.listed if ds.topic else []) if kind == "cert"]
+            text = self._replace_described_en(text, [held, listed])
         n_text = normalise(text)
         exam_made = DESCRIBED_EXAM.search(n_text) and not any(e.kind == "cert" for e in self.reader.entities(n_text))
         if exam_made and "category_of" in self.reader.detect_intents(n_text):
@@ -509,7 +534,10 @@ class Dialogue:
             # 「第一張其實是 X，不是 Y」: X replaces the one taken back, the others stay
             ex.negated = list(dict.fromkeys([*ex.negated, *self._taken_back(ds.profile, normalise(text))]))
         n = normalise(text)
-        if OFFSET.search(n) and CERT_WORD.search(n) and HOURS_WORD.search(n) and not ds.profile.is_empty():
+        # ("if I went the certificate way instead of more hours" chooses a route; it offsets nothing)
+        chosen_route = bool(ex.route) and {m.group(0) for m in OFFSET.finditer(n)} == {"instead of"}
+        offset = OFFSET.search(n) and CERT_WORD.search(n) and HOURS_WORD.search(n) and not chosen_route
+        if offset and not ds.profile.is_empty():
             return [self._routes_not_offset(ds, text, lang)]
         if switched:
             # 「回到怡君」: her facts are the profile now, and her certificates what 「那張」 means
@@ -742,8 +770,25 @@ class Dialogue:
         if RECALL.search(normalised) and not ds.profile.is_empty() and not subject:
             # (「我剛剛說的那個素養課的教材是誰做的」 asks about a material, not what is stored)
             return [self.profile_view(ds, lang)]  # 「你記的我文書工具是幾小時？」: what is stored, as stored
+        short = self._gap_types(ds) if "certs_for" in self.reader.detect_intents(normalised) else []
+        if short and not self.reader.entities(normalised) and not ex.has_facts:
+            # "Which certificates would close that gap?" 「那要考哪張來補」 right after a result: the certificates
+            # of the types the result showed short of their top level
+            text = f"{'、'.join(short)}：{text}"
         ds.situation_types, ds.situation_route = [], None
         return self._question(ds, text, lang)
+
+    def _gap_types(self, ds: DialogueState) -> list[str]:
+        """The types the last result showed that are below their top level, for the facts it was about."""
+        if not ds.situation_types:
+            return []
+        shown = ds.hypothesis if ds.hypothesis is not None else ds.profile
+        top = {r.type: r.levels[-1].level for r in self.cat.rules.types}
+        return [
+            row["type"]
+            for row in self.situation.result_of(shown)["types"]
+            if row["type"] in ds.situation_types and row["level"] != top.get(row["type"])
+        ]
 
     def _certificate_part(self, text: str, ex: Any) -> str | None:
         """The answer to a later part of a level question that asks who issues or which category is the
@@ -810,6 +855,12 @@ class Dialogue:
         found = self.reader.entities(n)
         if ds.profile.is_empty() or any(e.kind == "cert" for e in found):
             return text
+        # (「它跟我那張是同一個單位辦的嗎」 asks whether; 「有沒有跟他那張同一個單位的」 asks for others)
+        same = SAME_ISSUER_AS_HELD.search(n) if LIST_OF_OTHERS.search(n) else None
+        issuers = list(dict.fromkeys(self.cat.certification(c.cert_id).issuer for c in ds.profile.certificates))
+        if same and len(issuers) == 1:
+            # 「有沒有跟他那張同一個辦理單位的」: the issuer of the one certificate held, by name
+            return n[: same.start()] + f"{issuers[0]} 辦" + n[same.end() :]
         for e in found:
             at = n.find(e.surface)
             if e.kind != "issuer" or at < 0 or not NOT_YET.match(n[at + len(e.surface) :]):
@@ -2150,9 +2201,39 @@ class Dialogue:
             pool += [("cert", key, "") for kind, key, _ in topic.entities if kind == "cert"]
             every = [("cert", c.id, "") for c in self.cat.certifications]
             out = self._replace_described(out, DESCRIBED_ONE, [list(dict.fromkeys(pool)), every])
+            # (all of 表6 only when the message talks certificates: "the dev one" may be a talent category)
+            out = self._replace_described_en(
+                out, [list(dict.fromkeys(pool)), *([every] if CERT_WORD.search(out) else [])]
+            )
         items = [("item", str(i.number), "") for t in self.cat.types for i in t.items]
         out = self._replace_described(out, DESCRIBED_ITEM, [items])
         return out if out != normalise(text) else text
+
+    def _replace_described_en(self, text: str, pools: list[list[tuple[str, str, str]]]) -> str:
+        """ "the engineer one", "the office cert": a certificate described by words of its name, replaced by
+        the name — the first pool (those listed or talked about) where exactly one name has every word."""
+        for m in reversed(list(DESCRIBED_ONE_EN.finditer(text))):
+            words = m.group("words").lower().split()
+            if any(w in NOT_DESCRIBING for w in words):
+                continue  # "the other NVIDIA one", "the next iPAS exam": picked by order or contrast, not by name
+            if any(e.kind != "cert" for e in self.reader.entities(normalise(m.group("words")))):
+                continue  # "the LLM engineer one" is a role
+            for pool in pools:
+                names = {key: self._cert_words(key) for k, key, _ in pool if k == "cert"}
+                found = [
+                    key for key, name in names.items() if all(re.search(rf"\b{re.escape(w)}", name) for w in words)
+                ]
+                if len(found) == 1:
+                    text = f"{text[: m.start()]}「{self._name('cert', found[0])}」{text[m.end() :]}"
+                    break
+                if found:
+                    break  # several of those talked about fit: not for a larger pool to decide
+        return text
+
+    def _cert_words(self, cert_id: str) -> str:
+        """A certificate's names in every form the catalog gives (English ones included), lower case."""
+        c = self.cat.certification(cert_id)
+        return " ".join([c.name, c.name_en, *c.aliases]).lower()
 
     def _replace_described(self, text: str, pattern: re.Pattern[str], pools: list[list[tuple[str, str, str]]]) -> str:
         """Each match of `pattern` whose words describe one candidate (the first pool that has one) replaced
@@ -2360,6 +2441,7 @@ class Dialogue:
         nor the facts an answer was computed from (「依您提供的：證照 A、B」)."""
         certs: list[tuple[str, str]] = []
         items: list[tuple[str, str]] = []
+        role_lists: list[list[tuple[str, str]]] = []
         for line in text.split("\n"):
             if ECHO.match(line):
                 continue
@@ -2376,12 +2458,15 @@ class Dialogue:
                     continue
                 names = [re.sub(r"[（(][^）)]*[）)]", "", p).strip(" 。") for p in _top_level_split(rest)]
                 firsts = [self._first_listable(n) for n in names]
-                # a type's items, or example titles (「常見職稱範例：AI 應用規劃師、AI 解決方案顧問、…」)
-                for kind in ("item", "role"):
-                    found_items = [e for e in firsts if e is not None and e[0] == kind]
-                    if len(found_items) >= 2 and len(found_items) * 3 >= len(names) * 2:
-                        items += [k for k in found_items if k not in items]
-        return certs or items
+                found_items = [e for e in firsts if e is not None and e[0] == "item"]
+                if len(found_items) >= 2 and len(found_items) * 3 >= len(names) * 2:
+                    items += [k for k in found_items if k not in items]
+                # one archetype's example titles (「常見職稱範例：AI 應用規劃師、AI 解決方案顧問、…」)
+                found_roles = [e for e in firsts if e is not None and e[0] == "role"]
+                if len(found_roles) >= 2 and len(found_roles) * 3 >= len(names) * 2:
+                    role_lists.append(found_roles)
+        # (titles of two archetypes side by side are no one list: 「另外一種」 then means the other archetype)
+        return certs or items or (role_lists[0] if len(role_lists) == 1 else [])
 
     def _first_listable(self, name: str) -> tuple[str, str] | None:
         e = next((e for e in self.reader.entities(normalise(name)) if e.kind in LISTABLE), None)
@@ -2476,8 +2561,12 @@ class Dialogue:
         if after_plan and detail and not retarget and done and not ex.has_facts:
             # 「剛剛那個上課的方案做完，AI 服務開發也具備了嗎」: what the plan leads to, for what is asked
             return self._after_plan(ds, n, updated, route, answer_lang, lang)
+        if ds.hypothesis is not None and SAME_HYPOTHESIS.search(n) and not retarget:
+            return None  # 「照剛剛那個計畫，再多排 6 小時」: the what-if just computed goes on, no plan asked
         if after_plan and detail and not retarget:
-            if not (route != "any" or ex.correction or PLAN_REDO.search(n)):
+            # 「工具方面我上過 RPA 16 小時…」 right after a plan: facts stated (and nothing asked) re-plan it
+            more_facts = ex.has_facts and not ex.hypothetical and not QUESTION_MARKERS.search(n)
+            if not (route != "any" or ex.correction or PLAN_REDO.search(n) or more_facts):
                 return None
             if self._names_cert(n) and not ex.correction and not PLAN_WORDS.search(n):
                 return None  # 「打算把美術設計的初級跟中級都考，算兩張嗎」 asks about those certificates
@@ -2558,6 +2647,8 @@ class Dialogue:
 
     def _answer_language(self, text: str, lang: Lang) -> str:
         """Chinese as soon as the sentence has Chinese in it (names of certificates are often English)."""
+        if lang == "en" and len(re.findall(r"[A-Za-z]{3,}", text)) >= 3:
+            return "en"  # the message read as English before names were put in (`on_message`)
         detected = detect_language(text)
         if reads_as_english(text):
             return "en"

@@ -12,7 +12,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
-CHUNKER_VERSION = "4"
+CHUNKER_VERSION = "5"
+# a paragraph that is one bold phrase ending in a colon introduces what follows, as a heading would
+LEAD_LINE = re.compile(r"^\*\*([^*]+)[：:]\*\*$")
+LEAD_LEVEL = 9  # below every Markdown heading level
 LONG_ROW = 220  # a row longer than this is split per bullet, each piece keeping the row's short cells
 
 _TABLE_HEADING = re.compile(r"^(表|圖)\s*(\d+)\s*(.*)$")
@@ -27,6 +30,7 @@ class Chunk:
     table: str  # 「表6」, 「圖3」 or ""
     title: str  # heading path inside the part, for context
     kind: str  # paragraph | list_item | table_row
+    lead: str = ""  # the bold lead-in line a list item follows (「C. AI 研究人才 (…)」): whose the item is
 
     @property
     def index_text(self) -> str:
@@ -99,7 +103,8 @@ def chunk_guideline(markdown: str, part_labels: Iterable[str]) -> list[Chunk]:
         if not text or not part:
             return
         digest = hashlib.sha1(f"{section()}|{kind}|{text}".encode()).hexdigest()[:12]
-        chunks.append(Chunk(f"c{len(chunks):03d}-{digest}", text, section(), part, table, title(), kind))
+        lead = headings.get(LEAD_LEVEL, "") if kind == "list_item" else ""
+        chunks.append(Chunk(f"c{len(chunks):03d}-{digest}", text, section(), part, table, title(), kind, lead))
 
     def flush() -> None:
         if buffer:
@@ -144,6 +149,11 @@ def chunk_guideline(markdown: str, part_labels: Iterable[str]) -> list[Chunk]:
         elif not line.strip():
             flush()
         else:
+            lead = LEAD_LINE.match(line.strip())
+            if lead:
+                # 「**C. AI 研究人才 (…)：**」 heads the list items after it (「通常需要碩博士學位」 is the
+                # research talent's): a sub-heading in all but markup
+                headings[LEAD_LEVEL] = lead.group(1).strip()
             buffer.append(line.strip())
     flush()
     return chunks

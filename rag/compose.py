@@ -138,13 +138,19 @@ def from_passages(
     else:
         chosen = select_sentences(hits, terms, index, weights=weights)
     sections = list(dict.fromkeys(hit.chunk.section for _, hit in chosen))
-    bullets = "\n".join(f"• {sentence}" for sentence, _ in chosen)
+    bullets = "\n".join(f"• {_with_lead(sentence, hit)}" for sentence, hit in chosen)
     text = localise(
         f"依指引：\n{bullets}\n\n{cite(sections)}",
         f"From the guideline (quoted in its own words):\n{bullets}\n\n{cite_en(sections)}",
         lang,
     )
     return text, _sources(chosen, titles)
+
+
+def _with_lead(sentence: str, hit: Retrieved) -> str:
+    """A sentence of a list item under a bold lead-in says whose it is: 「（C. AI 研究人才…）通常需要碩博士學位。」"""
+    lead = hit.chunk.lead
+    return f"（{readable(lead)}）{sentence}" if lead and lead not in sentence else sentence
 
 
 def decline(reason: str | None, lang: Lang) -> str:

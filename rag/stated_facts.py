@@ -176,7 +176,10 @@ NOT_AREA = re.compile(r"(不是|而不是|並非|而非|\bnot\b)\s*(上|在|給|
 INSTEAD = re.compile(
     r"(?:(?:^|[，,；;。\s])\s*(?:其實是|是|改成|改為|換成|改上|改去|\bbut\b)|而是)\s*(?P<rest>[^，,；;。\d]{0,20})"
 )
-NEGATED = re.compile(r"(沒有|沒|不是|並非|\bnot\b|\bno\b)\s*$")  # 「沒有 X」 right before a certificate's name
+# "instead of X", 「X 換掉」: the certificate a supposition takes out
+INSTEAD_OF = re.compile(r"(\binstead of( the)?|而不是|不考)\s*[「\"]?\s*$")
+# 「沒有 X」 "instead of X" right before a certificate's name
+NEGATED = re.compile(r"(沒有|沒|不是|並非|而不是|\bnot\b|\bno\b|\binstead of( the)?)\s*[「\"]?\s*$")
 # after a certificate's name: not held yet (「…還沒考到」「…只是報名而已」 "has not passed it yet")
 NOT_YET = re.compile(
     r"[^，。,.;；]{0,8}?(還沒|尚未|並沒有|沒有|沒)(考到|考過|拿到|取得|通過|考)|[^，。,.;；]{0,8}?只是(報名|報了名|在準備)"
@@ -376,7 +379,7 @@ class FactReader:
         if ex.correction and continuing:  # 「不對，她是 X，沒有 Y 那張」: the certificates named are the held ones
             found = [e for e in self.reader.entities(text) if e.kind == "cert"]
             named = [(e.key, text.find(e.surface)) for e in found]
-            ex.negated = [k for k, at in named if at > 0 and NEGATED.search(text[max(0, at - 6) : at])]
+            ex.negated = [k for k, at in named if at > 0 and NEGATED.search(text[max(0, at - 14) : at])]
             # 「那張 NVIDIA 他還沒考到，只是報名而已」: named, then said not to be held yet
             ends = {e.key: text.find(e.surface) + len(e.surface) for e in found if text.find(e.surface) >= 0}
             ex.negated += [k for k, end in ends.items() if NOT_YET.match(text[end:]) and k not in ex.negated]
@@ -394,6 +397,12 @@ class FactReader:
                 # 「不是 6 小時，是 4 小時」: the number denied is the one being corrected
                 kept = [v for at, v in found if not NOT_AREA.search(text[max(0, at - 4) : at])]
                 ex.unassigned_hours = kept or [v for _, v in found]
+        if not ex.correction and ex.certificates and re.search(r"\binstead of\b|而不是|不考", text):
+            # "what if instead of X she'd taken Y": X is taken out of the supposition, Y put in
+            for e in (e for e in self.reader.entities(text) if e.kind == "cert"):
+                at = text.find(e.surface)
+                if at > 0 and INSTEAD_OF.search(text[max(0, at - 14) : at]) and e.key not in ex.negated:
+                    ex.negated.append(e.key)
         ex.certificates = [c for c in ex.certificates if c not in ex.negated]  # taken back, not held
         if REPORTED.search(text) and not SELF_HOLDS.search(text):
             ex.certificates = []  # 「我同事說他考的是 900」: someone else's claim, reported, is not the user's fact

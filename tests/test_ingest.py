@@ -70,11 +70,11 @@ def _ingest_in_a_fresh_process(data_dir: Path, **env: str) -> tuple[Manifest, li
 
 
 def test_the_bundled_minilm_is_measured_and_nothing_is_embedded(tmp_path: Path) -> None:
-    """all-MiniLM-L6-v2 reads 43% of the guideline: with DENSE_MODE=auto the dense leg is off, so
+    """all-MiniLM-L6-v2 reads 44% of the guideline: with DENSE_MODE=auto the dense leg is off, so
     ingest embeds nothing and loads neither torch nor sentence-transformers."""
     manifest, imported, line = _ingest_in_a_fresh_process(tmp_path, EMBEDDING_MODEL=BUNDLED_MODEL)
     assert imported == []
-    assert 0.42 < manifest.coverage < 0.44 and manifest.coverage_method == "tokenizer-unk-id"
+    assert 0.42 < manifest.coverage < 0.45 and manifest.coverage_method == "tokenizer-unk-id"  # 44.3% (chunker 5)
     assert (manifest.runtime, manifest.vectors, manifest.chunks > 200) == ("sentence-transformers", 0, True)
     assert "none embedded" in line and "runtime sentence-transformers" in line and "dense retrieval off" in line
     assert "EMBEDDING_MODEL" in line and "multilingual" in line

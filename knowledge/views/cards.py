@@ -199,6 +199,12 @@ class CatalogCards:
         en = f"Certifications in 表6 issued by {issuer_en(certs[0])} ({len(certs)}):\n" + "\n".join(
             f"• {c.name} ({c.category})" for c in certs
         )
+        # 表6's notes on a retired exam and what follows it (「微軟 AI-900 將於 115/6/30 停辦…」): what an issuer's
+        # list changes, said with it
+        succession = [note for c in certs if c.replaces for note in c.notes if c.replaces in note]
+        if succession:
+            zh += "\n" + "\n".join(f"註：{note}" for note in succession)
+            en += "\n" + "\n".join(f"Note (表6): {note}" for note in succession)
         return Card(zh, en, [TABLE6])
 
     # ------------------------------------------------------------------ competency types and items
