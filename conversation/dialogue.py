@@ -578,7 +578,9 @@ class Dialogue:
             )
         answer_lang = self._answer_language(text, lang)
         normalised = normalise(text)
-        if any(not self.reader.scope_weighs(topic) for topic in self.reader.scope_topics(normalised)):
+        never = any(not self.reader.scope_weighs(topic) for topic in self.reader.scope_topics(normalised))
+        # (「我翻了結業證明，影像那門其實是 20 小時，不是 12」 corrects a fact, asking nothing of the paper)
+        if never and not (ex.has_facts and ex.correction and not QUESTION_MARKERS.search(normalised)):
             return self._question(ds, text, lang)  # 「幫我寫一封求職信，說我有 iPAS 初級」: a task, declined
         if self.reader.scope_topics(normalised) and not ex.has_facts:
             # 「公司能不能因為她沒到進階就扣考績，合法嗎？」 after her result: a question of its own, weighed

@@ -75,7 +75,7 @@ EXAMPLES_OF = re.compile(r"(這些|這類|等|之類|像是|例如|比如|such a
 # Intents that ask for a stated attribute; "what is", "compare" and "where to download" alone do not.
 EVIDENCE_INTENTS = IN_SCOPE_INTENTS - {"define", "compare", "download"}
 LEVEL_WORDS = re.compile(
-    r"(初階|進階|\b(advanced|beginner|entry)[- ]level\b|\blevel of advanced\b)"
+    r"(初階|進階|\b(advanced|beginner|entry)([- ][a-z]+)?[- ]level\b|\blevel of advanced\b)"
 )  # 表5 levels above 具備
 CLAUSE_SPLIT = re.compile(r"(?<=[，,；;。!！?？:：\n])|(?<=\.)\s")
 QUESTION_MARKERS = re.compile(
@@ -1195,7 +1195,13 @@ def _role(q: Query) -> list[Card] | None:
     roles = [r for r in q.views.cat.role_list if r.id in q.keys.get("role", [])]
     if not roles:
         return None
-    asks_other = q.intents & {"overview_rai", "overview_cert_categories", "overview_talent", "update"}
+    asks_other = q.intents & {
+        "overview_rai",
+        "overview_cert_categories",
+        "overview_talent",
+        "overview_archetypes",
+        "update",
+    }
     if set(q.keys) & {"rai", "resource", "resource_all"} or "career_topic" in q.keys or "overview_items" in q.intents:
         # 「HR 想用 AI 篩履歷，要注意什麼」「想當 AI 工程師要打好哪些基礎」: the role is who asks or where to go;
         # 附件(六) or 附件(五) is what is asked (view.career_topic adds the role's route when one is asked)
@@ -1464,7 +1470,10 @@ def _overview(q: Query) -> list[Card] | None:
         return [v.items_overview(types)]  # 「五種能力類型底下共有幾個能力項目」 counts the items
     if "overview_cert_categories" in intents:
         return [v.cert_categories_overview()]
-    if "overview_archetypes" in intents and not set(keys) - {"talent", "archetype"}:
+    # (「想把行政跟客服同仁培訓成…，應用人才分哪兩型」: the roles are who is trained, the two types are asked)
+    if "overview_archetypes" in intents and not set(keys) - {"talent", "archetype"} - context_only(
+        q, {"role", "industry"}
+    ):
         return [v.queries.compare_archetypes()]
     if "overview_items" in intents and types:  # 「這個能力類型（AI 程式語言應用）底下有哪兩個能力項目」
         return [v.items_overview(types)]

@@ -874,6 +874,11 @@ class SituationAdvisor:
             if len(result["talent_categories"]) > 1:
                 both = "Both talent categories are met." if lang == "en" else "兩類人才的參考指標都符合。"
                 lines.append(both)
+            # "would I then count as application talent too?": the category asked, when not met, said by name
+            missed = [c for c in talents if c not in result["talent_categories"]]
+            if missed and result["talent_categories"]:
+                names = "、".join(missed)
+                lines.append(f"Not yet {names}." if lang == "en" else f"尚未符合 {names} 的能力參考指標。")
         elif judged["talent_categories"] or TALENT_ASKED.search(normalise(text)):
             lines.append(self._talent_line(judged["talent_categories"], lang))
         head = ("(hypothetical, not saved) " if lang == "en" else "（假設情況試算，未記錄）") if hypothetical else ""

@@ -176,6 +176,11 @@ NOT_AREA = re.compile(r"(不是|而不是|並非|而非|\bnot\b)\s*(上|在|給|
 INSTEAD = re.compile(
     r"(?:(?:^|[，,；;。\s])\s*(?:其實是|是|改成|改為|換成|改上|改去|\bbut\b)|而是)\s*(?P<rest>[^，,；;。\d]{0,20})"
 )
+# "through training hours only, no certs": the route restated, not a fact about anyone's certificates
+NO_CERTS_AS_ROUTE = re.compile(
+    r"\b(only|alone)\b[,，]?\s*(and )?(no|without) (certs?|certificates?|certifications?)\b"
+    r"|\b(no|without) (certs?|certificates?|certifications?) (needed|required|involved)\b"
+)
 # "instead of X", 「X 換掉」: the certificate a supposition takes out
 INSTEAD_OF = re.compile(r"(\binstead of( the)?|而不是|不考)\s*[「\"]?\s*$")
 # 「沒有 X」 "instead of X" right before a certificate's name
@@ -409,6 +414,10 @@ class FactReader:
         if ex.hours and INSTEAD.search(text):
             denied = [area for at, area in self._areas_in(text) if NOT_AREA.search(text[max(0, at - 4) : at])]
             ex.moved_from = denied[0] if denied and denied[0] not in {a for a, _ in ex.hours} else None
+        stated = ex.hours or ex.certificates or ex.unnamed or ex.no_training
+        if ex.route == "training" and ex.no_certificates and not stated and NO_CERTS_AS_ROUTE.search(text):
+            # "through training hours only, no certs — what's the minimum?": the route asked about, no fact
+            ex.no_certificates = False
         return ex
 
     def _fact_then_supposition(self, text: str, continuing: bool) -> Extracted | None:

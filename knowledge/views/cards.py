@@ -800,8 +800,14 @@ class CatalogCards:
                         for x in p.cross_domain
                         if x not in notes and any(step.split(" (")[0] in x for step in route.steps)
                     ]
-                    zh = f"依附件(五)，{r.name} 所在的{route.name}：{chain}。" + "".join(notes)
-                    en = f"By 附件(五), {r.name} sits on the {route.name}: {chain}. " + "".join(notes)
+                    # (the route's talent category said with it: 資料專業路徑 is AI 開發人才's)
+                    zh = f"依附件(五)，{r.name} 所在的{route.name}（{path.talent_category}）：{chain}。" + "".join(
+                        notes
+                    )
+                    en = (
+                        f"By 附件(五), {r.name} sits on the {route.name} ({path.talent_category}): {chain}. "
+                        + "".join(notes)
+                    )
                     skills = route.key_skills or path.key_skills  # what the way there takes
                     if skills:
                         zh += f"\n關鍵技能（附件(五)）：{_items(skills)}。"
