@@ -238,11 +238,12 @@ ECHO = re.compile(
 )
 # 「三個人裡面誰…」 "which of them…": a question over every person named in the conversation
 WHO = re.compile(
-    r"(誰|哪位|哪一位|哪個人|哪些人|哪幾位|幾位|幾個人|多少人|他們(兩|倆)|她們(兩|倆)|哪幾組|哪些組|哪一組|幾組"
+    r"(誰|哪位|哪一位|哪個人|哪些人|哪幾位|幾位|幾個人|多少人|他們(兩|倆)|她們(兩|倆)|哪幾組|哪些組|哪一組|幾組|哪幾個人?"
     # 「三個裡面有幾個算 AI 開發人才？是哪幾個」: the people counted among those described
     r"|(裡面|之中|當中|中間)[^，。?？]{0,4}(有)?幾個|是哪幾個"
     # 「三個人裡面，符合 AI 應用素養的有幾個」: the count asked after a clause naming what is met
     r"|(裡面|之中|當中|中間|其中)[，,][^。?？]{0,24}幾(個|位|人)"
+    r"|(\d+|[一二三四五六七八九十兩])\s*(個|位|名)?\s*人\s*(裡|里|中)[^。?？]{0,16}幾(個|位|人)"
     r"|\bwho\b|\bwhich of (them|the|us)\b|\bhow many of (them|us)\b|\b(both of them|the two of them)\b"
     # "So of the three, how many meet…" "how many of the five reach…"
     r"|\bhow many of the (two|three|four|five|six|\d+|team|group)\b"
@@ -1122,7 +1123,9 @@ class Dialogue:
     def _may_be_name(self, name: str) -> bool:
         """A word the advisor reads otherwise (a catalog name, an hours area: 「文書 15 小時」) or one the
         guideline itself uses (「幫三位同事評估：」: 評估 is a task, not a colleague) is no person."""
-        if re.fullmatch(r"[A-Za-z]+|[甲乙丙丁]|[\dA-Z一二三四五六七八九十甲乙丙丁]{1,2}\s*[號組]", name):
+        if re.fullmatch(
+            r"[A-Za-z]+|[甲乙丙丁]|[\dA-Z一二三四五六七八九十甲乙丙丁]{1,2}\s*[號組]|[\u4e00-\u9fff]{2}\s*\d{1,2}", name
+        ):
             return True  # Latin words were checked against the advisor's vocabulary already; 甲乙 are labels
         if name[-1] in people.VERB_ENDS:
             return False  # 「我們的課只有…」: 「課只」 ends on a word that goes on the sentence
@@ -1277,6 +1280,7 @@ class Dialogue:
             return []
         asks = self.facts.own_level.search(n) or LEVEL_NAMED.search(n) or GAP.search(n) or TALENT_MET.search(n)
         asks = asks or any(e.kind in ("type", "talent") for e in self.reader.entities(n))
+        asks = asks or bool(re.search(r"(能力類型|等級|級別|\blevels?\b)", n))  # 「各自可以對到哪些能力類型」
         if not asks or WHO.search(n) or self.facts.read(text, continuing=True).has_facts:
             return []
         if set(self.reader.detect_intents(n)) & {"issuer", "category_of"}:
@@ -1368,7 +1372,7 @@ class Dialogue:
         if en:
             head = (
                 (
-                    f"Meets {asked}: {', '.join(meets)} ({len(meets)} in all)."
+                    f"Meets {asked}: {', '.join(meets)} ({len(meets)} of {len(team)})."
                     if meets
                     else f"Meets {asked}: nobody yet."
                 )
@@ -1387,7 +1391,9 @@ class Dialogue:
             )
         if asked and not meets:  # 「三個人裡面誰符合…」 when none does: said so in so many words
             count = "兩位" if len(team) == 2 else f"{chinese_count(len(team))}位"
-            head = f"None of them meets {asked} yet." if en else f"{count}都尚未符合 {asked}。"
+            head = (
+                f"None of them meets {asked} yet (0 of {len(team)})." if en else f"{count}都尚未符合 {asked}（0 位）。"
+            )
         if asked and len(meets) == len(team) >= 2:  # "which of them reaches …" when every one does: say so
             every_zh = "兩位都" if len(team) == 2 else "每一位都"
             every_en = "Both" if len(team) == 2 else "All of them"
@@ -2016,6 +2022,9 @@ class Dialogue:
         if SINGULAR.search(text) and not PLURAL.search(text) and single and not self._names_cert(text) and fits:
             return SINGULAR.sub(f"「{self._name(*same_kind[0][:2])}」", text, count=1)
         if SINGULAR.search(text) and not PLURAL.search(text) and len(same_kind) >= 2 and not self._names_thing(text):
+            if self._pronoun_before_name(text):
+                # 「你剛講的那個負責任意識」: 「那個」 points at the name right after it, which is the question's own
+                return SINGULAR.sub(" ", text, count=1)
             described = self._described(text, same_kind)
             if described is not None:  # 「美術設計那張」: words only one of them has in its name
                 return SINGULAR.sub(f"「{self._name(*described)}」", text, count=1)
@@ -2043,6 +2052,17 @@ class Dialogue:
                 return SINGULAR.sub(f"「{self._name(*beside[0][:2])}」", text, count=1)
             return self._clarify(same_kind, topic)
         return text
+
+    def _pronoun_before_name(self, text: str) -> bool:
+        """Whether the singular reference is a demonstrative right before a name the advisor knows (an entity or
+        a whole subject of the guideline: 「那個負責任意識」「這個能力類型」 name what they point at)."""
+        m = SINGULAR.search(text)
+        if m is None:
+            return False
+        after = normalise(text[m.end() :]).lstrip()[:12]
+        if any(e.start == 0 for e in self.reader.entities(after)):
+            return True
+        return any(i.startswith("overview_") for i in self.reader.detect_intents(after))
 
     def _level_of_one_type(self, text: str) -> str | None:
         """The one competency type a named level belongs to (「進階」 "advanced": AI 工具應用 is the only

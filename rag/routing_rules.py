@@ -531,6 +531,8 @@ def _count_certs(q: Query) -> list[Card] | None:
     if named and not categories and q.u.followup and {"count", "category_of"} <= q.intents:
         # "how many are in that category?" after a certificate: the category it belongs to, counted
         return [q.views.category_card(c, count_first=True) for c in dict.fromkeys(c.category for c in named)]
+    if q.asks("successor") and not named:
+        return None  # 「聽說微軟有幾張要停辦」: which are retired (query.retired_certs), not how many they issue
     more_of = bool(DIFFERENCE.search(q.u.normalised) and MORE_OF_THEM.search(q.u.normalised))  # 「誰辦的比較多張」
     if named or not (mentions_certificates(q) or more_of) and not categories:
         return None
@@ -1467,6 +1469,9 @@ def _overview(q: Query) -> list[Card] | None:
         return None  # 「公版教材對應哪些能力類型」 asks an attribute of the material, not the overview
     types = [v.cat.competency_type(k) for k in keys.get("type", [])] or None
     if "overview_items" in intents and "count" in intents:
+        if "overview_types" in intents and types is None and TYPES_COUNTED.search(q.u.normalised):
+            # 「總共有幾種能力類型、幾個能力項目」: both counted, the types first
+            return [v.types_overview(), v.items_overview(types)]
         return [v.items_overview(types)]  # 「五種能力類型底下共有幾個能力項目」 counts the items
     if "overview_cert_categories" in intents:
         return [v.cert_categories_overview()]
@@ -1766,7 +1771,9 @@ OTHER_ASPECTS = re.compile(
 @rule("view.resources", 540, VIEW, "附件(七) learning resources: one, or both compared")
 def _resources(q: Query) -> list[Card] | None:
     v, keys = q.views, q.keys
-    if "resource_all" in keys and not set(keys) & {"cert", "role", "type", "item", "resource"}:
+    # (「我想幫客服同仁排素養課，指引有推薦什麼教材嗎」: the role is who is trained, the materials are asked)
+    others = set(keys) & {"cert", "role", "type", "item", "resource"}
+    if "resource_all" in keys and not others - context_only(q, {"role"}):
         return [v.resources_compared()]
     if "resource" in keys:
         if len(keys["resource"]) > 1 or "define" in q.intents:
@@ -1787,6 +1794,8 @@ def _tool(q: Query) -> list[Card] | None:
     return None
 
 
+# 「幾種能力類型」 "how many competency types": the types themselves counted (not 「五種能力類型底下…」)
+TYPES_COUNTED = re.compile(r"(幾|多少)\s*(種|個|類)\s*能力類型|\bhow many (competency )?types\b")
 NOTE_ASKED = re.compile(r"(註釋|注釋|註解|附註|備註|那條註|的註|\bnote\b|\bfootnote\b)")
 HOURS_ASKED = re.compile(r"(幾小時|多少小時|時數|門檻|\bhours?\b|\brequirements?\b)")
 HOW_LONG = re.compile(r"(多久|多長|多少時間|才算數|\bhow long\b)")

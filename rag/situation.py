@@ -65,6 +65,8 @@ OVERALL = re.compile(
 # 「這樣我總共有幾個類型達標？」 "how many of the types do I meet": every type, with the count first
 COUNT_MET = re.compile(
     r"((幾|多少)\s*(個|項|種|類)[^，。?？]{0,6}(達標|達到|具備|過了|符合|有過|過關)|總共[^，。?？]{0,6}(幾|多少)\s*(個|項|種)"
+    # 「五種能力類型我達到幾項」: the count after what is reached
+    r"|(達到|達成|達標|具備|符合|過)了?\s*(幾|多少)\s*(個|項|種|類)"
     r"|\bhow many (competency )?(types|of (them|the (five|5) types))\b[^?]{0,24}"
     r"\b(met|meet|reach|reached|pass|passed|qualify)\b)"
 )
