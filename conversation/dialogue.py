@@ -529,6 +529,17 @@ class Dialogue:
             ex.unnamed = kept
         else:
             restated = False
+        stored = ds.profile.hours
+        if (
+            ex.hours
+            and not (ex.certificates or ex.unnamed or ex.hypothetical or ex.correction or ex.adds)
+            and all(area in stored and stored[area].hours == value for area, value in ex.hours)
+            and (
+                {e.kind for e in self.reader.entities(normalise(text))} - FACT_KINDS
+                or set(self.reader.detect_intents(normalise(text))) & CONTENT_INTENTS
+            )
+        ):
+            ex.hours = []  # 「素養那 18 小時想用現成教材，有推薦的嗎」: hours restated as stored, a subject asked
         if ex.hypothetical and not ex.has_facts and not ex.adds:
             ex.hypothetical = False  # 「他如果想達到模型訓練，最快的方式是什麼」 supposes nothing about his facts
         if ex.correction and ex.certificates and not ds.profile.is_empty():

@@ -932,11 +932,15 @@ def _domain_certs(q: Query) -> list[Card] | None:
     return None
 
 
+# frameworks of responsible AI or governance, not software ones ("the responsible-AI part … based on")
+GOVERNANCE_NAMED = re.compile(r"(\bresponsible[- ]ai\b|\bgovernance\b|負責任|治理框架|附件\s*[(（]?六)")
+
+
 @rule("view.tool_groups", 670, VIEW, "表5 tool groups named with a tools question: their tools")
 def _tool_groups(q: Query) -> list[Card] | None:
     if not q.groups or not q.asks("tools") or "cert_category" in q.keys:
         return None
-    if _frameworks_after_rai(q):
+    if _frameworks_after_rai(q) or GOVERNANCE_NAMED.search(q.u.normalised):
         return None  # "which frameworks does it base that on?" after 附件(六): its governance frameworks
     named_role = any(e.kind == "role" and e.start >= 0 and e.surface in q.u.normalised for e in q.u.entities)
     # (a follow-up of a tool-group answer may name a role and still ask about the groups)
@@ -1001,6 +1005,8 @@ def _own_work(q: Query) -> list[Card] | None:
         return None
     if "cert" in q.keys:
         return None
+    if "titles" in q.intents and any(e.kind == "talent" for e in q.reader.entities(asked)):
+        return None  # 「想找做推薦系統的人，AI 開發人才常見的職稱有哪些」: the category's titles, all of them
     if CERT_ASKED.search(asked):
         return None  # 「想考一張不用實作的證照，這種證照算哪一類」 asks a certificate category
     if set(q.keys) & {"type", "item"} and mentions_certificates(q):
@@ -1314,7 +1320,9 @@ ANOTHER_WAY = re.compile(
     r"|\b(besides|apart from|other than) (a |an |the )?(project|tool|literacy)\b)"
 )
 # what else is new in this version: 「還有新增哪些」 "what else is new"
-ADDED_ASKED = re.compile(r"還(有)?(新增|新加|多了)|(新增|新加|多了)(了)?哪些|\bwhat else (is )?new\b")
+ADDED_ASKED = re.compile(
+    r"還(有)?(新增|新加|多了)|(新增|新加|多了)(了)?哪些|(加|新增)了?(什麼|甚麼|哪些)新|\bwhat else (is )?new\b"
+)
 # overviews of something other than the types (附件(六)'s dimensions, 表3's categories, 表1, 表7)
 OTHER_OVERVIEWS = frozenset({"overview_rai", "overview_cert_categories", "overview_talent", "overview_archetypes"})
 
@@ -1708,7 +1716,9 @@ def _rai(q: Query) -> list[Card] | None:
             return [replace(v.rai_card(k), native=True) for k in implied]
         if AI_USED.search(text) and WATCH.search(asked) and not set(keys) - {"industry", "role", "archetype"}:
             return [v.rai_overview()]  # 「我們想用 AI 寫客服回覆，有什麼要注意」: no one dimension stands out
-    if "update" in q.intents and not keys:
+    # (「老師叫我們讀…這版多了什麼」: an industry the thesaurus implies is no subject of the question)
+    implied_only = set(keys) <= {"industry"} and all(e.start < 0 for e in q.u.of_kind("industry"))
+    if "update" in q.intents and (not keys or implied_only):
         return [v.update_card()]
     if "risk" in keys:
         # 「數位部要定的那個風險管理框架，風險是分幾類？」: what the asking clause names, the rest is the scene
