@@ -2073,7 +2073,8 @@ class Dialogue:
         after = normalise(text[m.end() :]).lstrip()[:12]
         if any(e.start == 0 for e in self.reader.entities(after)):
             return True
-        return any(i.startswith("overview_") for i in self.reader.detect_intents(after))
+        # (「那個能力類型」「那張證照」 are kinds, pointing at the one talked about; 「那個負責任意識」 names 附件(六))
+        return "overview_rai" in self.reader.detect_intents(after)
 
     def _level_of_one_type(self, text: str) -> str | None:
         """The one competency type a named level belongs to (「進階」 "advanced": AI 工具應用 is the only
@@ -2424,6 +2425,9 @@ class Dialogue:
         entities = [tuple(e) for e in context.get("entities", [])]
         if not entities and not answer.answered:
             return previous  # a decline keeps what the conversation was about
+        picked = self._picked_one(answer) if answer.rule == "query.classify_named_certs" else None
+        if picked is not None:
+            entities = [("cert", picked, self._name("cert", picked))]  # 「其中 1 張屬於專案類：「X」」→「它」 is X
         named = self._named_list(entities)
         if selection and set(named) <= set(previous.listed):
             named = []  # 「前兩個分別是誰辦的」: a selection from the last list leaves that list to count over
@@ -2440,6 +2444,12 @@ class Dialogue:
         lang = answer.lang if answer.lang in ("zh-TW", "zh-CN", "en") else "zh-TW"
         intents = context.get("intents", [])
         return Topic(entities=entities, intents=intents, listed=listed, lang=lang, rule=answer.rule or "")
+
+    def _picked_one(self, answer: Any) -> str | None:
+        """The one certificate an answer's first line picks out of those it classifies, or None."""
+        quoted = re.findall(r"「([^」]+)」", answer.text.split("\n", 1)[0])
+        certs = [e.key for q in quoted for e in self.reader.entities(normalise(q)) if e.kind == "cert"]
+        return certs[0] if len(quoted) == 1 and len(set(certs)) == 1 else None
 
     def _listed(self, bullets: list[str]) -> list[tuple[str, str]]:
         """The things a list names, in the order shown: what 「第二個」 counts over. A list is bullets naming

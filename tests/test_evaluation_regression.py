@@ -168,6 +168,8 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind72.yaml", 0.8, 0.94),
         ("conversations_blind73.yaml", 0.7, 0.9),
         ("conversations_blind74.yaml", 0.55, 0.88),
+        ("conversations_blind75.yaml", 0.35, 0.84),  # (arrival 6/15, 70/84: barely worked on)
+        ("conversations_blind76.yaml", 0.35, 0.8),  # (arrival 4/15, 70/89: barely worked on)
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
