@@ -599,10 +599,11 @@ class Dialogue:
             # against the guideline as any question is (declined, or answered when the guideline covers it)
             # (「另外」 reads as 「再」 but adds nothing when no fact is stated)
             return self._question(ds, text, lang)
-        if not ex.has_facts and not ds.profile.is_empty() and self._outside_guideline(normalised):
+        declined = None if ex.has_facts or ds.profile.is_empty() else self._declined_outside(text)
+        if declined is not None:
             # 「最近準備考試肩頸超痠，是不是要看骨科？」 with a profile stored: 「是不是」 is no level question
             # when nothing of the guideline is named and the question reader finds it outside the guideline
-            return self._question(ds, text, lang)
+            return [declined]
         learning = self._learning_plan(ds, ex, updated, normalised, answer_lang, lang)
         if learning is not None:
             return [learning]  # 「我想成為 AI 產品經理，要怎麼做」: the plan from the facts stated so far
@@ -1589,14 +1590,17 @@ class Dialogue:
         elif SINGULAR.search(text) or re.search(r"(這張|那張|這個證照)", text):
             ex.certificates = recent[-1:]
 
-    def _outside_guideline(self, n: str) -> bool:
-        """Whether a message names nothing of the guideline and the question reader declines it as outside
-        the guideline's scope (the same decision a single question gets)."""
+    def _declined_outside(self, text: str) -> Reply | None:
+        """The decline of a message that names nothing of the guideline and that the question reader finds
+        outside the guideline's scope (the same decision a single question gets), or None. The message is
+        answered once, in the user's own script; a decline leaves what the conversation was about as it was."""
+        n = normalise(text)
         if self.reader.entities(n) or set(self.reader.detect_intents(n)) & CONTENT_INTENTS or LEVEL_WORD.search(n):
-            return False
+            return None
         if len(re.findall(r"[\u4e00-\u9fff]", n)) < OWN_QUESTION_CHARS and len(re.findall(r"[a-z]+", n)) < 8:
-            return False  # 「那現在呢？」「那另一位呢」: a short follow-up leans on the conversation, not read alone
-        return self.advisor.respond(n).out_of_scope
+            return None  # 「那現在呢？」「那另一位呢」: a short follow-up leans on the conversation, not read alone
+        answer = self.advisor.respond(text)
+        return Reply(answer.text) if answer.out_of_scope else None
 
     def _about_self(self, ds: DialogueState, ex: Any, text: str) -> bool:
         """Whether the message asks about the user's own result: a level question in the first person

@@ -181,8 +181,10 @@ NO_CERTS_AS_ROUTE = re.compile(
     r"\b(only|alone)\b[,，]?\s*(and )?(no|without) (certs?|certificates?|certifications?)\b"
     r"|\b(no|without) (certs?|certificates?|certifications?) (needed|required|involved)\b"
 )
-# "instead of X", 「X 換掉」: the certificate a supposition takes out
-INSTEAD_OF = re.compile(r"(\binstead of( the)?|而不是|不考)\s*[「\"]?\s*$")
+# "instead of X", 「而不是 X」: the certificate a supposition takes out (anywhere, and right before its name)
+INSTEAD_WORDS = r"\binstead of( the)?|而不是|不考"
+INSTEAD_ANYWHERE = re.compile(INSTEAD_WORDS)
+INSTEAD_OF = re.compile(rf"({INSTEAD_WORDS})\s*[「\"]?\s*$")
 # 「沒有 X」 "instead of X" right before a certificate's name
 NEGATED = re.compile(r"(沒有|沒|不是|並非|而不是|\bnot\b|\bno\b|\binstead of( the)?)\s*[「\"]?\s*$")
 # after a certificate's name: not held yet (「…還沒考到」「…只是報名而已」 "has not passed it yet")
@@ -402,7 +404,7 @@ class FactReader:
                 # 「不是 6 小時，是 4 小時」: the number denied is the one being corrected
                 kept = [v for at, v in found if not NOT_AREA.search(text[max(0, at - 4) : at])]
                 ex.unassigned_hours = kept or [v for _, v in found]
-        if not ex.correction and ex.certificates and re.search(r"\binstead of\b|而不是|不考", text):
+        if not ex.correction and ex.certificates and INSTEAD_ANYWHERE.search(text):
             # "what if instead of X she'd taken Y": X is taken out of the supposition, Y put in
             for e in (e for e in self.reader.entities(text) if e.kind == "cert"):
                 at = text.find(e.surface)
