@@ -43,13 +43,13 @@ from rag.plan_request import (
     target_mentioned,
 )
 from rag.routing_rules import DESCRIBED_EXAM, QUESTION_MARKERS, asked_clause
-from rag.situation import SituationAdvisor
+from rag.situation import CATEGORY_REFUSED, SituationAdvisor
 from rag.stated_facts import NOT_YET, Extracted, FactReader
 from rag.textnorm import detect_language, normalise, reads_as_english, to_simplified
 from rag.understanding import without_names
 
 ORDINAL = re.compile(
-    r"第\s*([一二三四五六七八九十]|\d{1,2})\s*(個|張|項|位|種|類|家|名|份)?|最後(一|那|這)?(個|張|項|份|位)|"
+    r"第\s*([一二三四五六七八九十]|\d{1,2})\s*(個|張|項|位|種|類|家|名|份)?|最後(一|那|這)?(個|張|項|份|位|類)|"
     r"\bthe (first|second|third|fourth|fifth|sixth|seventh|last) (one|certificate|certification|item)?\b|"
     r"\b(first|second|third|fourth|fifth|sixth|seventh|last) one\b|"
     r"^\W*(and|what about|how about)?\s*(for )?the (first|second|third|fourth|fifth|sixth|seventh|last)\W*$"
@@ -68,6 +68,14 @@ OTHER_ONE = re.compile(
     r"(另一(個|張|項|位|種|份|類|型)|另外(一|那)(個|張|份|類|種|型)|剩下(的)?(另外)?(那|這)?(一)?(個|張|份|類|種|型)"
     r"|the other( one)?\b|\bthe remaining one\b|\bthe last one left\b)"
 )
+# 「為什麼還要那 18 小時」「怎麼還不算」 "why do I still need…": why the last result says what it says
+WHY_STILL = re.compile(
+    r"(為什麼|為何|為啥|怎麼|怎么|为什么|为啥)[^，。,?？]{0,8}(還要|還需要|還得|還差|還缺|還是?不算|還沒過|不夠|沒過|沒算|不算)"
+    r"|\bwhy (do|does|would|should) (i|he|she|they|we) still need\b"
+    r"|\bwhy (isn't|doesn't|don't|aren't) (it|that|this|i|he|she)\b"
+)
+# 「這一類」「這個能力類型」: the one competency type just talked about (not 「這類人才」)
+THIS_TYPE = re.compile(r"(這|那|該)(一)?(類|個類型|個能力類型|項能力類型|種能力)(?!人才|認證|證照)")
 PEOPLE_COMPARED = "dialogue.people_compared"  # the topic's rule after people were set against each other
 LEARNING_PLAN = "dialogue.learning_plan"  # a plan toward a role, category or level (knowledge.planner)
 PLAN_FOLLOW_TURNS = 3  # a plan's follow-ups (「那只考證照呢」) are read as such this many turns after it
@@ -290,6 +298,13 @@ TOTAL_HOURS = re.compile(
     r"|\bhow many hours (in total|altogether)\b|\btotal (number of )?hours\b)"
 )
 # 「那個 8 小時的拿掉呢」「影像那門不算的話」: one stated area taken out, supposing
+# 「如果拿掉第一張呢」「TQC 那張不算的話」 "without the first one": a certificate held, taken out of a what-if
+_CERT_REF = r"(第\s*[一二三四五六七八九十\d]{1,2}\s*張|最後(一|那)張|[^，。,?？\s]{1,14}?(那張|這張|的證照|的認證))"
+CERT_DROP = re.compile(
+    rf"(拿掉|去掉|扣掉|刪掉|移除|排除|少了|沒了|不算)\s*(?P<ref>{_CERT_REF})"
+    rf"|(?P<ref2>{_CERT_REF})\s*(拿掉|去掉|扣掉|刪掉|移除|不算|不計)"
+    r"|\b(without|drop(ping)?|remov(e|ing)|minus) (?P<ref_en>the (first|second|third|last) (one|cert\w*))\b"
+)
 DROP = re.compile(
     r"(?:(?P<n>\d+(?:\.\d+)?)\s*(?:個)?\s*(?:小時|h\b|hours?)\s*的?)?\s*(?P<what>[\u4e00-\u9fff]{0,4}?)"
     r"(?:的|那門|那堂|那個)?(?:課)?\s*(?:拿掉|去掉|刪掉|扣掉|不算|不計|移除)"
@@ -368,7 +383,9 @@ SAME_ISSUER_AS_HELD = re.compile(
 WHOLE_TABLE = re.compile(
     r"(整張表|整個表|全表|整份表|整份清單|整張清單|\bthe whole (table|list)\b|\bthe entire (table|list)\b)"
 )
-ITS_LEVEL = re.compile(r"(它|那張|這張|這個|那個)\s*的\s*(?P<level>初級|中級|高級)(那張|的)?")
+ITS_LEVEL = re.compile(
+    r"((它|那張|這張|這個|那個)\s*的|(同一?|同樣|一樣)(個|張)?(系列|家|套)的?)\s*(?P<level>初級|中級|高級)(那張|的)?"
+)
 LEVEL_SWAP = re.compile(r"^(那|那麼|換成|那如果是)?\s*(初級|中級|高級)\s*(的)?\s*(呢|嗎)?[？?]?$")
 # "the beginner-level one", "the intermediate one": a sibling of the certificate talked about, by its level
 LEVEL_ONE_EN = re.compile(
@@ -446,6 +463,7 @@ class Dialogue:
 
     def _read(self, ds: DialogueState, text: str, lang: Lang) -> list[Reply]:
         ds.turn += 1
+        unclaimed, ds.unclaimed = ds.unclaimed, False
         self._register_compared(ds, text)
         text, each = self._several_people(ds, text)
         each = each or self._each_known(ds, text)
@@ -458,13 +476,18 @@ class Dialogue:
         if text != said and detect_language(said) == "zh-CN":
             text = to_simplified(text)  # a person or background put in keeps the user's script for the answer
         switched = self._switch_person(ds, text)
+        supposed: dict[str, StatedProfile] = {}
         if switched and WHO.search(normalise(text)):
             # 「小陳：… / 小林：有 iPAS 中級 其他都沒 誰算 AI 應用人才」: the last person's facts come with the
             # question about everyone, so they count before it is answered
             stated = self._person_part(people.as_pronoun(text, [ds.person or ""]))  # (「4號：IBM …」: no verb)
             if stated.has_facts and (not stated.hypothetical or self._sets_supposition_aside(text)):
                 ds.profile = self.facts.apply(ds.profile, stated, ds.turn)
-        who = self._people_compared(ds, text, lang)
+            elif stated.has_facts and ds.person:
+                # 「如果小美把素養課補到 18 小時呢？…總共有幾個人符合了？」: the people counted again with her
+                # what-if in place of her facts, on a copy
+                supposed = {ds.person: self.facts.apply(ds.profile, stated, ds.turn)}
+        who = self._people_compared(ds, text, lang, supposed)
         swapped = ds.topic is not None and ds.topic.rule == PEOPLE_COMPARED and SWAP_ONLY.match(normalise(text))
         # (「第一個的工具應用呢」 turns to one of them: not the comparison again)
         known = [*ds.people, *([ds.person] if ds.person else [])]
@@ -542,6 +565,10 @@ class Dialogue:
             ex.hours = []  # 「素養那 18 小時想用現成教材，有推薦的嗎」: hours restated as stored, a subject asked
         if ex.hypothetical and not ex.has_facts and not ex.adds:
             ex.hypothetical = False  # 「他如果想達到模型訓練，最快的方式是什麼」 supposes nothing about his facts
+        if unclaimed and ds.hypothesis is not None and ds.profile.is_empty() and ex.has_facts and not ex.hypothetical:
+            # 「素養18h 文書12h 算初階嗎」→「不對 文書是21h」「我copilot課上了10h」: facts stated with no one
+            # named, then corrected or added to, were the user's own
+            ds.profile, ds.hypothesis = ds.hypothesis, None
         if ex.correction and ex.certificates and not ds.profile.is_empty():
             # 「第一張其實是 X，不是 Y」: X replaces the one taken back, the others stay
             ex.negated = list(dict.fromkeys([*ex.negated, *self._taken_back(ds.profile, normalise(text))]))
@@ -577,8 +604,13 @@ class Dialogue:
         asks_again = asks_again and not supposes and not NOW.search(n) and not REAL.search(n)
         goes_on = goes_on or asks_again
         # 「行銷的那張咧？也是工具類？」 after a what-if: a catalog question about a certificate it describes
-        described_asked = DESCRIBED_ONE.search(n) and {"category_of", "issuer"} & set(self.reader.detect_intents(n))
-        goes_on = goes_on and not described_asked
+        catalog_intents = {"category_of", "issuer"} & set(self.reader.detect_intents(n))
+        described_asked = DESCRIBED_ONE.search(n) and catalog_intents
+        # 「iPAS 中級是哪個單位辦的？」「iPAS 初級也算工具類嗎」 after a what-if: the catalog's answer about the
+        # certificate named, not the what-if again
+        named_asked = catalog_intents and not ex.has_facts and any(e.kind == "cert" for e in self.reader.entities(n))
+        goes_on = goes_on and not described_asked and not named_asked
+        asks_again = asks_again and not named_asked
         base = ds.hypothesis if ds.hypothesis is not None and (SAME_HYPOTHESIS.search(n) or goes_on) else ds.profile
         if base is ds.hypothesis:
             ex.hypothetical = True
@@ -592,7 +624,9 @@ class Dialogue:
         normalised = normalise(text)
         never = any(not self.reader.scope_weighs(topic) for topic in self.reader.scope_topics(normalised))
         # (「我翻了結業證明，影像那門其實是 20 小時，不是 12」 corrects a fact, asking nothing of the paper)
-        if never and not (ex.has_facts and ex.correction and not QUESTION_MARKERS.search(normalised)):
+        # (「翻了結業證書，是 21 小時才對…這樣我算到哪了」: facts corrected, then one's level asked)
+        corrected = ex.has_facts and ex.correction and (not QUESTION_MARKERS.search(normalised) or ex.asks_level)
+        if never and not corrected:
             return self._question(ds, text, lang)  # 「幫我寫一封求職信，說我有 iPAS 初級」: a task, declined
         if self.reader.scope_topics(normalised) and not ex.has_facts:
             # 「公司能不能因為她沒到進階就扣考績，合法嗎？」 after her result: a question of its own, weighed
@@ -674,6 +708,11 @@ class Dialogue:
             hypothetical = ex.hypothetical or (ex.has_facts and not someone and ds.profile.is_empty())
             # 「那模型訓練呢？」 after 「單看時數服務開發夠嗎」 keeps to the route the user chose
             route = ex.route or (ds.situation_route if ds.situation_types else None)
+            # "what if I take the iPAS 中級 exam instead" after "through training hours": a supposed
+            # certificate is weighed on the certificate route too (and supposed hours on the hours route)
+            supposed_other = (ex.certificates or ex.unnamed) if route == "training" else ex.hours
+            if not ex.route and ex.hypothetical and supposed_other:
+                route = None
             # 「學員上過素養 18 小時了，總共還得排幾小時」 right after a question about one type: that type
             talked = [key for kind, key, _ in (ds.topic.entities if ds.topic else []) if kind == "type"]
             shown = ds.situation_types or talked
@@ -720,6 +759,7 @@ class Dialogue:
             if not hypothetical:
                 ds.profile = updated
             ds.hypothesis = updated if hypothetical else None
+            ds.unclaimed = hypothetical and not ex.hypothetical and ex.has_facts
             ds.situation_types, ds.situation_route = answer.types, route  # type: ignore[assignment]
             # a certificate the message pointed at (「有它的話」) stays what 「它」 means; one it names with other
             # facts is one of the facts (the topic stays their list)
@@ -790,6 +830,11 @@ class Dialogue:
             # "Which certificates would close that gap?" 「那要考哪張來補」 right after a result: the certificates
             # of the types the result showed short of their top level
             text = f"{'、'.join(short)}：{text}"
+        this_type = THIS_TYPE.search(normalised)
+        talked_categories = [k for k, _, _ in (ds.topic.entities if ds.topic else []) if k == "cert_category"]
+        if this_type and len(ds.situation_types) == 1 and not talked_categories:
+            # 「表5 這一類有建議哪些工具？」 right after a result for one type: that type
+            text = normalised.replace(this_type.group(0), f"「{ds.situation_types[0]}」", 1)
         ds.situation_types, ds.situation_route = [], None
         return self._question(ds, text, lang)
 
@@ -890,6 +935,9 @@ class Dialogue:
         last result made up (「補完那 2 小時之後呢」 "if I take those 2 hours"), or None."""
         # the facts just shown: a what-if answered last (a plan 「如果我排…」), else the stated ones
         shown = ds.hypothesis if ds.hypothesis is not None else ds.profile
+        dropped = self._certificate_dropped(shown, n)
+        if dropped is not None:
+            return dropped
         if shown.is_empty() or not shown.hours:
             return None
         drop = DROP.search(n)
@@ -922,6 +970,27 @@ class Dialogue:
         hours = dict(shown.hours)
         hours[area] = hours[area].model_copy(update={"hours": hours[area].hours + wanted})
         return shown.model_copy(update={"hours": hours})
+
+    def _certificate_dropped(self, shown: StatedProfile, n: str) -> StatedProfile | None:
+        """The facts without one certificate held, when the message takes it out (「如果拿掉第一張呢」 — the
+        first of those held, in the order stated; 「TQC 那張不算的話」 — the one those words name)."""
+        m = CERT_DROP.search(n)
+        if m is None or not shown.certificates:
+            return None
+        ref = m.group("ref") or m.group("ref2") or m.group("ref_en") or ""
+        held = list(dict.fromkeys(c.cert_id for c in shown.certificates))
+        one = ORDINAL.search(ref)
+        index = self._ordinal(one) if one else None
+        target = None
+        if index is not None and -len(held) <= index < len(held):
+            target = held[index]
+        elif index is None:
+            named = [e.key for e in self.reader.entities(ref) if e.kind == "cert" and e.key in held]
+            found = self._described(ref, [("cert", c, "") for c in held])
+            target = named[0] if named else found[1] if found else None
+        if target is None:
+            return None
+        return shown.model_copy(update={"certificates": [c for c in shown.certificates if c.cert_id != target]})
 
     @staticmethod
     def _only_turns(text: str, name: str) -> bool:
@@ -1311,10 +1380,12 @@ class Dialogue:
         source = "Source: 附件(二) 表5" if answer_lang == "en" else "出處：附件(二) 表5、附件(三) 表6"
         return [Reply("\n\n".join([*parts, source]), self._profile_buttons(lang))]
 
-    def _people_compared(self, ds: DialogueState, text: str, lang: Lang) -> Reply | None:
+    def _people_compared(
+        self, ds: DialogueState, text: str, lang: Lang, supposed: dict[str, StatedProfile] | None = None
+    ) -> Reply | None:
         """「三個人裡面誰符合 AI 開發人才的參考指標」 "which of them meets AI 模型訓練": the engine over every
-        named person's facts, one line each."""
-        team = {**ds.people, **({ds.person: ds.profile} if ds.person else {})}
+        named person's facts, one line each (`supposed`: a person's what-if, counted in their place)."""
+        team = {**ds.people, **({ds.person: ds.profile} if ds.person else {}), **(supposed or {})}
         team = {name: profile for name, profile in team.items() if not profile.is_empty()}
         n = normalise(text)
         if self.reader.scope_topics(n):
@@ -1339,6 +1410,10 @@ class Dialogue:
         if not asks_levels or "issuer" in intents or ("category_of" in intents and about_cert):
             return None
         types, talents = self.situation.asked_types(text)
+        if not types and not talents and ds.topic is not None and ds.topic.rule == PEOPLE_COMPARED:
+            # 「這樣總共有幾個人符合了？」 right after a comparison: what that comparison asked
+            talents = [key for kind, key, _ in ds.topic.entities if kind == "talent"]
+            types = [key for kind, key, _ in ds.topic.entities if kind == "type"]
         en = self._answer_language(text, lang) == "en"
         lines, meets = [], []
         for name, profile in team.items():
@@ -1437,7 +1512,10 @@ class Dialogue:
         ds.situation_types = list(dict.fromkeys(types or talent_types)) or ds.situation_types
         # 「那 AI 服務開發呢？」 next: the same people set against each other on what is swapped in
         lang_now = ds.topic.lang if ds.topic else "zh-TW"
-        ds.topic = Topic(lang=lang_now, turn=ds.turn, rule=PEOPLE_COMPARED)
+        asked_now = [("talent", x, x) for x in talents] + [("type", x, x) for x in types]
+        ds.topic = Topic(lang=lang_now, turn=ds.turn, rule=PEOPLE_COMPARED, entities=asked_now)
+        if supposed:
+            head = f"(hypothetical, not saved) {head}" if en else f"（假設情況試算，未記錄）{head}"
         reply = "\n".join([head, *lines, "", source])
         return Reply(to_simplified(reply) if self._answer_language(text, lang) == "zh-CN" else reply)
 
@@ -1522,6 +1600,8 @@ class Dialogue:
             return
         if not (ex.hypothetical or self.facts.holding.search(text)):
             return
+        if CERT_DROP.search(text):
+            return  # 「如果拿掉第一張呢」: the one referred to is taken out, not supposed held
         topic = ds.topic or Topic()
         listed = [key for kind, key in topic.listed if kind == "cert"] or [
             k for kind, k, _ in topic.entities if kind == "cert"
@@ -1579,6 +1659,8 @@ class Dialogue:
             return
         held = list(dict.fromkeys(c.cert_id for c in ds.profile.certificates))
         one = ORDINAL.search(text)
+        if one and not ex.hypothetical and {"category_of", "issuer"} & set(self.reader.detect_intents(text)):
+            return  # 「第二張名字不是有『工程級』嗎，怎麼不是專案類？」 asks about it; it states nothing held
         index = self._ordinal(one) if one else None
         if index is not None and -len(held) <= index < len(held):
             ex.certificates = [held[index]]  # "the first one" of those the person holds, in the order stated
@@ -1607,10 +1689,17 @@ class Dialogue:
         or next to stated facts; a hypothetical; a level question naming only types or talents while a
         profile is known (「這樣 AI 工具應用到哪一級？」); or 「那 AI 模型訓練呢？」 right after such an answer."""
         if ex.hypothetical and (ex.has_facts or ex.adds):
-            return True
+            # (「如果我另外再開一門素養課，指引有推薦哪份教材」 supposes a course given, and asks for materials)
+            subject = {e.kind for e in self.reader.entities(text)} - FACT_KINDS
+            return ex.has_facts or ex.asks_level or not subject
         short = len(text) <= 30 or bool(re.search(r"[a-z]", text)) and len(text.split()) <= 8
         if ex.route and not ex.has_facts and ds.situation_types and short and not self.reader.entities(normalise(text)):
             return True  # 「那用證照的話呢」 "And via certificates instead?" right after a result: that route
+        if WHY_STILL.search(text) and not ds.profile.is_empty() and not ex.has_facts:
+            return True  # 「我不是已經有素養類的證了嗎，為什麼還要那18個小時」: the result again, with its rules
+        refused = CATEGORY_REFUSED.search(text) and re.search(r"幾張|幾個|多少|什麼類|哪一?類|\bhow many\b", text)
+        if refused and not ds.profile.is_empty() and not ex.has_facts:
+            return True  # 「專案類太難不想考，那走另一個組合還要幾張」: the person's other certificate routes
         if self.facts.duration.search(text) and ex.asks_level and not ds.profile.is_empty():
             return True  # 「要多久才能到工具應用進階？」 once facts are known: how long from them
         if self.facts.asks_about_certificate(text):
@@ -1690,7 +1779,9 @@ class Dialogue:
             resolved = to_simplified(resolved)  # a resolved reference keeps the user's script for the answer
         answer = self.advisor.respond(resolved, topic.context())
         by_ordinal = bool(ORDINAL.search(normalise(text)) or ORDINAL_RANGE.search(normalise(text)))
-        ds.topic = self._topic(answer, topic, selection=by_ordinal).model_copy(update={"turn": ds.turn})
+        # the items of the list shown that the ordinal stood for (「第二張」 → the second certificate held)
+        picked = [x for x in topic.listed if by_ordinal and f"「{self._name(*x)}」" in resolved]
+        ds.topic = self._topic(answer, topic, selection=by_ordinal, picked=picked).model_copy(update={"turn": ds.turn})
         for kind, key, _ in ds.topic.entities:
             if (kind, key) in ds.recent:
                 ds.recent.remove((kind, key))
@@ -2424,7 +2515,9 @@ class Dialogue:
         return [Reply(answer.text)]
 
     # ------------------------------------------------------------------ helpers
-    def _topic(self, answer: Any, previous: Topic, selection: bool = False) -> Topic:
+    def _topic(
+        self, answer: Any, previous: Topic, selection: bool = False, picked: list[tuple[str, str]] | None = None
+    ) -> Topic:
         context = answer.context or {}
         entities = [tuple(e) for e in context.get("entities", [])]
         if not entities and not answer.answered:
@@ -2433,18 +2526,18 @@ class Dialogue:
         if picked is not None:
             entities = [("cert", picked, self._name("cert", picked))]  # 「其中 1 張屬於專案類：「X」」→「它」 is X
         named = self._named_list(entities)
+        picked_from_list = selection and (bool(picked) or bool(named) and bool(set(named) & set(previous.listed)))
         if selection and set(named) <= set(previous.listed):
             named = []  # 「前兩個分別是誰辦的」: a selection from the last list leaves that list to count over
         inline = self._inline_listed(answer.text)
         if selection and previous.listed and inline and inline[0][0] != "cert":
             inline = []  # 「第三個」 answered with a type's items: 「那第五個呢」 still counts over the list before
-        listed = (
-            self._listed(self._first_list(answer.text))
-            or inline
-            or self._paragraphs_listed(answer.text)
-            or named
-            or previous.listed
-        )
+        shown = self._listed(self._first_list(answer.text))
+        if picked_from_list and shown and {k for k, _ in shown} == {k for k, _ in previous.listed}:
+            # 「第二張怎麼不是專案類？」 over the three held, answered with the category's list: 「那第一張呢」
+            # still counts over the three
+            shown = []
+        listed = shown or inline or self._paragraphs_listed(answer.text) or named or previous.listed
         lang = answer.lang if answer.lang in ("zh-TW", "zh-CN", "en") else "zh-TW"
         intents = context.get("intents", [])
         return Topic(entities=entities, intents=intents, listed=listed, lang=lang, rule=answer.rule or "")

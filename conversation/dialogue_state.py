@@ -128,6 +128,9 @@ class DialogueState(Model):
     plan: PlanContext | None = None  # the learning plan last shown (knowledge.planner)
     # the language of the last message that read as one: 「C?」 "And B?" go on in it
     said_lang: Literal["zh-TW", "zh-CN", "en"] | None = None
+    # `hypothesis` holds facts stated with no one named (「素養18h 文書12h 算初階嗎」): computed, not kept —
+    # until the next message goes on stating facts (「不對 文書是21h」), which makes them the user's own
+    unclaimed: bool = False
 
     @classmethod
     def load(cls, raw: dict[str, Any] | None, default_lang: Literal["zh", "en"]) -> DialogueState:

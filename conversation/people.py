@@ -36,7 +36,8 @@ INTRO = re.compile(
     # 「第一位學員：素養課 18 小時…」「第二位學員只有一張…」: people labelled only by their order
     r"(?P<label>第[一二三四五六七八九十\d]{1,2}位)(?:同事|學生|同學|學員|員工|應徵者|候選人)?"
     r"(?=\s*[：:]|\s*(?:只有|也有|有|上過|上了|考過|考了|考到|拿到|沒有|沒上|沒證照))|"
-    r"(?:先講|先說|先看|先問|再來是|再來|再問|接著是|接著問|然後是|接下來是|接下來|下一個是|下一位是?)\s*(?P<next>[\u4e00-\u9fff]{2,3}?|[A-Z][a-z]+|[A-Z]|[甲乙丙丁])(?=\s*[：:，,])|"
+    r"(?:先講|先說|先看|先問|再來是|再來|再問|接著是|接著問|然後是|接下來是|接下來|下一個是|下一位是?)\s*"
+    r"(?P<next>" + _NAME_ZH + r"(?<![喔哦啊吧啦呀耶欸])|[A-Z][a-z]+|[A-Z]|[甲乙丙丁])(?=\s*[：:，,])|"
     # 「幫品管課的阿明做能力盤點」: someone a task is done for
     r"(?:幫|替|為)(?:[^，。,]{0,6}?的|(?:我|我們)?的?" + _INTRO_ZH + r")?"
     r"(?P<for>" + _NAME_ZH + r")(?=做|評估|評|盤點|看|檢視|算|查|問)|"
@@ -86,7 +87,9 @@ SUBJECT_NAME = re.compile(
     + _SAYS_LATIN
     # 「面試兩位：A 有 X；B 有 Y」: a single capital letter labelling someone, opening a clause, then what
     # they hold (「表5 有…」 has a digit, "AI 有…" two letters)
-    + r"|(?:^|(?<=[：:；;，,。\s]))(?P<letter>[A-Z])(?=\s*(有|上過|上了|考過|考了|考到|拿到|只有|也有|沒有|持有))"
+    # (「…四個人。A：有 IBM …」: a colon may come between)
+    + r"|(?:^|(?<=[：:；;，,。\s]))(?P<letter>[A-Z])"
+    + r"(?=\s*[：:]?\s*(有|上過|上过|上了|考過|考过|考了|考到|拿到|只有|也有|沒有|没有|持有|沒證|没证))"
     # 「候選人甲有 X，乙有 Y」: 甲乙丙丁 label people the same way
     # 「1號：…。2號：…」「A組每個人都上了…；B組上了…」: people or groups labelled by a number or a letter
     + r"|(?:(?<=[：:；;，,。\s])|^)(?P<numbered>\d{1,2}\s*號|[一二三四五六七八九十]{1,2}號|[A-Z]\s*組|[甲乙丙丁]\s*組"
@@ -104,7 +107,7 @@ SUBJECT_NAME = re.compile(
     + r"|(?:^|(?<=[，,。；;\s的看查]))(?P<colon>[A-Z][a-z]{2,}|[小阿][\u4e00-\u9fff])\s*[：:]"
     # 「…盤點。王經理：上過…；李副理：有…」「…；佩佩：素養24、圖文9」: a two- or three-character name opening
     # one item of a list of people (checked by the caller: no word the advisor reads otherwise)
-    + r"|(?:^|(?<=[。；;]))\s*(?P<listed_colon>[\u4e00-\u9fff]{2,3})\s*[：:]"
+    + r"|(?:^|(?<=[。；;？?！!]))\s*(?P<listed_colon>[\u4e00-\u9fff]{2,3})\s*[：:]"
     + r"(?=\s*(有|上過|上了|考過|沒|無|只有|持有|[A-Za-z]|AI|ai|[^\s，,。；;：:]{1,6}\d))"
     # 「…；志明有「AWS …」」「；建宏上過素養課 30 小時」: a name opening an item of a list, then what they hold
     # (「…三個人：張偉有 X；陳靜上了…」「…要評估。王磊有…；李娜沒證書」: after a colon or a full stop too,
@@ -220,6 +223,8 @@ def as_pronoun(text: str, names: list[str]) -> str:
     chinese = bool(re.search(r"[\u4e00-\u9fff]", text)) and not reads_as_english(text)
     for form in sorted((f for n in names for f in _forms(n)), key=len, reverse=True):
         if re.fullmatch(r"[A-Za-z]+", form):
+            if chinese:  # 「B：有 AIATCL…」 opens what is said of B: 「他有…」
+                text = re.sub(rf"(?<![A-Za-z]){re.escape(form)}\s*[:：]\s*(?=[\u4e00-\u9fff])", form, text)
             pattern = rf"(?<![A-Za-z]){re.escape(form)}(?![A-Za-z])('s)?(?=(\s+(?:{ENGLISH_VERBS})\b)?)"
 
             def pronoun(m: re.Match[str]) -> str:

@@ -87,6 +87,7 @@ class Turn:
     continuation: bool = False  # a later part of a multi-part message (「…？有什麼限制嗎？」)
     bare: bool = False  # the part names nothing and asks nothing of its own (「幫我列出來」)
     leaning: bool = False  # read as asking about what the conversation is about (a second reading)
+    parts: int = 1  # how many questions the message asked (this is one of them)
     query: Query | None = None
     plan: Plan | None = None
     answer: Answer | None = None
@@ -181,12 +182,13 @@ class Advisor:
             parts = [both[0], question] if both else [question]
         answers: list[Answer] = []
         for n, part in enumerate(parts):
-            turn: Turn = self.chain.invoke(Turn(part, context or {}, continuation=n > 0))
+            turn: Turn = self.chain.invoke(Turn(part, context or {}, continuation=n > 0, parts=len(parts)))
             assert turn.answer is not None
             if self._leans_on_context(turn):
                 # 「如果要考證照證明實力，應該考哪一類的？」 after a role: on its own it finds nothing; it asks
                 # about what the conversation is about
-                leaning: Turn = self.chain.invoke(Turn(part, turn.context, continuation=n > 0, leaning=True))
+                again = Turn(part, turn.context, continuation=n > 0, leaning=True, parts=len(parts))
+                leaning: Turn = self.chain.invoke(again)
                 if leaning.answer is not None and leaning.answer.rule != NOTHING_RULE:
                     turn = leaning
             assert turn.answer is not None
@@ -263,6 +265,8 @@ class Advisor:
             keep_relevant=self._keep_relevant,
             semantic=None if turn.continuation else self.semantic,  # a fragment is judged with its message
             too_long=too_long,
+            fragment=turn.continuation or turn.parts > 1,
+            in_context=bool(turn.context.get("entities") or turn.context.get("intents")),
             personal=lambda: self._personal(u),
             alone=lambda certs: self._certificates_alone(u, certs),
             areas=lambda: self.facts.areas_named(u.normalised),
@@ -369,7 +373,10 @@ class Advisor:
                 lang,
             )
         elif plan.message == "unknown_certification":
-            text = compose.unknown_certification(u.unknown_names, lang, len(self.catalog.certifications))
+            # (「表6 沒列，學員拿去做自我評估可以用嗎」: that it is not listed is said already; whether it is usable
+            # is the question)
+            usable = bool(compose.USABLE_ASKED.search(u.normalised)) and bool(compose.NOT_LISTED.search(u.normalised))
+            text = compose.unknown_certification(u.unknown_names, lang, len(self.catalog.certifications), usable)
         else:
             text = compose.decline(plan.reason, lang)
         context = {} if plan.message else self._context(u)

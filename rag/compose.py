@@ -166,8 +166,37 @@ def decline(reason: str | None, lang: Lang) -> str:
     return localise(zh, en, lang)
 
 
-def unknown_certification(names: Sequence[str], lang: Lang, listed: int) -> str:
+# 「表6 沒列，學員拿去做自我評估可以用嗎」 "can we still count it?": whether it may be used is asked
+USABLE_ASKED = re.compile(
+    r"(可以用|能用|能不能用|可不可以用|可以算|能算|算不算|可以列|能列|承認|認不認|採認|可以拿來|能拿來|有效嗎|算數)"
+    r"|\b(can (i|we|they|he|she) (still )?(use|count|list|include)|does it count|is it (still )?valid|accepted)\b"
+)
+
+NOT_LISTED = re.compile(
+    r"(表6|表 6|參考表|清單)[^，。,?？]{0,4}(沒列|沒有列|未列|沒寫|沒收|不在)"
+    r"|(不在|沒列在|沒有列在|未列在)[^，。,?？]{0,3}(表6|表 6)"
+    r"|\b(not|isn't|is not|wasn't) (listed|in table 6|on the list|in the table)\b"
+)
+
+
+def unknown_certification(names: Sequence[str], lang: Lang, listed: int, usable: bool = False) -> str:
+    """What the guideline says of a certificate 表6 does not list: nothing of its own; 表6 lists examples
+    「供…參考」, so in the self-assessment it may be entered as a self-declared one. When whether it may be
+    used is what is asked, that answer comes first."""
     joined = "、".join(names)
+    if usable:
+        zh = (
+            f"可以自行填報：表6 是「列舉國內與國際的常見 AI 產業能力相關認證，供…參考」的參考表，並非限定清單。"
+            f"「{joined}」不是表6 列出的 {listed} 張之一，指引沒有說明它的分類；自我評估時可用「其他證照」填寫，"
+            "並依表3 的認證分類（素養類／工具類／專案類）自行判斷類別。"
+        )
+        en = (
+            f"Yes, as a self-declared certification: 表6 lists common certifications as a reference (examples, "
+            f'not a closed list). "{", ".join(names)}" isn\'t one of its {listed} entries and the guideline does not '
+            "classify it; in the self-assessment add it under other certifications and choose its 表3 category "
+            "(素養類, 工具類 or 專案類) yourself."
+        )
+        return localise(zh, en, lang) + "\n\n" + localise(cite(["附件(三) 表6"]), cite_en(["附件(三) 表6"]), lang)
     zh = (
         f"「{joined}」不在指引表6（AI產業人才能力認證參考表）列出的 {listed} 張認證中，指引沒有說明它的分類或內容。"
         "表6 是參考清單；若您持有它，自我評估時可用「其他證照」自行填寫分類。"

@@ -73,6 +73,8 @@ class Query:
     # a learning plan from the facts the question states, when it asks for one (rag.plan_request)
     learning_plan: Callable[[], list[Card] | None] | None = None
     too_long: bool = False
+    fragment: bool = False  # one part of a multi-part message, judged with the message it belongs to
+    in_context: bool = False  # asked after an answer the conversation may refer back to
     notes: dict[str, Any] = field(default_factory=dict)  # what rules measured on the way (reported for tracing)
 
     @cached_property

@@ -654,7 +654,7 @@ def _unlisted(q: Query) -> list[Card] | None:
 
 # 「我們的證照是考學員…」「我們設計的考試只考…」 "our exam tests…": an exam described, not named
 DESCRIBED_EXAM = re.compile(
-    r"((我們|我|自己|新開|新辦|設計|開發|推出|規劃)[^，。?？]{0,12}(證照|認證|檢定|考試|測驗)"
+    r"((我們|我|自己|新開|新辦|設計|開發|推出|規劃)[^，。?？,]{0,12}(?<![考拿])(證照|認證|檢定|考試|測驗)"
     r"|(證照|認證|檢定|考試|測驗)[^，。?？]{0,4}(是)?(考|測|評量|評估)|考(學員|考生|的是)"
     r"|\b(our|my|a|an) (new )?(certificate|certification|exam|test) ((that|which) )?((only|just|mainly) )?"
     r"(tests?|assess(es)?|covers?|checks?"
@@ -1821,7 +1821,35 @@ def _document(q: Query) -> list[Card] | None:
     return [q.views.document_card()] if "metadata" in q.intents else None
 
 
+# question words that ask nothing of the guideline's subject by themselves (「哪家比較划算」)
+GENERIC_INTENTS = frozenset({"compare", "count", "define"})
+
+
 # ---------------------------------------------------------------- below 100: retrieval
+@rule(
+    "scope.no_guideline_word",
+    91,
+    DECLINE,
+    "nothing the catalog names (an industry at most), only generic question words, and no word of the guideline's "
+    "subject",
+)
+def _no_guideline_word(q: Query) -> Plan | None:
+    if any(e.kind != "industry" for e in q.u.entities) or not q.intents <= GENERIC_INTENTS:
+        return None
+    subject_implied = bool(q.u.expansions) and bool(q.reader.guideline_words.search(" ".join(q.u.expansions)))
+    if q.fragment or q.u.followup or subject_implied or q.u.unknown_names:
+        return None  # 「那它呢」 names what came before; 「胡說八道」 maps onto 幻覺; a name is weighed elsewhere
+    # too short to tell (「第二個呢」); after an answer, a short message may point back at it (「兩份差在哪」)
+    least_cjk, least_words = (14, 9) if q.in_context else (8, 5)
+    if len(re.findall(r"[\u4e00-\u9fff]", q.u.normalised)) < least_cjk and len(q.u.normalised.split()) < least_words:
+        return None
+    if q.reader.guideline_words.search(q.u.normalised):
+        return None
+    if set(re.findall(r"[a-z][a-z0-9+\-]{3,}", q.u.normalised.lower())) & q.reader.guideline_latin:
+        return None  # 「參加 Kaggle 比賽有用嗎」: a word only the guideline's own text uses
+    return Plan(DECLINE, "scope.no_guideline_word", out_of_scope=True)
+
+
 @rule("scope.not_about_guideline", 90, DECLINE, "no entity, no intent, and the question reads unlike the guideline")
 def _semantic_scope(q: Query) -> Plan | None:
     if q.u.entities or q.intents & IN_SCOPE_INTENTS or q.semantic is None:

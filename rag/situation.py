@@ -33,6 +33,17 @@ PERIOD_EN = {"week": "week", "month": "month", "day": "day"}
 NEED_ASKED = re.compile(
     r"(還|仍|再)(需要|要|得|必須)[^，。?？]{0,16}才[^，。?？]{0,12}(嗎|[?？])|\b(still|even) need\b"
 )
+# 「專案類太難不想考」「不考專案類的話」 "without project certificates": a category refused
+CATEGORY_REFUSED = re.compile(
+    r"(?P<c>素養類|工具類|專案類)[^，。,?？]{0,8}?(不想考|不考|不要考|不打算考|考不了|考不到|不想碰|太難)"
+    r"|(不想考|不考|不要考|不打算考|不走|避開|不碰|不想碰)(?P<c2>素養類|工具類|專案類)"
+)
+TOPIC_SET = re.compile(r"(那|至於|至于|換|换|還有|还有)")
+# 「還要補什麼」「還差什麼」 "what else would she need": what is missing is asked
+WHAT_MORE = re.compile(
+    r"(還|仍|再)(要|需要|得|缺|差|少)(補|上|考|加)?\s*(什麼|啥|哪些|多少|幾)"
+    r"|\bwhat (else )?(would|does|do|will) (i|he|she|they) (still )?need\b|\bwhat('s| is) (still )?missing\b"
+)
 CAN_ASKED = re.compile(r"(能|可以|可不可以|能不能)[^，。?？]{0,8}(算|到|達到|達成)?[^，。?？]{0,8}(嗎|[?？])")
 FILLABLE = frozenset({"literacy", "programming", "model_training", "service_dev"})
 TOOL_MEASURES = frozenset({"tool_total", "tool_max_item", "tool_kinds"})  # what hours of one tool item count toward
@@ -134,6 +145,8 @@ class SituationAdvisor:
                 for c in CLAUSE_SPLIT.split(self.certificates_unnamed(text))
                 if not re.search(r"\d", c) or QUESTION_MARKERS.search(c) or "誰" in c
             ]
+            # 「ok 那程式語言應用 我copilot課上了10h」: a type set up as the topic (「那…」「至於…」) is asked about
+            asking += [w for w in text.split() if TOPIC_SET.match(w) and not re.search(r"\d", w)]
             asking = [c for c in asking if c.strip()] or [""]
         for sentence in asking:
             entities = self.reader.entities(sentence)
@@ -205,7 +218,13 @@ class SituationAdvisor:
         text = normalise(text)
         text = without_certificates(text, self.reader.entities(text))
         out = []
-        if NEED_ASKED.search(text) and len(shown) == 1 and shown[0]["level"] != "未達":
+        # 「他如果要達到 AI 程式語言應用還要補什麼」 when the type is at its top level already: nothing
+        top = len(shown) == 1 and shown[0]["level"] == self.top_level(shown[0]["type"])
+        if (
+            (NEED_ASKED.search(text) or top and WHAT_MORE.search(text))
+            and len(shown) == 1
+            and shown[0]["level"] != "未達"
+        ):
             # 「他已經有 AIATCL，還需要上這 18 小時才算具備嗎？」: what is held already reaches it
             t = shown[0]
             rule = next((r["id"] for r in t["rules"] if r["level"] == t["level"] and r["met"]), "")
@@ -671,6 +690,11 @@ class SituationAdvisor:
         """The rank of a type's highest level (進階 for AI 工具應用, 具備 for the others)."""
         return len([lv for r in self.cat.rules.types if r.type == type_name for lv in r.levels])
 
+    def top_level(self, type_name: str) -> str:
+        """The highest level 表5 sets for a type (進階 for AI 工具應用, 具備 for the others)."""
+        levels = [lv.level for r in self.cat.rules.types if r.type == type_name for lv in r.levels]
+        return levels[-1] if levels else ""
+
     def level_rank(self, type_name: str, level: str) -> int:
         """A level's place among its type's levels (「未達」 lowest), for setting people against each other."""
         levels = [lv.level for r in self.cat.rules.types if r.type == type_name for lv in r.levels]
@@ -821,6 +845,14 @@ class SituationAdvisor:
         judged = result if route is None else assess(parse_profile(self._one_route(profile, route), self.cat), self.cat)
 
         types, talents = self.asked_types(text)
+        # 「專案類太難不想考，那走另一個組合還要幾張」: the certificate rules needing that category are left out
+        refused = {m.group("c") or m.group("c2") for m in CATEGORY_REFUSED.finditer(normalise(text))}
+        if refused and not types and not talents:
+            types = [
+                t["type"]
+                for t in judged["types"]
+                if any(f"cert_{c}" in x["measures"] for g in t["gaps"] for x in g["missing"] for c in refused)
+            ]
         counted = bool(COUNT_MET.search(normalise(text))) and not types and not talents
         if not types and not talents and default_types and not OVERALL.search(normalise(text)) and not counted:
             types = list(default_types)  # "What would I need for the advanced level?": the type talked about
@@ -864,6 +896,14 @@ class SituationAdvisor:
             lines.append(f"{t['number']}、{t['type']}{only}：{t['level']}{why}")
             # every gap names its 表5 rule (「進階：工具類2張(非同類工具)」), not only the alternative ones
             gaps = [{**g, "alternative": True} for g in t["gaps"] if route is None or g["route"] == route]
+            kept = [g for g in gaps if not any(f"cert_{c}" in x["measures"] for x in g["missing"] for c in refused)]
+            if refused and len(kept) < len(gaps) and not any(g["route"] == "certificate" for g in kept):
+                lines.append(
+                    f"  ➜ No certificate route without {'/'.join(sorted(refused))}."
+                    if lang == "en"
+                    else f"  ➜ 不考{'、'.join(sorted(refused))}的話，沒有其他證照途徑。"
+                )
+            gaps = kept
             lines += self._gap_lines(t, gaps, lang)
             lines += self._hours_total(gaps, lang)
             lines += self._filled_lines(profile, t, gaps, lang)

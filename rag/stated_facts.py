@@ -22,7 +22,7 @@ from rag.understanding import Entity, QueryUnderstanding
 DATA = Path(__file__).resolve().parent / "data" / "stated_facts.yaml"  # rag/data
 NUMBER = r"(?P<n>\d+(?:\.\d+)?|[零〇一二兩三四五六七八九十百]+(?:點[零一二三四五六七八九]+)?)"
 CLAUSE = re.compile(
-    r"[，,；;。、\n]|(?<=[?？!！])|\band\b|\b以及\b"
+    r"[，,；;。、\n]|(?<=[?？!！])|\band\b|\b以及\b|\s*(?=另外|此外)"
     # 「素養課上滿18hr 文書工具課也18hr」: after an hours unit, a space parts clauses too
     r"|(?:(?<=小時)|(?<=[0-9]hr)|(?<=hrs))\s+(?=[\u3400-\u9fff])"
     # 「模型訓練到底要幾小時才夠啦 我都上25h了」: in chat a space between two Chinese words parts clauses
@@ -143,6 +143,11 @@ SELF_HOLDS = re.compile(r"(我有|我考過|我考到|我拿到|我持有|我也
 FILLED_UP = re.compile(
     r"(補滿|補足|補齊|上滿|修滿|補夠)(?!\s*(了)?\s*[\d零一二兩三四五六七八九十])"
 )  # (「上滿18小時」 says 18)
+# "say I finish those literacy hours", "once she completes the literacy hours": an area topped up to its threshold
+FILLED_UP_EN = re.compile(
+    r"\b(finish|finished|complete|completed|do|did|take|took|make up|top up|fill|get)( up)? (those|the|my|her|his|that|"
+    r"these|all the|all those|the missing|the remaining) ([a-z/]+ ){1,2}(hours|hrs|h)\b"
+)
 # 「如果素養補到18」「文書上到 20」: hours topped up to a number (the area's total, not an addition)
 TOPPED_UP = re.compile(
     r"(補|加|上|提高|拉高?|增加)到\s*(\d+(?:\.\d+)?)(?![\d.]|\s*(?:小時|個小時|鐘頭|hours?|h\b|張|%|級))"
@@ -394,7 +399,9 @@ class FactReader:
         if stating and not ex.certificates:
             ex.certificates = self._held(text, ex.hypothetical)  # 「如果考到 X」: held in the hypothetical
             ex.unnamed = self._unnamed(text)
-            ex.hours = self._hours(text)
+            ex.hours, orphans = self._hours(text)
+            if ex.hours and orphans and ex.correction and continuing and not ex.hypothetical:
+                ex.unassigned_hours = orphans  # 「是 21 小時才對。另外文書 20 小時」: the area said before
             if not ex.hours and has_hours and not ex.correction:
                 ex.hours = self._hours_for_the_type_asked(text)
             if not ex.hours and has_hours and not self._areas_in(text) and self.correction.search(text):
@@ -674,12 +681,31 @@ class FactReader:
         """「把素養時數補滿之後」「程式課上滿」: the area named just before is taken to its 表5 threshold (the
         highest one a rule sets on that area alone, from the rule table), said as hours."""
         m = FILLED_UP.search(text)
+        en = FILLED_UP_EN.search(text) if m is None else None
+        if en is not None:
+            # "say I finish those literacy hours": the area named inside, taken to its threshold
+            found = self._areas_in(en.group(0))
+            if not found:
+                return text
+            at, area = found[0]
+            word = en.group(0)[at : self._ends(en.group(0), at)[0]]
+            threshold = self._area_threshold(area)
+            if threshold is None:
+                return text
+            return f"{text[: en.start()]}{word} 補到 {threshold:g} 小時{text[en.end() :]}"
         if m is None:
             return text
         areas = [area for at, area in self._areas_in(text[: m.start()]) if m.start() - at <= 12]
         if not areas:
             return text
-        measure = "tool_max_item" if areas[-1].startswith("tool.") else areas[-1]
+        threshold = self._area_threshold(areas[-1])
+        if threshold is None:
+            return text
+        return f"{text[: m.start()]}補到 {threshold:g} 小時{text[m.end() :]}"
+
+    def _area_threshold(self, area: str) -> float | None:
+        """The highest 表5 threshold a rule sets on one hours area alone (a tool item: the single-item one)."""
+        measure = "tool_max_item" if area.startswith("tool.") else area
         thresholds = [
             c.threshold
             for t in self.reader.catalog.rules.types
@@ -688,9 +714,7 @@ class FactReader:
             for c in r.conditions
             if c.measures == [measure]
         ]
-        if not thresholds:
-            return text
-        return f"{text[: m.start()]}補到 {max(thresholds):g} 小時{text[m.end() :]}"
+        return max(thresholds) if thresholds else None
 
     def _listed_bare_hours(self, text: str) -> str:
         """「素養18、文書18」「素養24、圖文9、影像9」: two or more area words, each followed right away by a
@@ -735,10 +759,13 @@ class FactReader:
                 out.append(m.start(1))
         return out
 
-    def _hours(self, text: str) -> list[tuple[str, float]]:
+    def _hours(self, text: str) -> tuple[list[tuple[str, float]], list[float]]:
         """Each number of hours with the nearest area word of its clause; in a message that uses an hour
-        unit somewhere, 「圖文 15」 (an area word then a bare number) counts too."""
+        unit somewhere, 「圖文 15」 (an area word then a bare number) counts too. Second: the hours of
+        clauses with no area at all (「不對，是 21 小時才對。另外文書 20 小時」: the 21 corrects the area said
+        before, which only the conversation knows)."""
         out: list[tuple[str, float]] = []
+        orphans: list[float] = []
         uses_units = bool(self.hours_re.search(text))
         pending: list[tuple[int, str]] = []  # 「工具課我只上過 ChatGPT 的，10 小時」: an area, its hours after a comma
         # 「那 12 小時不是上文書，而是上自動化」: hours said not to be an area's go to the area said instead
@@ -763,6 +790,12 @@ class FactReader:
             if not areas:
                 areas, pending = ([(0, pending[-1][1])] if numbers and pending else []), []
                 if not areas:
+                    # (「不是 11 小時」 is the number taken back, no hours of any area)
+                    orphans += [
+                        v
+                        for at, raw in numbers
+                        if (v := _number(raw)) is not None and not NOT_AREA.search(clause[max(0, at - 4) : at])
+                    ]
                     continue
             elif not numbers:
                 pending = areas
@@ -794,7 +827,7 @@ class FactReader:
                 # 「ChatGPT 10小時 Canva 12小時」: as many areas as numbers pair up in order, whichever is nearer
                 _, area = ordered[n] if in_order else min(areas, key=lambda a: abs(a[0] - pos))
                 out.append((area, float(value)))
-        return out
+        return out, orphans
 
     # ------------------------------------------------------------------ applying
     def apply(self, profile: StatedProfile, ex: Extracted, turn: int) -> StatedProfile:

@@ -227,6 +227,11 @@ class QueryUnderstanding:
             rf"\b{re.escape(w)}s?\b" if w.isascii() else re.escape(w) for w in intents["certificate_words"]
         )
         self.cert_words = re.compile(f"({words})", re.IGNORECASE)
+        # (Latin ones as word starts: "certif" covers certificate and certification)
+        subject = "|".join(
+            rf"(?<![a-z]){re.escape(w)}" if w.isascii() else re.escape(w) for w in intents["guideline_words"]
+        )
+        self.guideline_words = re.compile(f"({subject})", re.IGNORECASE)
         # (a closing quote may come first: 「Prompt Master Gold」認證, 'Certified Prompt Pro' certificate)
         # (「…Specialization結業證書」: a kind of certificate word too)
         self.before_cert = re.compile(
@@ -253,7 +258,10 @@ class QueryUnderstanding:
         latin = self.known_latin | pattern_words(sources) | pattern_words(intents["certificate_words"])
         from knowledge.catalog import GUIDELINE_PATH
 
-        self.speller = Speller(latin, terms, normalise(GUIDELINE_PATH.read_text(encoding="utf-8")))
+        guideline_text = normalise(GUIDELINE_PATH.read_text(encoding="utf-8"))
+        self.speller = Speller(latin, terms, guideline_text)
+        # the guideline's own Latin words of four letters or more (Kaggle, PyTorch, portfolio-like names)
+        self.guideline_latin = frozenset(re.findall(r"[a-z][a-z0-9+\-]{3,}", guideline_text.lower()))
         latin_names = {
             (variant, c.id)
             for c in catalog.certifications
@@ -428,7 +436,9 @@ class QueryUnderstanding:
         # 「AI 小尖兵」證書: a name in quotes, right before a certificate word, that names no 表6 certificate
         for m in QUOTED_CERT.finditer(original):
             quoted = m.group(1).strip()
-            if quoted and not self.entities(normalise(quoted)):  # 「AI 模型訓練」的證照要求 names a type
+            # 「AI 模型訓練」的證照要求 names a type; 「AI 資料標註實務」證照 only holds a role's words
+            covered = max((len(e.surface) for e in self.entities(normalise(quoted))), default=0)
+            if quoted and covered < 0.7 * len(normalise(quoted).replace(" ", "")):
                 names.append(quoted)
         # 「AI 影音剪輯實務認證」: a quoted name that is itself a certificate's name, none of 表6's
         for m in QUOTED_NAME.finditer(original):
