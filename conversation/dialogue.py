@@ -74,6 +74,10 @@ WHY_STILL = re.compile(
     r"|\bwhy (do|does|would|should) (i|he|she|they|we) still need\b"
     r"|\bwhy (isn't|doesn't|don't|aren't) (it|that|this|i|he|she)\b"
 )
+# 「這門課」「那堂課」: the course the conversation is about
+THIS_COURSE = re.compile(r"(這|那|此|該)(一)?(門|堂|個)?\s*(課|課程)")
+# 「工具類的課一節都沒上過」: a category's word before 「課」 names the hours area (tool courses), not certificates
+COURSE_AFTER = re.compile(r"\s*(的)?\s*(課|课|課程|课程)")
 # 「這一類」「這個能力類型」: the one competency type just talked about (not 「這類人才」)
 THIS_TYPE = re.compile(r"(這|那|該)(一)?(類|個類型|個能力類型|項能力類型|種能力)(?!人才|認證|證照)")
 PEOPLE_COMPARED = "dialogue.people_compared"  # the topic's rule after people were set against each other
@@ -252,6 +256,9 @@ WHO = re.compile(
     # 「三個人裡面，符合 AI 應用素養的有幾個」: the count asked after a clause naming what is met
     r"|(裡面|之中|當中|中間|其中)[，,][^。?？]{0,24}幾(個|位|人)"
     r"|(\d+|[一二三四五六七八九十兩])\s*(個|位|名)?\s*人\s*(裡|里|中)[^。?？]{0,16}幾(個|位|人)"
+    # 「研發部四個人，AI模型訓練有幾個符合？」「這四個人有幾個符合」: the count asked of the people named
+    r"|(\d+|[一二三四五六七八九十兩])\s*(個|位|名)\s*(人|同事|員工|學員|同仁|應徵者|候選人)[^。?？]{0,24}?幾(個|位|人)"
+    r"(?!小時|鐘頭|張)"
     r"|\bwho\b|\bwhich of (them|the|us)\b|\bhow many of (them|us)\b|\b(both of them|the two of them)\b"
     # "So of the three, how many meet…" "how many of the five reach…"
     r"|\bhow many of the (two|three|four|five|six|\d+|team|group)\b"
@@ -525,6 +532,7 @@ class Dialogue:
             # 「假設我們那張定位成專案類，它對應到哪些能力類型」: the category's contents, no what-if of anyone's facts
             return self._question(ds, text, lang)
         ex = self.facts.read(text, continuing=not ds.profile.is_empty())
+        self._course_talked_about(ds, ex, normalise(text))
         if self._sets_supposition_aside(text):
             ex.hypothetical = False  # 「先不管假設那張」「先不管假設。另一位同事有 X」 name the what-if to set it aside
         alone = bool(ALONE.search(normalise(text))) and not ds.profile.is_empty()
@@ -722,6 +730,12 @@ class Dialogue:
                 shown = self.situation.asked_types(text)[0] or shown
             if base is ds.hypothesis and not ex.has_facts:  # 「AI 模型訓練呢？」 under the same what-if: that type
                 shown = self.situation.asked_types(text)[0] or shown
+            earlier = [x for x in ds.types_talked if x not in shown]
+            if TWO_REF.search(normalised) and len(shown) == 1 and earlier:
+                # 「最少幾小時能讓這兩個都達標」 after a result for each of two types: both
+                order = [t.name for t in self.cat.types]
+                shown = sorted({*shown, earlier[-1]}, key=order.index)
+                text = f"{'、'.join(shown)}：{text}"  # (what is asked names them, whatever else the text names)
             one = self._level_of_one_type(text)
             if one and ex.has_facts and not self.situation.asked_types(text)[0]:
                 shown = [one]  # 「文書再多 10h 能到進階嗎」: only AI 工具應用 has 進階, whatever was talked about
@@ -761,6 +775,7 @@ class Dialogue:
             ds.hypothesis = updated if hypothetical else None
             ds.unclaimed = hypothetical and not ex.hypothetical and ex.has_facts
             ds.situation_types, ds.situation_route = answer.types, route  # type: ignore[assignment]
+            ds.types_talked = [*(x for x in ds.types_talked if x not in answer.types), *answer.types][-5:]
             # a certificate the message pointed at (「有它的話」) stays what 「它」 means; one it names with other
             # facts is one of the facts (the topic stays their list)
             pointed = len(ex.certificates) == 1 and bool(SINGULAR.search(normalised)) and not self._names_cert(text)
@@ -837,6 +852,22 @@ class Dialogue:
             text = normalised.replace(this_type.group(0), f"「{ds.situation_types[0]}」", 1)
         ds.situation_types, ds.situation_route = [], None
         return self._question(ds, text, lang)
+
+    def _course_talked_about(self, ds: DialogueState, ex: Any, n: str) -> None:
+        """「這門課目前排 12 小時」 after 「我們有一門課教 Runway 做影片生成…算哪一項？」 (5. 影像應用): hours of
+        「這門課」 said with no tool item are that course's item's hours."""
+        if not THIS_COURSE.search(n) or not any(a == "tool" for a, _ in ex.hours):
+            return
+        items = [key for kind, key, _ in (ds.topic.entities if ds.topic else []) if kind == "item"]
+        areas = {
+            area
+            for key in items
+            for item in (i for t in self.cat.types for i in t.items if str(i.number) == key)
+            for area, _ in self.facts.read(f"{item.name} 1 小時").hours
+        }
+        if len(areas) == 1:
+            area = areas.pop()
+            ex.hours = [(area if a == "tool" else a, h) for a, h in ex.hours]
 
     def _gap_types(self, ds: DialogueState) -> list[str]:
         """The types the last result showed that are below their top level, for the facts it was about."""
@@ -1317,6 +1348,16 @@ class Dialogue:
         # (「幫我看三位同仁。…。誰有到初階？」: a closing 「誰」 sets them side by side instead)
         each = bool(EACH.search(opening) and asks) and not WHO.search(n_closing)
         ends = [at for at, _ in spans[1:]] + [len(text)]
+        n_opening = normalise(opening)
+        if WHO.search(n_opening) and QUESTION_MARKERS.search(n_opening) and not closing.strip():
+            # 「研發部四個人，AI模型訓練有幾個符合？大偉：…。佳琪：…」: the people set side by side, once all are
+            # stored
+            for (start, name), end in zip(spans, ends, strict=True):
+                self._become(ds, name)
+                ex = self._person_part(people.as_pronoun(text[start:end], [name]))
+                if ex.has_facts:
+                    ds.profile = self.facts.apply(ds.profile, ex, ds.turn)
+            return opening, []
         asks_each = EACH.search(n_closing) and QUESTION_MARKERS.search(n_closing) and not WHO.search(n_closing)
         if not each and closing.strip() and asks_each:
             ends[-1] = last_stop
@@ -1720,7 +1761,7 @@ class Dialogue:
                 or e.kind == "issuer"
                 and e.key in held_issuers
                 or e.kind == "cert_category"
-                and e.key in held_categories
+                and (e.key in held_categories or COURSE_AFTER.match(text, e.start + len(e.surface)) is not None)
                 for e in entities
             )
 

@@ -131,6 +131,9 @@ class DialogueState(Model):
     # `hypothesis` holds facts stated with no one named (「素養18h 文書12h 算初階嗎」): computed, not kept —
     # until the next message goes on stating facts (「不對 文書是21h」), which makes them the user's own
     unclaimed: bool = False
+    # the types of the recent results about the user's facts, most recent last: 「這兩個都達標」 after one
+    # result for AI 服務開發 and one for AI 模型訓練 means both
+    types_talked: list[str] = []
 
     @classmethod
     def load(cls, raw: dict[str, Any] | None, default_lang: Literal["zh", "en"]) -> DialogueState:

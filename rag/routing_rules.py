@@ -223,6 +223,7 @@ def _unknown_cert(q: Query) -> Plan | None:
     return None
 
 
+COURSE_TALK = re.compile(r"(課|課程|培訓|內訓|工作坊|\b(courses?|training|workshops?|class(es)?|bootcamps?)\b)")
 HOURS_AFTER = re.compile(
     r"^[^，。,;；?？]{0,16}?(\d+(\.\d+)?|[一二三四五六七八九十兩百]+)\s*(hrs?|hours?|h\b|小時|個小時)", re.IGNORECASE
 )
@@ -232,6 +233,8 @@ def _named_as_certificate(q: Query) -> bool:
     """「Coursera 的證書」 names a certificate; 「automation (n8n/Zapier) 15hr」 names a tool in an hours
     statement: an unknown name followed by its hours is not asked about as a certificate."""
     text = q.u.question
+    if not q.reader.cert_words.search(q.u.normalised) and COURSE_TALK.search(q.u.normalised):
+        return False  # "a course on workflow automation (n8n, Zapier…): which item is it?" names tools of a course
     for name in q.u.unknown_names:
         at = text.find(name)
         if at < 0 or not HOURS_AFTER.match(text[at + len(name) :]):
@@ -655,7 +658,8 @@ def _unlisted(q: Query) -> list[Card] | None:
 # 「我們的證照是考學員…」「我們設計的考試只考…」 "our exam tests…": an exam described, not named
 DESCRIBED_EXAM = re.compile(
     r"((我們|我|自己|新開|新辦|設計|開發|推出|規劃)[^，。?？,]{0,12}(?<![考拿])(證照|認證|檢定|考試|測驗)"
-    r"|(證照|認證|檢定|考試|測驗)[^，。?？]{0,4}(是)?(考|測|評量|評估)|考(學員|考生|的是)"
+    r"|(證照|認證|檢定|考試|測驗)[^，。?？]{0,4}(是)?(考|測|評量|評估)(?!\s*([一兩二三幾\d]\s*張|到|過|完))"
+    r"|考(學員|考生|的是)"
     r"|\b(our|my|a|an) (new )?(certificate|certification|exam|test) ((that|which) )?((only|just|mainly) )?"
     r"(tests?|assess(es)?|covers?|checks?"
     r"|evaluates?|measures?|verif(y|ies))\b"

@@ -18,7 +18,7 @@ from knowledge.assessment import assess
 from knowledge.catalog import Catalog
 from knowledge.profile import parse_profile
 from knowledge.report import gap_lines
-from knowledge.stated_profile import HeldCertificate, StatedProfile
+from knowledge.stated_profile import HeldCertificate, StatedHours, StatedProfile
 from rag.routing_rules import CLAUSE_SPLIT, DESIRED, QUESTION_MARKERS
 from rag.stated_facts import ASKS, SENTENCE_SPLIT, FactReader, Pace
 from rag.textnorm import normalise, to_simplified
@@ -38,6 +38,12 @@ CATEGORY_REFUSED = re.compile(
     r"(?P<c>素養類|工具類|專案類)[^，。,?？]{0,8}?(不想考|不考|不要考|不打算考|考不了|考不到|不想碰|太難)"
     r"|(不想考|不考|不要考|不打算考|不走|避開|不碰|不想碰)(?P<c2>素養類|工具類|專案類)"
 )
+# 「只上模型訓練的課」「光補素養時數」 "only take model-training courses": more hours of one area alone
+ONE_AREA = re.compile(
+    r"(只|光|單|純)(上|補|修|加|靠)[^，。,?？]{1,14}?(的)?(課|時數|小時)"
+    r"|\bonly (take|do|add|attend)\b[^,.?]{1,30}?\b(courses?|training|hours)\b"
+)
+MAX_ONE_AREA_HOURS = 200  # beyond this many more hours of one area the question has no useful answer
 TOPIC_SET = re.compile(r"(那|至於|至于|換|换|還有|还有)")
 # 「還要補什麼」「還差什麼」 "what else would she need": what is missing is asked
 WHAT_MORE = re.compile(
@@ -690,6 +696,33 @@ class SituationAdvisor:
         """The rank of a type's highest level (進階 for AI 工具應用, 具備 for the others)."""
         return len([lv for r in self.cat.rules.types if r.type == type_name for lv in r.levels])
 
+    def _one_area_line(self, profile: StatedProfile, shown: list[dict[str, Any]], text: str, lang: str) -> str:
+        """「如果我只上模型訓練的課，最少幾小時能讓這兩個都達標」: the fewest more hours of that one area with
+        which every type shown reaches its first level, found by the engine itself (hour by hour)."""
+        m = ONE_AREA.search(normalise(text))
+        if m is None:
+            return ""
+        named = self.facts.areas_named(m.group(0))
+        short = [t["type"] for t in shown if t["level"] == "未達"]
+        if len(named) != 1 or not short:
+            return ""
+        area = named[0][1]
+        now = profile.hours[area].hours if area in profile.hours else 0.0
+        for more in range(1, MAX_ONE_AREA_HOURS + 1):
+            hours = dict(profile.hours)
+            hours[area] = StatedHours(hours=now + more, turn=0)
+            result = self._assess(profile.model_copy(update={"hours": hours}))
+            if all(t["level"] != "未達" for t in result["types"] if t["type"] in short):
+                label = self.cat.rules.measures[area].short if area in self.cat.rules.measures else named[0][0]
+                if lang == "en":
+                    return (
+                        f"Only {label}: at least {more} more hours ({now:g} → {now + more:g} h) and "
+                        f"{', '.join(short)} are all met."
+                    )
+                types = "、".join(short)
+                return f"只上{label}的課：最少再上 {more} 小時（{now:g} → {now + more:g} 小時），{types} 就都達標。"
+        return ""
+
     def top_level(self, type_name: str) -> str:
         """The highest level 表5 sets for a type (進階 for AI 工具應用, 具備 for the others)."""
         levels = [lv.level for r in self.cat.rules.types if r.type == type_name for lv in r.levels]
@@ -929,6 +962,9 @@ class SituationAdvisor:
         combined = self._combined_line(result, text, lang)
         if combined:
             first.insert(0, combined)
+        only = self._one_area_line(profile, shown, text, lang)
+        if only:
+            first.insert(0, only)
         if default_asked and BOTH_ROUTES.search(normalise(text)):
             either, both_policy = self.cat.rules.policies["either"], self.cat.rules.policies["both"]
             first.insert(

@@ -148,6 +148,8 @@ FILLED_UP_EN = re.compile(
     r"\b(finish|finished|complete|completed|do|did|take|took|make up|top up|fill|get)( up)? (those|the|my|her|his|that|"
     r"these|all the|all those|the missing|the remaining) ([a-z/]+ ){1,2}(hours|hrs|h)\b"
 )
+# 「影像課拉到 20 小時」「素養補到 18 小時」: an area's hours taken to a total
+TOPPED_TO = re.compile(r"(補|拉|提高|增加|調|改|加|上)(高|滿)?到\s*\d+(\.\d+)?\s*(個)?\s*(小時|h\b|hours?)")
 # 「如果素養補到18」「文書上到 20」: hours topped up to a number (the area's total, not an addition)
 TOPPED_UP = re.compile(
     r"(補|加|上|提高|拉高?|增加)到\s*(\d+(?:\.\d+)?)(?![\d.]|\s*(?:小時|個小時|鐘頭|hours?|h\b|張|%|級))"
@@ -256,6 +258,7 @@ class Extracted:
     moved_from: str | None = None
     # 「美術設計的初級跟中級各考一張」: two levels of one 表6 entry named, read as that one certificate
     one_family_levels: tuple[str, ...] = ()
+    totals: list[str] = field(default_factory=list)  # 「影像課拉到 20 小時」: areas whose hours are the new total
 
     @property
     def has_facts(self) -> bool:
@@ -348,7 +351,12 @@ class FactReader:
             return split
         ex = Extracted()
         ex.hypothetical = bool(self.hypothetical.search(text))
+        # (「素養補到 18」 "say I finish those literacy hours" give the area's total: not added, whatever 「再」
+        # "extra" the rest of the message says)
         ex.adds = bool(self.more.search(text))
+        if "補到" in text:
+            clauses = re.split(r"[，,。；;.?？]", text)
+            ex.adds = any(self.more.search(c) and self.hours_re.search(c) and "補到" not in c for c in clauses)
         ex.first_person = bool(re.search(r"(我|自己|\bi\b|\bmy\b|\bam i\b|\bi'm\b)", text))
         # 「多久能到進階」 "how long until I reach …" asks where the facts stand too (and the time, from a pace)
         reach = bool(self.duration.search(text)) and bool(re.search(r"(到|達到|達成|具備|\breach|\bget to\b)", text))
@@ -400,6 +408,10 @@ class FactReader:
             ex.certificates = self._held(text, ex.hypothetical)  # 「如果考到 X」: held in the hypothetical
             ex.unnamed = self._unnamed(text)
             ex.hours, orphans = self._hours(text)
+            # 「把影像課拉到20小時，再加一門 8 小時的配音課」: the area topped up gets that total, the rest adds
+            for m in TOPPED_TO.finditer(text):
+                start = max((x.end() for x in CLAUSE.finditer(text, 0, m.start())), default=0)
+                ex.totals += [a for a, _ in self._hours(text[start : m.end()])[0] if a not in ex.totals]
             if ex.hours and orphans and ex.correction and continuing and not ex.hypothetical:
                 ex.unassigned_hours = orphans  # 「是 21 小時才對。另外文書 20 小時」: the area said before
             if not ex.hours and has_hours and not ex.correction:
@@ -881,7 +893,8 @@ class FactReader:
             )
             previous = p.hours.get(key)
             # 「其實是 15 小時不是 20」 replaces even beside a word of adding
-            total = value + (previous.hours if previous and ex.adds and not ex.correction else 0.0)
+            added = previous and ex.adds and not ex.correction and area not in ex.totals
+            total = value + (previous.hours if added else 0.0)
             p.hours[key] = StatedHours(
                 hours=total,
                 turn=turn,
