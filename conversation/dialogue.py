@@ -74,6 +74,8 @@ WHY_STILL = re.compile(
     r"|\bwhy (do|does|would|should) (i|he|she|they|we) still need\b"
     r"|\bwhy (isn't|doesn't|don't|aren't) (it|that|this|i|he|she)\b"
 )
+# 「跟行銷有關的那張」: a certificate looked up by what it is about
+RELATED_ONE = re.compile(r"(跟|和|與|關於)[^，。,?？]{1,10}(有關|相關)的?\s*(那|這)(一)?張")
 # 「這門課」「那堂課」: the course the conversation is about
 THIS_COURSE = re.compile(r"(這|那|此|該)(一)?(門|堂|個)?\s*(課|課程)")
 # 「工具類的課一節都沒上過」: a category's word before 「課」 names the hours area (tool courses), not certificates
@@ -160,7 +162,8 @@ THIRD_PERSON = re.compile(r"(她|他|這位|學員|同事|員工|部屬|\bshe\b|
 # Someone else described next (HR going through a team): their facts are not added to the last person's.
 NEW_PERSON = re.compile(
     r"(另一位|另外一位|另一個同事|另外一個同事|另一名|另外一名|換另一|下一位|\banother (employee|colleague|person|"
-    r"candidate|staff member|team member)\b|\bnext (employee|colleague|person|candidate)\b)"
+    r"candidate|staff member|team member)\b|\bnext (employee|colleague|person|candidate)\b"
+    r"|\b(her|his|their|a|my|our) (colleague|co-?worker|teammate)\b)"
 )
 ABOUT_ANOTHER = re.compile(r"(呢|勒|咧|哩|\bwhat about\b|\bhow about\b)")  # 「那 AI 模型訓練呢？」
 NOW = re.compile(r"(現在|目前|實際|真實|原本|\bnow\b|\breal\b|\bactual\b|\bcurrently\b)")
@@ -523,7 +526,7 @@ class Dialogue:
             text = self._replace_described_en(text, [held, listed])
         n_text = normalise(text)
         exam_made = DESCRIBED_EXAM.search(n_text) and not any(e.kind == "cert" for e in self.reader.entities(n_text))
-        if exam_made and "category_of" in self.reader.detect_intents(n_text):
+        if exam_made and {"category_of", "overview_types"} & set(self.reader.detect_intents(n_text)):
             # "If we launched an exam that tests using tools like Midjourney, which category is it?": an exam
             # someone makes, placed in 表3 — not a certificate the user holds or supposes holding
             return self._question(ds, text, lang, resolve=False)  # (「it」 is the exam described)
@@ -1643,6 +1646,8 @@ class Dialogue:
             return
         if CERT_DROP.search(text):
             return  # 「如果拿掉第一張呢」: the one referred to is taken out, not supposed held
+        if not ex.hypothetical and RELATED_ONE.search(text):
+            return  # 「表6 裡跟行銷有關的那張是哪一類」: a certificate looked up by subject, not one held
         topic = ds.topic or Topic()
         listed = [key for kind, key in topic.listed if kind == "cert"] or [
             k for kind, k, _ in topic.entities if kind == "cert"

@@ -88,6 +88,7 @@ class Turn:
     bare: bool = False  # the part names nothing and asks nothing of its own (「幫我列出來」)
     leaning: bool = False  # read as asking about what the conversation is about (a second reading)
     parts: int = 1  # how many questions the message asked (this is one of them)
+    whole: str = ""  # the whole message this question is part of
     query: Query | None = None
     plan: Plan | None = None
     answer: Answer | None = None
@@ -182,7 +183,9 @@ class Advisor:
             parts = [both[0], question] if both else [question]
         answers: list[Answer] = []
         for n, part in enumerate(parts):
-            turn: Turn = self.chain.invoke(Turn(part, context or {}, continuation=n > 0, parts=len(parts)))
+            turn: Turn = self.chain.invoke(
+                Turn(part, context or {}, continuation=n > 0, parts=len(parts), whole=question)
+            )
             assert turn.answer is not None
             if self._leans_on_context(turn):
                 # 「如果要考證照證明實力，應該考哪一類的？」 after a role: on its own it finds nothing; it asks
@@ -266,6 +269,7 @@ class Advisor:
             semantic=None if turn.continuation else self.semantic,  # a fragment is judged with its message
             too_long=too_long,
             fragment=turn.continuation or turn.parts > 1,
+            message="" if turn.continuation else normalise(turn.whole or turn.question),
             in_context=bool(turn.context.get("entities") or turn.context.get("intents")),
             personal=lambda: self._personal(u),
             alone=lambda certs: self._certificates_alone(u, certs),

@@ -75,6 +75,7 @@ class Query:
     too_long: bool = False
     fragment: bool = False  # one part of a multi-part message, judged with the message it belongs to
     in_context: bool = False  # asked after an answer the conversation may refer back to
+    message: str = ""  # the whole message (normalised) when this is its first or only question
     notes: dict[str, Any] = field(default_factory=dict)  # what rules measured on the way (reported for tracing)
 
     @cached_property

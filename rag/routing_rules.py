@@ -659,7 +659,7 @@ def _unlisted(q: Query) -> list[Card] | None:
 DESCRIBED_EXAM = re.compile(
     r"((我們|我|自己|新開|新辦|設計|開發|推出|規劃)[^，。?？,]{0,12}(?<![考拿])(證照|認證|檢定|考試|測驗)"
     r"|(證照|認證|檢定|考試|測驗)[^，。?？]{0,4}(是)?(考|測|評量|評估)(?!\s*([一兩二三幾\d]\s*張|到|過|完))"
-    r"|考(學員|考生|的是)"
+    r"|考(學員|考生|的是)|(要求|讓|請|規定)(考生|應考人|學員)[^，。?？]{0,6}(交|繳|提交|完成|做)"
     r"|\b(our|my|a|an) (new )?(certificate|certification|exam|test) ((that|which) )?((only|just|mainly) )?"
     r"(tests?|assess(es)?|covers?|checks?"
     r"|evaluates?|measures?|verif(y|ies))\b"
@@ -680,7 +680,11 @@ def _described_exam(q: Query) -> Plan | None:
         and not q.reader.entities(q.u.normalised)
     )
     # (「…which category would that be, and which types does it map to?」: the category asked in any clause)
-    if named_certs(q) or not again and (not DESCRIBED_EXAM.search(text) or "category_of" not in q.intents):
+    # (「要求考生交完整專案…這張對應哪些能力類型」: the types follow from the category, so that is asked too)
+    # (the whole message: 「…部署都要，這張呢？對應哪些能力類型？」 asks in its second question)
+    whole = q.message or text
+    placed = bool((q.intents | set(q.reader.detect_intents(whole))) & {"category_of", "overview_types"})
+    if named_certs(q) or not again and (not DESCRIBED_EXAM.search(whole) or not placed):
         return None
     card = q.views.category_for_described_exam(text)
     matched = q.views.described_exam_category(text)

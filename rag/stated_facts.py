@@ -74,7 +74,8 @@ BARE_NUMBER = re.compile(
 )
 # Someone's own situation: a person (first or third) or a completed action next to the facts.
 SUBJECT = re.compile(
-    r"(我|本人|自己|同事|員工|他|她|這位|部屬|\bi\b|\bmy\b|\bi'm\b|\bi've\b|\bmine\b|\bhe\b|\bshe\b)"
+    r"(我|本人|自己|同事|員工|他|她|這位|部屬|\bi\b|\bmy\b|\bi'm\b|\bi've\b|\bmine\b|\bhe\b|\bshe\b"
+    r"|\b(colleague|co-?worker|teammate|employee|intern|candidate)s?\b)"
     r"|(上過|上了|修過|受訓|受過|考過|考到|拿到|取得|持有|累積|完成|學了|\btook\b|\btaken\b|\bcompleted\b|\bdid\b|\bholds\b|\bpassed\b|\bearned\b)"
 )
 CATEGORY_WORDS = {c[-n:] for c in CERT_CATEGORIES for n in range(2, len(c) + 1)}  # 素養類, 工具類…
