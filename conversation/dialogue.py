@@ -76,6 +76,10 @@ WHY_STILL = re.compile(
 )
 # 「跟行銷有關的那張」: a certificate looked up by what it is about
 RELATED_ONE = re.compile(r"(跟|和|與|關於)[^，。,?？]{1,10}(有關|相關)的?\s*(那|這)(一)?張")
+# 「…又有幾個？」 "and how many…": a count asked
+COUNT_ASKED = re.compile(r"(幾個|幾位|幾人|多少人|多少位|\bhow many\b)")
+# 「這個職缺」「那個職位」: the job the conversation is about
+JOB_REF = re.compile(r"(這個|那個|該|這|那)(職缺|職位|職務|工作機會|缺)")
 # 「這門課」「那堂課」: the course the conversation is about
 THIS_COURSE = re.compile(r"(這|那|此|該)(一)?(門|堂|個)?\s*(課|課程)")
 # 「工具類的課一節都沒上過」: a category's word before 「課」 names the hours area (tool courses), not certificates
@@ -244,7 +248,8 @@ LEVEL_NAMED = re.compile(r"(等級|級別|程度|哪一?級|幾級|具備|初階
 TALENT_MET = re.compile(r"(符合|達到|達標|算是|\bmeets?\b|\bqualif)")
 # 「兩位同事」「各自」"each of them": one question asked of every person a message describes
 EACH = re.compile(
-    r"((?<!第)(?<!前)(?:兩位|兩個人|三位|幾位)|各自|各是|分別|每位|每個人|他們|\bboth\b|\beach\b|\bthe two\b)"
+    r"((?<!第)(?<!前)(?:兩位|兩個人|三位|幾位)|各自|各是|各算|各屬|各歸|分屬|分別|每位|每個人|他們"
+    r"|\bboth\b|\beach\b|\bthe two\b)"
 )
 # how an answer about someone's stated facts begins (rag/situation.py's echo)
 # a reply computed from someone's facts: the echo of the facts, after a what-if mark and a headline answer
@@ -258,11 +263,13 @@ WHO = re.compile(
     r"|(裡面|之中|當中|中間)[^，。?？]{0,4}(有)?幾個|是哪幾個"
     # 「三個人裡面，符合 AI 應用素養的有幾個」: the count asked after a clause naming what is met
     r"|(裡面|之中|當中|中間|其中)[，,][^。?？]{0,24}幾(個|位|人)"
-    r"|(\d+|[一二三四五六七八九十兩])\s*(個|位|名)?\s*人\s*(裡|里|中)[^。?？]{0,16}幾(個|位|人)"
+    r"|(\d+|[一二三四五六七八九十兩])\s*(?:(個|位|名)\s*人?|人)\s*(裡|里|中|之中|當中)[^。?？]{0,20}幾(個|位|人)(?!小時|張)"
     # 「研發部四個人，AI模型訓練有幾個符合？」「這四個人有幾個符合」: the count asked of the people named
     r"|(\d+|[一二三四五六七八九十兩])\s*(個|位|名)\s*(人|同事|員工|學員|同仁|應徵者|候選人)[^。?？]{0,24}?幾(個|位|人)"
     r"(?!小時|鐘頭|張)"
     r"|\bwho\b|\bwhich of (them|the|us)\b|\bhow many of (them|us)\b|\b(both of them|the two of them)\b"
+    # 「兩位是不是都符合…」「三個人都算嗎」: whether all of them meet it
+    r"|(兩|三|四|五)\s*(位|個人|個)[^，。?？]{0,6}都(符合|算|有|達到|具備)"
     # "So of the three, how many meet…" "how many of the five reach…"
     r"|\bhow many of the (two|three|four|five|six|\d+|team|group)\b"
     r"|\bof the (two|three|four|five|six|\d+)\b[^?]{0,12}\bhow many\b)"
@@ -474,6 +481,7 @@ class Dialogue:
     def _read(self, ds: DialogueState, text: str, lang: Lang) -> list[Reply]:
         ds.turn += 1
         unclaimed, ds.unclaimed = ds.unclaimed, False
+        text = self._job_referred(ds, text)
         self._register_compared(ds, text)
         text, each = self._several_people(ds, text)
         each = each or self._each_known(ds, text)
@@ -498,6 +506,15 @@ class Dialogue:
                 # what-if in place of her facts, on a copy
                 supposed = {ds.person: self.facts.apply(ds.profile, stated, ds.turn)}
         who = self._people_compared(ds, text, lang, supposed)
+        parts = [p for p in re.split(r"(?<=[?？])", text) if p.strip()]
+        if who is not None and len(parts) == 2 and COUNT_ASKED.search(normalise(parts[1])):
+            # 「四個人裡面幾個是開發人才？AI服務開發有達到的又有幾個？」: each count over the same people
+            asked = [self.situation.asked_types(p) for p in parts]
+            if all(a[0] or a[1] for a in asked) and asked[0] != asked[1]:
+                first = self._people_compared(ds, parts[0], lang, supposed)
+                second = self._people_compared(ds, f"{parts[1]} 誰", lang, supposed)
+                if first is not None and second is not None:
+                    who = Reply(f"{first.text}\n\n{second.text}", who.buttons)
         swapped = ds.topic is not None and ds.topic.rule == PEOPLE_COMPARED and SWAP_ONLY.match(normalise(text))
         # (「第一個的工具應用呢」 turns to one of them: not the comparison again)
         known = [*ds.people, *([ds.person] if ds.person else [])]
@@ -636,7 +653,8 @@ class Dialogue:
         never = any(not self.reader.scope_weighs(topic) for topic in self.reader.scope_topics(normalised))
         # (「我翻了結業證明，影像那門其實是 20 小時，不是 12」 corrects a fact, asking nothing of the paper)
         # (「翻了結業證書，是 21 小時才對…這樣我算到哪了」: facts corrected, then one's level asked)
-        corrected = ex.has_facts and ex.correction and (not QUESTION_MARKERS.search(normalised) or ex.asks_level)
+        # (「公司有補助上課。目前上過：素養 18 小時…我現在到哪了」: facts and a level question; 補助 is in passing)
+        corrected = ex.has_facts and (ex.asks_level or ex.correction and not QUESTION_MARKERS.search(normalised))
         if never and not corrected:
             return self._question(ds, text, lang)  # 「幫我寫一封求職信，說我有 iPAS 初級」: a task, declined
         if self.reader.scope_topics(normalised) and not ex.has_facts:
@@ -676,7 +694,15 @@ class Dialogue:
             answer = self.situation.answer(updated, text, answer_lang, hypothetical=hypothetical, default_types=shown)
             ds.situation_types = answer.types
             return [Reply(answer.text, self._profile_buttons(lang))]
-        if REAL.search(normalised) and not ex.has_facts and not ds.profile.is_empty() and ds.situation_types:
+        # (「先不管那個假設。我想往 AI 工程師發展，路徑是？」 sets the what-if aside to ask something else)
+        elsewhere = {e.kind for e in self.reader.entities(normalised) if e.start >= 0} - FACT_KINDS - {"cert_category"}
+        if (
+            REAL.search(normalised)
+            and not ex.has_facts
+            and not ds.profile.is_empty()
+            and ds.situation_types
+            and not (elsewhere and not self._asks_levels_too(normalised))
+        ):
             # 「ok 那實際上呢？」 after a what-if: the same result on the facts as stated, the what-if dropped
             named = bool(self.situation.asked_types(text)[0])  # 「實際上程式語言應用還差多少」: the type named
             answer = self.situation.answer(
@@ -855,6 +881,24 @@ class Dialogue:
             text = normalised.replace(this_type.group(0), f"「{ds.situation_types[0]}」", 1)
         ds.situation_types, ds.situation_route = [], None
         return self._question(ds, text, lang)
+
+    def _asks_levels_too(self, n: str) -> bool:
+        """Whether a message that names another subject (a role…) still asks about levels: a level word, a gap
+        word or a competency type (「想當機器學習工程師，走「AI 模型訓練」的時數路線還差什麼」)."""
+        named_type = any(e.kind == "type" for e in self.reader.entities(n))
+        return bool(LEVEL_NAMED.search(n) or GAP.search(n) or named_type)
+
+    def _job_referred(self, ds: DialogueState, text: str) -> str:
+        """「我們在徵 AI導入顧問…」 then 「這個職缺算什麼角色定位」: the role the user named is what 「這個職缺」 means
+        (roles named in the user's own messages are remembered as talked about)."""
+        n = normalise(text)
+        named = [(e.kind, e.key) for e in self.reader.entities(n) if e.kind == "role" and e.start >= 0]
+        ref = JOB_REF.search(n)
+        talked = [x for x in ds.mentioned if x[0] == "role"]
+        ds.mentioned = [*(x for x in ds.mentioned if x not in named), *named][-20:]
+        if ref is None or named or not talked:
+            return text
+        return n.replace(ref.group(0), f"「{self._name(*talked[-1])}」", 1)
 
     def _course_talked_about(self, ds: DialogueState, ex: Any, n: str) -> None:
         """「這門課目前排 12 小時」 after 「我們有一門課教 Runway 做影片生成…算哪一項？」 (5. 影像應用): hours of
@@ -1410,6 +1454,8 @@ class Dialogue:
             return []
         if set(self.reader.detect_intents(n)) & {"issuer", "category_of"}:
             return []
+        if {e.kind for e in self.reader.entities(n) if e.start >= 0} - FACT_KINDS - {"cert_category"}:
+            return []  # 「「AI 導入顧問」算什麼角色定位？他們需要會寫程式嗎」: the role's, not each person's
         return named
 
     def _each_answered(self, ds: DialogueState, question: str, names: list[str], lang: Lang) -> list[Reply]:
@@ -1758,9 +1804,14 @@ class Dialogue:
         # 「乙有專案類，那他是不是五項都具備了」: the category of a certificate held restates it
         held_categories = {self.cat.certification(c).category for c in held} | {u.category for u in ds.profile.unnamed}
 
+        # (「進階呢？我還想學用 Canva 做圖」: a tool named beside a level asked is an area to learn, no subject)
+        level_asked = bool(LEVEL_NAMED.search(text))
+
         def about_levels(entities: list[Any]) -> bool:
             return all(
                 e.kind in ("type", "item", "talent")
+                or e.kind == "tool"
+                and level_asked
                 or e.kind == "cert"
                 and e.key in held
                 or e.kind == "issuer"
@@ -1774,6 +1825,12 @@ class Dialogue:
         only_levels = about_levels(entities)
         # (「我主管問說，客服人員算加值型還是導入型」 names a 表7 role, not one's levels)
         names_role = any(e.kind in ("archetype", "role") and e.start >= 0 for e in entities)
+        # 「我平時把客戶通話記錄貼到免費版 ChatGPT，這樣OK嗎？」「想往 AI 工程師發展，路徑是？」: a subject of
+        # its own (responsible use, a role, a material…) asked with nothing stated and no level named
+        own_subject = {e.kind for e in entities if e.start >= 0} - FACT_KINDS - {"cert_category"}
+        levels_named = any(e.kind in ("type", "talent") for e in entities) or LEVEL_NAMED.search(text)
+        if own_subject and not ex.has_facts and not levels_named:
+            return False
         if ex.asks_level and (ex.first_person or ex.has_facts) and (not names_role or ex.has_facts):
             return True
         if not ds.profile.is_empty() and not ex.has_facts and self._level_of_one_type(text) and not entities:

@@ -90,15 +90,19 @@ SUBJECT_NAME = re.compile(
     # (「…四個人。A：有 IBM …」: a colon may come between)
     + r"|(?:^|(?<=[：:；;，,。\s]))(?P<letter>[A-Z])"
     + r"(?=\s*[：:]?\s*(有|上過|上过|上了|考過|考过|考了|考到|拿到|只有|也有|沒有|没有|持有|沒證|没证))"
+    # 「…；B：AI應用素養的課上了18小時…；C：…」: a single letter and a colon opening an item of a list of people
+    + r"|(?:^|(?<=[；;。]))\s*(?P<letter_colon>[A-Z])\s*[：:](?=\s*[^\s\d])"
     # 「候選人甲有 X，乙有 Y」: 甲乙丙丁 label people the same way
     # 「1號：…。2號：…」「A組每個人都上了…；B組上了…」: people or groups labelled by a number or a letter
     + r"|(?:(?<=[：:；;，,。\s])|^)(?P<numbered>\d{1,2}\s*號|[一二三四五六七八九十]{1,2}號|[A-Z]\s*組|[甲乙丙丁]\s*組"
     # 「員工1：…；員工2：…」「员工3：…」: a number after who they are
     + r"|(?:員工|员工|學員|学员|同仁|成員|成员|組員|组员)\s*\d{1,2}(?=\s*[：:]))"
     + r"(?=\s*[：:]|\s*(?:的人|每個人|每人|大家|全部|全員)?\s*(?:都|也)?\s*"
-    + r"(有|上過|上了|考過|考了|考到|拿到|只有|也有|沒有|沒上|沒證照|沒|持有))"
+    + r"(有|上過|上了|考過|考了|考到|拿到|只有|也有|沒有|沒上|沒證照|沒|持有|是))"
     + r"|(?:(?<=[：:；;，,。\s人者])|^)(?P<gan>[甲乙丙丁])"
-    + r"(?=\s*是?\s*(有|上過|上了|考過|考了|考到|拿到|只有|也有|沒有|持有))"
+    # (「學員甲之前自己上過 6 小時…，乙之前什麼都沒上」: when and how may come between)
+    + r"(?=\s*是?\s*(?:之前|以前|先前|已經|目前|現在|自己|也|都|還)*\s*"
+    + r"(有|上過|上了|考過|考了|考到|拿到|只有|也有|沒有|持有|什麼都沒|啥都沒|都沒))"
     # 「證書如下：小王 iPAS 初級…；小李 生成式AI…」: a nickname opening an item of a list, a space, then
     # what they hold
     + r"|(?:(?<=[：:；;])|^)\s*(?P<nick_listed>[小阿](?![時时闆板師师公婆孩朋弟妹哥姐姨伯叔嬸婶些點点候數数組组])"
@@ -276,6 +280,7 @@ def _subject(m: re.Match[str]) -> str | None:
         "nick",
         "latin",
         "letter",
+        "letter_colon",
         "numbered",
         "gan",
         "nick_listed",

@@ -24,7 +24,7 @@ NUMBER = r"(?P<n>\d+(?:\.\d+)?|[零〇一二兩三四五六七八九十百]+(?:�
 CLAUSE = re.compile(
     r"[，,；;。、\n]|(?<=[?？!！])|\band\b|\b以及\b|\s*(?=另外|此外)"
     # 「素養課上滿18hr 文書工具課也18hr」: after an hours unit, a space parts clauses too
-    r"|(?:(?<=小時)|(?<=[0-9]hr)|(?<=hrs))\s+(?=[\u3400-\u9fff])"
+    r"|(?:(?<=小時)|(?<=[0-9]hr)|(?<=hrs))\s+(?=[\u3400-\u9fff]|[a-z]+[\u3400-\u9fff])"
     # 「模型訓練到底要幾小時才夠啦 我都上25h了」: in chat a space between two Chinese words parts clauses
     # (never inside 「十二 小時」 or before a number written in Chinese)
     r"|(?<=[\u3400-\u9fff])(?<![零〇一二兩三四五六七八九十百半])\s+(?=[\u3400-\u9fff])(?![零〇一二兩三四五六七八九十百半]|小時|個|鐘頭)"
@@ -343,8 +343,10 @@ class FactReader:
         text = self._each_hours(text)  # 「文書和自動化兩種工具，各 15 小時」: 15 hours for each area named
         text = WRONG_THEN_RIGHT.sub(lambda m: f"{m.group('new')} 小時（{m.group('said')}了）", text)
         text = SHORT_OF.sub(" ", text)  # 「沒有任何一項工具滿 18 小時」 says what she lacks, not hours she has
-        if continuing:
-            text = ADDED_UP.sub(" ", text)  # 「圖文跟影像加起來已經 18 小時了」 adds up hours already stated
+        # 「圖文跟影像加起來已經 18 小時了」 adds up hours already stated (earlier, or in this very message)
+        summed = ADDED_UP.search(text)
+        if continuing or summed and len(self.hours_re.findall(text[: summed.start()])) >= 2:
+            text = ADDED_UP.sub(" ", text)
         text = self.pace_re.sub(" ", text)  # 「每週可以上 3 小時」 is a pace (`pace`), not hours taken
         text = COURSE_DESIGNED.sub(" ", text)  # 「我要設計一門 48 小時的內訓」: a course planned, not hours taken
         split = self._fact_then_supposition(text, continuing)
