@@ -80,6 +80,9 @@ RELATED_ONE = re.compile(r"(跟|和|與|關於)[^，。,?？]{1,10}(有關|相�
 COUNT_ASKED = re.compile(r"(幾個|幾位|幾人|多少人|多少位|\bhow many\b)")
 # 「這個職缺」「那個職位」: the job the conversation is about
 JOB_REF = re.compile(r"(這個|那個|該|這|那)(職缺|職位|職務|工作機會|缺)")
+# 「改成…呢」「換成…的話」 opening a message: what was just supposed, varied
+VARIANT = re.compile(r"^\W*(那|那麼|好)?\s*(如果)?\s*(改成|換成|改為|變成|調整成|改排|換排)")
+ALL_INTO = re.compile(r"(全部|全都|通通|只)(上|排|改|換|放)|\ball (of it )?(in|into|on)\b")
 # 「這門課」「那堂課」: the course the conversation is about
 THIS_COURSE = re.compile(r"(這|那|此|該)(一)?(門|堂|個)?\s*(課|課程)")
 # 「工具類的課一節都沒上過」: a category's word before 「課」 names the hours area (tool courses), not certificates
@@ -551,7 +554,8 @@ class Dialogue:
         if positioned and not self.facts.read(text).has_facts:
             # 「假設我們那張定位成專案類，它對應到哪些能力類型」: the category's contents, no what-if of anyone's facts
             return self._question(ds, text, lang)
-        ex = self.facts.read(text, continuing=not ds.profile.is_empty())
+        # (a what-if computed last, 「素養 18、文書 15 + 圖文 15 ok嗎」, has facts in play too)
+        ex = self.facts.read(text, continuing=not ds.profile.is_empty() or ds.hypothesis is not None)
         self._course_talked_about(ds, ex, normalise(text))
         if self._sets_supposition_aside(text):
             ex.hypothetical = False  # 「先不管假設那張」「先不管假設。另一位同事有 X」 name the what-if to set it aside
@@ -639,7 +643,21 @@ class Dialogue:
         named_asked = catalog_intents and not ex.has_facts and any(e.kind == "cert" for e in self.reader.entities(n))
         goes_on = goes_on and not described_asked and not named_asked
         asks_again = asks_again and not named_asked
-        base = ds.hypothesis if ds.hypothesis is not None and (SAME_HYPOTHESIS.search(n) or goes_on) else ds.profile
+        # 「改成 文書 25、自動化 4 小時呢？」 right after a what-if: the what-if varied, not the stated facts
+        variant = ds.hypothesis is not None and ex.has_facts and bool(VARIANT.match(n)) and not NOW.search(n)
+        if variant:
+            ex.hypothetical, ex.adds, ex.correction = True, False, True
+        base = (
+            ds.hypothesis
+            if ds.hypothesis is not None and (SAME_HYPOTHESIS.search(n) or goes_on or variant)
+            else ds.profile
+        )
+        tools_now = [area for area, _ in ex.hours if area.startswith("tool.")]
+        # (「改成全部上文書，文書 30 小時」: one item given as all there is)
+        if variant and base is not None and tools_now and (len(set(tools_now)) >= 2 or ALL_INTO.search(n)):
+            # (several tool items given anew are the whole tool allocation: the others are left out)
+            kept = {a: h for a, h in base.hours.items() if not a.startswith("tool.") or a in tools_now}
+            base = base.model_copy(update={"hours": kept})
         if base is ds.hypothesis:
             ex.hypothetical = True
         updated = self.facts.apply(base, ex, ds.turn) if ex.has_facts else base
@@ -1396,6 +1414,16 @@ class Dialogue:
         each = bool(EACH.search(opening) and asks) and not WHO.search(n_closing)
         ends = [at for at, _ in spans[1:]] + [len(text)]
         n_opening = normalise(opening)
+        # 「…，建宏有 X。只看證照的話，幾個人達到 AI 服務開發？」: a closing count over everyone listed
+        counted_after = bool(closing.strip()) and bool(WHO.search(n_closing))
+        if counted_after:
+            ends[-1] = last_stop
+            for (start, name), end in zip(spans, ends, strict=True):
+                self._become(ds, name)
+                ex = self._person_part(people.as_pronoun(text[start:end], [name]))
+                if ex.has_facts:
+                    ds.profile = self.facts.apply(ds.profile, ex, ds.turn)
+            return closing, []
         if WHO.search(n_opening) and QUESTION_MARKERS.search(n_opening) and not closing.strip():
             # 「研發部四個人，AI模型訓練有幾個符合？大偉：…。佳琪：…」: the people set side by side, once all are
             # stored
@@ -1492,6 +1520,8 @@ class Dialogue:
             team = {you if name == people.SELF else name: profile for name, profile in team.items()}
         # 「誰符合…」 asks about the people's levels; 「那張是誰辦的」 asks who issues a certificate
         asks_levels = self.facts.own_level.search(n) or LEVEL_NAMED.search(n) or TALENT_MET.search(n)
+        # ("and who's advanced?": 表5's levels in English name AI 工具應用's)
+        asks_levels = asks_levels or re.search(r"\b(advanced|foundation|basic|beginner|entry)\b", n)
         # 「AI 服務開發的話，兩個人誰有？」「那工具應用呢，誰比較強？」: a competency named with 「誰」 asks it too
         asks_levels = asks_levels or any(e.kind in ("type", "item", "talent") for e in self.reader.entities(n))
         intents = set(self.reader.detect_intents(n))

@@ -63,9 +63,11 @@ NOT_NAMES = frozenset(
     | {"那裡", "那里", "題目", "题目", "上一題", "一開始", "一开始", "剛剛的", "原本的", "真實", "真实", "實際的"}
     # how a task is done (「幫我逐一看」「幫他們分別算」), not whom for
     | {"逐一", "一一", "分別", "各自", "全部", "一起", "一下", "順便", "直接", "大家", "他們", "她們", "我們", "每個"}
+    # how many of them (「學員大多不想考…」「學員多數有…」), not who
+    | {"大多", "大多數", "大部分", "多數", "少數", "很多", "部分", "有些", "幾乎", "通常", "普遍"}
 )
 # the last character of a word that goes on the sentence, not of a name (「甲有」「小美說」)
-VERB_ENDS = frozenset("有是說想要也都還只沒在做持考拿上")
+VERB_ENDS = frozenset("有是說想要也都還只沒在做持考拿上不")
 MAX_PEOPLE = 20  # a team walked through in one conversation; older people are dropped first
 # A name that opens what is said about someone, with no word introducing it: a nickname (「小美上過…」,
 # 「阿傑沒上什麼課」) or a capitalised Latin name ("Sarah has…", 「Kevin有…」) right before a verb of
@@ -90,6 +92,9 @@ SUBJECT_NAME = re.compile(
     # (「…四個人。A：有 IBM …」: a colon may come between)
     + r"|(?:^|(?<=[：:；;，,。\s]))(?P<letter>[A-Z])"
     + r"(?=\s*[：:]?\s*(有|上過|上过|上了|考過|考过|考了|考到|拿到|只有|也有|沒有|没有|持有|沒證|没证))"
+    # 「A 小姐做行銷，有 X；B 先生客服，上過…」: a letter and a title
+    + r"|(?:^|(?<=[：:；;，,。\s]))(?P<letter_title>[A-Z])\s*(?=(小姐|先生|同學|同仁|經理|主任)[^；;。]{0,12}?"
+    + r"(有|上過|上了|考過|沒有|只有|持有))"
     # 「…；B：AI應用素養的課上了18小時…；C：…」: a single letter and a colon opening an item of a list of people
     + r"|(?:^|(?<=[；;。]))\s*(?P<letter_colon>[A-Z])\s*[：:](?=\s*[^\s\d])"
     # 「候選人甲有 X，乙有 Y」: 甲乙丙丁 label people the same way
@@ -208,6 +213,12 @@ def introductions(text: str, known_words: frozenset[str] | set[str] = frozenset(
                 continue
             if name and name not in NOT_NAMES and not (latin and name.lower() in known_words):
                 found.append((m.start(), name))
+    # 「五個人：阿明有 X，小芳有 Y，志豪有 Z，佩君有 W」: three or more items of one list, each a two- or
+    # three-character word then 「有」, name people even without a colon or a nickname
+    items = [(m.start("name"), m.group("name")) for m in LIST_ITEM.finditer(text)]
+    items = [(at, name) for at, name in items if name not in NOT_NAMES and name[-1] not in VERB_ENDS]
+    if len(items) >= 3:
+        found += items
     # a name met again later in the message (「…。Amy 的素養呢」) begins what is asked about them
     for name in {name for _, name in found}:
         found += [(m.start(), name) for m in re.finditer(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", text)]
@@ -215,6 +226,10 @@ def introductions(text: str, known_words: frozenset[str] | set[str] = frozenset(
     return [(at, name) for i, (at, name) in enumerate(found) if i == 0 or found[i - 1][1] != name]
 
 
+LIST_ITEM = re.compile(
+    r"(?:^|(?<=[，,、；;：:]))\s*(?P<name>(?![我你他她這那这有是的也都在另其])[\u4e00-\u9fff]{2,3}?)"
+    r"(?=(有|上過|上过|考過|考过|只有|沒有|没有|沒證|没证))"
+)
 # verbs that make a sentence about a person English whatever names of certificates it holds
 ENGLISH_VERBS = "has|have|holds|hold|had|got|passed|earned|took|takes|completed|is|was|also|only|did|does"
 
@@ -281,6 +296,7 @@ def _subject(m: re.Match[str]) -> str | None:
         "latin",
         "letter",
         "letter_colon",
+        "letter_title",
         "numbered",
         "gan",
         "nick_listed",

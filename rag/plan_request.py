@@ -20,7 +20,7 @@ PLAN_WORDS = re.compile(
     r"(學習計畫|學習計劃|學習規劃|學習路線|學習地圖|進修計畫|\b(learning|study) plan\b|\broadmap\b)"
 )
 PLAN_HOW = re.compile(
-    r"(怎麼做|怎麼辦|如何|要怎麼|該怎麼|怎樣|從哪|哪裡開始|要做什麼|需要做什麼|步驟|規劃|準備|"
+    r"(怎麼做|怎麼辦|如何|要怎麼|該怎麼|怎樣|從哪|哪裡開始|要做什麼|需要做什麼|步驟|規劃|準備|建議我?(先)?(考|上|走)|"
     r"\bhow (do|can|should|would) i\b|\bwhat should i do\b|\bsteps?\b|\bwhere (do|should) i start\b)"
 )
 # a plan narrowed to one route (「那如果只想考證照呢」「最少要幾小時，我不想考試」「只考一張、其他上課補」)
@@ -53,7 +53,7 @@ PLAN_SWITCH = re.compile(r"(改成|換成|改為|轉成|\bswitch (the target )?t
 # what is said right before a target that is wished for (「想成為」「如何轉職成」 "how do I become a")
 WISHED_BEFORE = re.compile(
     r"((想要?|打算|希望|目標是?|立志|如何|怎麼|怎樣|要怎麼|該怎麼)[^，,。？?!！]{0,6}?(才能|才可以)?\s*"
-    r"(成為|當上?|轉(職|行|型)?\s*(成|為|到|去)?\s*(做)?|走到?|做|升到?|達到|到達|拿到|往)\s*"
+    r"(成為|變成|變為|當上?|轉(職|行|型)?\s*(成|為|到|去)?\s*(做)?|走到?|做|升到?|達到|到達|拿到|往)\s*"
     r"(一名|一個|一位|個|名)?\s*"
     r"|(也|還)?(想要|希望|目標是?)\s*(讓(他|她|我)?)?\s*"
     r"|\b(want to|plan to|hope to|aim to|how (do|can|would|should) i|how to) "

@@ -1369,6 +1369,19 @@ def _tools_of_area(q: Query) -> Plan | None:
     return Plan(VIEW, "view.type_or_item", (card,), about=(Entity("type", named[0], named[0], -1),))
 
 
+@rule(
+    "view.type_without_category",
+    623,
+    VIEW,
+    "a type named with a certificate category refused (「不想考專案類，模型訓練有別的證照組合嗎」): its 表5 routes",
+)
+def _type_without_category(q: Query) -> list[Card] | None:
+    if not CATEGORY_REFUSED.search(q.u.normalised) or q.u.of_kind("cert"):
+        return None
+    types = [q.views.cat.competency_type(e.key) for e in q.u.of_kind("type")]
+    return [q.views.requirements_card(t) for t in types] or None
+
+
 @rule("view.type_or_item", 620, VIEW, "a competency type or item: contents, 表5 requirements, certificates or tools")
 def _type_or_item(q: Query) -> Plan | list[Card] | None:
     if "type" not in q.keys and "item" not in q.keys:
@@ -1829,6 +1842,11 @@ def _document(q: Query) -> list[Card] | None:
     return [q.views.document_card()] if "metadata" in q.intents else None
 
 
+# 「專案類太難不想考」「不考專案類的話」 "without project certificates": a category refused
+CATEGORY_REFUSED = re.compile(
+    r"(?P<c>素養類|工具類|專案類)[^，。,?？]{0,8}?(不想考|不考|不要考|不打算考|考不了|考不到|不想碰|太難)"
+    r"|(不想考|不考|不要考|不打算考|不走|避開|不碰|不想碰)(?P<c2>素養類|工具類|專案類)"
+)
 # question words that ask nothing of the guideline's subject by themselves (「哪家比較划算」)
 GENERIC_INTENTS = frozenset({"compare", "count", "define"})
 

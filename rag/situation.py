@@ -19,7 +19,7 @@ from knowledge.catalog import Catalog
 from knowledge.profile import parse_profile
 from knowledge.report import gap_lines
 from knowledge.stated_profile import HeldCertificate, StatedHours, StatedProfile
-from rag.routing_rules import CLAUSE_SPLIT, DESIRED, QUESTION_MARKERS
+from rag.routing_rules import CATEGORY_REFUSED, CLAUSE_SPLIT, DESIRED, QUESTION_MARKERS
 from rag.stated_facts import ASKS, SENTENCE_SPLIT, FactReader, Pace
 from rag.textnorm import normalise, to_simplified
 from rag.understanding import QueryUnderstanding, without_certificates
@@ -32,11 +32,6 @@ PERIOD_EN = {"week": "week", "month": "month", "day": "day"}
 # 「還需要上這 18 小時才算嗎」 "do I still need to…": whether more is needed for what is asked
 NEED_ASKED = re.compile(
     r"(還|仍|再)(需要|要|得|必須)[^，。?？]{0,16}才[^，。?？]{0,12}(嗎|[?？])|\b(still|even) need\b"
-)
-# 「專案類太難不想考」「不考專案類的話」 "without project certificates": a category refused
-CATEGORY_REFUSED = re.compile(
-    r"(?P<c>素養類|工具類|專案類)[^，。,?？]{0,8}?(不想考|不考|不要考|不打算考|考不了|考不到|不想碰|太難)"
-    r"|(不想考|不考|不要考|不打算考|不走|避開|不碰|不想碰)(?P<c2>素養類|工具類|專案類)"
 )
 # 「只上模型訓練的課」「光補素養時數」 "only take model-training courses": more hours of one area alone
 ONE_AREA = re.compile(

@@ -144,6 +144,8 @@ SELF_HOLDS = re.compile(r"(我有|我考過|我考到|我拿到|我持有|我也
 FILLED_UP = re.compile(
     r"(補滿|補足|補齊|上滿|修滿|補夠)(?!\s*(了)?\s*[\d零一二兩三四五六七八九十])"
 )  # (「上滿18小時」 says 18)
+# 「…，我是說…」 "…, I meant …" within one message, after something said first
+MEANT_INSTEAD = re.compile(r"(?<=[，,。.…!！\s])\s*(我是說|我的意思是|我要說的是|我指的是|\bi meant\b|\bi mean\b)")
 # "say I finish those literacy hours", "once she completes the literacy hours": an area topped up to its threshold
 FILLED_UP_EN = re.compile(
     r"\b(finish|finished|complete|completed|do|did|take|took|make up|top up|fill|get)( up)? (those|the|my|her|his|that|"
@@ -341,6 +343,13 @@ class FactReader:
         else:
             text = self._listed_bare_hours(text)
         text = self._each_hours(text)  # 「文書和自動化兩種工具，各 15 小時」: 15 hours for each area named
+        # 「如果再補 18 小時… 不是 Copilot 那是程式，我是說補 18 小時寫文件的課呢」: what follows 「我是說」 replaces
+        # what came before it in the same message (a supposition stays one)
+        meant = MEANT_INSTEAD.search(text)
+        supposed_before = bool(meant) and bool(self.hypothetical.search(text[: meant.start()]))  # type: ignore[union-attr]
+        replaced = meant is not None and bool(self.hours_re.search(text[: meant.start()]))
+        if meant is not None and replaced and self.hours_re.search(text[meant.end() :]):
+            text = ("如果 " if supposed_before else "") + meant.group(1) + " " + text[meant.end() :]
         text = WRONG_THEN_RIGHT.sub(lambda m: f"{m.group('new')} 小時（{m.group('said')}了）", text)
         text = SHORT_OF.sub(" ", text)  # 「沒有任何一項工具滿 18 小時」 says what she lacks, not hours she has
         # 「圖文跟影像加起來已經 18 小時了」 adds up hours already stated (earlier, or in this very message)

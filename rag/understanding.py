@@ -418,6 +418,8 @@ class QueryUnderstanding:
         names = []
         for m in re.finditer(r"[A-Za-z][A-Za-z0-9+\-]*(?:\.[A-Za-z][A-Za-z0-9+\-]*)*[A-Za-z0-9+]|[A-Za-z]", original):
             word = m.group(0)
+            if re.fullmatch(r"v\d+", word, re.IGNORECASE) and original[max(0, m.start() - 1) : m.start()].isdigit():
+                continue  # 「115v3.0」: the guideline's version, no name
             parts = [p for p in re.split(r"[-]", word.lower()) if p]
             # an acronym (PMP), a name with digits (AZ-104) or a dotted brand (Fast.AI, DeepLearning.AI)
             dotted = "." in word and any(ch.isupper() for ch in word)
