@@ -27,6 +27,7 @@ from knowledge.plan_target import Target, all_targets, parse_target
 from knowledge.profile import parse_profile
 from knowledge.stated_profile import HeldCertificate, StatedProfile
 from rag.chain import split_questions
+from rag.lexical import EN_STOPWORDS
 from rag.own_work import APPLICATION, ASPIRE, SELF_WORK, RoleReader, read_work
 from rag.plan_request import (
     MINIMUM,
@@ -76,6 +77,8 @@ WHY_STILL = re.compile(
 )
 # 「跟行銷有關的那張」: a certificate looked up by what it is about
 RELATED_ONE = re.compile(r"(跟|和|與|關於)[^，。,?？]{1,10}(有關|相關)的?\s*(那|這)(一)?張")
+# 「重算一下」「再算一次」 "recount": the comparison just shown, again
+RECOUNT = re.compile(r"(重算|重新算|再算一次|重新計算|再數一次|重新數|\brecount\b|\brecalculate\b|\bredo the count\b)")
 # 「…又有幾個？」 "and how many…": a count asked
 COUNT_ASKED = re.compile(r"(幾個|幾位|幾人|多少人|多少位|\bhow many\b)")
 # 「這個職缺」「那個職位」: the job the conversation is about
@@ -83,6 +86,12 @@ JOB_REF = re.compile(r"(這個|那個|該|這|那)(職缺|職位|職務|工作�
 # 「改成…呢」「換成…的話」 opening a message: what was just supposed, varied
 VARIANT = re.compile(r"^\W*(那|那麼|好)?\s*(如果)?\s*(改成|換成|改為|變成|調整成|改排|換排)")
 ALL_INTO = re.compile(r"(全部|全都|通通|只)(上|排|改|換|放)|\ball (of it )?(in|into|on)\b")
+SINGULAR_CERT = re.compile(r"(這張|那張|該證照|該認證|\b(this|that) (cert|certificate|certification|exam)\b)")
+# 「剩下沒達到的那個」 "the one who doesn't meet it": the person the last comparison left out
+NOT_MET_ONE = re.compile(
+    r"(剩下|剩餘|其餘)?的?(沒|未|還沒|沒有)(達到|達標|符合|過)的?那(個|位|一位)(人)?"
+    r"|\bthe (one|person) (who|that) (didn't|doesn't|hasn't|does not|did not) (meet|qualify|make it)( it)?\b"
+)
 # 「這門課」「那堂課」: the course the conversation is about
 THIS_COURSE = re.compile(r"(這|那|此|該)(一)?(門|堂|個)?\s*(課|課程)")
 # 「工具類的課一節都沒上過」: a category's word before 「課」 names the hours area (tool courses), not certificates
@@ -107,6 +116,7 @@ DESCRIBED_ONE_EN = re.compile(
     r"\bthe (?P<words>[a-z][a-z0-9+\-]{2,}( [a-z][a-z0-9+\-]{2,})?) (one|cert|certificate|certification|exam)\b",
     re.IGNORECASE,
 )
+THE_WORD_EN = re.compile(r"\bthe (?P<word>[a-z][a-z0-9+\-]{4,})\b(?!\s+(one|cert|certificate|certification|exam)\b)")
 # words before "one" that point by order or by contrast, not by a certificate's name
 NOT_DESCRIBING = frozenset(
     "other first second third fourth fifth last same new old next previous latter former right only top "
@@ -482,6 +492,19 @@ class Dialogue:
         return replies
 
     def _read(self, ds: DialogueState, text: str, lang: Lang) -> list[Reply]:
+        """One message read; when people were just set side by side and a correction of someone's facts asks
+        for a recount (「更正，Amy 的圖文其實是 8 小時，重算一下」), the same comparison follows the answer."""
+        asked_before = list(ds.last_compared)
+        replies = self._read_one(ds, text, lang)
+        n = normalise(text)
+        if asked_before and RECOUNT.search(n) and replies and not WHO.search(n):
+            ds.topic = Topic(lang=ds.topic.lang if ds.topic else "zh-TW", rule=PEOPLE_COMPARED, entities=asked_before)
+            again = self._people_compared(ds, f"{text} 誰", lang)
+            if again is not None:
+                return [Reply(f"{again.text}\n\n{replies[0].text}", replies[0].buttons), *replies[1:]]
+        return replies
+
+    def _read_one(self, ds: DialogueState, text: str, lang: Lang) -> list[Reply]:
         ds.turn += 1
         unclaimed, ds.unclaimed = ds.unclaimed, False
         text = self._job_referred(ds, text)
@@ -493,6 +516,7 @@ class Dialogue:
         said = text
         text = self._person_by_ordinal(ds, text)
         text = self._person_by_shortfall(ds, text)
+        text = self._person_not_meeting(ds, text)
         text = self._with_background(ds, text)
         if text != said and detect_language(said) == "zh-CN":
             text = to_simplified(text)  # a person or background put in keeps the user's script for the answer
@@ -765,6 +789,10 @@ class Dialogue:
             route = ex.route or (ds.situation_route if ds.situation_types else None)
             # "what if I take the iPAS 中級 exam instead" after "through training hours": a supposed
             # certificate is weighed on the certificate route too (and supposed hours on the hours route)
+            parts = [p for p in re.split(r"(?<=[?？])", text) if p.strip()]
+            later_if = len(parts) >= 2 and bool(self.facts.hypothetical.search(normalise(parts[-1])))
+            if ex.route and later_if and self.facts.route(parts[0]) is None:
+                route = None  # 「最快到初階的方法是什麼？如果改考證照要考哪一類？」: every route, the second asked too
             supposed_other = (ex.certificates or ex.unnamed) if route == "training" else ex.hours
             if not ex.route and ex.hypothetical and supposed_other:
                 route = None
@@ -1379,6 +1407,28 @@ class Dialogue:
             return text
         return n[: m.start()] + counted[0][1] + n[m.end() :]
 
+    def _person_not_meeting(self, ds: DialogueState, text: str) -> str:
+        """「那剩下沒達到的那個最快怎麼補」 after people were set side by side: the one person who does not meet
+        what that comparison asked, by name."""
+        n = normalise(text)
+        m = NOT_MET_ONE.search(n)
+        if m is None or not ds.last_compared:
+            return text
+        talents = [key for kind, key, _ in ds.last_compared if kind == "talent"]
+        types = [key for kind, key, _ in ds.last_compared if kind == "type"]
+        everyone = {**ds.people, **({ds.person: ds.profile} if ds.person else {})}
+        short = []
+        for name in ds.named:
+            if name not in everyone or everyone[name].is_empty():
+                continue
+            result = self.situation.result_of(everyone[name])
+            reached = {t["type"] for t in result["types"] if t["level"] != "未達"}
+            if not set(types) <= reached or not set(talents) <= set(result["talent_categories"]):
+                short.append(name)
+        if len(short) != 1:
+            return text
+        return n[: m.start()] + short[0] + n[m.end() :]
+
     def _same_as_person(self, ds: DialogueState, text: str) -> str:
         """「跟第二位一樣的證照」: the certificates of the person that ordinal counts to, by name, so the facts
         read them as this person's."""
@@ -1524,6 +1574,11 @@ class Dialogue:
         asks_levels = asks_levels or re.search(r"\b(advanced|foundation|basic|beginner|entry)\b", n)
         # 「AI 服務開發的話，兩個人誰有？」「那工具應用呢，誰比較強？」: a competency named with 「誰」 asks it too
         asks_levels = asks_levels or any(e.kind in ("type", "item", "talent") for e in self.reader.entities(n))
+        # 「這樣總共有幾個」「重算一下」 right after a comparison: what it asked
+        counted_again = COUNT_ASKED.search(n) or RECOUNT.search(n) or re.search(r"(符合|達標|達到|\bmeet)", n)
+        asks_levels = asks_levels or bool(
+            counted_again and ds.topic and ds.topic.rule == PEOPLE_COMPARED and ds.topic.entities
+        )
         intents = set(self.reader.detect_intents(n))
         about_cert = any(e.kind == "cert" for e in self.reader.entities(n)) or bool(SINGULAR.search(n))
         # 「那張是誰辦的」「它算哪一類」 ask about a certificate; 「誰可以算是 AI 開發人才」 about the people
@@ -1634,6 +1689,7 @@ class Dialogue:
         lang_now = ds.topic.lang if ds.topic else "zh-TW"
         asked_now = [("talent", x, x) for x in talents] + [("type", x, x) for x in types]
         ds.topic = Topic(lang=lang_now, turn=ds.turn, rule=PEOPLE_COMPARED, entities=asked_now)
+        ds.last_compared = asked_now
         if supposed:
             head = f"(hypothetical, not saved) {head}" if en else f"（假設情況試算，未記錄）{head}"
         reply = "\n".join([head, *lines, "", source])
@@ -1951,6 +2007,10 @@ class Dialogue:
                 normalise(text),
                 count=1,
             )
+        it = re.search(r"它|\bit\b", normalise(text))
+        before_it = [e for e in self.reader.entities(normalise(text)) if 0 <= e.start < (it.start() if it else -1)]
+        if it and any(e.kind == "tool" for e in before_it) and not SINGULAR_CERT.search(normalise(text)):
+            return text  # 「把客戶名單丟進免費版 ChatGPT 叫它整理」: 「它」 is the tool the message names
         if DESCRIBED_THEN_THIS.search(normalise(text)) or SPOKEN_OF_THIS.search(normalise(text)):
             return text  # 「另一個職缺要會 PyTorch…，那這個呢」: 「這個」 is what the message itself describes
         if self.reader.unknown_names(text) and self.reader.cert_words.search(normalise(text)):
@@ -2490,6 +2550,18 @@ class Dialogue:
                     break
                 if found:
                     break  # several of those talked about fit: not for a larger pool to decide
+        # "and the other one, the Practitioner — what does it give?": one word of a listed name, after "the"
+        names = {key: self._cert_words(key) for k, key, _ in (pools[0] if pools else []) if k == "cert"}
+        described = [(d.start(), d.end()) for d in DESCRIBED_ONE_EN.finditer(text)]
+        for m in reversed(list(THE_WORD_EN.finditer(text))):
+            word = m.group("word").lower()
+            if word in NOT_DESCRIBING or word in EN_STOPWORDS or any(a <= m.start() < b for a, b in described):
+                continue
+            if any(e.kind == "issuer" for e in self.reader.entities(word)):
+                continue  # "the Microsoft…": a vendor issues several
+            found = [key for key, name in names.items() if re.search(rf"\b{re.escape(word)}\b", name)]
+            if len(found) == 1 and len(names) >= 2:
+                text = f"{text[: m.start()]}「{self._name('cert', found[0])}」{text[m.end() :]}"
         return text
 
     def _cert_words(self, cert_id: str) -> str:

@@ -134,6 +134,8 @@ class DialogueState(Model):
     # the types of the recent results about the user's facts, most recent last: 「這兩個都達標」 after one
     # result for AI 服務開發 and one for AI 模型訓練 means both
     types_talked: list[str] = []
+    # what the last comparison of people asked (talent categories, types): 「更正…重算一下」 asks it again
+    last_compared: list[tuple[str, str, str]] = []
 
     @classmethod
     def load(cls, raw: dict[str, Any] | None, default_lang: Literal["zh", "en"]) -> DialogueState:

@@ -95,6 +95,15 @@ SUBJECT_NAME = re.compile(
     # 「A 小姐做行銷，有 X；B 先生客服，上過…」: a letter and a title
     + r"|(?:^|(?<=[：:；;，,。\s]))(?P<letter_title>[A-Z])\s*(?=(小姐|先生|同學|同仁|經理|主任)[^；;。]{0,12}?"
     + r"(有|上過|上了|考過|沒有|只有|持有))"
+    # 「佩佩有「AI 工程級認證…」」: a doubled-character nickname opening a message or a clause, then what they
+    # hold (not an adverb: 明明、剛剛、常常…)
+    + r"|(?:^|(?<=[：:；;，,。\s]))(?P<dup>(?!明明|剛剛|常常|慢慢|好好|天天|偏偏|往往|漸漸|單單|僅僅|人人|個個|剛才)"
+    + r"(?P<dup_char>[\u4e00-\u9fff])(?P=dup_char))"
+    + r"(?=(有|上過|上了|考過|考了|只有|也有|沒有|持有))"
+    # 「小陳(AI應用素養18hr、文書18hr)，阿明(只有一張 TQC+…)」: a name with their facts in brackets
+    + r"|(?:^|(?<=[：:；;，,。\s]))"
+    + r"(?P<paren>[小阿][\u4e00-\u9fff]|[A-Z][a-z]+|(?![我你他她這那有是的也都在])[\u4e00-\u9fff]{2,3}?)"
+    + r"\s*(?=[（(][^）)]{0,80}(小時|hr|\d|張|證照|認證|沒有|只有))"
     # 「…；B：AI應用素養的課上了18小時…；C：…」: a single letter and a colon opening an item of a list of people
     + r"|(?:^|(?<=[；;。]))\s*(?P<letter_colon>[A-Z])\s*[：:](?=\s*[^\s\d])"
     # 「候選人甲有 X，乙有 Y」: 甲乙丙丁 label people the same way
@@ -297,6 +306,8 @@ def _subject(m: re.Match[str]) -> str | None:
         "letter",
         "letter_colon",
         "letter_title",
+        "paren",
+        "dup",
         "numbered",
         "gan",
         "nick_listed",

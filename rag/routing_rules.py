@@ -658,7 +658,7 @@ def _unlisted(q: Query) -> list[Card] | None:
 # 「我們的證照是考學員…」「我們設計的考試只考…」 "our exam tests…": an exam described, not named
 DESCRIBED_EXAM = re.compile(
     r"((我們|我|自己|新開|新辦|設計|開發|推出|規劃)[^，。?？,]{0,12}(?<![考拿])(證照|認證|檢定|考試|測驗)"
-    r"|(證照|認證|檢定|考試|測驗)[^，。?？]{0,4}(是)?(考|測|評量|評估)(?!\s*([一兩二三幾\d]\s*張|到|過|完))"
+    r"|(證照|認證|檢定|考試|測驗)[^，。?？]{0,4}(是)?(考|測|評量|評估)(?!\s*([一兩二三幾\d]\s*張|到|過|完|哪|什麼|幾))"
     r"|考(學員|考生|的是)|(要求|讓|請|規定)(考生|應考人|學員)[^，。?？]{0,6}(交|繳|提交|完成|做)"
     r"|\b(our|my|a|an) (new )?(certificate|certification|exam|test) ((that|which) )?((only|just|mainly) )?"
     r"(tests?|assess(es)?|covers?|checks?"
