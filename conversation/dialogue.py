@@ -71,7 +71,8 @@ OTHER_ONE = re.compile(
 )
 # 「為什麼還要那 18 小時」「怎麼還不算」 "why do I still need…": why the last result says what it says
 WHY_STILL = re.compile(
-    r"(為什麼|為何|為啥|怎麼|怎么|为什么|为啥)[^，。,?？]{0,8}(還要|還需要|還得|還差|還缺|還是?不算|還沒過|不夠|沒過|沒算|不算)"
+    r"(為什麼|為何|為啥|怎麼|怎么|为什么|为啥)[^，。,?？]{0,8}(還要|還需要|還得|還差|還缺|還是?不算|還沒過|不夠|沒過|沒算|不算"
+    r"|不是(進階|初階|具備|應用人才|開發人才))"
     r"|\bwhy (do|does|would|should) (i|he|she|they|we) still need\b"
     r"|\bwhy (isn't|doesn't|don't|aren't) (it|that|this|i|he|she)\b"
 )
@@ -752,7 +753,7 @@ class Dialogue:
                 text,
                 answer_lang,
                 default_types=ds.situation_types,
-                route=ds.situation_route,
+                route=self._route_asked(ex, text, ds.situation_route),
                 follow=not named,
             )
             ds.hypothesis, ds.situation_types = None, answer.types
@@ -786,13 +787,9 @@ class Dialogue:
             someone = ex.first_person or bool(NEW_PERSON.search(normalised) or THIRD_PERSON.search(normalised))
             hypothetical = ex.hypothetical or (ex.has_facts and not someone and ds.profile.is_empty())
             # 「那模型訓練呢？」 after 「單看時數服務開發夠嗎」 keeps to the route the user chose
-            route = ex.route or (ds.situation_route if ds.situation_types else None)
+            route = self._route_asked(ex, text, ds.situation_route if ds.situation_types else None)
             # "what if I take the iPAS 中級 exam instead" after "through training hours": a supposed
             # certificate is weighed on the certificate route too (and supposed hours on the hours route)
-            parts = [p for p in re.split(r"(?<=[?？])", text) if p.strip()]
-            later_if = len(parts) >= 2 and bool(self.facts.hypothetical.search(normalise(parts[-1])))
-            if ex.route and later_if and self.facts.route(parts[0]) is None:
-                route = None  # 「最快到初階的方法是什麼？如果改考證照要考哪一類？」: every route, the second asked too
             supposed_other = (ex.certificates or ex.unnamed) if route == "training" else ex.hours
             if not ex.route and ex.hypothetical and supposed_other:
                 route = None
@@ -927,6 +924,18 @@ class Dialogue:
             text = normalised.replace(this_type.group(0), f"「{ds.situation_types[0]}」", 1)
         ds.situation_types, ds.situation_route = [], None
         return self._question(ds, text, lang)
+
+    def _route_asked(self, ex: Any, text: str, carried: str | None) -> str | None:
+        """The 表5 route a result is limited to: the one the message names, else the one asked before —
+        none when the message names both (「用上課或考照各差多少」) or names one only in a later supposition
+        (「最快到初階的方法是什麼？如果改考證照要考哪一類？」: every route, the second one asked too)."""
+        if len(self.facts.routes_named(text)) == 2:
+            return None
+        parts = [p for p in re.split(r"(?<=[?？])", text) if p.strip()]
+        later_if = len(parts) >= 2 and bool(self.facts.hypothetical.search(normalise(parts[-1])))
+        if ex.route and later_if and self.facts.route(parts[0]) is None:
+            return None
+        return ex.route or carried
 
     def _asks_levels_too(self, n: str) -> bool:
         """Whether a message that names another subject (a role…) still asks about levels: a level word, a gap

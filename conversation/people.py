@@ -102,7 +102,7 @@ SUBJECT_NAME = re.compile(
     + r"(?=(有|上過|上了|考過|考了|只有|也有|沒有|持有))"
     # 「小陳(AI應用素養18hr、文書18hr)，阿明(只有一張 TQC+…)」: a name with their facts in brackets
     + r"|(?:^|(?<=[：:；;，,。\s]))"
-    + r"(?P<paren>[小阿][\u4e00-\u9fff]|[A-Z][a-z]+|(?![我你他她這那有是的也都在])[\u4e00-\u9fff]{2,3}?)"
+    + r"(?P<paren>[小阿][\u4e00-\u9fff]|[A-Z][a-z]+|(?![我你他她這那有是的也都在另其])[\u4e00-\u9fff]{2,3}?)"
     + r"\s*(?=[（(][^）)]{0,80}(小時|hr|\d|張|證照|認證|沒有|只有))"
     # 「…；B：AI應用素養的課上了18小時…；C：…」: a single letter and a colon opening an item of a list of people
     + r"|(?:^|(?<=[；;。]))\s*(?P<letter_colon>[A-Z])\s*[：:](?=\s*[^\s\d])"
@@ -130,11 +130,11 @@ SUBJECT_NAME = re.compile(
     # 「…；志明有「AWS …」」「；建宏上過素養課 30 小時」: a name opening an item of a list, then what they hold
     # (「…三個人：張偉有 X；陳靜上了…」「…要評估。王磊有…；李娜沒證書」: after a colon or a full stop too,
     # in either script)
-    + r"|(?<=[；;：:。])\s*(?P<listed_says>(?![我你他她這那这有是的也都在])[\u4e00-\u9fff]{2,3}?)"
+    + r"|(?<=[；;：:。])\s*(?P<listed_says>(?![我你他她這那这有是的也都在另其])[\u4e00-\u9fff]{2,3}?)"
     + r"(?=有|上過|上了|上过|考過|考了|考过|考到|拿到|只有|也有|沒有|没有|沒證|没证|沒上|没上|沒考|没考|持有)"
     # 「兩位同事：王大明 素養18小時…；林小華 素養16小時…」: a name, a space, then numbers (checked by the
     # caller: a word that reads as an hours area is no name)
-    + r"|(?<=[：:；;])\s*(?P<listed>(?![我你他她這那有是的也都在])[\u4e00-\u9fff]{2,3})\s+(?=[^\s，,。；;]{0,6}\d)"
+    + r"|(?<=[：:；;])\s*(?P<listed>(?![我你他她這那有是的也都在另其])[\u4e00-\u9fff]{2,3})\s+(?=[^\s，,。；;]{0,6}\d)"
 )
 # 「那美玲呢？」「至於王小明的話」: the talk turns to someone by a bare name (two or three characters), which
 # the caller accepts only once people are being talked about and the word is none the guideline uses

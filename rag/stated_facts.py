@@ -636,13 +636,18 @@ class FactReader:
 
     def route(self, message: str) -> str | None:
         """The one 表5 route a message restricts itself to (「照時數算的話」, "by certificates"), if any."""
+        named = self.routes_named(message)
+        return next(iter(named)) if len(named) == 1 else None
+
+    def routes_named(self, message: str) -> set[str]:
+        """The 表5 routes a message names (both: 「用上課或考照各差多少」 asks each)."""
         text = normalise(message)
         other = {"training": "certificate", "certificate": "training"}
         named = set()
         for route, pattern in self.routes.items():
             for m in pattern.finditer(text):  # 「不看證照」 names the other route
                 named.add(other[route] if NOT_ROUTE.search(text[max(0, m.start() - 8) : m.start()]) else route)
-        return next(iter(named)) if len(named) == 1 else None
+        return named
 
     def areas_named(self, text: str) -> list[tuple[str, str, str]]:
         """(competency type, hours area, the words that name it) for what a message says one does

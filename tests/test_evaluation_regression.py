@@ -170,6 +170,14 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind74.yaml", 0.55, 0.88),
         ("conversations_blind75.yaml", 0.35, 0.84),  # (arrival 6/15, 70/84: barely worked on)
         ("conversations_blind76.yaml", 0.35, 0.8),  # (arrival 4/15, 70/89: barely worked on)
+        ("conversations_blind77.yaml", 0.8, 0.92),
+        ("conversations_blind78.yaml", 0.6, 0.92),
+        ("conversations_blind79.yaml", 0.85, 0.96),
+        ("conversations_blind80.yaml", 0.4, 0.82),
+        ("conversations_blind81.yaml", 0.6, 0.88),
+        ("conversations_blind82.yaml", 0.5, 0.87),
+        ("conversations_blind83.yaml", 0.55, 0.87),  # (arrival 9/15, 79/88: not worked on)
+        ("conversations_blind84.yaml", 0.25, 0.78),  # (arrival 4/15, 66/83: not worked on)
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
