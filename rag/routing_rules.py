@@ -1847,6 +1847,7 @@ CATEGORY_REFUSED = re.compile(
     r"(?P<c>素養類|工具類|專案類)[^，。,?？]{0,8}?(不想考|不考|不要考|不打算考|考不了|考不到|不想碰|太難)"
     r"|(不想考|不考|不要考|不打算考|不走|避開|不碰|不想碰)(?P<c2>素養類|工具類|專案類)"
 )
+CERT_COUNTED = re.compile(r"(同一|這|那|[一兩二三四五六七八九十幾\d])\s*張|續證")
 # question words that ask nothing of the guideline's subject by themselves (「哪家比較划算」)
 GENERIC_INTENTS = frozenset({"compare", "count", "define"})
 
@@ -1869,8 +1870,8 @@ def _no_guideline_word(q: Query) -> Plan | None:
     least_cjk, least_words = (14, 9) if q.in_context else (8, 5)
     if len(re.findall(r"[\u4e00-\u9fff]", q.u.normalised)) < least_cjk and len(q.u.normalised.split()) < least_words:
         return None
-    if q.reader.guideline_words.search(q.u.normalised):
-        return None
+    if q.reader.guideline_words.search(q.u.normalised) or CERT_COUNTED.search(q.u.normalised):
+        return None  # (「同一張再考一次續證，可以算兩張嗎」: certificates counted by their measure word)
     if set(re.findall(r"[a-z][a-z0-9+\-]{3,}", q.u.normalised.lower())) & q.reader.guideline_latin:
         return None  # 「參加 Kaggle 比賽有用嗎」: a word only the guideline's own text uses
     return Plan(DECLINE, "scope.no_guideline_word", out_of_scope=True)
