@@ -15,7 +15,8 @@ from rag.retrieval import HybridRetriever
 def _sections(advisor, question: str) -> list[str]:  # noqa: ANN001
     u = advisor.understanding.understand(question)
     terms, weights = u.query_terms()
-    return [h.chunk.section for h in advisor.retriever.retrieve(terms, weights, question, k=3)]
+    # (the dense leg reads the normalised question, as the chain gives it: Simplified is read as Traditional)
+    return [h.chunk.section for h in advisor.retriever.retrieve(terms, weights, u.normalised, k=3)]
 
 
 @pytest.mark.parametrize(
