@@ -1477,35 +1477,19 @@ class Dialogue:
         counted_after = bool(closing.strip()) and bool(WHO.search(n_closing))
         if counted_after:
             ends[-1] = last_stop
-            for (start, name), end in zip(spans, ends, strict=True):
-                self._become(ds, name)
-                ex = self._person_part(people.as_pronoun(text[start:end], [name]))
-                if ex.has_facts:
-                    ds.profile = self.facts.apply(ds.profile, ex, ds.turn)
+            self._store_parts(ds, text, spans, ends)
             return closing, []
         if WHO.search(n_opening) and QUESTION_MARKERS.search(n_opening) and not closing.strip():
             # 「研發部四個人，AI模型訓練有幾個符合？大偉：…。佳琪：…」: the people set side by side, once all are
             # stored
-            for (start, name), end in zip(spans, ends, strict=True):
-                self._become(ds, name)
-                ex = self._person_part(people.as_pronoun(text[start:end], [name]))
-                if ex.has_facts:
-                    ds.profile = self.facts.apply(ds.profile, ex, ds.turn)
+            self._store_parts(ds, text, spans, ends)
             return opening, []
         asks_each = EACH.search(n_closing) and QUESTION_MARKERS.search(n_closing) and not WHO.search(n_closing)
         if not each and closing.strip() and asks_each:
             ends[-1] = last_stop
-            for (start, name), end in zip(spans, ends, strict=True):
-                self._become(ds, name)
-                ex = self._person_part(people.as_pronoun(text[start:end], [name]))
-                if ex.has_facts:
-                    ds.profile = self.facts.apply(ds.profile, ex, ds.turn)
+            self._store_parts(ds, text, spans, ends)
             return closing, list(dict.fromkeys(name for _, name in spans))
-        for (start, name), end in zip(spans if each else spans[:-1], ends if each else ends[:-1], strict=True):
-            self._become(ds, name)
-            ex = self._person_part(people.as_pronoun(text[start:end], [name]))
-            if ex.has_facts:
-                ds.profile = self.facts.apply(ds.profile, ex, ds.turn)
+        self._store_parts(ds, text, spans if each else spans[:-1], ends if each else ends[:-1])
         if each:
             return opening, list(dict.fromkeys(name for _, name in spans))
         # the question is the sentence the last mention is in (「…。先幫我看小美」), not only what follows the name
@@ -1514,6 +1498,15 @@ class Dialogue:
         if opening_at and text[opening_at - 1] in "；;":
             opening_at -= 1  # 「；建宏上過…」: the separator stays, as what opens a name in a list
         return text[opening_at:], []
+
+    def _store_parts(self, ds: DialogueState, text: str, spans: list[tuple[int, str]], ends: list[int]) -> None:
+        """Each person's part of a message (from where they are named to where the next is) stored as their
+        facts, the person named last becoming the profile."""
+        for (start, name), end in zip(spans, ends, strict=True):
+            self._become(ds, name)
+            ex = self._person_part(people.as_pronoun(text[start:end], [name]))
+            if ex.has_facts:
+                ds.profile = self.facts.apply(ds.profile, ex, ds.turn)
 
     def _person_part(self, part: str) -> Any:
         """The facts of one person's part of a message listing several; 「證書如下：小王 iPAS 初級…；小李 …」
