@@ -21,11 +21,21 @@ from conversation.dialogue_state import DialogueState, FlowState, PlanContext, S
 from conversation.ui import Button, Lang, Reply, t
 from knowledge.catalog import GUIDELINE_PATH, Catalog
 from knowledge.errors import ProfileError
+from knowledge.next_step import one_area, single_steps, within_budget
 from knowledge.numerals import chinese_number
-from knowledge.plan_report import build_learning_plan, render_after, render_plan, target_intro
+from knowledge.plan_report import (
+    build_learning_plan,
+    render_after,
+    render_alternatives,
+    render_plan,
+    render_single_steps,
+    target_intro,
+)
 from knowledge.plan_target import Target, all_targets, parse_target
+from knowledge.planner import current_hours
 from knowledge.profile import parse_profile
 from knowledge.stated_profile import HeldCertificate, StatedProfile
+from knowledge.views.queries import CatalogQueries
 from rag.chain import split_questions
 from rag.lexical import EN_STOPWORDS
 from rag.own_work import APPLICATION, ASPIRE, SELF_WORK, RoleReader, read_work
@@ -50,10 +60,31 @@ from rag.textnorm import detect_language, normalise, reads_as_english, to_simpli
 from rag.understanding import without_names
 
 ORDINAL = re.compile(
-    r"第\s*([一二三四五六七八九十]|\d{1,2})\s*(個|張|項|位|種|類|家|名|份)?|最後(一|那|這)?(個|張|項|份|位|類)|"
+    r"(?:倒數\s*)?第\s*([一二三四五六七八九十]|\d{1,2})\s*(個|張|項|位|種|類|家|名|份)?|最後(一|那|這)?(個|張|項|份|位|類)|"
     r"\bthe (first|second|third|fourth|fifth|sixth|seventh|last) (one|certificate|certification|item)?\b|"
     r"\b(first|second|third|fourth|fifth|sixth|seventh|last) one\b|"
     r"^\W*(and|what about|how about)?\s*(for )?the (first|second|third|fourth|fifth|sixth|seventh|last)\W*$"
+)
+# 「那 6h」「那 8 小時」: hours the conversation named before
+THAT_HOURS = re.compile(r"(那|這)\s*\d+(\.\d+)?\s*(個)?\s*(小時|鐘頭|hrs?|h)\b|(那|這)\s*\d+(\.\d+)?\s*(個)?\s*小時")
+# 「這樣我還需要考嗎」 "do I still need to take it": whether a step is still needed
+STILL_NEEDED = re.compile(
+    r"(還|仍|仍然|還是)(需要|要|得|必須)(去|再)?(考|上課|上|補|修)[^，。?？]{0,6}(嗎|[?？]|了嗎)"
+    r"|(still|even) need to (take|do|get|sit)"
+)
+# 「表8 第四列的那個」「表 9 的第二個」: a row of a table, by its place
+TABLE_ROW = re.compile(
+    r"表\s*(?P<table>1[01]|[1-37-9])(?!\d)\s*(?:的|裡|裡面|中|當中)?\s*"
+    r"(?:(?:倒數\s*)?第\s*(?:[一二三四五六七八九十]|\d{1,2})\s*(?:列|行|個|項|排)|最後一?(?:列|行|個|項))(?:\s*的)?(?:\s*那(?:個|一個|位))?"
+)
+# 「跟倒數第二個差在哪」: a comparison with what the sentence before named
+COMPARED_WITH = re.compile(r"\W*(跟|和|與|比起|相比)[^?？。]{0,12}(差在哪|差別|差異|不同|不一樣|比較)")
+# 「你剛剛列的第一張」 "the first one you listed": an item of a list an answer showed, named as such
+LISTED_BY_YOU = re.compile(
+    r"(?:你|您)?(?:剛剛|剛才|之前|上面|前面|先前)?(?:列|給|推薦|提到|舉)(?:出|了)?(?:的|過的)(?:那)?\s*"
+    r"(?:第\s*([一二三四五六七八九十]|\d{1,2})|(最後)一?)\s*(?:張|個|項)"
+    r"|\bthe (first|second|third|fourth|fifth|last) (?:one|cert|certificate)s? you "
+    r"(?:listed|mentioned|suggested|gave)\b"
 )
 # 「最後兩個」「前三張」"the last two": several items of the last list at once.
 ORDINAL_RANGE = re.compile(
@@ -132,6 +163,31 @@ WHICH_HELPS = re.compile(
     r"(哪一張|哪張|哪一個|哪個)[^，。?？]{0,12}(有用|有幫助|幫助(比較|更)?大|比較好|更好|划算|多達成|能達成|可以達成|加分|能讓我|可以讓我)"
     r"|\bwhich (one|cert|certificate|certification)\b[^?]{0,30}\b(help|helps|useful|better|more|count|get me)\b"
 )
+# 「只做一件事的話，哪一件能讓我一次多拿最多項？」 "what single thing gets me counted as…": one next step asked for
+ONE_STEP = re.compile(
+    r"(只(?:做|能做|選|能選|挑|能挑|能)?\s*一\s*(?:件|樣|步)|只(?:做|能做|選|能選|挑|能挑)\s*一\s*(?:個|項)"
+    r"|一次多拿|多拿最多|最划算|最有效率|cp\s*值|\bsingle (?:thing|step|move|action)\b|\bone (?:thing|step|move)\b"
+    r"|\bbest (?:next )?(?:step|move)\b|\bbiggest (?:win|gain)\b)"
+)
+# 「最快要補什麼」「最省時間能多拿一項的是什麼」: the next step costing the fewest hours
+FEWEST_HOURS = re.compile(
+    r"(最省時|最快|最少(?:的)?(?:時數|小時|時間)|最短|\b(?:fewest|least) hours\b|\bquickest\b|\bfastest\b)"
+)
+STEP_ASKED = re.compile(
+    r"(補什麼|補啥|補哪|做什麼|考什麼|上什麼|先補|先上|先考|是什麼|哪一件|哪件|哪種|哪一種|哪個|哪一個"
+    r"|\bwhat (?:should|do|can|could) i\b|\bwhat single\b|\bwhich\b)"
+)
+# a level aimed at (「一步到工具應用進階」 "to advanced in AI tools")
+LEVEL_ASKED_WORD = re.compile(r"(進階|初階|\badvanced\b|\bbasic\b|\bbeginner\b|\bentry\b)")
+LEVEL_WORDS_EN = {"advanced": "進階", "basic": "初階", "beginner": "初階", "entry": "初階"}
+# 「這個月只能再上 2 小時的課」 "I only have 5 more hours": a budget of hours for one next step
+BUDGET = re.compile(
+    r"(?:只能|只有|最多|頂多|剩)\s*(?:再)?\s*(?:上|補|花|排|修)?\s*(?P<n>\d+(?:\.\d+)?)\s*(?:個)?\s*(?:小時|鐘頭)"
+    r"|(?P<n2>\d+(?:\.\d+)?)\s*(?:個)?\s*小時(?:以內|之內|內)"
+    r"|\bonly (?:have )?(?P<n3>\d+(?:\.\d+)?) (?:more |extra )?hours?\b"
+)
+# 「補 6 小時素養、還是補 6 小時影像？」: alternatives weighed against each other
+ALTERNATIVES = re.compile(r"(還是|或是|\bor\b)")
 # the kind a measure word of 「另一型」「剩下那一類」 counts in, when the talk has more than one kind
 MEASURE_KINDS = {"型": ("archetype",), "類": ("talent", "cert_category"), "份": ("resource",)}
 CORRECTION = re.compile(
@@ -379,7 +435,7 @@ REFERENCE_NOUNS = (
 # 「中間那類」「中間那個」: the middle one of a list of three (or five…)
 MIDDLE_REF = re.compile(r"中間(的)?(那|這)?(一)?(個|類|張|項|種|條|位|型)")
 # 「第一個行業」「第二張證照」: an ordinal with the noun of the kind it counts over
-ORDINAL_NOUN = re.compile(r"\s*(行業|產業|證照|認證|證書|職稱|角色|職務|能力類型|人才類別|構面)")
+ORDINAL_NOUN = re.compile(r"\s*(行業|產業|證照|認證|證書|職稱|角色|職務|能力類型|人才類別|構面|facet|dimension|aspect)")
 ORDINAL_NOUN_KINDS = {
     "行業": {"industry"},
     "產業": {"industry"},
@@ -392,6 +448,9 @@ ORDINAL_NOUN_KINDS = {
     "能力類型": {"type"},
     "人才類別": {"talent"},
     "構面": {"rai"},
+    "facet": {"rai"},
+    "dimension": {"rai"},
+    "aspect": {"rai"},
 }
 # 「同類的」「同一類」 "the same category": the category of the certificate talked about (or held)
 SAME_CATEGORY = re.compile(r"(同類|同一類|同樣類別|同一個類別|\bsame (category|kind)\b)")
@@ -462,6 +521,7 @@ class Dialogue:
         self.reader = advisor.understanding
         self.facts = FactReader(self.reader)
         self.situation = SituationAdvisor(catalog, self.reader, self.facts)
+        self.table_queries = CatalogQueries(catalog)  # the rows of 表1–表11, for 「表8 第四列」
         self.roles = RoleReader(catalog)  # 「其中做影像辨識的那個」: a listed role by what it does
         # the guideline's own text: a word in it is no person's name (「那證照呢」 vs 「那美玲呢」)
         self.guideline_words = normalise(GUIDELINE_PATH.read_text(encoding="utf-8"))
@@ -497,6 +557,7 @@ class Dialogue:
         for a recount (「更正，Amy 的圖文其實是 8 小時，重算一下」), the same comparison follows the answer."""
         asked_before = list(ds.last_compared)
         replies = self._read_one(ds, text, lang)
+        replies = self._retired_name_noted(text, replies)
         n = normalise(text)
         if asked_before and RECOUNT.search(n) and replies and not WHO.search(n):
             ds.topic = Topic(lang=ds.topic.lang if ds.topic else "zh-TW", rule=PEOPLE_COMPARED, entities=asked_before)
@@ -505,11 +566,77 @@ class Dialogue:
                 return [Reply(f"{again.text}\n\n{replies[0].text}", replies[0].buttons), *replies[1:]]
         return replies
 
+    def _correction_line(self, before_facts: StatedProfile, after_facts: StatedProfile, n: str, lang: str) -> str:
+        """「更正後：AI 應用素養 未達 → 具備；改為符合 AI 應用人才。」: what a corrected fact changes (each level,
+        a talent category lost or won), or that it changes nothing; 「還需要考嗎」 answered first when what the
+        correction lifted is reached."""
+        before, after = self.situation.result_of(before_facts), self.situation.result_of(after_facts)
+        levels_before = [(t["type"], t["level"]) for t in before["types"]]
+        levels_after = [(t["type"], t["level"]) for t in after["types"]]
+        if levels_before == levels_after and before["talent_categories"] == after["talent_categories"]:
+            return "The correction changes no level.\n" if lang == "en" else "更正後各能力類型的等級不變。\n"
+        moved = [f"{t} {a} → {b}" for (t, a), (_, b) in zip(levels_before, levels_after, strict=True) if a != b]
+        lost = [c for c in before["talent_categories"] if c not in after["talent_categories"]]
+        won = [c for c in after["talent_categories"] if c not in before["talent_categories"]]
+        # the certificates taken out, with their category (what the lost levels rested on)
+        kept = {c.cert_id for c in after_facts.certificates}
+        gone = [self.cat.certification(c.cert_id) for c in before_facts.certificates if c.cert_id not in kept]
+        if lang == "en":
+            parts = [*moved, *(f"no longer meets {c}" for c in lost), *(f"now meets {c}" for c in won)]
+            out = "; ".join(f"{c.name} ({c.category})" for c in gone)
+            line = f"After the correction{' (without ' + out + ')' if gone else ''}: {'; '.join(parts)}.\n"
+        else:
+            parts = [*moved, *(f"不再符合 {c}" for c in lost), *(f"改為符合 {c}" for c in won)]
+            out = "、".join(f"{c.name}（{c.category}）" for c in gone)
+            line = f"更正後{'（拿掉 ' + out + '）' if gone else ''}：{'；'.join(parts)}。\n"
+        rose = [(t, b) for (t, a), (_, b) in zip(levels_before, levels_after, strict=True) if a != b]
+        if STILL_NEEDED.search(n) and rose and all(b != "未達" for _, b in rose):
+            # 「…其實是 18 小時，這樣我還需要考嗎？」: what the exam was for is reached already
+            got = "、".join(f"{t} {b}" for t, b in rose)
+            line = (
+                f"No need for that now: {got} already.\n{line}" if lang == "en" else f"不需要了：{got} 已達到。\n{line}"
+            )
+        return line
+
+    def _retired_name_noted(self, text: str, replies: list[Reply]) -> list[Reply]:
+        """「她的其實是 AI-900，不是 AI-901」: a certificate called by the retired name 表6 gives for it is the
+        same 表6 entry — said, with 表6's note, whatever the reply computed."""
+        if not replies:
+            return replies
+        n = normalise(text)
+        notes = []
+        for e in self.reader.entities(n):
+            cert = self.cat.certification(e.key) if e.kind == "cert" else None
+            old = cert.replaces if cert is not None else None
+            if old and re.search(rf"(?<![a-z0-9]){re.escape(normalise(old))}(?![0-9])", n):
+                missing = [x for x in cert.notes if x not in replies[0].text]  # type: ignore[union-attr]
+                if missing:
+                    en = reads_as_english(text)
+                    head = (
+                        f"表6 lists {old} under 「{cert.name}」 (the same entry): "  # type: ignore[union-attr]
+                        if en
+                        else f"表6 把 {old} 列在「{cert.name}」同一項："  # type: ignore[union-attr]
+                    )
+                    notes.append(head + " ".join(missing))
+        if not notes:
+            return replies
+        first = replies[0]
+        return [Reply("\n".join([*dict.fromkeys(notes), first.text]), first.buttons), *replies[1:]]
+
     def _read_one(self, ds: DialogueState, text: str, lang: Lang) -> list[Reply]:
         ds.turn += 1
         unclaimed, ds.unclaimed = ds.unclaimed, False
         text = self._job_referred(ds, text)
+        n0 = normalise(text)
+        never = any(not self.reader.scope_weighs(topic) for topic in self.reader.scope_topics(n0))
+        if never and not self.facts.read(text, continuing=True).has_facts:
+            # 「順便幫我算一下他們三個月薪 4 萬的話勞健保自付額多少」: a subject the guideline never answers,
+            # declined before any person or list it points at is looked up
+            return self._question(ds, text, lang)
         self._register_compared(ds, text)
+        text = self._self_introduced(ds, text)
+        text = self._shown_by_ordinal(ds, text)
+        text = self._table_row(text)
         text, each = self._several_people(ds, text)
         each = each or self._each_known(ds, text)
         if each:
@@ -533,8 +660,18 @@ class Dialogue:
                 # 「如果小美把素養課補到 18 小時呢？…總共有幾個人符合了？」: the people counted again with her
                 # what-if in place of her facts, on a copy
                 supposed = {ds.person: self.facts.apply(ds.profile, stated, ds.turn)}
+            elif ds.person in ds.supposed and stated.hypothetical and THAT_HOURS.search(normalise(text)):
+                # 「假設 Amy 真的補了那 6h，她跟 Ben 幾個符合」: the what-if supposed for her before, in place
+                supposed = {ds.person: ds.supposed[ds.person]}  # type: ignore[index]
         who = self._people_compared(ds, text, lang, supposed)
         parts = [p for p in re.split(r"(?<=[?？])", text) if p.strip()]
+        if len(parts) == 1:
+            # 「三個人裡面，開發人才幾個、應用人才幾個？」: two counts in one sentence, each of its own
+            pieces = [p for p in re.split(r"[、,，;；]|(?<=幾個)\s*(?:還有|和|跟)|\band\b", text) if p and p.strip()]
+            counted = [p for p in pieces if COUNT_ASKED.search(normalise(p))]
+            if len(counted) == 2 and counted[1] == pieces[-1]:
+                at = text.rfind(counted[1])
+                parts = [text[:at], text[at:]]
         if who is not None and len(parts) == 2 and COUNT_ASKED.search(normalise(parts[1])):
             # 「四個人裡面幾個是開發人才？AI服務開發有達到的又有幾個？」: each count over the same people
             asked = [self.situation.asked_types(p) for p in parts]
@@ -705,13 +842,21 @@ class Dialogue:
             # against the guideline as any question is (declined, or answered when the guideline covers it)
             # (「另外」 reads as 「再」 but adds nothing when no fact is stated)
             return self._question(ds, text, lang)
+        step = self._single_step(ds, ex, text, answer_lang, lang)
+        if step is not None:
+            return [step]  # 「只做一件事的話，哪一件能讓我一次多拿最多項？」
         declined = None if ex.has_facts or ds.profile.is_empty() else self._declined_outside(text)
         if declined is not None:
             # 「最近準備考試肩頸超痠，是不是要看骨科？」 with a profile stored: 「是不是」 is no level question
             # when nothing of the guideline is named and the question reader finds it outside the guideline
             return [declined]
+        before_plan = ds.profile
         learning = self._learning_plan(ds, ex, updated, normalised, answer_lang, lang)
         if learning is not None:
+            if ex.correction and ex.has_facts and not ex.hypothetical and not before_plan.is_empty():
+                # 「EEC 那張是同事的，我沒有。這樣剛剛的結論要改嗎？」 right after a plan: what changed, then the plan
+                change = self._correction_line(before_plan, ds.profile, normalised, answer_lang)
+                learning = Reply(change + learning.text, learning.buttons)
             return [learning]  # 「我想成為 AI 產品經理，要怎麼做」: the plan from the facts stated so far
         helps = self._which_certificate_helps(ds, ex, updated, text, answer_lang, lang)
         if helps is not None:
@@ -821,27 +966,7 @@ class Dialogue:
             unchanged = ""
             if ex.correction and ex.has_facts and not hypothetical and not ds.profile.is_empty():
                 # 「更正一下，我那張其實是 X…這樣結論會變嗎」: whether the correction changes any level, first
-                before, after = self.situation.result_of(ds.profile), self.situation.result_of(updated)
-                levels_before = [(t["type"], t["level"]) for t in before["types"]]
-                levels_after = [(t["type"], t["level"]) for t in after["types"]]
-                if levels_before == levels_after and before["talent_categories"] == after["talent_categories"]:
-                    unchanged = (
-                        "The correction changes no level.\n"
-                        if answer_lang == "en"
-                        else "更正後各能力類型的等級不變。\n"
-                    )
-                else:  # what the correction changed, in so many words: each level, and a category lost or won
-                    moved = [
-                        f"{t} {a} → {b}" for (t, a), (_, b) in zip(levels_before, levels_after, strict=True) if a != b
-                    ]
-                    lost = [c for c in before["talent_categories"] if c not in after["talent_categories"]]
-                    won = [c for c in after["talent_categories"] if c not in before["talent_categories"]]
-                    if answer_lang == "en":
-                        parts = [*moved, *(f"no longer meets {c}" for c in lost), *(f"now meets {c}" for c in won)]
-                        unchanged = f"After the correction: {'; '.join(parts)}.\n"
-                    else:
-                        parts = [*moved, *(f"不再符合 {c}" for c in lost), *(f"改為符合 {c}" for c in won)]
-                        unchanged = f"更正後：{'；'.join(parts)}。\n"
+                unchanged = self._correction_line(ds.profile, updated, normalised, answer_lang)
             if not hypothetical:
                 ds.profile = updated
             ds.hypothesis = updated if hypothetical else None
@@ -924,6 +1049,38 @@ class Dialogue:
             text = normalised.replace(this_type.group(0), f"「{ds.situation_types[0]}」", 1)
         ds.situation_types, ds.situation_route = [], None
         return self._question(ds, text, lang)
+
+    def _shown_by_ordinal(self, ds: DialogueState, text: str) -> str:
+        """「你剛剛列的第一張」 "the first one you listed": the certificate of the last list shown, named, however
+        many turns (another person's result…) came between."""
+        m = LISTED_BY_YOU.search(text)
+        if m is None or not ds.shown:
+            return text
+        index = self._ordinal(m)
+        if index is None or not -len(ds.shown) <= index < len(ds.shown):
+            return text
+        return f"{text[: m.start()]}「{self._name(*ds.shown[index])}」{text[m.end() :]}"
+
+    def _table_row(self, text: str) -> str:
+        """「表8 第四列的那個」 "row 4 of Table 9": the row's name, counted in the table's own order."""
+        m = TABLE_ROW.search(text)
+        if m is None:
+            return text
+        found = self.table_queries.table_rows(int(m.group("table")))
+        index = self._ordinal(ORDINAL.search(m.group(0)))  # type: ignore[arg-type]
+        if found is None or index is None or not -len(found[1]) <= index < len(found[1]):
+            return text
+        return f"{text[: m.start()]}「{found[1][index]}」{text[m.end() :]}"
+
+    def _self_introduced(self, ds: DialogueState, text: str) -> str:
+        """「第三個是我自己 lol：X + Y，課都沒上」 while people are described one by one: the user is the next
+        one, so their facts are kept as the user's own (counted with the others, 「我們三個人裡面」)."""
+        m = people.SELF_INTRODUCED.match(text)
+        if m is None or ds.person is None or ds.person == people.SELF:
+            return text
+        self._become(ds, people.SELF)
+        ds.situation_types = []  # (what was asked of the one before is not asked of the user)
+        return ("I have " if reads_as_english(text) else "我有 ") + text[m.end() :]
 
     def _route_asked(self, ex: Any, text: str, carried: str | None) -> str | None:
         """The 表5 route a result is limited to: the one the message names, else the one asked before —
@@ -1236,6 +1393,43 @@ class Dialogue:
         )
         return Reply("\n".join([head, echo, *lines, "", source]), self._profile_buttons(lang))
 
+    def _single_step(self, ds: DialogueState, ex: Extracted, text: str, answer_lang: str, lang: Lang) -> Reply | None:
+        """「只做一件事，哪一件能一次多拿最多項？」「最快要補什麼」「只能再上 2 小時，上哪種最划算」 "what single
+        thing gets me counted as an AI application talent?": each single next step from the facts held, with
+        what the engine says it adds (knowledge.next_step); 「補 6 小時素養、還是補 6 小時影像？」 weighs the
+        steps named. Nothing is stored."""
+        n = normalise(text)
+        one = bool(ONE_STEP.search(n))
+        fewest = bool(FEWEST_HOURS.search(n)) and bool(STEP_ASKED.search(n))
+        if not (one or fewest) or ds.profile.is_empty() or ex.certificates or ex.unnamed:
+            return None
+        if ex.hours and not (ex.hypothetical or one):
+            return None  # facts stated: the usual answer reads them first
+        base = parse_profile(ds.profile.profile_json(), self.cat)
+        types, talents = self.situation.asked_types(text)
+        named_types = [t for t in types if len(types) < len(self.cat.types)]
+        lang_ = "en" if answer_lang == "en" else "zh"
+        numbers = [float(m.group("n") or m.group("n2") or m.group("n3")) for m in BUDGET.finditer(n)]
+        if ex.hours and len(ex.hours) >= 2 and ALTERNATIVES.search(n):
+            # each alternative named, tried alone on the facts held
+            areas = set(current_hours(base, self.cat))
+            tried = [one_area(base, self.cat, area, hours) for area, hours in ex.hours if area in areas]
+            body = render_alternatives(tried, self.cat, lang_)
+        elif numbers and not ex.hours and len(set(numbers)) == 1:
+            body = render_single_steps(within_budget(base, self.cat, numbers[0]), self.cat, lang_, budget=numbers[0])
+        else:
+            said = LEVEL_ASKED_WORD.search(n)
+            level = LEVEL_WORDS_EN.get(said.group(0), said.group(0)) if said and named_types else None
+            steps = single_steps(base, self.cat, named_types, level) or single_steps(
+                base, self.cat, named_types, level, single=False
+            )
+            talent = talents[0] if len(talents) == 1 else None
+            body = render_single_steps(steps, self.cat, lang_, fewest_hours=fewest, talent=talent)
+        echo = self.situation.echo(ds.profile, answer_lang)
+        source = "Source: 附件(二) 表5; 附件(三) 表6" if answer_lang == "en" else "出處：附件(二) 表5、附件(三) 表6"
+        out = "\n".join([body, echo, "", source])
+        return Reply(to_simplified(out) if answer_lang == "zh-CN" else out, self._profile_buttons(lang))
+
     def _sets_supposition_aside(self, text: str) -> bool:
         """「先不管假設那張」「假設歸假設。另一位同事有 X」: the what-if is named to be set aside, and the message
         supposes nothing else."""
@@ -1343,6 +1537,8 @@ class Dialogue:
             return True  # Latin words were checked against the advisor's vocabulary already; 甲乙 are labels
         if name[-1] in people.VERB_ENDS:
             return False  # 「我們的課只有…」: 「課只」 ends on a word that goes on the sentence
+        if re.search(r"[哪誰嗎呢啥甚幾麼]", name):
+            return False  # 「倒數第二個差在哪」: a question's words, never a name
         return (
             normalise(name) not in self.guideline_words
             and not self.reader.entities(normalise(name))
@@ -1362,6 +1558,11 @@ class Dialogue:
             return False
         if not ds.profile.is_empty() or ds.person is not None:
             ds.people[ds.person or "—"] = ds.profile
+        if ds.person is not None and ds.hypothesis is not None:
+            # (「假設 Amy 真的補了那 6h」 later: the last what-if about each person, kept apart from the facts)
+            ds.supposed = {**{k: v for k, v in ds.supposed.items() if k != ds.person}, ds.person: ds.hypothesis}
+            while len(ds.supposed) > people.MAX_PEOPLE:
+                ds.supposed.pop(next(iter(ds.supposed)))
         ds.profile, ds.person = ds.people.pop(name, StatedProfile()), name
         while len(ds.people) >= people.MAX_PEOPLE:
             ds.people.pop(next(iter(ds.people)))
@@ -1973,6 +2174,8 @@ class Dialogue:
         # the items of the list shown that the ordinal stood for (「第二張」 → the second certificate held)
         picked = [x for x in topic.listed if by_ordinal and f"「{self._name(*x)}」" in resolved]
         ds.topic = self._topic(answer, topic, selection=by_ordinal, picked=picked).model_copy(update={"turn": ds.turn})
+        shown = [e for e in self._listed(self._first_list(answer.text)) if e[0] == "cert"]
+        ds.shown = shown if len(shown) >= 2 else ds.shown
         for kind, key, _ in ds.topic.entities:
             if (kind, key) in ds.recent:
                 ds.recent.remove((kind, key))
@@ -2099,6 +2302,11 @@ class Dialogue:
                 return normalise(text).replace(span.group(0), joined, 1)
         m = ORDINAL.search(normalise(text))
         listed = topic.listed
+        category = [e.key for e in self.reader.entities(normalise(text)) if e.kind == "cert_category"]
+        if m and len(set(category)) == 1 and m.start() > normalise(text).find(category[0]):
+            # 「專案類裡排第一的是哪張」: the category's certificates, in 表6's order
+            listed = [("cert", c.id) for c in self.cat.certifications if c.category == category[0]]
+            names.update({x: self._name(*x) for x in listed})
         risk_classes = self.cat.responsible_ai.risk_classes.classes
         if m and "類" in m.group(0) and ("risk", "classes") in {(k, key) for k, key, _ in topic.entities}:
             # 「第二類具體是指什麼」 right after the three risk classes: that class, by name
@@ -2122,6 +2330,9 @@ class Dialogue:
             pool = [x for x in dict.fromkeys([*(mentioned or []), *recent]) if x[0] in kinds]
             if "type" in kinds:  # 「第四個能力類型」: the guideline numbers the five types (一 to 五)
                 pool = [("type", t.name) for t in self.cat.types]
+            if "rai" in kinds and pool:
+                # 「第二個構面」 "the second facet" once the dimensions were talked about: 附件(六) numbers its four
+                pool = self._members("rai")
             index = self._ordinal(m)
             if index is not None and -len(pool) <= index < len(pool):
                 span = normalise(text)[m.start() : noun.end()]
@@ -2149,7 +2360,9 @@ class Dialogue:
                 out = out[: m.start()] + name + out[m.end() :]
                 at = m.start() + len(name)
                 m = ORDINAL.search(out, at)
-                if m and re.search(r"[?？。!！]", out[at : m.start()]):
+                # (「那最後一個呢？跟倒數第二個差在哪」: a comparison in the next sentence is of both)
+                stop = re.search(r"[?？。!！]", out[at : m.start()]) if m else None
+                if m and stop and not COMPARED_WITH.match(out, at + stop.end()):
                     break
             if at:
                 return out
@@ -2692,6 +2905,7 @@ class Dialogue:
             "archetype": [a.name for a in self.cat.roles.application_archetypes],
             "cert_category": [c.name for c in self.cat.cert_categories.categories],
             "talent": [t.name for t in self.cat.talent.categories],
+            "rai": [d.name for d in self.cat.responsible_ai.dimensions],
         }.get(kind, [])
         return [(kind, k) for k in keys]
 
@@ -2884,6 +3098,8 @@ class Dialogue:
         if token is None:
             return None
         n = int(token) if token.isdigit() else ORDINAL_WORDS.get(token) or int(chinese_number(token) or 0)
+        if "倒數" in m.group(0):
+            return -n if n >= 1 else None  # 「倒數第二個」: counted from the end
         return n - 1 if n >= 1 else None
 
     def _learning_plan(

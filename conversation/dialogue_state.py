@@ -136,6 +136,10 @@ class DialogueState(Model):
     types_talked: list[str] = []
     # what the last comparison of people asked (talent categories, types): 「更正…重算一下」 asks it again
     last_compared: list[tuple[str, str, str]] = []
+    # the last list of certificates an answer showed (「你剛剛列的第一張」 after other turns came between)
+    shown: list[tuple[str, str]] = []
+    # the last what-if about each person talked about, by name (「假設 Amy 真的補了那 6h」 after turning to Ben)
+    supposed: dict[str, StatedProfile] = {}
 
     @classmethod
     def load(cls, raw: dict[str, Any] | None, default_lang: Literal["zh", "en"]) -> DialogueState:

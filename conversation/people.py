@@ -122,7 +122,7 @@ SUBJECT_NAME = re.compile(
     + r"|(?:(?<=[：:；;])|^)\s*(?P<nick_listed>[小阿](?![時时闆板師师公婆孩朋弟妹哥姐姨伯叔嬸婶些點点候數数組组])"
     + r"[\u4e00-\u9fff])\s+(?=[^\s，,。；;：:])"
     # 「Kevin：AI素養20小時…」「小美：…」: a name and a colon opening a list of their facts
-    + r"|(?:^|(?<=[，,。；;\s的看查]))(?P<colon>[A-Z][a-z]{2,}|[小阿][\u4e00-\u9fff])\s*[：:]"
+    + r"|(?:^|(?<=[，,。；;\s的看查]))(?P<colon>[A-Z][a-z]{2,}|[小阿][\u4e00-\u9fff]|[甲乙丙丁戊己])\s*[：:]"
     # 「…盤點。王經理：上過…；李副理：有…」「…；佩佩：素養24、圖文9」: a two- or three-character name opening
     # one item of a list of people (checked by the caller: no word the advisor reads otherwise)
     + r"|(?:^|(?<=[。；;？?！!]))\s*(?P<listed_colon>[\u4e00-\u9fff]{2,3})\s*[：:]"
@@ -159,6 +159,14 @@ BACK_TO_SELF = re.compile(
 UNNAMED_OTHER = re.compile(
     r"(?:我|我的|我們)(?P<who>同事|朋友|主管|部屬|下屬|學員|員工|同學|老闆|組員|學長|學姐|學弟|學妹|室友|合夥人|共同創辦人)"
     r"(?=\s*(?:只有|也有|有|上過|考過|拿到|拿過|沒有|沒上過|只上過|手上有))"
+)
+# 「第三個是我自己 lol：X + Y」 "the last one is me: …" among people described one by one: the user, whose
+# facts follow (the words up to the colon are replaced by 「我有」 so the facts read as the user's)
+SELF_INTRODUCED = re.compile(
+    r"^\W*(?:(?:第\s*[一二三四五六七八九十\d]+\s*(?:個|位|人)|最後一?(?:個|位)|還有|另外|再來)\s*(?:是|就是)?\s*"
+    r"(?:我自己|我本人|我)|我自己)\s*(?:lol|啦|喔|哈+|w+)?\s*[:：]\s*"
+    r"|^\W*(?:the (?:last|third|second|fourth|next) one is|and then there's|last(?:ly)?,?) (?:me|myself)\b\W*",
+    re.IGNORECASE,
 )
 SELF = "本人"  # the key the user's own facts are kept under while another person's are the profile
 # 「另一位呢」 "the other one": the other of exactly two people
@@ -290,6 +298,11 @@ def mentioned(text: str, known: list[str]) -> str | None:
     if said:
         return min(said)[1]
     forms = [(form, name) for name in known for form in _forms(name)]
+    # 「小黃如果也想跟小林一樣有…」: the one compared with (跟…一樣) is not the one talked about, when another is named
+    present = {name for form, name in forms if form in text}
+    alike = {name for form, name in forms if re.search(rf"(跟|像|和|與|同){re.escape(form)}(一樣|那樣|相同)", text)}
+    if len(present) >= 2 and alike and present - alike:
+        forms = [(form, name) for form, name in forms if name not in alike]
     for form, name in sorted(forms, key=lambda f: -len(f[0])):
         if re.fullmatch(r"[A-Za-z]+", form):
             if re.search(rf"(?<![A-Za-z]){re.escape(form)}(?![A-Za-z])", text, re.IGNORECASE):

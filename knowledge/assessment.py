@@ -129,6 +129,9 @@ def _missing_text(cond: dict[str, Any], profile: Profile, catalog: Catalog) -> s
     if measures == ["tool_total"] or len(measures) > 1:
         # a sum over several areas: the total so far is not one of the numbers the person stated
         text += f"（目前合計 {cond['value']:g} 小時，需 {cond['threshold']:g} 小時）"
+    elif cond["value"]:
+        # (the threshold beside the shortfall: 「尚缺 4 小時」 alone leaves the user to work out 表5's 12)
+        text += f"（目前 {cond['value']:g} 小時，需 {cond['threshold']:g} 小時）"
     return text
 
 

@@ -17,6 +17,7 @@ from knowledge import english as en
 from knowledge.assessment import assess
 from knowledge.catalog import Catalog
 from knowledge.models import Resource
+from knowledge.next_step import SingleStep
 from knowledge.plan_target import CareerSteps, Target, career_steps, requirement_sets
 from knowledge.planner import CertificateStep, HoursStep, Plan, PlanOption, applied, plan, reached
 from knowledge.profile import Profile
@@ -178,7 +179,7 @@ def _hours_line(step: HoursStep, catalog: Catalog, lang: Lang) -> str:
         )
         names += [_area(catalog, a, lang) for a in others]
         what = " or ".join(names) + (" (any split)" if len(names) > 1 else "")
-        line = f"Train {_fmt(step.hours)} more hours in {what}"
+        line = f"Train another {_fmt(step.hours)} hours in {what}"
         if step.single_item:
             line += " (「單一工具」: one tool item must reach the threshold; hours of different items do not add up)"
         if step.new_items:
@@ -459,3 +460,114 @@ def render_after(
                     out.extend(f"  ➜ {line}" for line in gap_lines(t, lang=lang))
     out.append(en.source_en(*SOURCES) if lang == "en" else f"出處：{'、'.join(SOURCES)}")
     return "\n".join(out)
+
+
+# --------------------------------------------------------------------------- single next steps
+def _gain_text(step: SingleStep, lang: Lang) -> str:
+    if lang == "en":
+        gains = "; ".join(f"{en.type_term(g.type)} {en.level_term(g.level)} (rule {g.rule_id})" for g in step.gains)
+        talents = f"; and meets {', '.join(en.talent_term(t) for t in step.talents)}" if step.talents else ""
+        return f"adds {gains}{talents}"
+    gains = "、".join(f"{g.type} {g.level}（規則 {g.rule_id}）" for g in step.gains)
+    talents = f"；並符合 {'、'.join(step.talents)}" if step.talents else ""
+    return f"可多達成 {gains}{talents}"
+
+
+def single_step_line(step: SingleStep, catalog: Catalog, lang: Lang) -> str:
+    """「取得 專案類證照 1 張 → 可多達成 AI 模型訓練 具備（規則 T4-C1）、…」: the step, then what it adds."""
+    done = (" + " if lang == "en" else "＋").join(
+        _step_with_suggestions(what, catalog, lang) for what in step.option.steps
+    )
+    return f"{done} → {_gain_text(step, lang)}"
+
+
+def _step_with_suggestions(step: HoursStep | CertificateStep, catalog: Catalog, lang: Lang) -> str:
+    """A certificate step names a few 表6 certificates that would do (「取得 專案類證照 1 張（可考慮：…）」)."""
+    if not isinstance(step, CertificateStep):
+        return _hours_line(step, catalog, lang)
+    picks = _suggestion_line(step, lang)
+    return (
+        f"{_cert_line(step, lang)} ({picks})"
+        if lang == "en" and picks
+        else (f"{_cert_line(step, lang)}（{picks}）" if picks else _cert_line(step, lang))
+    )
+
+
+def render_single_steps(
+    steps: list[SingleStep],
+    catalog: Catalog,
+    lang: Lang,
+    fewest_hours: bool = False,
+    talent: str | None = None,
+    budget: float | None = None,
+    limit: int = 5,
+) -> str:
+    """What each single next step adds, the answer first: the step lifting the most types (or, asked so,
+    the fewest hours that lift one; the steps completing a talent category; a budget's best use)."""
+    en_ = lang == "en"
+    if talent is not None:
+        steps = [s for s in steps if talent in s.talents]
+    if fewest_hours:  # the fewest hours first; the other steps (certificates too) after it
+        by_hours = sorted((s for s in steps if not s.option.certificates), key=lambda s: s.option.hours)
+        steps = [*by_hours[:1], *(s for s in steps if s not in by_hours[:1])]
+    if not steps:
+        if budget is not None:
+            return (
+                f"{budget:g} more hours in any one area would not lift a competency type yet."
+                if en_
+                else f"再上 {budget:g} 小時，放在任何一個項目都還不會多達成能力類型。"
+            )
+        return "No single step lifts a competency type from here." if en_ else "目前沒有單一步驟能多達成能力類型。"
+    top = steps[0]
+    if len(top.option.steps) > 1 or top.option.certificates > 1:
+        lines = [f"• {single_step_line(s, catalog, lang)}" for s in steps[:limit]]
+        head = "No single step gets there; the least it takes:" if en_ else "沒有單一步驟做得到；最少要："
+        return "\n".join([head, *lines])
+    if budget is not None:
+        head = (
+            f"With {budget:g} more hours, the best use is: {single_step_line(top, catalog, lang)}."
+            if en_
+            else f"再上 {budget:g} 小時的話，最划算的是：{single_step_line(top, catalog, lang)}。"
+        )
+    elif talent is not None:
+        name = en.talent_term(talent) if en_ else talent
+        head = (
+            f"One step that gets you counted as {name}: {single_step_line(top, catalog, lang)}."
+            if en_
+            else f"只做一件事就能符合 {name} 的：{single_step_line(top, catalog, lang)}。"
+        )
+    elif fewest_hours:
+        head = (
+            f"The fewest hours that lift a competency type: {single_step_line(top, catalog, lang)}."
+            if en_
+            else f"最省時數、能多達成一項的是：{single_step_line(top, catalog, lang)}。"
+        )
+    else:
+        n = len(top.gains)
+        head = (
+            f"The single step that adds the most ({n}): {single_step_line(top, catalog, lang)}."
+            if en_
+            else f"只做一件事的話，一次多達成最多項（{n} 項）的是：{single_step_line(top, catalog, lang)}。"
+        )
+    others = [f"• {single_step_line(s, catalog, lang)}" for s in steps[1:limit]]
+    if others:
+        others.insert(0, "Other single steps:" if en_ else "其他單一步驟：")
+    return "\n".join([head, *others])
+
+
+def render_alternatives(steps: list[SingleStep], catalog: Catalog, lang: Lang) -> str:
+    """「補 6 小時素養、還是補 6 小時影像？」: each alternative and what it adds, the better one first."""
+    ranked = sorted(steps, key=lambda s: (-len(s.gains), s.cost))
+    lines = []
+    for s in ranked:
+        done = _step_with_suggestions(s.option.steps[0], catalog, lang)
+        adds = _gain_text(s, lang) if s.gains else ("adds no level yet" if lang == "en" else "還不會多達成能力類型")
+        lines.append(f"• {done} → {adds}")
+    if ranked and ranked[0].gains and (len(ranked) == 1 or len(ranked[0].gains) > len(ranked[1].gains)):
+        best = lines[0].removeprefix("• ").split(" → ")[0]
+        head = f"The better choice: {best}." if lang == "en" else f"比較划算的是：{best}。"
+    elif ranked and not ranked[0].gains:
+        head = "Neither adds a level yet." if lang == "en" else "兩者目前都還不會多達成能力類型。"
+    else:
+        head = "Both add as much." if lang == "en" else "兩者多達成的項目一樣多。"
+    return "\n".join([head, *lines])

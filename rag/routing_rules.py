@@ -732,6 +732,31 @@ def _count_table(q: Query) -> list[Card] | None:
     return [card] if card else None
 
 
+# 「表8 列了哪些職稱？」「表10 有哪些產業」 "what does Table 9 list": a table's rows asked for
+TABLE_LISTED = re.compile(r"(哪些|哪幾|有什麼|有啥|列了|列出|列給|\bwhat (does|do|is|are)\b|\blist\b|\bwhich\b)")
+
+
+TABLE_ROWS_NOUN = re.compile(r"(哪些|哪幾(?:個|項|種)?|有什麼|有啥)\s*(?P<noun>[\u4e00-\u9fff]{2,4})")
+TABLE_ROWS_GENERIC = re.compile(r"(項目|東西|內容|資料|欄位|列|行|職稱|呢|嗎)")
+
+
+@rule("query.list_table_rows", 838, QUERY, "the rows a named table (表1–表3, 表7–表11) lists, in order")
+def _list_table(q: Query) -> list[Card] | None:
+    m = TABLE_NAMED.search(q.u.normalised)
+    if m is None or m.group(1) in ("4", "5", "6") or "count" in q.intents:
+        return None
+    if not TABLE_LISTED.search(q.u.normalised) or {e.kind for e in q.u.entities} - {"talent"}:
+        return None
+    rows = q.views.queries.table_rows(int(m.group(1)))
+    noun = TABLE_ROWS_NOUN.search(q.u.normalised)
+    asked = noun.group("noun") if noun else ""
+    # 「表3 的三種認證分類各對應哪些能力類型」 asks something of each row, not which rows there are
+    if rows is None or "各" in q.u.normalised or asked and asked not in rows[0] and not TABLE_ROWS_GENERIC.match(asked):
+        return None
+    card = q.views.queries.list_table(int(m.group(1)))
+    return [card] if card else None
+
+
 # the two industry tables set side by side: 「表10 跟表11 的產業哪裡不一樣」「應用跟開發的產業情境各有哪個另一張沒有」
 INDUSTRY_TABLES = re.compile(r"(產業|行業|\bindustr)")
 INDUSTRY_TABLE_TALENT = {10: "AI 應用人才", 11: "AI 開發人才"}  # 附件(四): whose scenarios each table lists
@@ -1687,6 +1712,9 @@ def _rai_frameworks(q: Query) -> list[Card] | None:
     return [q.views.rai_frameworks_card()]
 
 
+STEPS_ASKED = re.compile(r"(步驟|流程|作法|做法|\bsteps?\b|\bprocess\b|\bprocedures?\b)")
+
+
 @rule("view.responsible_ai", 550, VIEW, "附件(六): the four dimensions, the risk steps or classes, one dimension")
 def _rai(q: Query) -> list[Card] | None:
     v, keys = q.views, q.keys
@@ -1700,12 +1728,16 @@ def _rai(q: Query) -> list[Card] | None:
         # 「只考倫理跟風險辨識、不考實作的檢定，應該屬於哪一類認證？」: a certificate category is asked; the
         # dimension only describes what the exam covers
         return None
-    if named and (MORE.search(q.u.normalised) or len(named) == 1 and "overview_rai" in q.intents):
+    # "for the second facet, what are the steps the ministry proposes?": the steps that dimension points to
+    steps = bool(STEPS_ASKED.search(asked))
+    if named and (MORE.search(q.u.normalised) or len(named) == 1 and "overview_rai" in q.intents or steps):
         dims = [d for d in v.cat.responsible_ai.dimensions if d.name in named]
         more = [v.risk_classes_card() if x == "classes" else v.risk_steps_card() for d in dims for x in d.see_also]
         # asked for more, or taken up from a list: 「第二個呢？多講一點」 arrives as 「「風險辨識」呢？」, 「多講一點」
-        wants_more = MORE.search(q.u.normalised) or q.u.followup and len(named) == 1
-        return [*(v.rai_card(k) for k in named), *(more if wants_more else [])]
+        wants_more = MORE.search(q.u.normalised) or q.u.followup and len(named) == 1 or steps
+        cards = [*(v.rai_card(k) for k in named), *(more if wants_more else [])]
+        # (the steps of the dimension named are what is asked: no passage naming the ministry outranks them)
+        return [replace(c, native=True) for c in cards] if steps and more else cards
     if not keys.get("rai") and WHICH_DIMENSION.search(q.u.normalised) and q.semantic is not None:
         # 「AI 寫的徵才文案引用了錯的法條，這屬於哪個構面？」: the dimension whose passage the incident is nearest
         dims = v.cat.responsible_ai.dimensions

@@ -33,6 +33,8 @@ PERIOD_EN = {"week": "week", "month": "month", "day": "day"}
 NEED_ASKED = re.compile(
     r"(還|仍|再)(需要|要|得|必須)[^，。?？]{0,16}才[^，。?？]{0,12}(嗎|[?？])|\b(still|even) need\b"
 )
+# the words of a total asked (「素養一共算幾小時」): the sentence that asks it names what is added up
+TOTAL_ASKED = re.compile(r"(總共|一共|合計|加起來|加總|全部|總時數|\btotal\b|\baltogether\b|\bin all\b)")
 # 「只上模型訓練的課」「光補素養時數」 "only take model-training courses": more hours of one area alone
 ONE_AREA = re.compile(
     r"(只|光|單|純)(上|補|修|加|靠)[^，。,?？]{1,14}?(的)?(課|時數|小時)"
@@ -748,10 +750,18 @@ class SituationAdvisor:
 
     def total_hours(self, profile: StatedProfile, lang: str, hypothetical: bool = False, asked: str = "") -> str:
         """「整套課總共幾小時？」: the stated course hours added up, each area's share shown."""
-        tools_only = bool(re.search(r"(工具|\btools?\b)", normalise(asked)))  # 「工具課總共幾小時」: 表5's tool sum
-        parts = [
-            (self.area_labels[a], h.hours) for a, h in profile.hours.items() if a.startswith("tool.") or not tools_only
-        ]
+        # the sentence asking the total (「那我素養一共算幾小時？工具那邊最快補什麼？」 asks it of 素養 only)
+        sentences = [c for c in SENTENCE_SPLIT.split(normalise(asked)) if c.strip()]
+        asking = next((c for c in sentences if TOTAL_ASKED.search(c)), normalise(asked))
+        named = {area for _, area, _ in self.facts.areas_named(asking)}
+        tools_only = named == {"tool"} or not named and bool(re.search(r"(工具|\btools?\b)", asking))
+
+        def counted(area: str) -> bool:  # 「工具課總共幾小時」: 表5's tool sum; 「素養總共」: that area alone
+            if tools_only:
+                return area.startswith("tool.")
+            return not named or area in named or area.split(".")[0] in named
+
+        parts = [(self.area_labels[a], h.hours) for a, h in profile.hours.items() if counted(a)]
         total = sum(h for _, h in parts)
         terms = "＋".join(f"{name} {h:g}" for name, h in parts)
         if lang == "en":
@@ -759,7 +769,13 @@ class SituationAdvisor:
             text = f"{head}{total:g} hours of courses in all" + (f": {terms}." if parts else ".")
         else:
             head = "（假設情況試算，未記錄）" if hypothetical else ""
-            what = "工具課" if tools_only else "受訓時數"
+            what = (
+                "工具課"
+                if tools_only
+                else "、".join(self.area_labels[a] for a in sorted(named) if a in self.area_labels)
+                if named
+                else "受訓時數"
+            )
             text = f"{head}{what}總共 {total:g} 小時" + (f"：{terms}。" if parts else "。")
         return to_simplified(text) if lang == "zh-CN" else text
 
@@ -864,6 +880,8 @@ class SituationAdvisor:
             body = "\n".join(
                 [
                     head + self.standing(profile, lang),
+                    # (what is closest to reach next belongs in a summary to report)
+                    *([nearest] if (nearest := self.nearest_steps(profile, lang, limit=1)) else []),
                     self.echo(profile, lang),
                     *([""] * with_source),
                     *([source] * with_source),

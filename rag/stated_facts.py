@@ -107,9 +107,41 @@ ADDED_UP = re.compile(
 # a value taken back and the right one given after it (「圖文 6 小時是我記錯了，其實是 0 小時」): the area keeps the
 # right value, said where the wrong one was, and the words of the correction stay (they mark a correction)
 WRONG_THEN_RIGHT = re.compile(
-    r"(?P<old>\d+(\.\d+)?)\s*(個)?\s*(小時|hours?)\s*(是|那個|那)?\s*(我)?(?P<said>記錯|打錯|弄錯|說錯|看錯|寫錯|講錯)了?"
-    r"[，,、\s]*(其實|應該|實際上|正確)?\s*(是|只有|為|有)\s*(?P<new>\d+(\.\d+)?)\s*(個)?\s*(小時|hours?)"
+    r"(?P<old>\d+(\.\d+)?)\s*(個)?\s*(小時|hours?)\s*(是|那個|那)?\s*(我)?"
+    r"(?P<said>記錯|打錯|弄錯|說錯|看錯|寫錯|講錯|錯的|有誤|不對)了?"
+    # 「素養課10小時是錯的，我看了學習紀錄其實是 18 小時」: a few words may say where the right value was found
+    r"[，,、\s]*(?:[^\d，。,?？]{0,12}?)(其實|應該|實際上|正確)?\s*(是|只有|為|有)\s*(?P<new>\d+(\.\d+)?)\s*(個)?"
+    r"\s*(小時|hours?)"
 )
+# "and the rest on Zapier" 「其餘是自動化」: the part of a total not given to the items named
+REST = re.compile(
+    r"(\bthe rest\b|\brest of (it|them|those)\b|\bremaining\b|其餘|其他的|剩下的?)"
+    r"(?P<tail>[^，,。.;；?？]{0,30})"
+)
+# a course said again with its hours (「ChatGPT 那個是 11 小時」「那門其實有 20 小時」): the area's total, not more
+RESTATED = re.compile(
+    r"(那|這)\s*(個|門|堂|一門|一堂|場)?\s*(課|課程)?\s*(的)?\s*(其實|實際上|應該)?\s*(是|只有|算)\s*\d"
+)
+# a certificate said to be someone else's (「EEC 那張是我同事考的」「那張不是我的」 "that one is my colleague's")
+NOT_MINE = re.compile(
+    r"[^，。,?？!！]{0,12}?((其實)?是)?\s*(我)?(同事|朋友|別人|家人|老公|老婆|主管|先生|太太|同學)\s*(考|拿|的)"
+    r"|[^，。,?？!！]{0,8}?不是我(的|考的|拿的)?"
+    r"|\s*(is|was) (actually )?(my (colleague|friend|coworker|boss|wife|husband)'?s|not mine)\b"
+)
+# years (「我2023年上過…」「2023、2024、2025 三年都有上」 "back in 2024"): when, never how many hours
+YEARS = re.compile(
+    r"(?<![\d.\-])(?:19|20)\d{2}(?:\s*(?:[、,，/~\-–]|至|到|和|跟|與|及|and)\s*(?:19|20)\d{2})*"
+    r"(?![\d.])\s*(?:年(?:度)?)?"
+)
+# 「每年 6 小時，2023、2024、2025 三年都有上」: hours per year times the years said
+PER_YEAR = re.compile(
+    r"每年\s*(?P<m>\d+(?:\.\d+)?|[一二兩三四五六七八九十]+)\s*(?:個)?\s*(?:小時|鐘頭|hrs?\b|h\b)"
+    r"(?P<mid>[^。?？!！]{0,40}?)(?P<n>\d|[一二兩三四五六七八九十]+)\s*年\s*(?:都|皆|各|也都)"
+)
+# 「十來個小時」「十幾個小時」「20-ish hours」 "a dozen hours": a rough number, taken at its round value
+ROUGH_TENS = re.compile(r"(?P<n>[二兩三四五六七八九]?十)\s*(?:來|幾|多)\s*(?=(?:個)?\s*(?:小時|鐘頭))")
+ROUGH_EN = re.compile(r"(?<![\d.])(?P<n>\d+)\s*-?\s*ish\b")
+DOZEN = re.compile(r"\b(?P<half>half )?an? dozen\b")
 # a course someone designs or plans, with its length: 「設計一門48小時的企業內訓」「規劃 30 小時的課程」
 COURSE_DESIGNED = re.compile(
     r"(設計|規劃|開設|開辦|籌備|要開|想開|安排)\s*(一門|一堂|一套|一個|這門|這套)?\s*[^，。,?？]{0,6}?"
@@ -142,7 +174,7 @@ REPORTED = re.compile(
 SELF_HOLDS = re.compile(r"(我有|我考過|我考到|我拿到|我持有|我也有|\bi (have|hold|passed|got)\b)")
 # 「把素養時數補滿」「上滿」: an area taken to its threshold
 FILLED_UP = re.compile(
-    r"(補滿|補足|補齊|上滿|修滿|補夠)(?!\s*(了)?\s*[\d零一二兩三四五六七八九十])"
+    r"(補滿|補足|補齊|上滿|修滿|補夠|補完)(?!\s*(了)?\s*(那|這)?\s*[\d零一二兩三四五六七八九十])"
 )  # (「上滿18小時」 says 18)
 # 「…，我是說…」 "…, I meant …" within one message, after something said first
 MEANT_INSTEAD = re.compile(r"(?<=[，,。.…!！\s])\s*(我是說|我的意思是|我要說的是|我指的是|\bi meant\b|\bi mean\b)")
@@ -285,6 +317,9 @@ class FactReader:
         self.type_areas: dict[str, str] = spec["reference_tool_areas"]  # competency type → its hours area
         words = [(normalise(w), area) for area, ws in spec["areas"].items() for w in ws]
         words += self._tool_words(spec["reference_tool_areas"], set(spec["areas"]))
+        # (a question's subject is read without the words that name an area only beside course hours)
+        self.subject_words = sorted(words, key=lambda x: -len(x[0]))
+        words += [(normalise(w), area) for area, ws in spec["course_only"].items() for w in ws]
         self.area_words = sorted(words, key=lambda x: -len(x[0]))
         self.unit = re.compile(spec["hour_units"])
         self.approx = spec["approximately"]
@@ -319,6 +354,11 @@ class FactReader:
                 where = f"{area}.{group.group}" if f"{area}.{group.group}" in areas else area
                 for tool in group.tools:
                     found.setdefault(normalise(tool), set()).add(where)
+        # 「Murf 的課」: a tool's name is also said without its domain (Murf.ai)
+        for tool, where in list(found.items()):
+            stem = tool.removesuffix(".ai")
+            if stem != tool and len(stem) >= 3:
+                found.setdefault(stem, set()).update(where)
         out = [(tool, next(iter(where))) for tool, where in found.items() if len(where) == 1]
         # 「好好用 AI 的課」: a name mixing Chinese and Latin is also written with a space between them
         spaced = [(SCRIPT_BOUNDARY.sub(" ", tool), area) for tool, area in out]
@@ -330,6 +370,11 @@ class FactReader:
         facts, so a plain statement 「工具類有 A 跟 B 兩張」 (a sentence that asks nothing) holds what it names."""
         # "my text-tool hours were only 3": the number after the unit, read as "3 hours"
         text = HOURS_BEFORE_NUMBER.sub(r"\1 \2\3 hours", self.reader.speller.correct(normalise(message)))
+        text = PER_YEAR.sub(_per_year_as_hours, text)
+        text = YEARS.sub(" ", text)
+        text = ROUGH_TENS.sub(r"\g<n>", text)
+        text = ROUGH_EN.sub(r"\g<n>", text)
+        text = DOZEN.sub(lambda m: "6" if m.group("half") else "12", text)
         # 「十一個半小時」 is 11.5 hours; 「素養20、工具20…，單位都是小時」 gives every bare number its unit
         text = HALF_HOUR.sub(lambda m: f"{(_number(m.group(1)) or 0) + 0.5:g} 小時", text)
         text = MINUTES.sub(lambda m: f"{round((_number(m.group(1).replace(',', '')) or 0) / 60, 2):g} 小時", text)
@@ -415,6 +460,8 @@ class FactReader:
             # 「那張 NVIDIA 他還沒考到，只是報名而已」: named, then said not to be held yet
             ends = {e.key: text.find(e.surface) + len(e.surface) for e in found if text.find(e.surface) >= 0}
             ex.negated += [k for k, end in ends.items() if NOT_YET.match(text[end:]) and k not in ex.negated]
+            # 「EEC 那張我想起來是我同事考的，不是我」: someone else's, not the user's
+            ex.negated += [k for k, end in ends.items() if NOT_MINE.match(text[end:]) and k not in ex.negated]
             ex.certificates = [k for k, _ in named if k not in ex.negated]
         if stating and not ex.certificates:
             ex.certificates = self._held(text, ex.hypothetical)  # 「如果考到 X」: held in the hypothetical
@@ -424,6 +471,11 @@ class FactReader:
             for m in TOPPED_TO.finditer(text):
                 start = max((x.end() for x in CLAUSE.finditer(text, 0, m.start())), default=0)
                 ex.totals += [a for a, _ in self._hours(text[start : m.end()])[0] if a not in ex.totals]
+            ex.hours = self._the_rest(text, ex.hours)
+            for clause in CLAUSE.split(text):
+                # 「ChatGPT 那個是 11 小時。另外還上過…」: a course said again with its hours gives its total
+                if clause and RESTATED.search(clause):
+                    ex.totals += [a for a, _ in self._hours(clause)[0] if a not in ex.totals]
             if ex.hours and orphans and ex.correction and continuing and not ex.hypothetical:
                 ex.unassigned_hours = orphans  # 「是 21 小時才對。另外文書 20 小時」: the area said before
             if not ex.hours and has_hours and not ex.correction:
@@ -656,7 +708,7 @@ class FactReader:
         clause = normalise(text)
         by_area = {area: name for name, area in self.type_areas.items()}
         found: dict[str, list[str]] = {}
-        for start, area in self._areas_in(clause):
+        for start, area in self._areas_in(clause, self.subject_words):
             ends = self._ends(clause, start)
             found.setdefault(area, []).append(clause[start : ends[0]] if ends else "")
         return [
@@ -668,13 +720,13 @@ class FactReader:
     def types_named(self, clause: str) -> list[str]:
         """The competency types whose hours areas a clause names (「素養那塊有過嗎」 → AI 應用素養)."""
         by_area = {area: name for name, area in self.type_areas.items()}
-        named = [by_area.get(area.split(".")[0]) for _, area in self._areas_in(clause)]
+        named = [by_area.get(area.split(".")[0]) for _, area in self._areas_in(clause, self.subject_words)]
         return list(dict.fromkeys(n for n in named if n))
 
-    def _areas_in(self, clause: str) -> list[tuple[int, str]]:
+    def _areas_in(self, clause: str, words: list[tuple[str, str]] | None = None) -> list[tuple[int, str]]:
         taken = [False] * len(clause)
         found = []
-        for word, area in self.area_words:
+        for word, area in self.area_words if words is None else words:
             for m in re.finditer(re.escape(word), clause):
                 if any(taken[m.start() : m.end()]) or clause[m.start() : m.end() + 1] in CATEGORY_WORDS:
                     continue  # 「素養類」 is a certificate category, not the literacy hours (「文書類」 is 文書)
@@ -705,6 +757,20 @@ class FactReader:
             if m:
                 out.append((start, area, float(m.group(1))))
         return out
+
+    def _the_rest(self, text: str, hours: list[tuple[str, float]]) -> list[tuple[str, float]]:
+        """ "40 hours of tool courses… mostly ChatGPT, maybe 25, and the rest on Zapier" 「工具課 40 小時，文書
+        25，其餘是自動化」: a tool total, some items, and the rest given to one more item (the total's
+        remainder), in place of the total."""
+        m = REST.search(text)
+        generic = [v for a, v in hours if a == "tool"]
+        if m is None or len(generic) != 1:
+            return hours
+        named = [area for _, area in self._areas_in(m.group("tail")) if area.startswith("tool.")]
+        parts = sum(v for a, v in hours if a.startswith("tool."))
+        if not named or generic[0] <= parts:
+            return hours
+        return [(a, v) for a, v in hours if a != "tool"] + [(named[0], generic[0] - parts)]
 
     def _filled_up(self, text: str) -> str:
         """「把素養時數補滿之後」「程式課上滿」: the area named just before is taken to its 表5 threshold (the
@@ -815,7 +881,19 @@ class FactReader:
                     continue  # the clause naming the area instead has no hours of its own to read
             numbers = [(m.start(), m.group("n")) for m in self.hours_re.finditer(clause)]
             if not numbers and uses_units and areas:
-                numbers = [(m.start(), m.group("n")) for m in self.bare_number.finditer(clause)]
+                # (「再上 6 小時自動化，讓自動化到 18 呢」: 「到 18」 is the total the hours make, not more hours)
+                numbers = [
+                    (m.start(), m.group("n"))
+                    for m in self.bare_number.finditer(clause)
+                    if not re.search(r"到\s*$", clause[: m.start()])
+                ]
+            if not areas and not numbers and pending and uses_units:
+                # "Mostly ChatGPT for proposals, maybe 25": the bare number of a clause right after its area
+                numbers = [
+                    (m.start(), m.group("n"))
+                    for m in self.bare_number.finditer(clause)
+                    if not NOT_AREA.search(clause[: m.start()])  # ("…12 hours of literacy, not 18")
+                ][:1]
             if not areas:
                 areas, pending = ([(0, pending[-1][1])] if numbers and pending else []), []
                 if not areas:
@@ -856,6 +934,11 @@ class FactReader:
                 # 「ChatGPT 10小時 Canva 12小時」: as many areas as numbers pair up in order, whichever is nearer
                 _, area = ordered[n] if in_order else min(areas, key=lambda a: abs(a[0] - pos))
                 out.append((area, float(value)))
+            # "…40 hours of tool courses. Mostly ChatGPT for proposals, maybe 25": an area named after the last
+            # number, with none of its own, takes the number of the next clause
+            last = max(pos for pos, _ in numbers)
+            trailing = [(at, area) for at, area in areas if at > last and area != "tool"]
+            pending = trailing[-1:]
         return out, orphans
 
     # ------------------------------------------------------------------ applying
@@ -947,6 +1030,14 @@ def _sessions_as_hours(m: re.Match[str]) -> str:
         return m.group(0)
     n += 0.5 * half
     return f"{m.group('mid')} {n * per:g} 小時"
+
+
+def _per_year_as_hours(m: re.Match[str]) -> str:
+    """「每年 6 小時，2023、2024、2025 三年都有上」 → 「 18 小時，…」."""
+    per, n = _number(m.group("m")), _number(m.group("n"))
+    if not n or per is None:
+        return m.group(0)
+    return f" {n * per:g} 小時{m.group('mid')}"
 
 
 def _per_first_as_hours(m: re.Match[str]) -> str:

@@ -250,6 +250,21 @@ class CatalogQueries:
         en = f"表{number} lists {len(names)} ({what}): {', '.join(names)}."
         return Card(zh, en, [section], native=True)
 
+    def list_table(self, number: int) -> Card | None:
+        """「表8 列了哪些職稱？」: the rows of a table, one per line, in the guideline's order (what 「第四列」
+        then counts over)."""
+        found = self.table_rows(number)
+        if found is None or not found[1]:
+            return None
+        what, names = found
+        if number in (8, 9):  # a row may give several titles (「AI 應用規劃師 / AI 導入顧問 / 流程優化專員」)
+            names = [" / ".join(r.titles) or r.name for r in self.cat.role_list if r.source.endswith(f"表{number}")]
+        section = f"附件(四) 表{number}" if number >= 7 else {1: TABLE1, 2: TABLE2, 3: TABLE3, 6: TABLE6}[number]
+        rows = "\n".join(f"• {n}" for n in names)
+        zh = f"表{number} 列出 {len(names)} 個{what}：\n{rows}"
+        en = f"表{number} lists {len(names)} ({what}):\n{rows}"
+        return Card(zh, en, [section], native=True)
+
     # ------------------------------------------------------------------ comparisons
     def compare_certs(self, certs: Sequence[Certification]) -> Card:
         same = len({c.category for c in certs}) == 1
