@@ -34,7 +34,7 @@ from knowledge.plan_report import (
 from knowledge.plan_target import Target, all_targets, parse_target
 from knowledge.planner import current_hours
 from knowledge.profile import parse_profile
-from knowledge.stated_profile import HeldCertificate, StatedProfile
+from knowledge.stated_profile import HeldCertificate, StatedProfile, UnnamedCertificates
 from knowledge.views.queries import CatalogQueries
 from rag.chain import split_questions
 from rag.lexical import EN_STOPWORDS
@@ -65,8 +65,32 @@ ORDINAL = re.compile(
     r"\b(first|second|third|fourth|fifth|sixth|seventh|last) one\b|"
     r"^\W*(and|what about|how about)?\s*(for )?the (first|second|third|fourth|fifth|sixth|seventh|last)\W*$"
 )
+# the exams a user described, referred to again: 「第一張考過的人」「兩張都拿到」 "passes both of them"
+EXAM_REF = re.compile(
+    r"(第\s*[一二三四五1-5]\s*(張|個|門|種)|[兩二三]張都|都(拿到|考過|考到|通過)|(這|那)張|考過的人|考生|學員|應考"
+    r"|\b(both|all three|all of them|each of them|either)\b|\bthe (first|second|third|last) (one|exam|test)\b"
+    r"|\bpass(es|ed)? (both|it|them|all)\b|\bcandidates?\b|\bgraduates?\b)"
+)
+EXAM_RESULT = re.compile(r"(表\s*5|算到|到哪|哪幾|結果|\breach|\bget\b|\bcount|\bwhat (does|do|would)\b)")
+EXAM_PASSED = re.compile(r"(考過|考到|拿到|拿的是|取得|通過|都有|持有|\bpass(es|ed)?\b|\bholds?\b|\bearn(s|ed)?\b)")
+EXAM_ALL = re.compile(r"([兩二三]張都|都(拿到|考過|考到|通過)|全部|\b(both|all)\b)")
+# "Last one: …" 「最後一個問題：」「最後一題，」: a question announced as the last, no item of a list
+LAST_QUESTION = re.compile(
+    r"(?i)^\W*((ok|okay|thanks|great)[.,!]?\s*)?(last|final|one more) (one|question|thing)\s*[:：]"
+    r"|最後一(個|題)(問題)?\s*[:：,，]|最後一個問題"
+)
 # 「那 6h」「那 8 小時」: hours the conversation named before
 THAT_HOURS = re.compile(r"(那|這)\s*\d+(\.\d+)?\s*(個)?\s*(小時|鐘頭|hrs?|h)\b|(那|這)\s*\d+(\.\d+)?\s*(個)?\s*小時")
+# 「我們組 4 個人都上一模一樣的課」 "all five of us took the same courses": a group with the facts stated
+GROUP_ALIKE = re.compile(
+    r"(?P<n>\d{1,3}|[二兩三四五六七八九十]+)\s*(個人|位|人|名)[^，。?？]{0,8}(都|全都|全部)[^，。?？]{0,4}"
+    r"(一模一樣|一樣|相同|同樣)的?\s*(課|課程|時數|訓練)"
+)
+# 「這兩個人加起來」「他們幾個總共」 "the two of them together": everyone talked about
+EVERYONE = re.compile(
+    r"([兩二三四五六七八九十]\s*(個人|位|個)|他們|她們|大家|所有人|全部的人)[^，。?？]{0,4}(加起來|合計|總共|一共)"
+    r"|\b(both of them|the two of them|all of them|everyone)\b[^?]{0,20}\b(total|together|combined|in all)\b"
+)
 # 「這樣我還需要考嗎」 "do I still need to take it": whether a step is still needed
 STILL_NEEDED = re.compile(
     r"(還|仍|仍然|還是)(需要|要|得|必須)(去|再)?(考|上課|上|補|修)[^，。?？]{0,6}(嗎|[?？]|了嗎)"
@@ -218,7 +242,9 @@ GENERAL_THRESHOLD = re.compile(r"(幾小時|幾張|多少小時|多少張|什麼
 SAME_HYPOTHESIS = re.compile(
     r"(這個假設|假設下|同樣的假設|那樣的話|這樣的話|\bin that case\b|\bunder (that|this) assumption\b"
     # 「那就照剛剛那個計畫，再多排一門 6 小時的課」: the what-if just computed, extended
-    r"|照(著)?(剛剛|剛才|上面|前面|這個|那個)(那個|的)?(計畫|規劃|安排|假設)|\b(on top of|with) (that|this) plan\b)"
+    r"|照(著)?(剛剛|剛才|上面|前面|這個|那個)(那個|的)?(計畫|規劃|安排|假設)|\b(on top of|with) (that|this) plan\b"
+    # 「在這個版本上最少還要再加幾小時」「回到剛剛文書拉到 18h 那個版本」: the version just supposed
+    r"|(這個|那個|剛剛的?|剛才的?)版本|\b(that|this) version\b)"
 )
 # A question about someone's status: read only when their facts are known and nothing else is asked.
 STATUS = re.compile(
@@ -342,7 +368,11 @@ WHO = re.compile(
     r"|(兩|三|四|五)\s*(位|個人|個)[^，。?？]{0,6}都(符合|算|有|達到|具備)"
     # "So of the three, how many meet…" "how many of the five reach…"
     r"|\bhow many of the (two|three|four|five|six|\d+|team|group)\b"
-    r"|\bof the (two|three|four|five|six|\d+)\b[^?]{0,12}\bhow many\b)"
+    r"|\bof the (two|three|four|five|six|\d+)\b[^?]{0,12}\bhow many\b"
+    # 「兩個課程包哪個比較好」「選哪個」「有哪一個學員可以拿到…」: which of those described
+    r"|(選|挑)哪(個|一個|包|套|班)|哪(個|一個|包|套|班)[^，。?？]{0,6}(比較|較|更|最)(好|適合|划算|有利|推薦)"
+    r"|有哪一?個[^，。?？]{0,6}(可以|能|會)(拿到|達到|符合|有)"
+    r"|\bwhich (one|package|course|program|programme)\b[^?]{0,30}\b(better|best|choose|pick|should)\b)"
 )
 # What a person's facts are made of; a question naming only these is about the person.
 FACT_KINDS = frozenset({"type", "item", "talent", "cert", "issuer", "tool"})
@@ -556,6 +586,13 @@ class Dialogue:
         """One message read; when people were just set side by side and a correction of someone's facts asks
         for a recount (「更正，Amy 的圖文其實是 8 小時，重算一下」), the same comparison follows the answer."""
         asked_before = list(ds.last_compared)
+        parts = [p for p in re.split(r"(?<=[?？])", text) if p.strip()]
+        totals = [i for i, p in enumerate(parts) if TOTAL_HOURS.search(normalise(p)) and not GAP.search(normalise(p))]
+        if len(parts) == 2 and len(totals) == 1 and not ds.profile.is_empty() and ds.situation_types:
+            # 「甲包原本一共幾小時？如果把自動化那 6 小時砍掉，還能算進階嗎？」: the total, then the other question
+            first = self._read_one(ds, parts[0], lang)
+            second = self._read_one(ds, parts[1], lang)
+            return [Reply(f"{first[0].text}\n\n{second[0].text}", second[0].buttons or first[0].buttons)]
         replies = self._read_one(ds, text, lang)
         replies = self._retired_name_noted(text, replies)
         n = normalise(text)
@@ -598,6 +635,53 @@ class Dialogue:
             )
         return line
 
+    def _group_alike(self, ds: DialogueState, text: str, lang: Lang) -> Reply | None:
+        """「我們組 4 個人都上一模一樣的課，整組有幾個人達到 AI 應用人才？」: everyone has the facts stated, so
+        the count is all of them or none — the engine's result for those facts, said for the group."""
+        n = normalise(text)
+        m = GROUP_ALIKE.search(n)
+        if m is None or ds.profile.is_empty() or not COUNT_ASKED.search(n):
+            return None
+        size = int(m.group("n")) if m.group("n").isdigit() else int(chinese_number(m.group("n")) or 0)
+        types, talents = self.situation.asked_types(text)
+        result = self.situation.result_of(ds.profile)
+        answer_lang = self._answer_language(text, lang)
+        if talents:
+            what, met = talents[0], talents[0] in result["talent_categories"]
+        elif len(types) == 1:
+            level = next(t["level"] for t in result["types"] if t["type"] == types[0])
+            what, met = types[0], level != "未達"
+        else:
+            return None
+        if answer_lang == "en":
+            out = (
+                f"All {size} of them: with the same courses each meets {what}."
+                if met
+                else f"None of the {size}: with the same courses none meets {what} yet."
+            )
+        else:
+            out = (
+                f"全部 {size} 位都符合 {what}（每人上的課相同，結果也相同）。"
+                if met
+                else f"{size} 位都還沒有符合 {what}（每人上的課相同，結果也相同）。"
+            )
+        source = "Source: 附件(二) 表5" if answer_lang == "en" else "出處：附件(二) 表5"
+        body = "\n".join([out, self.situation.echo(ds.profile, answer_lang), "", source])
+        return Reply(to_simplified(body) if answer_lang == "zh-CN" else body, self._profile_buttons(lang))
+
+    def _people_total(self, ds: DialogueState, text: str, lang: str) -> str:
+        """「這兩個人加起來總共上了幾小時的課」: each person's course hours and their sum."""
+        team = {**ds.people, **({ds.person: ds.profile} if ds.person else {})}
+        team = {name: p for name, p in team.items() if name != "—" and not p.is_empty()}
+        each = [(name, sum(h.hours for h in p.hours.values())) for name, p in team.items()]
+        total = sum(h for _, h in each)
+        if lang == "en":
+            parts = ", ".join(f"{name} {h:g} h" for name, h in each)
+            return f"{len(each)} people, {total:g} hours of courses in all: {parts}."
+        parts = "＋".join(f"{name} {h:g}" for name, h in each)
+        out = f"{len(each)} 位合計受訓時數 {total:g} 小時：{parts}。"
+        return to_simplified(out) if lang == "zh-CN" else out
+
     def _retired_name_noted(self, text: str, replies: list[Reply]) -> list[Reply]:
         """「她的其實是 AI-900，不是 AI-901」: a certificate called by the retired name 表6 gives for it is the
         same 表6 entry — said, with 表6's note, whatever the reply computed."""
@@ -637,6 +721,16 @@ class Dialogue:
         text = self._self_introduced(ds, text)
         text = self._shown_by_ordinal(ds, text)
         text = self._table_row(text)
+        n_total = normalise(text)
+        if ds.people and TOTAL_HOURS.search(n_total) and EVERYONE.search(n_total) and not GAP.search(n_total):
+            # 「這兩個人加起來總共上了幾小時的課？」: every person's hours added up
+            return [Reply(self._people_total(ds, text, self._answer_language(text, lang)))]
+        group = self._group_alike(ds, text, lang)
+        if group is not None:
+            return [group]  # 「品管組 4 個人都上一模一樣的課，整組有幾個人達到 AI 應用人才？」
+        exams = self._described_exams_passed(ds, text, lang)
+        if exams is not None:
+            return [exams]  # 「如果考生兩張都拿到呢？」 after two exams were described and placed in 表3
         text, each = self._several_people(ds, text)
         each = each or self._each_known(ds, text)
         if each:
@@ -863,9 +957,17 @@ class Dialogue:
             return [helps]  # 「這兩張如果只能考一張，哪一張能讓我多達成一個能力類型？」
         if ex.then is not None and not ex.hypothetical:
             return self._fact_and_supposition(ds, ex, updated, text, answer_lang, lang)
-        if TOTAL_HOURS.search(normalised) and not GAP.search(normalised) and not ex.has_facts and ds.situation_types:
+        # (「回到剛剛文書拉到 18h 那個版本，整個課程總共幾小時」: the version supposed, restated)
+        restated_version = ex.has_facts and base is ds.hypothesis and ds.hypothesis is not None
+        totals = (
+            TOTAL_HOURS.search(normalised)
+            and not GAP.search(normalised)
+            and (ds.situation_types or not ds.profile.is_empty())
+        )
+        if totals and (not ex.has_facts or restated_version):
             # 「好，那這樣整套課總共幾小時？」 after a result: the hours stated (or supposed just now) added up
             shown = ds.hypothesis if ds.hypothesis is not None and not NOW.search(normalised) else ds.profile
+            shown = updated if restated_version else shown
             if not shown.is_empty():
                 hypothetical = shown is ds.hypothesis
                 text_out = self.situation.total_hours(shown, answer_lang, hypothetical=hypothetical, asked=text)
@@ -1061,6 +1163,45 @@ class Dialogue:
             return text
         return f"{text[: m.start()]}「{self._name(*ds.shown[index])}」{text[m.end() :]}"
 
+    def _described_exams_passed(self, ds: DialogueState, text: str, lang: Lang) -> Reply | None:
+        """「第一張考過的人，表5 算到哪幾項？」「如果考生兩張都拿到呢？」 "if a candidate passes both of them": the
+        exams the user described (each placed in its 表3 category) held as certificates of those categories —
+        computed by the engine on that supposition, nothing stored."""
+        n = normalise(text)
+        if not ds.exams or not EXAM_REF.search(n) or any(e.kind == "cert" for e in self.reader.entities(n)):
+            return None
+        if not (self.facts.own_level.search(n) or EXAM_RESULT.search(n) or self.facts.hypothetical.search(n)):
+            return None
+        if not EXAM_PASSED.search(n):
+            return None  # 「如果另外出一個進階版，要學員一路做到部署呢」 describes another exam, passes none
+        picked = [
+            i
+            for m in ORDINAL.finditer(n)
+            if (i := self._ordinal(m)) is not None and -len(ds.exams) <= i < len(ds.exams)
+        ]
+        if not picked:
+            plural = EXAM_ALL.search(n)
+            picked = list(range(len(ds.exams))) if plural else [len(ds.exams) - 1]
+        categories = [ds.exams[i] for i in dict.fromkeys(picked)]
+        counts: dict[str, int] = {}
+        for c in categories:
+            counts[c] = counts.get(c, 0) + 1
+        supposed = StatedProfile(
+            unnamed=[UnnamedCertificates(category=c, count=k, turn=ds.turn) for c, k in counts.items()]  # type: ignore[arg-type]
+        )
+        answer_lang = self._answer_language(text, lang)
+        en = answer_lang == "en"
+        which = ("、" if not en else ", ").join(categories)
+        head = (
+            f"Taking the exam(s) you described as 表6-style certificates of their 表3 category ({which}):"
+            if en
+            else f"把您描述的考試當作同類別的認證（{which}）來試算："
+        )
+        answer = self.situation.answer(supposed, text, answer_lang, hypothetical=True)
+        ds.hypothesis, ds.situation_types = supposed, answer.types
+        body = f"{head}\n{answer.text}"
+        return Reply(to_simplified(body) if answer_lang == "zh-CN" else body)
+
     def _table_row(self, text: str) -> str:
         """「表8 第四列的那個」 "row 4 of Table 9": the row's name, counted in the table's own order."""
         m = TABLE_ROW.search(text)
@@ -1076,7 +1217,13 @@ class Dialogue:
         """「第三個是我自己 lol：X + Y，課都沒上」 while people are described one by one: the user is the next
         one, so their facts are kept as the user's own (counted with the others, 「我們三個人裡面」)."""
         m = people.SELF_INTRODUCED.match(text)
-        if m is None or ds.person is None or ds.person == people.SELF:
+        if ds.person is None or ds.person == people.SELF:
+            return text
+        if m is None:
+            opens = people.SELF_OPENS.match(text)
+            if opens is not None and self.facts.read(text, continuing=True).has_facts:
+                self._become(ds, people.SELF)  # (the facts are said in the first person already)
+                ds.situation_types = []
             return text
         self._become(ds, people.SELF)
         ds.situation_types = []  # (what was asked of the one before is not asked of the user)
@@ -1187,6 +1334,16 @@ class Dialogue:
             if len(re.findall(r"初級|中級|高級", name)) >= 2 and m.group(1) in name:
                 base = re.sub(r"\s*[（(][^）)]*[）)]\s*$", "", name)
                 return n[: m.start()] + base + n[m.start() :]
+        # 「先假設我只考初級」 after iPAS 初級 and 中級 (two entries) were talked about: the one of that level
+        pool = [key for kind, key in [*reversed(ds.recent), *(ds.topic.listed if ds.topic else [])] if kind == "cert"]
+        level_of = [
+            key
+            for key in dict.fromkeys(pool)
+            if len(re.findall(r"初級|中級|高級", self.cat.certification(key).name)) == 1
+            and m.group(1) in self.cat.certification(key).name
+        ]
+        if len(level_of) == 1:
+            return f"{n[: m.start()]}「{self._name('cert', level_of[0])}」{n[m.end() :]}"
         return text
 
     def _material_named(self, ds: DialogueState, text: str) -> str:
@@ -1401,6 +1558,10 @@ class Dialogue:
         n = normalise(text)
         one = bool(ONE_STEP.search(n))
         fewest = bool(FEWEST_HOURS.search(n)) and bool(STEP_ASKED.search(n))
+        # (「他如果想達到 AI 模型訓練，最快的方式是什麼」: a level named as the aim is that type's result and
+        # routes; the single steps answer 「最快要補什麼」 asked of no aim)
+        aimed = any(e.kind in ("type", "talent") for e in self.reader.entities(n))
+        fewest = fewest and not (aimed and re.search(r"(達到|到達|拿到|想要|\breach\b|\bget to\b)", n))
         if not (one or fewest) or ds.profile.is_empty() or ex.certificates or ex.unnamed:
             return None
         if ex.hours and not (ex.hypothetical or one):
@@ -1556,6 +1717,8 @@ class Dialogue:
         if ds.person is None and not ds.people:
             ds.person = name  # the first person named: the facts stated so far are theirs
             return False
+        if name not in ds.people:
+            ds.situation_types = []  # (what was asked of the one before is not asked of someone new)
         if not ds.profile.is_empty() or ds.person is not None:
             ds.people[ds.person or "—"] = ds.profile
         if ds.person is not None and ds.hypothesis is not None:
@@ -1924,8 +2087,15 @@ class Dialogue:
             index = self._ordinal(m)
             if index is not None and -len(held) <= index < len(held):
                 out.append(held[index])
-        for denied in re.finditer(r"(?:不是|並非|而非|\bnot\b)\s*([^，,。；;！!？?]+)", text):
-            words = re.findall(r"[a-z0-9+]{2,}|[\u3400-\u9fff]{2,}", denied.group(1))
+        said = [m.group(1) for m in re.finditer(r"(?:不是|並非|而非|\bnot\b)\s*([^，,。；;！!？?]+)", text)]
+        # 「那張 TQC 是 TQC+ 人工智慧：機器學習」: the held one, named by a word before 「是」
+        said += [
+            m.group(1)
+            for m in re.finditer(r"(?:那張|這張|那一張)\s*([a-z0-9+]{2,}|[\u3400-\u9fff]{2,4})\s*(?:其實)?是", text)
+        ]
+        for phrase in said:
+            phrase = re.sub(r"(那張|這張|那一張|那個|這個|的)", " ", phrase)  # 「生成式AI那張」: the words that name it
+            words = re.findall(r"[a-z0-9+]{2,}|[\u3400-\u9fff]{2,}", phrase)
             if not words:
                 continue
             holders = [c for c in held if all(w in normalise(self._name("cert", c)) for w in words)]
@@ -2164,6 +2334,9 @@ class Dialogue:
                 second = self._question(ds, parts[1], lang)
                 return [Reply(first[0].text + "\n\n" + second[0].text)]
         topic = ds.topic or Topic()
+        text = LAST_QUESTION.sub(
+            " ", text
+        )  # "Last one: how many…" 「最後一個問題：」 mark the question, point at nothing
         resolved = self.resolve(text, topic, list(ds.recent), ds.profile, list(ds.mentioned)) if resolve else text
         if isinstance(resolved, Reply):
             return [resolved]
@@ -2174,6 +2347,10 @@ class Dialogue:
         # the items of the list shown that the ordinal stood for (「第二張」 → the second certificate held)
         picked = [x for x in topic.listed if by_ordinal and f"「{self._name(*x)}」" in resolved]
         ds.topic = self._topic(answer, topic, selection=by_ordinal, picked=picked).model_copy(update={"turn": ds.turn})
+        if answer.rule == "view.category_of_described_exam":
+            # the exam described is remembered by its 表3 category: 「第一張考過的人」 later supposes it held
+            placed = [e[1] for e in (answer.context or {}).get("entities", []) if e[0] == "cert_category"]
+            ds.exams = [*ds.exams, *placed[:1]][-6:]
         shown = [e for e in self._listed(self._first_list(answer.text)) if e[0] == "cert"]
         ds.shown = shown if len(shown) >= 2 else ds.shown
         for kind, key, _ in ds.topic.entities:
@@ -2330,7 +2507,7 @@ class Dialogue:
             pool = [x for x in dict.fromkeys([*(mentioned or []), *recent]) if x[0] in kinds]
             if "type" in kinds:  # 「第四個能力類型」: the guideline numbers the five types (一 to 五)
                 pool = [("type", t.name) for t in self.cat.types]
-            if "rai" in kinds and pool:
+            if "rai" in kinds and (pool or topic.rule.startswith("view.responsible_ai")):
                 # 「第二個構面」 "the second facet" once the dimensions were talked about: 附件(六) numbers its four
                 pool = self._members("rai")
             index = self._ordinal(m)

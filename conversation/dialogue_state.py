@@ -140,6 +140,8 @@ class DialogueState(Model):
     shown: list[tuple[str, str]] = []
     # the last what-if about each person talked about, by name (「假設 Amy 真的補了那 6h」 after turning to Ben)
     supposed: dict[str, StatedProfile] = {}
+    # the 表3 category of each exam the user described, in order (「第一張考過的人」 "passes both of them")
+    exams: list[str] = []
 
     @classmethod
     def load(cls, raw: dict[str, Any] | None, default_lang: Literal["zh", "en"]) -> DialogueState:

@@ -75,7 +75,9 @@ MAX_PEOPLE = 20  # a team walked through in one conversation; older people are d
 # (a remark in brackets may come between: 「小美（行銷）上過…」)
 _SAYS = (
     r"(?=\s*(?:[（(][^）)]{0,10}[）)])?\s*"
-    r"(有|上過|上了|考過|考了|考到|拿到|拿了|只有|也有|沒有|沒上|沒考|沒證照|沒拿|沒任何|的|呢|比))"
+    # (「小美是護理師，上過…」: who they are, then their facts)
+    r"(有|上過|上了|考過|考了|考到|拿到|拿了|只有|也有|沒有|沒上|沒考|沒證照|沒拿|沒任何|的|呢|比"
+    r"|是(?=[^，,。？?]{1,8}[，,][^。？?]{0,30}(有|上過|考過|考到|拿到|沒有|沒上))))"
 )
 # after a Latin word only verbs of holding: 「Notion的課」 "Hsinchu only" name no one
 _SAYS_LATIN = (
@@ -121,6 +123,15 @@ SUBJECT_NAME = re.compile(
     # what they hold
     + r"|(?:(?<=[：:；;])|^)\s*(?P<nick_listed>[小阿](?![時时闆板師师公婆孩朋弟妹哥姐姨伯叔嬸婶些點点候數数組组])"
     + r"[\u4e00-\u9fff])\s+(?=[^\s，,。；;：:])"
+    # 「甲包：AI素養18小時…」「乙包是：…」「A方案：…」: a course package labelled like a person (its hours are its
+    # facts; 「選哪個」 sets the packages side by side)
+    + r"|(?:^|(?<=[，,。；;\s：:]))(?P<package>[甲乙丙丁A-Z]\s*(?:包|方案|套餐|班))\s*(?:是)?\s*[：:]"
+    # 「第一個「辦公室達人」素養18h+…；第二個「全能應用」…」: a course package named in quotes, its hours after it
+    + r"|(?:第[一二三四1-4]\s*(?:個|套|門|班)?\s*)「(?P<quoted>[^」]{2,12})」(?=\s*[：:]?\s*[^\s，,。；;]{0,8}\d)"
+    # "Employee 2, Ben, has no certificates…" "And employee 3, Chen, just passed…": a name in apposition
+    + r"|\b(?:[Ee]mployee|[Cc]olleague|[Cc]andidate|[Ss]taff member|[Tt]eam member|[Tt]rainee|[Pp]erson)"
+    + r"\s*#?\d{0,2}\s*,\s*"
+    + r"(?P<appos>[A-Z][a-z]{2,})\s*,"
     # 「Kevin：AI素養20小時…」「小美：…」: a name and a colon opening a list of their facts
     + r"|(?:^|(?<=[，,。；;\s的看查]))(?P<colon>[A-Z][a-z]{2,}|[小阿][\u4e00-\u9fff]|[甲乙丙丁戊己])\s*[：:]"
     # 「…盤點。王經理：上過…；李副理：有…」「…；佩佩：素養24、圖文9」: a two- or three-character name opening
@@ -167,6 +178,10 @@ SELF_INTRODUCED = re.compile(
     r"(?:我自己|我本人|我)|我自己)\s*(?:lol|啦|喔|哈+|w+)?\s*[:：]\s*"
     r"|^\W*(?:the (?:last|third|second|fourth|next) one is|and then there's|last(?:ly)?,?) (?:me|myself)\b\W*",
     re.IGNORECASE,
+)
+# 「我自己是跑業務的，拿到 iPAS 中級…」 "As for me, I hold…" after others were described: the user, next
+SELF_OPENS = re.compile(
+    r"^\W*(?:至於|那|而|然後|再來)?\s*(?:我自己|我本人)|^\W*(?:as for me|and me|me,? myself)\b", re.I
 )
 SELF = "本人"  # the key the user's own facts are kept under while another person's are the profile
 # 「另一位呢」 "the other one": the other of exactly two people
@@ -325,6 +340,9 @@ def _subject(m: re.Match[str]) -> str | None:
         "gan",
         "nick_listed",
         "colon",
+        "package",
+        "quoted",
+        "appos",
         "listed",
         "listed_colon",
         "listed_says",

@@ -223,6 +223,7 @@ def _unknown_cert(q: Query) -> Plan | None:
     return None
 
 
+QUOTED_NAMES = re.compile(r"[「『“\"][^」』”\"]{2,30}[」』”\"]\s*(的)?\s*(證照|證書|認證|檢定|cert)")
 COURSE_TALK = re.compile(r"(課|課程|培訓|內訓|工作坊|\b(courses?|training|workshops?|class(es)?|bootcamps?)\b)")
 HOURS_AFTER = re.compile(
     r"^[^，。,;；?？]{0,16}?(\d+(\.\d+)?|[一二三四五六七八九十兩百]+)\s*(hrs?|hours?|h\b|小時|個小時)", re.IGNORECASE
@@ -235,6 +236,8 @@ def _named_as_certificate(q: Query) -> bool:
     text = q.u.question
     if not q.reader.cert_words.search(q.u.normalised) and COURSE_TALK.search(q.u.normalised):
         return False  # "a course on workflow automation (n8n, Zapier…): which item is it?" names tools of a course
+    if DESCRIBED_EXAM.search(q.message or q.u.normalised) and not QUOTED_NAMES.search(text):
+        return False  # "our second exam: candidates build a workflow with n8n": a tool the exam uses, no name
     for name in q.u.unknown_names:
         at = text.find(name)
         if at < 0 or not HOURS_AFTER.match(text[at + len(name) :]):
@@ -640,6 +643,10 @@ UNLISTED = re.compile(
     r"|不在\s*(表\s*6|參考表)|(表\s*6|參考表)\s*(以外|之外)"
     r"|\bnot (listed )?(in|on) (table 6|表6|the list)\b|\bunlisted\b)"
 )
+GETTING_LISTED = re.compile(
+    r"(列進|列入|放進|收錄進?|加進|加入|納入)\s*(表\s*6|參考表)|(表\s*6|參考表)[^，。?？]{0,6}(列進|列入|收錄|加入|納入|申請)"
+    r"|\b(get|be|being) (listed|included|added) (in|on|to) (table 6|表6|the list)\b"
+)
 COUNTS_AT_ALL = re.compile(
     r"(算數|算不算|能不能算|可不可以算|可以算|能算|有效|承認|採計|計入|認可|\bcount|\bvalid\b|\baccepted\b)"
 )
@@ -652,20 +659,28 @@ def _unlisted(q: Query) -> list[Card] | None:
     text = q.u.normalised
     if UNLISTED.search(text) and COUNTS_AT_ALL.search(text) and not named_certs(q):
         return [q.views.unlisted_certificates_card()]
+    if GETTING_LISTED.search(text) and not named_certs(q):
+        return [q.views.unlisted_certificates_card()]  # 「我們的新考試能被列進表6嗎」: a reference list, no procedure
     return None
 
 
 # 「我們的證照是考學員…」「我們設計的考試只考…」 "our exam tests…": an exam described, not named
 DESCRIBED_EXAM = re.compile(
-    r"((我們|我|自己|新開|新辦|設計|開發|推出|規劃)[^，。?？,]{0,12}(?<![考拿])(證照|認證|檢定|考試|測驗)"
+    r"((我們|我|自己|新開|新辦|設計|開發|推出|規劃)[^，。?？,]{0,12}(?<![考拿])(證照|認證|檢定|考試|測驗|上機考|筆試|術科)"
     r"|(證照|認證|檢定|考試|測驗)[^，。?？]{0,4}(是)?(考|測|評量|評估)(?!\s*([一兩二三幾\d]\s*張|到|過|完|哪|什麼|幾))"
     r"|考(學員|考生|的是)|(要求|讓|請|規定)(考生|應考人|學員)[^，。?？]{0,6}(交|繳|提交|完成|做)"
     r"|\b(our|my|a|an) (new )?(certificate|certification|exam|test) ((that|which) )?((only|just|mainly) )?"
     r"(tests?|assess(es)?|covers?|checks?"
     r"|evaluates?|measures?|verif(y|ies))\b"
     r"|\b(design(ed|ing)?|develop(ed|ing)?|creat(ed|ing)|launch(ed|ing)?|build(ing)?|plan(ned|ning))"
-    r" (a |an |our )?(new )?"
-    r"(certificate|certification|exam|test)\b)"
+    r" (a |an |our )?(new )?([\w'&\"’-]+ ){0,6}"  # ("launching an 'AI Ethics & Governance Foundations' exam")
+    r"(certificate|certification|exam|test)\b"
+    r"|\b(our|the|this) (second|third|first|next|other) (exam|test|certificate|certification)\b)"
+)
+
+
+EXAM_WORDS = re.compile(
+    r"(第[二三四五2-5]張|另一張|下一張|測驗|考試|考生|上機|筆試|紙筆|\bexam\b|\btest\b|\bcandidates?\b)"
 )
 
 
@@ -674,10 +689,15 @@ def _described_exam(q: Query) -> Plan | None:
     text = q.u.normalised
     # 「如果另外出一個進階版，要學員一路做到部署呢？」 right after an exam was placed: another exam, the same question
     # (entities the follow-up took from the answer before are no name of its own)
+    # (「第二張是紙筆測驗，考 AI 風險分類…」: what the next exam covers — risks, tools — is no name of its own)
     again = (
-        q.u.followup
-        and q.u.previous_rule == "view.category_of_described_exam"
-        and not q.reader.entities(q.u.normalised)
+        q.u.previous_rule == "view.category_of_described_exam"
+        and not named_certs(q)
+        and (
+            q.u.followup
+            and not q.reader.entities(q.u.normalised)
+            or bool(DESCRIBED_EXAM.search(text) or EXAM_WORDS.search(text))
+        )
     )
     # (「…which category would that be, and which types does it map to?」: the category asked in any clause)
     # (「要求考生交完整專案…這張對應哪些能力類型」: the types follow from the category, so that is asked too)
@@ -766,7 +786,11 @@ TABLES_DIFFER = re.compile(
 
 
 # 「名稱跟這個職務很像的證照」: certificates named like a job
-NAMED_LIKE = re.compile(r"(名稱|名字|名)[^，。?？]{0,20}(很像|像|一樣|相同|相似|類似|相近)|同名|\bnamed (like|after)\b")
+NAMED_LIKE = re.compile(
+    r"(名稱|名字|名)[^，。?？]{0,20}(很像|像|一樣|相同|相似|類似|相近)|同名|\bnamed (like|after)\b"
+    # 「AI 應用規劃師有對應的證照嗎」: a certificate named for the job
+    r"|有(對應|相應|同名)的?(證照|認證|證書)|\b(a|any) (matching|corresponding) (cert|certificate|certification)s?\b"
+)
 
 
 @rule("query.certs_named_like", 855, QUERY, "the 表6 certificates whose names contain a job's titles (表7–表9)")

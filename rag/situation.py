@@ -80,7 +80,7 @@ OVERALL = re.compile(
 COUNT_MET = re.compile(
     r"((幾|多少)\s*(個|項|種|類)[^，。?？]{0,6}(達標|達到|具備|過了|符合|有過|過關)|總共[^，。?？]{0,6}(幾|多少)\s*(個|項|種)"
     # 「五種能力類型我達到幾項」: the count after what is reached
-    r"|(達到|達成|達標|具備|符合|過)了?\s*(幾|多少)\s*(個|項|種|類)"
+    r"|(達到|達成|達標|具備|符合|滿足|過)了?\s*(幾|多少)\s*(個|項|種|類)"
     r"|\bhow many (competency )?(types|of (them|the (five|5) types))\b[^?]{0,24}"
     r"\b(met|meet|reach|reached|pass|passed|qualify)\b)"
 )
@@ -654,6 +654,29 @@ class SituationAdvisor:
         text = f"目前：{got}{more}。{meets}" if got else "目前尚未達到任何能力類型的參考指標。"
         return to_simplified(text) if lang == "zh-CN" else text
 
+    def nearest_in_a_clause(self, profile: StatedProfile, lang: str) -> str:
+        """「最接近的是 AI 程式語言應用「具備」，再上 2 小時的課即可。」: the next level fewest course hours away,
+        in one clause (a summary to report in a sentence); empty when none is reachable by hours."""
+        result = assess(parse_profile(profile.profile_json(), self.cat), self.cat)
+        best: tuple[float, str, str] | None = None
+        for t in result["types"]:
+            next_rank = self.level_rank(t["type"], t["level"]) + 1
+            training = [
+                g for g in t["gaps"] if g["route"] == "training" and self.level_rank(t["type"], g["level"]) == next_rank
+            ]
+            if not training:
+                continue
+            hours = min(sum(m["shortfall"] for m in g["missing"] if m["unit"] == "小時") for g in training)
+            if hours and (best is None or hours < best[0]):
+                best = (hours, t["type"], training[0]["level"])
+        if best is None:
+            return ""
+        hours, name, level = best
+        if lang == "en":
+            return f" Closest next: {name} {level}, {hours:g} more hours of courses."
+        text = f"最接近的是 {name}「{level}」，再上 {hours:g} 小時的課即可。"
+        return to_simplified(text) if lang == "zh-CN" else text
+
     def nearest_steps(self, profile: StatedProfile, lang: str, limit: int = 2) -> str:
         """The next levels fewest course hours away (「最近的下一步：AI 工具應用「初階」：單一工具項目受訓時數
         尚缺 6 小時；或 尚缺 工具類證照 1 張」): facts stated without a question still get where to go next.
@@ -753,7 +776,10 @@ class SituationAdvisor:
         # the sentence asking the total (「那我素養一共算幾小時？工具那邊最快補什麼？」 asks it of 素養 only)
         sentences = [c for c in SENTENCE_SPLIT.split(normalise(asked)) if c.strip()]
         asking = next((c for c in sentences if TOTAL_ASKED.search(c)), normalise(asked))
-        named = {area for _, area, _ in self.facts.areas_named(asking)}
+        # (「回到文書拉到 18h 那個版本，整個課程總共幾小時」: the clause asking it, and 「整個」 is every area)
+        asking = next((c for c in re.split(r"[，,；;]", asking) if TOTAL_ASKED.search(c)), asking)
+        whole = bool(re.search(r"(整個|整套|全部|所有|whole|entire)", asking))
+        named = set() if whole else {area for _, area, _ in self.facts.areas_named(asking)}
         tools_only = named == {"tool"} or not named and bool(re.search(r"(工具|\btools?\b)", asking))
 
         def counted(area: str) -> bool:  # 「工具課總共幾小時」: 表5's tool sum; 「素養總共」: that area alone
@@ -764,11 +790,17 @@ class SituationAdvisor:
         parts = [(self.area_labels[a], h.hours) for a, h in profile.hours.items() if counted(a)]
         total = sum(h for _, h in parts)
         terms = "＋".join(f"{name} {h:g}" for name, h in parts)
+        # 「我現在總共有幾張證照、AI 課總共上了幾小時？」: the certificates counted too
+        certs_asked = re.search(r"(幾|多少)\s*張|\bhow many (certs?|certificates?|certifications?)\b", normalise(asked))
+        held = [self.cat.certification(c.cert_id).name for c in profile.certificates]
+        n_held = len(held) + sum(u.count for u in profile.unnamed)
         if lang == "en":
             head = "(hypothetical, not saved) " if hypothetical else ""
+            head += f"{n_held} certificate(s){' (' + '; '.join(held) + ')' if held else ''}; " if certs_asked else ""
             text = f"{head}{total:g} hours of courses in all" + (f": {terms}." if parts else ".")
         else:
             head = "（假設情況試算，未記錄）" if hypothetical else ""
+            head += f"證照共 {n_held} 張{'（' + '、'.join(held) + '）' if held else ''}；" if certs_asked else ""
             what = (
                 "工具課"
                 if tools_only
@@ -879,9 +911,7 @@ class SituationAdvisor:
             source = "Source: 附件(二) 表5" if lang == "en" else "出處：附件(二) 表5"
             body = "\n".join(
                 [
-                    head + self.standing(profile, lang),
-                    # (what is closest to reach next belongs in a summary to report)
-                    *([nearest] if (nearest := self.nearest_steps(profile, lang, limit=1)) else []),
+                    head + self.standing(profile, lang) + self.nearest_in_a_clause(profile, lang),
                     self.echo(profile, lang),
                     *([""] * with_source),
                     *([source] * with_source),
@@ -990,12 +1020,15 @@ class SituationAdvisor:
             )
         if counted:
             met = [f"{t['type']}（{t['level']}）" for t in judged["types"] if t["level"] != "未達"]
+            not_met = [t["type"] for t in judged["types"] if t["level"] == "未達"]
             total = len(judged["types"])
             first.insert(
                 0,
-                f"{len(met)} of the {total} competency types are met: {', '.join(met) or 'none'}."
+                f"{len(met)} of the {total} competency types are met: {', '.join(met) or 'none'}"
+                + (f"; not yet: {', '.join(not_met)}." if not_met else ".")
                 if lang == "en"
-                else f"達到參考指標的能力類型共 {len(met)} 項（{total} 項中）：{'、'.join(met) or '無'}。",
+                else f"達到參考指標的能力類型共 {len(met)} 項（{total} 項中）：{'、'.join(met) or '無'}"
+                + (f"；尚未達到：{'、'.join(not_met)}。" if not_met else "。"),
             )
         if both:
             first.insert(

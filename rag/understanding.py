@@ -55,7 +55,8 @@ CERT_PHRASE = re.compile(
 LEVEL_WORDS = ("初級", "中級", "高級")
 CAPITALISED_RUN = re.compile(r"\s+[A-Z][a-z]+\s+[A-Z]")  # "Coursera Deep Learning …": a proper name goes on
 # 「Google Professional Data Engineer」: three to seven capitalised words in a row
-CAPITALISED_NAME = re.compile(r"(?:[A-Z][\w+.&-]*\s+){2,6}[A-Z][\w+.&-]*")
+# (a dot inside a word, 「Fast.AI」, not one ending a sentence: "…in Taipei. Which AWS certs…" is no name)
+CAPITALISED_NAME = re.compile(r"(?:[A-Z][\w+&-]*(?:\.[\w+&-]+)*\s+){2,6}[A-Z][\w+&-]*(?:\.[\w+&-]+)*")
 LATIN_RUN = re.compile(r"^\s*的?\s*(?:[A-Za-z][\w+.&:()-]*\s*){1,6}(?=[\u3400-\u9fff])")
 QUOTED_CERT = re.compile(r"[「『“\"]([^」』”\"]{2,24})[」』”\"]\s*(?:的)?\s*(?:證書|證照|認證|檢定|cert)")
 QUOTED_NAME = re.compile(r"[「『“\"]([^」』”\"]{2,30}(?:認證|證照|證書|檢定))[」』”\"]")

@@ -307,7 +307,16 @@ class CatalogCards:
         not to be tested does not count); None when none, or several equally, match."""
         scores = []
         for c in self.cat.cert_categories.categories:
-            found = [w for w in c.described_by if _said_not_denied(text, w.lower())]
+            # (and the 表5 reference tools of its competency types: 「用 Midjourney 現場做出品牌視覺」 is 工具類's)
+            tools = [
+                tool.lower()
+                for rules in self.cat.rules.types
+                if rules.type in c.competency_types
+                for group in rules.reference_tools
+                for tool in group.tools
+            ]
+            words = list(dict.fromkeys([*(w.lower() for w in c.described_by), *tools]))
+            found = [w for w in words if _said_not_denied(text, w)]
             scores.append((len(found), c, found))
         scores.sort(key=lambda x: -x[0])
         if not scores or scores[0][0] == 0 or len(scores) > 1 and scores[1][0] == scores[0][0]:
