@@ -223,7 +223,10 @@ def _unknown_cert(q: Query) -> Plan | None:
     return None
 
 
-QUOTED_NAMES = re.compile(r"[「『“\"][^」』”\"]{2,30}[」』”\"]\s*(的)?\s*(證照|證書|認證|檢定|cert)")
+QUOTED_NAMES = re.compile(
+    r"[「『“\"][^」』”\"]{2,30}[」』”\"]\s*(的)?\s*(證照|證書|認證|檢定|cert)"
+    r"|[「『“\"][^」』”\"]{1,30}(證照|證書|認證|檢定|certificate|certification)[」』”\"]"
+)
 COURSE_TALK = re.compile(r"(課|課程|培訓|內訓|工作坊|\b(courses?|training|workshops?|class(es)?|bootcamps?)\b)")
 HOURS_AFTER = re.compile(
     r"^[^，。,;；?？]{0,16}?(\d+(\.\d+)?|[一二三四五六七八九十兩百]+)\s*(hrs?|hours?|h\b|小時|個小時)", re.IGNORECASE
