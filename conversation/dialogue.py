@@ -195,7 +195,8 @@ ONE_STEP = re.compile(
 )
 # 「最快要補什麼」「最省時間能多拿一項的是什麼」: the next step costing the fewest hours
 FEWEST_HOURS = re.compile(
-    r"(最省時|最快|最少(?:的)?(?:時數|小時|時間)|最短|\b(?:fewest|least) hours\b|\bquickest\b|\bfastest\b)"
+    r"(最省時|最快|最少(?:的)?(?:時數|小時|時間)|最短|最便宜|最省錢|最省力|\b(?:fewest|least) hours\b|\bquickest\b"
+    r"|\bfastest\b|\bcheapest\b)"
 )
 STEP_ASKED = re.compile(
     r"(補什麼|補啥|補哪|做什麼|考什麼|上什麼|先補|先上|先考|是什麼|哪一件|哪件|哪種|哪一種|哪個|哪一個"
@@ -369,6 +370,8 @@ WHO = re.compile(
     # "So of the three, how many meet…" "how many of the five reach…"
     r"|\bhow many of the (two|three|four|five|six|\d+|team|group)\b"
     r"|\bof the (two|three|four|five|six|\d+)\b[^?]{0,12}\bhow many\b"
+    # 「AI 開發人才有幾個？」 once people are described: how many of them
+    r"|(人才|應用素養|工具應用|語言應用|模型訓練|服務開發)[^，。?？]{0,4}有幾(個|位|人)(?!小時|張)"
     # 「兩個課程包哪個比較好」「選哪個」「有哪一個學員可以拿到…」: which of those described
     r"|(選|挑)哪(個|一個|包|套|班)|哪(個|一個|包|套|班)[^，。?？]{0,6}(比較|較|更|最)(好|適合|划算|有利|推薦)"
     r"|有哪一?個[^，。?？]{0,6}(可以|能|會)(拿到|達到|符合|有)"
@@ -586,6 +589,7 @@ class Dialogue:
         """One message read; when people were just set side by side and a correction of someone's facts asks
         for a recount (「更正，Amy 的圖文其實是 8 小時，重算一下」), the same comparison follows the answer."""
         asked_before = list(ds.last_compared)
+        was_compared = ds.topic is not None and ds.topic.rule == PEOPLE_COMPARED
         parts = [p for p in re.split(r"(?<=[?？])", text) if p.strip()]
         totals = [i for i, p in enumerate(parts) if TOTAL_HOURS.search(normalise(p)) and not GAP.search(normalise(p))]
         if len(parts) == 2 and len(totals) == 1 and not ds.profile.is_empty() and ds.situation_types:
@@ -596,9 +600,12 @@ class Dialogue:
         replies = self._read_one(ds, text, lang)
         replies = self._retired_name_noted(text, replies)
         n = normalise(text)
-        if asked_before and RECOUNT.search(n) and replies and not WHO.search(n):
+        # (「不對，丙的模型訓練是 24 小時，不是 30」 right after people were set side by side: counted again)
+        corrected = was_compared and bool(self.facts.correction.search(n)) and self.facts.read(text, True).has_facts
+        if asked_before and (RECOUNT.search(n) or corrected) and replies and not WHO.search(n):
             ds.topic = Topic(lang=ds.topic.lang if ds.topic else "zh-TW", rule=PEOPLE_COMPARED, entities=asked_before)
-            again = self._people_compared(ds, f"{text} 誰", lang)
+            # (a correction alone asks what the comparison asked: its own words name no type to compare on)
+            again = self._people_compared(ds, f"{text} 誰" if RECOUNT.search(n) else "重算 誰", lang)
             if again is not None:
                 return [Reply(f"{again.text}\n\n{replies[0].text}", replies[0].buttons), *replies[1:]]
         return replies
@@ -959,10 +966,14 @@ class Dialogue:
             return self._fact_and_supposition(ds, ex, updated, text, answer_lang, lang)
         # (「回到剛剛文書拉到 18h 那個版本，整個課程總共幾小時」: the version supposed, restated)
         restated_version = ex.has_facts and base is ds.hypothesis and ds.hypothesis is not None
+        # (「工具課總共上了幾小時」 asks the hours stated; "service development via hours — how many in total?"
+        # asks what a level needs, answered by its result)
+        aims = any(e.kind in ("type", "talent") for e in self.reader.entities(normalised))
         totals = (
             TOTAL_HOURS.search(normalised)
             and not GAP.search(normalised)
-            and (ds.situation_types or not ds.profile.is_empty())
+            and (ds.situation_types or not ds.profile.is_empty() and not aims)
+            and not (aims and not ds.situation_types)
         )
         if totals and (not ex.has_facts or restated_version):
             # 「好，那這樣整套課總共幾小時？」 after a result: the hours stated (or supposed just now) added up
@@ -1607,6 +1618,10 @@ class Dialogue:
         new = people.introduced(text, self.reader.known_latin, self._may_be_name)
         if new is not None and new not in known and (name is None or text.find(new) < text.find(name)):
             name = new  # 「跟阿豪比呢？他有…，跟小美比誰高」: the one introduced first is the one talked about
+        turned = people.NEXT_PERSON.search(text)
+        nxt = (turned.group("name") or turned.group("en")) if turned else None
+        if nxt and nxt not in people.NOT_NAMES and self._may_be_name(nxt):
+            name = nxt  # 「Tina 先這樣。接著是 Leo，…」: the one turned to next, not the one left
         if name is not None and name not in known and not self._may_be_name(name):
             name = None
         if name is None and ds.person is None and not ds.people and not ds.profile.is_empty():
@@ -1843,7 +1858,8 @@ class Dialogue:
             ends[-1] = last_stop
             self._store_parts(ds, text, spans, ends)
             return closing, []
-        if WHO.search(n_opening) and QUESTION_MARKERS.search(n_opening) and not closing.strip():
+        listing = n_opening.rstrip().endswith((":", "："))  # 「幫我看 AI 模型訓練誰有到：1號 …；2號 …」
+        if WHO.search(n_opening) and (QUESTION_MARKERS.search(n_opening) or listing) and not closing.strip():
             # 「研發部四個人，AI模型訓練有幾個符合？大偉：…。佳琪：…」: the people set side by side, once all are
             # stored
             self._store_parts(ds, text, spans, ends)

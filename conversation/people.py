@@ -85,7 +85,7 @@ _SAYS_LATIN = (
     r"|\b(has|holds|had|got|passed|earned|took|did|completed|finished|attended|spent)\b))"
 )
 SUBJECT_NAME = re.compile(
-    r"(?:(?<![\u4e00-\u9fff])|(?<=[那跟和的]))(?P<nick>[小阿](?![時时闆板師师公婆孩朋弟妹哥姐姨伯叔嬸婶些點点候數数組组])[\u4e00-\u9fff])"
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[那跟和的])|(?<=還有|另外|以及))(?P<nick>[小阿](?![時时闆板師师公婆孩朋弟妹哥姐姨伯叔嬸婶些點点候數数組组])[\u4e00-\u9fff])"
     + _SAYS
     + r"|(?<![A-Za-z])(?P<latin>[A-Z][a-z]{2,})"
     + _SAYS_LATIN
@@ -113,9 +113,9 @@ SUBJECT_NAME = re.compile(
     + r"|(?:(?<=[：:；;，,。\s])|^)(?P<numbered>\d{1,2}\s*號|[一二三四五六七八九十]{1,2}號|[A-Z]\s*組|[甲乙丙丁]\s*組"
     # 「員工1：…；員工2：…」「员工3：…」: a number after who they are
     + r"|(?:員工|员工|學員|学员|同仁|成員|成员|組員|组员)\s*\d{1,2}(?=\s*[：:]))"
-    + r"(?=\s*[：:]|\s*(?:的人|每個人|每人|大家|全部|全員)?\s*(?:都|也)?\s*"
+    + r"(?=\s*[：:]|\s+[^\s，,。；;]{0,6}\d|\s*(?:的人|每個人|每人|大家|全部|全員)?\s*(?:都|也)?\s*"
     + r"(有|上過|上了|考過|考了|考到|拿到|只有|也有|沒有|沒上|沒證照|沒|持有|是))"
-    + r"|(?:(?<=[：:；;，,。\s人者])|^)(?P<gan>[甲乙丙丁])"
+    + r"|(?:(?<=[：:；;，,。\s人者])|^)(?P<gan>[甲乙丙丁戊己])"
     # (「學員甲之前自己上過 6 小時…，乙之前什麼都沒上」: when and how may come between)
     + r"(?=\s*是?\s*(?:之前|以前|先前|已經|目前|現在|自己|也|都|還)*\s*"
     + r"(有|上過|上了|考過|考了|考到|拿到|只有|也有|沒有|持有|什麼都沒|啥都沒|都沒))"
@@ -132,20 +132,29 @@ SUBJECT_NAME = re.compile(
     + r"|\b(?:[Ee]mployee|[Cc]olleague|[Cc]andidate|[Ss]taff member|[Tt]eam member|[Tt]rainee|[Pp]erson)"
     + r"\s*#?\d{0,2}\s*,\s*"
     + r"(?P<appos>[A-Z][a-z]{2,})\s*,"
+    # 「…，美玲(業務) 素養12hr」: after a comma, a name whose role note was blanked (several spaces), then numbers
+    + r"|(?<=[，,])\s*(?P<noted>(?![我你他她這那有是的也都在另其每一二兩三四五六七八九十總共合])[\u4e00-\u9fff]{2,3})"
+    + r"\s{3,}(?=[^\s，,。；;]{0,6}\d)"
+    # 「…；Ivy 素養18h、音源20h」「丙 素養18小時…」: a Latin name or a 甲乙 label opening an item, then numbers
+    + r"|(?:(?<=[：:；;，,。])|^)\s*(?P<spaced>[A-Z][a-z]{2,}|[甲乙丙丁戊己])\s+(?=[^\s，,。；;]{0,6}\d)"
     # 「Kevin：AI素養20小時…」「小美：…」: a name and a colon opening a list of their facts
     + r"|(?:^|(?<=[，,。；;\s的看查]))(?P<colon>[A-Z][a-z]{2,}|[小阿][\u4e00-\u9fff]|[甲乙丙丁戊己])\s*[：:]"
     # 「…盤點。王經理：上過…；李副理：有…」「…；佩佩：素養24、圖文9」: a two- or three-character name opening
     # one item of a list of people (checked by the caller: no word the advisor reads otherwise)
     + r"|(?:^|(?<=[。；;？?！!]))\s*(?P<listed_colon>[\u4e00-\u9fff]{2,3})\s*[：:]"
-    + r"(?=\s*(有|上過|上了|考過|沒|無|只有|持有|[A-Za-z]|AI|ai|[^\s，,。；;：:]{1,6}\d))"
+    + r"(?=\s*(有|上過|上了|考過|沒|無|只有|持有|[A-Za-z]|AI|ai|[^\s，,。；;：:]{1,6}\s?\d))"
     # 「…；志明有「AWS …」」「；建宏上過素養課 30 小時」: a name opening an item of a list, then what they hold
     # (「…三個人：張偉有 X；陳靜上了…」「…要評估。王磊有…；李娜沒證書」: after a colon or a full stop too,
     # in either script)
-    + r"|(?<=[；;：:。])\s*(?P<listed_says>(?![我你他她這那这有是的也都在另其])[\u4e00-\u9fff]{2,3}?)"
-    + r"(?=有|上過|上了|上过|考過|考了|考过|考到|拿到|只有|也有|沒有|没有|沒證|没证|沒上|没上|沒考|没考|持有)"
+    + r"|(?<=[；;：:。])\s*(?P<listed_says>(?![我你他她這那这有是的也都在另其每])[\u4e00-\u9fff]{2,3}?)"
+    + r"(?=有|上過|上了|上过|考過|考了|考过|考到|拿到|只有|也有|沒有|没有|沒證|没证|沒上|没上|沒考|没考|持有"
+    # (「；佩君素養上了10小時、圖文課25小時」: an hours area right after the name)
+    + r"|(?:AI\s*)?(?:素養|文書|圖文|影像|音源|自動化|程式|模型|服務開發)[^，,。；;]{0,3}(?:上了|上過|\d))"
     # 「兩位同事：王大明 素養18小時…；林小華 素養16小時…」: a name, a space, then numbers (checked by the
     # caller: a word that reads as an hours area is no name)
-    + r"|(?<=[：:；;])\s*(?P<listed>(?![我你他她這那有是的也都在另其])[\u4e00-\u9fff]{2,3})\s+(?=[^\s，,。；;]{0,6}\d)"
+    + r"|(?<=[：:；;])\s*(?P<listed>(?![我你他她這那有是的也都在另其每一二兩三四五六七八九十總共合])"
+    + r"[\u4e00-\u9fff]{2,3})\s+"
+    + r"(?=[^\s，,。；;]{0,6}\d)"
 )
 # 「那美玲呢？」「至於王小明的話」: the talk turns to someone by a bare name (two or three characters), which
 # the caller accepts only once people are being talked about and the word is none the guideline uses
@@ -183,6 +192,13 @@ SELF_INTRODUCED = re.compile(
 SELF_OPENS = re.compile(
     r"^\W*(?:至於|那|而|然後|再來)?\s*(?:我自己|我本人)|^\W*(?:as for me|and me|me,? myself)\b", re.I
 )
+# 「Tina 先這樣。接著是 Leo，後端工程師…」「下一位是小芸」 "next is Omar": the one turned to next
+NEXT_PERSON = re.compile(
+    r"(?:接著|接下來|再來|然後|下一位|下一個)\s*(?:是|講|看)?\s*"
+    r"(?P<name>[A-Z][a-z]{2,}|[小阿][\u4e00-\u9fff]|(?!學生|同事|員工|同學|老師|主管|朋友|學員|同仁|部屬|組員)"
+    r"[\u4e00-\u9fff]{2,3}?)(?=[，,。\s：:（(]|有|上過|是)"
+    r"|\bnext (?:is|up|one is|comes)\s+(?P<en>[A-Z][a-z]{2,})\b"
+)
 SELF = "本人"  # the key the user's own facts are kept under while another person's are the profile
 # 「另一位呢」 "the other one": the other of exactly two people
 OTHER_PERSON = re.compile(
@@ -190,6 +206,17 @@ OTHER_PERSON = re.compile(
     # 「那另一個呢？」 with nothing else said, while two people are talked about
     r"|^\W*(那|那麼|啊|欸)?\s*另(一|外一|外那)個\s*(呢|咧|勒|的話)?\W*$)"
 )
+
+
+# 「阿芳(行政) 素養課18hr」「Oscar(資料分析) 素養18h」「丙（數據）素養18小時」: a role noted in brackets right after a
+# name, with no facts in it; blanked (same length, so positions hold) before names are looked for
+ROLE_NOTE = re.compile(
+    r"(?<=[\u4e00-\u9fffA-Za-z0-9])\s*[（(](?![^）)]*(?:小時|hr|\d|張|證照|認證|沒有|只有|有))[^）)]{1,10}[）)]"
+)
+
+
+def _without_role_notes(text: str) -> str:
+    return ROLE_NOTE.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def introduced(
@@ -200,6 +227,7 @@ def introduced(
     """The name a message introduces or returns to, or None. `known_words` (lower case) are words the
     advisor knows otherwise (「Google 有哪些證照」: an issuer, not a person); a candidate `accept` refuses
     (「幫部門盤點」: 部門 is a word) gives way to the next one (「…先講小美：」)."""
+    text = _without_role_notes(text)
     for m in INTRO.finditer(text):
         name = next((g for g in m.groups() if g), None)
         if name and len(name) == 3 and name[1] in "小阿":
@@ -237,6 +265,7 @@ def introductions(text: str, known_words: frozenset[str] | set[str] = frozenset(
     """Where each person named in a message begins what is said about them, in order (「兩位新人：Amy 有 X，
     Ben 有 Y。Amy 的素養算具備嗎」 → Amy, Ben, Amy): several people described in one message."""
     found = []
+    text = _without_role_notes(text)
     for pattern in (INTRO, SUBJECT_NAME):
         for m in pattern.finditer(text):
             name = next((g for g in m.groups() if g), None) if pattern is INTRO else _subject(m)
@@ -343,6 +372,8 @@ def _subject(m: re.Match[str]) -> str | None:
         "package",
         "quoted",
         "appos",
+        "spaced",
+        "noted",
         "listed",
         "listed_colon",
         "listed_says",

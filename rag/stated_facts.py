@@ -76,7 +76,7 @@ BARE_NUMBER = re.compile(
 SUBJECT = re.compile(
     r"(我|本人|自己|同事|員工|他|她|這位|部屬|\bi\b|\bmy\b|\bi'm\b|\bi've\b|\bmine\b|\bhe\b|\bshe\b"
     r"|\b(colleague|co-?worker|teammate|employee|intern|candidate)s?\b)"
-    r"|(上過|上了|修過|受訓|受過|考過|考到|拿到|取得|持有|累積|完成|學了|\btook\b|\btaken\b|\bcompleted\b|\bdid\b|\bholds\b|\bpassed\b|\bearned\b)"
+    r"|(上過|上了|有上|修過|受訓|受過|考過|考到|拿到|取得|持有|累積|完成|學了|\btook\b|\btaken\b|\bcompleted\b|\bdid\b|\bholds\b|\bpassed\b|\bearned\b)"
 )
 CATEGORY_WORDS = {c[-n:] for c in CERT_CATEGORIES for n in range(2, len(c) + 1)}  # 素養類, 工具類…
 EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
@@ -128,6 +128,44 @@ NOT_MINE = re.compile(
     r"|[^，。,?？!！]{0,8}?不是我(的|考的|拿的)?"
     r"|\s*(is|was) (actually )?(my (colleague|friend|coworker|boss|wife|husband)'?s|not mine)\b"
 )
+# Sessions taken, hours per session times how many (a course done, not a pace to come):
+# 「每次90分鐘，總共上了10次」「每週三下午3hr上4週」「每周 3 小时上了 6 周」
+_N = r"\d+(?:\.\d+)?|[一二兩三四五六七八九十]+"
+SESSIONS_ZH = re.compile(
+    rf"每\s*(?:個)?(?:次|堂|週|周|天|日|星期|禮拜)(?P<mid>[^，,。；;\d]{{0,6}}?)(?P<per>{_N})\s*(?:個)?\s*"
+    rf"(?P<u>分鐘|小時|鐘頭|hrs?|h)[，,\s]*(?:總共|共|一共|連續|持續)?\s*(?:上了?|上過|修了?)\s*(?P<n>{_N})\s*(?:個)?\s*"
+    r"(?:次|堂|週|周|天|星期|禮拜|期)"
+)
+_EN_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# "6 hrs a day for 5 days", "2 hours a week for 8 weeks"
+SESSIONS_EN = re.compile(
+    r"(?P<per>\d+(?:\.\d+)?)\s*(?P<u>hours?|hrs?|h|minutes?|mins?)\s*(?:a|per|each|every)\s*(?:day|week|session|class)"
+    r"\s*(?:for|over)\s*(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)\s*(?:days?|weeks?|sessions?|classes)\b"
+)
+# "3 Canva AI workshops, 4 hours each"
+EACH_SESSION_EN = re.compile(
+    r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<mid>[\w +.-]{0,30}?)"
+    r"(?:workshops?|sessions?|classes|lessons|courses)\s*,?\s*(?:of\s*)?(?P<per>\d+(?:\.\d+)?)\s*"
+    r"(?P<u>hours?|hrs?|h|minutes?|mins?)\s*each\b"
+)
+# "45 min x 8" 「90 分鐘 x 10」
+TIMES_SESSIONS = re.compile(
+    r"(?P<per>\d+(?:\.\d+)?)\s*(?P<u>minutes?|mins?|分鐘|hours?|hrs?|h|小時)\s*[x×*]\s*(?P<n>\d+)(?!\s*(?:小時|h|hours?))"
+)
+
+
+def _sessions(m: re.Match[str]) -> str:
+    """Hours per session times sessions, minutes made hours; what was said between (the course) kept."""
+    per, raw_n = _number(m.group("per")), m.group("n")
+    n = _EN_COUNT.get(raw_n.lower()) if raw_n.lower() in _EN_COUNT else _number(raw_n)
+    if not per or not n:
+        return m.group(0)
+    minutes = m.group("u").startswith(("分", "min"))
+    total = per * n / 60 if minutes else per * n
+    mid = m.groupdict().get("mid") or ""
+    return f"{mid} {round(total, 2):g} 小時"
+
+
 # years (「我2023年上過…」「2023、2024、2025 三年都有上」 "back in 2024"): when, never how many hours
 YEARS = re.compile(
     r"(?<![\d.\-])(?:19|20)\d{2}(?:\s*(?:[、,，/~\-–]|至|到|和|跟|與|及|and)\s*(?:19|20)\d{2})*"
@@ -371,6 +409,7 @@ class FactReader:
         # "my text-tool hours were only 3": the number after the unit, read as "3 hours"
         text = HOURS_BEFORE_NUMBER.sub(r"\1 \2\3 hours", self.reader.speller.correct(normalise(message)))
         text = PER_YEAR.sub(_per_year_as_hours, text)
+        text = self.sessions_as_hours(text)
         text = YEARS.sub(" ", text)
         text = ROUGH_TENS.sub(r"\g<n>", text)
         text = ROUGH_EN.sub(r"\g<n>", text)
@@ -568,9 +607,17 @@ class FactReader:
             return None
         return "".join(c for c in clauses if c not in level), "".join(level)
 
+    @staticmethod
+    def sessions_as_hours(text: str) -> str:
+        """Sessions taken, written as their hours (「每週3hr上4週」 → 「 12 小時」, "45 min x 8" → 6 hours)."""
+        for pattern in (SESSIONS_ZH, SESSIONS_EN, EACH_SESSION_EN, TIMES_SESSIONS):
+            text = pattern.sub(_sessions, text)
+        return text
+
     def pace(self, message: str) -> Pace | None:
-        """The pace of study a message states (「每週上 5 小時的影像課」 "3 hours a week"), else None."""
-        m = self.pace_re.search(normalise(message))
+        """The pace of study a message states (「每週上 5 小時的影像課」 "3 hours a week"), else None — sessions
+        already taken (「每週 3 小時上了 6 週」) are hours, no pace."""
+        m = self.pace_re.search(self.sessions_as_hours(normalise(message)))
         if m is None:
             return None
         raw = m.group("n") or m.group("en_n")

@@ -178,6 +178,12 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind82.yaml", 0.5, 0.87),
         ("conversations_blind83.yaml", 0.55, 0.87),  # (arrival 9/15, 79/88: not worked on)
         ("conversations_blind84.yaml", 0.25, 0.78),  # (arrival 4/15, 66/83: not worked on)
+        ("conversations_blind85.yaml", 0.93, 0.98),  # (arrival 3/15, 67/85)
+        ("conversations_blind86.yaml", 0.93, 0.98),  # (arrival 6/15, 67/82)
+        ("conversations_blind87.yaml", 0.6, 0.88),  # (arrival 5/15, 71/88)
+        ("conversations_blind88.yaml", 0.66, 0.93),  # (arrival 2/15, 61/90)
+        ("conversations_blind89.yaml", 0.25, 0.78),  # (arrival 3/15, 66/90: barely worked on)
+        ("conversations_blind90.yaml", 0.45, 0.86),  # (arrival 3/15, 54/84)
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
