@@ -38,7 +38,7 @@ from knowledge.stated_profile import HeldCertificate, StatedProfile, UnnamedCert
 from knowledge.views.queries import CatalogQueries
 from rag.chain import split_questions
 from rag.lexical import EN_STOPWORDS
-from rag.own_work import APPLICATION, ASPIRE, SELF_WORK, RoleReader, read_work
+from rag.own_work import APPLICATION, ASKS_ITEM, ASPIRE, SELF_WORK, RoleReader, read_work
 from rag.plan_request import (
     MINIMUM,
     PLAN_DONE,
@@ -60,7 +60,7 @@ from rag.textnorm import detect_language, normalise, reads_as_english, to_simpli
 from rag.understanding import without_names
 
 ORDINAL = re.compile(
-    r"(?:倒數\s*)?第\s*([一二三四五六七八九十]|\d{1,2})\s*(個|張|項|位|種|類|家|名|份)?|最後(一|那|這)?(個|張|項|份|位|類)|"
+    r"(?:倒數\s*)?第\s*([一二三四五六七八九十]|\d{1,2})\s*(個|張|項|位|種|類|家|名|份|點)?|最後(一|那|這)?(個|張|項|份|位|類|點)|"
     r"\bthe (first|second|third|fourth|fifth|sixth|seventh|last) (one|certificate|certification|item)?\b|"
     r"\b(first|second|third|fourth|fifth|sixth|seventh|last) one\b|"
     r"^\W*(and|what about|how about)?\s*(for )?the (first|second|third|fourth|fifth|sixth|seventh|last)\W*$"
@@ -205,6 +205,11 @@ STEP_ASKED = re.compile(
 # a level aimed at (「一步到工具應用進階」 "to advanced in AI tools")
 LEVEL_ASKED_WORD = re.compile(r"(進階|初階|\badvanced\b|\bbasic\b|\bbeginner\b|\bentry\b)")
 LEVEL_WORDS_EN = {"advanced": "進階", "basic": "初階", "beginner": "初階", "entry": "初階"}
+# 「要先補什麼」「先從哪裡開始」 "what should I do first": the first step
+STEP_FIRST = re.compile(
+    r"(先(補|學|上|考|加強)(什麼|啥|哪)|先從哪(裡|邊|個)?開始|第一步(要)?(做|補|學)?(什麼|啥)"
+    r"|\bwhat (should|do) (i|we) (do|take|learn) first\b|\bwhere (should|do) (i|we) start\b)"
+)
 # 「這個月只能再上 2 小時的課」 "I only have 5 more hours": a budget of hours for one next step
 BUDGET = re.compile(
     r"(?:只能|只有|最多|頂多|剩)\s*(?:再)?\s*(?:上|補|花|排|修)?\s*(?P<n>\d+(?:\.\d+)?)\s*(?:個)?\s*(?:小時|鐘頭)"
@@ -1213,6 +1218,14 @@ class Dialogue:
         body = f"{head}\n{answer.text}"
         return Reply(to_simplified(body) if answer_lang == "zh-CN" else body)
 
+    def _work_described(self, text: str) -> bool:
+        """「我們平常用 AI 寫公文初稿，這個算哪一種能力」: one's work described (an everyday word for an hours
+        area, no competency type named) and the ability it is asked — 「這個」 is that work."""
+        n = normalise(text)
+        if not (SELF_WORK.search(n) and ASKS_ITEM.search(n)) or not self.facts.areas_named(n):
+            return False
+        return not any(e.kind in ("type", "item", "talent", "cert") for e in self.reader.entities(n))
+
     def _table_row(self, text: str) -> str:
         """「表8 第四列的那個」 "row 4 of Table 9": the row's name, counted in the table's own order."""
         m = TABLE_ROW.search(text)
@@ -1568,12 +1581,15 @@ class Dialogue:
         steps named. Nothing is stored."""
         n = normalise(text)
         one = bool(ONE_STEP.search(n))
-        fewest = bool(FEWEST_HOURS.search(n)) and bool(STEP_ASKED.search(n))
+        # 「像我這種完全沒上過 AI 課的，要先補什麼」: the first step, the fewest hours from where one stands
+        first = bool(STEP_FIRST.search(n))
+        fewest = bool(FEWEST_HOURS.search(n)) and bool(STEP_ASKED.search(n)) or first
         # (「他如果想達到 AI 模型訓練，最快的方式是什麼」: a level named as the aim is that type's result and
         # routes; the single steps answer 「最快要補什麼」 asked of no aim)
         aimed = any(e.kind in ("type", "talent") for e in self.reader.entities(n))
         fewest = fewest and not (aimed and re.search(r"(達到|到達|拿到|想要|\breach\b|\bget to\b)", n))
-        if not (one or fewest) or ds.profile.is_empty() or ex.certificates or ex.unnamed:
+        from_nothing = first and (ex.no_training or ex.no_certificates)  # (nothing held, said so)
+        if not (one or fewest) or ds.profile.is_empty() and not from_nothing or ex.certificates or ex.unnamed:
             return None
         if ex.hours and not (ex.hypothetical or one):
             return None  # facts stated: the usual answer reads them first
@@ -2271,6 +2287,8 @@ class Dialogue:
             return True  # 「要多久才能到工具應用進階？」 once facts are known: how long from them
         if self.facts.asks_about_certificate(text):
             return False
+        if not ex.has_facts and self._work_described(text):
+            return False  # 「我們平常用 AI 寫公文初稿，這個算哪一種能力」: the work described, placed in 表2
         if not ex.has_facts and "issuer" in self.reader.detect_intents(text):
             return False  # 「另一張呢？就是中級那張，是誰辦的」: who issues it, not the person's level
         # certificates the person holds (「我 TQC+ 那張不能用嗎」) are part of their facts, not another subject
@@ -2350,15 +2368,18 @@ class Dialogue:
                 second = self._question(ds, parts[1], lang)
                 return [Reply(first[0].text + "\n\n" + second[0].text)]
         topic = ds.topic or Topic()
-        text = LAST_QUESTION.sub(
-            " ", text
-        )  # "Last one: how many…" 「最後一個問題：」 mark the question, point at nothing
+        # "Last one: how many…" 「最後一個問題：」 mark the question, point at nothing
+        text = LAST_QUESTION.sub(" ", text)
+        n_own = normalise(text)
+        own_work = self._work_described(n_own)
+        if own_work:
+            resolve = False  # 「我們平常用 AI 寫公文初稿，這個算哪一種能力」: 「這個」 is the work just described
         resolved = self.resolve(text, topic, list(ds.recent), ds.profile, list(ds.mentioned)) if resolve else text
         if isinstance(resolved, Reply):
             return [resolved]
         if resolved != text and detect_language(text) == "zh-CN":
             resolved = to_simplified(resolved)  # a resolved reference keeps the user's script for the answer
-        answer = self.advisor.respond(resolved, topic.context())
+        answer = self.advisor.respond(resolved, {} if own_work else topic.context())
         by_ordinal = bool(ORDINAL.search(normalise(text)) or ORDINAL_RANGE.search(normalise(text)))
         # the items of the list shown that the ordinal stood for (「第二張」 → the second certificate held)
         picked = [x for x in topic.listed if by_ordinal and f"「{self._name(*x)}」" in resolved]
@@ -2495,6 +2516,14 @@ class Dialogue:
                 return normalise(text).replace(span.group(0), joined, 1)
         m = ORDINAL.search(normalise(text))
         listed = topic.listed
+        if (
+            m
+            and not listed
+            and topic.rule.startswith("view.responsible_ai")
+            and not re.match(r"\s*(步|階段)", normalise(text)[m.end() :])
+        ):
+            listed = self._members("rai")  # 「第三點是在講什麼」 after 附件(六)'s four dimensions: in its order
+            names.update({x: x[1] for x in listed})
         category = [e.key for e in self.reader.entities(normalise(text)) if e.kind == "cert_category"]
         if m and len(set(category)) == 1 and m.start() > normalise(text).find(category[0]):
             # 「專案類裡排第一的是哪張」: the category's certificates, in 表6's order

@@ -1739,6 +1739,7 @@ def _rai_frameworks(q: Query) -> list[Card] | None:
     return [q.views.rai_frameworks_card()]
 
 
+SECTION_ASKED = re.compile(r"(有講|有沒有講|有提到|部分|章節|段落|內容是|\bdoes (it|the guideline) (say|cover)\b)")
 STEPS_ASKED = re.compile(r"(步驟|流程|作法|做法|\bsteps?\b|\bprocess\b|\bprocedures?\b)")
 
 
@@ -1755,6 +1756,11 @@ def _rai(q: Query) -> list[Card] | None:
         # 「只考倫理跟風險辨識、不考實作的檢定，應該屬於哪一類認證？」: a certificate category is asked; the
         # dimension only describes what the exam covers
         return None
+    # 「主管說用 AI 要注意個資。這份指引有講負責任使用 AI 的部分嗎？」: the section asked, the dimension the
+    # scene brings in first
+    if "overview_rai" in q.intents and SECTION_ASKED.search(asked) and not MORE.search(q.u.normalised):
+        implied = [k for k in dict.fromkeys([*named, *_implied_dimensions(q)])]
+        return [*(v.rai_card(k) for k in implied), v.rai_overview()]
     # "for the second facet, what are the steps the ministry proposes?": the steps that dimension points to
     steps = bool(STEPS_ASKED.search(asked))
     if named and (MORE.search(q.u.normalised) or len(named) == 1 and "overview_rai" in q.intents or steps):
