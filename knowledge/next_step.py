@@ -18,15 +18,7 @@ from typing import Any
 
 from knowledge.assessment import assess
 from knowledge.catalog import Catalog
-from knowledge.planner import (
-    HoursStep,
-    PlanOption,
-    Requirement,
-    _areas,
-    _option,
-    applied,
-    next_level,
-)
+from knowledge.planner import HoursStep, PlanOption, Requirement, applied, next_level, option_for, training_areas
 from knowledge.profile import Profile
 
 
@@ -89,7 +81,7 @@ def single_steps(
         if level is not None and any(lv.level == level for lv in t.levels):
             aimed = level
         for route in ("certificate", "training"):
-            option = _option((Requirement(t.type, aimed),), (route,), profile, catalog)
+            option = option_for(Requirement(t.type, aimed), route, profile, catalog)
             if option is None or single and not _single(option):
                 continue
             after = assess(applied(profile, option, catalog), catalog)
@@ -104,7 +96,7 @@ def single_steps(
 
 def within_budget(profile: Profile, catalog: Catalog, hours: float) -> list[SingleStep]:
     """「只能再上 2 小時」: the budget put into each training area alone, kept where it lifts a type."""
-    out = [one_area(profile, catalog, area, hours) for area in _areas(catalog)]
+    out = [one_area(profile, catalog, area, hours) for area in training_areas(catalog)]
     return sorted((s for s in out if s.gains), key=lambda s: -len(s.gains))
 
 

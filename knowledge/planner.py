@@ -432,6 +432,17 @@ def plan(profile: Profile, alternatives: tuple[tuple[Requirement, ...], ...], ca
     )
 
 
+def option_for(requirement: Requirement, route: str, profile: Profile, catalog: Catalog) -> PlanOption | None:
+    """The cheapest way to one requirement by one route (certificate | training), or None when the level has
+    no rule on that route: one step's worth of a plan (knowledge.next_step weighs such steps)."""
+    return _option((requirement,), (route,), profile, catalog)
+
+
+def training_areas(catalog: Catalog) -> tuple[str, ...]:
+    """The profile's hours areas in 表5's order: literacy, each tool item, programming, model, service."""
+    return _areas(catalog)
+
+
 def next_level(result: dict[str, Any], type_name: str) -> str | None:
     """The first level of the type's ladder not reached yet (None at the top)."""
     t = next(t for t in result["types"] if t["type"] == type_name)

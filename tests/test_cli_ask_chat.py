@@ -146,6 +146,12 @@ def test_ctrl_d_and_ctrl_c_leave_the_terminal_chat_cleanly(indexed_data_dir: Pat
     env["DATA_DIR"] = str(indexed_data_dir)
     pid, fd = pty.fork()
     if pid == 0:  # the child becomes the chat, on the terminal's other end
+        import signal
+
+        # as a shell starts it, Ctrl-C interrupts: SIGINT neither ignored nor blocked (a test worker's signal
+        # mask and ignored signals survive fork and exec, and an earlier test in the worker may have set them)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGINT])
         os.execve(ADVISOR, [ADVISOR, "chat"], env)
     output, deadline, sent_at, status = b"", time.monotonic() + 120, 0.0, None
     while time.monotonic() < deadline:
