@@ -32,7 +32,7 @@ from knowledge.plan_report import (
     target_intro,
 )
 from knowledge.plan_target import Target, all_targets, parse_target
-from knowledge.planner import current_hours
+from knowledge.planner import training_areas
 from knowledge.profile import parse_profile
 from knowledge.stated_profile import HeldCertificate, StatedProfile, UnnamedCertificates
 from knowledge.views.queries import CatalogQueries
@@ -94,7 +94,7 @@ EVERYONE = re.compile(
 # 「這樣我還需要考嗎」 "do I still need to take it": whether a step is still needed
 STILL_NEEDED = re.compile(
     r"(還|仍|仍然|還是)(需要|要|得|必須)(去|再)?(考|上課|上|補|修)[^，。?？]{0,6}(嗎|[?？]|了嗎)"
-    r"|(still|even) need to (take|do|get|sit)"
+    r"|\b(still|even) need to (take|do|get|sit)\b"
 )
 # 「表8 第四列的那個」「表 9 的第二個」: a row of a table, by its place
 TABLE_ROW = re.compile(
@@ -1600,7 +1600,7 @@ class Dialogue:
         numbers = [float(m.group("n") or m.group("n2") or m.group("n3")) for m in BUDGET.finditer(n)]
         if ex.hours and len(ex.hours) >= 2 and ALTERNATIVES.search(n):
             # each alternative named, tried alone on the facts held
-            areas = set(current_hours(base, self.cat))
+            areas = set(training_areas(self.cat))
             tried = [one_area(base, self.cat, area, hours) for area, hours in ex.hours if area in areas]
             body = render_alternatives(tried, self.cat, lang_)
         elif numbers and not ex.hours and len(set(numbers)) == 1:

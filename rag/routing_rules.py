@@ -1538,7 +1538,7 @@ def context_only(q: Query, kinds: set[str]) -> set[str]:
 ASKER = re.compile(r"(我|我們|本公司|敝公司|\bi\b|\bi'm\b|\bwe\b|\bwe're\b|\bour\b|\bmy\b|\bhere at\b)")
 # 「在那邊」「那個產業」 "there": the clause that asks points back at a place named before it
 LOCATIVE_BACK = re.compile(
-    r"(那邊|那裡|那裏|該產業|該行業|(那|這)(個|種|類)(產業|行業|情境|場景|領域)|there|in (it|that))"
+    r"(那邊|那裡|那裏|該產業|該行業|(那|這)(個|種|類)(產業|行業|情境|場景|領域)|\bthere\b|\bin (it|that)\b)"
 )
 
 

@@ -778,7 +778,7 @@ class SituationAdvisor:
         asking = next((c for c in sentences if TOTAL_ASKED.search(c)), normalise(asked))
         # (「回到文書拉到 18h 那個版本，整個課程總共幾小時」: the clause asking it, and 「整個」 is every area)
         asking = next((c for c in re.split(r"[，,；;]", asking) if TOTAL_ASKED.search(c)), asking)
-        whole = bool(re.search(r"(整個|整套|全部|所有|whole|entire)", asking))
+        whole = bool(re.search(r"(整個|整套|全部|所有|\bwhole\b|\bentire\b)", asking))
         named = set() if whole else {area for _, area, _ in self.facts.areas_named(asking)}
         tools_only = named == {"tool"} or not named and bool(re.search(r"(工具|\btools?\b)", asking))
 
