@@ -2669,6 +2669,12 @@ class Dialogue:
             sibling = self._sibling(recent_certs[-1], LEVEL_EN[level_en.group(1)])
             if sibling:
                 return LEVEL_ONE_EN.sub(f"「{sibling}」", normalise(text), count=1)
+        if level_en:  # "If I pass the intermediate one" after a list that had one certificate of that level
+            level = LEVEL_EN[level_en.group(1)]
+            pool = dict.fromkeys(key for kind, key in [*topic.listed, *reversed(recent)] if kind == "cert")
+            of_level = [key for key in pool if level in self.cat.certification(key).name]
+            if len(of_level) == 1:
+                return LEVEL_ONE_EN.sub(f"「{self.cat.certification(of_level[0]).name}」", normalise(text), count=1)
         filters = {"cert_category", "issuer", "cert_scope"}
         own_filter = any(e.kind in filters for e in self.reader.entities(normalise(text)))
         listed_certs = [key for kind, key in topic.listed if kind == "cert"]

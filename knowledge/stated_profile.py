@@ -38,6 +38,9 @@ class StatedHours(Model):
     hours: float = Field(ge=0)
     turn: int
     unspecified_tool: bool = False  # 「AI 工具應用 20 小時」 without saying which tool item
+    # the values added up to `hours`, in the order stated (「素養 12h…又補了 6h」), so a correction of one of
+    # them (「第一次講的那個 12h 其實是 10h」) changes that part only; empty when one value was stated
+    parts: list[float] = []
 
 
 class StatedProfile(Model):

@@ -1294,7 +1294,8 @@ def _role(q: Query) -> list[Card] | None:
         return [q.views.role_types_card(r) for r in roles] + [q.views.role_card(r, False) for r in roles]
     if "certs_for" in q.intents:  # 「要考哪一類證照」: its category's certificates answer it, then the role
         talents = dict.fromkeys(r.talent_category for r in roles)
-        return [q.views.talent_certs(t) for t in talents] + [q.views.role_card(r, False) for r in roles]
+        named = [c for r in roles if (c := q.views.role_named_certs(r)) is not None]
+        return named + [q.views.talent_certs(t) for t in talents] + [q.views.role_card(r, False) for r in roles]
     return [q.views.role_card(r, False) for r in roles]
 
 

@@ -1027,8 +1027,11 @@ class FactReader:
             p.no_certificates_turn = None
         if ex.unassigned_hours and p.hours:  # a number alone corrects the area stated last
             area = max(p.hours, key=lambda a: p.hours[a].turn)
+            value, parts = ex.unassigned_hours[-1], []
+            if len(ex.unassigned_hours) == 2:  # 「那個 12h 其實是 10h」: the wrong value names what it corrects
+                area, value, parts = _corrected_value(p, ex.unassigned_hours[0], value, area)
             p.hours[area] = StatedHours(
-                hours=ex.unassigned_hours[-1], turn=turn, unspecified_tool=p.hours[area].unspecified_tool
+                hours=value, turn=turn, unspecified_tool=p.hours[area].unspecified_tool, parts=parts
             )
         hours: dict[str, float] = {}
         for area, value in ex.hours:  # 「Midjourney 15hr、Canva 10hr」: two courses of one area add up
@@ -1046,6 +1049,7 @@ class FactReader:
                 hours=total,
                 turn=turn,
                 unspecified_tool=unspecified or bool(previous and previous.unspecified_tool and ex.adds),
+                parts=[*(previous.parts or [previous.hours]), value] if added and previous else [],
             )
             p.no_training_turn = None
         return p
@@ -1054,6 +1058,21 @@ class FactReader:
     def _tool_area(p: StatedProfile) -> str | None:
         """Where general 「AI 工具應用」 hours go: the item already holding unspecified tool hours."""
         return next((area for area, h in p.hours.items() if h.unspecified_tool), None)
+
+
+def _corrected_value(p: StatedProfile, wrong: float, right: float, last: str) -> tuple[str, float, list[float]]:
+    """(area, its new total, its parts) when 「X 其實是 Y」 corrects a value stated before: the area whose total
+    was X, else the area one of whose added parts was X (that part alone changes), else the area stated last."""
+    recent_first = sorted(p.hours, key=lambda a: -p.hours[a].turn)
+    for area in recent_first:
+        if p.hours[area].hours == wrong:
+            return area, right, []
+    for area in recent_first:
+        parts = list(p.hours[area].parts)
+        if wrong in parts:
+            parts[parts.index(wrong)] = right
+            return area, sum(parts), parts
+    return last, right, []
 
 
 def _unsquashed(text: str, position: int) -> int:

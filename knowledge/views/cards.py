@@ -41,6 +41,11 @@ class Card:
     native: bool = False  # the question asked for exactly this list (overviews, tool groups): never overridden
 
 
+def _squashed(name: str) -> str:
+    """A name without its spaces (「AI 應用規劃師」 is in 「iPAS 初級AI應用規劃師能力鑑定」)."""
+    return re.sub(r"\s+", "", name)
+
+
 def _items(values: list[str], sep: str = "、") -> str:
     return sep.join(values)
 
@@ -793,6 +798,23 @@ class CatalogCards:
             zh += f"\n表6 的{c}認證：{_items([x.name for x in self.cat.certs_in(c)])}"
             en += f"\n{c} certifications in 表6: {'; '.join(x.name for x in self.cat.certs_in(c))}"
         return Card(zh, en, [TABLE3, TABLE6])
+
+    def role_named_certs(self, r: Role) -> Card | None:
+        """The 表6 certificates whose names carry one of the role's titles (iPAS 初級/中級 AI 應用規劃師 for the
+        AI 應用規劃師 role): the guideline names no certificate per role, but these share its name."""
+        for title in [r.name, *r.titles]:
+            named = [
+                c
+                for c in self.cat.certifications
+                if len(_squashed(title)) >= 4 and _squashed(title) in _squashed(c.name)
+            ]
+            if named:
+                zh = f"表6 中名稱帶「{title}」的認證：" + "".join(f"\n• {c.name}（{c.category}）" for c in named)
+                en = f'Certifications in 表6 named after "{title}":' + "".join(
+                    f"\n• {c.name} ({c.category})" for c in named
+                )
+                return Card(zh, en, [TABLE6])
+        return None
 
     def role_career_card(self, r: Role) -> Card:
         """Career routes whose steps name the role (資料分析師 → 資料科學家), else its category's path, plus
