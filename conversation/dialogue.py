@@ -14,6 +14,7 @@ Each message is read in a fixed order, and every reply names what decided it:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from conversation import people
@@ -85,6 +86,36 @@ THAT_HOURS = re.compile(r"(那|這)\s*\d+(\.\d+)?\s*(個)?\s*(小時|鐘頭|hrs?
 GROUP_ALIKE = re.compile(
     r"(?P<n>\d{1,3}|[二兩三四五六七八九十]+)\s*(個人|位|人|名)[^，。?？]{0,8}(都|全都|全部)[^，。?？]{0,4}"
     r"(一模一樣|一樣|相同|同樣)的?\s*(課|課程|時數|訓練)"
+)
+# a second question about what the first asked of (「同一個單位還有哪幾張？」「它算哪一類？」 "and is it…")
+FOLLOWS_ON = re.compile(
+    r"^\W*(那|那麼|而且|另外|還有|然後|以及)?\s*(同一?(個|家)?\s*(單位|機構|發證單位|辦理單位|類|分類|系列)|它|這張|這類|這一類"
+    r"|\b(and )?(is|does|what about|which) (it|its|the same)\b|\bthe same (issuer|organi[sz]ation|category|vendor)\b)"
+)
+# "how many meet either talent category" 「符合任一類人才的有幾位」: a talent category, whichever
+EITHER_TALENT = re.compile(
+    r"\b(either|any) (of the )?(two )?(talent )?categor(y|ies)\b|\beither talent\b"
+    r"|\b(application|development) or (development|application) talent\b"
+    r"|(任一|任何一?|其中一|隨便一)(類|種|個)?\s*(人才|類別)|應用或開發人才|應用人才或開發人才|開發或應用人才"
+)
+# 「如果幫全班每個人都加一門 12 小時的素養課」「三個人都去上」 "add one 20-hour module for everyone": a course
+# supposed for every person talked about
+EVERYONE_TAKES = re.compile(
+    r"(全班|全組|全隊|全體|整組|整班|整隊|整個(部門|團隊|組|班|社團)|部門統一|部門一起|大家|每個人|每一個人|每人|每位|每個學生"
+    r"|所有人|[兩二三四五六七八九十\d]\s*(個人|位|個)都|他們都|她們都|組裡(每個人|都))"
+    r"[^，。?？]{0,12}(加|上|補|去上|再上|再加|多上|參加|修)"
+    r"|(全班|全組|全部門|整組|整班|大家|所有人)\s*(一起|統一)"
+    r"|\b(for everyone|for all of them|for the whole (team|class|group)|everyone (takes|took|does|did|attends|joins)"
+    r"|all of them (take|took|attend|join)|the whole (team|class|group) (takes|took|attends|does))\b"
+)
+# 「素養時數加起來還要補幾小時」「把沒達到的人缺的時數全部加起來」 "how many hours in total": the shortfalls of the
+# people counted, added up (with GAP: what they lack, not what they took)
+SHORTFALLS_ADDED = re.compile(
+    r"(加起來|加總|總共|一共|合計|全部加|合起來|\bin total\b|\baltogether\b|\bcombined\b|\badded up\b|\ball together\b)"
+)
+# 「誰差最多」 "who is furthest": the person with the largest shortfall
+FURTHEST = re.compile(
+    r"(誰|哪位|哪一位|哪個人?)[^，。?？]{0,6}(差|缺)(最多|得最多)|\b(furthest|most behind|needs the most)\b"
 )
 # 「這兩個人加起來」「他們幾個總共」 "the two of them together": everyone talked about
 EVERYONE = re.compile(
@@ -375,6 +406,9 @@ WHO = re.compile(
     # "So of the three, how many meet…" "how many of the five reach…"
     r"|\bhow many of the (two|three|four|five|six|\d+|team|group)\b"
     r"|\bof the (two|three|four|five|six|\d+)\b[^?]{0,12}\bhow many\b"
+    # "…Priya and Marco - how many are application talent?": how many of those named meet what is named
+    r"|\bhow many (are|would be|will be|now|meet|count|qualify|reach)\b[^?]{0,30}"
+    r"\b(talent|literacy|application|development|tool|programming|model training|service)"
     # 「AI 開發人才有幾個？」 once people are described: how many of them
     r"|(人才|應用素養|工具應用|語言應用|模型訓練|服務開發)[^，。?？]{0,4}有幾(個|位|人)(?!小時|張)"
     # 「兩個課程包哪個比較好」「選哪個」「有哪一個學員可以拿到…」: which of those described
@@ -610,7 +644,9 @@ class Dialogue:
         if asked_before and (RECOUNT.search(n) or corrected) and replies and not WHO.search(n):
             ds.topic = Topic(lang=ds.topic.lang if ds.topic else "zh-TW", rule=PEOPLE_COMPARED, entities=asked_before)
             # (a correction alone asks what the comparison asked: its own words name no type to compare on)
-            again = self._people_compared(ds, f"{text} 誰" if RECOUNT.search(n) else "重算 誰", lang)
+            # (「…那他現在差多少？全部加起來呢」: the shortfalls added up are asked of the recount too)
+            again_asks = RECOUNT.search(n) or SHORTFALLS_ADDED.search(n)
+            again = self._people_compared(ds, f"{text} 誰" if again_asks else "重算 誰", lang)
             if again is not None:
                 return [Reply(f"{again.text}\n\n{replies[0].text}", replies[0].buttons), *replies[1:]]
         return replies
@@ -681,6 +717,56 @@ class Dialogue:
         body = "\n".join([out, self.situation.echo(ds.profile, answer_lang), "", source])
         return Reply(to_simplified(body) if answer_lang == "zh-CN" else body, self._profile_buttons(lang))
 
+    def _persons_certificate(self, ds: DialogueState, text: str) -> str:
+        """「睿哲那張是哪個單位辦的？」 "Daniel's cert": the one certificate that person holds, by its name (so the
+        catalog answers about it); unchanged when they hold none or several."""
+        team = {**ds.people, **({ds.person: ds.profile} if ds.person else {})}
+        for name, profile in team.items():
+            held = list(dict.fromkeys(c.cert_id for c in profile.certificates))
+            if name == people.SELF or len(held) != 1:
+                continue
+            cert = f"「{self.cat.certification(held[0]).name}」"
+            for form in people.forms(name):
+                f = re.escape(form)
+                said = re.search(
+                    rf"{f}\s*(的)?\s*(手上|拿的|考的|有的)?\s*(那張|那一張|這張|那個證照|那張證照|的證照|的證書|的認證)"
+                    rf"|(?<![A-Za-z]){f}'s (cert|certificate|certification|credential)\b",
+                    text,
+                )
+                if said:
+                    return text[: said.start()] + cert + text[said.end() :]
+        return text
+
+    def _people_removed(self, ds: DialogueState, text: str) -> str:
+        """「宗翰下個月離職先拿掉。另外新來一個怡萱…這樣現在幾位？」: the people taken out no longer count (their
+        facts are dropped) and the clauses that say so are read no further; the rest of the message goes on."""
+        known = [n for n in [*ds.people, *([ds.person] if ds.person else [])] if n != people.SELF]
+        gone = people.removed(text, known) if len(known) >= 2 else []
+        if not gone:
+            return text
+        for name in gone:
+            ds.people.pop(name, None)
+            ds.supposed.pop(name, None)
+            ds.named = [n for n in ds.named if n != name]
+        if ds.person in gone:  # the one talked about left: the one named last before them is talked about
+            rest = [n for n in ds.named if n in ds.people]
+            ds.profile, ds.person = (ds.people.pop(rest[-1]), rest[-1]) if rest else (StatedProfile(), None)
+            ds.hypothesis = None
+        return people.removal_clauses(text, gone)
+
+    def _everyone_supposed(self, ds: DialogueState, text: str) -> dict[str, StatedProfile]:
+        """「如果下一梯幫全班每個人都加一門 12 小時的 AI 素養課，會有幾位符合」: the course's hours added to every
+        person talked about, each on a copy (what-ifs are never stored); {} unless several people are."""
+        team = {**ds.people, **({ds.person: ds.profile} if ds.person else {})}
+        team = {name: profile for name, profile in team.items() if not profile.is_empty()}
+        if len(team) < 2 or not EVERYONE_TAKES.search(normalise(text)):
+            return {}
+        stated = self.facts.read(text, continuing=True)
+        if not stated.hours or stated.certificates or stated.unnamed:
+            return {}
+        course = replace(stated, adds=True, hypothetical=False, correction=False, unassigned_hours=[], totals=[])
+        return {name: self.facts.apply(profile, course, ds.turn) for name, profile in team.items()}
+
     def _people_total(self, ds: DialogueState, text: str, lang: str) -> str:
         """「這兩個人加起來總共上了幾小時的課」: each person's course hours and their sum."""
         team = {**ds.people, **({ds.person: ds.profile} if ds.person else {})}
@@ -730,9 +816,11 @@ class Dialogue:
             # declined before any person or list it points at is looked up
             return self._question(ds, text, lang)
         self._register_compared(ds, text)
+        text = self._people_removed(ds, text)
         text = self._self_introduced(ds, text)
         text = self._shown_by_ordinal(ds, text)
         text = self._table_row(text)
+        text = self._persons_certificate(ds, text)
         n_total = normalise(text)
         if ds.people and TOTAL_HOURS.search(n_total) and EVERYONE.search(n_total) and not GAP.search(n_total):
             # 「這兩個人加起來總共上了幾小時的課？」: every person's hours added up
@@ -769,6 +857,7 @@ class Dialogue:
             elif ds.person in ds.supposed and stated.hypothetical and THAT_HOURS.search(normalise(text)):
                 # 「假設 Amy 真的補了那 6h，她跟 Ben 幾個符合」: the what-if supposed for her before, in place
                 supposed = {ds.person: ds.supposed[ds.person]}  # type: ignore[index]
+        supposed = self._everyone_supposed(ds, text) or supposed  # (「全班每人再加一門…（阿杰按26算）」: all of them)
         who = self._people_compared(ds, text, lang, supposed)
         parts = [p for p in re.split(r"(?<=[?？])", text) if p.strip()]
         if len(parts) == 1:
@@ -1166,6 +1255,15 @@ class Dialogue:
             # 「表5 這一類有建議哪些工具？」 right after a result for one type: that type
             text = normalised.replace(this_type.group(0), f"「{ds.situation_types[0]}」", 1)
         ds.situation_types, ds.situation_route = [], None
+        parts = [p for p in re.split(r"(?<=[?？])", text) if p.strip()]
+        if len(parts) == 2 and FOLLOWS_ON.search(normalise(parts[1])) and not ex.has_facts:
+            # 「睿哲那張是哪個單位辦的？同一個單位在表6還有哪幾張？」: the second question is about what the first's
+            # answer is about, so each is answered in turn
+            first = self._question(ds, parts[0], lang)
+            second = self._question(ds, parts[1], lang)
+            if len(first) == 1 and len(second) == 1:
+                return [Reply(f"{first[0].text}\n\n{second[0].text}", second[0].buttons or first[0].buttons)]
+            return [*first, *second]
         return self._question(ds, text, lang)
 
     def _shown_by_ordinal(self, ds: DialogueState, text: str) -> str:
@@ -1961,7 +2059,12 @@ class Dialogue:
             count = int(first.group(1)) if first.group(1).isdigit() else chinese_number(first.group(1)) or 0
             order = [name for name in ds.named if name in team][: int(count)]
             team = {name: team[name] for name in order}
-        if len(team) < 2 or not WHO.search(n):
+        compared_before = ds.topic is not None and ds.topic.rule == PEOPLE_COMPARED
+        lacking = GAP.search(n) or re.search(r"(缺|差|補|不足|\bneed|\bshort)", n)
+        shortfalls_asked = bool(SHORTFALLS_ADDED.search(n) and lacking or FURTHEST.search(n))
+        # (「更正…阿杰其實是 26 小時。那他差多少？全部加起來呢」: facts stated first, the recount after them)
+        added_up = shortfalls_asked and compared_before and not self.facts.read(text, continuing=True).has_facts
+        if len(team) < 2 or not (WHO.search(n) or added_up):
             return None
         if people.SELF in team:  # the user's own facts, among the others': addressed to them
             you = "You" if self._answer_language(text, lang) == "en" else "您本人"
@@ -1975,7 +2078,7 @@ class Dialogue:
         # 「這樣總共有幾個」「重算一下」 right after a comparison: what it asked
         counted_again = COUNT_ASKED.search(n) or RECOUNT.search(n) or re.search(r"(符合|達標|達到|\bmeet)", n)
         asks_levels = asks_levels or bool(
-            counted_again and ds.topic and ds.topic.rule == PEOPLE_COMPARED and ds.topic.entities
+            (counted_again or shortfalls_asked) and compared_before and ds.topic and ds.topic.entities
         )
         intents = set(self.reader.detect_intents(n))
         about_cert = any(e.kind == "cert" for e in self.reader.entities(n)) or bool(SINGULAR.search(n))
@@ -1987,6 +2090,9 @@ class Dialogue:
             # 「這樣總共有幾個人符合了？」 right after a comparison: what that comparison asked
             talents = [key for kind, key, _ in ds.topic.entities if kind == "talent"]
             types = [key for kind, key, _ in ds.topic.entities if kind == "type"]
+        either = bool(EITHER_TALENT.search(n)) and not types
+        if either:  # "how many meet either talent category": the categories 表5's summary rules judge
+            talents = [r.category for r in self.cat.rules.talent_categories]
         en = self._answer_language(text, lang) == "en"
         lines, meets = [], []
         for name, profile in team.items():
@@ -1994,12 +2100,14 @@ class Dialogue:
             levels = [f"{t['type']} {t['level']}" for t in result["types"] if t["level"] != "未達"]
             levels = [x for x in levels if not types or x.rsplit(" ", 1)[0] in types]
             cats = result["talent_categories"]
-            if talents and set(talents) <= set(cats) or types and len(levels) == len(types):
+            met_talents = bool(set(talents) & set(cats)) if either else bool(talents) and set(talents) <= set(cats)
+            if met_talents or types and len(levels) == len(types):
                 meets.append(name)
             asked_types = "、".join(types)
             none = f"{asked_types} not reached" if en and types else "none reached" if en else f"{asked_types} 尚未達到"
             met = (f"; meets {', '.join(cats)}" if en else f"；符合 {'、'.join(cats)}") if cats else ""
             missed = [x for x in talents if x not in cats]  # 「誰算 AI 應用人才」: who does not, in so many words
+            missed = [] if either and cats else missed
             if missed:
                 met += f"；尚不符合 {'、'.join(missed)}" if not en else f"; does not meet {', '.join(missed)}"
             lines.append(
@@ -2028,7 +2136,7 @@ class Dialogue:
                         for g in shown
                         if not g.startswith(("可考慮", "e.g."))
                     ]
-        asked = "、".join(talents or types)
+        asked = "或".join(talents) if either else "、".join(talents or types)
         if en:
             head = (
                 (
@@ -2062,6 +2170,9 @@ class Dialogue:
                 if en
                 else f"{every_zh}符合 {asked}：{'、'.join(meets)}。"
             )
+        if shortfalls_asked and (types or talents):
+            # 「要 4 個人都達到 AI 應用素養，素養時數加起來還要補幾小時？誰差最多？」: each one's fewest hours, added
+            head += "\n" + self._shortfalls_line(team, types, talents, text, en)
         if HIGHER.search(n) and len(types) == 1:
             # 「誰的 AI 工具應用等級比較高」: the levels set against each other, ties said as ties
             levels = {name: self.situation.level_of(profile, types[0]) for name, profile in team.items()}
@@ -2092,6 +2203,40 @@ class Dialogue:
             head = f"(hypothetical, not saved) {head}" if en else f"（假設情況試算，未記錄）{head}"
         reply = "\n".join([head, *lines, "", source])
         return Reply(to_simplified(reply) if self._answer_language(text, lang) == "zh-CN" else reply)
+
+    def _shortfalls_line(
+        self, team: dict[str, StatedProfile], types: list[str], talents: list[str], text: str, en: bool
+    ) -> str:
+        """The course hours each person still needs for the one type (at the level named, else its first) or
+        talent category asked, added up, and who needs the most: the engine's fewest hours per person."""
+        n = normalise(text)
+        short: dict[str, float] = {}
+        for name, profile in team.items():
+            if len(types) == 1:
+                levels = [lv.level for r in self.cat.rules.types if r.type == types[0] for lv in r.levels]
+                level = next((lv for lv in levels if lv in n), levels[0])
+                reached = self.situation.level_of(profile, types[0])
+                if self.situation.level_rank(types[0], reached) >= self.situation.level_rank(types[0], level):
+                    continue
+                got = self.situation.hours_to(profile, types[0], level, None)
+                hours = got[0] if got is not None else None
+            else:
+                hours = self.situation.hours_to_talent(profile, talents[0])
+            if hours:
+                short[name] = hours
+        asked = types[0] if len(types) == 1 else talents[0]
+        if not short:
+            return f"Nobody needs more hours for {asked}." if en else f"每位都已達到 {asked}，不需再補時數。"
+        each = [f"{name} {h:g}" for name, h in short.items()]
+        most, total = max(short, key=lambda x: short[x]), sum(short.values())
+        if en:
+            listed = ", ".join(each)
+            return (
+                f"By courses alone: {total:g} more hours in all ({listed}); the furthest is {most} ({short[most]:g} h)."
+            )
+        return (
+            f"只靠上課，還需補的時數合計 {total:g} 小時（{'、'.join(each)}）；差最多：{most}（{short[most]:g} 小時）。"
+        )
 
     def _profile_topic(self, ds: DialogueState, profile: StatedProfile, focus: list[str] | None = None) -> None:
         """After an answer about someone's facts, what the conversation is about is the certificates

@@ -21,6 +21,9 @@ _INTRO_ZH = (
     r"(?:同事|員工|學員|學生|同學|部屬|下屬|同仁|新人|組員|成員|應徵者|候選人|另一位|另外一位|另一名|下一位|工程師|專員|主管"
     r"|共同創辦人|合夥人|夥伴|朋友|室友|學長|學姐|學弟|學妹|實習生"
     r"|第[一二三四五六七八九十\d]{1,2}(?:位|個人|個|名)(?:同事|學生|同學|學員|員工|應徵者|候選人)?"
+    # 「另外新來一個怡萱」「新加入一個詠晴」「換一個新同學睿哲」: someone joining the people talked about
+    r"|(?:新來|新加入|剛加入|新進)的?(?:一個|一位|一名)?(?:新)?(?:同學|同事|學生|成員|組員|員工|學員)?"
+    r"|(?:換|換成|補|補上|加|加入)了?(?:一個|一位|一名)新?(?:同學|同事|學生|成員|組員|員工|學員)?"
     r"|(?:同組|同部門|同團隊|組上|隔壁組)的)"
 )
 _NAME_ZH = (
@@ -137,6 +140,9 @@ SUBJECT_NAME = re.compile(
     + r"\s{3,}(?=[^\s，,。；;]{0,6}\d)"
     # 「…；Ivy 素養18h、音源20h」「丙 素養18小時…」: a Latin name or a 甲乙 label opening an item, then numbers
     + r"|(?:(?<=[：:；;，,。])|^)\s*(?P<spaced>[A-Z][a-z]{2,}|[甲乙丙丁戊己])\s+(?=[^\s，,。；;]{0,6}\d)"
+    # "Raj - literacy 18, text tools 10. Mei - literacy 18…": a name and a dash opening an item, then their facts
+    + r"|(?:^|(?<=[.:;：；。]\s)|(?<=[：；。]))\s*(?P<dashed>[A-Z][a-z]{2,}|[\u4e00-\u9fff]{2,3})\s*[-–—]\s+"
+    + r"(?=[^,，.。;；]{0,24}\d|no\b|only\b|沒|只有|有)"
     # 「Kevin：AI素養20小時…」「小美：…」: a name and a colon opening a list of their facts
     + r"|(?:^|(?<=[，,。；;\s的看查]))(?P<colon>[A-Z][a-z]{2,}|[小阿][\u4e00-\u9fff]|[甲乙丙丁戊己])\s*[：:]"
     # 「…盤點。王經理：上過…；李副理：有…」「…；佩佩：素養24、圖文9」: a two- or three-character name opening
@@ -301,7 +307,7 @@ def as_pronoun(text: str, names: list[str]) -> str:
     # 「Kevin有 X」 reads 「他有 X」; "Lisa has the AWS … and the TQC+ GenAI Python one" stays English
     # even when certificate names in it are Chinese
     chinese = bool(re.search(r"[\u4e00-\u9fff]", text)) and not reads_as_english(text)
-    for form in sorted((f for n in names for f in _forms(n)), key=len, reverse=True):
+    for form in sorted((f for n in names for f in forms(n)), key=len, reverse=True):
         if re.fullmatch(r"[A-Za-z]+", form):
             if chinese:  # 「B：有 AIATCL…」 opens what is said of B: 「他有…」
                 text = re.sub(rf"(?<![A-Za-z]){re.escape(form)}\s*[:：]\s*(?=[\u4e00-\u9fff])", form, text)
@@ -333,21 +339,61 @@ def compared(text: str) -> list[str]:
     return [n for n in names if n not in NOT_NAMES] if len(names) == 2 else []
 
 
+# 「宗翰下個月離職先拿掉」「柏翰轉去別的社團了」「冠廷退出專題了」 "remove Tom", "Ken left": someone who no longer
+# counts among the people talked about (the name is checked against those named)
+_LEAVES = (
+    r"[^，,。；;？?！!]{0,8}?(?:離職|退出|轉去|轉到|轉走|調走|調去|離開|退社|退選|退訓|不做了|走了|拿掉|移除|刪掉|去掉|剔除"
+    r"|不用算|不算了|不列入|排除)"
+)
+_REMOVES = r"(?:把|將|先把)\s*"
+_LEAVES_EN = (
+    r"\s+(?:left|quit|dropped out|has left|is leaving|is out|no longer counts|resigned|is resigning|is quitting"
+    r"|is transferring|transferred|is moving|moved)\b"
+)
+_REMOVES_EN = r"\b(?:remove|drop|take out|exclude|minus|without)\s+"
+
+
+def removed(text: str, known: list[str]) -> list[str]:
+    """The known people the message takes out of the count, in the order named."""
+    out = []
+    for name in known:
+        for form in forms(name):
+            f = re.escape(form)
+            latin = bool(re.fullmatch(r"[A-Za-z]+", form))
+            patterns = (
+                [rf"(?<![A-Za-z]){f}(?![A-Za-z]){_LEAVES_EN}", rf"{_REMOVES_EN}{f}(?![A-Za-z])", rf"{f}{_LEAVES}"]
+                if latin
+                else [rf"{f}{_LEAVES}", rf"{_REMOVES}{f}"]
+            )
+            at = [m.start() for pat in patterns for m in re.finditer(pat, text, re.IGNORECASE if latin else 0)]
+            if at:
+                out.append((min(at), name))
+                break
+    return [name for _, name in sorted(out)]
+
+
+def removal_clauses(text: str, names: list[str]) -> str:
+    """The message without the clauses that take people out (what is said of the others stays)."""
+    clauses = re.split(r"(?<=[，,。；;！!])|(?<=\.\s)", text)
+    kept = [c for c in clauses if not removed(c, names)]
+    return "".join(kept)
+
+
 def mentioned(text: str, known: list[str]) -> str | None:
     """A known person the message names: the one something is said of (「志明有…」) first, else the longest
     name (「怡君」 for 陳怡君)."""
     said = [
-        (m.start(), name) for name in known for form in _forms(name) for m in re.finditer(re.escape(form) + _SAYS, text)
+        (m.start(), name) for name in known for form in forms(name) for m in re.finditer(re.escape(form) + _SAYS, text)
     ]
     if said:
         return min(said)[1]
-    forms = [(form, name) for name in known for form in _forms(name)]
+    spoken = [(form, name) for name in known for form in forms(name)]
     # 「小黃如果也想跟小林一樣有…」: the one compared with (跟…一樣) is not the one talked about, when another is named
-    present = {name for form, name in forms if form in text}
-    alike = {name for form, name in forms if re.search(rf"(跟|像|和|與|同){re.escape(form)}(一樣|那樣|相同)", text)}
+    present = {name for form, name in spoken if form in text}
+    alike = {name for form, name in spoken if re.search(rf"(跟|像|和|與|同){re.escape(form)}(一樣|那樣|相同)", text)}
     if len(present) >= 2 and alike and present - alike:
-        forms = [(form, name) for form, name in forms if name not in alike]
-    for form, name in sorted(forms, key=lambda f: -len(f[0])):
+        spoken = [(form, name) for form, name in spoken if name not in alike]
+    for form, name in sorted(spoken, key=lambda f: -len(f[0])):
         if re.fullmatch(r"[A-Za-z]+", form):
             if re.search(rf"(?<![A-Za-z]){re.escape(form)}(?![A-Za-z])", text, re.IGNORECASE):
                 return name
@@ -374,6 +420,7 @@ def _subject(m: re.Match[str]) -> str | None:
         "appos",
         "spaced",
         "noted",
+        "dashed",
         "listed",
         "listed_colon",
         "listed_says",
@@ -381,7 +428,8 @@ def _subject(m: re.Match[str]) -> str | None:
     return next((m.group(g) for g in names if m.group(g)), None)
 
 
-def _forms(name: str) -> list[str]:
+def forms(name: str) -> list[str]:
+    """The ways a name is said: a three-character Chinese name also by its given name."""
     if re.fullmatch(r"[\u4e00-\u9fff]{3}", name):
         return [name, name[1:]]  # the surname and given name, or the given name alone
     return [name]

@@ -462,7 +462,7 @@ class SituationAdvisor:
         )
         return SituationAnswer(f"{now.text}\n\n{then.text}", now.result, now.types, now.rule_ids + then.rule_ids)
 
-    def _target_level(self, t: dict[str, Any], text: str) -> str | None:
+    def target_level(self, t: dict[str, Any], text: str) -> str | None:
         """The level a question aims at for one type: one it names beyond the one reached, else the next."""
         levels = [lv.level for r in self.cat.rules.types if r.type == t["type"] for lv in r.levels]
         rank = self.level_rank(t["type"], t["level"])
@@ -571,7 +571,7 @@ class SituationAdvisor:
 
     def _hours_line(self, profile: StatedProfile, t: dict[str, Any], text: str, lang: str) -> str:
         """「要多久才能到進階？」 without a pace: the course hours still missing; the time is the user's pace."""
-        level = self._target_level(t, text)
+        level = self.target_level(t, text)
         found = self.hours_to(profile, t["type"], level, None) if level else None
         if found is None:
             return ""
@@ -588,7 +588,7 @@ class SituationAdvisor:
 
     def _pace_line(self, profile: StatedProfile, t: dict[str, Any], pace: Pace, text: str, lang: str) -> str:
         """「每週上 5 小時的影像課，要幾週？」: the hours still missing for the level aimed at, over the pace."""
-        level = self._target_level(t, text)
+        level = self.target_level(t, text)
         if level is None:
             return ""
         found = self.hours_to(profile, t["type"], level, pace.area)

@@ -171,6 +171,8 @@ YEARS = re.compile(
     r"(?<![\d.\-])(?:19|20)\d{2}(?:\s*(?:[、,，/~\-–]|至|到|和|跟|與|及|and)\s*(?:19|20)\d{2})*"
     r"(?![\d.])\s*(?:年(?:度)?)?"
 )
+# "for type 4" "item 10" "table 6": a number that names a part of the guideline, never hours
+NUMBERED_PART = re.compile(r"\b(type|item|category|step|table|tier|row|column)\s*#?\d+\b", re.IGNORECASE)
 # 「每年 6 小時，2023、2024、2025 三年都有上」: hours per year times the years said
 PER_YEAR = re.compile(
     r"每年\s*(?P<m>\d+(?:\.\d+)?|[一二兩三四五六七八九十]+)\s*(?:個)?\s*(?:小時|鐘頭|hrs?\b|h\b)"
@@ -411,6 +413,7 @@ class FactReader:
         text = PER_YEAR.sub(_per_year_as_hours, text)
         text = self.sessions_as_hours(text)
         text = YEARS.sub(" ", text)
+        text = NUMBERED_PART.sub(" ", text)
         text = ROUGH_TENS.sub(r"\g<n>", text)
         text = ROUGH_EN.sub(r"\g<n>", text)
         text = DOZEN.sub(lambda m: "6" if m.group("half") else "12", text)
