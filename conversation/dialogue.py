@@ -721,6 +721,8 @@ class Dialogue:
         """「睿哲那張是哪個單位辦的？」 "Daniel's cert": the one certificate that person holds, by its name (so the
         catalog answers about it); unchanged when they hold none or several."""
         team = {**ds.people, **({ds.person: ds.profile} if ds.person else {})}
+        if any(e.kind == "cert" for e in self.reader.entities(normalise(text))):
+            return text  # a certificate named: that one is asked about
         for name, profile in team.items():
             held = list(dict.fromkeys(c.cert_id for c in profile.certificates))
             if name == people.SELF or len(held) != 1:
@@ -733,7 +735,8 @@ class Dialogue:
                     rf"|(?<![A-Za-z]){f}'s (cert|certificate|certification|credential)\b",
                     text,
                 )
-                if said:
+                if said and not re.match(r"\s*[A-Za-z「『]", text[said.end() :]):
+                    # (「阿傑那張 TQC 寫的是『進階』」: the words after it say which, and what of it is asked)
                     return text[: said.start()] + cert + text[said.end() :]
         return text
 

@@ -924,7 +924,9 @@ WHICH_KIND = re.compile(r"(哪(一)?(類|種|張)|什麼(類|種)|\b(which|what)
 @rule("view.first_certificates", 692, VIEW, "which certificate category first: the first type's (表3), then a talent's")
 def _first_certificates(q: Query) -> list[Card] | None:
     text = q.u.normalised
-    if not (FIRST_STEP.search(text) and WHICH_KIND.search(asked_clause(text)) and mentions_certificates(q)):
+    # (「完全沒寫過程式，先考哪類比較實際」: to sit first is to take an exam)
+    exams = mentions_certificates(q) or bool(re.search(r"(先考|考哪)", text))
+    if not (FIRST_STEP.search(text) and WHICH_KIND.search(asked_clause(text)) and exams):
         return None
     if q.keys.get("cert") or q.keys.get("cert_category") or q.keys.get("type") or q.keys.get("item"):
         return None  # a certificate, category or type named: its own view says what it is or takes
