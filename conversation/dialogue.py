@@ -54,8 +54,8 @@ from rag.plan_request import (
     target_here,
     target_mentioned,
 )
-from rag.routing_rules import DESCRIBED_EXAM, QUESTION_MARKERS, asked_clause
-from rag.situation import CATEGORY_REFUSED, SituationAdvisor
+from rag.routing_rules import DESCRIBED_EXAM, QUESTION_MARKERS, asked_clause, refused_categories
+from rag.situation import SituationAdvisor
 from rag.stated_facts import NOT_YET, Extracted, FactReader
 from rag.textnorm import detect_language, normalise, reads_as_english, to_simplified
 from rag.understanding import without_names
@@ -405,6 +405,8 @@ WHO = re.compile(
     r"|(兩|三|四|五)\s*(位|個人|個)[^，。?？]{0,6}都(符合|算|有|達到|具備)"
     # "So of the three, how many meet…" "how many of the five reach…"
     r"|\bhow many of the (two|three|four|five|six|\d+|team|group)\b"
+    # 「這樣團隊裡算開發人才的變幾個？」「組裡現在幾個到服務開發」: a count over the team described
+    r"|(團隊|組|班|部門|社團|大家)(裡|里|中|上|內)[^，。?？]{0,12}幾(個|位|人)(?!小時|鐘頭|張)"
     r"|\bof the (two|three|four|five|six|\d+)\b[^?]{0,12}\bhow many\b"
     # "…Priya and Marco - how many are application talent?": how many of those named meet what is named
     r"|\bhow many (are|would be|will be|now|meet|count|qualify|reach)\b[^?]{0,30}"
@@ -636,6 +638,21 @@ class Dialogue:
             first = self._read_one(ds, parts[0], lang)
             second = self._read_one(ds, parts[1], lang)
             return [Reply(f"{first[0].text}\n\n{second[0].text}", second[0].buttons or first[0].buttons)]
+        second_about = len(parts) == 2 and FOLLOWS_ON.search(normalise(parts[1])) and not ds.flow
+        if second_about and self.facts.read(parts[0], True).has_facts and not self.facts.read(parts[1], True).has_facts:
+            # 「那她不上課，改考一張生成式AI辦公室應用能力認證呢？這張是誰辦的？」: the what-if, then the question
+            # about the certificate it named
+            first = self._read_one(ds, parts[0], lang)
+            named = [e for e in self.reader.entities(normalise(parts[0])) if e.kind == "cert"]
+            question = parts[1]
+            if len(named) == 1:
+                pointed = re.sub(
+                    r"^(\W*)(這張|那張|它)", rf"\1「{self._name('cert', named[0].key)}」", normalise(parts[1])
+                )
+                question = to_simplified(pointed) if detect_language(parts[1]) == "zh-CN" else pointed
+            second = self._question(ds, question, lang)
+            if len(first) == 1 and len(second) == 1:
+                return [Reply(f"{first[0].text}\n\n{second[0].text}", first[0].buttons)]
         replies = self._read_one(ds, text, lang)
         replies = self._retired_name_noted(text, replies)
         n = normalise(text)
@@ -994,6 +1011,11 @@ class Dialogue:
         asks_again = ds.hypothesis is not None and bool(ds.situation_types) and ex.asks_level and not ex.has_facts
         supposes = bool(self.facts.hypothetical.search(n))  # 「假設上面兩個都上完」 supposes anew
         asks_again = asks_again and not supposes and not NOW.search(n) and not REAL.search(n)
+        # (「順便問，我的職稱是行政助理，在表7算哪一型？」「照發展路徑下一步是什麼職稱」: a role or a career path asked)
+        own_kinds = {e.kind for e in self.reader.entities(n)}
+        asks_again = (
+            asks_again and not own_kinds & {"role", "archetype"} and "career" not in self.reader.detect_intents(n)
+        )
         goes_on = goes_on or asks_again
         # 「行銷的那張咧？也是工具類？」 after a what-if: a catalog question about a certificate it describes
         catalog_intents = {"category_of", "issuer"} & set(self.reader.detect_intents(n))
@@ -1003,6 +1025,10 @@ class Dialogue:
         named_asked = catalog_intents and not ex.has_facts and any(e.kind == "cert" for e in self.reader.entities(n))
         goes_on = goes_on and not described_asked and not named_asked
         asks_again = asks_again and not named_asked
+        # 「如果那 18 小時我是去上服務開發課呢？」 right after a what-if that left 18 hours short: those hours, added
+        # to the same what-if
+        those_hours = ds.hypothesis is not None and ex.hypothetical and ex.hours and bool(THAT_HOURS.search(n))
+        goes_on = goes_on or bool(those_hours and not NOW.search(n))
         # 「改成 文書 25、自動化 4 小時呢？」 right after a what-if: the what-if varied, not the stated facts
         variant = ds.hypothesis is not None and ex.has_facts and bool(VARIANT.match(n)) and not NOW.search(n)
         if variant:
@@ -2098,8 +2124,12 @@ class Dialogue:
             talents = [r.category for r in self.cat.rules.talent_categories]
         en = self._answer_language(text, lang) == "en"
         lines, meets = [], []
+        by_talent: dict[str, list[str]] = {x: [] for x in talents}
         for name, profile in team.items():
             result = self.situation.result_of(profile)
+            for x in talents:
+                if x in result["talent_categories"]:
+                    by_talent[x].append(name)
             levels = [f"{t['type']} {t['level']}" for t in result["types"] if t["level"] != "未達"]
             levels = [x for x in levels if not types or x.rsplit(" ", 1)[0] in types]
             cats = result["talent_categories"]
@@ -2165,7 +2195,17 @@ class Dialogue:
             head = (
                 f"None of them meets {asked} yet (0 of {len(team)})." if en else f"{count}都尚未符合 {asked}（0 位）。"
             )
-        if asked and len(meets) == len(team) >= 2:  # "which of them reaches …" when every one does: say so
+        if len(talents) >= 2 and not either and not types:
+            # 「誰算 AI 開發人才，誰算應用人才？」: each category asked, with who meets it
+            head = "\n".join(
+                (
+                    f"Meets {x}: {', '.join(names) or 'nobody yet'} ({len(names)} of {len(team)})."
+                    if en
+                    else f"符合 {x} 的：{'、'.join(names) or '目前沒有'}（共 {len(names)} 位）。"
+                )
+                for x, names in by_talent.items()
+            )
+        elif asked and len(meets) == len(team) >= 2:  # "which of them reaches …" when every one does: say so
             every_zh = "兩位都" if len(team) == 2 else "每一位都"
             every_en = "Both" if len(team) == 2 else "All of them"
             head = (
@@ -2428,13 +2468,16 @@ class Dialogue:
             return True  # 「那用證照的話呢」 "And via certificates instead?" right after a result: that route
         if WHY_STILL.search(text) and not ds.profile.is_empty() and not ex.has_facts:
             return True  # 「我不是已經有素養類的證了嗎，為什麼還要那18個小時」: the result again, with its rules
-        refused = CATEGORY_REFUSED.search(text) and re.search(r"幾張|幾個|多少|什麼類|哪一?類|\bhow many\b", text)
+        # (「雅婷想走證照，用「素養類+工具類」那個組合拿 AI 模型訓練的話，她還差幾張」: the route that combination is)
+        refused = refused_categories(text) and re.search(r"幾張|幾個|多少|什麼類|哪一?類|\bhow many\b", text)
         if refused and not ds.profile.is_empty() and not ex.has_facts:
             return True  # 「專案類太難不想考，那走另一個組合還要幾張」: the person's other certificate routes
         if self.facts.duration.search(text) and ex.asks_level and not ds.profile.is_empty():
             return True  # 「要多久才能到工具應用進階？」 once facts are known: how long from them
         if self.facts.asks_about_certificate(text):
             return False
+        if not ex.has_facts and "career" in self.reader.detect_intents(text) and not LEVEL_NAMED.search(text):
+            return False  # 「以我資工的背景，照發展路徑下一步會是什麼職稱」: 附件(五)'s routes, not one's levels
         if not ex.has_facts and self._work_described(text):
             return False  # 「我們平常用 AI 寫公文初稿，這個算哪一種能力」: the work described, placed in 表2
         if not ex.has_facts and "issuer" in self.reader.detect_intents(text):
@@ -2464,6 +2507,7 @@ class Dialogue:
 
         entities = self.reader.entities(text)
         only_levels = about_levels(entities)
+        known_facts = not ds.profile.is_empty()
         # (「我主管問說，客服人員算加值型還是導入型」 names a 表7 role, not one's levels)
         names_role = any(e.kind in ("archetype", "role") and e.start >= 0 for e in entities)
         # 「我平時把客戶通話記錄貼到免費版 ChatGPT，這樣OK嗎？」「想往 AI 工程師發展，路徑是？」: a subject of
@@ -2472,6 +2516,9 @@ class Dialogue:
         levels_named = any(e.kind in ("type", "talent") for e in entities) or LEVEL_NAMED.search(text)
         if own_subject and not ex.has_facts and not levels_named:
             return False
+        pointed = ex.first_person or bool(THIRD_PERSON.search(text))
+        if "which_talent" in self.reader.detect_intents(text) and pointed and not own_subject and known_facts:
+            return True  # 「那 B 呢？他比較像哪一類人才？」 "what kind of talent am I": the person's categories
         if ex.asks_level and (ex.first_person or ex.has_facts) and (not names_role or ex.has_facts):
             return True
         if not ds.profile.is_empty() and not ex.has_facts and self._level_of_one_type(text) and not entities:

@@ -1915,6 +1915,29 @@ CATEGORY_REFUSED = re.compile(
     r"(?P<c>素養類|工具類|專案類)[^，。,?？]{0,8}?(不想考|不考|不要考|不打算考|考不了|考不到|不想碰|太難)"
     r"|(不想考|不考|不要考|不打算考|不走|避開|不碰|不想碰)(?P<c2>素養類|工具類|專案類)"
 )
+# "without a project cert" "skip the project ones": the same refusal in English
+CATEGORY_REFUSED_EN = re.compile(
+    r"\b(without|no|skip(ping)?|avoid(ing)?|not taking|except)\s+(a |an |the |any )?(?P<en>project|tool|literacy)"
+    r"([- ]?(type|category|level))?\s*(certs?|certificates?|certifications?|exams?|ones?)\b"
+)
+# 「用「素養類+工具類」那個組合」「素養類一張加工具類三張」: a certificate route named by the categories it combines
+CATEGORIES_COMBINED = re.compile(
+    r"(?P<a>素養類|工具類|專案類)[^，。,?？]{0,4}?(\+|＋|加上?|和|跟|與|搭配|配)[^，。,?？]{0,3}?(?P<b>素養類|工具類|專案類)"
+)
+CATEGORY_EN = {"project": "專案類", "tool": "工具類", "literacy": "素養類"}
+
+
+def refused_categories(text: str) -> set[str]:
+    """The certificate categories a question sets aside (「專案類不想考」 "without a project cert"), or, when it
+    names a route by the categories it combines (「用素養類+工具類那個組合」), the categories left out of it."""
+    refused = {m.group("c") or m.group("c2") for m in CATEGORY_REFUSED.finditer(text)}
+    refused |= {CATEGORY_EN[m.group("en").lower()] for m in CATEGORY_REFUSED_EN.finditer(text)}
+    combined = CATEGORIES_COMBINED.search(text)
+    if combined and combined.group("a") != combined.group("b"):
+        refused |= set(CATEGORY_EN.values()) - {combined.group("a"), combined.group("b")}
+    return refused
+
+
 CERT_COUNTED = re.compile(r"(同一|這|那|[一兩二三四五六七八九十幾\d])\s*張|續證")
 # question words that ask nothing of the guideline's subject by themselves (「哪家比較划算」)
 GENERIC_INTENTS = frozenset({"compare", "count", "define"})

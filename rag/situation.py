@@ -19,7 +19,7 @@ from knowledge.catalog import Catalog
 from knowledge.profile import parse_profile
 from knowledge.report import gap_lines
 from knowledge.stated_profile import HeldCertificate, StatedHours, StatedProfile
-from rag.routing_rules import CATEGORY_REFUSED, CLAUSE_SPLIT, DESIRED, QUESTION_MARKERS
+from rag.routing_rules import CLAUSE_SPLIT, DESIRED, QUESTION_MARKERS, refused_categories
 from rag.stated_facts import ASKS, SENTENCE_SPLIT, FactReader, Pace
 from rag.textnorm import normalise, to_simplified
 from rag.understanding import QueryUnderstanding, without_certificates
@@ -106,6 +106,13 @@ BOTH_ROUTES = re.compile(
     r"((證照|認證)[^，。?？]{0,6}(時數|上課)[^，。?？]{0,6}(兩個|兩者|都要|皆需|同時)|兩(個|種)?途徑(都|皆)(要|需)"
     r"|\bboth (routes|paths|requirements)\b"
     r"|\b(certificates?|certs?) and (training )?hours\b[^?.]{0,20}\b(both|required)\b)"
+)
+
+
+# 「表6裡還有哪幾張工具類她可以考」 "which ones could she take": the certificates that close a gap, all of them
+CERTS_LISTED = re.compile(
+    r"(哪幾張|哪些(證照|認證)?|還剩哪|還有哪|可以選哪|有哪幾|\bwhich (ones|certs?|certificates?|certifications?)\b"
+    r"|\bwhat are (the|my) options\b|\blist (them|the|all)\b)"
 )
 
 
@@ -301,11 +308,13 @@ class SituationAdvisor:
         """Every route's gap for one type's result, each line naming its rule (people compared side by side)."""
         return self._gap_lines(t, [{**g, "alternative": True} for g in t["gaps"]], lang)
 
-    def _gap_lines(self, t: dict[str, Any], gaps: list[dict[str, Any]], lang: str) -> list[str]:
+    def _gap_lines(self, t: dict[str, Any], gaps: list[dict[str, Any]], lang: str, every: bool = False) -> list[str]:
         """What is missing per route, worded for the reader: the engine's Chinese text, or in English from
-        the same numbers (each measure's `label_en` in assessment_rules.yaml)."""
+        the same numbers (each measure's `label_en` in assessment_rules.yaml). `every`: the certificates that
+        would close a gap are all named (「表6 還有哪幾張工具類可以考」 asks for them), not the first three."""
+        shown = len(self.cat.certifications) if every else 3
         if lang != "en":
-            text = gap_lines({**t, "gaps": gaps})
+            text = gap_lines({**t, "gaps": gaps}, max_suggestions=shown)
             return [f"  ➜ {g}" if not g.startswith("  ") else f"    {g.strip()}" for g in text]
         out = []
         for g in gaps:
@@ -322,9 +331,9 @@ class SituationAdvisor:
                     parts.append(f"{n:g} more {label}")
             route = ROUTE_EN[g["route"]]
             out.append(f"  ➜ For {g['level']} by the {route} ({g['rule']}): {'; '.join(parts)}")
-            certs = g["certifications"][:3]
+            certs = g["certifications"][:shown]
             if certs:
-                more = f" and {len(g['certifications']) - 3} more" if len(g["certifications"]) > 3 else ""
+                more = f" and {len(g['certifications']) - shown} more" if len(g["certifications"]) > shown else ""
                 names = ", ".join(f"{c['name']} ({self._issuer_en(c['issuer'])})" for c in certs)
                 out.append(f"    e.g. {names}{more}")
         return out
@@ -922,7 +931,7 @@ class SituationAdvisor:
 
         types, talents = self.asked_types(text)
         # 「專案類太難不想考，那走另一個組合還要幾張」: the certificate rules needing that category are left out
-        refused = {m.group("c") or m.group("c2") for m in CATEGORY_REFUSED.finditer(normalise(text))}
+        refused = refused_categories(normalise(text))
         if refused and not types and not talents:
             types = [
                 t["type"]
@@ -980,7 +989,7 @@ class SituationAdvisor:
                     else f"  ➜ 不考{'、'.join(sorted(refused))}的話，沒有其他證照途徑。"
                 )
             gaps = kept
-            lines += self._gap_lines(t, gaps, lang)
+            lines += self._gap_lines(t, gaps, lang, every=bool(CERTS_LISTED.search(normalise(text))))
             lines += self._hours_total(gaps, lang)
             lines += self._filled_lines(profile, t, gaps, lang)
             lines += self._target_lines(t, text, lang)
