@@ -87,6 +87,8 @@ GROUP_ALIKE = re.compile(
     r"(?P<n>\d{1,3}|[二兩三四五六七八九十]+)\s*(個人|位|人|名)[^，。?？]{0,8}(都|全都|全部)[^，。?？]{0,4}"
     r"(一模一樣|一樣|相同|同樣)的?\s*(課|課程|時數|訓練)"
 )
+# 「這種工作」「那類職務」 "this kind of job": a kind of work, not a person
+WORK_KIND = re.compile(r"(工作|職務|職缺|職位|這種|這類|那種|那類|做的事|\b(job|work|position|role)\b)")
 # a second question about what the first asked of (「同一個單位還有哪幾張？」「它算哪一類？」 "and is it…")
 FOLLOWS_ON = re.compile(
     r"^\W*(那|那麼|而且|另外|還有|然後|以及)?\s*(同一?(個|家)?\s*(單位|機構|發證單位|辦理單位|類|分類|系列)|它|這張|這類|這一類"
@@ -1028,6 +1030,8 @@ class Dialogue:
         # 「如果那 18 小時我是去上服務開發課呢？」 right after a what-if that left 18 hours short: those hours, added
         # to the same what-if
         those_hours = ds.hypothesis is not None and ex.hypothetical and ex.hours and bool(THAT_HOURS.search(n))
+        # (「那如果那 30 小時全部都是上 Canva」: hours stated before, all moved into one area)
+        those_hours = those_hours and not re.search(r"(全部|全都|通通|都是|只上|\ball\b)", n)
         goes_on = goes_on or bool(those_hours and not NOW.search(n))
         # 「改成 文書 25、自動化 4 小時呢？」 right after a what-if: the what-if varied, not the stated facts
         variant = ds.hypothesis is not None and ex.has_facts and bool(VARIANT.match(n)) and not NOW.search(n)
@@ -2119,9 +2123,9 @@ class Dialogue:
             # 「這樣總共有幾個人符合了？」 right after a comparison: what that comparison asked
             talents = [key for kind, key, _ in ds.topic.entities if kind == "talent"]
             types = [key for kind, key, _ in ds.topic.entities if kind == "type"]
-        either = bool(EITHER_TALENT.search(n)) and not types
+        either = bool(EITHER_TALENT.search(n))
         if either:  # "how many meet either talent category": the categories 表5's summary rules judge
-            talents = [r.category for r in self.cat.rules.talent_categories]
+            talents, types = [r.category for r in self.cat.rules.talent_categories], []
         en = self._answer_language(text, lang) == "en"
         lines, meets = [], []
         by_talent: dict[str, list[str]] = {x: [] for x in talents}
@@ -2169,7 +2173,7 @@ class Dialogue:
                         for g in shown
                         if not g.startswith(("可考慮", "e.g."))
                     ]
-        asked = "或".join(talents) if either else "、".join(talents or types)
+        asked = (" or " if en else "或").join(talents) if either else "、".join(talents or types)
         if en:
             head = (
                 (
@@ -2195,7 +2199,7 @@ class Dialogue:
             head = (
                 f"None of them meets {asked} yet (0 of {len(team)})." if en else f"{count}都尚未符合 {asked}（0 位）。"
             )
-        if len(talents) >= 2 and not either and not types:
+        if len(talents) >= 2 and not either:
             # 「誰算 AI 開發人才，誰算應用人才？」: each category asked, with who meets it
             head = "\n".join(
                 (
@@ -2459,6 +2463,9 @@ class Dialogue:
         """Whether the message asks about the user's own result: a level question in the first person
         or next to stated facts; a hypothetical; a level question naming only types or talents while a
         profile is known (「這樣 AI 工具應用到哪一級？」); or 「那 AI 模型訓練呢？」 right after such an answer."""
+        refused = refused_categories(text) and re.search(r"幾張|幾個|多少|什麼類|哪一?類|\bhow many\b", text)
+        if refused and not ds.profile.is_empty() and not ex.has_facts:
+            return True  # 「專案類太難不想考，那走另一個組合還要幾張」: the person's other certificate routes
         if ex.hypothetical and (ex.has_facts or ex.adds):
             # (「如果我另外再開一門素養課，指引有推薦哪份教材」 supposes a course given, and asks for materials)
             subject = {e.kind for e in self.reader.entities(text)} - FACT_KINDS
@@ -2469,15 +2476,10 @@ class Dialogue:
         if WHY_STILL.search(text) and not ds.profile.is_empty() and not ex.has_facts:
             return True  # 「我不是已經有素養類的證了嗎，為什麼還要那18個小時」: the result again, with its rules
         # (「雅婷想走證照，用「素養類+工具類」那個組合拿 AI 模型訓練的話，她還差幾張」: the route that combination is)
-        refused = refused_categories(text) and re.search(r"幾張|幾個|多少|什麼類|哪一?類|\bhow many\b", text)
-        if refused and not ds.profile.is_empty() and not ex.has_facts:
-            return True  # 「專案類太難不想考，那走另一個組合還要幾張」: the person's other certificate routes
         if self.facts.duration.search(text) and ex.asks_level and not ds.profile.is_empty():
             return True  # 「要多久才能到工具應用進階？」 once facts are known: how long from them
         if self.facts.asks_about_certificate(text):
             return False
-        if not ex.has_facts and "career" in self.reader.detect_intents(text) and not LEVEL_NAMED.search(text):
-            return False  # 「以我資工的背景，照發展路徑下一步會是什麼職稱」: 附件(五)'s routes, not one's levels
         if not ex.has_facts and self._work_described(text):
             return False  # 「我們平常用 AI 寫公文初稿，這個算哪一種能力」: the work described, placed in 表2
         if not ex.has_facts and "issuer" in self.reader.detect_intents(text):
@@ -2514,9 +2516,12 @@ class Dialogue:
         # its own (responsible use, a role, a material…) asked with nothing stated and no level named
         own_subject = {e.kind for e in entities if e.start >= 0} - FACT_KINDS - {"cert_category"}
         levels_named = any(e.kind in ("type", "talent") for e in entities) or LEVEL_NAMED.search(text)
-        if own_subject and not ex.has_facts and not levels_named:
+        # (「以我資工的背景，照發展路徑下一步會是什麼職稱」: 附件(五)'s routes, not one's levels)
+        career = "career" in self.reader.detect_intents(text)
+        if (own_subject or career) and not ex.has_facts and not levels_named:
             return False
-        pointed = ex.first_person or bool(THIRD_PERSON.search(text))
+        # (「這種工作算哪類人才在做」 asks of a kind of work, not of the person)
+        pointed = re.search(r"(他|她|我(?!們))|\b(he|she|am i|i am)\b", text) and not WORK_KIND.search(text)
         if "which_talent" in self.reader.detect_intents(text) and pointed and not own_subject and known_facts:
             return True  # 「那 B 呢？他比較像哪一類人才？」 "what kind of talent am I": the person's categories
         if ex.asks_level and (ex.first_person or ex.has_facts) and (not names_role or ex.has_facts):
