@@ -87,6 +87,16 @@ GROUP_ALIKE = re.compile(
     r"(?P<n>\d{1,3}|[二兩三四五六七八九十]+)\s*(個人|位|人|名)[^，。?？]{0,8}(都|全都|全部)[^，。?？]{0,4}"
     r"(一模一樣|一樣|相同|同樣)的?\s*(課|課程|時數|訓練)"
 )
+# 「誰最接近」 "who's closest": the person with the smallest shortfall
+CLOSEST = re.compile(r"(最接近|最靠近|差最少|最快達|誰最近|\b(closest|nearest|least short|fewest hours short)\b)")
+# 「5個人全部」「全組」「每人」 "all of them": every person talked about
+EVERYONE_NAMED = re.compile(
+    r"(\d+|[兩二三四五六七八九十])\s*(個人|位|個)[^，。?？]{0,4}(全部|都|每)|全組|全班|全隊|整組|整班|每人|每個人|每一位|大家"
+    r"|\b(all of them|everyone|each of them|the whole (team|class|group))\b"
+    r"|\ball (\d+|two|three|four|five|six|seven|eight|nine|ten)\b|\b(both|each) of (them|us)\b"
+)
+# 「2號15小時」: a number of hours with no area named
+BARE_HOURS = re.compile(r"(\d+(?:\.\d+)?)\s*(?:個)?\s*(?:小時|鐘頭|hrs?\b|h\b|hours?\b)")
 # 「這種工作」「那類職務」 "this kind of job": a kind of work, not a person
 WORK_KIND = re.compile(r"(工作|職務|職缺|職位|這種|這類|那種|那類|做的事|\b(job|work|position|role)\b)")
 # a second question about what the first asked of (「同一個單位還有哪幾張？」「它算哪一類？」 "and is it…")
@@ -412,7 +422,7 @@ WHO = re.compile(
     r"|\bof the (two|three|four|five|six|\d+)\b[^?]{0,12}\bhow many\b"
     # "…Priya and Marco - how many are application talent?": how many of those named meet what is named
     r"|\bhow many (are|would be|will be|now|meet|count|qualify|reach)\b[^?]{0,30}"
-    r"\b(talent|literacy|application|development|tool|programming|model training|service)"
+    r"\b(talent|literacy|application|development|tool|programming|model training|service|advanced|basic|beginner|level)"
     # 「AI 開發人才有幾個？」 once people are described: how many of them
     r"|(人才|應用素養|工具應用|語言應用|模型訓練|服務開發)[^，。?？]{0,4}有幾(個|位|人)(?!小時|張)"
     # 「兩個課程包哪個比較好」「選哪個」「有哪一個學員可以拿到…」: which of those described
@@ -2004,6 +2014,10 @@ class Dialogue:
         if counted_after:
             ends[-1] = last_stop
             self._store_parts(ds, text, spans, ends)
+            # 「想讓大家都達到AI應用人才…：阿宏…；小芬…。現在誰已經符合？」: what the opening aims at is what is counted
+            aims = {e.key for e in self.reader.entities(n_opening) if e.kind in ("talent", "type")}
+            if len(aims) == 1 and not any(e.kind in ("talent", "type") for e in self.reader.entities(n_closing)):
+                return f"{closing.rstrip().rstrip('?？')} {aims.pop()}？", []
             return closing, []
         listing = n_opening.rstrip().endswith((":", "："))  # 「幫我看 AI 模型訓練誰有到：1號 …；2號 …」
         if WHO.search(n_opening) and (QUESTION_MARKERS.search(n_opening) or listing) and not closing.strip():
@@ -2029,10 +2043,29 @@ class Dialogue:
     def _store_parts(self, ds: DialogueState, text: str, spans: list[tuple[int, str]], ends: list[int]) -> None:
         """Each person's part of a message (from where they are named to where the next is) stored as their
         facts, the person named last becoming the profile."""
+        area_before: str | None = None
+        # 「All 5 students did our 18-hour AI literacy module. Tool hours: Alice 20h…」: what the opening says of
+        # everyone is each person's fact too
+        opening = text[: spans[0][0]] if spans else ""
+        everyone = EVERYONE_NAMED.search(normalise(opening))
+        # (「All 5 students did…」: the number counts people, not hours)
+        shared = self.facts.read(EVERYONE_NAMED.sub(" ", normalise(opening)), continuing=True) if everyone else None
+        shared = shared if shared is not None and shared.has_facts and not shared.hypothetical else None
         for (start, name), end in zip(spans, ends, strict=True):
             self._become(ds, name)
-            ex = self._person_part(people.as_pronoun(text[start:end], [name]))
+            part = people.as_pronoun(text[start:end], [name])
+            ex = self._person_part(part)
+            bare = BARE_HOURS.search(normalise(part))
+            if not ex.hours and bare and area_before:
+                # 「1號上了18小時AI素養課、2號15小時」: hours with no area of their own are of the area said before
+                ex = replace(ex, hours=[(area_before, float(bare.group(1)))])
+            areas = {area for area, _ in ex.hours}
+            area_before = areas.pop() if len(areas) == 1 else None
+            if shared is not None and ds.profile.is_empty():
+                ds.profile = self.facts.apply(ds.profile, shared, ds.turn)
             if ex.has_facts:
+                if shared is not None:  # (the shared facts first, what is said of the person added to them)
+                    ex = replace(ex, adds=True)
                 ds.profile = self.facts.apply(ds.profile, ex, ds.turn)
 
     def _person_part(self, part: str) -> Any:
@@ -2094,9 +2127,11 @@ class Dialogue:
             team = {name: team[name] for name in order}
         compared_before = ds.topic is not None and ds.topic.rule == PEOPLE_COMPARED
         lacking = GAP.search(n) or re.search(r"(缺|差|補|不足|\bneed|\bshort)", n)
-        shortfalls_asked = bool(SHORTFALLS_ADDED.search(n) and lacking or FURTHEST.search(n))
+        shortfalls_asked = bool(SHORTFALLS_ADDED.search(n) and lacking or FURTHEST.search(n) or CLOSEST.search(n))
         # (「更正…阿杰其實是 26 小時。那他差多少？全部加起來呢」: facts stated first, the recount after them)
-        added_up = shortfalls_asked and compared_before and not self.facts.read(text, continuing=True).has_facts
+        # (「要讓 5 個人全部到進階，全組一共多少」: everyone named, asked at once)
+        everyone = compared_before or bool(EVERYONE_NAMED.search(n))
+        added_up = shortfalls_asked and everyone and not self.facts.read(text, continuing=True).has_facts
         if len(team) < 2 or not (WHO.search(n) or added_up):
             return None
         if people.SELF in team:  # the user's own facts, among the others': addressed to them
@@ -2129,6 +2164,13 @@ class Dialogue:
         en = self._answer_language(text, lang) == "en"
         lines, meets = [], []
         by_talent: dict[str, list[str]] = {x: [] for x in talents}
+        wanted_level = None
+        if len(types) == 1:  # a level named beyond the first (「進階的有幾位」 "how many at advanced")
+            type_levels = [lv.level for r in self.cat.rules.types if r.type == types[0] for lv in r.levels]
+            named_levels = [lv for lv in type_levels if lv in n]
+            named_levels += [LEVEL_NAMES_EN[w] for w in re.findall(r"\b(advanced|beginner|basic|entry)\b", n)]
+            named_levels = [lv for lv in named_levels if lv in type_levels]
+            wanted_level = named_levels[0] if named_levels and type_levels.index(named_levels[0]) > 0 else None
         for name, profile in team.items():
             result = self.situation.result_of(profile)
             for x in talents:
@@ -2138,7 +2180,12 @@ class Dialogue:
             levels = [x for x in levels if not types or x.rsplit(" ", 1)[0] in types]
             cats = result["talent_categories"]
             met_talents = bool(set(talents) & set(cats)) if either else bool(talents) and set(talents) <= set(cats)
-            if met_talents or types and len(levels) == len(types):
+            met_types = bool(types) and len(levels) == len(types)
+            if wanted_level and met_types:  # 「三個人裡現在進階的有幾位」: at that level or above
+                met_types = self.situation.level_rank(types[0], self.situation.level_of(profile, types[0])) >= (
+                    self.situation.level_rank(types[0], wanted_level)
+                )
+            if met_talents or met_types:
                 meets.append(name)
             asked_types = "、".join(types)
             none = f"{asked_types} not reached" if en and types else "none reached" if en else f"{asked_types} 尚未達到"
@@ -2174,6 +2221,8 @@ class Dialogue:
                         if not g.startswith(("可考慮", "e.g."))
                     ]
         asked = (" or " if en else "或").join(talents) if either else "、".join(talents or types)
+        if wanted_level:
+            asked = f"{types[0]} {wanted_level}"
         if en:
             head = (
                 (
@@ -2213,9 +2262,9 @@ class Dialogue:
             every_zh = "兩位都" if len(team) == 2 else "每一位都"
             every_en = "Both" if len(team) == 2 else "All of them"
             head = (
-                f"{every_en} meet {asked}: {', '.join(meets)}."
+                f"{every_en} meet {asked}: {', '.join(meets)} ({len(meets)} of {len(team)})."
                 if en
-                else f"{every_zh}符合 {asked}：{'、'.join(meets)}。"
+                else f"{every_zh}符合 {asked}：{'、'.join(meets)}（共 {len(meets)} 位）。"
             )
         if shortfalls_asked and (types or talents):
             # 「要 4 個人都達到 AI 應用素養，素養時數加起來還要補幾小時？誰差最多？」: each one's fewest hours, added
@@ -2261,7 +2310,8 @@ class Dialogue:
         for name, profile in team.items():
             if len(types) == 1:
                 levels = [lv.level for r in self.cat.rules.types if r.type == types[0] for lv in r.levels]
-                level = next((lv for lv in levels if lv in n), levels[0])
+                named = [LEVEL_NAMES_EN[w] for w in re.findall(r"\b(advanced|beginner|basic|entry)\b", n)]
+                level = next((lv for lv in [*levels[::-1], *named] if lv in n or lv in named), levels[0])
                 reached = self.situation.level_of(profile, types[0])
                 if self.situation.level_rank(types[0], reached) >= self.situation.level_rank(types[0], level):
                     continue
@@ -2276,6 +2326,11 @@ class Dialogue:
             return f"Nobody needs more hours for {asked}." if en else f"每位都已達到 {asked}，不需再補時數。"
         each = [f"{name} {h:g}" for name, h in short.items()]
         most, total = max(short, key=lambda x: short[x]), sum(short.values())
+        if CLOSEST.search(n):  # 「誰最接近？差幾小時」 "who's closest, how many hours short"
+            near = min(short, key=lambda x: short[x])
+            if en:
+                return f"Closest: {near}, {short[near]:g} hours short by courses alone ({', '.join(each)})."
+            return f"最接近的是 {near}：只靠上課還差 {short[near]:g} 小時（{'、'.join(each)}）。"
         if en:
             listed = ", ".join(each)
             return (

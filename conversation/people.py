@@ -113,10 +113,11 @@ SUBJECT_NAME = re.compile(
     + r"|(?:^|(?<=[；;。]))\s*(?P<letter_colon>[A-Z])\s*[：:](?=\s*[^\s\d])"
     # 「候選人甲有 X，乙有 Y」: 甲乙丙丁 label people the same way
     # 「1號：…。2號：…」「A組每個人都上了…；B組上了…」: people or groups labelled by a number or a letter
-    + r"|(?:(?<=[：:；;，,。\s])|^)(?P<numbered>\d{1,2}\s*號|[一二三四五六七八九十]{1,2}號|[A-Z]\s*組|[甲乙丙丁]\s*組"
+    + r"|(?:(?<=[：:；;，,。、\s])|^)(?P<numbered>\d{1,2}\s*號|[一二三四五六七八九十]{1,2}號|[A-Z]\s*組|[甲乙丙丁]\s*組"
     # 「員工1：…；員工2：…」「员工3：…」: a number after who they are
     + r"|(?:員工|员工|學員|学员|同仁|成員|成员|組員|组员)\s*\d{1,2}(?=\s*[：:]))"
-    + r"(?=\s*[：:]|\s+[^\s，,。；;]{0,6}\d|\s*(?:的人|每個人|每人|大家|全部|全員)?\s*(?:都|也)?\s*"
+    # (「2號15小時」: the hours right after the label)
+    + r"(?=\s*[：:]|\s+[^\s，,。；;]{0,6}\d|\d|\s*(?:的人|每個人|每人|大家|全部|全員)?\s*(?:都|也)?\s*"
     + r"(有|上過|上了|考過|考了|考到|拿到|只有|也有|沒有|沒上|沒證照|沒|持有|是))"
     + r"|(?:(?<=[：:；;，,。\s人者])|^)(?P<gan>[甲乙丙丁戊己])"
     # (「學員甲之前自己上過 6 小時…，乙之前什麼都沒上」: when and how may come between)
@@ -139,7 +140,9 @@ SUBJECT_NAME = re.compile(
     + r"|(?<=[，,])\s*(?P<noted>(?![我你他她這那有是的也都在另其每一二兩三四五六七八九十總共合])[\u4e00-\u9fff]{2,3})"
     + r"\s{3,}(?=[^\s，,。；;]{0,6}\d)"
     # 「…；Ivy 素養18h、音源20h」「丙 素養18小時…」: a Latin name or a 甲乙 label opening an item, then numbers
-    + r"|(?:(?<=[：:；;，,。])|^)\s*(?P<spaced>[A-Z][a-z]{2,}|[甲乙丙丁戊己])\s+(?=[^\s，,。；;]{0,6}\d)"
+    # ("…, Dev none, Emma 10h…": someone with nothing is listed too)
+    + r"|(?:(?<=[：:；;，,。])|^)\s*(?P<spaced>[A-Z][a-z]{2,}|[甲乙丙丁戊己])\s+"
+    + r"(?=[^\s，,。；;]{0,6}\d|none\b|nothing\b|no (?:hours|courses|certs?|certificates?)\b)"
     # "Raj - literacy 18, text tools 10. Mei - literacy 18…": a name and a dash opening an item, then their facts
     + r"|(?:^|(?<=[.:;：；。]\s)|(?<=[：；。]))\s*(?P<dashed>[A-Z][a-z]{2,}|[\u4e00-\u9fff]{2,3})\s*[-–—]\s+"
     + r"(?=[^,，.。;；]{0,24}\d|no\b|only\b|沒|只有|有)"
@@ -152,8 +155,10 @@ SUBJECT_NAME = re.compile(
     # 「…；志明有「AWS …」」「；建宏上過素養課 30 小時」: a name opening an item of a list, then what they hold
     # (「…三個人：張偉有 X；陳靜上了…」「…要評估。王磊有…；李娜沒證書」: after a colon or a full stop too,
     # in either script)
-    + r"|(?<=[；;：:。])\s*(?P<listed_says>(?![我你他她這那这有是的也都在另其每])[\u4e00-\u9fff]{2,3}?)"
-    + r"(?=\s?(?:有|持有)\s|有|上過|上了|上过|考過|考了|考过|考到|拿到|只有|也有|沒有|没有|沒證|没证"
+    # (not a verb of taking courses: 「小美：上過AI素養課…」 names 小美, not 上過)
+    + r"|(?<=[；;：:。])\s*(?P<listed_says>(?![我你他她這那这有是的也都在另其每上考沒没只拿])[\u4e00-\u9fff]{2,3}?)"
+    # (「王小明（行銷專員）有…」: a role note blanked to spaces may come between)
+    + r"(?=\s*(?:有|持有)|\s{2,}(?=\S)|有|上過|上了|上过|考過|考了|考过|考到|拿到|只有|也有|沒有|没有|沒證|没证"
     + r"|沒上|没上|沒考|没考|持有"
     # (「；佩君素養上了10小時、圖文課25小時」: an hours area right after the name)
     + r"|(?:AI\s*)?(?:素養|文書|圖文|影像|音源|自動化|程式|模型|服務開發)[^，,。；;]{0,3}(?:上了|上過|\d))"
@@ -161,7 +166,8 @@ SUBJECT_NAME = re.compile(
     # caller: a word that reads as an hours area is no name)
     + r"|(?<=[：:；;])\s*(?P<listed>(?![我你他她這那有是的也都在另其每一二兩三四五六七八九十總共合])"
     + r"[\u4e00-\u9fff]{2,3})\s+"
-    + r"(?=[^\s，,。；;]{0,6}\d)"
+    # (「；志明 什麼都還沒上」: someone with nothing is listed too)
+    + r"(?=[^\s，,。；;]{0,6}\d|什麼都|啥都|都還沒|都沒|還沒|沒上|沒有)"
 )
 # 「那美玲呢？」「至於王小明的話」: the talk turns to someone by a bare name (two or three characters), which
 # the caller accepts only once people are being talked about and the word is none the guideline uses
