@@ -130,6 +130,10 @@ class CatalogCards:
         if reached:
             zh += f"\n表5 證照途徑：單憑這張可達 {'、'.join(f'{t} {lv}' for t, lv in reached)}。"
             en += f"\nOn its own, by 表5's certificate route: {', '.join(f'{t} {lv}' for t, lv in reached)}."
+            talents = self.talents_alone(c)
+            if talents:  # "what does it count for": the talent category it meets on its own, by 表5's summary rule
+                zh += f"單憑這張即符合 {_items(talents)} 的能力參考指標。"
+                en += f" On its own it meets {', '.join(talents)} (表5 summary rule)."
         for note in c.notes:
             zh += f"\n註：{note}"
             en += f"\nNote (表6): {note}"
@@ -140,6 +144,11 @@ class CatalogCards:
         能力類型」「考到這張算哪一級」): what a certificate is worth, computed, never restated by hand."""
         result = assess(parse_profile({"certifications": [c.id]}, self.cat), self.cat)
         return [(t["type"], t["level"]) for t in result["types"] if t["level"] != "未達"]
+
+    def talents_alone(self, c: Certification) -> list[str]:
+        """The talent categories one certificate meets with nothing else held (表5's summary rules, by the engine)."""
+        result = assess(parse_profile({"certifications": [c.id]}, self.cat), self.cat)
+        return list(result["talent_categories"])
 
     def cert_list(self, certs: list[Certification], en: bool = False) -> str:
         if en:
