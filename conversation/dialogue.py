@@ -87,6 +87,11 @@ GROUP_ALIKE = re.compile(
     r"(?P<n>\d{1,3}|[二兩三四五六七八九十]+)\s*(個人|位|人|名)[^，。?？]{0,8}(都|全都|全部)[^，。?？]{0,4}"
     r"(一模一樣|一樣|相同|同樣)的?\s*(課|課程|時數|訓練)"
 )
+# 「他們倆呢」「那其他人呢」 "and them?": the people just added or left, asked what was just asked
+THEY_AGAIN = re.compile(
+    r"^\W*(那|那麼|然後)?\s*(他們|她們|他們倆|她們倆|他們兩個|她們兩個|這兩位|這兩個|那兩位|其他人|其他兩位|剩下的人?)\s*"
+    r"(呢|咧|勒|的話)?\W*$|^\W*(and|what about|how about) (them|those two|the others|the rest)\W*$"
+)
 # 「誰最接近」 "who's closest": the person with the smallest shortfall
 CLOSEST = re.compile(r"(最接近|最靠近|差最少|最快達|誰最近|\b(closest|nearest|least short|fewest hours short)\b)")
 # 「5個人全部」「全組」「每人」 "all of them": every person talked about
@@ -419,6 +424,8 @@ WHO = re.compile(
     r"|\bhow many of the (two|three|four|five|six|\d+|team|group)\b"
     # 「這樣團隊裡算開發人才的變幾個？」「組裡現在幾個到服務開發」: a count over the team described
     r"|(團隊|組|班|部門|社團|大家)(裡|里|中|上|內)[^，。?？]{0,12}幾(個|位|人)(?!小時|鐘頭|張)"
+    # 「部門現在應用人才幾個、開發人才幾個」: a count of those who meet a category or type, once people are described
+    r"|(人才|應用素養|工具應用|語言應用|模型訓練|服務開發)\s*(有|的有|的)?\s*幾(個|位|人)(?!小時|鐘頭|張|能力|項|種|類)"
     r"|\bof the (two|three|four|five|six|\d+)\b[^?]{0,12}\bhow many\b"
     # "…Priya and Marco - how many are application talent?": how many of those named meet what is named
     r"|\bhow many (are|would be|will be|now|meet|count|qualify|reach)\b[^?]{0,30}"
@@ -761,7 +768,9 @@ class Dialogue:
                 f = re.escape(form)
                 said = re.search(
                     rf"{f}\s*(的)?\s*(手上|拿的|考的|有的)?\s*(那張|那一張|這張|那個證照|那張證照|的證照|的證書|的認證)"
-                    rf"|(?<![A-Za-z]){f}'s (cert|certificate|certification|credential)\b",
+                    rf"|(?<![A-Za-z]){f}'s (cert|certificate|certification|credential)\b"
+                    # ("passes the same cert Lin has")
+                    rf"|\b(the )?(same )?(cert|certificate|certification|exam|one) (that )?{f} (has|holds|passed)\b",
                     text,
                 )
                 if said and not re.match(r"\s*[A-Za-z「『]", text[said.end() :]):
@@ -2145,8 +2154,10 @@ class Dialogue:
         asks_levels = asks_levels or any(e.kind in ("type", "item", "talent") for e in self.reader.entities(n))
         # 「這樣總共有幾個」「重算一下」 right after a comparison: what it asked
         counted_again = COUNT_ASKED.search(n) or RECOUNT.search(n) or re.search(r"(符合|達標|達到|\bmeet)", n)
+        # (「再加兩個。Chris 有…。Dora…。他們倆呢」 right after a comparison: the same look at them)
+        they_again = bool(THEY_AGAIN.match(n))
         asks_levels = asks_levels or bool(
-            (counted_again or shortfalls_asked) and compared_before and ds.topic and ds.topic.entities
+            (counted_again or shortfalls_asked or they_again) and compared_before and ds.topic and ds.topic.entities
         )
         intents = set(self.reader.detect_intents(n))
         about_cert = any(e.kind == "cert" for e in self.reader.entities(n)) or bool(SINGULAR.search(n))
@@ -2576,7 +2587,7 @@ class Dialogue:
         if (own_subject or career) and not ex.has_facts and not levels_named:
             return False
         # (「這種工作算哪類人才在做」 asks of a kind of work, not of the person)
-        pointed = re.search(r"(他|她|我(?!們))|\b(he|she|am i|i am)\b", text) and not WORK_KIND.search(text)
+        pointed = re.search(r"(他|她|我(?!們))|\b(he|she|am i|i am|his|her)\b", text) and not WORK_KIND.search(text)
         if "which_talent" in self.reader.detect_intents(text) and pointed and not own_subject and known_facts:
             return True  # 「那 B 呢？他比較像哪一類人才？」 "what kind of talent am I": the person's categories
         if ex.asks_level and (ex.first_person or ex.has_facts) and (not names_role or ex.has_facts):

@@ -84,7 +84,7 @@ _SAYS = (
 )
 # after a Latin word only verbs of holding: 「Notion的課」 "Hsinchu only" name no one
 _SAYS_LATIN = (
-    r"(?=\s*(有|上過|考過|考了|考到|拿到|只有|也有|沒有|沒上"
+    r"(?=\s*(有|上過|考過|考了|考到|拿到|只有|也有|沒有|沒上|沒證照|沒考|沒拿|沒任何|素養|持有"
     r"|\b(has|holds|had|got|passed|earned|took|did|completed|finished|attended|spent)\b))"
 )
 SUBJECT_NAME = re.compile(
@@ -113,7 +113,9 @@ SUBJECT_NAME = re.compile(
     + r"|(?:^|(?<=[；;。]))\s*(?P<letter_colon>[A-Z])\s*[：:](?=\s*[^\s\d])"
     # 「候選人甲有 X，乙有 Y」: 甲乙丙丁 label people the same way
     # 「1號：…。2號：…」「A組每個人都上了…；B組上了…」: people or groups labelled by a number or a letter
-    + r"|(?:(?<=[：:；;，,。、\s])|^)(?P<numbered>\d{1,2}\s*號|[一二三四五六七八九十]{1,2}號|[A-Z]\s*組|[甲乙丙丁]\s*組"
+    # (「學員1號：…」: a number after who they are)
+    + r"|(?:(?<=[：:；;，,。、\s])|^|(?<=學員)|(?<=学员)|(?<=員工)|(?<=员工)|(?<=學生)|(?<=学生))"
+    + r"(?P<numbered>\d{1,2}\s*[號号]|[一二三四五六七八九十]{1,2}[號号]|[A-Z]\s*組|[甲乙丙丁]\s*組"
     # 「員工1：…；員工2：…」「员工3：…」: a number after who they are
     + r"|(?:員工|员工|學員|学员|同仁|成員|成员|組員|组员)\s*\d{1,2}(?=\s*[：:]))"
     # (「2號15小時」: the hours right after the label)
