@@ -166,7 +166,8 @@ SUBJECT_NAME = re.compile(
     + r"|(?:AI\s*)?(?:素養|文書|圖文|影像|音源|自動化|程式|模型|服務開發)[^，,。；;]{0,3}(?:上了|上過|\d))"
     # 「兩位同事：王大明 素養18小時…；林小華 素養16小時…」: a name, a space, then numbers (checked by the
     # caller: a word that reads as an hours area is no name)
-    + r"|(?<=[：:；;])\s*(?P<listed>(?![我你他她這那有是的也都在另其每一二兩三四五六七八九十總共合])"
+    # (「再加兩位。小豪 素養20h…」: after a full stop too)
+    + r"|(?<=[：:；;。])\s*(?P<listed>(?![我你他她這那有是的也都在另其每一二兩三四五六七八九十總共合目現])"
     + r"[\u4e00-\u9fff]{2,3})\s+"
     # (「；志明 什麼都還沒上」: someone with nothing is listed too)
     + r"(?=[^\s，,。；;]{0,6}\d|什麼都|啥都|都還沒|都沒|還沒|沒上|沒有)"
