@@ -92,6 +92,8 @@ THEY_AGAIN = re.compile(
     r"^\W*(那|那麼|然後)?\s*(他們|她們|他們倆|她們倆|他們兩個|她們兩個|這兩位|這兩個|那兩位|其他人|其他兩位|剩下的人?)\s*"
     r"(呢|咧|勒|的話)?\W*$|^\W*(and|what about|how about) (them|those two|the others|the rest)\W*$"
 )
+# 「誰的結果會變」 "what changes for each": what a what-if changes
+CHANGES = re.compile(r"(會變|改變|變化|變怎樣|有什麼不同|\bchanges?\b|\bdifferent\b|\bdifference\b)")
 # 「誰最接近」 "who's closest": the person with the smallest shortfall
 CLOSEST = re.compile(r"(最接近|最靠近|差最少|最快達|誰最近|\b(closest|nearest|least short|fewest hours short)\b)")
 # 「5個人全部」「全組」「每人」 "all of them": every person talked about
@@ -120,8 +122,11 @@ EITHER_TALENT = re.compile(
 EVERYONE_TAKES = re.compile(
     r"(全班|全組|全隊|全體|整組|整班|整隊|整個(部門|團隊|組|班|社團)|部門統一|部門一起|大家|每個人|每一個人|每人|每位|每個學生"
     r"|所有人|[兩二三四五六七八九十\d]\s*(個人|位|個)都|他們都|她們都|組裡(每個人|都))"
-    r"[^，。?？]{0,12}(加|上|補|去上|再上|再加|多上|參加|修)"
+    r"[^，。?？]{0,12}(加|上|補|去上|再上|再加|多上|參加|修|報|報名|安排|送去)"
     r"|(全班|全組|全部門|整組|整班|大家|所有人)\s*(一起|統一)"
+    r"|\ball (two|three|four|five|six|\d+|of them) (to )?(take|pass|get|attend|sit)\b"
+    r"|\bthey all (pass|take|get|attend)\b"
+    r"|(全部|大家|每個人|[兩二三四五六七八九十\d]\s*(個人|位|個))都(考到|考過|拿到|考)"
     r"|\b(for everyone|for all of them|for the whole (team|class|group)|everyone (takes|took|does|did|attends|joins)"
     r"|all of them (take|took|attend|join)|the whole (team|class|group) (takes|took|attends|does))\b"
 )
@@ -424,10 +429,13 @@ WHO = re.compile(
     r"|\bhow many of the (two|three|four|five|six|\d+|team|group)\b"
     # 「這樣團隊裡算開發人才的變幾個？」「組裡現在幾個到服務開發」: a count over the team described
     r"|(團隊|組|班|部門|社團|大家)(裡|里|中|上|內)[^，。?？]{0,12}幾(個|位|人)(?!小時|鐘頭|張)"
+    # 「扣掉她之後，剩下的人（含我）有幾個到…」: a count over those left
+    r"|(剩下的人|其他人|其餘的人|所有人|我們)[^。?？]{0,16}幾(個|位|人)(?!小時|鐘頭|張)"
     # 「部門現在應用人才幾個、開發人才幾個」: a count of those who meet a category or type, once people are described
     r"|(人才|應用素養|工具應用|語言應用|模型訓練|服務開發)\s*(有|的有|的)?\s*幾(個|位|人)(?!小時|鐘頭|張|能力|項|種|類)"
     r"|\bof the (two|three|four|five|six|\d+)\b[^?]{0,12}\bhow many\b"
     # "…Priya and Marco - how many are application talent?": how many of those named meet what is named
+    r"|\bhow many\b[^?]{0,12}\b(talents|developers|people|staff|members|of us)\b"
     r"|\bhow many (are|would be|will be|now|meet|count|qualify|reach)\b[^?]{0,30}"
     r"\b(talent|literacy|application|development|tool|programming|model training|service|advanced|basic|beginner|level)"
     # 「AI 開發人才有幾個？」 once people are described: how many of them
@@ -757,8 +765,9 @@ class Dialogue:
         """「睿哲那張是哪個單位辦的？」 "Daniel's cert": the one certificate that person holds, by its name (so the
         catalog answers about it); unchanged when they hold none or several."""
         team = {**ds.people, **({ds.person: ds.profile} if ds.person else {})}
-        if any(e.kind == "cert" for e in self.reader.entities(normalise(text))):
-            return text  # a certificate named: that one is asked about
+        if any(e.kind in ("cert", "type", "talent") for e in self.reader.entities(normalise(text))):
+            # a certificate named: that one is asked about; 「林小姐那張有「進階」，就是工具應用進階嗎」: her level
+            return text
         for name, profile in team.items():
             held = list(dict.fromkeys(c.cert_id for c in profile.certificates))
             if name == people.SELF or len(held) != 1:
@@ -803,8 +812,8 @@ class Dialogue:
         if len(team) < 2 or not EVERYONE_TAKES.search(normalise(text)):
             return {}
         stated = self.facts.read(text, continuing=True)
-        if not stated.hours or stated.certificates or stated.unnamed:
-            return {}
+        if not (stated.hours or stated.certificates) or stated.unnamed or stated.negated:
+            return {}  # (a course or a certificate supposed for everyone: "sponsors all three to take X")
         course = replace(stated, adds=True, hypothetical=False, correction=False, unassigned_hours=[], totals=[])
         return {name: self.facts.apply(profile, course, ds.turn) for name, profile in team.items()}
 
@@ -2052,6 +2061,10 @@ class Dialogue:
     def _store_parts(self, ds: DialogueState, text: str, spans: list[tuple[int, str]], ends: list[int]) -> None:
         """Each person's part of a message (from where they are named to where the next is) stored as their
         facts, the person named last becoming the profile."""
+        if spans and ds.person is None and not ds.people and not ds.profile.is_empty():
+            # 「我部門兩位：雅婷…；俊宏…」 after the user's own facts: those facts stay the user's (kept under SELF)
+            ds.people[people.SELF] = ds.profile
+            ds.profile, ds.hypothesis = StatedProfile(), None
         area_before: str | None = None
         # 「All 5 students did our 18-hour AI literacy module. Tool hours: Alice 20h…」: what the opening says of
         # everyone is each person's fact too
@@ -2141,7 +2154,9 @@ class Dialogue:
         # (「要讓 5 個人全部到進階，全組一共多少」: everyone named, asked at once)
         everyone = compared_before or bool(EVERYONE_NAMED.search(n))
         added_up = shortfalls_asked and everyone and not self.facts.read(text, continuing=True).has_facts
-        if len(team) < 2 or not (WHO.search(n) or added_up):
+        # ("sponsors all three to take X — what changes for each?": a what-if for every one of them)
+        for_everyone = bool(supposed) and len(supposed) >= 2 and bool(CHANGES.search(n))
+        if len(team) < 2 or not (WHO.search(n) or added_up or for_everyone):
             return None
         if people.SELF in team:  # the user's own facts, among the others': addressed to them
             you = "You" if self._answer_language(text, lang) == "en" else "您本人"
@@ -2159,12 +2174,23 @@ class Dialogue:
         asks_levels = asks_levels or bool(
             (counted_again or shortfalls_asked or they_again) and compared_before and ds.topic and ds.topic.entities
         )
+        asks_levels = asks_levels or for_everyone
         intents = set(self.reader.detect_intents(n))
         about_cert = any(e.kind == "cert" for e in self.reader.entities(n)) or bool(SINGULAR.search(n))
         # 「那張是誰辦的」「它算哪一類」 ask about a certificate; 「誰可以算是 AI 開發人才」 about the people
         if not asks_levels or "issuer" in intents or ("category_of" in intents and about_cert):
             return None
         types, talents = self.situation.asked_types(text)
+        if (
+            supposed
+            and compared_before
+            and asked_clause(n) != n
+            and self.situation.asked_types(asked_clause(n)) == ([], [])
+        ):
+            types, talents = (
+                [],
+                [],
+            )  # 「如果三個人都報一門 8 小時的 AI 素養課，會變怎樣？」: the course names no type asked
         if not types and not talents and ds.topic is not None and ds.topic.rule == PEOPLE_COMPARED:
             # 「這樣總共有幾個人符合了？」 right after a comparison: what that comparison asked
             talents = [key for kind, key, _ in ds.topic.entities if kind == "talent"]
@@ -2224,7 +2250,11 @@ class Dialogue:
             if talents and not missed:
                 wanted = []  # meets the talent asked (四 or 五 for 開發人才): the type it does without is no gap
             for row in result["types"]:
-                if row["type"] in wanted and row["level"] == "未達":
+                # (below the level named: 「有幾個到工具應用進階」 shows what 進階 still takes)
+                below = wanted_level is not None and self.situation.level_rank(
+                    row["type"], row["level"]
+                ) < self.situation.level_rank(row["type"], wanted_level)
+                if row["type"] in wanted and (row["level"] == "未達" or below):
                     shown = [g.strip().removeprefix("➜ ") for g in self.situation.route_gaps(row, "en" if en else "zh")]
                     lines += [
                         f"  ➜ {row['type']}: {g}" if en else f"  ➜ {row['type']}：{g}"
@@ -2277,6 +2307,10 @@ class Dialogue:
                 if en
                 else f"{every_zh}符合 {asked}：{'、'.join(meets)}（共 {len(meets)} 位）。"
             )
+        if supposed and CHANGES.search(n):
+            # 「如果三個人都加一門 6 小時素養課，誰的結果會變？」: each one's levels before and after, where they differ
+            before = {**ds.people, **({ds.person: ds.profile} if ds.person else {})}
+            head += "\n" + self._changes_lines(before, supposed, en)
         if shortfalls_asked and (types or talents):
             # 「要 4 個人都達到 AI 應用素養，素養時數加起來還要補幾小時？誰差最多？」: each one's fewest hours, added
             head += "\n" + self._shortfalls_line(team, types, talents, text, en)
@@ -2310,6 +2344,26 @@ class Dialogue:
             head = f"(hypothetical, not saved) {head}" if en else f"（假設情況試算，未記錄）{head}"
         reply = "\n".join([head, *lines, "", source])
         return Reply(to_simplified(reply) if self._answer_language(text, lang) == "zh-CN" else reply)
+
+    def _changes_lines(self, before: dict[str, StatedProfile], after: dict[str, StatedProfile], en: bool) -> str:
+        """What a what-if changes for each person: the levels and talent categories that differ, by the engine."""
+        out = []
+        for name, profile in after.items():
+            if name not in before:
+                continue
+            old, new = self.situation.result_of(before[name]), self.situation.result_of(profile)
+            was = {t["type"]: t["level"] for t in old["types"]}
+            moved = [
+                f"{t['type']} {was[t['type']]} → {t['level']}" for t in new["types"] if t["level"] != was[t["type"]]
+            ]
+            won = [c for c in new["talent_categories"] if c not in old["talent_categories"]]
+            shown = "You" if en and name == people.SELF else "您本人" if name == people.SELF else name
+            if moved:
+                gained = (f"; now meets {', '.join(won)}" if en else f"；改為符合 {'、'.join(won)}") if won else ""
+                out.append(f"• {shown}: {', '.join(moved)}{gained}" if en else f"• {shown}：{'、'.join(moved)}{gained}")
+            else:
+                out.append(f"• {shown}: no change" if en else f"• {shown}：沒有變化")
+        return ("What changes:\n" if en else "變化：\n") + "\n".join(out)
 
     def _shortfalls_line(
         self, team: dict[str, StatedProfile], types: list[str], talents: list[str], text: str, en: bool

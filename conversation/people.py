@@ -45,9 +45,12 @@ INTRO = re.compile(
     r"(?:幫|替|為)(?:[^，。,]{0,6}?的|(?:我|我們)?的?" + _INTRO_ZH + r")?"
     r"(?P<for>" + _NAME_ZH + r")(?=做|評估|評|盤點|看|檢視|算|查|問)|"
     r"\b(?i:colleague|employee|engineer|staff member|team member|candidate|intern|trainee|hire|person|learner"
-    r"|student|applicant|participant|member)(?:,|:)?\s+"
+    # ("adding Carol: …", "we hired Dan, who has…", "new guy Marco")
+    r"|student|applicant|participant|member|adding|add|hired|new guy|new hire|new girl|welcome)(?:,|:)?\s+"
     # ("Employee A has…", "Back to A:": a single capital letter labels someone too)
     r"(?P<en>[A-Z][a-z]+|[A-Z])(?![A-Za-z])|"
+    # "Priya on my team: 25h literacy…": someone placed in the user's team, then their facts
+    r"(?P<en_team>[A-Z][a-z]{2,})\s+(?:on|from|in)\s+(?:my|our)\s+(?:team|group|department|class|unit)\b|"
     # "And Ben? He has…": a name asked about on its own, then what is said of them
     r"(?:^|(?<=[.!?]\s))(?i:and|now|then)\s+(?P<en_and>[A-Z][a-z]+)(?=\s*[?？,，:：])|"
     r"\b(?i:back to|returning to|now for|and for|what about)\s+"
@@ -152,13 +155,15 @@ SUBJECT_NAME = re.compile(
     + r"|(?:^|(?<=[，,。；;\s的看查]))(?P<colon>[A-Z][a-z]{2,}|[小阿][\u4e00-\u9fff]|[甲乙丙丁戊己])\s*[：:]"
     # 「…盤點。王經理：上過…；李副理：有…」「…；佩佩：素養24、圖文9」: a two- or three-character name opening
     # one item of a list of people (checked by the caller: no word the advisor reads otherwise)
-    + r"|(?:^|(?<=[。；;？?！!]))\s*(?P<listed_colon>[\u4e00-\u9fff]{2,3})\s*[：:]"
+    # (「最後美玲：…」「再來志明：…」: a word of going on may come first)
+    + r"|(?:^|(?<=[。；;？?！!]))\s*(?:最後|再來|然後|還有|另外|接著)?\s*(?P<listed_colon>[\u4e00-\u9fff]{2,3})\s*[：:]"
     + r"(?=\s*(有|上過|上了|考過|沒|無|只有|持有|[A-Za-z]|AI|ai|[^\s，,。；;：:]{1,6}\s?\d))"
     # 「…；志明有「AWS …」」「；建宏上過素養課 30 小時」: a name opening an item of a list, then what they hold
     # (「…三個人：張偉有 X；陳靜上了…」「…要評估。王磊有…；李娜沒證書」: after a colon or a full stop too,
     # in either script)
     # (not a verb of taking courses: 「小美：上過AI素養課…」 names 小美, not 上過)
-    + r"|(?<=[；;：:。])\s*(?P<listed_says>(?![我你他她這那这有是的也都在另其每上考沒没只拿])[\u4e00-\u9fff]{2,3}?)"
+    + r"|(?:(?<=[；;：:。])|^)\s*"
+    + r"(?P<listed_says>(?![我你他她這那这有是的也都在另其每上考沒没只拿])[\u4e00-\u9fff]{2,3}?)"
     # (「王小明（行銷專員）有…」: a role note blanked to spaces may come between)
     + r"(?=\s*(?:有|持有)|\s{2,}(?=\S)|有|上過|上了|上过|考過|考了|考过|考到|拿到|只有|也有|沒有|没有|沒證|没证"
     + r"|沒上|没上|沒考|没考|持有"
@@ -169,8 +174,8 @@ SUBJECT_NAME = re.compile(
     # (「再加兩位。小豪 素養20h…」: after a full stop too)
     + r"|(?<=[：:；;。])\s*(?P<listed>(?![我你他她這那有是的也都在另其每一二兩三四五六七八九十總共合目現])"
     + r"[\u4e00-\u9fff]{2,3})\s+"
-    # (「；志明 什麼都還沒上」: someone with nothing is listed too)
-    + r"(?=[^\s，,。；;]{0,6}\d|什麼都|啥都|都還沒|都沒|還沒|沒上|沒有)"
+    # (「；志明 什麼都還沒上」: someone with nothing is listed too; 「雅婷 AI 素養 30 小時」: words with spaces first)
+    + r"(?=[^\s，,。；;]{0,6}\d|[^，,。；;：:]{0,10}\d|什麼都|啥都|都還沒|都沒|還沒|沒上|沒有)"
 )
 # 「那美玲呢？」「至於王小明的話」: the talk turns to someone by a bare name (two or three characters), which
 # the caller accepts only once people are being talked about and the word is none the guideline uses

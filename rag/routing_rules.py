@@ -364,6 +364,8 @@ def _classify(q: Query) -> list[Card] | None:
     if len(certs) < 2 or not ("cert_category" in q.keys or "cert_scope" in q.keys):
         return None
     named = [q.views.cat.certification(c) for c in certs]
+    if len(set(q.keys.get("cert_scope", []))) > 1:
+        return [q.views.cert_card(c) for c in named]  # 「那兩張是國內還是國外的？」: each one's scope, asked
     if "cert_category" not in q.keys:  # 「其中哪些是國外的？」 over the certificates just listed
         return [q.views.queries.count_certs(CertFilter(scope=q.keys["cert_scope"][0]), within=named)]
     return [q.views.queries.classify_certs(named, q.keys["cert_category"])]
