@@ -162,7 +162,7 @@ SUBJECT_NAME = re.compile(
     # (「…三個人：張偉有 X；陳靜上了…」「…要評估。王磊有…；李娜沒證書」: after a colon or a full stop too,
     # in either script)
     # (not a verb of taking courses: 「小美：上過AI素養課…」 names 小美, not 上過)
-    + r"|(?:(?<=[；;：:。])|^)\s*"
+    + r"|(?<=[；;：:。])\s*"
     + r"(?P<listed_says>(?![我你他她這那这有是的也都在另其每上考沒没只拿])[\u4e00-\u9fff]{2,3}?)"
     # (「王小明（行銷專員）有…」: a role note blanked to spaces may come between)
     + r"(?=\s*(?:有|持有)|\s{2,}(?=\S)|有|上過|上了|上过|考過|考了|考过|考到|拿到|只有|也有|沒有|没有|沒證|没证"
