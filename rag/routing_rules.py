@@ -1262,6 +1262,12 @@ def _role_needs_coding(q: Query) -> list[Card] | None:
     return None
 
 
+# 「有名字直接相關的證照嗎」 "a certificate named after it": a certificate sharing the role's name
+NAME_SHARED = re.compile(
+    r"(名字|名稱|同名|名為|叫做)[^。?？]{0,10}(證照|認證|證書)|\bnamed (after|for)\b|\bsame name\b"
+)
+
+
 @rule("view.role", 630, VIEW, "a role of 表7–表9: card, career route, or certificates for its category")
 def _role(q: Query) -> list[Card] | None:
     roles = [r for r in q.views.cat.role_list if r.id in q.keys.get("role", [])]
@@ -1296,7 +1302,9 @@ def _role(q: Query) -> list[Card] | None:
     if abilities and "certs_for" not in q.intents:
         # 「電腦視覺工程師需要哪幾種能力類型」: its category's types answer it, then the role itself
         return [q.views.role_types_card(r) for r in roles] + [q.views.role_card(r, False) for r in roles]
-    if "certs_for" in q.intents:  # 「要考哪一類證照」: its category's certificates answer it, then the role
+    if "certs_for" in q.intents or NAME_SHARED.search(q.u.normalised):
+        # 「要考哪一類證照」: its category's certificates answer it, then the role; 「表6 有名字直接相關的證照嗎」: the
+        # certificates that carry its name first
         talents = dict.fromkeys(r.talent_category for r in roles)
         named = [c for r in roles if (c := q.views.role_named_certs(r)) is not None]
         return named + [q.views.talent_certs(t) for t in talents] + [q.views.role_card(r, False) for r in roles]
