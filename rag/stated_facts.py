@@ -969,10 +969,16 @@ class FactReader:
                 if not areas or not numbers:
                     continue
             ordered = sorted(areas)
-            if len(numbers) == 1 and len(ordered) > 1 and EACH.search(clause):
-                # 「ElevenLabs 跟 Midjourney 各再多上 4 小時」: the one number is for each area named
+            # (「…12 h Runway video each. Do they reach anything for AI tool application?」: the sentence the number
+            # is in, not the question after it)
+            stop = re.search(r"[.?!。？！](\s|$)", clause[numbers[0][0] :]) if numbers else None
+            bound = numbers[0][0] + stop.start() if stop else len(clause)
+            distinct = list(dict.fromkeys(area for at, area in ordered if at < bound))
+            if len(numbers) == 1 and len(distinct) > 1 and EACH.search(clause):
+                # 「ElevenLabs 跟 Midjourney 各再多上 4 小時」: the one number is for each area named (「12 h Runway
+                # video each」 names one area twice: once)
                 value = _number(numbers[0][1])
-                out += [(area, float(value)) for _, area in ordered if value is not None]
+                out += [(area, float(value)) for area in distinct if value is not None]
                 continue
             in_order = len(numbers) > 1 and len(ordered) == len(numbers)
             for n, (pos, raw) in enumerate(numbers):
