@@ -776,7 +776,8 @@ class Dialogue:
             for form in people.forms(name):
                 f = re.escape(form)
                 said = re.search(
-                    rf"{f}\s*(的)?\s*(手上|拿的|考的|有的)?\s*(那張|那一張|這張|那個證照|那張證照|的證照|的證書|的認證)"
+                    # (「NVIDIA 那張」 is no 「A 那張」: a Latin name is a whole word)
+                    rf"(?<![A-Za-z]){f}\s*(的)?\s*(手上|拿的|考的|有的)?\s*(那張|那一張|這張|那個證照|那張證照|的證照|的證書|的認證)"
                     rf"|(?<![A-Za-z]){f}'s (cert|certificate|certification|credential)\b"
                     # ("passes the same cert Lin has")
                     rf"|\b(the )?(same )?(cert|certificate|certification|exam|one) (that )?{f} (has|holds|passed)\b",
