@@ -92,6 +92,11 @@ THEY_AGAIN = re.compile(
     r"^\W*(那|那麼|然後)?\s*(他們|她們|他們倆|她們倆|他們兩個|她們兩個|這兩位|這兩個|那兩位|其他人|其他兩位|剩下的人?)\s*"
     r"(呢|咧|勒|的話)?\W*$|^\W*(and|what about|how about) (them|those two|the others|the rest)\W*$"
 )
+# 「靠上課時數達標（證照先不算）」 "by training hours only": certificates set aside
+HOURS_ONLY = re.compile(
+    r"(證照先?不算|不算證照|不靠證照|靠上課|只靠上課|靠時數|只看時數|上課時數達標|\b(hours|training|courses) only\b"
+    r"|\bonly (by|through) (training|courses|hours)\b|\bnot counting (the )?cert)"
+)
 # 「誰的結果會變」 "what changes for each": what a what-if changes
 CHANGES = re.compile(r"(會變|改變|變化|變怎樣|有什麼不同|\bchanges?\b|\bdifferent\b|\bdifference\b)")
 # 「誰最接近」 "who's closest": the person with the smallest shortfall
@@ -2149,12 +2154,15 @@ class Dialogue:
             order = [name for name in ds.named if name in team][: int(count)]
             team = {name: team[name] for name in order}
         compared_before = ds.topic is not None and ds.topic.rule == PEOPLE_COMPARED
-        lacking = GAP.search(n) or re.search(r"(缺|差|補|不足|\bneed|\bshort)", n)
+        # (「兩個人加起來，我總共要排幾小時的課」: the hours to schedule are what they lack)
+        lacking = GAP.search(n) or re.search(r"(缺|差|補|不足|要排|得排|再排|要上|要再上|\bneed|\bshort)", n)
         shortfalls_asked = bool(SHORTFALLS_ADDED.search(n) and lacking or FURTHEST.search(n) or CLOSEST.search(n))
         # (「更正…阿杰其實是 26 小時。那他差多少？全部加起來呢」: facts stated first, the recount after them)
         # (「要讓 5 個人全部到進階，全組一共多少」: everyone named, asked at once)
         everyone = compared_before or bool(EVERYONE_NAMED.search(n))
-        added_up = shortfalls_asked and everyone and not self.facts.read(text, continuing=True).has_facts
+        stated = self.facts.read(text, continuing=True)  # (「證照先不算」 states nothing new)
+        says = stated.hours or stated.certificates or stated.unnamed or stated.unassigned_hours or stated.correction
+        added_up = shortfalls_asked and everyone and not says
         # ("sponsors all three to take X — what changes for each?": a what-if for every one of them)
         for_everyone = bool(supposed) and len(supposed) >= 2 and bool(CHANGES.search(n))
         if len(team) < 2 or not (WHO.search(n) or added_up or for_everyone):
@@ -2373,7 +2381,10 @@ class Dialogue:
         talent category asked, added up, and who needs the most: the engine's fewest hours per person."""
         n = normalise(text)
         short: dict[str, float] = {}
+        hours_only = bool(HOURS_ONLY.search(n))
         for name, profile in team.items():
+            if hours_only:  # 「都要靠上課時數達標（證照先不算）」: the certificates held are set aside
+                profile = profile.model_copy(update={"certificates": [], "unnamed": []})
             if len(types) == 1:
                 levels = [lv.level for r in self.cat.rules.types if r.type == types[0] for lv in r.levels]
                 named = [LEVEL_NAMES_EN[w] for w in re.findall(r"\b(advanced|beginner|basic|entry)\b", n)]

@@ -87,7 +87,7 @@ _SAYS = (
 )
 # after a Latin word only verbs of holding: 「Notion的課」 "Hsinchu only" name no one
 _SAYS_LATIN = (
-    r"(?=\s*(有|上過|考過|考了|考到|拿到|只有|也有|沒有|沒上|沒證照|沒考|沒拿|沒任何|素養|持有"
+    r"(?=\s*(有|上過|考過|考了|考到|拿到|只有|也有|沒有|沒上|沒證照|沒考|沒拿|沒任何|素養|持有|完全沒|都沒|還沒|从没|完全没"
     r"|\b(has|holds|had|got|passed|earned|took|did|completed|finished|attended|spent)\b))"
 )
 SUBJECT_NAME = re.compile(
@@ -358,7 +358,9 @@ def compared(text: str) -> list[str]:
 # counts among the people talked about (the name is checked against those named)
 _LEAVES = (
     r"[^，,。；;？?！!]{0,8}?(?:離職|退出|轉去|轉到|轉走|調走|調去|離開|退社|退選|退訓|不做了|走了|拿掉|移除|刪掉|去掉|剔除"
-    r"|不用算|不算了|不列入|排除)"
+    r"|不用算|不算了|不列入|排除"
+    # (the same in Simplified: 「Lucy 下个月离职」)
+    r"|离职|转去|转到|转走|调走|调去|离开|删掉|不列入|退选|退训)"
 )
 _REMOVES = r"(?:把|將|先把)\s*"
 _LEAVES_EN = (
