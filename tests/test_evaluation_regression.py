@@ -184,6 +184,14 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind88.yaml", 0.66, 0.93),  # (arrival 2/15, 61/90)
         ("conversations_blind89.yaml", 0.25, 0.78),  # (arrival 3/15, 66/90: barely worked on)
         ("conversations_blind90.yaml", 0.45, 0.86),  # (arrival 3/15, 54/84)
+        ("conversations_blind91.yaml", 0.53, 0.85),  # (arrival 4/15, 67/85)
+        ("conversations_blind92.yaml", 0.79, 0.96),  # (arrival 3/15, 53/78)
+        ("conversations_blind93.yaml", 0.53, 0.89),  # (arrival 7/15, 74/86)
+        ("conversations_blind94.yaml", 0.46, 0.88),  # (arrival 2/15, 53/77)
+        ("conversations_blind95.yaml", 0.53, 0.88),  # (arrival 6/15, 69/81)
+        ("conversations_blind96.yaml", 0.4, 0.83),  # (arrival 1/15, 53/79)
+        ("conversations_blind97.yaml", 0.46, 0.77),  # (arrival 7/15, 54/70: not worked on)
+        ("conversations_blind98.yaml", 0.26, 0.69),  # (arrival 3/15, 48/75: barely worked on)
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
