@@ -109,6 +109,18 @@ EVERYONE_NAMED = re.compile(
 )
 # 「2號15小時」: a number of hours with no area named
 BARE_HOURS = re.compile(r"(\d+(?:\.\d+)?)\s*(?:個)?\s*(?:小時|鐘頭|hrs?\b|h\b|hours?\b)")
+# 「Jason、小芳、阿德、Mia，AI應用素養時數分別是 18、9、0、15」: hours given to names in order
+_NAME_ITEM = r"(?:[A-Z][a-z]+|[\u4e00-\u9fff]{2,3})"
+RESPECTIVELY = re.compile(
+    rf"(?P<names>{_NAME_ITEM}(?:\s*(?:[、,，]|和|跟|與|及)\s*{_NAME_ITEM}){{1,9}})\s*[，,:：]?\s*"
+    r"(?P<what>[^，,。；;？?\d]{1,20}?)\s*(?:分別|各自)(?:是|為|有|上了|上過)?\s*"
+    r"(?P<nums>\d+(?:\.\d+)?(?:\s*[、,，/]\s*\d+(?:\.\d+)?){1,9})\s*(?:個)?\s*(?:小時|hrs?|h|hours)?"
+)
+RESPECTIVELY_EN = re.compile(
+    r"(?P<names>[A-Z][a-z]+(?:\s*,\s*[A-Z][a-z]+)*,?\s+and\s+[A-Z][a-z]+)\s+(?:have|had|did|took|logged)\s+"
+    r"(?P<nums>\d+(?:\.\d+)?(?:\s*,\s*\d+(?:\.\d+)?)*,?\s+and\s+\d+(?:\.\d+)?)\s*(?:h|hrs?|hours)?\s*(?:of\s+)?"
+    r"(?P<what>[a-zA-Z\s\-]{2,30}?)\s+respectively\b"
+)
 # 「這種工作」「那類職務」 "this kind of job": a kind of work, not a person
 WORK_KIND = re.compile(r"(工作|職務|職缺|職位|這種|這類|那種|那類|做的事|\b(job|work|position|role)\b)")
 # a second question about what the first asked of (「同一個單位還有哪幾張？」「它算哪一類？」 "and is it…")
@@ -126,7 +138,7 @@ EITHER_TALENT = re.compile(
 # supposed for every person talked about
 EVERYONE_TAKES = re.compile(
     r"(全班|全組|全隊|全體|整組|整班|整隊|整個(部門|團隊|組|班|社團)|部門統一|部門一起|大家|每個人|每一個人|每人|每位|每個學生"
-    r"|所有人|[兩二三四五六七八九十\d]\s*(個人|位|個)都|他們都|她們都|組裡(每個人|都))"
+    r"|所有人|全員|[兩二三四五六七八九十\d]\s*(個人|位|個)\s*(全部|全都|全)?\s*都|他們都|她們都|組裡(每個人|都))"
     r"[^，。?？]{0,12}(加|上|補|去上|再上|再加|多上|參加|修|報|報名|安排|送去)"
     r"|(全班|全組|全部門|整組|整班|大家|所有人)\s*(一起|統一)"
     r"|\ball (two|three|four|five|six|\d+|of them) (to )?(take|pass|get|attend|sit)\b"
@@ -766,6 +778,27 @@ class Dialogue:
         body = "\n".join([out, self.situation.echo(ds.profile, answer_lang), "", source])
         return Reply(to_simplified(body) if answer_lang == "zh-CN" else body, self._profile_buttons(lang))
 
+    def _respectively(self, ds: DialogueState, text: str) -> str:
+        """「4 個學員：Jason、小芳、阿德、Mia，AI應用素養時數分別是 18、9、0、15」 "Ana, Bo and Cai have 20, 12 and 0
+        hours of literacy respectively": each name's hours of the area named, in order, stored as their facts; the
+        message goes on without the list (its question is then about them)."""
+        m = RESPECTIVELY.search(text) or RESPECTIVELY_EN.search(text)
+        if m is None:
+            return text
+        names = [x for x in re.split(r"\s*(?:[、,，]|和|跟|與|及|\band\b)\s*", m.group("names")) if x.strip()]
+        numbers = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", m.group("nums"))]
+        if len(names) != len(numbers) or len(names) < 2 or not all(self._may_be_name(x.strip()) for x in names):
+            return text
+        read = self.facts.read(f"{m.group('what')} 10 小時", continuing=True)
+        areas = list(dict.fromkeys(area for area, _ in read.hours))
+        if len(areas) != 1:
+            return text
+        for name, value in zip(names, numbers, strict=True):
+            self._become(ds, name.strip())
+            ex = self.facts.read(f"{m.group('what')} {value:g} 小時", continuing=True)
+            ds.profile = self.facts.apply(ds.profile, ex, ds.turn)
+        return text[: m.start()] + text[m.end() :]
+
     def _persons_certificate(self, ds: DialogueState, text: str) -> str:
         """「睿哲那張是哪個單位辦的？」 "Daniel's cert": the one certificate that person holds, by its name (so the
         catalog answers about it); unchanged when they hold none or several."""
@@ -873,6 +906,7 @@ class Dialogue:
             return self._question(ds, text, lang)
         self._register_compared(ds, text)
         text = self._people_removed(ds, text)
+        text = self._respectively(ds, text)
         text = self._self_introduced(ds, text)
         text = self._shown_by_ordinal(ds, text)
         text = self._table_row(text)
@@ -2164,7 +2198,8 @@ class Dialogue:
         says = stated.hours or stated.certificates or stated.unnamed or stated.unassigned_hours or stated.correction
         added_up = shortfalls_asked and everyone and not says
         # ("sponsors all three to take X — what changes for each?": a what-if for every one of them)
-        for_everyone = bool(supposed) and len(supposed) >= 2 and bool(CHANGES.search(n))
+        # (「一樣全員上。這樣他們 AI 工具應用各是什麼等級？」: whatever is asked of them)
+        for_everyone = bool(supposed) and len(supposed) >= 2
         if len(team) < 2 or not (WHO.search(n) or added_up or for_everyone):
             return None
         if people.SELF in team:  # the user's own facts, among the others': addressed to them
