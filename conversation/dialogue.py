@@ -56,7 +56,7 @@ from rag.plan_request import (
 )
 from rag.routing_rules import DESCRIBED_EXAM, QUESTION_MARKERS, asked_clause, refused_categories
 from rag.situation import SituationAdvisor
-from rag.stated_facts import NOT_YET, Extracted, FactReader
+from rag.stated_facts import NOT_YET, UNIT_DECLARED, Extracted, FactReader
 from rag.textnorm import detect_language, normalise, reads_as_english, to_simplified
 from rag.understanding import without_names
 
@@ -446,6 +446,8 @@ WHO = re.compile(
     r"|\bhow many of the (two|three|four|five|six|\d+|team|group)\b"
     # 「這樣團隊裡算開發人才的變幾個？」「組裡現在幾個到服務開發」: a count over the team described
     r"|(團隊|組|班|部門|社團|大家)(裡|里|中|上|內)[^，。?？]{0,12}幾(個|位|人)(?!小時|鐘頭|張)"
+    # 「幫我按 AI 工具應用等級統計一下」: the people sorted by their levels
+    r"|(按|依|照)[^，。?？]{0,16}(等級|級別|類別)[^，。?？]{0,6}(統計|分類|整理|列出|排)"
     # 「扣掉她之後，剩下的人（含我）有幾個到…」: a count over those left
     r"|(剩下的人|其他人|其餘的人|所有人|我們)[^。?？]{0,16}幾(個|位|人)(?!小時|鐘頭|張)"
     # 「部門現在應用人才幾個、開發人才幾個」: a count of those who meet a category or type, once people are described
@@ -2053,7 +2055,9 @@ class Dialogue:
         question comes first and asks about each of them (「幫我看兩位同事的工具應用等級：王大明 …；林小華 …」),
         every part is stored and the question is returned with the people it asks about."""
         spans = [
-            (at, name) for at, name in people.introductions(text, self.reader.known_latin) if self._may_be_name(name)
+            (at, name)
+            for at, name in people.introductions(text, self.reader.known_latin)
+            if name == people.SELF or self._may_be_name(name)
         ]
         if len({name for _, name in spans}) < 2:
             return text, []
@@ -2113,9 +2117,13 @@ class Dialogue:
         # (「All 5 students did…」: the number counts people, not hours)
         shared = self.facts.read(EVERYONE_NAMED.sub(" ", normalise(opening)), continuing=True) if everyone else None
         shared = shared if shared is not None and shared.has_facts and not shared.hypothetical else None
+        # (「AI工具課時數：我 文書18；阿強 文書10…」: the label over a list gives its bare numbers their unit)
+        in_hours = bool(UNIT_DECLARED.search(normalise(opening)))
         for (start, name), end in zip(spans, ends, strict=True):
             self._become(ds, name)
             part = people.as_pronoun(text[start:end], [name])
+            if in_hours:  # (in the part's own script, which decides how it is read)
+                part += to_simplified("（單位都是小時）") if detect_language(part) == "zh-CN" else "（單位都是小時）"
             ex = self._person_part(part)
             bare = BARE_HOURS.search(normalise(part))
             if not ex.hours and bare and area_before:

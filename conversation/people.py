@@ -295,6 +295,8 @@ def introductions(text: str, known_words: frozenset[str] | set[str] = frozenset(
                 continue
             if name and name not in NOT_NAMES and not (latin and name.lower() in known_words):
                 found.append((m.start(), name))
+    # 「AI工具課時數：我 文書18；阿強 文書10…」: the user as one item of a list of people
+    found += [(m.start("me"), SELF) for m in SELF_LISTED.finditer(text)]
     # 「五個人：阿明有 X，小芳有 Y，志豪有 Z，佩君有 W」: three or more items of one list, each a two- or
     # three-character word then 「有」, name people even without a colon or a nickname
     items = [(m.start("name"), m.group("name")) for m in LIST_ITEM.finditer(text)]
@@ -308,6 +310,7 @@ def introductions(text: str, known_words: frozenset[str] | set[str] = frozenset(
     return [(at, name) for i, (at, name) in enumerate(found) if i == 0 or found[i - 1][1] != name]
 
 
+SELF_LISTED = re.compile(r"(?<=[：:；;])\s*(?P<me>我)\s*(?=[：:]?\s*[^，,。；;\d我]{1,8}\d)")
 LIST_ITEM = re.compile(
     r"(?:^|(?<=[，,、；;：:]))\s*(?P<name>(?![我你他她這那这有是的也都在另其])[\u4e00-\u9fff]{2,3}?)"
     r"(?=(有|上過|上过|考過|考过|只有|沒有|没有|沒證|没证))"
