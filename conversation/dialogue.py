@@ -2202,9 +2202,7 @@ class Dialogue:
         # (「更正…阿杰其實是 26 小時。那他差多少？全部加起來呢」: facts stated first, the recount after them)
         # (「要讓 5 個人全部到進階，全組一共多少」: everyone named, asked at once)
         everyone = compared_before or bool(EVERYONE_NAMED.search(n))
-        stated = self.facts.read(text, continuing=True)  # (「證照先不算」 states nothing new)
-        says = stated.hours or stated.certificates or stated.unnamed or stated.unassigned_hours or stated.correction
-        added_up = shortfalls_asked and everyone and not says
+        added_up = shortfalls_asked and everyone and not self._states_facts(text)
         # ("sponsors all three to take X — what changes for each?": a what-if for every one of them)
         # (「一樣全員上。這樣他們 AI 工具應用各是什麼等級？」: whatever is asked of them)
         for_everyone = bool(supposed) and len(supposed) >= 2
@@ -2416,6 +2414,13 @@ class Dialogue:
             else:
                 out.append(f"• {shown}: no change" if en else f"• {shown}：沒有變化")
         return ("What changes:\n" if en else "變化：\n") + "\n".join(out)
+
+    def _states_facts(self, text: str) -> bool:
+        """Whether a message states or corrects facts (「證照先不算」 sets certificates aside: nothing stated)."""
+        stated = self.facts.read(text, continuing=True)
+        return bool(
+            stated.hours or stated.certificates or stated.unnamed or stated.unassigned_hours or stated.correction
+        )
 
     def _shortfalls_line(
         self, team: dict[str, StatedProfile], types: list[str], talents: list[str], text: str, en: bool

@@ -360,17 +360,19 @@ def compared(text: str) -> list[str]:
 # 「宗翰下個月離職先拿掉」「柏翰轉去別的社團了」「冠廷退出專題了」 "remove Tom", "Ken left": someone who no longer
 # counts among the people talked about (the name is checked against those named)
 _LEAVES = (
-    r"[^，,。；;？?！!]{0,8}?(?:離職|退出|轉去|轉到|轉走|調走|調去|離開|退社|退選|退訓|不做了|走了|拿掉|移除|刪掉|去掉|剔除"
-    r"|不用算|不算了|不列入|排除"
+    # (「阿福那張證照先拿掉」「小美的影像課不算了」 take out a certificate or a course, not the person)
+    r"[^，,。；;？?！!證证張张課课時时]{0,8}?(?:離職|退出|轉去|轉到|轉走|調走|調去|離開|退社|退選|退訓|不做了|走了|拿掉"
+    r"|移除|刪掉|去掉|剔除|不用算|不算了|不列入|排除"
     # (the same in Simplified: 「Lucy 下个月离职」)
-    r"|离职|转去|转到|转走|调走|调去|离开|删掉|不列入|退选|退训)"
+    r"|离职|转去|转到|转走|调走|调去|离开|删掉|退选|退训)"
 )
 _REMOVES = r"(?:把|將|先把)\s*"
 _LEAVES_EN = (
     r"\s+(?:left|quit|dropped out|has left|is leaving|is out|no longer counts|resigned|is resigning|is quitting"
     r"|is transferring|transferred|is moving|moved)\b"
 )
-_REMOVES_EN = r"\b(?:remove|drop|take out|exclude|minus|without)\s+"
+# ("without Tom" and "minus Tom" suppose, for one question: they take no one out for good)
+_REMOVES_EN = r"\b(?:remove|drop|take out|exclude)\s+"
 
 
 def removed(text: str, known: list[str]) -> list[str]:

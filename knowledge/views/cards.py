@@ -12,6 +12,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from knowledge.assessment import assess
 from knowledge.catalog import Catalog
@@ -79,6 +80,7 @@ class CatalogCards:
 
     def __init__(self, catalog: Catalog) -> None:
         self.cat = catalog
+        self._alone_results: dict[str, dict[str, Any]] = {}  # the engine's result per certificate held alone
 
     # ------------------------------------------------------------------ certifications
     def is_it_card(self, c: Certification, categories: list[str], scopes: list[str]) -> Card:
@@ -142,13 +144,17 @@ class CatalogCards:
     def reached_alone(self, c: Certification) -> list[tuple[str, str]]:
         """The 表5 levels one certificate reaches with nothing else held, by the engine (「它對應到表5哪些
         能力類型」「考到這張算哪一級」): what a certificate is worth, computed, never restated by hand."""
-        result = assess(parse_profile({"certifications": [c.id]}, self.cat), self.cat)
-        return [(t["type"], t["level"]) for t in result["types"] if t["level"] != "未達"]
+        return [(t["type"], t["level"]) for t in self._alone(c)["types"] if t["level"] != "未達"]
 
     def talents_alone(self, c: Certification) -> list[str]:
         """The talent categories one certificate meets with nothing else held (表5's summary rules, by the engine)."""
-        result = assess(parse_profile({"certifications": [c.id]}, self.cat), self.cat)
-        return list(result["talent_categories"])
+        return list(self._alone(c)["talent_categories"])
+
+    def _alone(self, c: Certification) -> dict[str, Any]:
+        """The engine's result for one certificate held alone, computed once per certificate (a card asks twice)."""
+        if c.id not in self._alone_results:
+            self._alone_results[c.id] = assess(parse_profile({"certifications": [c.id]}, self.cat), self.cat)
+        return self._alone_results[c.id]
 
     def cert_list(self, certs: list[Certification], en: bool = False) -> str:
         if en:
