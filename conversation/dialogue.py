@@ -55,7 +55,7 @@ from rag.plan_request import (
     target_mentioned,
 )
 from rag.routing_rules import DESCRIBED_EXAM, QUESTION_MARKERS, asked_clause, refused_categories
-from rag.situation import SituationAdvisor
+from rag.situation import SituationAdvisor, span_line
 from rag.stated_facts import NOT_YET, UNIT_DECLARED, Extracted, FactReader
 from rag.textnorm import detect_language, normalise, reads_as_english, to_simplified
 from rag.understanding import without_names
@@ -366,6 +366,7 @@ SAME_AS_PERSON = re.compile(
 )
 # a plan asked for with no aim named (「第一年的學習該怎麼排，先拿什麼」): toward what the conversation is about
 # (「像我這種背景要從哪裡開始」 asks 附件(五)'s starting points instead)
+HOURS_ASKED = re.compile(r"(幾|多少)\s*(個)?\s*(小時|鐘頭|hr)|\bhow many (more )?hours\b")
 PLAN_UNAIMED = re.compile(
     r"((學習|進修|課程?|上課|考照)[^，,。？?]{0,4}(該|要|應該)?(怎麼|如何)(排|安排|規劃)|先(拿|考|學|上|讀)(什麼|啥|哪)"
     r"|\bwhat (should i|to) (take|get) first\b)"
@@ -1184,7 +1185,11 @@ class Dialogue:
             # 「我現在素養課實際登記的是幾小時？」「你記的我有幾張」: the facts as stored, echoed back to correct
             echo = self.situation.echo(ds.profile, answer_lang)
             return [Reply(f"{echo}\n{self.situation.standing(ds.profile, answer_lang)}", self._profile_buttons(lang))]
-        if self.facts.pace(text) is not None and not ex.has_facts and not updated.is_empty():
+        if (
+            self.facts.pace(text) is not None
+            and not ex.has_facts
+            and (not updated.is_empty() or self._target_named(text))
+        ):
             # 「我每週可以上 3 小時的工具課，要多久才能到進階？」: how long from the facts held (or the what-if
             # gone on from), for the type named or the one talked about
             shown = self.situation.asked_types(text)[0] or ds.situation_types or None
@@ -1250,6 +1255,15 @@ class Dialogue:
                 route = None
             # 「學員上過素養 18 小時了，總共還得排幾小時」 right after a question about one type: that type
             talked = [key for kind, key, _ in (ds.topic.entities if ds.topic else []) if kind == "type"]
+            # 「…她還差多少？」 after what AI 應用人才 takes: the category's types
+            talked = talked or [
+                t
+                for kind, key, _ in (ds.topic.entities if ds.topic else [])
+                if kind == "talent"
+                for t in self._talent_types(key)
+            ]
+            if not talked and ds.plan is not None and ds.topic is not None and ds.topic.rule == LEARNING_PLAN:
+                talked = self._plan_types(ds.plan.target)  # 「她還差多少？」 right after a plan: toward its target
             shown = ds.situation_types or talked
             if hypothetical:  # and the types the supposition changes, or the ones it asks about
                 changed = self.situation.changed_types(ds.profile, updated)
@@ -1465,6 +1479,26 @@ class Dialogue:
         if ex.route and later_if and self.facts.route(parts[0]) is None:
             return None
         return ex.route or carried
+
+    def _talent_types(self, talent: str) -> list[str]:
+        return [x for c in self.cat.talent.categories if c.name == talent for x in c.competency_types]
+
+    def _plan_types(self, target: str) -> list[str]:
+        """The competency types a plan's target (「AI 應用人才」「AI 工具應用 進階」, a role) is judged by."""
+        try:
+            aim = parse_target(target, self.cat)
+        except ProfileError:
+            return []
+        if aim.kind == "types":
+            return list(aim.types)
+        if aim.kind == "type":
+            return [aim.name]
+        return self._talent_types(aim.category or aim.name) if aim.kind in ("category", "role") else []
+
+    def _target_named(self, text: str) -> bool:
+        """Whether a message names a competency type or a talent category to reach (「完全零基礎，每週 4 小時，
+        幾週能達到 AI 應用人才？」): with no facts yet, a pace towards it is counted from zero."""
+        return any(e.kind in {"type", "talent"} for e in self.reader.entities(normalise(text)))
 
     def _asks_levels_too(self, n: str) -> bool:
         """Whether a message that names another subject (a role…) still asks about levels: a level word, a gap
@@ -3744,7 +3778,9 @@ class Dialogue:
             target = parse_target(ds.plan.target, self.cat)  # type: ignore[union-attr]
             route = ds.plan.route if route == "any" else route  # 「記錯了，是 10 小時」 keeps the route asked for
         elif found is None:
-            aim = self._aim_talked_about(ds) if PLAN_UNAIMED.search(n) and not ex.has_facts else None
+            # (「如果全部靠上課，一個人最少要上幾小時？」 right after what a category or type takes: toward it)
+            least = MINIMUM.search(n) and HOURS_ASKED.search(n) and self._talked_last(ds, ("role", "talent", "type"))
+            aim = self._aim_talked_about(ds) if (PLAN_UNAIMED.search(n) or least) and not ex.has_facts else None
             if aim is not None:
                 # 「那我第一年的學習該怎麼排，先拿什麼？」 after talking about becoming an AI 產品經理: the plan
                 # toward what the conversation is about
@@ -3769,7 +3805,14 @@ class Dialogue:
         plan_lang = "en" if answer_lang == "en" else "zh"
         label = f"{target.name} {target.level}" if target.level else target.name
         ds.plan = PlanContext(target=label, route=route, turn=ds.turn)  # type: ignore[arg-type]
-        text = render_plan(build_learning_plan(profile, target, self.cat), plan_lang, route)
+        built = build_learning_plan(profile, target, self.cat)
+        text = render_plan(built, plan_lang, route)
+        pace = self.facts.pace(n)
+        by_courses = [c.option.hours for c in built.options if c.option.certificates == 0 and c.option.hours > 0]
+        if pace is not None and by_courses and route != "certificate":
+            # 「每週只能擠 4 小時上課，最快幾週？」: the plan's fewest course hours over the pace, first
+            rule = "the course plan below" if plan_lang == "en" else "依下方方案"
+            text = f"{span_line(label, min(by_courses), pace, plan_lang, rule)}\n\n{text}"
         intro = target_intro(target, self.cat, plan_lang)
         text = f"{intro}\n\n{text}" if intro else text
         if updated.is_empty():
@@ -3779,6 +3822,12 @@ class Dialogue:
         text = to_simplified(text) if answer_lang == "zh-CN" else text
         ds.topic = Topic(entities=[], intents=["learning_plan"], turn=ds.turn, rule=LEARNING_PLAN)
         return Reply(text, self._profile_buttons(lang))
+
+    @staticmethod
+    def _talked_last(ds: DialogueState, kinds: tuple[str, ...]) -> bool:
+        """Whether the answer just given was about an entity of one of `kinds`."""
+        topic = ds.topic
+        return topic is not None and topic.turn >= ds.turn - 1 and any(e[0] in kinds for e in topic.entities)
 
     def _aim_talked_about(self, ds: DialogueState) -> Target | None:
         """The role, talent category or competency type the conversation talked about last: what a plan asked

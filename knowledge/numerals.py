@@ -6,6 +6,8 @@ same way.
 
 from __future__ import annotations
 
+import re
+
 _DIGITS = {
     "零": 0,
     "〇": 0,
@@ -55,3 +57,27 @@ def chinese_number(text: str) -> float | None:
             return None
         return float(f"{value}.{''.join(str(_DIGITS[ch]) for ch in frac)}")
     return float(value)
+
+
+_EN_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+_EN_ONES += "seventeen eighteen nineteen"
+EN_ONES = {w: i for i, w in enumerate(_EN_ONES.split())}
+EN_TENS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+# "twenty-six hours", "forty one hours", "eighteen hrs": English number words before an hour unit
+EN_HOURS = re.compile(
+    r"\b(?:(?P<tens>" + "|".join(EN_TENS) + r")(?:[\s-]+(?P<unit>" + "|".join(list(EN_ONES)[1:10]) + r"))?"
+    r"|(?P<ones>" + "|".join(EN_ONES) + r"))\b(?=[\s-]+(?:more\s+|additional\s+|extra\s+)?(?:hours?|hrs?)\b)",
+    re.IGNORECASE,
+)
+
+
+def english_hours_as_digits(text: str) -> str:
+    """「twenty-six hours」 → 「26 hours」: hours written in words are read as the digits people also type
+    (only before an hour unit, so "one of them" or "the second one" stay words)."""
+
+    def value(m: re.Match[str]) -> str:
+        if m.group("ones"):
+            return str(EN_ONES[m.group("ones").lower()])
+        return str(EN_TENS[m.group("tens").lower()] + (EN_ONES[m.group("unit").lower()] if m.group("unit") else 0))
+
+    return EN_HOURS.sub(value, text)

@@ -93,6 +93,22 @@ AREA_MEASURE = {"tool": "tool_total", "literacy": "literacy", "programming": "pr
 AREA_MEASURE |= {"model_training": "model_training", "service_dev": "service_dev"}
 
 
+def span_line(aim: str, hours: float, pace: Pace, lang: str, rule: str) -> str:
+    """The course hours still missing toward `aim`, over the pace the user can study at (「每週 4 小時，幾週？」:
+    36 小時 → 9 週; a part period counts as a whole one)."""
+    spans = math.ceil(hours / pace.hours)
+    if lang == "en":
+        unit = PERIOD_EN[pace.period] + ("s" if spans != 1 else "")
+        return (
+            f"At {pace.hours:g} hours a {PERIOD_EN[pace.period]}: {aim} needs at least {hours:g} more hours of "
+            f"courses ({rule}) — about {spans} {unit}."
+        )
+    return (
+        f"以每{PERIOD_ZH_EVERY[pace.period]} {pace.hours:g} 小時計：要達到 {aim} 的參考指標，只靠上課至少還要 "
+        f"{hours:g} 小時，約需 {spans} {PERIOD_ZH[pace.period]}（{rule}）。"
+    )
+
+
 @dataclass(frozen=True)
 class SituationAnswer:
     text: str
@@ -159,7 +175,7 @@ class SituationAdvisor:
             asking += [w for w in text.split() if TOPIC_SET.match(w) and not re.search(r"\d", w)]
             asking = [c for c in asking if c.strip()] or [""]
         for sentence in asking:
-            entities = self.reader.entities(sentence)
+            entities = self.reader.entities(self._facts_blanked(sentence))
             named = [e.key for e in entities if e.kind == "type"]
             for e in entities:
                 if e.kind == "item":
@@ -199,6 +215,26 @@ class SituationAdvisor:
             ]
             types = [e.key for c in plain for e in self.reader.entities(c) if e.kind == "type"]
         return list(dict.fromkeys(types)), list(dict.fromkeys(talents))
+
+    @staticmethod
+    def _fact_clauses(sentence: str) -> list[str]:
+        """The clauses of an asking sentence that state facts (a number, no question in them) when another
+        clause asks: 「有個學員上過 AI 應用素養 11 小時、文書 14 小時，他要到進階還要補幾小時？」 names 素養 as a
+        fact, and asks about 進階."""
+        clauses = [c for c in CLAUSE_SPLIT.split(sentence) if c.strip()]
+        facts = [c for c in clauses if re.search(r"\d", c) and not QUESTION_MARKERS.search(c)]
+        return facts if len(facts) < len(clauses) else []
+
+    def _facts_blanked(self, sentence: str) -> str:
+        for clause in self._fact_clauses(sentence):
+            sentence = sentence.replace(clause, " " * len(clause))
+        return sentence
+
+    def fact_types(self, text: str) -> list[str]:
+        """The types named only in the clauses stating facts: what is asked about when nothing else is (neither
+        in the question nor in the conversation before)."""
+        clauses = [c for s in SENTENCE_SPLIT.split(self.certificates_unnamed(text)) for c in self._fact_clauses(s)]
+        return list(dict.fromkeys(e.key for c in clauses for e in self.reader.entities(c) if e.kind == "type"))
 
     def certificates_unnamed(self, text: str) -> str:
         """The text with every certificate's name replaced by 「證照」: a name is not a type named
@@ -564,18 +600,10 @@ class SituationAdvisor:
     def _talent_pace_line(self, profile: StatedProfile, talent: str, pace: Pace, lang: str) -> str:
         """「每週上 4 小時，多久能達到 AI 應用人才」: the fewest hours to the category, over the pace."""
         hours = self.hours_to_talent(profile, talent)
-        if not hours:
-            return ""
-        spans = math.ceil(hours / pace.hours)
-        if lang == "en":
-            unit = PERIOD_EN[pace.period] + ("s" if spans != 1 else "")
-            return (
-                f"At {pace.hours:g} hours a {PERIOD_EN[pace.period]}: {talent} needs at least {hours:g} more hours of "
-                f"courses (表5 summary rule) — about {spans} {unit}."
-            )
         return (
-            f"以每{PERIOD_ZH_EVERY[pace.period]} {pace.hours:g} 小時計：要達到 {talent} 的參考指標，只靠上課至少還要 "
-            f"{hours:g} 小時，約需 {spans} {PERIOD_ZH[pace.period]}（表5 人才類別判定）。"
+            span_line(talent, hours, pace, lang, "表5 summary rule" if lang == "en" else "表5 人才類別判定")
+            if hours
+            else ""
         )
 
     def _hours_line(self, profile: StatedProfile, t: dict[str, Any], text: str, lang: str) -> str:
@@ -945,6 +973,8 @@ class SituationAdvisor:
             if MISSING.search(normalise(text)) and set(types) <= set(top):
                 # 「他還缺什麼？」 of someone who already has every type talked about: what he does lack
                 types = [t.name for t in self.cat.types if t.name not in top] or types
+        elif not types and not talents and not default_types and not OVERALL.search(normalise(text)) and not counted:
+            types = self.fact_types(text)  # 「我上過 AI 應用素養 11 小時，算具備嗎？」: the type the facts name
         elif default_types and hypothetical and not talents:
             # a what-if names the area it supposes (「如果再上 18 小時素養課」): the types it changes count too
             order = [t.name for t in self.cat.types]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from knowledge.models import CERT_CATEGORIES
-from knowledge.numerals import chinese_number
+from knowledge.numerals import chinese_number, english_hours_as_digits
 from knowledge.stated_profile import HeldCertificate, StatedHours, StatedProfile, UnnamedCertificates
 from knowledge.yamlfile import load_yaml
 from rag.textnorm import normalise
@@ -69,8 +69,8 @@ UNIT_DECLARED = re.compile(
     # 「時數：素養18、文書工具20」 "her course hours are: …": a label over the numbers that follow
     r"|時數[^，。?？:：]{0,6}[:：]|時數(是|為|分別是|有)|\bhours\s*:|\bhours (are|were)\s*:?)"
 )
-BARE_NUMBER = re.compile(
-    r"(?<![\d.])(\d+(?:\.\d+)?)(?!\s*(?:小時|個小時|鐘頭|hours?|hrs?|h\b|張|\d|\.\d|%|年|月|日|歲|級|類|項|個))"
+BARE_NUMBER = re.compile(  # (not the digit of a name: "n8n", "GPT4")
+    r"(?<![\d.A-Za-z])(\d+(?:\.\d+)?)(?![A-Za-z])(?!\s*(?:小時|個小時|鐘頭|hours?|hrs?|h\b|張|\d|\.\d|%|年|月|日|歲|級|類|項|個))"
 )
 # Someone's own situation: a person (first or third) or a completed action next to the facts.
 SUBJECT = re.compile(
@@ -409,7 +409,9 @@ class FactReader:
         """The facts one message states. `continuing`: the conversation is already about someone's
         facts, so a plain statement 「工具類有 A 跟 B 兩張」 (a sentence that asks nothing) holds what it names."""
         # "my text-tool hours were only 3": the number after the unit, read as "3 hours"
-        text = HOURS_BEFORE_NUMBER.sub(r"\1 \2\3 hours", self.reader.speller.correct(normalise(message)))
+        text = HOURS_BEFORE_NUMBER.sub(
+            r"\1 \2\3 hours", self.reader.speller.correct(english_hours_as_digits(normalise(message)))
+        )
         text = PER_YEAR.sub(_per_year_as_hours, text)
         text = self.sessions_as_hours(text)
         text = YEARS.sub(" ", text)
@@ -620,7 +622,7 @@ class FactReader:
     def pace(self, message: str) -> Pace | None:
         """The pace of study a message states (「每週上 5 小時的影像課」 "3 hours a week"), else None — sessions
         already taken (「每週 3 小時上了 6 週」) are hours, no pace."""
-        m = self.pace_re.search(self.sessions_as_hours(normalise(message)))
+        m = self.pace_re.search(self.sessions_as_hours(english_hours_as_digits(normalise(message))))
         if m is None:
             return None
         raw = m.group("n") or m.group("en_n")
