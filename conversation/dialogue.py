@@ -366,6 +366,13 @@ SAME_AS_PERSON = re.compile(
 )
 # a plan asked for with no aim named (「第一年的學習該怎麼排，先拿什麼」): toward what the conversation is about
 # (「像我這種背景要從哪裡開始」 asks 附件(五)'s starting points instead)
+# 「小芸的第二張」 "Priya - her second certificate": one of a person's certificates by its place
+HELD_ORDINAL = re.compile(
+    r"[^。？?]{0,12}?(第\s*(?P<nth>[一二三四五1-5])\s*張(證照|證書|認證)?"
+    r"|\b(?P<nth_en>first|second|third|fourth|last) (cert|certificate|certification|credential|one)\b)"
+)
+ORDINALS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1}
+ORDINALS |= {str(i + 1): i for i in range(5)}
 HOURS_ASKED = re.compile(r"(幾|多少)\s*(個)?\s*(小時|鐘頭|hr)|\bhow many (more )?hours\b")
 PLAN_UNAIMED = re.compile(
     r"((學習|進修|課程?|上課|考照)[^，,。？?]{0,4}(該|要|應該)?(怎麼|如何)(排|安排|規劃)|先(拿|考|學|上|讀)(什麼|啥|哪)"
@@ -811,6 +818,14 @@ class Dialogue:
             return text
         for name, profile in team.items():
             held = list(dict.fromkeys(c.cert_id for c in profile.certificates))
+            if name != people.SELF and len(held) > 1:
+                # "Priya - her second certificate": that one of hers, in the order she was said to hold them
+                for form in people.forms(name):
+                    said = re.search(rf"(?<![A-Za-z]){re.escape(form)}{HELD_ORDINAL.pattern}", text, re.IGNORECASE)
+                    nth = ORDINALS.get((said.group("nth") or said.group("nth_en") or "").lower()) if said else None
+                    if said and nth is not None and nth < len(held):
+                        chosen = self.cat.certification(held[nth]).name
+                        return text[: said.start()] + f"「{chosen}」" + text[said.end() :]
             if name == people.SELF or len(held) != 1:
                 continue
             cert = f"「{self.cat.certification(held[0]).name}」"
@@ -1748,8 +1763,13 @@ class Dialogue:
         talked = [key for kind, key, _ in (ds.topic.entities if ds.topic else []) if kind == "cert"]
         talked += [key for kind, key in (ds.topic.listed if ds.topic else []) if kind == "cert"]
         candidates = named if len(named) >= 2 else list(dict.fromkeys(talked))
+        pointed = [key for kind, key, _ in (ds.topic.entities if ds.topic else []) if kind == "cert"][:1]
+        if len(named) == 1 and pointed and pointed != named and (SINGULAR.search(n) or SINGULAR_CERT.search(n)):
+            candidates = [*pointed, *named]  # 「那它跟 AIATCL 比起來，哪一張…」: the one talked about and the one named
         if not 2 <= len(candidates) <= 4:
             return None
+        if set(ex.certificates) <= set(candidates) and not ex.hours and not ex.unnamed:
+            ex = replace(ex, certificates=[])  # the certificates weighed are not held (「X 跟 Y 比，哪張有用」)
         if ex.has_facts and not ex.hypothetical:
             ds.profile = updated  # 「我目前沒有任何證照，只上過素養課 18 小時。如果只能考一張…」: stated facts
         base = ds.profile if ex.has_facts or not ds.profile.is_empty() else StatedProfile()
@@ -1773,6 +1793,7 @@ class Dialogue:
                 if t["level"] != levels_before[t["type"]] and (not target or t["type"] in target)
             ]
             name = self._name("cert", cert)
+            kind = self.cat.certification(cert).category  # (「素養類」: what decides which 表5 routes it counts on)
             if gained:
                 best.append(cert)
                 got = ("; " if en else "、").join(
@@ -1782,9 +1803,9 @@ class Dialogue:
             else:
                 what = "、".join(target) if target else ""
                 lines.append(
-                    f"• {name}: adds no level{' of ' + what if what else ''}"
+                    f"• {name} ({kind}): adds no level{' of ' + what if what else ''}"
                     if en
-                    else f"• 「{name}」：{('對 ' + what + ' ') if what else ''}不會多達成能力類型"
+                    else f"• 「{name}」（{kind}）：{('對 ' + what + ' ') if what else ''}不會多達成能力類型"
                 )
         if en:
             head = (
@@ -1798,6 +1819,9 @@ class Dialogue:
                 if best
                 else "這幾張都不會讓您多達成能力類型。"
             )
+        if not best and target:
+            # 「…哪一張對拿到工具應用初階比較有用」 when neither helps: what that type's certificate route takes
+            lines += [line for t in target if (line := self.situation.certificate_route_line(t, text, answer_lang))]
         echo = self.situation.echo(base, answer_lang)
         source = "Source: 附件(二) 表5; 附件(三) 表6" if en else "出處：附件(二) 表5、附件(三) 表6"
         # the one recommended is what 「它」 means next; 「另一張」 the other of the list

@@ -166,7 +166,7 @@ SUBJECT_NAME = re.compile(
     + r"(?P<listed_says>(?![我你他她這那这有是的也都在另其每上考沒没只拿])[\u4e00-\u9fff]{2,3}?)"
     # (「王小明（行銷專員）有…」: a role note blanked to spaces may come between)
     + r"(?=\s*(?:有|持有)|\s{2,}(?=\S)|有|上過|上了|上过|考過|考了|考过|考到|拿到|只有|也有|沒有|没有|沒證|没证"
-    + r"|沒上|没上|沒考|没考|持有"
+    + r"|沒上|没上|沒考|没考|持有|什麼都|什么都|甚麼都|啥都"
     # (「；佩君素養上了10小時、圖文課25小時」: an hours area right after the name)
     + r"|(?:AI\s*)?(?:素養|文書|圖文|影像|音源|自動化|程式|模型|服務開發)[^，,。；;]{0,3}(?:上了|上過|\d))"
     # 「兩位同事：王大明 素養18小時…；林小華 素養16小時…」: a name, a space, then numbers (checked by the

@@ -518,6 +518,21 @@ class SituationAdvisor:
             return beyond[0]
         return levels[rank] if rank < len(levels) else None
 
+    def certificate_route_line(self, type_name: str, text: str, lang: str) -> str:
+        """What 表5's certificate route takes for the level of `type_name` the text names (else its first level):
+        「AI 工具應用「初階」的證照途徑：初階：工具類1張」."""
+        rules = next((r for r in self.cat.rules.types if r.type == type_name), None)
+        if rules is None:
+            return ""
+        n = normalise(text)
+        named = [lv for lv in rules.levels if lv.level in n] or rules.levels[:1]
+        wanted = [r for r in named[0].rules if r.route == "certificate"]
+        if not wanted:
+            return ""
+        if lang == "en":
+            return f"{type_name} {named[0].level} by certificates (表5): " + "; or ".join(r.text_en for r in wanted) + "."
+        return f"{type_name}「{named[0].level}」的證照途徑（表5）：" + "；或 ".join(r.text for r in wanted) + "。"
+
     def hours_to(
         self, profile: StatedProfile, type_name: str, level: str, area: str | None
     ) -> tuple[float, list[tuple[str, float]]] | None:
