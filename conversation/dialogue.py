@@ -18,7 +18,8 @@ from dataclasses import replace
 from typing import Any
 
 from conversation import people
-from conversation.dialogue_state import DialogueState, FlowState, PlanContext, Step, Topic
+from conversation.dialogue_state import DialogueState, FlowState, PathChoice, PlanContext, Step, Topic
+from conversation.paths import label_referred, labelled_parts
 from conversation.ui import Button, Lang, Reply, t
 from knowledge.catalog import GUIDELINE_PATH, Catalog
 from knowledge.errors import ProfileError
@@ -226,6 +227,7 @@ COURSE_AFTER = re.compile(r"\s*(的)?\s*(課|课|課程|课程)")
 THIS_TYPE = re.compile(r"(這|那|該)(一)?(類|個類型|個能力類型|項能力類型|種能力)(?!人才|認證|證照)")
 PEOPLE_COMPARED = "dialogue.people_compared"  # the topic's rule after people were set against each other
 LEARNING_PLAN = "dialogue.learning_plan"  # a plan toward a role, category or level (knowledge.planner)
+PATHS_COMPARED = "dialogue.paths_compared"  # labelled alternatives weighed side by side (conversation.paths)
 PLAN_FOLLOW_TURNS = 3  # a plan's follow-ups (「那只考證照呢」) are read as such this many turns after it
 # 「那 AI 服務開發呢？」「工具應用咧」: a short follow-up that swaps what is asked and keeps the rest
 SWAP_ONLY = re.compile(r"^\s*(那|那麼|至於|還有|換)?\s*[^，。,?？]{2,24}?\s*(呢|咧|勒|哩)\s*[?？]?\s*$")
@@ -809,6 +811,125 @@ class Dialogue:
             ds.profile = self.facts.apply(ds.profile, ex, ds.turn)
         return text[: m.start()] + text[m.end() :]
 
+    def _path_certificate(self, ds: DialogueState, text: str) -> str:
+        """「A 那張是誰辦的？」 after alternatives A and B were compared: the one certificate of that alternative,
+        by its name (so the catalog answers about it); unchanged otherwise."""
+        if not ds.paths or any(e.kind == "cert" for e in self.reader.entities(normalise(text))):
+            return text
+        label = label_referred(text, [p.label for p in ds.paths])
+        path = next((p for p in ds.paths if p.label == label), None)
+        if path is None or len(path.certificates) != 1:
+            return text
+        said = re.search(
+            rf"(?<![A-Za-z])(?:方案|路線|選項|option |path |plan )?{re.escape(label or '')}\s*"
+            r"(?:的|裡的|里的)?\s*(?:那張|那张|那一張|這張|那個證照|的證照|的证照|(?:cert|certificate|one)\b)",
+            text,
+            re.IGNORECASE,
+        )
+        if said is None:
+            return text
+        return text[: said.start()] + f"「{self._name('cert', path.certificates[0])}」" + text[said.end() :]
+
+    def _paths_compared(self, ds: DialogueState, text: str, answer_lang: str, lang: Lang) -> Reply | None:
+        """「兩條路幫我比一下：A 是考一張 X；B 是考 Y 再加 Z，各自會達到哪些？」: each labelled alternative
+        supposed on the stated facts (never stored), what each adds by the engine's rules, and the types the
+        message asks about for each; the labels are kept for 「A 那張」「第一條路」 later."""
+        parts = labelled_parts(text)
+        # each alternative is read as the supposition it is (「考一張 X」 holds nothing yet: 「如果我考一張 X」)
+        suppose = "if I " if answer_lang == "en" else "如果我"
+        read = [(p, self.facts.read(f"{suppose}{p.text.strip()}", continuing=True)) for p in parts]
+        if not read or not all(ex.certificates or ex.hours for _, ex in read):
+            return None
+        rest = text
+        for p in parts:
+            rest = rest.replace(p.text, " ")
+        # the aims the message names around the alternatives (「想到 AI 模型訓練，兩條路：…哪條也夠 AI 服務開發？」)
+        order = [t.name for t in self.cat.types]
+        named = [e.key for e in self.reader.entities(normalise(rest)) if e.kind == "type"]
+        named += [
+            x for e in self.reader.entities(normalise(rest)) if e.kind == "talent" for x in self._talent_types(e.key)
+        ]
+        asked = sorted(set(named), key=order.index)
+        en = answer_lang == "en"
+        stated = self.facts.read(rest, continuing=True)  # 「我有 iPAS 初級…兩個方案：A…」: the facts held, kept
+        if stated.has_facts and not stated.hypothetical:
+            ds.profile = self.facts.apply(ds.profile, stated, ds.turn)
+        base = ds.profile
+        before = {t["type"]: t["level"] for t in self.situation.result_of(base)["types"]}
+        lines, reaching = [], {t: [] for t in asked}
+        for p, ex in read:
+            supposed = self.facts.apply(
+                base, replace(ex, hypothetical=True, adds=True, correction=False, no_certificates=False), ds.turn
+            )
+            after = self.situation.result_of(supposed)
+            gains = [
+                (
+                    t["type"],
+                    t["level"],
+                    next((r["id"] for r in t["rules"] if r["level"] == t["level"] and r["met"]), ""),
+                )
+                for t in after["types"]
+                if t["level"] != before[t["type"]]
+            ]
+            levels = {t["type"]: t["level"] for t in after["types"]}
+            for t in asked:
+                if levels[t] != "未達":
+                    reaching[t].append(p.label)
+            added = [self._name("cert", c) for c in ex.certificates]
+            added += [
+                f"{self.situation.area_label(a, answer_lang)} {h:g}{' h' if en else ' 小時'}" for a, h in ex.hours
+            ]
+            name = f"Option {p.label}" if en else f"方案 {p.label}"
+            if gains:
+                got = ("; " if en else "、").join(
+                    f"{t} {lv} ({rid})" if en else f"{t} {lv}（規則 {rid}）" for t, lv, rid in gains
+                )
+                said = f"adds {got}" if en else f"可多達成 {got}"
+            else:
+                said = "adds no level yet" if en else "還不會多達成能力類型"
+            talents = [c["name"] if isinstance(c, dict) else c for c in after["talent_categories"]]
+            meets = (f"; meets {'、'.join(talents)}" if en else f"；符合 {'、'.join(talents)}") if talents else ""
+            lines.append(
+                f"• {name} ({', '.join(added)}): {said}{meets}"
+                if en
+                else f"• {name}（{'、'.join(added)}）：{said}{meets}"
+            )
+            if asked:
+                each = ("; " if en else "、").join(f"{t} {levels[t]}" for t in asked)
+                lines.append(f"  {each}")
+        if asked:
+            heads = []
+            for what, labels in reaching.items():
+                who = ", ".join(labels) if en else "、".join(labels)
+                if len(labels) == len(read):
+                    heads.append(f"Every option reaches {what}." if en else f"每個方案都能達到 {what}。")
+                elif labels:
+                    heads.append(f"Only option {who} reaches {what}." if en else f"只有方案 {who} 能達到 {what}。")
+                else:
+                    heads.append(f"No option reaches {what} yet." if en else f"這幾個方案都還不能達到 {what}。")
+            head = " ".join(heads) if en else "".join(heads)
+        else:
+            head = (
+                "Each option, supposed on the facts you gave (not saved):"
+                if en
+                else "各方案的試算（假設情況，未記錄）："
+            )
+        echo = self.situation.echo(base, answer_lang)
+        source = "Source: 附件(二) 表5; 附件(三) 表6" if en else "出處：附件(二) 表5、附件(三) 表6"
+        ds.paths = [
+            PathChoice(label=p.label, certificates=list(ex.certificates), hours=list(ex.hours)) for p, ex in read
+        ]
+        certs = [c for _, ex in read for c in ex.certificates]
+        ds.topic = Topic(
+            entities=[("cert", c, "") for c in certs],
+            listed=[("cert", c) for c in certs],
+            lang=ds.topic.lang if ds.topic else "zh-TW",
+            turn=ds.turn,
+            rule=PATHS_COMPARED,
+        )
+        text_out = "\n".join([head, echo, *lines, "", source])
+        return Reply(to_simplified(text_out) if answer_lang == "zh-CN" else text_out, self._profile_buttons(lang))
+
     def _persons_certificate(self, ds: DialogueState, text: str) -> str:
         """「睿哲那張是哪個單位辦的？」 "Daniel's cert": the one certificate that person holds, by its name (so the
         catalog answers about it); unchanged when they hold none or several."""
@@ -929,6 +1050,10 @@ class Dialogue:
         text = self._shown_by_ordinal(ds, text)
         text = self._table_row(text)
         text = self._persons_certificate(ds, text)
+        text = self._path_certificate(ds, text)
+        compared = self._paths_compared(ds, text, self._answer_language(text, lang), lang)
+        if compared is not None:
+            return [compared]  # 「A 是考一張 X；B 是考 Y 和 Z，各自會達到哪些能力類型？」
         n_total = normalise(text)
         if ds.people and TOTAL_HOURS.search(n_total) and EVERYONE.search(n_total) and not GAP.search(n_total):
             # 「這兩個人加起來總共上了幾小時的課？」: every person's hours added up
@@ -3803,7 +3928,13 @@ class Dialogue:
             route = ds.plan.route if route == "any" else route  # 「記錯了，是 10 小時」 keeps the route asked for
         elif found is None:
             # (「如果全部靠上課，一個人最少要上幾小時？」 right after what a category or type takes: toward it)
-            least = MINIMUM.search(n) and HOURS_ASKED.search(n) and self._talked_last(ds, ("role", "talent", "type"))
+            least = (
+                MINIMUM.search(n)
+                and HOURS_ASKED.search(n)
+                and not LEVEL_NAMED.search(n)  # (「那進階呢，總共最少幾小時」 swaps the level of the look-up)
+                and not self.reader.entities(n)
+                and self._talked_last(ds, ("role", "talent", "type"))
+            )
             aim = self._aim_talked_about(ds) if (PLAN_UNAIMED.search(n) or least) and not ex.has_facts else None
             if aim is not None:
                 # 「那我第一年的學習該怎麼排，先拿什麼？」 after talking about becoming an AI 產品經理: the plan

@@ -105,6 +105,14 @@ class PlanContext(Model):
     turn: int = 0
 
 
+class PathChoice(Model):
+    """One labelled alternative the user laid out to compare (「A 是考一張 X」): what it adds, as facts."""
+
+    label: str
+    certificates: list[str] = []
+    hours: list[tuple[str, float]] = []
+
+
 class DialogueState(Model):
     version: int = STATE_VERSION
     lang: Literal["zh", "en"] = "zh"
@@ -126,6 +134,7 @@ class DialogueState(Model):
     # the message), so 「我這種背景適合哪些職稱」 later is read with them
     background: list[str] = []
     plan: PlanContext | None = None  # the learning plan last shown (knowledge.planner)
+    paths: list[PathChoice] = []  # the alternatives last compared (conversation.paths): what 「A 那張」 means
     # the language of the last message that read as one: 「C?」 "And B?" go on in it
     said_lang: Literal["zh-TW", "zh-CN", "en"] | None = None
     # `hypothesis` holds facts stated with no one named (「素養18h 文書12h 算初階嗎」): computed, not kept —

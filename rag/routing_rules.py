@@ -1777,7 +1777,9 @@ def _rai(q: Query) -> list[Card] | None:
     # 「第二個構面裡面，風險分成哪三大類？」: the risk classes (or steps) asked about within that dimension
     risk_asked = list(dict.fromkeys(e.key for e in q.reader.entities(asked) if e.kind == "risk"))
     if named and risk_asked and "risk" in keys:
-        return [replace(v.risk_steps_card() if k == "steps" else v.risk_classes_card(), native=True) for k in risk_asked]
+        return [
+            replace(v.risk_steps_card() if k == "steps" else v.risk_classes_card(), native=True) for k in risk_asked
+        ]
     # "for the second facet, what are the steps the ministry proposes?": the steps that dimension points to
     steps = bool(STEPS_ASKED.search(asked))
     if named and (MORE.search(q.u.normalised) or len(named) == 1 and "overview_rai" in q.intents or steps):

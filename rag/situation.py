@@ -223,7 +223,10 @@ class SituationAdvisor:
         fact, and asks about 進階."""
         clauses = [c for c in CLAUSE_SPLIT.split(sentence) if c.strip()]
         facts = [c for c in clauses if re.search(r"\d", c) and not QUESTION_MARKERS.search(c)]
-        return facts if len(facts) < len(clauses) else []
+        # (「程式語言應用的課我上了 5 小時，照時數那塊夠了沒」: one figure stated is what the question is about;
+        # a profile of two or more figures is the facts the question is asked over)
+        figures = sum(len(re.findall(r"\d+(?:\.\d+)?", c)) for c in facts)
+        return facts if len(facts) < len(clauses) and figures >= 2 else []
 
     def _facts_blanked(self, sentence: str) -> str:
         for clause in self._fact_clauses(sentence):
@@ -233,7 +236,8 @@ class SituationAdvisor:
     def fact_types(self, text: str) -> list[str]:
         """The types named only in the clauses stating facts: what is asked about when nothing else is (neither
         in the question nor in the conversation before)."""
-        clauses = [c for s in SENTENCE_SPLIT.split(self.certificates_unnamed(text)) for c in self._fact_clauses(s)]
+        sentences = [s for s in SENTENCE_SPLIT.split(self.certificates_unnamed(text)) if QUESTION_MARKERS.search(s)]
+        clauses = [c for s in sentences for c in self._fact_clauses(s)]
         return list(dict.fromkeys(e.key for c in clauses for e in self.reader.entities(c) if e.kind == "type"))
 
     def certificates_unnamed(self, text: str) -> str:
@@ -518,6 +522,10 @@ class SituationAdvisor:
             return beyond[0]
         return levels[rank] if rank < len(levels) else None
 
+    def area_label(self, area: str, lang: str) -> str:
+        """An hours area as the echo names it (「工具・文書」「AI 模型訓練」)."""
+        return self.area_labels.get(area, area)
+
     def certificate_route_line(self, type_name: str, text: str, lang: str) -> str:
         """What 表5's certificate route takes for the level of `type_name` the text names (else its first level):
         「AI 工具應用「初階」的證照途徑：初階：工具類1張」."""
@@ -530,7 +538,9 @@ class SituationAdvisor:
         if not wanted:
             return ""
         if lang == "en":
-            return f"{type_name} {named[0].level} by certificates (表5): " + "; or ".join(r.text_en for r in wanted) + "."
+            return (
+                f"{type_name} {named[0].level} by certificates (表5): " + "; or ".join(r.text_en for r in wanted) + "."
+            )
         return f"{type_name}「{named[0].level}」的證照途徑（表5）：" + "；或 ".join(r.text for r in wanted) + "。"
 
     def hours_to(
@@ -1044,8 +1054,7 @@ class SituationAdvisor:
         if summarised:
             lines.append(self._summary_en(result) if lang == "en" else result["summary"])
             if len(result["talent_categories"]) > 1:
-                both = "Both talent categories are met." if lang == "en" else "兩類人才的參考指標都符合。"
-                lines.append(both)
+                lines.append("Both talent categories are met." if lang == "en" else "兩類人才的參考指標都符合。")
             # "would I then count as application talent too?": the category asked, when not met, said by name
             missed = [c for c in talents if c not in result["talent_categories"]]
             if missed and result["talent_categories"]:

@@ -172,7 +172,10 @@ YEARS = re.compile(
     r"(?![\d.])\s*(?:年(?:度)?)?"
 )
 # "for type 4" "item 10" "table 6": a number that names a part of the guideline, never hours
-NUMBERED_PART = re.compile(r"\b(type|item|category|step|table|tier|row|column)\s*#?\d+\b", re.IGNORECASE)
+NUMBERED_PART = re.compile(
+    r"\b(type|item|category|step|table|tier|row|column)\s*#?\d+\b|(表|圖|图|附表)\s*\d+(?![\d.]|\s*(小時|個小時|鐘頭|h\b|hrs?\b))",
+    re.IGNORECASE,
+)
 # 「每年 6 小時，2023、2024、2025 三年都有上」: hours per year times the years said
 PER_YEAR = re.compile(
     r"每年\s*(?P<m>\d+(?:\.\d+)?|[一二兩三四五六七八九十]+)\s*(?:個)?\s*(?:小時|鐘頭|hrs?\b|h\b)"
