@@ -872,9 +872,9 @@ class Dialogue:
                 if t["level"] != before[t["type"]]
             ]
             levels = {t["type"]: t["level"] for t in after["types"]}
-            for t in asked:
-                if levels[t] != "未達":
-                    reaching[t].append(p.label)
+            for aim in asked:
+                if levels[aim] != "未達":
+                    reaching[aim].append(p.label)
             added = [self._name("cert", c) for c in ex.certificates]
             added += [
                 f"{self.situation.area_label(a, answer_lang)} {h:g}{' h' if en else ' 小時'}" for a, h in ex.hours
