@@ -79,7 +79,7 @@ LEVEL_WORDS = re.compile(
 )  # 表5 levels above 具備
 CLAUSE_SPLIT = re.compile(r"(?<=[，,；;。!！?？:：\n])|(?<=\.)\s")
 QUESTION_MARKERS = re.compile(
-    r"[?？]|嗎|呢|什麼|甚麼|哪|多少|幾|如何|怎麼|是不是|有沒有|是否|\b(what|which|how|who|where|when|why|can|should|is|are|do|does)\b"
+    r"[?？]|嗎|呢|咧|什麼|甚麼|哪|多少|幾|如何|怎麼|是不是|有沒有|是否|\b(what|which|how|who|where|when|why|can|should|is|are|do|does)\b"
 )
 
 

@@ -248,7 +248,7 @@ ABOUT_IT = re.compile(
 SCRIPT_BOUNDARY = re.compile(r"(?<=[\u3400-\u9fff])(?=[a-z0-9])|(?<=[a-z0-9])(?=[\u3400-\u9fff])")
 TO_TAKE = re.compile(r"(再考|還要考|還得考|該考|要考|去考|\b(take|get) next\b)")
 ASKS = re.compile(
-    r"[?？]|嗎|呢|是不是|有沒有|是否|了沒"
+    r"[?？]|嗎|呢|咧|是不是|有沒有|是否|了沒"
 )  # a sentence that asks (「…，這樣夠嗎」), as opposed to one that states
 # Holding without a person, read only while a conversation is already about someone's facts.
 # 「專案類的其中一張」「工具類任一張」: one certificate of a category, whichever

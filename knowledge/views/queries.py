@@ -81,8 +81,14 @@ class CatalogQueries:
             en = f"表6 has no {label_en} certification (it lists {total}: {split_en})."
             return Card(zh, en, [TABLE6], native=True)
         lines_zh, lines_en = _cert_bullets(certs)
-        zh = f"表6 中{label_zh}認證共 {len(certs)} 張（全表共 {total} 張）：\n{lines_zh}"
-        en = f"表6 has {len(certs)} {label_en} certification(s) (of {total} in all):\n{lines_en}"
+        of_zh, of_en = f"全表共 {total} 張", f"of {total} in all"
+        if len(f.categories) == 1 and (f.scope or f.issuers or f.excluded_issuers):
+            # "how many in that category, and which are domestic?": the category's own count too
+            name = f.categories[0]
+            n = len(self.cat.certs_in(name))
+            of_zh, of_en = f"{name}共 {n} 張，{of_zh}", f"of the {n} {name} ones, {total} in all"
+        zh = f"表6 中{label_zh}認證共 {len(certs)} 張（{of_zh}）：\n{lines_zh}"
+        en = f"表6 has {len(certs)} {label_en} certification(s) ({of_en}):\n{lines_en}"
         return Card(zh, en, [TABLE6], native=True)
 
     def count_split(self, f: CertFilter) -> Card:
