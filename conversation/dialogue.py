@@ -55,7 +55,7 @@ from rag.plan_request import (
     target_here,
     target_mentioned,
 )
-from rag.routing_rules import DESCRIBED_EXAM, QUESTION_MARKERS, asked_clause, refused_categories
+from rag.routing_rules import DESCRIBED_EXAM, DESCRIPTION_ASKED, QUESTION_MARKERS, asked_clause, refused_categories
 from rag.situation import SituationAdvisor, span_line
 from rag.stated_facts import NOT_YET, UNIT_DECLARED, Extracted, FactReader
 from rag.textnorm import detect_language, normalise, reads_as_english, to_simplified
@@ -370,7 +370,8 @@ SAME_AS_PERSON = re.compile(
 # (「像我這種背景要從哪裡開始」 asks 附件(五)'s starting points instead)
 # 「小芸的第二張」 "Priya - her second certificate": one of a person's certificates by its place
 HELD_ORDINAL = re.compile(
-    r"[^。？?]{0,12}?(第\s*(?P<nth>[一二三四五1-5])\s*張(證照|證書|認證)?"
+    # (hers: 「的」 "her"/"'s" right before it; 「Chris 想補第三張」 is one more to get, none of hers)
+    r"[^。？?]{0,12}?(?:的|'s |\b(?:her|his|their) )\s*(第\s*(?P<nth>[一二三四五1-5])\s*張(證照|證書|認證)?"
     r"|\b(?P<nth_en>first|second|third|fourth|last) (cert|certificate|certification|credential|one)\b)"
 )
 ORDINALS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1}
@@ -2343,6 +2344,8 @@ class Dialogue:
         asks = self.facts.own_level.search(n) or LEVEL_NAMED.search(n) or GAP.search(n) or TALENT_MET.search(n)
         asks = asks or any(e.kind in ("type", "talent") for e in self.reader.entities(n))
         asks = asks or bool(re.search(r"(能力類型|等級|級別|\blevels?\b)", n))  # 「各自可以對到哪些能力類型」
+        if DESCRIPTION_ASKED.search(n) and not (LEVEL_NAMED.search(n) or GAP.search(n)):
+            return []  # 「指引對模型訓練的能力說明提到哪些方法？我想幫他們排進修主題」: the guideline's words
         if not asks or WHO.search(n) or self.facts.read(text, continuing=True).has_facts:
             return []
         if set(self.reader.detect_intents(n)) & {"issuer", "category_of"}:
@@ -2826,6 +2829,8 @@ class Dialogue:
         """Whether the message asks about the user's own result: a level question in the first person
         or next to stated facts; a hypothetical; a level question naming only types or talents while a
         profile is known (「這樣 AI 工具應用到哪一級？」); or 「那 AI 模型訓練呢？」 right after such an answer."""
+        if not ex.has_facts and DESCRIPTION_ASKED.search(text) and not (LEVEL_NAMED.search(text) or GAP.search(text)):
+            return False  # 「指引對模型訓練的能力說明提到哪些方法」: the guideline's words, not anyone's result
         refused = refused_categories(text) and re.search(r"幾張|幾個|多少|什麼類|哪一?類|\bhow many\b", text)
         if refused and not ds.profile.is_empty() and not ex.has_facts:
             return True  # 「專案類太難不想考，那走另一個組合還要幾張」: the person's other certificate routes

@@ -37,9 +37,25 @@ def canonical(raw: str) -> str:
     return ZH_ORDINAL.get(raw, raw.upper())
 
 
+# words that frame what follows as alternatives to weigh (「兩條路」「方案」 "two options"), not people or courses
+FRAMED = re.compile(
+    r"(兩條路|两条路|條路|条路|方案|路線|路线|選項|选项|\b(options?|paths?|plans?|routes?|choices?|alternatives?)\b)",
+    re.IGNORECASE,
+)
+# people labelled by letters (「三個同事：A：…；B：…」) are people, whom conversation.people reads
+PEOPLE = re.compile(
+    r"(同事|員工|员工|學員|学员|組員|组员|部屬|下屬|學生|学生|[\d一二兩两三四五六七八九十幾几]\s*(個人|个人|位|人)"
+    r"|\b(colleagues?|employees?|staff|trainees?|people|persons?|students?)\b)",
+    re.IGNORECASE,
+)
+
+
 def labelled_parts(text: str) -> list[LabelledPart]:
-    """The alternatives of a message, in order, when it lays out two to four of them with distinct labels
-    of one kind (A/B or 1/2); else none."""
+    """The alternatives of a message, in order, when it frames two to four of them as options to weigh
+    (「兩條路：A 是…；B 是…」「方案一…方案二…」 "Option 1: … Option 2: …"), each with a distinct label of one
+    kind (A/B or 1/2); else none."""
+    if not FRAMED.search(text) or PEOPLE.search(text):
+        return []
     found = [(m, canonical(next(g for g in m.groups() if g))) for m in LABEL.finditer(text)]
     labels = [label for _, label in found]
     if not 2 <= len(found) <= 4 or len(set(labels)) != len(labels):

@@ -1515,7 +1515,9 @@ def _type_or_item(q: Query) -> Plan | list[Card] | None:
         return [v.tools_card(t) for t in types]
     if "cert_category" in keys:
         return [v.category_card(c) for c in keys["cert_category"]]
-    return [v.type_card(t) for t in types]
+    # 「指引對 AI 模型訓練的能力說明提到哪些方法」: 表4's description of each item, in full
+    detailed = bool(DESCRIPTION_ASKED.search(asked_clause(q.u.normalised)))
+    return [v.type_card(t, detailed=detailed) for t in types]
 
 
 @rule("view.cert_category", 610, VIEW, "a certification category (素養類/工具類/專案類): aim, types, its 表6 list")
@@ -1752,6 +1754,9 @@ def _rai_frameworks(q: Query) -> list[Card] | None:
     return [q.views.rai_frameworks_card()]
 
 
+DESCRIPTION_ASKED = re.compile(
+    r"(能力說明|詳細說明|說明提到|哪些方法|什麼方法|細節|\b(methods?|in detail|full description)\b)"
+)
 SECTION_ASKED = re.compile(r"(有講|有沒有講|有提到|部分|章節|段落|內容是|\bdoes (it|the guideline) (say|cover)\b)")
 STEPS_ASKED = re.compile(r"(步驟|流程|作法|做法|\bsteps?\b|\bprocess\b|\bprocedures?\b)")
 

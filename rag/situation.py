@@ -72,7 +72,8 @@ OVERALL = re.compile(
     r"(哪個程度|什麼程度|到哪|哪一級|幾級|算哪|整體|各項|每一項|全部|符合哪幾|哪幾種|哪幾項|哪些還|五(種|個|項)能力"
     r"|哪些(還)?(沒|未)(有)?(達到|達標|過)"
     r"|\bmy levels\b|\boverall\b|\bwhere do i stand\b"
-    r"|\b(what|which) levels? (am i|do i have|have i)\b|\bwhere (does|do) (he|she|they) stand\b|\bwhat (do|does|would|can|have|has) (i|he|she|they|we) (reach|reached|achieve|achieved|meet|qualify for)\b"
+    r"|\b(what|which) levels? (am i|do i have|have i)\b|\bwhere (does|do) (he|she|they) stand\b"
+    r"|\bwhat (do|does|would|can|have|has) (i|he|she|they|we) (reach|reached|achieve|achieved|meet|qualify for)\b"
     r"|\bsay about (her|him|me)\b)"
 )
 

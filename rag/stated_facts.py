@@ -173,7 +173,7 @@ YEARS = re.compile(
 )
 # "for type 4" "item 10" "table 6": a number that names a part of the guideline, never hours
 NUMBERED_PART = re.compile(
-    r"\b(type|item|category|step|table|tier|row|column)\s*#?\d+\b|(表|圖|图|附表)\s*\d+(?![\d.]|\s*(小時|個小時|鐘頭|h\b|hrs?\b))",
+    r"\b(type|item|category|step|table|tier|row|column)\s*#?\d+\b|(?<![做繪绘生修製制畫画插貼贴出美])(表|圖|图|附表)\s*\d+(?![\d.]|\s*(小時|個小時|鐘頭|分鐘|分钟|h\b|hrs?\b|min))",
     re.IGNORECASE,
 )
 # 「每年 6 小時，2023、2024、2025 三年都有上」: hours per year times the years said
@@ -187,8 +187,9 @@ ROUGH_EN = re.compile(r"(?<![\d.])(?P<n>\d+)\s*-?\s*ish\b")
 DOZEN = re.compile(r"\b(?P<half>half )?an? dozen\b")
 # a course someone designs or plans, with its length: 「設計一門48小時的企業內訓」「規劃 30 小時的課程」
 COURSE_DESIGNED = re.compile(
-    r"(設計|規劃|開設|開辦|籌備|要開|想開|安排)\s*(一門|一堂|一套|一個|這門|這套)?\s*[^，。,?？]{0,6}?"
-    r"\d+(\.\d+)?\s*(個)?\s*(小時|hours?)\s*(的)?\s*[^，。,?？]{0,8}?(課程|課|內訓|訓練|培訓|工作坊|學程)"
+    # (not 「程式設計10小時、模型訓練30小時」: a course's name, then the next course's hours)
+    r"((?<!程式)(?<!美術)設計|規劃|開設|開辦|籌備|要開|想開|安排)\s*(一門|一堂|一套|一個|這門|這套)?\s*[^，。,?？、]{0,6}?"
+    r"\d+(\.\d+)?\s*(個)?\s*(小時|hours?)\s*(的)?\s*[^，。,?？、]{0,8}?(課程|課|內訓|訓練|培訓|工作坊|學程)"
     r"|\b(design(ing)?|plan(ning)?|build(ing)?) (a|an|our) \d+[- ]hours? (course|program|training|workshop)\b"
 )
 # a clause of a message (「…16 小時、…16 小時，那工具應用呢」) and the words that make one a question

@@ -643,18 +643,24 @@ class CatalogCards:
             )
         return Card(zh, en, [TABLE5, "二、AI 產業人才能力架構 圖2"], native=native)
 
-    def type_card(self, t: CompetencyType, native: bool = False) -> Card:
+    def type_card(self, t: CompetencyType, native: bool = False, detailed: bool = False) -> Card:
+        """The type as 表2 and 表4 present it; `detailed` adds each item's 能力說明 in full (the methods it names)."""
         items = _items([f"{i.number}. {i.name}（{i.description}）" for i in t.items])
         zh = (
             f"{t.number}、{t.name} 屬於 {t.talent_category}，程式能力為 {t.program_level}（表2）。能力項目：{items}。"
             f"能力關鍵內涵：{_items(t.key_contents)}（表4）。"
         )
+        said = "".join(f"\n{i.number}. {i.name} 的能力說明（表4）：{''.join(i.details)}" for i in t.items if i.details)
+        if detailed and said:
+            zh += said
         if t.also_needed_by:
             zh += f"內文亦將它列為 {t.also_needed_by} 所需的能力類型。"
         en = (
             f"{t.name} ({t.name_en}) belongs to {t.talent_category}, programming level {t.program_level} (表2). "
             f"Items: {items}. Key contents: {_items(t.key_contents, '; ')} (表4)."
         )
+        if detailed and said:
+            en += said
         return Card(zh, en, [TABLE2, TABLE4], native=native)
 
     def item_card(self, number: int) -> Card:
