@@ -190,8 +190,10 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind94.yaml", 0.46, 0.88),  # (arrival 2/15, 53/77)
         ("conversations_blind95.yaml", 0.53, 0.88),  # (arrival 6/15, 69/81)
         ("conversations_blind96.yaml", 0.4, 0.83),  # (arrival 1/15, 53/79)
-        ("conversations_blind97.yaml", 0.46, 0.77),  # (arrival 7/15, 54/70: not worked on)
-        ("conversations_blind98.yaml", 0.26, 0.76),  # (arrival 3/15, 48/75: barely worked on)
+        ("conversations_blind97.yaml", 0.66, 0.86),  # (arrival 7/15, 54/70)
+        ("conversations_blind98.yaml", 0.26, 0.77),  # (arrival 3/15, 48/75: barely worked on)
+        ("conversations_blind99.yaml", 0.86, 0.96),  # (arrival 11/15, 83/87)
+        ("conversations_blind100.yaml", 0.86, 0.96),  # (arrival 7/15, 75/87)
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
