@@ -105,6 +105,9 @@ CLOSEST = re.compile(r"(最接近|最靠近|差最少|最快達|誰最近|\b(clo
 # 「5個人全部」「全組」「每人」 "all of them": every person talked about
 EVERYONE_NAMED = re.compile(
     r"(\d+|[兩二三四五六七八九十])\s*(個人|位|個)[^，。?？]{0,4}(全部|都|每)|全組|全班|全隊|整組|整班|每人|每個人|每一位|大家"
+    # 「那兩個人加起來」「他們三位合計」: the people counted, then added up
+    r"|((\d+|[兩二三四五六七八九十])\s*(個人|位)|他們|她們)\s*(加起來|加總|合起來|合計|一共|總共)"
+    r"|\bthe (two|three|four|five) of them\b"
     r"|\b(all of them|everyone|each of them|the whole (team|class|group))\b"
     r"|\ball (\d+|two|three|four|five|six|seven|eight|nine|ten)\b|\b(both|each) of (them|us)\b"
 )
@@ -376,6 +379,17 @@ HELD_ORDINAL = re.compile(
 )
 ORDINALS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1}
 ORDINALS |= {str(i + 1): i for i in range(5)}
+# 「可以往哪些職稱投」 "what job titles could they go for": the titles of a category asked, none named
+TITLES_ASKED = re.compile(
+    r"((哪些|什麼|哪種|哪一些)[^，。?？]{0,4}(職稱|職位|職缺|工作)|(職稱|職位)[^，。?？]{0,6}(有哪些|是什麼)"
+    r"|\b(what|which) (job )?(titles|jobs|positions|roles)\b)"
+)
+SET_ASIDE = re.compile(
+    r"^\W*(好啦|好吧|好|ok|okay|嗯)?\W*(不問這個了?|不问这个了?|不問了|不问了|算了|那就算了|先不管這個|先不管这个|先不說這個|先不说这个)"
+    r"\s*[。，,.!！~～]+\s*"
+    r"|^\W*(ok(ay)?|fine|alright)?\W*(never ?mind( that)?|forget (that|it))\s*[.,!]+\s*",
+    re.IGNORECASE,
+)
 HOURS_ASKED = re.compile(r"(幾|多少)\s*(個)?\s*(小時|鐘頭|hr)|\bhow many (more )?hours\b")
 PLAN_UNAIMED = re.compile(
     r"((學習|進修|課程?|上課|考照)[^，,。？?]{0,4}(該|要|應該)?(怎麼|如何)(排|安排|規劃)|先(拿|考|學|上|讀)(什麼|啥|哪)"
@@ -665,6 +679,11 @@ class Dialogue:
             # an English message (or 「C?」 after English ones) is answered in English whatever the interface
             # language — also once a reference in it was replaced by a certificate's Chinese name
             lang = "en"
+        # 「好啦不問這個。那指引提到的…」 "never mind that. …": the words setting the last question aside refer to
+        # nothing the answer is about
+        aside = SET_ASIDE.match(text)
+        if aside and text[aside.end() :].strip():
+            text = text[aside.end() :]
         replies = self._read(ds, text, lang)
         # whose result this is, first: when several people are talked about, or the message names the person
         named_here = bool(ds.person) and people.mentioned(text, [ds.person or ""]) is not None
@@ -1074,6 +1093,7 @@ class Dialogue:
         text = self._person_by_shortfall(ds, text)
         text = self._person_not_meeting(ds, text)
         text = self._with_background(ds, text)
+        text = self._titles_for_aim(ds, text)
         if text != said and detect_language(said) == "zh-CN":
             text = to_simplified(text)  # a person or background put in keeps the user's script for the answer
         switched = self._switch_person(ds, text)
@@ -1620,6 +1640,18 @@ class Dialogue:
         if ex.route and later_if and self.facts.route(parts[0]) is None:
             return None
         return ex.route or carried
+
+    def _titles_for_aim(self, ds: DialogueState, text: str) -> str:
+        """「這班結訓之後，可以往哪些職稱投？」 "what jobs could they apply for then?" with nothing named, right after
+        results for a type: the job titles of the talent category that type belongs to (表8/表9)."""
+        n = normalise(text)
+        if not TITLES_ASKED.search(n) or not ds.situation_types or self.reader.entities(n):
+            return text
+        if ds.topic is None or ds.topic.turn < ds.turn - 2:
+            return text
+        owners = [c.name for c in self.cat.talent.categories if set(ds.situation_types) & set(c.competency_types)]
+        # (a developer type talked about names AI 開發人才, whose types come last)
+        return f"{owners[-1]}：{text}" if owners else text
 
     def _talent_types(self, talent: str) -> list[str]:
         return [x for c in self.cat.talent.categories if c.name == talent for x in c.competency_types]
@@ -2346,6 +2378,10 @@ class Dialogue:
         asks = asks or bool(re.search(r"(能力類型|等級|級別|\blevels?\b)", n))  # 「各自可以對到哪些能力類型」
         if DESCRIPTION_ASKED.search(n) and not (LEVEL_NAMED.search(n) or GAP.search(n)):
             return []  # 「指引對模型訓練的能力說明提到哪些方法？我想幫他們排進修主題」: the guideline's words
+        if SHORTFALLS_ADDED.search(n) and EVERYONE_NAMED.search(n):
+            return []  # 「那兩個人加起來還要排幾小時」: one sum over them, not each one's answer
+        if self.reader.scope_topics(n):
+            return []  # 「順便幫我算一下他們這個月的加班費」: a question of its own, weighed as any question is
         if not asks or WHO.search(n) or self.facts.read(text, continuing=True).has_facts:
             return []
         if set(self.reader.detect_intents(n)) & {"issuer", "category_of"}:
@@ -2411,6 +2447,9 @@ class Dialogue:
             (counted_again or shortfalls_asked or they_again) and compared_before and ds.topic and ds.topic.entities
         )
         asks_levels = asks_levels or for_everyone
+        # 「那兩個人加起來，我總共要排幾小時的課？」 right after each one's result: their shortfalls for that type
+        each_shown = added_up and not compared_before and bool(ds.situation_types)
+        asks_levels = asks_levels or each_shown
         intents = set(self.reader.detect_intents(n))
         about_cert = any(e.kind == "cert" for e in self.reader.entities(n)) or bool(SINGULAR.search(n))
         # 「那張是誰辦的」「它算哪一類」 ask about a certificate; 「誰可以算是 AI 開發人才」 about the people
@@ -2431,6 +2470,8 @@ class Dialogue:
             # 「這樣總共有幾個人符合了？」 right after a comparison: what that comparison asked
             talents = [key for kind, key, _ in ds.topic.entities if kind == "talent"]
             types = [key for kind, key, _ in ds.topic.entities if kind == "type"]
+        if not types and not talents and each_shown:
+            types = list(ds.situation_types)
         either = bool(EITHER_TALENT.search(n))
         if either:  # "how many meet either talent category": the categories 表5's summary rules judge
             talents, types = [r.category for r in self.cat.rules.talent_categories], []

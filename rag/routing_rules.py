@@ -121,7 +121,15 @@ def in_scope_evidence(q: Query) -> bool:
     intents = set(q.reader.detect_intents(clause))
     topics = q.reader.scope_topics(clause)
     using_ai = AI_USE.search(clause) or any(e.kind == "tool" for e in q.u.entities)
-    if PERMISSION.search(clause) and using_ai and any(e.kind == "rai" and e.start >= 0 for e in q.u.entities):
+    # (「員工把客戶資料上傳免費版 ChatGPT，依勞基法可以直接開除他嗎」: the clause that asks is about the law, the
+    # act with AI only the scene — unless that clause does the act itself)
+    act_asked = AI_USE.search(clause) or any(e.kind == "tool" for e in q.reader.entities(clause)) or not topics
+    if (
+        PERMISSION.search(clause)
+        and using_ai
+        and act_asked
+        and any(e.kind == "rai" and e.start >= 0 for e in q.u.entities)
+    ):
         # 「可以把客戶的財報直接丟進免費版 ChatGPT 嗎？」: whether an act with AI is all right is what 附件(六)
         # answers (隱私保護 here); 「財報」 is what the act handles, not a question about the stock market
         return all(q.reader.scope_weighs(t) for t in topics)

@@ -74,6 +74,7 @@ OVERALL = re.compile(
     r"|\bmy levels\b|\boverall\b|\bwhere do i stand\b"
     r"|\b(what|which) levels? (am i|do i have|have i)\b|\bwhere (does|do) (he|she|they) stand\b"
     r"|\bwhat (do|does|would|can|have|has) (i|he|she|they|we) (reach|reached|achieve|achieved|meet|qualify for)\b"
+    r"|\bwhere does (that|this) (put|leave|get) (me|him|her|them|us)\b"
     r"|\bsay about (her|him|me)\b)"
 )
 

@@ -1034,6 +1034,8 @@ class FactReader:
             p.certificates = [c for c in p.certificates if category.get(c.cert_id) not in ex.none_of]
             p.unnamed = [u for u in p.unnamed if u.category not in ex.none_of]
         for cert_id in ex.certificates:
+            if cert_id in ex.negated:
+                continue  # 「NVIDIA 那張其實是 X，不是 LLMs」: the one taken back is named too, and stays out
             if all(c.cert_id != cert_id for c in p.certificates):
                 p.certificates.append(HeldCertificate(cert_id=cert_id, turn=turn))
                 p.no_certificates_turn = None

@@ -331,6 +331,8 @@ class QueryUnderstanding:
         chat |= {"jd", "kpi", "kpis", "okr", "okrs", "ceo", "cto", "cio", "coo", "hrbp", "wfh", "ot", "crm", "erp"}
         # job and department abbreviations (「組上一個 RD」「我們 PM」): people's roles, not certificates
         chat |= {"rd", "pm", "po", "qa", "qc", "hr", "it", "mis", "bd", "ux", "ui", "pr", "fae", "sre", "devops"}
+        # degrees and fields of study ("a CS grad", "my MBA", "EE major"): a background, never a certificate
+        chat |= {"cs", "ee", "ece", "cse", "mba", "phd", "bsc", "msc", "ba", "bs", "ms", "ma", "stem", "mis", "ie"}
         return words | set(EN_STOPWORDS) | chat
 
     # ------------------------------------------------------------------ pieces
