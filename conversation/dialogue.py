@@ -55,7 +55,14 @@ from rag.plan_request import (
     target_here,
     target_mentioned,
 )
-from rag.routing_rules import DESCRIBED_EXAM, DESCRIPTION_ASKED, QUESTION_MARKERS, asked_clause, refused_categories
+from rag.routing_rules import (
+    DESCRIBED_EXAM,
+    DESCRIPTION_ASKED,
+    DESIRED,
+    QUESTION_MARKERS,
+    asked_clause,
+    refused_categories,
+)
 from rag.situation import SituationAdvisor, span_line
 from rag.stated_facts import NOT_YET, UNIT_DECLARED, Extracted, FactReader
 from rag.textnorm import detect_language, normalise, reads_as_english, to_simplified
@@ -389,6 +396,10 @@ SET_ASIDE = re.compile(
     r"\s*[。，,.!！~～]+\s*"
     r"|^\W*(ok(ay)?|fine|alright)?\W*(never ?mind( that)?|forget (that|it))\s*[.,!]+\s*",
     re.IGNORECASE,
+)
+# 「這兩張我都有」「我兩張都考過」 "I have both": the two certificates just talked about, held
+BOTH_HELD = re.compile(
+    r"(我)?(這|那)?兩張(我)?都(有|考過|考到|拿到|拿了)|\bi (have|hold|passed|got|earned) (them )?both( of them)?\b"
 )
 HOURS_ASKED = re.compile(r"(幾|多少)\s*(個)?\s*(小時|鐘頭|hr)|\bhow many (more )?hours\b")
 PLAN_UNAIMED = re.compile(
@@ -1148,6 +1159,7 @@ class Dialogue:
         if ds.person is not None:  # 「阿傑有 X」 "Sarah has X" state facts as 「他有 X」 "he has X" do
             text = people.as_pronoun(text, [ds.person, *ds.people])
         text = self._held_by_issuer(ds, text)
+        text = self._both_talked_about_held(ds, text)
         text = self._material_named(ds, text)
         text = self._levels_of_recent_certificate(ds, text)
         if not ds.profile.is_empty() and DESCRIBED_ONE_EN.search(normalise(text)):
@@ -1417,9 +1429,11 @@ class Dialogue:
             # 「學員上過素養 18 小時了，總共還得排幾小時」 right after a question about one type: that type
             talked = [key for kind, key, _ in (ds.topic.entities if ds.topic else []) if kind == "type"]
             # 「…她還差多少？」 after what AI 應用人才 takes: the category's types
+            # (not when the message aims elsewhere itself: 「那如果以後想往開發走，還要補啥」 after 表8's titles)
+            aims = bool(DESIRED.search(normalised))
             talked = talked or [
                 t
-                for kind, key, _ in (ds.topic.entities if ds.topic else [])
+                for kind, key, _ in (ds.topic.entities if ds.topic and not aims else [])
                 if kind == "talent"
                 for t in self._talent_types(key)
             ]
@@ -1786,6 +1800,21 @@ class Dialogue:
         if m is None or not resources:
             return text
         return text[: m.start()] + resources[0] + text[m.end() :]
+
+    def _both_talked_about_held(self, ds: DialogueState, text: str) -> str:
+        """「我兩張都有，另外還有…」 "I hold both" right after two certificates were talked about: those two, by
+        name (so they are read as held like any certificate named)."""
+        n = normalise(text)
+        said = BOTH_HELD.search(n)
+        if said is None or ds.topic is None or any(e.kind == "cert" for e in self.reader.entities(n[: said.end()])):
+            return text
+        talked = [key for kind, key, _ in ds.topic.entities if kind == "cert"]
+        talked = talked if len(talked) == 2 else [key for kind, key in ds.topic.listed if kind == "cert"]
+        if len(set(talked)) != 2:
+            return text
+        names = "和".join(f"「{self._name('cert', c)}」" for c in dict.fromkeys(talked))
+        held = f"I have {names}" if said.group(0).startswith("i ") else f"我有{names}"
+        return n[: said.start()] + held + n[said.end() :]
 
     def _held_by_issuer(self, ds: DialogueState, text: str) -> str:
         """「不對，那張 NVIDIA 他還沒考到」: an issuer named for a certificate held, when exactly one held is

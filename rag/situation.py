@@ -705,15 +705,16 @@ class SituationAdvisor:
         """The levels these facts reach, in one line (「目前：AI 應用素養 具備；其餘尚未達到」)."""
         result = assess(parse_profile(profile.profile_json(), self.cat), self.cat)
         reached = [(t["type"], t["level"]) for t in result["types"] if t["level"] != "未達"]
-        rest = len(reached) < len(result["types"])
+        # the types not met, by name (「尚未達到：AI 應用素養…」: what a comparison of people turns on)
+        rest = [t["type"] for t in result["types"] if t["level"] == "未達"]
         cats = result["talent_categories"]  # and the talent categories those levels meet
         if lang == "en":
             got = "; ".join(f"{name} {level}" for name, level in reached)
-            more = "; the other types are not met yet" if rest else ""
+            more = f"; not met yet: {', '.join(rest)}" if rest else ""
             meets = f" Meets the reference indicators of {' and '.join(cats)}." if cats else ""
             return f"So far: {got}{more}.{meets}" if got else "So far no competency type is met."
         got = "、".join(f"{name} {level}" for name, level in reached)
-        more = "；其餘能力類型尚未達到" if rest else ""
+        more = f"；尚未達到：{'、'.join(rest)}" if rest else ""
         meets = f"符合 {'、'.join(cats)} 的能力參考指標。" if cats else ""
         text = f"目前：{got}{more}。{meets}" if got else "目前尚未達到任何能力類型的參考指標。"
         return to_simplified(text) if lang == "zh-CN" else text

@@ -136,9 +136,9 @@ def test_the_standing_line_names_no_other_types_when_every_type_is_reached(advis
     held = ["aws-ai-practitioner", "ipas-ai-planner-intermediate", "iii-genai-art-design", "google-cloud-pmle"]
     profile = StatedProfile(certificates=[HeldCertificate(cert_id=c, turn=1) for c in held])
     everything = advisor.situation.standing(profile, "zh-TW")
-    assert everything.startswith("目前：AI 應用素養 具備") and "其餘" not in everything
+    assert everything.startswith("目前：AI 應用素養 具備") and "尚未達到" not in everything
     some = advisor.situation.standing(StatedProfile(certificates=profile.certificates[:1]), "zh-TW")
-    assert some == "目前：AI 應用素養 具備；其餘能力類型尚未達到。"
+    assert some == "目前：AI 應用素養 具備；尚未達到：AI 工具應用、AI 程式語言應用、AI 模型訓練、AI 服務開發。"
 
 
 @pytest.mark.parametrize(
