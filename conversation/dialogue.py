@@ -1443,7 +1443,14 @@ class Dialogue:
             if hypothetical:  # and the types the supposition changes, or the ones it asks about
                 changed = self.situation.changed_types(ds.profile, updated)
                 shown = [t.name for t in self.cat.types if t.name in {*shown, *changed}]
-                shown = self.situation.asked_types(text)[0] or shown
+                asked_now = self.situation.asked_types(text)[0]
+                areas = set(self.situation.types_of_areas([area for area, _ in ex.hours]))
+                if asked_now and set(asked_now) <= areas and shown:
+                    # 「如果我再多上 6 小時的程式應用課呢？」: the type named is where the hours go, what they change
+                    # is the answer too
+                    shown = [t.name for t in self.cat.types if t.name in {*shown, *asked_now}]
+                else:
+                    shown = asked_now or shown
             if base is ds.hypothesis and not ex.has_facts:  # 「AI 模型訓練呢？」 under the same what-if: that type
                 shown = self.situation.asked_types(text)[0] or shown
             earlier = [x for x in ds.types_talked if x not in shown]
