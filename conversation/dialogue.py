@@ -401,6 +401,10 @@ SET_ASIDE = re.compile(
 BOTH_HELD = re.compile(
     r"(我)?(這|那)?兩張(我)?都(有|考過|考到|拿到|拿了)|\bi (have|hold|passed|got|earned) (them )?both( of them)?\b"
 )
+THEY_COUNT = re.compile(
+    r"(他們|她們|兩位|兩個|三位|三個)(倆)?\s*(都)?\s*(算|符合|達到|有到|夠)(嗎|不算|了嗎|不夠)"
+    r"|\b(do|would|does) (they|both|both of them|the two|the three) (count|qualify|meet)\b"
+)
 HOURS_ASKED = re.compile(r"(幾|多少)\s*(個)?\s*(小時|鐘頭|hr)|\bhow many (more )?hours\b")
 PLAN_UNAIMED = re.compile(
     r"((學習|進修|課程?|上課|考照)[^，,。？?]{0,4}(該|要|應該)?(怎麼|如何)(排|安排|規劃)|先(拿|考|學|上|讀)(什麼|啥|哪)"
@@ -1445,7 +1449,8 @@ class Dialogue:
                 shown = [t.name for t in self.cat.types if t.name in {*shown, *changed}]
                 asked_now = self.situation.asked_types(text)[0]
                 areas = set(self.situation.types_of_areas([area for area, _ in ex.hours]))
-                if asked_now and set(asked_now) <= areas and shown:
+                aimed = LEVEL_NAMED.search(normalised) or DESIRED.search(normalised)  # (「想衝工具應用進階」: the aim)
+                if asked_now and set(asked_now) <= areas and shown and base is ds.profile and not aimed:
                     # 「如果我再多上 6 小時的程式應用課呢？」: the type named is where the hours go, what they change
                     # is the answer too
                     shown = [t.name for t in self.cat.types if t.name in {*shown, *asked_now}]
@@ -2324,7 +2329,8 @@ class Dialogue:
         ends = [at for at, _ in spans[1:]] + [len(text)]
         n_opening = normalise(opening)
         # 「…，建宏有 X。只看證照的話，幾個人達到 AI 服務開發？」: a closing count over everyone listed
-        counted_after = bool(closing.strip()) and bool(WHO.search(n_closing))
+        # (「…。他們倆算嗎？」 "do they both qualify?": a count over them too)
+        counted_after = bool(closing.strip()) and bool(WHO.search(n_closing) or THEY_COUNT.search(n_closing))
         if counted_after:
             ends[-1] = last_stop
             self._store_parts(ds, text, spans, ends)

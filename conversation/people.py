@@ -30,7 +30,7 @@ _INTRO_ZH = (
 )
 _NAME_ZH = (
     r"(?![不被把讓給對用去來會有是的也都在說想要只還上考拿做沒這那他她我你們跟和與又再已一二三四五六七八九十兩幾每各第最如假若萬應該能可怎為個位名人問叫覺認希請讓表誰什哪前後下自看幫"
-    rf"让给对来会说还这们与两万应该为个问觉认请谁么后帮]|[學学][完了過过會会]|{_INTRO_ZH})"
+    rf"让给对来会说还这们与两万应该为个问觉认请谁么后帮算定]|[學学][完了過过會会]|{_INTRO_ZH})"
     r"[\u4e00-\u9fff]{2,3}?"
 )
 _STOP_ZH = r"(?=[做評有的，,。只也還考上是想要在呢嗎跟和與、：:\s（(則今去目現比沒]|$)"
@@ -160,7 +160,7 @@ SUBJECT_NAME = re.compile(
     # one item of a list of people (checked by the caller: no word the advisor reads otherwise)
     # (「最後美玲：…」「再來志明：…」: a word of going on may come first)
     + r"|(?:^|(?<=[。；;？?！!]))\s*(?:最後|再來|然後|還有|另外|接著)?\s*(?P<listed_colon>[\u4e00-\u9fff]{2,3})\s*[：:]"
-    + r"(?=\s*(有|上過|上了|考過|沒|無|只有|持有|[A-Za-z]|AI|ai|[^\s，,。；;：:]{1,6}\s?\d))"
+    + r"(?=\s*(有|上過|上了|考過|沒|無|只有|持有|上过|考过|没|无|[A-Za-z]|AI|ai|[^\s，,。；;：:]{1,6}\s?\d))"
     # 「…；志明有「AWS …」」「；建宏上過素養課 30 小時」: a name opening an item of a list, then what they hold
     # (「…三個人：張偉有 X；陳靜上了…」「…要評估。王磊有…；李娜沒證書」: after a colon or a full stop too,
     # in either script)
@@ -170,6 +170,8 @@ SUBJECT_NAME = re.compile(
     # (「王小明（行銷專員）有…」: a role note blanked to spaces may come between)
     + r"(?=\s*(?:有|持有)|\s{2,}(?=\S)|有|上過|上了|上过|考過|考了|考过|考到|拿到|只有|也有|沒有|没有|沒證|没证"
     + r"|沒上|没上|沒考|没考|持有|什麼都|什么都|甚麼都|啥都"
+    # (「…三位：小芳，AI 素養課 18 小時…；阿哲，有 iPAS 初級」: a name, a comma, then their facts)
+    + r"|\s*[，,](?=\s*(?:AI|ai|有|沒|没|只有|上過|上过|上了|[^，,。；;]{0,10}\d))"
     # (「；佩君素養上了10小時、圖文課25小時」: an hours area right after the name)
     + r"|(?:AI\s*)?(?:素養|文書|圖文|影像|音源|自動化|程式|模型|服務開發)[^，,。；;]{0,3}(?:上了|上過|\d))"
     # 「兩位同事：王大明 素養18小時…；林小華 素養16小時…」: a name, a space, then numbers (checked by the
