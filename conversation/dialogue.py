@@ -405,6 +405,14 @@ THEY_COUNT = re.compile(
     r"(他們|她們|兩位|兩個|三位|三個)(倆)?\s*(都)?\s*(算|符合|達到|有到|夠)(嗎|不算|了嗎|不夠)"
     r"|\b(do|would|does) (they|both|both of them|the two|the three) (count|qualify|meet)\b"
 )
+# "the CV one" (a role of the table just talked about, by a word of its titles; two letters suffice)
+ROLE_DESCRIBED_EN = re.compile(r"\bthe (?P<words>[a-z][a-z0-9+\-]{1,}( [a-z][a-z0-9+\-]{1,})?) (one|role|job)\b", re.I)
+# "type 5", 「類型三」「第二個能力類型」: a competency type by its number in 表2
+TYPE_NUMBER = re.compile(
+    r"\b(?:competency )?type\s*#?\s*([1-5])\b|(?:能力類型|能力类型)\s*([一二三四五1-5])(?!\d)"
+    r"|第\s*([一二三四五1-5])\s*(?:個|个|項|项|種|种)?\s*(?:能力類型|能力类型)",
+    re.IGNORECASE,
+)
 HOURS_ASKED = re.compile(r"(幾|多少)\s*(個)?\s*(小時|鐘頭|hr)|\bhow many (more )?hours\b")
 PLAN_UNAIMED = re.compile(
     r"((學習|進修|課程?|上課|考照)[^，,。？?]{0,4}(該|要|應該)?(怎麼|如何)(排|安排|規劃)|先(拿|考|學|上|讀)(什麼|啥|哪)"
@@ -1084,6 +1092,8 @@ class Dialogue:
         text = self._self_introduced(ds, text)
         text = self._shown_by_ordinal(ds, text)
         text = self._table_row(text)
+        text = self._type_by_number(text)
+        text = self._role_described(ds, text)
         text = self._persons_certificate(ds, text)
         text = self._path_certificate(ds, text)
         compared = self._paths_compared(ds, text, self._answer_language(text, lang), lang)
@@ -1678,6 +1688,37 @@ class Dialogue:
         owners = [c.name for c in self.cat.talent.categories if set(ds.situation_types) & set(c.competency_types)]
         # (a developer type talked about names AI 開發人才, whose types come last)
         return f"{owners[-1]}：{text}" if owners else text
+
+    def _role_described(self, ds: DialogueState, text: str) -> str:
+        """ "and the CV one?" right after a role: the role of the same table whose titles hold that word."""
+        if ds.topic is None or not any(e[0] == "role" for e in ds.topic.entities):
+            return text
+        m = ROLE_DESCRIBED_EN.search(text)
+        if m is None or self.reader.entities(normalise(m.group("words"))):
+            return text
+        words = m.group("words").lower().split()
+        found = [
+            r
+            for r in self.cat.roles.roles
+            if all(
+                re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", " ".join([*r.titles, r.name_en]).lower())
+                for w in words
+            )
+        ]
+        if len(found) != 1:
+            return text
+        return f"{text[: m.start()]}{found[0].titles[0]}{text[m.end() :]}"
+
+    def _type_by_number(self, text: str) -> str:
+        """ "and for type 5?" 「type 3 咧」「第二個能力類型」: a competency type named by its number in 表2, by name."""
+        numbers = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+
+        def name(m: re.Match[str]) -> str:
+            raw = next(g for g in m.groups() if g)
+            index = int(raw) if raw.isdigit() else numbers[raw]
+            return self.cat.types[index - 1].name if 1 <= index <= len(self.cat.types) else m.group(0)
+
+        return TYPE_NUMBER.sub(name, text)
 
     def _talent_types(self, talent: str) -> list[str]:
         return [x for c in self.cat.talent.categories if c.name == talent for x in c.competency_types]

@@ -1904,10 +1904,21 @@ def _resources(q: Query) -> list[Card] | None:
     if "resource_all" in keys and not others - context_only(q, {"role"}):
         return [v.resources_compared()]
     if "resource" in keys:
-        if len(keys["resource"]) > 1 or "define" in q.intents:
+        # "which learning material fits a company-wide training on literacy + tools?": a choice between the
+        # materials, when the one keyed is only implied by a word of its subject (not named)
+        named = [e for e in q.u.entities if e.kind == "resource" and e.start >= 0 and MATERIAL_NAMED.search(e.surface)]
+        choice = WHICH_MATERIAL.search(q.u.normalised) and not named
+        if len(keys["resource"]) > 1 or "define" in q.intents or choice:
             return [v.resources_compared()]
         return [v.resource_card(k) for k in keys["resource"]]
     return None
+
+
+# a material named by its own name (「好好用」「公版」 "Use AI Well"), not by a word of its subject
+MATERIAL_NAMED = re.compile(r"(好好用|公版|賦能|\buse ai well\b|\bempower)", re.IGNORECASE)
+WHICH_MATERIAL = re.compile(
+    r"(哪一?份|哪一?套|哪個|哪一個|\bwhich\b)[^。?？]{0,12}(教材|材料|\bmaterials?\b)|\bwhich (learning )?materials?\b"
+)
 
 
 @rule("view.tool", 530, VIEW, "a 表5 reference tool (ChatGPT, PyTorch…): the type it is listed under")

@@ -398,11 +398,15 @@ class FactReader:
                 where = f"{area}.{group.group}" if f"{area}.{group.group}" in areas else area
                 for tool in group.tools:
                     found.setdefault(normalise(tool), set()).add(where)
-        # 「Murf 的課」: a tool's name is also said without its domain (Murf.ai)
+        # 「Murf 的課」: a tool's name is also said without its domain (Murf.ai), and without its maker's name
+        # ("Copilot 5 小時" for GitHub Copilot, "Watson" for IBM Watson)
         for tool, where in list(found.items()):
             stem = tool.removesuffix(".ai")
             if stem != tool and len(stem) >= 3:
                 found.setdefault(stem, set()).update(where)
+            words = tool.split()
+            if len(words) == 2 and words[1].isalpha() and len(words[1]) >= 5:
+                found.setdefault(words[1], set()).update(where)
         out = [(tool, next(iter(where))) for tool, where in found.items() if len(where) == 1]
         # 「好好用 AI 的課」: a name mixing Chinese and Latin is also written with a space between them
         spaced = [(SCRIPT_BOUNDARY.sub(" ", tool), area) for tool, area in out]
