@@ -407,10 +407,10 @@ THEY_COUNT = re.compile(
 )
 # "the CV one" (a role of the table just talked about, by a word of its titles; two letters suffice)
 ROLE_DESCRIBED_EN = re.compile(r"\bthe (?P<words>[a-z][a-z0-9+\-]{1,}( [a-z][a-z0-9+\-]{1,})?) (one|role|job)\b", re.I)
-# "type 5", 「類型三」「第二個能力類型」: a competency type by its number in 表2
+# "type 5", 「能力類型三」: a competency type by its number in 表2
 TYPE_NUMBER = re.compile(
-    r"\b(?:competency )?type\s*#?\s*([1-5])\b|(?:能力類型|能力类型)\s*([一二三四五1-5])(?!\d)"
-    r"|第\s*([一二三四五1-5])\s*(?:個|个|項|项|種|种)?\s*(?:能力類型|能力类型)",
+    # (「第三種能力類型」 is left to the ordinal over the list shown, which keeps that list for 「第五種呢」)
+    r"\b(?:competency )?type\s*#?\s*([1-5])\b|(?:能力類型|能力类型)\s*([一二三四五1-5])(?=[\s，,。?？呢咧的]|$)",
     re.IGNORECASE,
 )
 HOURS_ASKED = re.compile(r"(幾|多少)\s*(個)?\s*(小時|鐘頭|hr)|\bhow many (more )?hours\b")
@@ -2970,6 +2970,8 @@ class Dialogue:
         # (「雅婷想走證照，用「素養類+工具類」那個組合拿 AI 模型訓練的話，她還差幾張」: the route that combination is)
         if self.facts.duration.search(text) and ex.asks_level and not ds.profile.is_empty():
             return True  # 「要多久才能到工具應用進階？」 once facts are known: how long from them
+        if self.facts.budget(text) is not None and not ds.profile.is_empty():
+            return True  # 「公司給我 50 小時的課程預算，夠到 AI 模型訓練嗎？」: the facts known, against the budget
         if self.facts.asks_about_certificate(text):
             return False
         if not ex.has_facts and self._work_described(text):

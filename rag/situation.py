@@ -650,6 +650,28 @@ class SituationAdvisor:
             "（告訴我每週可上幾小時，我幫您換算）。"
         )
 
+    def _budget_line(self, profile: StatedProfile, t: dict[str, Any], budget: float, text: str, lang: str) -> str:
+        """「以 26 小時預算：AI 工具應用 要到「進階」還要上 11 小時的課，預算足夠（剩 15 小時）」: the fewest
+        course hours to the level aimed at (in the one area named, if any), weighed against the budget."""
+        level = self.target_level(t, text)
+        if level is None:
+            return ""
+        named = [area for _, area in self.facts.areas_in(normalise(text)) if area != "tool"]
+        found = self.hours_to(profile, t["type"], level, named[0] if len(set(named)) == 1 else None)
+        if found is None:
+            return ""
+        hours, extras = found
+        need = hours + sum(h for _, h in extras)
+        left = budget - need
+        if lang == "en":
+            verdict = f"enough, {left:g} hours left" if left >= 0 else f"not enough, {-left:g} hours short"
+            return (
+                f"With a budget of {budget:g} course hours: {t['type']} needs {need:g} more hours for {level} — "
+                f"{verdict}."
+            )
+        verdict = f"預算足夠，還剩 {left:g} 小時" if left >= 0 else f"預算不足，還差 {-left:g} 小時"
+        return f"以 {budget:g} 小時的課程預算計：{t['type']} 要到「{level}」還要上 {need:g} 小時的課，{verdict}。"
+
     def _pace_line(self, profile: StatedProfile, t: dict[str, Any], pace: Pace, text: str, lang: str) -> str:
         """「每週上 5 小時的影像課，要幾週？」: the hours still missing for the level aimed at, over the pace."""
         level = self.target_level(t, text)
@@ -1108,6 +1130,12 @@ class SituationAdvisor:
             first = [line for c in talents if (line := self._talent_pace_line(profile, c, pace, lang))] + first
         elif pace is not None:  # 「每週可以上 3 小時，要多久？」: how long, first
             first = [line for t in shown[:2] if (line := self._pace_line(profile, t, pace, text, lang))] + first
+        elif (budget := self.facts.budget(text)) is not None and (
+            aimed := [t for t in shown if t["type"] in self._types_by_level_named(normalise(text))]
+            or shown[: len(shown) <= 2 and 2]
+        ):
+            # 「26 小時的課程預算，全部拿去上影像課夠到進階嗎？」: what the levels need against the hours to spend
+            first = [line for t in aimed if (line := self._budget_line(profile, t, budget, text, lang))] + first
         elif self.facts.duration.search(normalise(text)) and len(shown) <= 2:
             # 「那我要多久才能到進階？」 with no pace said: the hours, and what the time depends on
             first = [line for t in shown if (line := self._hours_line(profile, t, text, lang))] + first

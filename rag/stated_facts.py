@@ -107,7 +107,8 @@ ADDED_UP = re.compile(
 # a value taken back and the right one given after it (「圖文 6 小時是我記錯了，其實是 0 小時」): the area keeps the
 # right value, said where the wrong one was, and the words of the correction stay (they mark a correction)
 WRONG_THEN_RIGHT = re.compile(
-    r"(?P<old>\d+(\.\d+)?)\s*(個)?\s*(小時|hours?)\s*(是|那個|那)?\s*(我)?"
+    # (「文書課 22 小時……不對，是 19 小時」: the slip taken back within the same message)
+    r"(?P<old>\d+(\.\d+)?)\s*(個)?\s*(小時|hours?)[.…。，,、!！\s]*(是|那個|那)?\s*(我)?"
     r"(?P<said>記錯|打錯|弄錯|說錯|看錯|寫錯|講錯|錯的|有誤|不對)了?"
     # 「素養課10小時是錯的，我看了學習紀錄其實是 18 小時」: a few words may say where the right value was found
     r"[，,、\s]*(?:[^\d，。,?？]{0,12}?)(其實|應該|實際上|正確)?\s*(是|只有|為|有)\s*(?P<new>\d+(\.\d+)?)\s*(個)?"
@@ -191,6 +192,19 @@ COURSE_DESIGNED = re.compile(
     r"((?<!程式)(?<!美術)設計|規劃|開設|開辦|籌備|要開|想開|安排)\s*(一門|一堂|一套|一個|這門|這套)?\s*[^，。,?？、]{0,6}?"
     r"\d+(\.\d+)?\s*(個)?\s*(小時|hours?)\s*(的)?\s*[^，。,?？、]{0,8}?(課程|課|內訓|訓練|培訓|工作坊|學程)"
     r"|\b(design(ing)?|plan(ning)?|build(ing)?) (a|an|our) \d+[- ]hours? (course|program|training|workshop)\b"
+)
+# 「26 小時的課程預算」「預算 60 小時」 "a budget of roughly 80 course hours", "the 60h budget": hours to spend
+BUDGET = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(?:個)?\s*(?:小時|鐘頭|h|hrs?|hours?)\s*(?:的)?\s*(?:課程|上課|培訓|訓練|課)?\s*(?:預算|額度)"
+    r"|(?:預算|額度)[^，。?？\d]{0,6}(\d+(?:\.\d+)?)\s*(?:個)?\s*(?:小時|鐘頭|h\b|hrs?\b|hours?\b)"
+    r"|\bbudget of (?:roughly |about |around |some )?(\d+(?:\.\d+)?)\s*(?:course |training |class )?"
+    r"(?:h\b|hrs?\b|hours?\b)"
+    r"|\b(\d+(?:\.\d+)?)\s*-?\s*(?:h|hrs?|hours?)\s+(?:of\s+)?(?:course\s+|training\s+)?budget\b"
+)
+# 「如果只靠上課」「要是走證照的話」 "if I go by courses only": a route chosen, nothing supposed held
+ROUTE_ONLY_SUPPOSED = re.compile(
+    r"(如果|要是|假如|若)\s*(只|全|純|都)?\s*(靠|走|用|看|算)\s*(上課|時數|受訓|證照|考照|考證照)"
+    r"|\bif (i|we|he|she|they) (only )?(go|went) (by|with|through|the) (courses?|training|hours|certificates?)\b"
 )
 # a clause of a message (「…16 小時、…16 小時，那工具應用呢」) and the words that make one a question
 STATED_CLAUSE = re.compile(r"[，,、；;。！!？?~]")
@@ -454,12 +468,18 @@ class FactReader:
         if continuing or summed and len(self.hours_re.findall(text[: summed.start()])) >= 2:
             text = ADDED_UP.sub(" ", text)
         text = self.pace_re.sub(" ", text)  # 「每週可以上 3 小時」 is a pace (`pace`), not hours taken
+        text = BUDGET.sub(" ", text)  # 「公司給我 26 小時的課程預算」 is hours one may still take (`budget`)
         text = COURSE_DESIGNED.sub(" ", text)  # 「我要設計一門 48 小時的內訓」: a course planned, not hours taken
         split = self._fact_then_supposition(text, continuing)
         if split is not None:
             return split
         ex = Extracted()
         ex.hypothetical = bool(self.hypothetical.search(text))
+        if ex.hypothetical and ROUTE_ONLY_SUPPOSED.search(text):
+            # 「目前上過素養 20 小時…。如果只靠上課，最少還要幾小時？」: the 「如果」 chooses a route; the facts stated
+            # are real — unless a clause that supposes also states facts (「如果再上 6 小時…」)
+            clauses = [c for c in STATED_CLAUSE.split(text) if self.hypothetical.search(c)]
+            ex.hypothetical = any(self.hours_re.search(c) or re.search(r"\d", c) for c in clauses)
         # (「素養補到 18」 "say I finish those literacy hours" give the area's total: not added, whatever 「再」
         # "extra" the rest of the message says)
         ex.adds = bool(self.more.search(text))
@@ -627,6 +647,14 @@ class FactReader:
             text = pattern.sub(_sessions, text)
         return text
 
+    @staticmethod
+    def budget(message: str) -> float | None:
+        """The course hours one may still take (「26 小時的課程預算」 "a budget of roughly 80 course hours"), else
+        None: a total to spend, weighed against what the levels still need."""
+        m = BUDGET.search(english_hours_as_digits(normalise(message)))
+        raw = next((g for g in m.groups() if g), None) if m else None
+        return _number(raw) if raw else None
+
     def pace(self, message: str) -> Pace | None:
         """The pace of study a message states (「每週上 5 小時的影像課」 "3 hours a week"), else None — sessions
         already taken (「每週 3 小時上了 6 週」) are hours, no pace."""
@@ -782,6 +810,10 @@ class FactReader:
         by_area = {area: name for name, area in self.type_areas.items()}
         named = [by_area.get(area.split(".")[0]) for _, area in self._areas_in(clause, self.subject_words)]
         return list(dict.fromkeys(n for n in named if n))
+
+    def areas_in(self, clause: str) -> list[tuple[int, str]]:
+        """The hours areas a clause names, with where (「影像類工具課」→ tool.影像)."""
+        return self._areas_in(clause)
 
     def _areas_in(self, clause: str, words: list[tuple[str, str]] | None = None) -> list[tuple[int, str]]:
         taken = [False] * len(clause)
