@@ -194,6 +194,10 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind98.yaml", 0.26, 0.77),  # (arrival 3/15, 48/75: barely worked on)
         ("conversations_blind99.yaml", 0.86, 0.96),  # (arrival 11/15, 83/87)
         ("conversations_blind100.yaml", 0.86, 0.96),  # (arrival 7/15, 75/87)
+        ("conversations_blind101.yaml", 0.8, 0.95),  # (arrival 6/15, 76/90)
+        ("conversations_blind102.yaml", 0.66, 0.92),  # (arrival 9/15, 80/87)
+        ("conversations_blind103.yaml", 0.2, 0.77),  # (arrival 1/15, 57/84)
+        ("conversations_blind104.yaml", 0.8, 0.92),  # (arrival 10/15, 78/89)
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
