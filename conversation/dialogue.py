@@ -223,7 +223,10 @@ JOB_REF = re.compile(r"(這個|那個|該|這|那)(職缺|職位|職務|工作�
 # 「改成…呢」「換成…的話」 opening a message: what was just supposed, varied
 VARIANT = re.compile(r"^\W*(那|那麼|好)?\s*(如果)?\s*(改成|換成|改為|變成|調整成|改排|換排)")
 ALL_INTO = re.compile(r"(全部|全都|通通|只)(上|排|改|換|放)|\ball (of it )?(in|into|on)\b")
-SINGULAR_CERT = re.compile(r"(這張|那張|該證照|該認證|\b(this|that) (cert|certificate|certification|exam)\b)")
+SINGULAR_CERT = re.compile(
+    r"(這張|那張|該證照|該認證|(這|那)(個|一個)?\s*(證照|證書|認證|證)(?!明)"
+    r"|\b(this|that) (cert|certificate|certification|exam)\b)"
+)
 # 「剩下沒達到的那個」 "the one who doesn't meet it": the person the last comparison left out
 NOT_MET_ONE = re.compile(
     r"(剩下|剩餘|其餘)?的?(沒|未|還沒|沒有)(達到|達標|符合|過)的?那(個|位|一位)(人)?"
@@ -479,6 +482,8 @@ ECHO = re.compile(
 # 「三個人裡面誰…」 "which of them…": a question over every person named in the conversation
 WHO = re.compile(
     r"(誰|哪位|哪一位|哪個人|哪些人|哪幾位|幾位|幾個人|多少人|他們(兩|倆)|她們(兩|倆)|哪幾組|哪些組|哪一組|幾組|哪幾個人?"
+    # 「他走了以後公司還有人算開發人才嗎」: whether anyone is left who counts
+    r"|(還有|有沒有|還有沒有)人(算|符合|達到|是|有到)"
     # 「三個裡面有幾個算 AI 開發人才？是哪幾個」: the people counted among those described
     r"|(裡面|之中|當中|中間)[^，。?？]{0,4}(有)?幾個|是哪幾個"
     # 「三個人裡面，符合 AI 應用素養的有幾個」: the count asked after a clause naming what is met
@@ -593,7 +598,7 @@ SCOPE_ONLY = re.compile(
 # the noun after 「這個」「那張」 says what kind of thing is pointed at
 REFERENCE_NOUNS = (
     (re.compile(r"(這|那|該)(個|份|種)?\s*(職務|職位|職稱|角色|工作)"), {"role", "archetype"}),
-    (re.compile(r"(這|那|該)(張|個|份)?\s*(證照|認證|證書|考試)"), {"cert"}),
+    (re.compile(r"(這|那|該)(張|個|份)?\s*(證照|認證|證書|考試|證(?!明))"), {"cert"}),  # (「那個證」 said short)
     (re.compile(r"(這|那|該)(個|項)?\s*(能力項目|項目)"), {"item"}),
     (re.compile(r"(這|那|該)(個|種)?\s*(能力類型|類型)"), {"type"}),
     # 「這一類的認證重點」: a category (of certificates, or of talent), not a type or a certificate
@@ -1375,11 +1380,12 @@ class Dialogue:
         if (
             self.facts.pace(text) is not None
             and not ex.has_facts
-            and (not updated.is_empty() or self._target_named(text))
+            and (not updated.is_empty() or self._target_named(text) or self._talked_types(ds))
         ):
             # 「我每週可以上 3 小時的工具課，要多久才能到進階？」: how long from the facts held (or the what-if
-            # gone on from), for the type named or the one talked about
-            shown = self.situation.asked_types(text)[0] or ds.situation_types or None
+            # gone on from), for the type named or the one talked about (「一週只能擠 6 小時，要幾週」 right after
+            # what AI 模型訓練 takes: from nothing, toward it)
+            shown = self.situation.asked_types(text)[0] or ds.situation_types or self._talked_types(ds) or None
             hypothetical = base is ds.hypothesis
             answer = self.situation.answer(updated, text, answer_lang, hypothetical=hypothetical, default_types=shown)
             ds.situation_types = answer.types
@@ -1497,6 +1503,8 @@ class Dialogue:
             # a certificate the message pointed at (「有它的話」) stays what 「它」 means; one it names with other
             # facts is one of the facts (the topic stays their list)
             pointed = len(ex.certificates) == 1 and bool(SINGULAR.search(normalised)) and not self._names_cert(text)
+            # (「如果我再考 TQC+ 機器學習呢？」→「那張是哪個單位辦的」: the one certificate supposed is 「那張」)
+            pointed = pointed or len(ex.certificates) == 1 and ex.hypothetical and not ex.hours
             self._profile_topic(ds, updated, focus=ex.certificates if pointed else None)
             extra = self._certificate_part(text, ex)  # 「…素養就算具備了嗎？那張是誰辦的」
             body = unchanged + self._one_family_note(ex, answer_lang) + answer.text
@@ -1719,6 +1727,13 @@ class Dialogue:
             return self.cat.types[index - 1].name if 1 <= index <= len(self.cat.types) else m.group(0)
 
         return TYPE_NUMBER.sub(name, text)
+
+    def _talked_types(self, ds: DialogueState) -> list[str]:
+        """The competency types the answer just given was about (a type, or a talent category's types)."""
+        if ds.topic is None or ds.topic.turn < ds.turn - 1:
+            return []
+        types = [key for kind, key, _ in ds.topic.entities if kind == "type"]
+        return types or [t for kind, key, _ in ds.topic.entities if kind == "talent" for t in self._talent_types(key)]
 
     def _talent_types(self, talent: str) -> list[str]:
         return [x for c in self.cat.talent.categories if c.name == talent for x in c.competency_types]
@@ -2362,7 +2377,8 @@ class Dialogue:
         opening = text[: spans[0][0]]
         asks = self.facts.own_level.search(normalise(opening)) or LEVEL_NAMED.search(normalise(opening))
         # 「…；志明有 X。他們的證照各是哪一類？」: a closing sentence of its own, asking about each of them
-        last_stop = max((m.end() for m in re.finditer(r"[。!！]|\.(?=\s+[A-Z])", text)), default=0)
+        # (a list typed one person a line: the question on a line of its own closes it)
+        last_stop = max((m.end() for m in re.finditer(r"[。!！\n]|\.(?=\s+[A-Z])", text.rstrip())), default=0)
         closing = text[last_stop:] if last_stop > spans[-1][0] else ""
         n_closing = normalise(closing)  # (「它们分别属于哪一类」: Simplified reads as Traditional)
         # (「幫我看三位同仁。…。誰有到初階？」: a closing 「誰」 sets them side by side instead)
@@ -2442,11 +2458,13 @@ class Dialogue:
         lists who holds what with no verb, so a part that opens with the person and a certificate's name
         holds that certificate."""
         ex = self.facts.read(part, continuing=True)
-        if ex.has_facts or not re.match(r"\W*他\s*[:：]?\s*\S", part):
+        # (「1. 志明：AWS …」: a numbered line opens the same way)
+        if ex.has_facts or not re.match(r"\W*(\d{1,2}\s*[.、)）]\s*)?他\s*[:：]?\s*\S", part):
             return ex
         if not any(e.kind == "cert" for e in self.reader.entities(normalise(part))):
             return ex
-        return self.facts.read(re.sub(r"^(\W*他)\s*[:：]?\s*", r"\1有 ", part, count=1), continuing=True)
+        opened = r"^(\W*(?:\d{1,2}\s*[.、)）]\s*)?他)\s*[:：]?\s*"
+        return self.facts.read(re.sub(opened, r"\1有 ", part, count=1), continuing=True)
 
     def _each_known(self, ds: DialogueState, text: str) -> list[str]:
         """「那 AI 程式語言應用呢？兩人各自缺什麼？」 after two people's facts: the people already talked about,

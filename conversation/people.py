@@ -159,7 +159,9 @@ SUBJECT_NAME = re.compile(
     # 「…盤點。王經理：上過…；李副理：有…」「…；佩佩：素養24、圖文9」: a two- or three-character name opening
     # one item of a list of people (checked by the caller: no word the advisor reads otherwise)
     # (「最後美玲：…」「再來志明：…」: a word of going on may come first)
-    + r"|(?:^|(?<=[。；;？?！!]))\s*(?:最後|再來|然後|還有|另外|接著)?\s*(?P<listed_colon>[\u4e00-\u9fff]{2,3})\s*[：:]"
+    # (「…盤點：\n1. 志明：…\n2. 春嬌：…」: one numbered line each)
+    + r"|(?:^|(?<=[。；;？?！!\n]))\s*(?:\d{1,2}\s*[.、)）]\s*)?(?:最後|再來|然後|還有|另外|接著)?\s*"
+    + r"(?P<listed_colon>[\u4e00-\u9fff]{2,3})\s*[：:]"
     + r"(?=\s*(有|上過|上了|考過|沒|無|只有|持有|上过|考过|没|无|[A-Za-z]|AI|ai|[^\s，,。；;：:]{1,6}\s?\d))"
     # 「…；志明有「AWS …」」「；建宏上過素養課 30 小時」: a name opening an item of a list, then what they hold
     # (「…三個人：張偉有 X；陳靜上了…」「…要評估。王磊有…；李娜沒證書」: after a colon or a full stop too,
