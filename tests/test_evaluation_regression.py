@@ -198,6 +198,8 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind102.yaml", 0.66, 0.92),  # (arrival 9/15, 80/87)
         ("conversations_blind103.yaml", 0.2, 0.77),  # (arrival 1/15, 57/84)
         ("conversations_blind104.yaml", 0.8, 0.92),  # (arrival 10/15, 78/89)
+        ("conversations_blind105.yaml", 0.6, 0.9),  # (arrival 8/15, 71/80)
+        ("conversations_blind106.yaml", 0.66, 0.92),  # (arrival 10/15, 78/86)
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
