@@ -924,9 +924,7 @@ class Dialogue:
                 if levels[aim] != "未達":
                     reaching[aim].append(p.label)
             added = [self._name("cert", c) for c in ex.certificates]
-            added += [
-                f"{self.situation.area_label(a, answer_lang)} {h:g}{' h' if en else ' 小時'}" for a, h in ex.hours
-            ]
+            added += [f"{self.situation.area_label(a)} {h:g}{' h' if en else ' 小時'}" for a, h in ex.hours]
             name = f"Option {p.label}" if en else f"方案 {p.label}"
             if gains:
                 got = ("; " if en else "、").join(

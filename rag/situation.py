@@ -524,7 +524,7 @@ class SituationAdvisor:
             return beyond[0]
         return levels[rank] if rank < len(levels) else None
 
-    def area_label(self, area: str, lang: str) -> str:
+    def area_label(self, area: str) -> str:
         """An hours area as the echo names it (「工具・文書」「AI 模型訓練」)."""
         return self.area_labels.get(area, area)
 
