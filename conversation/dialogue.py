@@ -13,6 +13,7 @@ Each message is read in a fixed order, and every reply names what decided it:
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 from typing import Any
@@ -63,7 +64,7 @@ from rag.routing_rules import (
     asked_clause,
     refused_categories,
 )
-from rag.situation import SituationAdvisor, span_line
+from rag.situation import PERIOD_EN, PERIOD_ZH, PERIOD_ZH_EVERY, SituationAdvisor, span_line
 from rag.stated_facts import NOT_YET, UNIT_DECLARED, Extracted, FactReader
 from rag.textnorm import detect_language, normalise, reads_as_english, to_simplified
 from rag.understanding import without_names
@@ -351,6 +352,10 @@ LEVEL_WORD = re.compile(
 )
 THIRD_PERSON = re.compile(r"(她|他|這位|學員|同事|員工|部屬|\bshe\b|\bhe\b|\bher\b|\bhis\b|\bthey\b)")
 # Someone else described next (HR going through a team): their facts are not added to the last person's.
+# 「小美的話：有 X 一張…」「我的话，素养 18 小时」: a topic marked with 的話 (「至於…」), not a supposition (「如果…的話」)
+TOPIC_MARKED = re.compile(r"^(?P<head>\W*(?!如果|假如|假設|假设|要是|若是|萬一|万一)[^\s，,。：:？?]{1,5}?)\s*(?:的話|的话)\s*(?=[：:，,])")
+# 「總共要幾週」「整個計畫要多久」 "how many weeks in total": the time a plan of courses takes, not a level's
+PLAN_TIME = re.compile(r"(總共|一共|全部|整個|總計|合計|总共|整个|总计|\b(in total|altogether|all in|the whole plan|this plan)\b)")
 NEW_PERSON = re.compile(
     r"(另一位|另外一位|另一個同事|另外一個同事|另一名|另外一名|換另一|下一位|\banother (employee|colleague|person|"
     r"candidate|staff member|team member)\b|\bnext (employee|colleague|person|candidate)\b"
@@ -742,7 +747,9 @@ class Dialogue:
             first = self._read_one(ds, parts[0], lang)
             second = self._read_one(ds, parts[1], lang)
             return [Reply(f"{first[0].text}\n\n{second[0].text}", second[0].buttons or first[0].buttons)]
-        second_about = len(parts) == 2 and FOLLOWS_ON.search(normalise(parts[1])) and not ds.flow
+        second_about = len(parts) == 2 and not ds.flow and bool(
+            FOLLOWS_ON.search(normalise(parts[1])) or self._asks_on_its_own(parts[1])
+        )
         if second_about and self.facts.read(parts[0], True).has_facts and not self.facts.read(parts[1], True).has_facts:
             # 「那她不上課，改考一張生成式AI辦公室應用能力認證呢？這張是誰辦的？」: the what-if, then the question
             # about the certificate it named
@@ -757,6 +764,14 @@ class Dialogue:
             second = self._question(ds, question, lang)
             if len(first) == 1 and len(second) == 1:
                 return [Reply(f"{first[0].text}\n\n{second[0].text}", first[0].buttons)]
+        if len(parts) == 2 and self._ordinal_then_own_question(ds, parts):
+            # 「第二個是在講什麼？風險有分哪幾類嗎」: the item of the list pointed at, then a question of its own
+            first = self._read_one(ds, parts[0], lang)
+            ds.topic = None  # (the second stands alone: not read as asked of the item just shown)
+            second = self._read_one(ds, parts[1], lang)
+            if len(first) == 1 and len(second) == 1:
+                return [Reply(f"{first[0].text}\n\n{second[0].text}", second[0].buttons or first[0].buttons)]
+            return [*first, *second]
         replies = self._read_one(ds, text, lang)
         replies = self._retired_name_noted(text, replies)
         n = normalise(text)
@@ -771,6 +786,55 @@ class Dialogue:
             if again is not None:
                 return [Reply(f"{again.text}\n\n{replies[0].text}", replies[0].buttons), *replies[1:]]
         return replies
+
+    def _plan_time_line(self, ex: Extracted, text: str, lang: str) -> str:
+        """「文書再上 7 小時，然後上 28 小時服務開發的課，一週 7 小時，總共要幾週？」: the courses a plan adds, over the
+        pace said (35 小時 → 5 週; a part period counts as a whole one); "" unless the plan's time is asked."""
+        pace, n = self.facts.pace(text), normalise(text)
+        if pace is None or not ex.hours or not self.facts.duration.search(n) or not PLAN_TIME.search(n):
+            return ""
+        total = sum(h for _, h in ex.hours)
+        spans = math.ceil(total / pace.hours)
+        if lang == "en":
+            unit = PERIOD_EN[pace.period] + ("s" if spans != 1 else "")
+            added = " + ".join(f"{self.situation.area_label(a)} {h:g}" for a, h in ex.hours)
+            return (
+                f"At {pace.hours:g} hours a {PERIOD_EN[pace.period]}: the plan adds {total:g} hours of courses "
+                f"({added}) — about {spans} {unit}.\n"
+            )
+        added = "＋".join(f"{self.situation.area_label(a)} {h:g}" for a, h in ex.hours)
+        line = (
+            f"以每{PERIOD_ZH_EVERY[pace.period]} {pace.hours:g} 小時計：這個計畫共要上 {total:g} 小時的課（{added}），"
+            f"約需 {spans} {PERIOD_ZH[pace.period]}。\n"
+        )
+        return to_simplified(line) if lang == "zh-CN" else line
+
+    def _asks_on_its_own(self, part: str) -> bool:
+        """Whether a second question after a what-if asks the catalog something of its own ("Which NVIDIA ones
+        are there?") — a subject read, no stated fact, no pronoun and no level or gap of anyone."""
+        n = normalise(part)
+        if re.search(r"(它|這|这|那|他|她|我|其中|\b(it|its|they|them|that|this|i|me|my|he|she)\b)", n):
+            return False
+        if self.facts.read(part, True).has_facts or self.facts.own_level.search(n) or GAP.search(n):
+            return False
+        if LEVEL_NAMED.search(n) or TALENT_MET.search(n):
+            return False
+        kinds = {e.kind for e in self.reader.entities(n)}
+        asks = bool(self.reader.detect_intents(n)) or bool(re.search(r"(哪|什麼|什么|\b(which|what|list)\b)", n))
+        return bool(kinds & {"issuer", "cert_category", "cert"}) and asks
+
+    def _ordinal_then_own_question(self, ds: DialogueState, parts: list[str]) -> bool:
+        """Whether the first of two questions points into the list just shown (「第二個」) and the second asks
+        something of its own — no ordinal, pronoun or stated fact, but a subject the advisor reads — so each is
+        answered (the ordinal would otherwise swallow the second)."""
+        first, second = normalise(parts[0]), normalise(parts[1])
+        if ds.topic is None or not ds.topic.listed or ds.flow or not ORDINAL.search(first) or ORDINAL.search(second):
+            return False
+        if re.search(r"(它|這|这|那|他|她|其中|\b(it|its|they|them|that|this)\b)", second):
+            return False
+        if self.facts.read(parts[0], True).has_facts or self.facts.read(parts[1], True).has_facts:
+            return False
+        return bool(self.reader.entities(second) or self.reader.detect_intents(second))
 
     def _correction_line(self, before_facts: StatedProfile, after_facts: StatedProfile, n: str, lang: str) -> str:
         """「更正後：AI 應用素養 未達 → 具備；改為符合 AI 應用人才。」: what a corrected fact changes (each level,
@@ -897,6 +961,10 @@ class Dialogue:
         named += [
             x for e in self.reader.entities(normalise(rest)) if e.kind == "talent" for x in self._talent_types(e.key)
         ]
+        # (「哪個能到進階」: a level only one type has names that type, and that level is the aim)
+        one = self._level_of_one_type(rest) if not named else None
+        named += [one] if one else []
+        aimed_level = self._level_named_in(rest, one) if one else None
         asked = sorted(set(named), key=order.index)
         en = answer_lang == "en"
         stated = self.facts.read(rest, continuing=True)  # 「我有 iPAS 初級…兩個方案：A…」: the facts held, kept
@@ -921,10 +989,15 @@ class Dialogue:
             ]
             levels = {t["type"]: t["level"] for t in after["types"]}
             for aim in asked:
-                if levels[aim] != "未達":
+                reached = levels[aim] == aimed_level if aim == one and aimed_level else levels[aim] != "未達"
+                if reached:
                     reaching[aim].append(p.label)
             added = [self._name("cert", c) for c in ex.certificates]
             added += [f"{self.situation.area_label(a)} {h:g}{' h' if en else ' 小時'}" for a, h in ex.hours]
+            if any(a.startswith("tool.") for a, _ in ex.hours):
+                # (what 進階 counts: the tools' hours added up, after the option)
+                tools = sum(h.hours for a, h in supposed.hours.items() if a.startswith("tool."))
+                added.append(f"tools then {tools:g} h in all" if en else f"之後工具合計 {tools:g} 小時")
             name = f"Option {p.label}" if en else f"方案 {p.label}"
             if gains:
                 got = ("; " if en else "、").join(
@@ -947,6 +1020,7 @@ class Dialogue:
             heads = []
             for what, labels in reaching.items():
                 who = ", ".join(labels) if en else "、".join(labels)
+                what = f"{what} {aimed_level}" if what == one and aimed_level else what
                 if len(labels) == len(read):
                     heads.append(f"Every option reaches {what}." if en else f"每個方案都能達到 {what}。")
                 elif labels:
@@ -1028,6 +1102,18 @@ class Dialogue:
             ds.hypothesis = None
         return people.removal_clauses(text, gone)
 
+    def _people_left(self, ds: DialogueState, gone: list[str], answer_lang: str, lang: Lang) -> list[Reply]:
+        """Someone taken out with nothing else asked: said back, then who of the rest meets which category (the
+        question a manager asks next), so the removal is never silent."""
+        names = "、".join(gone) if answer_lang != "en" else ", ".join(gone)
+        ask = "他們現在誰符合 AI 應用人才、誰符合 AI 開發人才？" if answer_lang != "en" else "Who of them meets which talent category now?"
+        said = f"好的，{names} 不再計入。" if answer_lang != "en" else f"OK, {names} no longer counted."
+        replies = self._read_one(ds, ask, lang) if ds.people or ds.person else []
+        ds.turn -= 1 if replies else 0
+        if not replies:
+            return [Reply(said)]
+        return [Reply(f"{said}\n{replies[0].text}", replies[0].buttons), *replies[1:]]
+
     def _everyone_supposed(self, ds: DialogueState, text: str) -> dict[str, StatedProfile]:
         """「如果下一梯幫全班每個人都加一門 12 小時的 AI 素養課，會有幾位符合」: the course's hours added to every
         person talked about, each on a copy (what-ifs are never stored); {} unless several people are."""
@@ -1083,6 +1169,7 @@ class Dialogue:
         ds.turn += 1
         unclaimed, ds.unclaimed = ds.unclaimed, False
         text = self._job_referred(ds, text)
+        text = TOPIC_MARKED.sub(r"\g<head>", text)
         n0 = normalise(text)
         never = any(not self.reader.scope_weighs(topic) for topic in self.reader.scope_topics(n0))
         if never and not self.facts.read(text, continuing=True).has_facts:
@@ -1090,7 +1177,12 @@ class Dialogue:
             # declined before any person or list it points at is looked up
             return self._question(ds, text, lang)
         self._register_compared(ds, text)
+        before = {*ds.people, *([ds.person] if ds.person else [])}
         text = self._people_removed(ds, text)
+        gone = sorted(before - {*ds.people, *([ds.person] if ds.person else [])})
+        if gone and not re.search(r"[\w\u4e00-\u9fff]", text):
+            # 「志明下個月離職」 and nothing else: the count of those who stay, with who was taken out
+            return self._people_left(ds, gone, self._answer_language(n0, lang), lang)
         text = self._respectively(ds, text)
         text = self._self_introduced(ds, text)
         text = self._shown_by_ordinal(ds, text)
@@ -1485,10 +1577,13 @@ class Dialogue:
                 # "the automation course was 6 hours, not 8 — does that change anything?": the types it moves too
                 changed = self.situation.changed_types(ds.profile, updated)
                 shown = [t.name for t in self.cat.types if t.name in {*shown, *changed}]
+            plan_time = self._plan_time_line(ex, text, answer_lang) if hypothetical else ""
+            # (the plan's own time answers the pace: the line of the hours a level still needs is left out)
+            asked = self.facts.pace_re.sub(" ", normalise(text)) if plan_time else text
             answer = self.situation.answer(
-                updated, text, answer_lang, hypothetical=hypothetical, default_types=shown, route=route
+                updated, asked, answer_lang, hypothetical=hypothetical, default_types=shown, route=route
             )
-            unchanged = ""
+            unchanged = plan_time
             if ex.correction and ex.has_facts and not hypothetical and not ds.profile.is_empty():
                 # 「更正一下，我那張其實是 X…這樣結論會變嗎」: whether the correction changes any level, first
                 unchanged = self._correction_line(ds.profile, updated, normalised, answer_lang)
@@ -3516,6 +3611,15 @@ class Dialogue:
             return True
         # (「那個能力類型」「那張證照」 are kinds, pointing at the one talked about; 「那個負責任意識」 names 附件(六))
         return "overview_rai" in self.reader.detect_intents(after)
+
+    def _level_named_in(self, text: str, type_name: str) -> str | None:
+        """The level of `type_name` a text names (「進階」 "advanced"), else None."""
+        norm = normalise(self.situation.certificates_unnamed(text))
+        levels = [lv.level for t in self.cat.rules.types if t.type == type_name for lv in t.levels]
+        for word, level in [*((lv, lv) for lv in levels), *LEVEL_NAMES_EN.items()]:
+            if level in levels and re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", norm):
+                return level
+        return None
 
     def _level_of_one_type(self, text: str) -> str | None:
         """The one competency type a named level belongs to (「進階」 "advanced": AI 工具應用 is the only

@@ -24,7 +24,12 @@ BODY = (
 LABEL = re.compile(r"(?:(?<=[：:；;，,。.\s(（、])|^)" + BODY, re.IGNORECASE)
 # a label pointed at later (「那第一條路要考幾張」): anywhere in the message
 REFERRED = re.compile(BODY, re.IGNORECASE)
-PART_END = re.compile(r"[。？?！!]|\.(?=\s)")
+# (「…，B 是 MidJourney 再上 5 小時，哪個能到進階？」: a clause asking which of them ends the last one too)
+PART_END = re.compile(
+    r"[。？?！!]|\.(?=\s)"
+    r"|[，,；;](?=\s*(?:那|所以)?\s*(?:哪|各自|誰|谁|分別|分别|(?:which|what|who|does|do|can|would|is)\b))",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,9 @@ INTRO = re.compile(
     r"(?P<en_team>[A-Z][a-z]{2,})\s+(?:on|from|in)\s+(?:my|our)\s+(?:team|group|department|class|unit)\b|"
     # "And Ben? He has…": a name asked about on its own, then what is said of them
     r"(?:^|(?<=[.!?]\s))(?i:and|now|then)\s+(?P<en_and>[A-Z][a-z]+)(?=\s*[?？,，:：])|"
+    # "Second, Marco. He has…" "Finally, Lena: …": people gone through in order, each opened by an ordinal
+    r"(?:^|(?<=[.!?;]\s))(?i:first|second|third|fourth|fifth|next|then|lastly|finally|and finally|last)\s*,?\s+"
+    r"(?P<en_ord>[A-Z][a-z]+)(?=\s*[.:：,，;])|"
     r"\b(?i:back to|returning to|now for|and for|what about)\s+"
     r"(?P<en_back>[A-Z][a-z]+|[A-Z](?=\s*[:：,，]))(?![A-Za-z])"
 )
@@ -155,7 +158,9 @@ SUBJECT_NAME = re.compile(
     + r"|(?:^|(?<=[.:;：；。]\s)|(?<=[：；。]))\s*(?P<dashed>[A-Z][a-z]{2,}|[\u4e00-\u9fff]{2,3})\s*[-–—]\s+"
     + r"(?=[^,，.。;；]{0,24}\d|no\b|only\b|沒|只有|有)"
     # 「Kevin：AI素養20小時…」「小美：…」: a name and a colon opening a list of their facts
-    + r"|(?:^|(?<=[，,。；;\s的看查]))(?P<colon>[A-Z][a-z]{2,}|[小阿][\u4e00-\u9fff]|[甲乙丙丁戊己])\s*[：:]"
+    + r"|(?:^|(?<=[，,。；;\s的看查]))(?P<colon>[A-Z][a-z]{2,}|[小阿][\u4e00-\u9fff]|[甲乙丙丁戊己])"
+    # (「小美的話：有 X…」: 的話 may come before the colon)
+    + r"\s*(?:的話|的话|這邊|这边)?\s*[：:]"
     # 「…盤點。王經理：上過…；李副理：有…」「…；佩佩：素養24、圖文9」: a two- or three-character name opening
     # one item of a list of people (checked by the caller: no word the advisor reads otherwise)
     # (「最後美玲：…」「再來志明：…」: a word of going on may come first)
@@ -247,6 +252,14 @@ def _without_role_notes(text: str) -> str:
     return ROLE_NOTE.sub(lambda m: " " * len(m.group(0)), text)
 
 
+# 「先算我：素養課 18 小時…」「我的話：…」: the user labelling their own facts among others', not a name
+SELF_LABEL = re.compile(r"(?:先算|先看|先講|先說|先说|先讲|再來是|再来是|然後是|然后是|最後是|最后是)?(?:我自己|我本人|我)(?:的話|的话)?")
+
+
+def _as_self(name: str) -> str:
+    return SELF if SELF_LABEL.fullmatch(name) else name
+
+
 def introduced(
     text: str,
     known_words: frozenset[str] | set[str] = frozenset(),
@@ -268,7 +281,7 @@ def introduced(
     for m in SUBJECT_NAME.finditer(text):
         name = _subject(m)
         if name and name not in NOT_NAMES and (len(name) == 1 or name.lower() not in known_words) and accept(name):
-            return name
+            return _as_self(name)
     return None
 
 
@@ -301,7 +314,7 @@ def introductions(text: str, known_words: frozenset[str] | set[str] = frozenset(
             if name and re.fullmatch(r"[\u4e00-\u9fff]{2,3}", name) and name[-1] in VERB_ENDS:
                 continue
             if name and name not in NOT_NAMES and not (latin and name.lower() in known_words):
-                found.append((m.start(), name))
+                found.append((m.start(), _as_self(name)))
     # 「AI工具課時數：我 文書18；阿強 文書10…」: the user as one item of a list of people
     found += [(m.start("me"), SELF) for m in SELF_LISTED.finditer(text)]
     # 「五個人：阿明有 X，小芳有 Y，志豪有 Z，佩君有 W」: three or more items of one list, each a two- or
@@ -367,11 +380,12 @@ def compared(text: str) -> list[str]:
 # 「宗翰下個月離職先拿掉」「柏翰轉去別的社團了」「冠廷退出專題了」 "remove Tom", "Ken left": someone who no longer
 # counts among the people talked about (the name is checked against those named)
 _LEAVES = (
-    # (「阿福那張證照先拿掉」「小美的影像課不算了」 take out a certificate or a course, not the person)
-    r"[^，,。；;？?！!證证張张課课時时]{0,8}?(?:離職|退出|轉去|轉到|轉走|調走|調去|離開|退社|退選|退訓|不做了|走了|拿掉"
+    # (「阿福那張證照先拿掉」「小美的影像課不算了」 take out a certificate or a course, not the person;
+    # 「志明離開發人才還差多少」: 離 + 開發, no leaving)
+    r"[^，,。；;？?！!證证張张課课時时]{0,8}?(?:離職|退出|轉去|轉到|轉走|調走|調去|離開(?!發)|退社|退選|退訓|不做了|走了|拿掉"
     r"|移除|刪掉|去掉|剔除|不用算|不算了|不列入|排除"
     # (the same in Simplified: 「Lucy 下个月离职」)
-    r"|离职|转去|转到|转走|调走|调去|离开|删掉|退选|退训)"
+    r"|离职|转去|转到|转走|调走|调去|离开(?!发)|删掉|退选|退训)"
 )
 _REMOVES = r"(?:把|將|先把)\s*"
 _LEAVES_EN = (
