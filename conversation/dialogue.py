@@ -351,11 +351,16 @@ LEVEL_WORD = re.compile(
     r"(初階|進階|具備|未達|人才|素養|工具|程式|模型|服務|證照|認證|證書|小時|時數|等級|\blevels?\b|\bhours?\b|\bcert)"
 )
 THIRD_PERSON = re.compile(r"(她|他|這位|學員|同事|員工|部屬|\bshe\b|\bhe\b|\bher\b|\bhis\b|\bthey\b)")
-# Someone else described next (HR going through a team): their facts are not added to the last person's.
-# 「小美的話：有 X 一張…」「我的话，素养 18 小时」: a topic marked with 的話 (「至於…」), not a supposition (「如果…的話」)
-TOPIC_MARKED = re.compile(r"^(?P<head>\W*(?!如果|假如|假設|假设|要是|若是|萬一|万一)[^\s，,。：:？?]{1,5}?)\s*(?:的話|的话)\s*(?=[：:，,])")
+# 「小美的話：有 X 一張…」「我的话，素养 18 小时」: a topic marked with 的話 (「至於…」), not a supposition
+# (「如果…的話」)
+TOPIC_MARKED = re.compile(
+    r"^(?P<head>\W*(?!如果|假如|假設|假设|要是|若是|萬一|万一)[^\s，,。：:？?]{1,5}?)\s*(?:的話|的话)\s*(?=[：:，,])"
+)
 # 「總共要幾週」「整個計畫要多久」 "how many weeks in total": the time a plan of courses takes, not a level's
-PLAN_TIME = re.compile(r"(總共|一共|全部|整個|總計|合計|总共|整个|总计|\b(in total|altogether|all in|the whole plan|this plan)\b)")
+PLAN_TIME = re.compile(
+    r"(總共|一共|全部|整個|總計|合計|总共|整个|总计|\b(in total|altogether|all in|the whole plan|this plan)\b)"
+)
+# Someone else described next (HR going through a team): their facts are not added to the last person's.
 NEW_PERSON = re.compile(
     r"(另一位|另外一位|另一個同事|另外一個同事|另一名|另外一名|換另一|下一位|\banother (employee|colleague|person|"
     r"candidate|staff member|team member)\b|\bnext (employee|colleague|person|candidate)\b"
@@ -747,8 +752,10 @@ class Dialogue:
             first = self._read_one(ds, parts[0], lang)
             second = self._read_one(ds, parts[1], lang)
             return [Reply(f"{first[0].text}\n\n{second[0].text}", second[0].buttons or first[0].buttons)]
-        second_about = len(parts) == 2 and not ds.flow and bool(
-            FOLLOWS_ON.search(normalise(parts[1])) or self._asks_on_its_own(parts[1])
+        second_about = (
+            len(parts) == 2
+            and not ds.flow
+            and bool(FOLLOWS_ON.search(normalise(parts[1])) or self._asks_on_its_own(parts[1]))
         )
         if second_about and self.facts.read(parts[0], True).has_facts and not self.facts.read(parts[1], True).has_facts:
             # 「那她不上課，改考一張生成式AI辦公室應用能力認證呢？這張是誰辦的？」: the what-if, then the question
@@ -1106,7 +1113,11 @@ class Dialogue:
         """Someone taken out with nothing else asked: said back, then who of the rest meets which category (the
         question a manager asks next), so the removal is never silent."""
         names = "、".join(gone) if answer_lang != "en" else ", ".join(gone)
-        ask = "他們現在誰符合 AI 應用人才、誰符合 AI 開發人才？" if answer_lang != "en" else "Who of them meets which talent category now?"
+        ask = (
+            "他們現在誰符合 AI 應用人才、誰符合 AI 開發人才？"
+            if answer_lang != "en"
+            else "Who of them meets which talent category now?"
+        )
         said = f"好的，{names} 不再計入。" if answer_lang != "en" else f"OK, {names} no longer counted."
         replies = self._read_one(ds, ask, lang) if ds.people or ds.person else []
         ds.turn -= 1 if replies else 0
@@ -3398,7 +3409,8 @@ class Dialogue:
         held_now = [("cert", c.cert_id) for c in ds_profile.certificates] if ds_profile is not None else []
         talked = {key for kind, key, *_ in [*topic.entities, *recent, *held_now] if kind == "cert"}
         talked = talked or {key for kind, key in topic.listed if kind == "cert"}
-        other = self._issuers_other(text, talked) if OTHER_ONE.search(normalise(text)) else None
+        listed_certs = {key for kind, key in topic.listed if kind == "cert"}
+        other = self._issuers_other(text, talked | listed_certs) if OTHER_ONE.search(normalise(text)) else None
         if other is not None:  # 「Microsoft 在表裡有兩張，一張是 AI-901，另一張是什麼？」
             return OTHER_ONE.sub(f"「{self._name('cert', other)}」", normalise(text), count=1)
         remaining = self._the_remaining(text, topic, recent) if OTHER_ONE.search(normalise(text)) else None
@@ -3870,8 +3882,9 @@ class Dialogue:
         return None
 
     def _issuers_other(self, text: str, talked: set[str] | frozenset[str] = frozenset()) -> str | None:
-        """The other certificate of an issuer with two in 表6, when the message names the issuer and one —
-        or names the issuer only, one of its two having been talked about ("the other NVIDIA one")."""
+        """The other certificate of an issuer in 表6, when the message names the issuer and all its others —
+        or names the issuer only, all but one of its certificates having been talked about or listed ("the other
+        NVIDIA one", "the other AWS one" after its three 專案類 ones)."""
         n = normalise(text)
         entities = self.reader.entities(n)
         named = {e.key for e in [*entities, *self.reader.certs_by_issuer_words(n, entities)] if e.kind == "cert"}
@@ -3892,7 +3905,8 @@ class Dialogue:
         issuers = {e.key for e in entities if e.kind == "issuer"} | {self.cat.certification(c).issuer for c in named}
         for issuer in issuers:
             certs = [c.id for c in self.cat.certifications if c.issuer == issuer]
-            if len(certs) == 2 and len(set(certs) & named) == 1:
+            # ("the other AWS one" after three of its four were listed: the one left)
+            if len(set(certs) - named) == 1 and set(certs) & named:
                 return next(c for c in certs if c not in named)
         return None
 

@@ -22,7 +22,7 @@ _INTRO_ZH = (
     r"|共同創辦人|合夥人|夥伴|朋友|室友|學長|學姐|學弟|學妹|實習生"
     # (the same words in Simplified script: people are read in the script the user typed)
     r"|员工|学员|学生|同学|部属|下属|组员|成员|应征者|候选人|另一名|下一位|工程师|专员|实习生|伙伴"
-    r"|第[一二三四五六七八九十\d]{1,2}(?:位|個人|個|名)(?:同事|學生|同學|學員|員工|應徵者|候選人)?"
+    r"|第[一二三四五六七八九十\d]{1,2}(?:位|個人|個|名|个人|个)(?:同事|學生|同學|學員|員工|應徵者|候選人|学生|同学|学员|员工)?"
     # 「另外新來一個怡萱」「新加入一個詠晴」「換一個新同學睿哲」: someone joining the people talked about
     r"|(?:新來|新加入|剛加入|新進)的?(?:一個|一位|一名)?(?:新)?(?:同學|同事|學生|成員|組員|員工|學員)?"
     r"|(?:換|換成|補|補上|加|加入)了?(?:一個|一位|一名)新?(?:同學|同事|學生|成員|組員|員工|學員)?"
@@ -36,13 +36,15 @@ _NAME_ZH = (
 _STOP_ZH = r"(?=[做評有的，,。只也還考上是想要在呢嗎跟和與、：:\s（(則今去目現比沒]|$)"
 INTRO = re.compile(
     rf"{_INTRO_ZH}\s*(?:是|叫|叫做|名叫)?\s*(?P<zh>{_NAME_ZH}){_STOP_ZH}"
-    rf"|(?:{_INTRO_ZH}|回到|回來看|換回|再看|至於)\s*(?:叫|叫做|名叫)?\s*(?P<zh_en>[A-Z][a-z]+)(?![A-Za-z])"
-    r"|(?:回到|回來看|換回|再看|至於)\s*(?P<back>" + _NAME_ZH + ")" + _STOP_ZH + r"|"
+    rf"|(?:{_INTRO_ZH}|回到|回來看|換回|再看|至於|回来看|换回|至于)\s*(?:叫|叫做|名叫)?\s*(?P<zh_en>[A-Z][a-z]+)(?![A-Za-z])"
+    r"|(?:回到|回來看|換回|再看|至於|回来看|换回|至于)\s*(?P<back>" + _NAME_ZH + ")" + _STOP_ZH + r"|"
     # 「先講小美：…」「再來是阿傑：…」: going through people one by one
     # 「第一位學員：素養課 18 小時…」「第二位學員只有一張…」: people labelled only by their order
     r"(?P<label>第[一二三四五六七八九十\d]{1,2}位)(?:同事|學生|同學|學員|員工|應徵者|候選人)?"
     r"(?=\s*[：:]|\s*(?:只有|也有|有|上過|上了|考過|考了|考到|拿到|沒有|沒上|沒證照))|"
-    r"(?:先講|先說|先看|先問|再來是|再來|再問|接著是|接著問|然後是|接下來是|接下來|下一個是|下一位是?)\s*"
+    r"(?:先講|先說|先看|先問|再來是|再來|再問|接著是|接著問|然後是|接下來是|接下來|下一個是|下一位是?"
+    # (the same in Simplified: 「先说老张：…」「再来是小周：…」)
+    r"|先讲|先说|先问|再来是|再来|再问|接着是|接着问|然后是|接下来是|接下来|下一个是)\s*"
     r"(?P<next>" + _NAME_ZH + r"(?<![喔哦啊吧啦呀耶欸])|[A-Z][a-z]+|[A-Z]|[甲乙丙丁])(?=\s*[：:，,])|"
     # 「幫品管課的阿明做能力盤點」: someone a task is done for
     r"(?:幫|替|為)(?:[^，。,]{0,6}?的|(?:我|我們)?的?" + _INTRO_ZH + r")?"
@@ -165,7 +167,8 @@ SUBJECT_NAME = re.compile(
     # one item of a list of people (checked by the caller: no word the advisor reads otherwise)
     # (「最後美玲：…」「再來志明：…」: a word of going on may come first)
     # (「…盤點：\n1. 志明：…\n2. 春嬌：…」: one numbered line each)
-    + r"|(?:^|(?<=[。；;？?！!\n]))\s*(?:\d{1,2}\s*[.、)）]\s*)?(?:最後|再來|然後|還有|另外|接著)?\s*"
+    + r"|(?:^|(?<=[。；;？?！!\n]))\s*(?:\d{1,2}\s*[.、)）]\s*)?"
+    + r"(?:最後|再來|然後|還有|另外|接著|最后|再来|然后|还有|接着)?\s*"
     + r"(?P<listed_colon>[\u4e00-\u9fff]{2,3})\s*[：:]"
     + r"(?=\s*(有|上過|上了|考過|沒|無|只有|持有|上过|考过|没|无|[A-Za-z]|AI|ai|[^\s，,。；;：:]{1,6}\s?\d))"
     # 「…；志明有「AWS …」」「；建宏上過素養課 30 小時」: a name opening an item of a list, then what they hold
@@ -192,19 +195,21 @@ SUBJECT_NAME = re.compile(
 # 「那美玲呢？」「至於王小明的話」: the talk turns to someone by a bare name (two or three characters), which
 # the caller accepts only once people are being talked about and the word is none the guideline uses
 TURNED_TO = re.compile(
-    r"^\W*(?:那|那麼|至於|換|換成|換到|再來|接著|然後)?\s*(?:看)?\s*(?P<name>(?![如假若萬要照依按這那另])"
+    r"^\W*(?:那|那麼|至於|換|換成|換到|再來|接著|然後|那么|至于|换|换成|换到|再来|接着|然后)?\s*(?:看)?\s*(?P<name>(?![如假若萬要照依按這那另])"
     + _NAME_ZH
     + r")\s*(?:呢|咧|勒|的話|的部分)"
 )
 # 「回到她」「再看回他」 "back to her": a pronoun the talk returns to, which is the person talked about before
 # the current one (who needs no returning to)
 BACK_TO_PRONOUN = re.compile(
-    r"((回到|回來看|換回|再看回|再回到|回頭看)\s*(她|他|那位|前一位)|\b(back to|returning to|return to) (her|him)\b)",
+    r"((回到|回來看|換回|再看回|再回到|回頭看|回来看|换回|回头看)\s*(她|他|那位|前一位)"
+    r"|\b(back to|returning to|return to) (her|him)\b)",
     re.IGNORECASE,
 )
 # 「好，回到我自己」「那我自己呢」 "back to me": the user's own facts, kept under SELF while others were talked about
 BACK_TO_SELF = re.compile(
-    r"((回到|回來看|換回|再看回|再回到|回頭看|說回|講回|回來講)\s*(我自己|我本人|我)(?!們)|(那|至於)\s*我自己|我自己(呢|的話)"
+    r"((回到|回來看|換回|再看回|再回到|回頭看|說回|講回|回來講|回来看|换回|回头看|说回|讲回|回来讲)\s*(我自己|我本人|我)(?!們|们)"
+    r"|(那|至於|至于)\s*我自己|我自己(呢|的話|的话)"
     r"|\b(back to|returning to|return to) (me|myself|my own)\b|\b(and|now|what about) (for )?(me|myself)\b)",
     re.IGNORECASE,
 )
@@ -223,11 +228,11 @@ SELF_INTRODUCED = re.compile(
 )
 # 「我自己是跑業務的，拿到 iPAS 中級…」 "As for me, I hold…" after others were described: the user, next
 SELF_OPENS = re.compile(
-    r"^\W*(?:至於|那|而|然後|再來)?\s*(?:我自己|我本人)|^\W*(?:as for me|and me|me,? myself)\b", re.I
+    r"^\W*(?:至於|那|而|然後|再來|至于|然后|再来)?\s*(?:我自己|我本人)|^\W*(?:as for me|and me|me,? myself)\b", re.I
 )
 # 「Tina 先這樣。接著是 Leo，後端工程師…」「下一位是小芸」 "next is Omar": the one turned to next
 NEXT_PERSON = re.compile(
-    r"(?:接著|接下來|再來|然後|下一位|下一個)\s*(?:是|講|看)?\s*"
+    r"(?:接著|接下來|再來|然後|下一位|下一個|接着|接下来|再来|然后|下一个)\s*(?:是|講|看|讲)?\s*"
     r"(?P<name>[A-Z][a-z]{2,}|[小阿][\u4e00-\u9fff]|(?!學生|同事|員工|同學|老師|主管|朋友|學員|同仁|部屬|組員)"
     r"[\u4e00-\u9fff]{2,3}?)(?=[，,。\s：:（(]|有|上過|是)"
     r"|\bnext (?:is|up|one is|comes)\s+(?P<en>[A-Z][a-z]{2,})\b"
@@ -253,7 +258,9 @@ def _without_role_notes(text: str) -> str:
 
 
 # 「先算我：素養課 18 小時…」「我的話：…」: the user labelling their own facts among others', not a name
-SELF_LABEL = re.compile(r"(?:先算|先看|先講|先說|先说|先讲|再來是|再来是|然後是|然后是|最後是|最后是)?(?:我自己|我本人|我)(?:的話|的话)?")
+SELF_LABEL = re.compile(
+    r"(?:先算|先看|先講|先說|先说|先讲|再來是|再来是|然後是|然后是|最後是|最后是)?(?:我自己|我本人|我)(?:的話|的话)?"
+)
 
 
 def _as_self(name: str) -> str:

@@ -631,7 +631,9 @@ SET_APART = re.compile(r"(差多少|差在哪|差別|差異|哪裡不同|有何�
 TOGETHER = re.compile(r"(一共|總共|共有|共幾|合計|加起來|加總|總數|\btotal\b|\btogether\b|\bcombined\b|\bin all\b)")
 EACH_COUNTED = re.compile(r"(各有|各是|各幾|分別|各自|\beach\b|\brespectively\b)")
 # 「誰辦的比較多張」: the difference asked is in numbers of certificates
-MORE_OF_THEM = re.compile(r"(張|證照|認證|證書|列的|列了|表裡|表里|表中|表\s*6|\bcert|\bcertificates?\b|\bcertifications?\b)")
+MORE_OF_THEM = re.compile(
+    r"(張|證照|認證|證書|列的|列了|表裡|表里|表中|表\s*6|\bcert|\bcertificates?\b|\bcertifications?\b)"
+)
 
 
 def _compared_filters(q: Query, f: CertFilter) -> tuple[CertFilter, CertFilter] | None:
