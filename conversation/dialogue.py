@@ -837,11 +837,16 @@ class Dialogue:
         first, second = normalise(parts[0]), normalise(parts[1])
         if ds.topic is None or not ds.topic.listed or ds.flow or not ORDINAL.search(first) or ORDINAL.search(second):
             return False
+        # (「第四個呢？證照要幾張？」: the first only points, and the second asks of the item pointed at)
+        if not re.search(
+            r"(什麼|什么|哪|幾|几|誰|谁|怎|如何|嗎|吗|\b(what|which|who|how|is|does)\b)", ORDINAL.sub("", first)
+        ):
+            return False
         if re.search(r"(它|這|这|那|他|她|其中|\b(it|its|they|them|that|this)\b)", second):
             return False
         if self.facts.read(parts[0], True).has_facts or self.facts.read(parts[1], True).has_facts:
             return False
-        return bool(self.reader.entities(second) or self.reader.detect_intents(second))
+        return bool(self.reader.entities(second))
 
     def _correction_line(self, before_facts: StatedProfile, after_facts: StatedProfile, n: str, lang: str) -> str:
         """「更正後：AI 應用素養 未達 → 具備；改為符合 AI 應用人才。」: what a corrected fact changes (each level,
