@@ -137,6 +137,8 @@ RESPECTIVELY_EN = re.compile(
 WORK_KIND = re.compile(r"(工作|職務|職缺|職位|這種|這類|那種|那類|做的事|\b(job|work|position|role)\b)")
 # a second question about what the first asked of (「同一個單位還有哪幾張？」「它算哪一類？」 "and is it…")
 FOLLOWS_ON = re.compile(
+    # (「…iPAS 初級是素養類喔？那中級算哪一類」: the other level of the certificate just asked about)
+    r"^\W*那\s*(初級|中級|初级|中级)(?!.{0,3}(小時|小时))|"
     r"^\W*(那|那麼|而且|另外|還有|然後|以及)?\s*(同一?(個|家)?\s*(單位|機構|發證單位|辦理單位|類|分類|系列)|它|這張|這類|這一類"
     r"|\b(and )?(is|does|what about|which) (it|its|the same)\b|\bthe same (issuer|organi[sz]ation|category|vendor)\b)"
 )
@@ -212,6 +214,10 @@ WHY_STILL = re.compile(
     r"|不是(進階|初階|具備|應用人才|開發人才))"
     r"|\bwhy (do|does|would|should) (i|he|she|they|we) still need\b"
     r"|\bwhy (isn't|doesn't|don't|aren't) (it|that|this|i|he|she)\b"
+    # ("Ben doesn't have 18h in any single tool though?" 「她又沒有任何一項到 18 小時」: the result challenged)
+    r"|\b(doesn't|does not|don't|didn't) (have|reach|hit)\b[^.?!]{0,40}\b(though|yet)\b"
+    r"|\bhow (is|was|can) (he|she|they)\b"
+    r"|(又|明明|根本)(沒有|沒)[^，。,?？]{0,12}(小時|張)[^。？?]{0,10}(怎麼|為什麼|怎会|怎會|卻)"
 )
 # 「跟行銷有關的那張」: a certificate looked up by what it is about
 RELATED_ONE = re.compile(r"(跟|和|與|關於)[^，。,?？]{1,10}(有關|相關)的?\s*(那|這)(一)?張")
@@ -355,6 +361,19 @@ THIRD_PERSON = re.compile(r"(她|他|這位|學員|同事|員工|部屬|\bshe\b|
 # (「如果…的話」)
 TOPIC_MARKED = re.compile(
     r"^(?P<head>\W*(?!如果|假如|假設|假设|要是|若是|萬一|万一)[^\s，,。：:？?]{1,5}?)\s*(?:的話|的话)\s*(?=[：:，,])"
+)
+# the question a manager asks of the people talked about when nothing else is asked
+WHO_MEETS_ZH = "他們現在誰符合 AI 應用人才、誰符合 AI 開發人才？"
+WHO_MEETS_EN = "Who of them meets which talent category now?"
+# 「幫我看三個人」「盤點一下」 "quick check for three people": people to be looked at, each of them
+CHECK_ASKED = re.compile(
+    r"(看|查|評估|评估|盤點|盘点|檢視|检视|算一下|比較|比较|\b(check|look at|assess|evaluate|review|see where)\b)"
+)
+# 「我有 X」「我上過…」「我自己考過」 "I have", "I took": facts the user states of themselves
+OWN_HOLDING = re.compile(
+    r"(我(自己|本人)?(也|還|只|目前|現在|已經)?(有|上過|上了|考過|考到|拿到|拿了|持有|修過|手上有)"
+    r"|(?<!\bdo )(?<!\bdid )(?<!\bcan )\bi (also |only |just |already )?(have|hold|took|completed|passed|earned|got)\b"
+    r"|\bi've (got|taken|done|passed)\b)"
 )
 # 「總共要幾週」「整個計畫要多久」 "how many weeks in total": the time a plan of courses takes, not a level's
 PLAN_TIME = re.compile(
@@ -545,6 +564,9 @@ REAL = re.compile(
     r"(實際上|實際的|真實的|真實情況|實際情況|原本的(資料|時數|數字)|不假設|回到(原本|現實|實際)|只是(如果|假設)"
     r"|假設歸假設|如果歸如果|(假設|如果)(的部分)?(先)?(放一邊|擱著|到此為止|就到這)"
     r"|(先)?(不管|不算|不要算|別算|不用算|撇開|不考慮|不看|扣掉|拿掉)[^，,。？?]{0,10}(假設|如果)"
+    # (「剛剛那 9 小時的假設也不用算」「不要好了，考試我不行」: the what-if named, then dropped)
+    r"|(假設|如果)(的部分|那個|這個)?\s*(也|就|先|都)(不管|不算|不要算|別算|不用算|不考慮|拿掉|取消|作廢)"
+    r"|^\W*(不要好了|不要了|還是算了|算了算了|那就算了)"
     r"|\b(real|actual|original) (numbers|facts|hours|situation|profile)\b"
     r"|\bwithout (the|that|those|this) (hypothetical|extra|course|class|training|exam|certificate)"
     # "forget the Runway idea", "never mind that course", "scrap the what-if"
@@ -553,7 +575,9 @@ REAL = re.compile(
     r"|\bas of (today|now)\b|\bas things (stand|are)\b|\bbut i haven'?t\b"
     r"|\bi (haven'?t|have not) (done|taken) (it|that|them)\b"
     r"|(其實|但)(還)?沒(有)?(上|考|去)|現在(實際|真正)"
-    r"|\bback to (me|my real|reality)\b)"
+    r"|\bback to (me|my real|reality)\b"
+    # ("where am I right now though, for real", 「那我現在真的到哪」)
+    r"|\bfor real\b|\b(in|for) reality\b|\bright now\b[^.?!]{0,20}\b(though|really)\b|現在真的|真正的狀況|真的到哪)"
 )
 # 「三張都有」「這三張都考到」"all three of them": every certificate of the last list
 ALL_OF = re.compile(
@@ -596,7 +620,9 @@ ALONE = re.compile(r"(單憑|光靠|單靠|單獨|\bon its own\b|\bby itself\b)"
 # routes offset each other — they do not: a level is met by one route in full (spec: evidence policy)
 OFFSET = re.compile(
     r"(抵|代替|替代|取代|頂替|換算成?時數|算進時數|算成時數|計入時數|併計|混(合|搭|著)算|加在一起算"
-    r"|\b(count (towards?|for|as)|instead of|substitute|replace|make up for|stand in for|offset)\b)"
+    # ("count as AI Development Talent" asks a category: only counting toward hours or certificates offsets)
+    r"|\bcounts? (towards?|for|as)( the| my| some)? (hours?|training|courses?|certs?|certificates?|certifications?)\b"
+    r"|\b(instead of|substitute|replace|make up for|stand in for|offset)\b)"
 )
 CERT_WORD = re.compile(r"(證照|認證|證書|\bcert(ificate|ification)?s?\b)")
 HOURS_WORD = re.compile(r"(時數|小時|課|\bhours?\b|\btraining\b|\bcourses?\b)")
@@ -642,6 +668,8 @@ DESCRIBED_THEN_THIS = re.compile(r"[^，,。]{8,}[，,]\s*(那|那麼)?\s*(這�
 OWN_QUESTION_CHARS = 14  # a message this long (in Chinese characters) can be weighed on its own
 SCOPE_ONLY_CHARS = 16  # longer messages naming a scope ask something of their own
 TWO_REF = re.compile(r"(這兩張|這兩個|那兩張|那兩個|兩張都|兩個都|這兩|兩者|\bboth\b|\bthese two\b|\bthe two\b)")
+# 「這三張」「那四個」 "these three": the last certificates named, that many
+MANY_REF = re.compile(r"(這|那|这)\s*(?P<n>[三四五345])\s*(張|张|個|个)|\bthese (?P<en>three|four|five)\b")
 ISSUER_REF = re.compile(
     r"(這個單位|該單位|這家|這間|同一個單位|同一家|這個機構|這個主辦單位"
     r"|\b(this|that|the same) (issuer|vendor|organi[sz]ation)\b)"
@@ -723,6 +751,8 @@ class Dialogue:
         if aside and text[aside.end() :].strip():
             text = text[aside.end() :]
         replies = self._read(ds, text, lang)
+        # (「這三張分別是誰辦的」 next: the certificates this message named, read after it was answered)
+        ds.said_certificates = self.facts.read(text, continuing=True).certificates
         # whose result this is, first: when several people are talked about, or the message names the person
         named_here = bool(ds.person) and people.mentioned(text, [ds.person or ""]) is not None
         if (
@@ -771,6 +801,13 @@ class Dialogue:
             second = self._question(ds, question, lang)
             if len(first) == 1 and len(second) == 1:
                 return [Reply(f"{first[0].text}\n\n{second[0].text}", first[0].buttons)]
+        if len(parts) == 2 and self._category_then_plan(ds, parts):
+            # 「我現在算哪一類人才？純上課到開發人才最少還要幾小時？」: where the person stands, then the plan asked
+            first = self._read_one(ds, parts[0], lang)
+            second = self._read_one(ds, parts[1], lang)
+            if len(first) == 1 and len(second) == 1:
+                return [Reply(f"{first[0].text}\n\n{second[0].text}", second[0].buttons or first[0].buttons)]
+            return [*first, *second]
         if len(parts) == 2 and self._ordinal_then_own_question(ds, parts):
             # 「第二個是在講什麼？風險有分哪幾類嗎」: the item of the list pointed at, then a question of its own
             first = self._read_one(ds, parts[0], lang)
@@ -829,6 +866,19 @@ class Dialogue:
         kinds = {e.kind for e in self.reader.entities(n)}
         asks = bool(self.reader.detect_intents(n)) or bool(re.search(r"(哪|什麼|什么|\b(which|what|list)\b)", n))
         return bool(kinds & {"issuer", "cert_category", "cert"}) and asks
+
+    def _category_then_plan(self, ds: DialogueState, parts: list[str]) -> bool:
+        """Whether the first of two questions asks which talent category the person is now (no facts stated)
+        and the second asks the way or the hours to a target — two answers, each of its own."""
+        first, second = normalise(parts[0]), normalise(parts[1])
+        if ds.profile.is_empty() or ds.flow or self.facts.read(parts[0], True).has_facts:
+            return False
+        asks_category = "which_talent" in self.reader.detect_intents(first) or bool(
+            re.search(r"(哪一?類人才|什麼人才|哪種人才|\bwhich (talent )?category\b)", first)
+        )
+        aims = any(e.kind in ("talent", "type", "role") for e in self.reader.entities(second))
+        asks_way = bool(self.facts.duration.search(second) or GAP.search(second) or HOURS_ASKED.search(second))
+        return asks_category and aims and asks_way
 
     def _ordinal_then_own_question(self, ds: DialogueState, parts: list[str]) -> bool:
         """Whether the first of two questions points into the list just shown (「第二個」) and the second asks
@@ -959,11 +1009,17 @@ class Dialogue:
         supposed on the stated facts (never stored), what each adds by the engine's rules, and the types the
         message asks about for each; the labels are kept for 「A 那張」「第一條路」 later."""
         parts = labelled_parts(text)
+        if parts:
+            # 「幫阿哲比較兩個方案：A…；B…」: the options are that person's, whoever was talked about last
+            known = [n for n in [*ds.people, *([ds.person] if ds.person else [])] if n != people.SELF]
+            named = people.mentioned(text, known)
+            if named is not None:
+                self._become(ds, named)
         # each alternative is read as the supposition it is (「考一張 X」 holds nothing yet: 「如果我考一張 X」)
         suppose = "if I " if answer_lang == "en" else "如果我"
         read = [(p, self.facts.read(f"{suppose}{p.text.strip()}", continuing=True)) for p in parts]
-        if not read or not all(ex.certificates or ex.hours for _, ex in read):
-            return None
+        if not read or not all(ex.certificates or ex.hours or ex.unnamed for _, ex in read):
+            return None  # (「B 考三張工具類證照」: certificates counted by category are an option too)
         rest = text
         for p in parts:
             rest = rest.replace(p.text, " ")
@@ -1005,6 +1061,7 @@ class Dialogue:
                 if reached:
                     reaching[aim].append(p.label)
             added = [self._name("cert", c) for c in ex.certificates]
+            added += [f"{n} × {cat}" if en else f"{cat} {n} 張" for cat, n in ex.unnamed]
             added += [f"{self.situation.area_label(a)} {h:g}{' h' if en else ' 小時'}" for a, h in ex.hours]
             if any(a.startswith("tool.") for a, _ in ex.hours):
                 # (what 進階 counts: the tools' hours added up, after the option)
@@ -1086,7 +1143,9 @@ class Dialogue:
                 f = re.escape(form)
                 said = re.search(
                     # (「NVIDIA 那張」 is no 「A 那張」: a Latin name is a whole word)
-                    rf"(?<![A-Za-z]){f}\s*(的)?\s*(手上|拿的|考的|有的)?\s*(那張|那一張|這張|那個證照|那張證照|的證照|的證書|的認證)"
+                    rf"(?<![A-Za-z]){f}\s*(的)?\s*(手上|拿的|考的|有的)?\s*(那張|那一張|這張|那個證照|那張證照|的證照|的證書|的認證"
+                    # (in Simplified: 「小李那张证书」)
+                    r"|那张|那一张|这张|那个证照|那张证照|那张证书|的证照|的证书|的认证)"
                     rf"|(?<![A-Za-z]){f}'s (cert|certificate|certification|credential)\b"
                     # ("passes the same cert Lin has")
                     rf"|\b(the )?(same )?(cert|certificate|certification|exam|one) (that )?{f} (has|holds|passed)\b",
@@ -1118,11 +1177,7 @@ class Dialogue:
         """Someone taken out with nothing else asked: said back, then who of the rest meets which category (the
         question a manager asks next), so the removal is never silent."""
         names = "、".join(gone) if answer_lang != "en" else ", ".join(gone)
-        ask = (
-            "他們現在誰符合 AI 應用人才、誰符合 AI 開發人才？"
-            if answer_lang != "en"
-            else "Who of them meets which talent category now?"
-        )
+        ask = WHO_MEETS_ZH if answer_lang != "en" else WHO_MEETS_EN
         said = f"好的，{names} 不再計入。" if answer_lang != "en" else f"OK, {names} no longer counted."
         replies = self._read_one(ds, ask, lang) if ds.people or ds.person else []
         ds.turn -= 1 if replies else 0
@@ -1185,7 +1240,8 @@ class Dialogue:
         ds.turn += 1
         unclaimed, ds.unclaimed = ds.unclaimed, False
         text = self._job_referred(ds, text)
-        text = TOPIC_MARKED.sub(r"\g<head>", text)
+        text = self._issuer_by_part(ds, text)
+        text = self._topic_marked(ds, text)
         n0 = normalise(text)
         never = any(not self.reader.scope_weighs(topic) for topic in self.reader.scope_topics(n0))
         if never and not self.facts.read(text, continuing=True).has_facts:
@@ -1442,7 +1498,9 @@ class Dialogue:
         step = self._single_step(ds, ex, text, answer_lang, lang)
         if step is not None:
             return [step]  # 「只做一件事的話，哪一件能讓我一次多拿最多項？」
-        declined = None if ex.has_facts or ds.profile.is_empty() else self._declined_outside(text)
+        declined = (
+            None if ex.has_facts or ds.profile.is_empty() or REAL.search(normalised) else self._declined_outside(text)
+        )
         if declined is not None:
             # 「最近準備考試肩頸超痠，是不是要看骨科？」 with a profile stored: 「是不是」 is no level question
             # when nothing of the guideline is named and the question reader finds it outside the guideline
@@ -1502,16 +1560,17 @@ class Dialogue:
             REAL.search(normalised)
             and not ex.has_facts
             and not ds.profile.is_empty()
-            and ds.situation_types
+            and (ds.situation_types or ds.types_talked or ds.hypothesis is not None)
             and not (elsewhere and not self._asks_levels_too(normalised))
         ):
             # 「ok 那實際上呢？」 after a what-if: the same result on the facts as stated, the what-if dropped
+            # (after a what-if that changed only the talent category: the types talked about before it)
             named = bool(self.situation.asked_types(text)[0])  # 「實際上程式語言應用還差多少」: the type named
             answer = self.situation.answer(
                 ds.profile,
                 text,
                 answer_lang,
-                default_types=ds.situation_types,
+                default_types=ds.situation_types or ds.types_talked[-2:] or None,
                 route=self._route_asked(ex, text, ds.situation_route),
                 follow=not named,
             )
@@ -2254,6 +2313,10 @@ class Dialogue:
         name = people.mentioned(text, known)
         if name is None and people.SELF in ds.people and people.BACK_TO_SELF.search(text):
             return self._become(ds, people.SELF)  # 「好，回到我自己」: the user's own facts again
+        introduces = people.introduced(text, self.reader.known_latin, self._may_be_name) is not None
+        if name is None and not introduces and ds.person not in (None, people.SELF) and self._own_facts_now(ds, text):
+            # 「那我呢？我有 iPAS 初級，素養課上過 11 小時」 after a colleague's result: the user's own facts
+            return self._become(ds, people.SELF)
         new = people.introduced(text, self.reader.known_latin, self._may_be_name)
         if new is not None and new not in known and (name is None or text.find(new) < text.find(name)):
             name = new  # 「跟阿豪比呢？他有…，跟小美比誰高」: the one introduced first is the one talked about
@@ -2292,6 +2355,59 @@ class Dialogue:
             if bare and self._may_be_name(bare):
                 name = bare
         return self._become(ds, name) if name else False
+
+    def _topic_marked(self, ds: DialogueState, text: str) -> str:
+        """「小美的話：有 X 一張」「我的话，素养 18 小时」: 的話 after a person (one talked about, a nickname or the
+        user) marks whom the facts are of — read as 「小美：…」; after anything else (「出題範圍的話，…」) it stays."""
+        m = TOPIC_MARKED.match(text)
+        if m is None:
+            return text
+        head = m.group("head").strip(" \t，,。")
+        known = {*ds.people, *([ds.person] if ds.person else []), *ds.named}
+        person_like = head in known or re.fullmatch(r"[小阿老][\u4e00-\u9fff]|[A-Z][a-z]+|我|我自己|本人", head)
+        return TOPIC_MARKED.sub(r"\g<head>", text, count=1) if person_like else text
+
+    def _issuer_by_part(self, ds: DialogueState, text: str) -> str:
+        """「基金會那幾張各是哪一類」 right after 資策會 and 電腦技能基金會 were compared: a part of the name of one
+        issuer just talked about stands for that issuer (only when it fits exactly one of them)."""
+        n = normalise(text)
+        if ds.topic is None or any(e.kind == "issuer" for e in self.reader.entities(n)):
+            return text
+        talked = [key for kind, key, _ in ds.topic.entities if kind == "issuer"]
+        # (「學校那邊還有辦別張嗎」 after AIA's certificate was talked about: the issuers of the certificates too)
+        certs = [key for kind, key in ds.recent if kind == "cert"] + [c.cert_id for c in ds.profile.certificates]
+        talked = list(dict.fromkeys([*talked, *(self.cat.certification(c).issuer for c in certs)]))
+        if not talked:
+            return text
+        for m in re.finditer(r"[\u4e00-\u9fff]{2,6}", n):
+            word = m.group(0)
+            for size in range(len(word), 1, -1):
+                part = word[:size]
+                if part[-1] not in "會会署校院局":
+                    continue  # (an organisation's word: 「人工智慧」 inside a certificate's name is none)
+                fits = [key for key in talked if part in key]
+                if len(fits) == 1:
+                    return n[: m.start()] + fits[0] + n[m.start() + size :]
+        return text
+
+    def _own_facts_now(self, ds: DialogueState, text: str) -> bool:
+        """Whether the message turns to the user, with facts of their own: 「那我呢？」「至於我」 "what about me" then
+        facts, facts said of 「我」 with no one else in the sentence (「我有 X，素養上過 11 小時」), or a what-if of
+        the user's own (「那我要是再上 30 小時…」) once the user's facts are kept apart from a colleague's."""
+        n = normalise(text)
+        if re.search(r"(他|她|他們|她們|\b(he|she|his|her|him|they|their|them)\b)", n):
+            return False
+        turned = people.SELF_TURN.search(n) or people.BACK_TO_SELF.search(n)
+        ex = self.facts.read(text, continuing=True)
+        if not (ex.has_facts or ex.adds):
+            return False
+        if ex.hypothetical:
+            supposes_self = re.match(
+                r"^\W*(那|那麼|那么|所以)?\s*(我(要是|如果|若是|假如|再)|(如果|要是|假如|假設|若)我)", n
+            )
+            supposes_self = supposes_self or re.match(r"^\W*(and |so )?(what )?if i\b", n)
+            return bool(turned or supposes_self and people.SELF in ds.people)
+        return bool(turned or OWN_HOLDING.search(n))
 
     def _with_background(self, ds: DialogueState, text: str) -> str:
         """The user's own work, remembered (「我是行銷專員…」), stands in for 「我這種背景」「像我這樣的人」
@@ -2346,10 +2462,17 @@ class Dialogue:
     def _may_be_name(self, name: str) -> bool:
         """A word the advisor reads otherwise (a catalog name, an hours area: 「文書 15 小時」) or one the
         guideline itself uses (「幫三位同事評估：」: 評估 is a task, not a colleague) is no person."""
+        if re.fullmatch(r"[A-Z]", name):
+            return True  # 「A 有…；B 有…」: a letter labels someone
+        if re.fullmatch(r"[A-Za-z]+", name):
+            # ("然後 Midjourney 圖文課…": a tool the advisor reads as an hours area is no one)
+            return name.lower() not in self.reader.known_latin and not self.facts.read(f"{name} 5 小時", True).hours
         if re.fullmatch(
-            r"[A-Za-z]+|[甲乙丙丁]|[\dA-Z一二三四五六七八九十甲乙丙丁]{1,2}\s*[號組]|[\u4e00-\u9fff]{2}\s*\d{1,2}", name
+            r"[甲乙丙丁]|[\dA-Z一二三四五六七八九十甲乙丙丁]{1,2}\s*[號組]|[\u4e00-\u9fff]{2}\s*\d{1,2}", name
         ):
-            return True  # Latin words were checked against the advisor's vocabulary already; 甲乙 are labels
+            return True  # 甲乙 and numbers are labels
+        if re.search(r"(前|後|后)$|^[一二三四五六七八九十兩两\d半幾几上去今明前]+(年|個月|个月|月|天|週|周)", name):
+            return False  # 「三年前上過…」「去年」: when, not who
         if name[-1] in people.VERB_ENDS:
             return False  # 「我們的課只有…」: 「課只」 ends on a word that goes on the sentence
         if re.search(r"[哪誰嗎呢啥甚幾麼]", name):
@@ -2484,6 +2607,7 @@ class Dialogue:
         if len({name for _, name in spans}) < 2:
             return text, []
         opening = text[: spans[0][0]]
+        n_opening_all = normalise(opening)
         asks = self.facts.own_level.search(normalise(opening)) or LEVEL_NAMED.search(normalise(opening))
         # 「…；志明有 X。他們的證照各是哪一類？」: a closing sentence of its own, asking about each of them
         # (a list typed one person a line: the question on a line of its own closes it)
@@ -2493,6 +2617,19 @@ class Dialogue:
         # (「幫我看三位同仁。…。誰有到初階？」: a closing 「誰」 sets them side by side instead)
         each = bool(EACH.search(opening) and asks) and not WHO.search(n_closing)
         ends = [at for at, _ in spans[1:]] + [len(text)]
+        # ("quick check for three people. Amy: … Ben: … Cara: …": people listed with nothing asked are all looked
+        # at — which talent category each meets, the question a manager asks next — not only the one named last)
+        listed_only = not QUESTION_MARKERS.search(normalise(text)) and not re.search(r"[?？]", text)
+        if listed_only and CHECK_ASKED.search(n_opening_all) and not each:
+            self._store_parts(ds, text, spans, ends)
+            english = not re.search(r"[\u3400-\u9fff]", text)
+            return (
+                WHO_MEETS_EN
+                if english
+                else to_simplified(WHO_MEETS_ZH)
+                if detect_language(text) == "zh-CN"
+                else WHO_MEETS_ZH
+            ), []
         n_opening = normalise(opening)
         # 「…，建宏有 X。只看證照的話，幾個人達到 AI 服務開發？」: a closing count over everyone listed
         # (「…。他們倆算嗎？」 "do they both qualify?": a count over them too)
@@ -2568,12 +2705,14 @@ class Dialogue:
         holds that certificate."""
         ex = self.facts.read(part, continuing=True)
         # (「1. 志明：AWS …」: a numbered line opens the same way)
-        if ex.has_facts or not re.match(r"\W*(\d{1,2}\s*[.、)）]\s*)?他\s*[:：]?\s*\S", part):
+        # ("Ben: Google Cloud Professional Machine Learning Engineer, nothing else": the same in English)
+        if ex.has_facts or not re.match(r"\W*(\d{1,2}\s*[.、)）]\s*)?(他|她|he\b|she\b)\s*[:：]?\s*\S", part, re.I):
             return ex
         if not any(e.kind == "cert" for e in self.reader.entities(normalise(part))):
             return ex
-        opened = r"^(\W*(?:\d{1,2}\s*[.、)）]\s*)?他)\s*[:：]?\s*"
-        return self.facts.read(re.sub(opened, r"\1有 ", part, count=1), continuing=True)
+        opened = r"^(\W*(?:\d{1,2}\s*[.、)）]\s*)?(?:他|她|he\b|she\b))\s*[:：]?\s*"
+        verb = r"\1 has " if re.match(r"\W*(he|she)\b", part, re.I) else r"\1有 "
+        return self.facts.read(re.sub(opened, verb, part, count=1, flags=re.I), continuing=True)
 
     def _each_known(self, ds: DialogueState, text: str) -> list[str]:
         """「那 AI 程式語言應用呢？兩人各自缺什麼？」 after two people's facts: the people already talked about,
@@ -3159,6 +3298,8 @@ class Dialogue:
         person = ex.first_person or bool(THIRD_PERSON.search(text)) or bool(GAP.search(text))
         if ex.asks_level and (person or not GENERAL_THRESHOLD.search(text)):
             return True
+        if GAP.search(text) and (ex.first_person or THIRD_PERSON.search(text)) and known:
+            return True  # "what's he missing on the literacy side?": his gap, for what is named
         # 「AI 服務開發呢？」「程式語言應用現在有到嗎？」「現在呢？」: a status question naming only levels, and
         # nothing the catalog describes (tools, certificates, contents…) asked about them
         rest = asked_clause(text)
@@ -3195,7 +3336,11 @@ class Dialogue:
         own_work = self._work_described(n_own)
         if own_work:
             resolve = False  # 「我們平常用 AI 寫公文初稿，這個算哪一種能力」: 「這個」 is the work just described
-        resolved = self.resolve(text, topic, list(ds.recent), ds.profile, list(ds.mentioned)) if resolve else text
+        resolved = (
+            self.resolve(text, topic, list(ds.recent), ds.profile, list(ds.mentioned), list(ds.said_certificates))
+            if resolve
+            else text
+        )
         if isinstance(resolved, Reply):
             return [resolved]
         if resolved != text and detect_language(text) == "zh-CN":
@@ -3226,6 +3371,7 @@ class Dialogue:
         recent: list[tuple[str, str]] | None = None,
         ds_profile: StatedProfile | None = None,
         mentioned: list[tuple[str, str]] | None = None,
+        said_certificates: list[str] | None = None,
     ) -> str | Reply:
         """The question with its references replaced by the names they stand for, or a clarifying
         question when a singular reference has several candidates. `recent` are the entities of the
@@ -3288,6 +3434,10 @@ class Dialogue:
         if before is not None:
             return before
         this_category = re.search(r"(這|那|該)一?類(?!人才)|\b(that|this|the same) category\b", normalise(text))
+        before_it = normalise(text)[: this_category.start()].rstrip() if this_category else ""
+        if before_it and any(before_it.endswith(word) for word, _ in self.facts.area_words if len(word) >= 2):
+            # 「影像那類舉了哪些工具」「程式語言應用那類的關鍵內涵」: the kind the word before it names, no category
+            return normalise(text).replace(this_category.group(0), "", 1)
         if this_category:
             # 「那這一類的認證重點是什麼」「表6 這一類列了幾張」: the category the answer was about, or the one
             # every certificate it listed belongs to
@@ -3465,6 +3615,15 @@ class Dialogue:
             # 「他那兩張分別是哪一類」 while someone's two certificates are known: those two
             names2 = "和".join(f"「{self._name('cert', c)}」" for c in held_two)
             return TWO_REF.sub(names2, normalise(text), count=1)
+        many = MANY_REF.search(normalise(text))
+        raw = (many.group("n") or many.group("en")) if many else ""
+        count = int(raw) if raw.isdigit() else int(chinese_number(raw) or 0) if raw and not raw.isascii() else 0
+        count = count or {"three": 3, "four": 4, "five": 5}.get(raw, 0)
+        certs_recent = [("cert", c) for c in said_certificates or []] or [x for x in recent if x[0] == "cert"]
+        if many and count >= 3 and len(certs_recent) >= count:
+            # 「這三張分別是誰辦的」 after three certificates were named: those three
+            names_n = "、".join(f"「{self._name(k, key)}」" for k, key in certs_recent[-count:])
+            return MANY_REF.sub(names_n, normalise(text), count=1)
         if TWO_REF.search(normalise(text)) and recent:  # 「这两个」 too
             kind = recent[-1][0]  # the two most recent things of the kind the talk is about
             pair = [x for x in recent if x[0] == kind][-2:]

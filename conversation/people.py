@@ -29,7 +29,7 @@ _INTRO_ZH = (
     r"|(?:同組|同部門|同團隊|組上|隔壁組)的)"
 )
 _NAME_ZH = (
-    r"(?![不被把讓給對用去來會有是的也都在說想要只還上考拿做沒這那他她我你們跟和與又再已一二三四五六七八九十兩幾每各第最如假若萬應該能可怎為個位名人問叫覺認希請讓表誰什哪前後下自看幫"
+    r"(?![不被把讓給對用去來會有是的也都在說想要只還上考拿做沒這那他她我你們跟和與又再已一二三四五六七八九十兩幾每各第最如假若萬應該能可怎為個位名人問叫覺認希請讓表誰什哪前後下自看幫剛刚"
     rf"让给对来会说还这们与两万应该为个问觉认请谁么后帮算定]|[學学][完了過过會会]|{_INTRO_ZH})"
     r"[\u4e00-\u9fff]{2,3}?"
 )
@@ -79,6 +79,8 @@ NOT_NAMES = frozenset(
     | {"逐一", "一一", "分別", "各自", "全部", "一起", "一下", "順便", "直接", "大家", "他們", "她們", "我們", "每個"}
     # how many of them (「學員大多不想考…」「學員多數有…」), not who
     | {"大多", "大多數", "大部分", "多數", "少數", "很多", "部分", "有些", "幾乎", "通常", "普遍"}
+    # what was said before (「剛剛那 9 小時的假設」), not who
+    | {"剛剛那", "剛才那", "刚刚那", "刚才那", "剛剛的", "刚刚的", "之前那", "上次那", "前面那"}
 )
 # the last character of a word that goes on the sentence, not of a name (「甲有」「小美說」)
 VERB_ENDS = frozenset("有是說想要也都還只沒在做持考拿上不")
@@ -160,7 +162,7 @@ SUBJECT_NAME = re.compile(
     + r"|(?:^|(?<=[.:;：；。]\s)|(?<=[：；。]))\s*(?P<dashed>[A-Z][a-z]{2,}|[\u4e00-\u9fff]{2,3})\s*[-–—]\s+"
     + r"(?=[^,，.。;；]{0,24}\d|no\b|only\b|沒|只有|有)"
     # 「Kevin：AI素養20小時…」「小美：…」: a name and a colon opening a list of their facts
-    + r"|(?:^|(?<=[，,。；;\s的看查]))(?P<colon>[A-Z][a-z]{2,}|[小阿][\u4e00-\u9fff]|[甲乙丙丁戊己])"
+    + r"|(?:^|(?<=[，,。；;\s的看查下]))(?P<colon>[A-Z][a-z]{2,}|[小阿][\u4e00-\u9fff]|[甲乙丙丁戊己])"
     # (「小美的話：有 X…」: 的話 may come before the colon)
     + r"\s*(?:的話|的话|這邊|这边)?\s*[：:]"
     # 「…盤點。王經理：上過…；李副理：有…」「…；佩佩：素養24、圖文9」: a two- or three-character name opening
@@ -236,6 +238,12 @@ NEXT_PERSON = re.compile(
     r"(?P<name>[A-Z][a-z]{2,}|[小阿][\u4e00-\u9fff]|(?!學生|同事|員工|同學|老師|主管|朋友|學員|同仁|部屬|組員)"
     r"[\u4e00-\u9fff]{2,3}?)(?=[，,。\s：:（(]|有|上過|是)"
     r"|\bnext (?:is|up|one is|comes)\s+(?P<en>[A-Z][a-z]{2,})\b"
+)
+# 「那我呢？」「至於我的話」 "what about me?": the talk turns to the user
+SELF_TURN = re.compile(
+    r"^\W*(?:那|那麼|那么|至於|至于|換|换)?\s*(?:我|我自己|我本人)\s*(?:呢|咧|勒|的話|的话|的部分)"
+    r"|^\W*(?:and|what about|how about)\s+(?:me|myself)\b",
+    re.IGNORECASE,
 )
 SELF = "本人"  # the key the user's own facts are kept under while another person's are the profile
 # 「另一位呢」 "the other one": the other of exactly two people

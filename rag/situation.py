@@ -247,9 +247,14 @@ class SituationAdvisor:
         (「TQC+人工智慧：機器學習」 holds 機器學習, 「TQC生成式AI應用與技術」 holds AI應用)."""
         text = normalise(text)
         for e in self.reader.entities(text):
-            if e.kind == "cert" and e.surface in text:
-                # (a level written after the name, 「(進階)」, is the certificate's level, not one of 表5's)
-                text = re.sub(re.escape(e.surface) + r"\s*([（(]\s*[^）)]{1,6}[）)])?", "證照", text)
+            if e.kind != "cert":
+                continue
+            # (「TQC+ 人工智慧：機器學習」: a name read without its spaces is found with them)
+            name = (
+                re.escape(e.surface) if e.surface in text else r"\s*".join(map(re.escape, e.surface.replace(" ", "")))
+            )
+            # (a level written after the name, 「(進階)」, is the certificate's level, not one of 表5's)
+            text = re.sub(name + r"\s*([（(]\s*[^）)]{1,6}[）)])?", "證照", text)
         return text
 
     def _types_by_level_named(self, sentence: str) -> list[str]:
@@ -301,6 +306,23 @@ class SituationAdvisor:
                         if lang == "en"
                         else f"{t['type']} 已達到「{lv['level']}」{via_zh}。"
                     )
+                    # ("advanced even though no single tool reaches 18h?": each level has its own rule; the lower
+                    # level's condition is not a step to the higher one)
+                    rank = self.level_rank(t["type"], lv["level"])
+                    own = {r["level"] for r in t["rules"] if r["met"]}  # (a level met by a rule of its own)
+                    lower = [
+                        x["level"]
+                        for x in t["levels"]
+                        if self.level_rank(t["type"], x["level"]) < rank and x["level"] not in own
+                    ]
+                    if lv["met"] and lower:
+                        out.append(
+                            f"Each level has its own rule in 表5: {lv['level']} does not require meeting {lower[0]}'s "
+                            f"conditions first ({lower[0]} by its own rule is not met)."
+                            if lang == "en"
+                            else f"表5 各級各有判定規則：「{lv['level']}」不必先符合「{lower[0]}」的條件"
+                            f"（「{lower[0]}」本身的條件目前未達）。"
+                        )
                 else:
                     # 「兩張能算進階嗎？」: a can-question gets its no first
                     no = "不能，" if CAN_ASKED.search(text) else ""

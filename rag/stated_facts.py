@@ -81,6 +81,11 @@ SUBJECT = re.compile(
 CATEGORY_WORDS = {c[-n:] for c in CERT_CATEGORIES for n in range(2, len(c) + 1)}  # 素養類, 工具類…
 EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 EN_CATEGORY = {"literacy": "素養類", "tool": "工具類", "project": "專案類"}
+# "doesn't have", "never got to": hours said not to be had (a threshold named), not hours taken
+DENIED_HAVING = re.compile(
+    r"\b(doesn't|does not|don't|do not|didn't|did not|never|hasn't|haven't)\s+"
+    r"(have|has|had|reach|reached|hit|get|got)\s*$"
+)
 NEAR = 24  # characters between a holding phrase and the certificate it holds
 EACH = re.compile(r"(各|分別|每一?(項|種|個)|\beach\b|\bboth\b)")
 HOURS_BEFORE_NUMBER = re.compile(
@@ -298,6 +303,8 @@ REQUESTED = re.compile(r"(推薦|建議|介紹|列出|給我|挑|選|\b(suggest|
 # after a certificate's name: passed (「iPAS初級那張終於過了」「…總算拿到了」 "…finally passed")
 HELD_AFTER = re.compile(
     r"\s*(那張|這張|也|我)?\s*(終於|總算|已經|剛剛?|上個月|去年)?\s*(考)?(過了|通過了|拿到了|到手了?|考到了)"
+    # (「阿哲：TQC+ 人工智慧：機器學習 一張，素養課 18 小時」: a certificate counted as one held)
+    r"|\s*(各)?\s*(一|1)\s*張(?!\s*(的|嗎|吗|呢|[?？]))(?=\s*([，,。；;、]|$))"
     r"|\s*(was |is )?(finally |just )?(passed|done)\b"
     # 「iPAS 初級跟中級都有」: the names listed, then that they are all held
     r"|\s*((跟|和|與|、)[^，。?？]{0,8}?)?(都|也都|全都)(有|考過|考到|拿到|拿了)"
@@ -400,6 +407,7 @@ class FactReader:
         self.more = re.compile(spec["more"])
         self.correction = re.compile(spec["correction"])
         self.routes = {route: re.compile(spec[f"route_{route}"]) for route in ("training", "certificate")}
+        self.shared_context = {area: re.compile(p) for area, p in spec["shared_tool_context"].items()}
         self.issuer_keys = {c.issuer for c in reader.catalog.certifications}
 
     def _tool_words(self, type_areas: dict[str, str], areas: set[str]) -> list[tuple[str, str]]:
@@ -422,6 +430,7 @@ class FactReader:
             if len(words) == 2 and words[1].isalpha() and len(words[1]) >= 5:
                 found.setdefault(words[1], set()).update(where)
         out = [(tool, next(iter(where))) for tool, where in found.items() if len(where) == 1]
+        self.shared_tools = {tool: where for tool, where in found.items() if len(where) > 1}
         # 「好好用 AI 的課」: a name mixing Chinese and Latin is also written with a space between them
         spaced = [(SCRIPT_BOUNDARY.sub(" ", tool), area) for tool, area in out]
         return out + [(tool, area) for tool, area in spaced if (tool, area) not in out]
@@ -771,7 +780,12 @@ class FactReader:
         if len(types) != 1:
             return []
         area = self.type_areas[types.pop()]
-        values = [v for m in self.hours_re.finditer(text) if (v := _number(m.group("n"))) is not None]
+        values = [
+            v
+            for m in self.hours_re.finditer(text)
+            if (v := _number(m.group("n"))) is not None
+            and not DENIED_HAVING.search(text[max(0, m.start() - 24) : m.start()])
+        ]
         return [(area, values[0])] if len(values) == 1 else []
 
     def route(self, message: str) -> str | None:
@@ -825,6 +839,8 @@ class FactReader:
                 for i in range(m.start(), m.end()):
                     taken[i] = True
                 found.append((m.start(), area))
+        if words is None:
+            found += self._shared_tools_in(clause, taken)
         # 「自動化工具課」「文書工具」: the generic tool word right after a tool item names that item's hours
         ends = {end for start, area in found if area.startswith("tool.") for end in self._ends(clause, start)}
         return sorted(
@@ -832,6 +848,19 @@ class FactReader:
             for start, area in found
             if not (area == "tool" and any(0 <= start - end <= 1 for end in ends))
         )
+
+    def _shared_tools_in(self, clause: str, taken: list[bool]) -> list[tuple[int, str]]:
+        """A tool of two areas (Claude) names the one area whose words the clause has (「用 Claude 寫東西的課」 is
+        文書); none when the clause says neither or both."""
+        found = []
+        for tool, where in self.shared_tools.items():
+            for m in re.finditer(rf"(?<![a-z]){re.escape(tool)}(?![a-z])", clause):
+                if any(taken[m.start() : m.end()]):
+                    continue
+                fits = [a for a in where if a in self.shared_context and self.shared_context[a].search(clause)]
+                if len(fits) == 1:
+                    found.append((m.start(), fits[0]))
+        return found
 
     def _ends(self, clause: str, start: int) -> list[int]:
         """Where the area word that starts at `start` ends (the longest word matching there)."""
@@ -1027,6 +1056,8 @@ class FactReader:
                 value = _number(raw)
                 if value is None or COMPARED.search(clause[max(0, pos - 4) : pos]):
                     continue  # 「文書都超過 18 小時了」 compares with the threshold; it states no hours
+                if DENIED_HAVING.search(clause[max(0, pos - 24) : pos]):
+                    continue  # "Cara doesn't have 18h in any single tool": a threshold not had, no hours
                 if NOT_AREA.search(clause[max(0, pos - 4) : pos]) and len(numbers) > 1:
                     continue  # 「其實是4hr不是6hr」: the number denied is the one being corrected
                 # 「ChatGPT 10小時 Canva 12小時」: as many areas as numbers pair up in order, whichever is nearer
