@@ -362,6 +362,8 @@ THIRD_PERSON = re.compile(r"(她|他|這位|學員|同事|員工|部屬|\bshe\b|
 TOPIC_MARKED = re.compile(
     r"^(?P<head>\W*(?!如果|假如|假設|假设|要是|若是|萬一|万一)[^\s，,。：:？?]{1,5}?)\s*(?:的話|的话)\s*(?=[：:，,])"
 )
+# 「還有人算…嗎」 "would anyone left still count": whether anyone of those left meets it
+ANYONE_LEFT = re.compile(r"(還有人|有沒有人|還有沒有人|\b(anyone|anybody|nobody|someone)\b)")
 # the question a manager asks of the people talked about when nothing else is asked
 WHO_MEETS_ZH = "他們現在誰符合 AI 應用人才、誰符合 AI 開發人才？"
 WHO_MEETS_EN = "Who of them meets which talent category now?"
@@ -445,7 +447,10 @@ TYPE_NUMBER = re.compile(
     r"\b(?:competency )?type\s*#?\s*([1-5])\b|(?:能力類型|能力类型)\s*([一二三四五1-5])(?=[\s，,。?？呢咧的]|$)",
     re.IGNORECASE,
 )
-HOURS_ASKED = re.compile(r"(幾|多少)\s*(個)?\s*(小時|鐘頭|hr)|\bhow many (more )?hours\b")
+HOURS_ASKED = re.compile(
+    r"(幾|多少)\s*(個)?\s*(小時|鐘頭|hr)|\bhow many (more )?hours\b"
+    r"|\b(least|minimum|fewest)\b[^?.]{0,30}\b(course )?hours\b"
+)
 PLAN_UNAIMED = re.compile(
     r"((學習|進修|課程?|上課|考照)[^，,。？?]{0,4}(該|要|應該)?(怎麼|如何)(排|安排|規劃)|先(拿|考|學|上|讀)(什麼|啥|哪)"
     r"|\bwhat (should i|to) (take|get) first\b)"
@@ -474,7 +479,7 @@ SPOKEN_OF_THIS = re.compile(r"[^，,。]{6,}[，,].{0,12}(在講|講的|說的|�
 MATERIAL_REFERENCE = re.compile(r"(那|這|该|該)\s*(份|套|個|本|些)?\s*(教材|講義|素養教材)")
 GAP = re.compile(
     r"(還差|還缺|差幾|缺幾|差多少|缺多少|還要補|要補|再補|補幾|再上幾|再多上幾|還需要|還要什麼|還要啥|才夠|就夠"
-    r"|\bstill need\b|\bmissing\b|\bshort of\b|\bhow many more\b)"
+    r"|\bstill need\b|\bmissing\b|\bshort of\b|\bhow many more\b|\bwhat (would|does|will) it take\b)"
 )
 # What the catalog describes about a type; asked about it, the answer is the description, not a result.
 CONTENT_INTENTS = frozenset(
@@ -506,7 +511,7 @@ EACH = re.compile(
 # how an answer about someone's stated facts begins (rag/situation.py's echo)
 # a reply computed from someone's facts: the echo of the facts, after a what-if mark and a headline answer
 ECHO = re.compile(
-    r"^(（假設情況試算，未記錄）|\(hypothetical, not saved\) )?([^\n]*\n)?(依您提供的|Based on what you told me)"
+    r"^(（假設情況試算，未記錄）|\(hypothetical, not saved\) )?([^\n]*\n){0,3}(依您提供的|Based on what you told me)"
 )
 # 「三個人裡面誰…」 "which of them…": a question over every person named in the conversation
 WHO = re.compile(
@@ -522,6 +527,8 @@ WHO = re.compile(
     r"|(\d+|[一二三四五六七八九十兩])\s*(個|位|名)\s*(人|同事|員工|學員|同仁|應徵者|候選人)[^。?？]{0,24}?幾(個|位|人)"
     r"(?!小時|鐘頭|張)"
     r"|\bwho\b|\bwhich of (them|the|us)\b|\bhow many of (them|us)\b|\b(both of them|the two of them)\b"
+    # ("would anyone left on the team still count as…")
+    r"|\b(anyone|anybody|someone|nobody)\b[^?.]{0,30}\b(count|meet|qualif|reach)"
     # 「兩位是不是都符合…」「三個人都算嗎」: whether all of them meet it
     r"|(兩|三|四|五)\s*(位|個人|個)[^，。?？]{0,6}都(符合|算|有|達到|具備)"
     # "So of the three, how many meet…" "how many of the five reach…"
@@ -857,13 +864,15 @@ class Dialogue:
         """Whether a second question after a what-if asks the catalog something of its own ("Which NVIDIA ones
         are there?") — a subject read, no stated fact, no pronoun and no level or gap of anyone."""
         n = normalise(part)
+        kinds = {e.kind for e in self.reader.entities(n)}
+        if kinds & {"archetype", "role"} and not self.facts.read(part, True).has_facts and not LEVEL_NAMED.search(n):
+            return True  # 「…這樣我到什麼程度？我這種算 AI 加值型嗎」: a role of 表7–表9 asked beside the result
         if re.search(r"(它|這|这|那|他|她|我|其中|\b(it|its|they|them|that|this|i|me|my|he|she)\b)", n):
             return False
         if self.facts.read(part, True).has_facts or self.facts.own_level.search(n) or GAP.search(n):
             return False
         if LEVEL_NAMED.search(n) or TALENT_MET.search(n):
             return False
-        kinds = {e.kind for e in self.reader.entities(n)}
         asks = bool(self.reader.detect_intents(n)) or bool(re.search(r"(哪|什麼|什么|\b(which|what|list)\b)", n))
         return bool(kinds & {"issuer", "cert_category", "cert"}) and asks
 
@@ -1129,6 +1138,19 @@ class Dialogue:
         for name, profile in team.items():
             held = list(dict.fromkeys(c.cert_id for c in profile.certificates))
             if name != people.SELF and len(held) > 1:
+                for form in people.forms(name):
+                    # 「小琪那四張各是哪裡辦的」「阿哲的兩張」: all of that person's certificates, by name
+                    every = re.search(
+                        rf"(?<![A-Za-z]){re.escape(form)}\s*(的|手上)?\s*(那|這|这)?\s*(幾|几|[兩两二三四五六2-6])\s*(張|张)",
+                        text,
+                    )
+                    count = every.group(3) if every else ""
+                    size = (
+                        int(count) if count.isdigit() else int(chinese_number(count) or 0) if count not in "幾几" else 0
+                    )
+                    if every and (size == len(held) or not size):
+                        listed = "、".join(f"「{self.cat.certification(c).name}」" for c in held)
+                        return text[: every.start()] + listed + text[every.end() :]
                 # "Priya - her second certificate": that one of hers, in the order she was said to hold them
                 for form in people.forms(name):
                     said = re.search(rf"(?<![A-Za-z]){re.escape(form)}{HELD_ORDINAL.pattern}", text, re.IGNORECASE)
@@ -1723,6 +1745,15 @@ class Dialogue:
                 answer = self._question(ds, asked, lang)[0]
                 echo = self.situation.echo(updated, answer_lang)
                 return [Reply(f"{answer.text}\n\n{echo}", answer.buttons or self._profile_buttons(lang))]
+            corrected_types = self.situation.types_counting_areas([a for a, _ in ex.hours]) if ex.correction else []
+            if corrected_types and not ds.profile.is_empty():
+                # 「说错了，我模型训练其实只有 26 小时」 with no result on the table: the type those hours are for
+                order = [x.name for x in self.cat.types]
+                answer = self.situation.answer(
+                    updated, text, answer_lang, default_types=sorted(set(corrected_types), key=order.index)
+                )
+                ds.situation_types = answer.types
+                return [Reply(answer.text, self._profile_buttons(lang))]
             prompt = t("facts_noted", "en" if answer_lang == "en" else lang)
             prompt = to_simplified(prompt) if answer_lang == "zh-CN" else prompt
             standing = self.situation.standing(updated, answer_lang)
@@ -2777,7 +2808,9 @@ class Dialogue:
         # ("sponsors all three to take X — what changes for each?": a what-if for every one of them)
         # (「一樣全員上。這樣他們 AI 工具應用各是什麼等級？」: whatever is asked of them)
         for_everyone = bool(supposed) and len(supposed) >= 2
-        if len(team) < 2 or not (WHO.search(n) or added_up or for_everyone):
+        # ("Kevin is leaving. Would anyone left still count…": whoever is left is counted, even one person)
+        anyone_left = len(team) == 1 and ANYONE_LEFT.search(n)
+        if (len(team) < 2 and not anyone_left) or not (WHO.search(n) or added_up or for_everyone):
             return None
         if people.SELF in team:  # the user's own facts, among the others': addressed to them
             you = "You" if self._answer_language(text, lang) == "en" else "您本人"
@@ -3631,9 +3664,9 @@ class Dialogue:
                 names2 = "和".join(f"「{self._name(k, key)}」" for k, key in pair)
                 return TWO_REF.sub(names2, normalise(text), count=1)
         certs_in_topic = [key for kind, key, _ in topic.entities if kind == "cert"]
-        if ISSUER_REF.search(text) and certs_in_topic:
+        if ISSUER_REF.search(normalise(text)) and certs_in_topic:
             issuer = self.cat.certification(certs_in_topic[-1]).issuer
-            return ISSUER_REF.sub(issuer, text, count=1)
+            return ISSUER_REF.sub(issuer, normalise(text), count=1)
         level = LEVEL_SWAP.match(normalise(text).strip())
         if level and certs_in_topic:
             sibling = self._sibling(certs_in_topic[-1], level.group(2))

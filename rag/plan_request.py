@@ -30,13 +30,18 @@ PLAN_ONE_CERT = re.compile(
 PLAN_CERT_ONLY = re.compile(
     r"(只(想|要|打算)?(考|拿)(證照|證書|認證)|全部都?(用|靠)?(考)?證照|都(用|靠)證照|只靠證照|純考證照|不(想|要)上課|"
     r"(用|走|靠)?證照(路線|途徑|的路|那條)|(最少|至少)?(要|得)?考幾張|"
-    r"\bget certified\b|\bcertificates? only\b|\bonly (take |get )?certificates?\b|\bcertificate route\b)"
+    r"\bget certified\b|\bcertificates? only\b|\bonly (take |get )?certificates?\b|\bcertificate route\b"
+    # ("and if I go with certificates instead?")
+    r"|\bgo (with|for|the) (certificates?|certs?|exams?)\b|\b(certificates?|certs?) instead\b"
+    r"|\b(via|by) (certificates?|certs?)\b)"
 )
 PLAN_HOURS_ONLY = re.compile(
     r"(最少(還)?要?(上|補)?幾(個)?小時|(補|上|修)\s*幾(個)?小時|不(太)?(想|要)考(試|證照)?|不考(試|證照)|全部(用)?上課|"
     r"只(想|要)?上課|純上課|(上課|時數|課程|受訓)(的|那個|那)?(方案|途徑)|"
     r"全部上課|\bcourses? only\b|\bonly (want to )?take courses\b|\btraining only\b|\bminimum (number of )?"
-    r"(training )?hours\b|\bfewest hours\b|\bwithout (taking )?(an? )?(exam|certificate)s?\b)"
+    r"(training )?hours\b|\bfewest hours\b|\bwithout (taking )?(an? )?(exam|certificate)s?\b"
+    # ("the least total number of course hours to count as …")
+    r"|\b(least|minimum|fewest) (total )?(number of )?(course |training )?hours\b)"
 )
 # 「那剛剛的方案要怎麼改」「那要補多少」 "can you redo the plan": the same plan again, on the facts as they are now
 PLAN_REDO = re.compile(r"(方案|計畫|規劃|要補多少|還要補|\bredo\b|\bthe plan\b|\bupdate)")

@@ -129,7 +129,8 @@ BOTH_ROUTES = re.compile(
 
 # 「表6裡還有哪幾張工具類她可以考」 "which ones could she take": the certificates that close a gap, all of them
 CERTS_LISTED = re.compile(
-    r"(哪幾張|哪些(證照|認證)?|還剩哪|還有哪|可以選哪|有哪幾|\bwhich (ones|certs?|certificates?|certifications?)\b"
+    r"(哪幾張|哪些(證照|認證)?|還剩哪|還有哪|可以選哪|有哪幾|推薦哪一?張"
+    r"|\bwhich (ones|certs?|certificates?|certifications?)\b"
     r"|\bwhat are (the|my) options\b|\blist (them|the|all)\b)"
 )
 
@@ -440,6 +441,20 @@ class SituationAdvisor:
         keys = {"tool_total" if area.startswith("tool.") else area for area in areas}
         names = {measures[key].short for key in keys if key in measures}
         return [t.name for t in self.cat.types if t.name in names]
+
+    def types_counting_areas(self, areas: list[str]) -> list[str]:
+        """The types stated hours count toward: their own (types_of_areas), and those whose 表5 condition adds
+        those hours to the type's own (AI 模型訓練 hours count in AI 服務開發's 「模型訓練或服務開發 48 小時」)."""
+        measures = self.cat.rules.measures
+        keys = {"tool_total" if area.startswith("tool.") else area for area in areas}
+        found = set(self.types_of_areas(areas))
+        for rules in self.cat.rules.types:
+            own = {key for key, m in measures.items() if m.short == rules.type}
+            for level in rules.levels:
+                for rule in level.rules:
+                    if any(keys & set(c.measures) and own & set(c.measures) for c in rule.conditions):
+                        found.add(rules.type)
+        return [t.name for t in self.cat.types if t.name in found]
 
     def changed_types(self, before: StatedProfile, after: StatedProfile) -> list[str]:
         """The types whose level a supposition changes (「如果我再多上 6 小時素養課呢？」 reaches AI 應用素養):
