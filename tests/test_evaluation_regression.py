@@ -200,6 +200,12 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind104.yaml", 0.8, 0.92),  # (arrival 10/15, 78/89)
         ("conversations_blind105.yaml", 0.6, 0.9),  # (arrival 8/15, 71/80)
         ("conversations_blind106.yaml", 0.66, 0.92),  # (arrival 10/15, 78/86)
+        ("conversations_blind107.yaml", 0.86, 0.95),  # (arrival 9/15, 64/75)
+        ("conversations_blind108.yaml", 0.86, 0.96),  # (arrival 7/15, 73/82)
+        ("conversations_blind109.yaml", 0.93, 0.98),  # (arrival 6/15, 64/76)
+        ("conversations_blind110.yaml", 0.73, 0.93),  # (arrival 6/15, 80/90)
+        ("conversations_blind111.yaml", 0.73, 0.93),  # (arrival 10/15, 85/90)
+        ("conversations_blind112.yaml", 0.8, 0.95),  # (arrival 8/15, 76/84)
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
