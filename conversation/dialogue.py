@@ -369,7 +369,11 @@ WHO_MEETS_ZH = "他們現在誰符合 AI 應用人才、誰符合 AI 開發人�
 WHO_MEETS_EN = "Who of them meets which talent category now?"
 # 「幫我看三個人」「盤點一下」 "quick check for three people": people to be looked at, each of them
 CHECK_ASKED = re.compile(
-    r"(看|查|評估|评估|盤點|盘点|檢視|检视|算一下|比較|比较|\b(check|look at|assess|evaluate|review|see where)\b)"
+    r"(看|查|評估|评估|盤點|盘点|檢視|检视|算一下|比較|比较"
+    r"|\b(check|look at|assess|evaluate|review|see where)\b"
+    # ("Two people. First, Omar: …"): people announced, then listed
+    r"|[兩两二三四五\d]\s*(個人|个人|位)"
+    r"|\b(two|three|four|five|\d) (people|persons|colleagues|staff|employees|trainees)\b)"
 )
 # 「我有 X」「我上過…」「我自己考過」 "I have", "I took": facts the user states of themselves
 OWN_HOLDING = re.compile(
@@ -2651,6 +2655,8 @@ class Dialogue:
         # ("quick check for three people. Amy: … Ben: … Cara: …": people listed with nothing asked are all looked
         # at — which talent category each meets, the question a manager asks next — not only the one named last)
         listed_only = not QUESTION_MARKERS.search(normalise(text)) and not re.search(r"[?？]", text)
+        # (「…建宏：…。先幫我看阿華」: a closing that turns to one of them asks of that one)
+        listed_only = listed_only and not closing.strip() and len({n for _, n in spans}) == len(spans)
         if listed_only and CHECK_ASKED.search(n_opening_all) and not each:
             self._store_parts(ds, text, spans, ends)
             english = not re.search(r"[\u3400-\u9fff]", text)
