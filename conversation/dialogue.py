@@ -364,6 +364,11 @@ TOPIC_MARKED = re.compile(
 )
 # 「還有人算…嗎」 "would anyone left still count": whether anyone of those left meets it
 ANYONE_LEFT = re.compile(r"(還有人|有沒有人|還有沒有人|\b(anyone|anybody|nobody|someone)\b)")
+# 「哪個比較快達到」「哪一個比較近」 "which is sooner": two aims set against each other
+SOONER = re.compile(
+    r"(哪個|哪一個|哪个|哪一项|哪項|哪一項)[^，。?？]{0,6}(比較|比较)?(快|先|近|容易)|(比較|比较)(快|先|近|容易)(達到|达到|到)"
+    r"|\bwhich\b[^?]{0,40}\b(sooner|faster|quicker|closer|nearer|first|easier)\b"
+)
 # the question a manager asks of the people talked about when nothing else is asked
 WHO_MEETS_ZH = "他們現在誰符合 AI 應用人才、誰符合 AI 開發人才？"
 WHO_MEETS_EN = "Who of them meets which talent category now?"
@@ -377,7 +382,7 @@ CHECK_ASKED = re.compile(
 )
 # 「我有 X」「我上過…」「我自己考過」 "I have", "I took": facts the user states of themselves
 OWN_HOLDING = re.compile(
-    r"(我(自己|本人)?(也|還|只|目前|現在|已經)?(有|上過|上了|考過|考到|拿到|拿了|持有|修過|手上有)"
+    r"(我(自己|本人)?(也|還|只|目前|現在|已經|其實|其实|確實|确实|實際上|实际上)*(有|上過|上了|考過|考到|拿到|拿了|持有|修過|手上有)"
     r"|(?<!\bdo )(?<!\bdid )(?<!\bcan )\bi (also |only |just |already )?(have|hold|took|completed|passed|earned|got)\b"
     r"|\bi've (got|taken|done|passed)\b)"
 )
@@ -1355,6 +1360,9 @@ class Dialogue:
             who = self._people_compared(ds, f"{text} 誰", lang)  # 「那 AI 服務開發呢？」 after 「誰的…達到具備」
         if who is not None:
             return [who]  # 「三個人裡面誰符合 AI 開發人才的參考指標」
+        raced = self._types_raced(ds, text, self._answer_language(text, lang))
+        if raced is not None:
+            return [Reply(raced, self._profile_buttons(lang))]  # 「模型訓練跟服務開發，哪個比較快達到？」
         if switched and not ds.profile.is_empty() and self._only_turns(text, ds.person or ""):
             # 「那阿傑呢」「志明呢？」 after one person's result: the same look at the person turned to
             answer_lang = self._answer_language(text, lang)
@@ -2401,6 +2409,46 @@ class Dialogue:
         known = {*ds.people, *([ds.person] if ds.person else []), *ds.named}
         person_like = head in known or re.fullmatch(r"[小阿老][\u4e00-\u9fff]|[A-Z][a-z]+|我|我自己|本人", head)
         return TOPIC_MARKED.sub(r"\g<head>", text, count=1) if person_like else text
+
+    def _types_raced(self, ds: DialogueState, text: str, lang: str) -> str | None:
+        """「所以模型訓練跟服務開發，哪個比較快達到？」 with facts known: the fewest course hours each of the two types
+        still needs for its next level (the engine's gaps, training route), and which one is nearer."""
+        n = normalise(text)
+        if ds.profile.is_empty() or not SOONER.search(n) or self.facts.read(text, True).has_facts:
+            return None
+        order = [x.name for x in self.cat.types]
+        named = sorted({e.key for e in self.reader.entities(n) if e.kind == "type"}, key=order.index)
+        if len(named) != 2:
+            return None
+        result = {t["type"]: t for t in self.situation.result_of(ds.profile)["types"]}
+        lines, hours = [], {}
+        for name in named:
+            levels = [lv["level"] for lv in result[name]["levels"] if not lv["met"]]
+            if not levels:
+                lines.append(f"{name}: reached already" if lang == "en" else f"{name}：已達到")
+                hours[name] = 0.0
+                continue
+            found = self.situation.hours_to(ds.profile, name, levels[0], None)
+            if found is None:
+                return None
+            hours[name] = found[0]
+            lines.append(
+                f"{name} ({levels[0]}): {found[0]:g} more hours of courses"
+                if lang == "en"
+                else f"{name}（{levels[0]}）：還要上 {found[0]:g} 小時的課"
+            )
+        near = min(named, key=lambda x: hours[x])
+        same = hours[named[0]] == hours[named[1]]
+        if lang == "en":
+            head = "Both are as near." if same else f"{near} is nearer."
+            body = "By the training-hours route of 表5 — " + "; ".join(lines) + "."
+            out = f"{head} {body}\n{self.situation.echo(ds.profile, lang)}\n\nSource: 附件(二) 表5"
+        else:
+            head = "兩者一樣近。" if same else f"{near} 比較快達到。"
+            out = f"{head}以表5 受訓時數途徑計：" + "；".join(lines) + "。\n" + self.situation.echo(ds.profile, lang)
+            out += "\n\n出處：附件(二) 表5"
+        ds.situation_types = named
+        return to_simplified(out) if lang == "zh-CN" else out
 
     def _issuer_by_part(self, ds: DialogueState, text: str) -> str:
         """「基金會那幾張各是哪一類」 right after 資策會 and 電腦技能基金會 were compared: a part of the name of one
