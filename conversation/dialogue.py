@@ -488,7 +488,8 @@ SPOKEN_OF_THIS = re.compile(r"[^，,。]{6,}[，,].{0,12}(在講|講的|說的|�
 MATERIAL_REFERENCE = re.compile(r"(那|這|该|該)\s*(份|套|個|本|些)?\s*(教材|講義|素養教材)")
 GAP = re.compile(
     r"(還差|還缺|差幾|缺幾|差多少|缺多少|還要補|要補|再補|補幾|再上幾|再多上幾|還需要|還要什麼|還要啥|才夠|就夠"
-    r"|\bstill need\b|\bmissing\b|\bshort of\b|\bhow many more\b|\bwhat (would|does|will) it take\b)"
+    r"|\bstill need\b|\bmissing\b|\bshort of\b|\bhow many more\b|\bwhat (would|does|will) it take\b"
+    r"|\bwhat do (i|we|they|he|she) need\b)"
 )
 # What the catalog describes about a type; asked about it, the answer is the description, not a result.
 CONTENT_INTENTS = frozenset(

@@ -36,7 +36,7 @@ _NAME_ZH = (
 _STOP_ZH = r"(?=[做評有的，,。只也還考上是想要在呢嗎跟和與、：:\s（(則今去目現比沒]|$)"
 INTRO = re.compile(
     rf"{_INTRO_ZH}\s*(?:是|叫|叫做|名叫)?\s*(?P<zh>{_NAME_ZH}){_STOP_ZH}"
-    rf"|(?:{_INTRO_ZH}|回到|回來看|換回|再看|至於|回来看|换回|至于)\s*(?:叫|叫做|名叫)?\s*(?P<zh_en>[A-Z][a-z]+)(?![A-Za-z])"
+    rf"|(?:{_INTRO_ZH}|回到|回來看|換回|再看|至於|回来看|换回|至于)\s*(?:叫|叫做|名叫)?\s*(?P<zh_en>[A-Z][a-z]+|[A-Z])(?![A-Za-z])"
     r"|(?:回到|回來看|換回|再看|至於|回来看|换回|至于)\s*(?P<back>" + _NAME_ZH + ")" + _STOP_ZH + r"|"
     # 「先講小美：…」「再來是阿傑：…」: going through people one by one
     # 「第一位學員：素養課 18 小時…」「第二位學員只有一張…」: people labelled only by their order

@@ -611,7 +611,8 @@ def _count_certs(q: Query) -> list[Card] | None:
 
 # the whole table's count asked beside a category's (「表6 總共幾張，其中專案類幾張」 "in total, and how many …")
 TOTAL_TOO = re.compile(
-    r"(總共|一共|全表|\bin total\b|\baltogether\b|\boverall\b)[^。？?]{0,40}(其中|\bof them\b|\bof these\b)"
+    r"(總共|一共|全表|\bin total\b|\baltogether\b|\boverall\b)[^。？?]{0,40}(其中|\bof them\b|\bof these\b"
+    r"|\band how many (are|is)\b)"
 )
 
 # 「多幾張」「差多少」 "how many more": two counts compared by their difference
