@@ -1395,6 +1395,9 @@ class Dialogue:
             return self._question(ds, text, lang)
         # (a what-if computed last, 「素養 18、文書 15 + 圖文 15 ok嗎」, has facts in play too)
         ex = self.facts.read(text, continuing=not ds.profile.is_empty() or ds.hypothesis is not None)
+        opened = re.match(r"\W*(?:[\u4e00-\u9fff]{1,3}\s*)?(?=(他|她|he\b|she\b)\s*[:：])", text, re.I)
+        if not ex.has_facts and ds.person and opened:
+            ex = self._person_part(text[opened.end() :])  # 「學員 A：X + Y，夠嗎」: the person, a colon, what they hold
         self._course_talked_about(ds, ex, normalise(text))
         if self._sets_supposition_aside(text):
             ex.hypothetical = False  # 「先不管假設那張」「先不管假設。另一位同事有 X」 name the what-if to set it aside
