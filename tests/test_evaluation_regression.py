@@ -204,9 +204,11 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind107.yaml", 0.86, 0.95),  # (arrival 9/15, 64/75)
         ("conversations_blind108.yaml", 0.86, 0.96),  # (arrival 7/15, 73/82)
         ("conversations_blind109.yaml", 0.93, 0.98),  # (arrival 6/15, 64/76)
-        ("conversations_blind110.yaml", 0.73, 0.93),  # (arrival 6/15, 80/90)
-        ("conversations_blind111.yaml", 0.73, 0.93),  # (arrival 10/15, 85/90)
+        ("conversations_blind110.yaml", 0.8, 0.95),  # (arrival 6/15, 80/90)
+        ("conversations_blind111.yaml", 0.8, 0.95),  # (arrival 10/15, 85/90)
         ("conversations_blind112.yaml", 0.8, 0.95),  # (arrival 8/15, 76/84)
+        ("conversations_blind113.yaml", 0.73, 0.93),  # (arrival 11/15, 78/83)
+        ("conversations_blind114.yaml", 0.4, 0.8),  # (arrival 5/15, 61/79: colloquial and terse; one round)
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
