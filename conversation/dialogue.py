@@ -2187,7 +2187,13 @@ class Dialogue:
     def _only_turns(text: str, name: str) -> bool:
         """The message only turns to `name` (「那阿傑呢」「志明呢？」 "and Bob?"): nothing else is said or asked."""
         rest = normalise(text)
-        for form in sorted({name, name[1:] if len(name) == 3 else name}, key=len, reverse=True):
+        # (「那我呢？」 "and me?": the user is named by the first person)
+        forms = (
+            ["我自己", "我本人", "我", "myself", "me"]
+            if name == people.SELF
+            else [name, name[1:] if len(name) == 3 else name]
+        )
+        for form in sorted(set(forms), key=len, reverse=True):
             rest = re.sub(re.escape(form.lower()), " ", rest)
         rest = re.sub(
             r"(那麼|那|至於|換成|換|再來|接著|然後|看看|看|的部分|的話|呢|咧|勒|\band\b|\bwhat about\b|\bhow about\b)",
@@ -2358,8 +2364,9 @@ class Dialogue:
         kept under their name and the named person's facts, if any, become the profile."""
         known = [n for n in [*ds.people, *([ds.person] if ds.person else [])] if n != people.SELF]
         name = people.mentioned(text, known)
-        if name is None and people.SELF in ds.people and people.BACK_TO_SELF.search(text):
-            return self._become(ds, people.SELF)  # 「好，回到我自己」: the user's own facts again
+        back = people.BACK_TO_SELF.search(text) or people.SELF_TURN.search(normalise(text))
+        if name is None and people.SELF in ds.people and back:
+            return self._become(ds, people.SELF)  # 「好，回到我自己」「那我呢？」: the user's own facts again
         introduces = people.introduced(text, self.reader.known_latin, self._may_be_name) is not None
         if name is None and not introduces and ds.person not in (None, people.SELF) and self._own_facts_now(ds, text):
             # 「那我呢？我有 iPAS 初級，素養課上過 11 小時」 after a colleague's result: the user's own facts
