@@ -533,6 +533,8 @@ WHO = re.compile(
     # 「三個人裡面，符合 AI 應用素養的有幾個」: the count asked after a clause naming what is met
     r"|(裡面|之中|當中|中間|其中)[，,][^。?？]{0,24}幾(個|位|人)"
     r"|(\d+|[一二三四五六七八九十兩])\s*(?:(個|位|名)\s*人?|人)\s*(裡|里|中|之中|當中)[^。?？]{0,20}幾(個|位|人)(?!小時|張)"
+    # 「這樣全部有幾個應用人才」: a count over everyone talked about
+    r"|(全部|總共|一共|全組|全班|大家)(裡面)?(有|算)?幾(個|位)(?!小時|鐘頭|張|類|項|種|能力)"
     # 「研發部四個人，AI模型訓練有幾個符合？」「這四個人有幾個符合」: the count asked of the people named
     r"|(\d+|[一二三四五六七八九十兩])\s*(個|位|名)\s*(人|同事|員工|學員|同仁|應徵者|候選人)[^。?？]{0,24}?幾(個|位|人)"
     r"(?!小時|鐘頭|張)"
@@ -564,6 +566,23 @@ WHO = re.compile(
     r"|\bwhich (one|package|course|program|programme)\b[^?]{0,30}\b(better|best|choose|pick|should)\b)"
 )
 # What a person's facts are made of; a question naming only these is about the person.
+# 「其實沒考過，拿掉」 "he failed the Python one, remove it": a certificate held, taken out for real
+TAKEN_OUT = re.compile(
+    r"\b(failed|didn't pass|did not pass|never passed|remove|delete|drop|take (it|that|this|them) out|scratch)\b"
+    r"|沒過|沒考過|沒通過|沒考上|落榜|拿掉|刪掉|移除|去掉|不算了|沒有(這|那)張"
+)
+# 「張偉這兩張都有」「都有考這兩張」: the certificates the message named before, all held
+BOTH_HELD = re.compile(
+    r"(?:這|这|那)?\s*(?P<n>兩|两|二|2|三|3|四|4)\s*(?:張|张|個|个)(?:證照|证照|認證|认证|證書|证书)?\s*"
+    r"(?:都|也都|全都|全部)\s*(?:有|考了|考過|考过|考到|拿了|拿到|持有)"
+    r"|(?:都|也都|全都)\s*(?:有|考了|考過|考过|考到|拿了|拿到|持有)\s*(?:這|这|那)\s*(?P<n2>兩|两|三|四|2|3|4)\s*(?:張|张)"
+)
+CHINESE_DIGITS = {"兩": 2, "两": 2, "二": 2, "2": 2, "三": 3, "3": 3, "四": 4, "4": 4}
+# 「春嬌有 X」「王小明上過…」: a two- or three-character name opening a message, then a verb of holding
+OPENING_HOLDER = re.compile(
+    r"^\s*(?:那|還有|另外|然後)?\s*(?P<name>(?![我你他她這那有是的也都在另其每一二兩三四五六七八九十總共合大全])"
+    r"[\u4e00-\u9fff]{2,3}?)(?=有|上過|上了|考過|考了|考到|拿到|只有|也有|沒有|持有)"
+)
 FACT_KINDS = frozenset({"type", "item", "talent", "cert", "issuer", "tool"})
 # Questions about the guideline's own subjects, asked beside facts (「我在規劃 12 小時的課。負責任意識有哪四個構面？」).
 SUBJECT_INTENTS = frozenset(
@@ -1138,6 +1157,20 @@ class Dialogue:
         text_out = "\n".join([head, echo, *lines, "", source])
         return Reply(to_simplified(text_out) if answer_lang == "zh-CN" else text_out, self._profile_buttons(lang))
 
+    def _named_ones_held(self, text: str) -> str:
+        """「王磊有 X；李娜有 Y；張偉這兩張都有」「我兩張都有」: 「這 N 張都有」 holds the N certificates the same
+        message named before it, written out so whoever says it holds them by name."""
+        m = BOTH_HELD.search(text)
+        if m is None:
+            return text
+        wanted = CHINESE_DIGITS.get(m.group("n") or m.group("n2"), 0)
+        before = [e.key for e in self.reader.entities(normalise(text[: m.start()])) if e.kind == "cert"]
+        named = list(dict.fromkeys(before))
+        if wanted < 2 or len(named) != wanted:
+            return text
+        names = "、".join(self.cat.certification(c).name for c in named)
+        return f"{text[: m.start()]}有 {names}{text[m.end() :]}"
+
     def _persons_certificate(self, ds: DialogueState, text: str) -> str:
         """「睿哲那張是哪個單位辦的？」 "Daniel's cert": the one certificate that person holds, by its name (so the
         catalog answers about it); unchanged when they hold none or several."""
@@ -1295,6 +1328,7 @@ class Dialogue:
         text = self._role_described(ds, text)
         text = self._persons_certificate(ds, text)
         text = self._path_certificate(ds, text)
+        text = self._named_ones_held(text)
         compared = self._paths_compared(ds, text, self._answer_language(text, lang), lang)
         if compared is not None:
             return [compared]  # 「A 是考一張 X；B 是考 Y 和 Z，各自會達到哪些能力類型？」
@@ -1322,7 +1356,9 @@ class Dialogue:
             text = to_simplified(text)  # a person or background put in keeps the user's script for the answer
         switched = self._switch_person(ds, text)
         supposed: dict[str, StatedProfile] = {}
-        if switched and WHO.search(normalise(text)):
+        # (「如果春嬌去補 18 小時素養課呢？這樣全部有幾個應用人才」: the one talked about, named again)
+        named_again = ds.person not in (None, people.SELF) and people.mentioned(text, [ds.person or ""]) == ds.person
+        if (switched or named_again and len(ds.people) >= 1) and WHO.search(normalise(text)):
             # 「小陳：… / 小林：有 iPAS 中級 其他都沒 誰算 AI 應用人才」: the last person's facts come with the
             # question about everyone, so they count before it is answered
             stated = self._person_part(people.as_pronoun(text, [ds.person or ""]))  # (「4號：IBM …」: no verb)
@@ -1406,6 +1442,7 @@ class Dialogue:
             ex.hypothetical = True  # 「第一張單憑它夠嗎」 "is the first one enough on its own": that one, not stored
         self._referenced_certificates(ds, ex, normalise(text))
         self._level_corrected(ds, ex, normalise(text))
+        self._held_taken_out(ds, ex, normalise(text))
         if ex.unnamed and not ex.adds:
             # 「阿凱都有兩張工具類了」 after his two 工具類 were named: the count restates them, adds none
             held: dict[str, int] = {}
@@ -1476,10 +1513,13 @@ class Dialogue:
         asks_again = ds.hypothesis is not None and bool(ds.situation_types) and ex.asks_level and not ex.has_facts
         supposes = bool(self.facts.hypothetical.search(n))  # 「假設上面兩個都上完」 supposes anew
         asks_again = asks_again and not supposes and not NOW.search(n) and not REAL.search(n)
-        # (「順便問，我的職稱是行政助理，在表7算哪一型？」「照發展路徑下一步是什麼職稱」: a role or a career path asked)
+        # (「順便問，我的職稱是行政助理，在表7算哪一型？」「照發展路徑下一步是什麼職稱」: a role or a career path asked;
+        # 「另外老闆叫我把客戶名單丟 ChatGPT，這樣 OK 嗎」: responsible use asked)
         own_kinds = {e.kind for e in self.reader.entities(n)}
         asks_again = (
-            asks_again and not own_kinds & {"role", "archetype"} and "career" not in self.reader.detect_intents(n)
+            asks_again
+            and not own_kinds & {"role", "archetype", "rai"}
+            and "career" not in self.reader.detect_intents(n)
         )
         goes_on = goes_on or asks_again
         # 「行銷的那張咧？也是工具類？」 after a what-if: a catalog question about a certificate it describes
@@ -1732,6 +1772,10 @@ class Dialogue:
             # 「不對，是 11 小時」「另外 Canva 上了 18 小時」 right after a result: the same result, recomputed
             ds.profile, ds.hypothesis = updated, None
             route = ex.route or ds.situation_route
+            # (「喔對，我上個月考過 X」 after 「用上課時數算的話各還差多少」: a certificate held now is weighed on
+            # its own route too — the route asked before no longer limits the result)
+            if not ex.route and ((ex.certificates or ex.unnamed) if route == "training" else ex.hours):
+                route = None
             standing = self.situation.standing(updated, answer_lang)  # the other types, in one line
             # 「工具課的話我只上過 ChatGPT 的，10 小時」 after a literacy result: the type the new hours are for too
             order = [t.name for t in self.cat.types]
@@ -2408,6 +2452,14 @@ class Dialogue:
             bare = (people.turned_to(n) if ds.person is not None else None) or people.possessed(n)
             if bare and self._may_be_name(bare):
                 name = bare
+        if name is None and (ds.person not in (None, people.SELF) or len(ds.people) >= 2):
+            # 「春嬌有 TQC…，另外上過…」 while colleagues are gone through: a name opening the message with what
+            # they hold is the next colleague (a word the guideline uses is no one)
+            opening = OPENING_HOLDER.match(normalise(text))
+            holder = opening.group("name") if opening else None
+            stated = holder and self.facts.read(people.as_pronoun(text, [holder]), continuing=True).has_facts
+            if holder and stated and self._may_be_name(holder):
+                name = holder
         return self._become(ds, name) if name else False
 
     def _topic_marked(self, ds: DialogueState, text: str) -> str:
@@ -3204,6 +3256,24 @@ class Dialogue:
             before = [c for c in reversed(recent) if c not in ex.certificates]
             if before:
                 ex.certificates = [before[0], *ex.certificates]
+
+    def _held_taken_out(self, ds: DialogueState, ex: Any, text: str) -> None:
+        """「他 Python 那張其實沒考過，拿掉」 "he actually failed the Python one, remove it": certificates held,
+        named in a message that takes them out for real, are no longer held (the others stay)."""
+        if ex.hypothetical or not TAKEN_OUT.search(text) or ds.profile.is_empty():
+            return
+        held = {c.cert_id for c in ds.profile.certificates}
+        ref = re.search(_CERT_REF, text)
+        if not ex.certificates and ref is not None and held:
+            # (「辦公室應用那張其實沒考過」: the held one those words describe — not 「沒有任何證照」)
+            found = self._described(ref.group(0), [("cert", c, "") for c in sorted(held)])
+            ex.certificates = [found[1]] if found else []
+        if not ex.certificates:
+            return
+        if not set(ex.certificates) <= held:
+            return
+        ex.negated = list(dict.fromkeys([*ex.negated, *ex.certificates]))
+        ex.certificates, ex.no_certificates, ex.correction = [], False, True
 
     def _level_corrected(self, ds: DialogueState, ex: Any, text: str) -> None:
         """「不對，我是說初級，中級我還沒考」 after 「我有 iPAS 中級」: the same certificate at the level named

@@ -46,6 +46,11 @@ INTRO = re.compile(
     # (the same in Simplified: 「先说老张：…」「再来是小周：…」)
     r"|先讲|先说|先问|再来是|再来|再问|接着是|接着问|然后是|接下来是|接下来|下一个是)\s*"
     r"(?P<next>" + _NAME_ZH + r"(?<![喔哦啊吧啦呀耶欸])|[A-Z][a-z]+|[A-Z]|[甲乙丙丁])(?=\s*[：:，,])|"
+    # 「先從小陳開始：他有…」「从老王开始」: the first of several gone through
+    r"(?:先從|從|先从|从)\s*(?P<start>" + _NAME_ZH + r")\s*(?:開始|开始)|"
+    # 「幫我看我們組的志明：素養課…」: someone a look is asked for, their facts after the colon
+    r"(?:幫|帮)(?:我|忙)?\s*(?:看|算|評估|评估|盤點|盘点|查|檢視)(?:一下|下)?\s*(?:[^，。,：:]{0,8}?的)?"
+    r"(?P<for_colon>" + _NAME_ZH + r")(?=\s*[：:])|"
     # 「幫品管課的阿明做能力盤點」: someone a task is done for
     r"(?:幫|替|為)(?:[^，。,]{0,6}?的|(?:我|我們)?的?" + _INTRO_ZH + r")?"
     r"(?P<for>" + _NAME_ZH + r")(?=做|評估|評|盤點|看|檢視|算|查|問)|"
@@ -93,7 +98,9 @@ _SAYS = (
     r"(?=\s*(?:[（(][^）)]{0,10}[）)])?\s*"
     # (「小美是護理師，上過…」: who they are, then their facts)
     r"(有|上過|上了|考過|考了|考到|拿到|拿了|只有|也有|沒有|沒上|沒考|沒證照|沒拿|沒任何|的|呢|比"
-    r"|是(?=[^，,。？?]{1,8}[，,][^。？?]{0,30}(有|上過|考過|考到|拿到|沒有|沒上))))"
+    r"|是(?=[^，,。？?]{1,8}[，,][^。？?]{0,30}(有|上過|考過|考到|拿到|沒有|沒上))"
+    # (「阿哲的話，他有…」 with its 「的話」 set aside: the name, then a pronoun that holds)
+    r"|[，,]\s*(?:他|她)(?:有|上過|上了|考過|考了|考到|拿到|只有|也有|沒有)))"
 )
 # after a Latin word only verbs of holding: 「Notion的課」 "Hsinchu only" name no one
 _SAYS_LATIN = (

@@ -119,6 +119,13 @@ WRONG_THEN_RIGHT = re.compile(
     r"[，,、\s]*(?:[^\d，。,?？]{0,12}?)(其實|應該|實際上|正確)?\s*(是|只有|為|有)\s*(?P<new>\d+(\.\d+)?)\s*(個)?"
     r"\s*(小時|hours?)"
 )
+# the right value, then the wrong one taken back (「模型訓練是 36 不是 26」「其實上了 8 小時，不是 5」 "was 24h, not
+# 30"): the right value is the area's hours — a unit left off is the hours the conversation is about — and the
+# wrong one is dropped (a question 「不是 18 小時嗎」 takes nothing back)
+RIGHT_NOT_WRONG = re.compile(
+    r"(?<![\d.])(?P<new>\d+(\.\d+)?)\s*(個)?\s*(?P<unit>小時|hours?|hrs?|h\b)?\s*[，,]?\s*(而)?(不是|\bnot\b)\s*"
+    r"(?P<old>\d+(\.\d+)?)(?!\s*(張|certificates?|certs?))\s*(個)?\s*(小時|hours?|hrs?|h\b)?(?![^，。,.?？]{0,8}[嗎吗?？])"
+)
 # "and the rest on Zapier" 「其餘是自動化」: the part of a total not given to the items named
 REST = re.compile(
     r"(\bthe rest\b|\brest of (it|them|those)\b|\bremaining\b|其餘|其他的|剩下的?)"
@@ -471,6 +478,14 @@ class FactReader:
         if meant is not None and replaced and self.hours_re.search(text[meant.end() :]):
             text = ("如果 " if supposed_before else "") + meant.group(1) + " " + text[meant.end() :]
         text = WRONG_THEN_RIGHT.sub(lambda m: f"{m.group('new')} 小時（{m.group('said')}了）", text)
+        text = RIGHT_NOT_WRONG.sub(
+            lambda m: (
+                f"{m.group('new')} hours (correction)"
+                if re.fullmatch(r"[^\u3400-\u9fff]*", m.group(0)) and re.search(r"[A-Za-z]{3,}", text)
+                else f"{m.group('new')} 小時（更正）"
+            ),
+            text,
+        )
         text = SHORT_OF.sub(" ", text)  # 「沒有任何一項工具滿 18 小時」 says what she lacks, not hours she has
         # 「圖文跟影像加起來已經 18 小時了」 adds up hours already stated (earlier, or in this very message)
         summed = ADDED_UP.search(text)
