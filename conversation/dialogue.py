@@ -571,6 +571,8 @@ TAKEN_OUT = re.compile(
     r"\b(failed|didn't pass|did not pass|never passed|remove|delete|drop|take (it|that|this|them) out|scratch)\b"
     r"|沒過|沒考過|沒通過|沒考上|落榜|拿掉|刪掉|移除|去掉|不算了|沒有(這|那)張"
 )
+# 「專案類有他們的嗎」 "do they have any project ones": the issuer just talked about
+ISSUER_PRONOUN = re.compile(r"(他們|她們|它們|該單位|該機構)(?=的|辦|有|家)|\b(they|their|them)\b")
 # 「張偉這兩張都有」「都有考這兩張」: the certificates the message named before, all held
 BOTH_HELD = re.compile(
     r"(?:這|这|那)?\s*(?P<n>兩|两|二|2|三|3|四|4)\s*(?:張|张|個|个)(?:證照|证照|認證|认证|證書|证书)?\s*"
@@ -2520,6 +2522,10 @@ class Dialogue:
         if ds.topic is None or any(e.kind == "issuer" for e in self.reader.entities(n)):
             return text
         talked = [key for kind, key, _ in ds.topic.entities if kind == "issuer"]
+        they = ISSUER_PRONOUN.search(n)
+        if they and len(set(talked)) == 1 and ds.person is None and not ds.people:
+            # 「專案類有他們的嗎？」 right after 資策會's certificates: the issuer talked about, with no one else
+            return n[: they.start()] + talked[0] + n[they.end() :]
         # (「學校那邊還有辦別張嗎」 after AIA's certificate was talked about: the issuers of the certificates too)
         certs = [key for kind, key in ds.recent if kind == "cert"] + [c.cert_id for c in ds.profile.certificates]
         talked = list(dict.fromkeys([*talked, *(self.cat.certification(c).issuer for c in certs)]))
@@ -2851,6 +2857,7 @@ class Dialogue:
         """The facts of one person's part of a message listing several; 「證書如下：小王 iPAS 初級…；小李 …」
         lists who holds what with no verb, so a part that opens with the person and a certificate's name
         holds that certificate."""
+        part = re.sub(r"\b(he|she),?\s+who\s+", r"\1 ", part, flags=re.I)  # ("…with Sarah, who only has X")
         ex = self.facts.read(part, continuing=True)
         # (「1. 志明：AWS …」: a numbered line opens the same way)
         # ("Ben: Google Cloud Professional Machine Learning Engineer, nothing else": the same in English)

@@ -59,6 +59,9 @@ INTRO = re.compile(
     r"|student|applicant|participant|member|adding|add|hired|new guy|new hire|new girl|welcome)(?:,|:)?\s+"
     # ("Employee A has…", "Back to A:": a single capital letter labels someone too)
     r"(?P<en>[A-Z][a-z]+|[A-Z])(?![A-Za-z])|"
+    # "Compare him with Sarah, who only has X": someone brought in beside the one talked about
+    r"\b(?i:with|and|to|versus|vs\.?|against)\s+(?P<en_who>[A-Z][a-z]+),?\s+(?i:who)\s+(?i:only\s+|just\s+|also\s+)?"
+    r"(?i:has|holds|had|got|did|took|passed|completed)\b|"
     # "Priya on my team: 25h literacy…": someone placed in the user's team, then their facts
     r"(?P<en_team>[A-Z][a-z]{2,})\s+(?:on|from|in)\s+(?:my|our)\s+(?:team|group|department|class|unit)\b|"
     # "And Ben? He has…": a name asked about on its own, then what is said of them

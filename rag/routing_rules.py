@@ -550,6 +550,12 @@ def _count_certs(q: Query) -> list[Card] | None:
     if named and not categories and q.u.followup and {"count", "category_of"} <= q.intents:
         # "how many are in that category?" after a certificate: the category it belongs to, counted
         return [q.views.category_card(c, count_first=True) for c in dict.fromkeys(c.category for c in named)]
+    if ISSUERS_COUNTED.search(q.u.normalised) and not named:
+        # 「表6 總共有幾個不同的辦理單位」 "across the whole table, how many issuers": the issuers, counted (the
+        # whole table when it says so, whatever category was talked about before)
+        f = CertFilter() if WHOLE_TABLE.search(q.u.normalised) else cert_filter(q)
+        if not f.issuers:
+            return [q.views.queries.issuers_counted(f)]
     if q.asks("successor") and not named:
         return None  # 「聽說微軟有幾張要停辦」: which are retired (query.retired_certs), not how many they issue
     more_of = bool(DIFFERENCE.search(q.u.normalised) and MORE_OF_THEM.search(q.u.normalised))  # 「誰辦的比較多張」
@@ -623,6 +629,14 @@ DIFFERENCE = re.compile(
 
 
 # 「哪個機構辦的最多」 "which issuer has the most": the issuers ranked, not one count
+# 「表6 總共有幾個辦理單位」 "how many different issuers are there": issuers counted, not certificates
+ISSUERS_COUNTED = re.compile(
+    r"(幾|多少)\s*(個|家|間)?\s*(不同的?)?\s*(辦理單位|發證單位|頒發單位|認證單位|機構|單位|組織|廠商|公司)"
+    r"|\bhow many (different |distinct |separate |unique )?(issuers|issuing (bodies|organi[sz]ations)|organi[sz]ations"
+    r"|bodies|institutions|companies|vendors|providers)\b"
+    r"|\bnumber of (different |distinct )?(issuers|organi[sz]ations|vendors)\b"
+)
+WHOLE_TABLE = re.compile(r"(整張表|全表|整個表|全部的?認證|\bwhole table\b|\bentire table\b|\ball of (table|表)\s*6\b)")
 ISSUER_RANKED = re.compile(
     r"(機構|單位|誰|哪(家|個|一家|一個)|公司|廠商|issuer|vendor|who|which (organi[sz]ation|company))"
     r"[^。?？]{0,16}(最多|(?P<few>最少)|\bmost\b|\b(?P<fewest>fewest)\b)"
@@ -698,6 +712,25 @@ DESCRIBED_EXAM = re.compile(
 EXAM_WORDS = re.compile(
     r"(第[二三四五2-5]張|另一張|下一張|測驗|考試|考生|上機|筆試|紙筆|\bexam\b|\btest\b|\bcandidates?\b)"
 )
+
+
+# 「證照跟時數要兩個都達到嗎，還是有一邊就算」 "do I need both certificates and hours, or is either enough": how
+# 表5's two routes combine, asked with no facts
+POLICY_ASKED = re.compile(
+    r"(證照|認證|證書|考照)[^。?？]{0,8}(時數|上課|課程|受訓)[^。?？]{0,14}"
+    r"(兩(個|者|邊|條|種)?(都|皆)|都要|皆需|同時|擇一|任一|其中一|一邊|一條|二選一|只要一)"
+    r"|\b(both|either)\b[^?.]{0,30}\b(cert\w*|exams?)\b[^?.]{0,12}\b(hours|training|courses)\b"
+    r"|\b(cert\w*|exams?)\b[^?.]{0,12}\b(and|or)\b[^?.]{0,12}\b(hours|training|courses)\b[^?.]{0,30}\b(both|either)\b"
+)
+
+
+@rule(
+    "view.evidence_policy", 843, VIEW, "how 表5's certificate and training routes combine (either, or both if required)"
+)
+def _evidence_policy(q: Query) -> list[Card] | None:
+    if not POLICY_ASKED.search(q.u.normalised) or re.search(r"\d", q.u.normalised) or named_certs(q):
+        return None
+    return [q.views.evidence_policy_card()]
 
 
 @rule("view.category_of_described_exam", 844, VIEW, "an exam described, not named: the 表3 category it matches")
@@ -807,6 +840,29 @@ NAMED_LIKE = re.compile(
     # 「AI 應用規劃師有對應的證照嗎」: a certificate named for the job
     r"|有(對應|相應|同名)的?(證照|認證|證書)|\b(a|any) (matching|corresponding) (cert|certificate|certification)s?\b"
 )
+
+
+# 「有沒有跟行銷有關的證照」「關於 Python 的認證」 "a certification specifically about marketing": the subject
+# a certificate is asked for, said in so many words
+SUBJECT_OF_CERT = re.compile(
+    r"(?:跟|和|與|關於|針對|專門(?:跟|和|針對|給)?)\s*(?P<zh>[^，。?？\s]{2,12}?)\s*(?:有關|相關|方面)?的?\s*(?:證照|認證|證書)"
+    r"|(?P<zh2>[^，。?？\s的]{2,8}?)\s*(?:相關|有關|方面)的?\s*(?:證照|認證|證書)"
+    r"|\b(?:cert\w*|exams?)\b[^?.]{0,50}?\b(?:about|on|for|covering|related to|specific to|focused on|in)\s+"
+    r"(?P<en>[a-z][a-z+ -]{2,30}?)\s*(?:\?|$|,|\.|\bcert|\bin the\b)"
+    r"|\b(?P<en2>[a-z][a-z+-]{2,20})[- ](?:related|focused|specific) (?:cert\w*|exams?)\b"
+)
+
+
+@rule("query.certs_on_subject", 857, QUERY, "the 表6 certificates named for a subject the question asks about")
+def _certs_on_subject(q: Query) -> list[Card] | None:
+    m = SUBJECT_OF_CERT.search(q.u.normalised)
+    if m is None or named_certs(q) or not mentions_certificates(q):
+        return None
+    subject = m.group("zh") or m.group("zh2") or m.group("en") or m.group("en2") or ""
+    # (「有沒有專門跟行銷有關的」: the asking words before the subject are not of it)
+    subject = re.sub(r"^(?:有沒有|有無|是否有|請問|想問|想找|專門|特別|跟|和|與|關於|針對|\s)+", "", subject)
+    card = q.views.queries.certs_on_subject(subject, cert_filter(q))
+    return [card] if card is not None else None
 
 
 @rule("query.certs_named_like", 855, QUERY, "the 表6 certificates whose names contain a job's titles (表7–表9)")

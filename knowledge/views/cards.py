@@ -250,6 +250,24 @@ class CatalogCards:
         en.append("Either route reaches the level. Use /assess for a self-assessment.")
         return Card("\n".join(zh), "\n".join(en), [TABLE5])
 
+    def evidence_policy_card(self) -> Card:
+        """「證照跟時數要兩個都達到嗎，還是有一邊就算」: how 表5's two routes combine — either one in full by
+        default, both when an organisation requires it — and that neither makes up for the other."""
+        either, both = self.cat.rules.policies["either"], self.cat.rules.policies["both"]
+        routes = self.cat.rules.routes
+        zh = (
+            f"預設是「{either.label}」：表5 每一級都有「{routes['certificate'].label}」與「{routes['training'].label}」"
+            f"兩條途徑，證照或受訓時數其中一條完整符合就算達到；組織也可另行設定為「{both.label}」。\n"
+            "兩條途徑不能互相折抵：證照不換算成時數，時數也不能補證照的張數。可用 /assess 進行自我評估。"
+        )
+        en = (
+            f"By default, {either.label_en}: each 表5 level has a {routes['certificate'].label_en} and a "
+            f"{routes['training'].label_en}, and meeting either one in full reaches the level; an organisation may "
+            f"instead require both ({both.label_en}).\nThe routes do not offset each other: certificates never "
+            "count as hours, and hours never stand in for certificates. Use /assess for a self-assessment."
+        )
+        return Card(zh, en, [TABLE5], native=True)
+
     def people_roles_card(self, placed: Sequence[tuple[str, Sequence[Role]]]) -> Card:
         """「他們各自比較對應哪個職稱」: each person described, with the 表8/表9 title their work fits best
         (read from their own words; two when both fit about equally), its talent category and its purpose."""

@@ -49,6 +49,33 @@ class CertFilter:
         return " ".join(parts) if en else "".join(parts)
 
 
+# words that name no subject of a certificate: every certificate's name holds some of them
+SUBJECT_FILLER = frozenset(
+    {
+        "certified",
+        "certification",
+        "certificate",
+        "cert",
+        "certs",
+        "the",
+        "and",
+        "for",
+        "specifically",
+        "about",
+        "認證",
+        "證照",
+        "證書",
+        "能力",
+        "專業",
+        "有關",
+        "相關",
+        "方面",
+        "專門",
+        "應用",
+    }
+)
+
+
 def _cert_bullets(certs: Sequence[Certification]) -> tuple[str, str]:
     """One line per certificate with its category and issuer (Chinese, English)."""
     zh = "\n".join(f"• {c.name}（{c.category}，{c.issuer}）" for c in certs)
@@ -148,6 +175,51 @@ class CatalogQueries:
         total = sum(counts.values())  # 「專案類共幾張、哪家最多」: the count the ranking is over
         zh += f"（{label_zh}認證共 {total} 張）" if label_zh else f"（全表共 {total} 張）"
         en += f" ({total} {label_en} certifications in all.)" if label_en else f" ({total} in all.)"
+        return Card(zh, en, [TABLE6], native=True)
+
+    def issuers_counted(self, f: CertFilter) -> Card:
+        """「表6 總共有幾個不同的辦理單位」 "how many different issuers": the distinct issuers (under the
+        filter's category or scope), the count first, then each with its number of certificates."""
+        counts: dict[str, int] = {}
+        for c in self.cat.certifications:
+            if f.admits(c):
+                counts[c.issuer] = counts.get(c.issuer, 0) + 1
+        if not counts:
+            return self.count_certs(f)
+        ranked = sorted(counts.items(), key=lambda x: (-x[1], x[0]))
+        total = sum(counts.values())
+        label_zh, label_en = f.describe(), f.describe(en=True)
+        rest_zh = "、".join(f"{name} {n} 張" for name, n in ranked)
+        rest_en = ", ".join(f"{name} ({n})" for name, n in ranked)
+        zh = f"表6 的{label_zh}認證共 {total} 張，來自 {len(counts)} 個不同的辦理單位：{rest_zh}。"
+        what_en = " ".join(x for x in (label_en, "certifications") if x)
+        en = f"The {total} {what_en} of 表6 come from {len(counts)} different issuers: {rest_en}."
+        return Card(zh, en, [TABLE6], native=True)
+
+    def certs_on_subject(self, subject: str, f: CertFilter) -> Card | None:
+        """「有沒有跟行銷有關的證照」 "a certification specifically about marketing": the 表6 certificates whose
+        name or another name holds the subject's distinctive words (a word most certificates share — AI,
+        認證 — says nothing); None when none does."""
+
+        def words(text: str) -> list[str]:
+            return [
+                w for w in re.findall(r"[a-z][a-z+]{2,}|[\u4e00-\u9fff]{2,}", text.lower()) if w not in SUBJECT_FILLER
+            ]
+
+        names = {c.id: " ".join([c.name, *c.aliases]).lower() for c in self.cat.certifications if f.admits(c)}
+        wanted = [w for w in words(subject) if 0 < sum(w in n for n in names.values()) <= 3]
+        if not wanted:
+            return None
+        certs = [c for c in self.cat.certifications if c.id in names and all(w in names[c.id] for w in wanted)]
+        if not certs:
+            return None
+        lines, lines_en = _cert_bullets(certs)
+        label = subject.strip()
+        zh = f"表6 中名稱與「{label}」有關的{f.describe()}認證共 {len(certs)} 張：\n{lines}"
+        what_en = " ".join(
+            x for x in (f.describe(en=True), "certification" if len(certs) == 1 else "certifications") if x
+        )
+        en = f"表6 lists {len(certs)} {what_en} named for “{label}”:\n{lines_en}"
         return Card(zh, en, [TABLE6], native=True)
 
     def certs_named_like(self, titles: Sequence[str], f: CertFilter) -> Card:
