@@ -91,7 +91,8 @@ COUNT_MET = re.compile(
 DEFAULT_ASKED = re.compile(
     r"(預設|原則上|照規定|一般來說|本來就|\bby default\b|\bdefault\b"
     # 「兩邊都要達到，還是有一邊就算？」 "or is either enough": which of the two the rule is, asked
-    r"|還是(有|只要|只需)?\s*(一邊|一條|一個|一種|其中一|任一|擇一)|\bor (is )?(just )?(either|one of them|one)( route)? enough\b)"
+    r"|還是(有|只要|只需)?\s*(一邊|一條|一個|一種|其中一|任一|擇一)"
+    r"|\bor (is )?(just )?(either|one of them|one)( route)? enough\b)"
 )
 # 「工具+程式累計有到 30 嗎」 "tool and programming hours combined": a summed 表5 measure asked for itself
 COMBINED_ASKED = re.compile(r"(累計|加起來|合計|加總|總和|[+＋]|\b(combined|together|in total|added up)\b)")
