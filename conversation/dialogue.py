@@ -2523,7 +2523,9 @@ class Dialogue:
             return text
         talked = [key for kind, key, _ in ds.topic.entities if kind == "issuer"]
         they = ISSUER_PRONOUN.search(n)
-        if they and len(set(talked)) == 1 and ds.person is None and not ds.people:
+        # (not "…20 h of ChatGPT courses. Where does that put them?": people with facts, not the issuer)
+        about_certs = re.search(r"類|張|證照|認證|cert|exam", n) and not re.search(r"\d", n)
+        if they and about_certs and len(set(talked)) == 1 and ds.person is None and not ds.people:
             # 「專案類有他們的嗎？」 right after 資策會's certificates: the issuer talked about, with no one else
             return n[: they.start()] + talked[0] + n[they.end() :]
         # (「學校那邊還有辦別張嗎」 after AIA's certificate was talked about: the issuers of the certificates too)

@@ -733,6 +733,26 @@ def _evidence_policy(q: Query) -> list[Card] | None:
     return [q.views.evidence_policy_card()]
 
 
+# 「上過一堆 AI 課但不知道算不算，要從哪裡開始」 "no idea if any of it counts, where do I even start": how a
+# self-assessment is done, asked with no facts
+ASSESS_HOW = re.compile(
+    r"(怎麼|如何|從哪(裡|邊)?|從何)(開始)?[^。?？]{0,6}(評估|自評|自我評估|盤點|檢視自己|檢核)"
+    r"|不知道[^。?？]{0,16}(算不算|有沒有算|能不能算|算不算數|有沒有用)"
+    r"|\bhow (do|can|should|would) (i|we) (assess|evaluate|check|self-assess|rate)\b"
+    r"|\bwhere (do|should|would|can) (i|we) (even )?start\b|\bno idea (if|whether)\b[^?]{0,40}\bcounts?\b"
+    r"|\b(does|do|would) any of (it|this|that|them) count\b"
+)
+
+
+@rule("view.how_to_assess", 842, VIEW, "how a self-assessment is done: certificates and course hours (表5, 表6)")
+def _how_to_assess(q: Query) -> list[Card] | None:
+    if not ASSESS_HOW.search(q.u.normalised) or re.search(r"\d", q.u.normalised) or named_certs(q):
+        return None
+    if set(q.keys) & {"type", "item", "cert_category"}:
+        return None  # 「AI 工具應用怎麼評估」: that type's indicators (its own card)
+    return [q.views.how_to_assess_card()]
+
+
 @rule("view.category_of_described_exam", 844, VIEW, "an exam described, not named: the 表3 category it matches")
 def _described_exam(q: Query) -> Plan | None:
     text = q.u.normalised

@@ -268,6 +268,32 @@ class CatalogCards:
         )
         return Card(zh, en, [TABLE5], native=True)
 
+    def how_to_assess_card(self) -> Card:
+        """「上過一堆 AI 課，不知道算不算，要從哪開始」 "where do I even start": what a self-assessment reads — the
+        certificates held (表6 and its categories) and course hours per 表5 area — and the two ways to give them."""
+        areas = "、".join(t.name for t in self.cat.types)
+        tools = "、".join(self.cat.rules.tool_items)
+        zh = (
+            "自我評估看兩樣東西（表5）：\n"
+            "• 持有的證照：表6 列的認證各屬素養類、工具類或專案類，張數決定「證照累積張數」途徑；\n"
+            f"• 上過的課程時數：依內容歸到 AI 應用素養、各工具項目（{tools}）、AI 程式語言應用、AI 模型訓練、"
+            "AI 服務開發，累計決定「課程受訓累積時數」途徑。\n"
+            f"每種能力類型（{areas}）任一途徑符合即達到。直接告訴我，例如「我有 iPAS 初級，素養課 12 小時、"
+            "ChatGPT 文書課 20 小時」，我會逐項判定並說明還缺什麼；或用 /assess 一步步填。"
+        )
+        en = (
+            "A self-assessment reads two things (表5):\n"
+            "• the certificates you hold: each 表6 certification is literacy (素養類), tool (工具類) or project "
+            "(專案類), and their count is the certificate route;\n"
+            f"• your course hours, by what they taught: AI literacy, each tool item ({tools.replace('、', ', ')}), "
+            "programming, model "
+            "training, service development — their totals are the training route.\n"
+            f"Each competency type ({areas.replace('、', ', ')}) is reached by either route. Just tell me, e.g. “I hold iPAS 初級, 12 h of "
+            "AI literacy and 20 h of ChatGPT writing courses”, and I will judge each type and say what is missing; "
+            "or use /assess step by step."
+        )
+        return Card(zh, en, [TABLE5, TABLE6], native=True)
+
     def people_roles_card(self, placed: Sequence[tuple[str, Sequence[Role]]]) -> Card:
         """「他們各自比較對應哪個職稱」: each person described, with the 表8/表9 title their work fits best
         (read from their own words; two when both fit about equally), its talent category and its purpose."""
