@@ -288,7 +288,8 @@ class CatalogCards:
             f"• your course hours, by what they taught: AI literacy, each tool item ({tools.replace('、', ', ')}), "
             "programming, model "
             "training, service development — their totals are the training route.\n"
-            f"Each competency type ({areas.replace('、', ', ')}) is reached by either route. Just tell me, e.g. “I hold iPAS 初級, 12 h of "
+            f"Each competency type ({areas.replace('、', ', ')}) is reached by either route. "
+            "Just tell me, e.g. “I hold iPAS 初級, 12 h of "
             "AI literacy and 20 h of ChatGPT writing courses”, and I will judge each type and say what is missing; "
             "or use /assess step by step."
         )
