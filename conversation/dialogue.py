@@ -573,8 +573,13 @@ TAKEN_OUT = re.compile(
 )
 # 「專案類有他們的嗎」 "do they have any project ones": the issuer just talked about
 ISSUER_PRONOUN = re.compile(r"(他們|她們|它們|該單位|該機構)(?=的|辦|有|家)|\b(they|their|them)\b")
+# 「加起來總共要幾個小時」 "how many hours in total": a total of course hours asked
+TOTAL_ASKED = re.compile(
+    r"(總共|加起來|合計|一共|全部|總計)[^。?？]{0,8}(幾|多少)\s*(個)?\s*(小時|鐘頭|時數)"
+    r"|\bhow many hours\b[^?]{0,30}\b(in total|in all|altogether|total|overall)\b|\btotal (number of )?hours\b"
+)
 # 「張偉這兩張都有」「都有考這兩張」: the certificates the message named before, all held
-BOTH_HELD = re.compile(
+NAMED_ONES_HELD = re.compile(
     r"(?:這|这|那)?\s*(?P<n>兩|两|二|2|三|3|四|4)\s*(?:張|张|個|个)(?:證照|证照|認證|认证|證書|证书)?\s*"
     r"(?:都|也都|全都|全部)\s*(?:有|考了|考過|考过|考到|拿了|拿到|持有)"
     r"|(?:都|也都|全都)\s*(?:有|考了|考過|考过|考到|拿了|拿到|持有)\s*(?:這|这|那)\s*(?P<n2>兩|两|三|四|2|3|4)\s*(?:張|张)"
@@ -837,6 +842,17 @@ class Dialogue:
                 )
                 question = to_simplified(pointed) if detect_language(parts[1]) == "zh-CN" else pointed
             second = self._question(ds, question, lang)
+            if len(first) == 1 and len(second) == 1:
+                return [Reply(f"{first[0].text}\n\n{second[0].text}", first[0].buttons)]
+        roles = [e for e in self.reader.entities(normalise(text)) if e.kind in ("role", "archetype") and e.start >= 0]
+        supposed = self.facts.read(text, continuing=True)
+        if len(parts) == 1 and len(roles) == 1 and supposed.has_facts and supposed.hypothetical and not ds.flow:
+            # 「上完 18 小時素養課之後，是不是就可以說自己是 AI 導入顧問了？」: the what-if, then the role named
+            # (what 表7–表9 say it is; the guideline has no hours of its own for a title)
+            first = self._read_one(ds, text, lang)
+            english = reads_as_english(text)
+            role_q = f"What is the role {roles[0].surface}?" if english else f"{roles[0].surface}是什麼角色？"
+            second = self._question(ds, role_q, lang)
             if len(first) == 1 and len(second) == 1:
                 return [Reply(f"{first[0].text}\n\n{second[0].text}", first[0].buttons)]
         if len(parts) == 2 and self._category_then_plan(ds, parts):
@@ -1162,7 +1178,7 @@ class Dialogue:
     def _named_ones_held(self, text: str) -> str:
         """「王磊有 X；李娜有 Y；張偉這兩張都有」「我兩張都有」: 「這 N 張都有」 holds the N certificates the same
         message named before it, written out so whoever says it holds them by name."""
-        m = BOTH_HELD.search(text)
+        m = NAMED_ONES_HELD.search(text)
         if m is None:
             return text
         wanted = CHINESE_DIGITS.get(m.group("n") or m.group("n2"), 0)
@@ -1354,6 +1370,7 @@ class Dialogue:
         text = self._person_not_meeting(ds, text)
         text = self._with_background(ds, text)
         text = self._titles_for_aim(ds, text)
+        text = self._talent_total(ds, text)
         if text != said and detect_language(said) == "zh-CN":
             text = to_simplified(text)  # a person or background put in keeps the user's script for the answer
         switched = self._switch_person(ds, text)
@@ -1945,6 +1962,17 @@ class Dialogue:
         if ex.route and later_if and self.facts.route(parts[0]) is None:
             return None
         return ex.route or carried
+
+    def _talent_total(self, ds: DialogueState, text: str) -> str:
+        """「如果全部都用上課的方式，加起來總共要幾個小時」 right after what a talent category takes, with no facts
+        and nothing named: that category's total (its card states the least course hours)."""
+        n = normalise(text)
+        if ds.topic is None or not ds.profile.is_empty() or ds.person is not None or not TOTAL_ASKED.search(n):
+            return text
+        talents = [key for kind, key, _ in ds.topic.entities if kind == "talent"]
+        if len(set(talents)) != 1 or self.reader.entities(n) or self.facts.read(text, continuing=True).has_facts:
+            return text
+        return f"{text}（{talents[0]}）"
 
     def _titles_for_aim(self, ds: DialogueState, text: str) -> str:
         """「這班結訓之後，可以往哪些職稱投？」 "what jobs could they apply for then?" with nothing named, right after

@@ -554,8 +554,10 @@ class Advisor:
         names_area = "tools" in u.intents and any(area != "tool" for _, area, _ in self.facts.areas_named(u.normalised))
         # "Which governance frameworks does it cite?" "How many dimensions…?" after a type: an overview of a
         # subject of its own, not the type's
+        # (「我那個聊天機器人…就負責任使用 AI 來說要注意哪些」: 「我那個」 is the user's own thing, no reference)
+        unowned = re.sub(r"(我|我們)的?(那個|這個|那門|這門|那份|這份|那張|這張)", " ", u.normalised)
         own_subject = bool(set(u.intents) & OWN_SUBJECT_INTENTS) and (
-            not self.understanding.pronouns.search(u.normalised) or bool(GUIDELINE_SPEAKS.search(u.normalised))
+            not self.understanding.pronouns.search(unowned) or bool(GUIDELINE_SPEAKS.search(u.normalised))
         )
         if (
             not u.entities

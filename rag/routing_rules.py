@@ -1899,7 +1899,7 @@ def _rai(q: Query) -> list[Card] | None:
         implied = _implied_dimensions(q)
         if implied and CAUTION.search(q.u.normalised):
             return [*(v.rai_card(k) for k in implied), v.rai_overview()]
-        return [v.rai_overview()]
+        return [v.rai_overview(practical=bool(WATCH.search(q.u.normalised)))]  # (「要注意哪些」: what each says)
     uses_ai = GUIDELINE_SAYS.search(q.u.normalised) or (
         AI_USED.search(q.u.normalised) and not set(keys) - {"industry", "role", "archetype"}
     )
@@ -1912,7 +1912,7 @@ def _rai(q: Query) -> list[Card] | None:
             # the dimensions the use brings in answer it; a passage naming the same use does not outrank them
             return [replace(v.rai_card(k), native=True) for k in implied]
         if AI_USED.search(text) and WATCH.search(asked) and not set(keys) - {"industry", "role", "archetype"}:
-            return [v.rai_overview()]  # 「我們想用 AI 寫客服回覆，有什麼要注意」: no one dimension stands out
+            return [v.rai_overview(practical=True)]  # 「我們想用 AI 寫客服回覆，有什麼要注意」: no one dimension
     # (「老師叫我們讀…這版多了什麼」: an industry the thesaurus implies is no subject of the question)
     implied_only = set(keys) <= {"industry"} and all(e.start < 0 for e in q.u.of_kind("industry"))
     if "update" in q.intents and (not keys or implied_only):

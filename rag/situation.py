@@ -821,8 +821,16 @@ class SituationAdvisor:
             hours = min(sum(m["shortfall"] for m in g["missing"] if m["unit"] == "小時") for g in training)
             steps.append((hours, self.level_rank(t["type"], t["level"]), t, gaps))
         steps.sort(key=lambda x: (x[0], x[1]))
+        chosen = steps[:limit]
+        # (「模型訓練 54 小時」 with little else: the type the most hours were put into is where they were headed,
+        # so its next step is shown too, even when others are fewer hours away)
+        most = max(profile.hours.items(), key=lambda kv: kv[1].hours, default=None)
+        if most is not None:
+            headed = self.types_of_areas([most[0]])
+            extra = [x for x in steps[limit:] if x[2]["type"] in headed][:1]
+            chosen += extra
         lines = []
-        for _, _, t, gaps in steps[:limit]:
+        for _, _, t, gaps in chosen:
             level = gaps[0]["level"]
             if lang == "en":
                 parts = [g.strip().removeprefix("➜ ") for g in self._gap_lines(t, gaps, "en") if "➜" in g]

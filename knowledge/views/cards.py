@@ -1192,14 +1192,20 @@ class CatalogCards:
         en = "Starting points (附件(五)):\n" + "\n".join(f"• {p.name} ({p.name_en}): {p.text}" for p in points)
         return Card(zh, en, ["附件(五)"])
 
-    def rai_overview(self) -> Card:
+    def rai_overview(self, practical: bool = False) -> Card:
+        """The four dimensions of 附件(六); `practical` (「要注意哪些」 "what should I watch out for"): each with
+        the first two things the guideline says of it, so the answer says what to do, not only the headings."""
         dims = self.cat.responsible_ai.dimensions
         frameworks = "、".join(self.cat.responsible_ai.frameworks)
-        zh = "負責任意識的四個構面（附件(六)）：\n" + "\n".join(f"• {d.heading}" for d in dims)
+
+        def said(d: Any) -> str:
+            return "".join(f"\n  – {p}" for p in d.points[:2]) if practical else ""
+
+        zh = "負責任意識的四個構面（附件(六)）：\n" + "\n".join(f"• {d.heading}{said(d)}" for d in dims)
         zh += f"\n參考的治理框架：{frameworks}。"
         en = (
             "The four dimensions of responsible AI awareness (附件(六)):\n"
-            + "\n".join(f"• {d.name} ({d.name_en}): {d.heading}" for d in dims)
+            + "\n".join(f"• {d.name} ({d.name_en}): {d.heading}{said(d)}" for d in dims)
             + f"\nFrameworks cited: {frameworks}."
         )
         return Card(zh, en, ["附件(六)"], native=True)
