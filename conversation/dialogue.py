@@ -573,6 +573,8 @@ TAKEN_OUT = re.compile(
 )
 # 「專案類有他們的嗎」 "do they have any project ones": the issuer just talked about
 ISSUER_PRONOUN = re.compile(r"(他們|她們|它們|該單位|該機構)(?=的|辦|有|家)|\b(they|their|them)\b")
+# 「我那個小專題」「我們這個聊天機器人」: a possessive before a noun (not a certificate), no pronoun
+OWN_THING = re.compile(r"(我們|我|我们)的?(?:那個|這個|那个|这个)(?=(?!證照|認證|證書|证照|认证|证书)[\u4e00-\u9fff]{2})")
 # 「加起來總共要幾個小時」 "how many hours in total": a total of course hours asked
 TOTAL_ASKED = re.compile(
     r"(總共|加起來|合計|一共|全部|總計)[^。?？]{0,8}(幾|多少)\s*(個)?\s*(小時|鐘頭|時數)"
@@ -1972,7 +1974,7 @@ class Dialogue:
         talents = [key for kind, key, _ in ds.topic.entities if kind == "talent"]
         if len(set(talents)) != 1 or self.reader.entities(n) or self.facts.read(text, continuing=True).has_facts:
             return text
-        return f"{text}（{talents[0]}）"
+        return f"{talents[0]} {text}"
 
     def _titles_for_aim(self, ds: DialogueState, text: str) -> str:
         """「這班結訓之後，可以往哪些職稱投？」 "what jobs could they apply for then?" with nothing named, right after
@@ -3300,7 +3302,10 @@ class Dialogue:
         if ex.hypothetical or not TAKEN_OUT.search(text) or ds.profile.is_empty():
             return
         held = {c.cert_id for c in ds.profile.certificates}
-        ref = re.search(_CERT_REF, text)
+        ref = re.search(r"[^，。,?？]{1,14}?\s*(那張|這張|那一張)|\bthe [a-z+ ]{2,30}? one\b", text)
+        if not ex.certificates and held:
+            # ("remove the office application one, I failed it": a held one named)
+            ex.certificates = [e.key for e in self.reader.entities(text) if e.kind == "cert" and e.key in held][:1]
         if not ex.certificates and ref is not None and held:
             # (「辦公室應用那張其實沒考過」: the held one those words describe — not 「沒有任何證照」)
             found = self._described(ref.group(0), [("cert", c, "") for c in sorted(held)])
@@ -3582,6 +3587,8 @@ class Dialogue:
         question when a singular reference has several candidates. `recent` are the entities of the
         last answers, most recent last (the state's, passed in: one `Dialogue` serves every user)."""
         recent = recent or []
+        # 「我那個小專題要給社團用…」: 「我那個」 before a noun is the user's own thing, no reference to resolve
+        text = OWN_THING.sub(r"\1的", text)
         said = GUIDELINE_PRONOUN.search(normalise(text))
         names_own = any(e.start >= 0 for e in self.reader.entities(normalise(text)))
         english = bool(said and not said.group(1))  # "does it say", "it lists": in English always the guideline

@@ -19,7 +19,8 @@ from rag.textnorm import reads_as_english
 # word that goes on the sentence: 「同事有三張」 names nobody), or a capitalised Latin word
 _INTRO_ZH = (
     r"(?:同事|員工|學員|學生|同學|部屬|下屬|同仁|新人|組員|成員|應徵者|候選人|另一位|另外一位|另一名|下一位|工程師|專員|主管"
-    r"|共同創辦人|合夥人|夥伴|朋友|室友|學長|學姐|學弟|學妹|實習生"
+    # (「學弟妹」「學長姐」 are juniors or seniors in general, no one named)
+    r"|共同創辦人|合夥人|夥伴|朋友|室友|學長(?!姐)|學姐|學弟(?!妹)|學妹|實習生"
     # (the same words in Simplified script: people are read in the script the user typed)
     r"|员工|学员|学生|同学|部属|下属|组员|成员|应征者|候选人|另一名|下一位|工程师|专员|实习生|伙伴"
     r"|第[一二三四五六七八九十\d]{1,2}(?:位|個人|個|名|个人|个)(?:同事|學生|同學|學員|員工|應徵者|候選人|学生|同学|学员|员工)?"
@@ -91,7 +92,7 @@ NOT_NAMES = frozenset(
     | {"剛剛那", "剛才那", "刚刚那", "刚才那", "剛剛的", "刚刚的", "之前那", "上次那", "前面那"}
 )
 # the last character of a word that goes on the sentence, not of a name (「甲有」「小美說」)
-VERB_ENDS = frozenset("有是說想要也都還只沒在做持考拿上不用")
+VERB_ENDS = frozenset("有是說想要也都還只沒在做持考拿上不")
 MAX_PEOPLE = 20  # a team walked through in one conversation; older people are dropped first
 # A name that opens what is said about someone, with no word introducing it: a nickname (「小美上過…」,
 # 「阿傑沒上什麼課」) or a capitalised Latin name ("Sarah has…", 「Kevin有…」) right before a verb of

@@ -865,8 +865,9 @@ NAMED_LIKE = re.compile(
 # 「有沒有跟行銷有關的證照」「關於 Python 的認證」 "a certification specifically about marketing": the subject
 # a certificate is asked for, said in so many words
 SUBJECT_OF_CERT = re.compile(
-    r"(?:跟|和|與|關於|針對|專門(?:跟|和|針對|給)?)\s*(?P<zh>[^，。?？\s]{2,12}?)\s*(?:有關|相關|方面)?的?\s*(?:證照|認證|證書)"
-    r"|(?P<zh2>[^，。?？\s的]{2,8}?)\s*(?:相關|有關|方面)的?\s*(?:證照|認證|證書)"
+    r"(?:跟|和|與|關於|針對|專門(?:跟|和|針對|給)?)\s*(?P<zh>[^，,、。?？\s]{2,12}?)\s*(?:有關|相關|方面)的?\s*(?:證照|認證|證書)"
+    r"|(?:關於|針對)\s*(?P<zh3>[^，,、。?？\s]{2,12}?)\s*的?\s*(?:證照|認證|證書)"
+    r"|(?P<zh2>[^，,、。?？\s的]{2,8}?)\s*(?:相關|有關|方面)的?\s*(?:證照|認證|證書)"
     r"|\b(?:cert\w*|exams?)\b[^?.]{0,50}?\b(?:about|on|for|covering|related to|specific to|focused on|in)\s+"
     r"(?P<en>[a-z][a-z+ -]{2,30}?)\s*(?:\?|$|,|\.|\bcert|\bin the\b)"
     r"|\b(?P<en2>[a-z][a-z+-]{2,20})[- ](?:related|focused|specific) (?:cert\w*|exams?)\b"
@@ -878,7 +879,7 @@ def _certs_on_subject(q: Query) -> list[Card] | None:
     m = SUBJECT_OF_CERT.search(q.u.normalised)
     if m is None or named_certs(q) or not mentions_certificates(q):
         return None
-    subject = m.group("zh") or m.group("zh2") or m.group("en") or m.group("en2") or ""
+    subject = m.group("zh") or m.group("zh2") or m.group("zh3") or m.group("en") or m.group("en2") or ""
     # (「有沒有專門跟行銷有關的」: the asking words before the subject are not of it)
     subject = re.sub(r"^(?:有沒有|有無|是否有|請問|想問|想找|專門|特別|跟|和|與|關於|針對|\s)+", "", subject)
     card = q.views.queries.certs_on_subject(subject, cert_filter(q))
