@@ -574,7 +574,9 @@ TAKEN_OUT = re.compile(
 # 「專案類有他們的嗎」 "do they have any project ones": the issuer just talked about
 ISSUER_PRONOUN = re.compile(r"(他們|她們|它們|該單位|該機構)(?=的|辦|有|家)|\b(they|their|them)\b")
 # 「我那個小專題」「我們這個聊天機器人」: a possessive before a noun (not a certificate), no pronoun
-OWN_THING = re.compile(r"(我們|我|我们)的?(?:那個|這個|那个|这个)(?=(?!證照|認證|證書|证照|认证|证书)[\u4e00-\u9fff]{2})")
+OWN_THING = re.compile(
+    r"(我們|我|我们)的?(?:那個|這個|那个|这个)(?=(?!證照|認證|證書|证照|认证|证书)[\u4e00-\u9fff]{2})"
+)
 # 「加起來總共要幾個小時」 "how many hours in total": a total of course hours asked
 TOTAL_ASKED = re.compile(
     r"(總共|加起來|合計|一共|全部|總計)[^。?？]{0,8}(幾|多少)\s*(個)?\s*(小時|鐘頭|時數)"
