@@ -86,8 +86,8 @@ EXAM_PASSED = re.compile(r"(考過|考到|拿到|拿的是|取得|通過|都有|
 EXAM_ALL = re.compile(r"([兩二三]張都|都(拿到|考過|考到|通過)|全部|\b(both|all)\b)")
 # "Last one: …" 「最後一個問題：」「最後一題，」: a question announced as the last, no item of a list
 LAST_QUESTION = re.compile(
-    r"(?i)^\W*((ok|okay|thanks|great)[.,!]?\s*)?(last|final|one more) (one|question|thing)\s*[:：]"
-    r"|最後一(個|題)(問題)?\s*[:：,，]|最後一個問題"
+    r"(?i)^\W*((ok|okay|thanks|great)[.,!]?\s*)?(last|final|one more|one last) (one|question|thing)\s*[:：\-–—,]"
+    r"|最後一(個|題)(問題)?\s*[:：,，]|最後一個問題|最後問(一下|個)\s*[:：,，]?"
 )
 # 「那 6h」「那 8 小時」: hours the conversation named before
 THAT_HOURS = re.compile(r"(那|這)\s*\d+(\.\d+)?\s*(個)?\s*(小時|鐘頭|hrs?|h)\b|(那|這)\s*\d+(\.\d+)?\s*(個)?\s*小時")
@@ -217,6 +217,9 @@ WHY_STILL = re.compile(
     # ("Ben doesn't have 18h in any single tool though?" 「她又沒有任何一項到 18 小時」: the result challenged)
     r"|\b(doesn't|does not|don't|didn't) (have|reach|hit)\b[^.?!]{0,40}\b(though|yet)\b"
     r"|\bhow (is|was|can) (he|she|they)\b"
+    # ("wait so I don't even count for AI literacy??" 「所以我連素養都不算？」: a result doubted)
+    r"|\b(i|he|she|they|we) (don't|doesn't|do not|does not) (even )?(count|qualify|meet|make it)\b"
+    r"|(連|竟然|居然)[^，。,?？]{0,10}(都不算|都沒過|都沒有|都不夠|也不算)"
     r"|(又|明明|根本)(沒有|沒)[^，。,?？]{0,12}(小時|張)[^。？?]{0,10}(怎麼|為什麼|怎会|怎會|卻)"
 )
 # 「跟行銷有關的那張」: a certificate looked up by what it is about
@@ -575,7 +578,19 @@ TAKEN_OUT = re.compile(
 ISSUER_PRONOUN = re.compile(r"(他們|她們|它們|該單位|該機構)(?=的|辦|有|家)|\b(they|their|them)\b")
 # 「我那個小專題」「我們這個聊天機器人」: a possessive before a noun (not a certificate), no pronoun
 OWN_THING = re.compile(
-    r"(我們|我|我们)的?(?:那個|這個|那个|这个)(?=(?!證照|認證|證書|证照|认证|证书)[\u4e00-\u9fff]{2})"
+    r"(我們|我|我们)的?(?:那個|那个)"
+    r"(?=(?!證照|認證|證書|证照|认证|证书|職務|職位|職稱|工作|角色|背景|情況|狀況|程度|等級|課|方案|計畫)[\u4e00-\u9fff]{2})"
+)
+# 「那就當它是素養類吧」 "treat it as a literacy one": an unlisted certificate given a category by its holder
+DECLARED_CATEGORY = re.compile(
+    r"(?:就)?(?:當|當作|當成|算|視為|看作)(?:它|那張|這張|他|牠)(?:是|為|作|成)?\s*(?:一張)?\s*(?P<cat>素養類|工具類|專案類)"
+    r"(?:的?(?:證照|認證))?(?:吧|好了|就好)?"
+    r"|\b(?:treat|count|consider) (?:it|that|this)(?: one)? as (?:a |an )?(?P<en>literacy|tool|project)(?: one| cert\w*)?\b"
+)
+EN_CATEGORY_NAMES = {"literacy": "素養類", "tool": "工具類", "project": "專案類", "": "素養類"}
+# 「AI 治理那門也算素養喔？」「文書課算不算工具應用」 "does it count as": whether a course counts toward a type
+COUNTS_AS = re.compile(
+    r"(也|還|真的)?算(是)?[^，。,?？]{0,6}(嗎|喔|哦|吧|\?|？)|算不算|\bcounts? (as|toward|towards|for)\b"
 )
 # 「加起來總共要幾個小時」 "how many hours in total": a total of course hours asked
 TOTAL_ASKED = re.compile(
@@ -877,6 +892,9 @@ class Dialogue:
         replies = self._read_one(ds, text, lang)
         replies = self._retired_name_noted(text, replies)
         n = normalise(text)
+        item_line = self._item_counted(text)
+        if item_line and replies and item_line.split("」")[0] not in replies[0].text:
+            replies = [Reply(f"{item_line}\n{replies[0].text}", replies[0].buttons), *replies[1:]]
         # (「不對，丙的模型訓練是 24 小時，不是 30」 right after people were set side by side: counted again)
         corrected = was_compared and bool(self.facts.correction.search(n)) and self.facts.read(text, True).has_facts
         if asked_before and (RECOUNT.search(n) or corrected) and replies and not WHO.search(n):
@@ -1375,6 +1393,7 @@ class Dialogue:
         text = self._with_background(ds, text)
         text = self._titles_for_aim(ds, text)
         text = self._talent_total(ds, text)
+        text = self._unlisted_declared(ds, text)
         if text != said and detect_language(said) == "zh-CN":
             text = to_simplified(text)  # a person or background put in keeps the user's script for the answer
         switched = self._switch_person(ds, text)
@@ -1966,6 +1985,41 @@ class Dialogue:
         if ex.route and later_if and self.facts.route(parts[0]) is None:
             return None
         return ex.route or carried
+
+    def _unlisted_declared(self, ds: DialogueState, text: str) -> str:
+        """「那就當它是素養類吧」 "treat it as a literacy one" right after a certificate 表6 does not list: the user
+        holds one certificate of that category (self-declared, as 附件(三) allows), said as a holding."""
+        # (after a 表6 certificate was talked about, 「當它是工具類」 is a what-if about that one: not this)
+        if ds.topic is not None and any(kind == "cert" for kind, _, _ in ds.topic.entities):
+            return text
+        n = normalise(text)
+        m = DECLARED_CATEGORY.search(n)
+        if m is None:
+            return text
+        category = m.group("cat") or EN_CATEGORY_NAMES[(m.group("en") or "").lower()]
+        held = "I hold one " + category + " certificate" if reads_as_english(text) else f"我有一張{category}證照"
+        return n[: m.start()] + held + n[m.end() :]
+
+    def _item_counted(self, text: str) -> str:
+        """「AI 治理那門也算素養喔？」 "does an AI governance course count as literacy?": the 表2 item a course's
+        subject is, said first (the type its hours count toward follows from the item); empty when the message
+        states hours or no single item's word is in it."""
+        n = normalise(text)
+        if not COUNTS_AS.search(n) or re.search(r"\d", n):
+            return ""
+        found = []
+        for t in self.cat.types:
+            for item in t.items:
+                word = re.sub(r"^AI\s*|應用$|素養$", "", item.name).strip().lower()
+                if len(word) >= 2 and word in n and word not in normalise(t.name).lower():
+                    found.append((t, item, word))
+        if len(found) != 1:
+            return ""
+        t, item, word = found[0]
+        if reads_as_english(text):
+            return f"A course on {word} is item {item.number}. {item.name} of {t.name} (表2); its hours count there."
+        line = f"「{word}」的課屬於 {t.name} 的能力項目「{item.number}. {item.name}」（表2），時數計入 {t.name}。"
+        return to_simplified(line) if detect_language(text) == "zh-CN" else line
 
     def _talent_total(self, ds: DialogueState, text: str) -> str:
         """「如果全部都用上課的方式，加起來總共要幾個小時」 right after what a talent category takes, with no facts
@@ -3591,6 +3645,8 @@ class Dialogue:
         recent = recent or []
         # 「我那個小專題要給社團用…」: 「我那個」 before a noun is the user's own thing, no reference to resolve
         text = OWN_THING.sub(r"\1的", text)
+        # ("last one - which NVIDIA certs…" 「最後一個問題，…」: the last question, not the last one listed)
+        text = LAST_QUESTION.sub(" ", text)
         said = GUIDELINE_PRONOUN.search(normalise(text))
         names_own = any(e.start >= 0 for e in self.reader.entities(normalise(text)))
         english = bool(said and not said.group(1))  # "does it say", "it lists": in English always the guideline

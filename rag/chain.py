@@ -555,7 +555,9 @@ class Advisor:
         # "Which governance frameworks does it cite?" "How many dimensions…?" after a type: an overview of a
         # subject of its own, not the type's
         # (「我那個聊天機器人…就負責任使用 AI 來說要注意哪些」: 「我那個」 is the user's own thing, no reference)
-        unowned = re.sub(r"(我|我們)的?(那個|這個|那門|這門|那份|這份|那張|這張)", " ", u.normalised)
+        unowned = re.sub(
+            r"(我|我們)的?那個(?=(?!證照|認證|證書|職務|職位|工作|角色|背景|課)[\u4e00-\u9fff]{2})", " ", u.normalised
+        )
         own_subject = bool(set(u.intents) & OWN_SUBJECT_INTENTS) and (
             not self.understanding.pronouns.search(unowned) or bool(GUIDELINE_SPEAKS.search(u.normalised))
         )

@@ -199,11 +199,13 @@ def unknown_certification(names: Sequence[str], lang: Lang, listed: int, usable:
         return localise(zh, en, lang) + "\n\n" + localise(cite(["附件(三) 表6"]), cite_en(["附件(三) 表6"]), lang)
     zh = (
         f"「{joined}」不在指引表6（AI產業人才能力認證參考表）列出的 {listed} 張認證中，指引沒有說明它的分類或內容。"
-        "表6 是參考清單；若您持有它，自我評估時可用「其他證照」自行填寫分類。"
+        "表6 是參考清單；若您持有它，自我評估時可用「其他證照」自行填寫它屬於表3 的哪一類（素養類、工具類或專案類），"
+        "例如說「就當它是素養類」。"
     )
     en = (
         f'"{", ".join(names)}" is not among the {listed} certifications of 表6; '
         "the guideline says nothing about it. "
-        "表6 is a reference list: in the self-assessment you can add it as a self-declared certification."
+        "表6 is a reference list: in the self-assessment you can add it as a self-declared certification of the "
+        "表3 category you choose (素養類 literacy, 工具類 tool or 專案類 project), e.g. “treat it as a literacy one”."
     )
     return localise(zh, en, lang) + "\n\n" + localise(cite(["附件(三) 表6"]), cite_en(["附件(三) 表6"]), lang)
