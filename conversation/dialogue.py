@@ -585,7 +585,8 @@ OWN_THING = re.compile(
 DECLARED_CATEGORY = re.compile(
     r"(?:就)?(?:當|當作|當成|算|視為|看作)(?:它|那張|這張|他|牠)(?:是|為|作|成)?\s*(?:一張)?\s*(?P<cat>素養類|工具類|專案類)"
     r"(?:的?(?:證照|認證))?(?:吧|好了|就好)?"
-    r"|\b(?:treat|count|consider) (?:it|that|this)(?: one)? as (?:a |an )?(?P<en>literacy|tool|project)(?: one| cert\w*)?\b"
+    r"|\b(?:treat|count|consider) (?:it|that|this)(?: one)? as (?:a |an )?(?P<en>literacy|tool|project)"
+    r"(?: one| cert\w*)?\b"
 )
 EN_CATEGORY_NAMES = {"literacy": "素養類", "tool": "工具類", "project": "專案類", "": "素養類"}
 # 「AI 治理那門也算素養喔？」「文書課算不算工具應用」 "does it count as": whether a course counts toward a type
@@ -2008,17 +2009,17 @@ class Dialogue:
         if not COUNTS_AS.search(n) or re.search(r"\d", n):
             return ""
         found = []
-        for t in self.cat.types:
-            for item in t.items:
+        for ctype in self.cat.types:
+            for item in ctype.items:
                 word = re.sub(r"^AI\s*|應用$|素養$", "", item.name).strip().lower()
-                if len(word) >= 2 and word in n and word not in normalise(t.name).lower():
-                    found.append((t, item, word))
+                if len(word) >= 2 and word in n and word not in normalise(ctype.name).lower():
+                    found.append((ctype.name, item, word))
         if len(found) != 1:
             return ""
-        t, item, word = found[0]
+        name, item, word = found[0]
         if reads_as_english(text):
-            return f"A course on {word} is item {item.number}. {item.name} of {t.name} (表2); its hours count there."
-        line = f"「{word}」的課屬於 {t.name} 的能力項目「{item.number}. {item.name}」（表2），時數計入 {t.name}。"
+            return f"A course on {word} is item {item.number}. {item.name} of {name} (表2); its hours count there."
+        line = f"「{word}」的課屬於 {name} 的能力項目「{item.number}. {item.name}」（表2），時數計入 {name}。"
         return to_simplified(line) if detect_language(text) == "zh-CN" else line
 
     def _talent_total(self, ds: DialogueState, text: str) -> str:
