@@ -714,6 +714,10 @@ EXAM_WORDS = re.compile(
 )
 
 
+# 「這個角色是怎麼定位的」「主要在做什麼」 "what does the role do": the role itself, asked beside a career aim
+ROLE_POSITIONING = re.compile(
+    r"(定位|角色是什麼|是什麼角色|在做什麼|做什麼的|負責什麼|職責|工作內容)|\bwhat (does|do) (it|they|the role)\b"
+)
 # 「證照跟時數要兩個都達到嗎，還是有一邊就算」 "do I need both certificates and hours, or is either enough": how
 # 表5's two routes combine, asked with no facts
 POLICY_ASKED = re.compile(
@@ -724,9 +728,7 @@ POLICY_ASKED = re.compile(
 )
 
 
-@rule(
-    "view.evidence_policy", 843, VIEW, "how 表5's certificate and training routes combine (either, or both if required)"
-)
+@rule("view.evidence_policy", 843, VIEW, "how 表5's certificate and training routes combine (either, or both)")
 def _evidence_policy(q: Query) -> list[Card] | None:
     if not POLICY_ASKED.search(q.u.normalised) or re.search(r"\d", q.u.normalised) or named_certs(q):
         return None
@@ -1385,6 +1387,9 @@ def _role(q: Query) -> list[Card] | None:
     if "industry" in q.keys and "role" in context_only(q, {"role"}) and "industry" not in context_only(q, {"industry"}):
         return None  # 「我在銀行人資部，想知道金融業的 AI 應用人才在做哪些事」: the department is who asks
     if "career" in q.intents and not q.asks("certs_for"):
+        if ROLE_POSITIONING.search(asked_clause(q.u.normalised)):
+            # 「想往 AI 產品經理發展，這個角色是怎麼定位的」: what the role is (表8/表9), then its route
+            return [*(q.views.role_card(r, False) for r in roles), *(q.views.role_career_card(r) for r in roles)]
         return [q.views.role_career_card(r) for r in roles]
     abilities = "overview_types" in q.intents or ASKS_ITEM.search(asked_clause(q.u.normalised))
     if abilities and "certs_for" not in q.intents:

@@ -159,7 +159,8 @@ class SituationAdvisor:
         sentences that ask count: 「他沒上過 AI 素養課，他算哪一種人才？」 asks about no single type. A type
         may be named by its hours area (「素養那塊有過嗎？」); a sentence asking about one's standing with
         no type in it (「我現在算到哪個程度？」) asks about all of them."""
-        text = normalise(text)
+        # (「如果我再去考 TQC+ GenAI 輔助資料擷取與分析 Python 呢」: a certificate's name names no type)
+        text = self.certificates_unnamed(text)
         sentences = [c for c in SENTENCE_SPLIT.split(text) if c.strip()]
         # 「…請問程式語言應用過了沒？工具應用又到哪」: in chat the last sentence asks without a question mark
         asking = [
@@ -806,13 +807,15 @@ class SituationAdvisor:
         text = f"最接近的是 {name}「{level}」，再上 {hours:g} 小時的課即可。"
         return to_simplified(text) if lang == "zh-CN" else text
 
-    def nearest_steps(self, profile: StatedProfile, lang: str, limit: int = 2) -> str:
+    def nearest_steps(self, profile: StatedProfile, lang: str, limit: int = 2, among: list[str] | None = None) -> str:
         """The next levels fewest course hours away (「最近的下一步：AI 工具應用「初階」：單一工具項目受訓時數
         尚缺 6 小時；或 尚缺 工具類證照 1 張」): facts stated without a question still get where to go next.
         Empty when every type is at its highest level or nothing is reachable by hours."""
         result = assess(parse_profile(profile.profile_json(), self.cat), self.cat)
         steps = []
         for t in result["types"]:
+            if among and t["type"] not in among:
+                continue  # (only the types asked to choose from)
             next_rank = self.level_rank(t["type"], t["level"]) + 1
             gaps = [g for g in t["gaps"] if self.level_rank(t["type"], g["level"]) == next_rank]
             training = [g for g in gaps if g["route"] == "training"]
@@ -1196,6 +1199,15 @@ class SituationAdvisor:
         if not note and shown and others and not summarised:
             got = ("; " if lang == "en" else "、").join(f"{name} {level}" for name, level in others)
             notes.append(f"Other types reached: {got}." if lang == "en" else f"其他能力類型：{got}。")
+        unmet_hidden = [t for t in judged["types"] if t not in shown and t["level"] == "未達"]
+        if hypothetical and not note and shown and unmet_hidden and all(t["level"] != "未達" for t in shown):
+            # 「如果我再去考 X 呢」 answered with what it makes reached: what would still be nearest after it
+            # (the same talent category's types first: after 模型訓練, 服務開發 is what is next of that kind)
+            kinds = {self.cat.competency_type(shown[-1]["type"]).talent_category}  # (the furthest type shown)
+            akin = [t["type"] for t in unmet_hidden if self.cat.competency_type(t["type"]).talent_category in kinds]
+            after = self.nearest_steps(profile, lang, limit=1, among=akin or None)
+            if after:
+                notes.append(after)
         echo = self.echo(profile, lang)
         opening = [head + first[0], *first[1:], echo] if first else [head + echo]
         if lead is not None:  # what one certificate gives: no facts of the user's were used, so none are echoed
