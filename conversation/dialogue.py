@@ -593,6 +593,38 @@ EN_CATEGORY_NAMES = {"literacy": "素養類", "tool": "工具類", "project": "�
 COUNTS_AS = re.compile(
     r"(也|還|真的)?算(是)?[^，。,?？]{0,6}(嗎|喔|哦|吧|\?|？)|算不算|\bcounts? (as|toward|towards|for)\b"
 )
+# 「我們開了一門…課」 "our workshop is 6 hours on…": a course offered (a trainer's), not one taken
+COURSE_OFFERED = re.compile(
+    r"(開了?|辦了?|有|設計了?|規劃了?|推出)(一|兩|幾)?(門|堂|個|套)[^。?？]{0,12}(課|課程|工作坊|模組|訓練)"
+    r"|\b(our|we run|we offer|we have|we're running|this)\b[^.?]{0,40}\b(workshop|course|module|class|training|program)\b"
+)
+# 「對應哪個能力類型」 "which competency type does it map to": where a course counts, asked
+MAPS_ASKED = re.compile(
+    r"(對應|屬於|算|歸|算在)[^。?？]{0,8}(哪(個|一個|種|一種|類|一類|項)|什麼)(能力類型|能力項目|能力|類型|項目|類)"
+    r"|\bwhich (competency )?(type|item|area)\b|\bmaps? (on)?to\b|\bwhere does (it|this|that) (fit|count)\b"
+)
+# 「我上過」 "I took it": the course is the person's own, their facts
+TOOK_IT = re.compile(r"(我|他|她)(上過|上了|修過|修了|完成了?)|\b(i|he|she) (took|did|attended|completed|finished)\b")
+NOT_COURSE_HOURS = re.compile(
+    r"(每|一)\s*(週|周|天|月|星期|個月)|差|缺|預算|扣掉|拿掉|\bper (week|day|month)\b|\ba (week|day|month)\b"
+    r"|\bshort\b|\bbudget\b|\bwithout\b|\bdrop\b"
+)
+# 「如果想用最少的時數變成 AI 應用人才」 "if I want to become…": a goal, not a supposition about one's facts
+GOAL_IF = re.compile(
+    r"(如果|假如|要是|若是?)\s*(我|他|她|我們)?\s*(想|想要|要|希望|打算)[^，。,?？]{0,20}"
+    r"(變成|成為|達到|拿到|升到|當上|符合|算是?|轉成|轉為|走)"
+    r"|\bif (i|we|he|she) (want|wanted|hope|plan|aim|would like) to (become|reach|get to|be counted|qualify|count)\b"
+)
+# 「再上 8 小時」「18h total」: hours said with no area, more of something or a total
+BARE_HOURS_SAID = re.compile(
+    r"(?:(?P<more>再上|再補|補|多上|加上|再加|再多上|more|another|extra|additional)\s*)?"
+    r"(?P<n>\d+(?:\.\d+)?)\s*(?:個)?\s*(?:小時|鐘頭|h\b|hrs?\b|hours?\b)"
+    r"(?:\s*(?P<total>total|in total|in all|altogether))?"
+)
+# 「兩位同仁。阿明：EEC…」 "Raj: IBM …": a name opening a sentence, then a colon
+LABELLED = re.compile(
+    r"(?:^|(?<=[。.!?！？;；]))\s*(?P<name>[A-Z][a-z]+|[小阿][\u4e00-\u9fff]|[\u4e00-\u9fff]{2,3})\s*[:：]\s*(?=\S)"
+)
 # 「加起來總共要幾個小時」 "how many hours in total": a total of course hours asked
 TOTAL_ASKED = re.compile(
     r"(總共|加起來|合計|一共|全部|總計)[^。?？]{0,8}(幾|多少)\s*(個)?\s*(小時|鐘頭|時數)"
@@ -890,6 +922,9 @@ class Dialogue:
             if len(first) == 1 and len(second) == 1:
                 return [Reply(f"{first[0].text}\n\n{second[0].text}", second[0].buttons or first[0].buttons)]
             return [*first, *second]
+        mapped = self._course_mapped(ds, text, lang)
+        if mapped is not None:
+            return [mapped]
         replies = self._read_one(ds, text, lang)
         replies = self._retired_name_noted(text, replies)
         n = normalise(text)
@@ -1394,7 +1429,9 @@ class Dialogue:
         text = self._with_background(ds, text)
         text = self._titles_for_aim(ds, text)
         text = self._talent_total(ds, text)
+        text = self._plan_target_paced(ds, text)
         text = self._unlisted_declared(ds, text)
+        text = self._labelled_holding(text)
         if text != said and detect_language(said) == "zh-CN":
             text = to_simplified(text)  # a person or background put in keeps the user's script for the answer
         switched = self._switch_person(ds, text)
@@ -1478,6 +1515,14 @@ class Dialogue:
         if not ex.has_facts and ds.person and opened:
             ex = self._person_part(text[opened.end() :])  # 「學員 A：X + Y，夠嗎」: the person, a colon, what they hold
         self._course_talked_about(ds, ex, normalise(text))
+        self._bare_hours_placed(ds, ex, normalise(text))
+        goal = GOAL_IF.search(normalise(text))
+        if ex.hypothetical and ex.has_facts and goal is not None:
+            # 「我只上過素養課 11 小時。如果想用最少的時數變成 AI 應用人才，還要幾小時？」: 「如果」 sets the goal, the
+            # facts before it are held (kept when nothing else in the message supposes)
+            rest = normalise(text)[: goal.start()] + normalise(text)[goal.end() :]
+            if not self.facts.hypothetical.search(rest):
+                ex.hypothetical = False
         if self._sets_supposition_aside(text):
             ex.hypothetical = False  # 「先不管假設那張」「先不管假設。另一位同事有 X」 name the what-if to set it aside
         alone = bool(ALONE.search(normalise(text))) and not ds.profile.is_empty()
@@ -1986,6 +2031,93 @@ class Dialogue:
         if ex.route and later_if and self.facts.route(parts[0]) is None:
             return None
         return ex.route or carried
+
+    def _plan_target_paced(self, ds: DialogueState, text: str) -> str:
+        """「這樣剛剛那個上課計畫要幾小時？一樣每週 5 小時」 after a plan toward a talent category: the pace is of
+        that plan — the category is named so its least course hours are timed (nothing else named)."""
+        n = normalise(text)
+        if ds.plan is None or self.facts.pace(n) is None:
+            return text
+        talents = {c.name for c in self.cat.talent.categories}
+        if ds.plan.target not in talents or any(self.situation.asked_types(text)[1:]) or ds.person is not None:
+            return text
+        if any(e.kind in ("type", "talent", "role") for e in self.reader.entities(n)):
+            return text
+        asked = re.search(r"[?？]", text)  # (in the sentence that asks, where what is asked is read)
+        at = asked.start() if asked else len(text)
+        return f"{text[:at]}（{ds.plan.target}）{text[at:]}"
+
+    def _bare_hours_placed(self, ds: DialogueState, ex: Any, n: str) -> None:
+        """「如果再上 8 小時夠嗎」 "three of those, 18h total — do they reach the level?" right after a result on one
+        type whose hours are one area: hours said with no area are that area's (more of it, or its total)."""
+        if ex.hours or ex.certificates or ex.unnamed or ex.correction:
+            return
+        if NOT_COURSE_HOURS.search(n) or self.facts.pace(n) is not None or self.facts.budget(n) is not None:
+            return  # 「每週可以上 5 小時」「還差 8 小時嗎」: a pace, a budget or a shortfall, no hours taken
+        shown = ds.hypothesis if ds.hypothesis is not None else ds.profile
+        area = None
+        if len(ds.situation_types) == 1:
+            # (the one hours area the type's own training counts in, by 表5's measures; the tool items are several)
+            own = [
+                k for k, m in self.cat.rules.measures.items() if m.short == ds.situation_types[0] and m.unit == "小時"
+            ]
+            area = own[0] if len(own) == 1 and not own[0].startswith("tool") else None
+        elif len(shown.hours) == 1 and not shown.certificates:
+            area = next(iter(shown.hours))  # 「我素養課 10 小時」→「如果再上 8 小時夠嗎」: the only area there is
+        m = BARE_HOURS_SAID.search(n)
+        if area is None or m is None:
+            return
+        value = float(m.group("n"))
+        if m.group("total"):
+            ex.hours, ex.totals = [(area, value)], [area]
+        else:
+            ex.hours, ex.adds = [(area, value)], True
+        if shown is ds.hypothesis or self.facts.hypothetical.search(n) or re.search(r"\b(if|suppose)\b", n):
+            ex.hypothetical = True
+
+    def _course_mapped(self, ds: DialogueState, text: str, lang: Lang) -> Reply | None:
+        """「我們開了一門 6 小時的課，教 AI 基本概念、倫理跟隱私，對應哪個能力類型？」 (a trainer, a course offered): the
+        type its content counts toward (表2), then what that course's hours alone reach on 表5's training route —
+        a what-if on a learner with only this course, never anyone's stored facts."""
+        n = normalise(text)
+        if not COURSE_OFFERED.search(n) or not MAPS_ASKED.search(n) or TOOK_IT.search(n):
+            return None
+        ex = self.facts.read(text, continuing=True)  # (「…是 6 小時」 states the course's hours, asks nothing)
+        areas = list(dict.fromkeys(a for a, _ in ex.hours))
+        if not ex.hours or ex.certificates or ex.unnamed or len(areas) != 1:
+            return None
+        types = self.situation.types_of_areas(areas)
+        if len(types) != 1:
+            return None
+        answer_lang = self._answer_language(text, lang)
+        profile = self.facts.apply(StatedProfile(), replace(ex, hypothetical=False), ds.turn)
+        answer = self.situation.answer(
+            profile, text, answer_lang, hypothetical=True, default_types=types, route="training"
+        )
+        label = self.situation.area_label(areas[0])
+        if answer_lang == "en":
+            where = f"{label}, 表2" if label != types[0] else "表2"
+            lead = f"The course's content counts toward {types[0]} ({where}). With this course alone:"
+        else:
+            where = f"表2・{label}" if label != types[0] else "表2"
+            lead = f"這門課的內容屬於 {types[0]}（{where}）。只上這門課的學員："
+            lead = to_simplified(lead) if answer_lang == "zh-CN" else lead
+        ds.hypothesis, ds.situation_types = profile, answer.types
+        return Reply(f"{lead}\n{answer.text}")
+
+    def _labelled_holding(self, text: str) -> str:
+        """「阿明：EEC…、生成式AI…」 "Raj: IBM AI Engineering Professional Certificate, plus 18 hours…": a name and a
+        colon before certificates' names holds them — written with a verb so the certificates are read as held."""
+        m = LABELLED.search(text)
+        if m is None or not self._may_be_name(m.group("name")):
+            return text
+        rest = text[m.end() :]
+        if not any(e.kind == "cert" for e in self.reader.entities(normalise(rest))):
+            return text
+        if self.facts.read(text, continuing=True).certificates:
+            return text  # (a verb already says they are held)
+        verb = " has " if reads_as_english(text) else "有 "
+        return text[: m.end("name")] + verb + rest
 
     def _unlisted_declared(self, ds: DialogueState, text: str) -> str:
         """「那就當它是素養類吧」 "treat it as a literacy one" right after a certificate 表6 does not list: the user

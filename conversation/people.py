@@ -68,7 +68,9 @@ INTRO = re.compile(
     # "And Ben? He has…": a name asked about on its own, then what is said of them
     r"(?:^|(?<=[.!?]\s))(?i:and|now|then)\s+(?P<en_and>[A-Z][a-z]+)(?=\s*[?？,，:：])|"
     # "Second, Marco. He has…" "Finally, Lena: …": people gone through in order, each opened by an ordinal
-    r"(?:^|(?<=[.!?;]\s))(?i:first|second|third|fourth|fifth|next|then|lastly|finally|and finally|last)\s*,?\s+"
+    # ("Third one, Mei." "The second person: Ken.")
+    r"(?:^|(?<=[.!?;]\s))(?i:the\s+)?(?i:first|second|third|fourth|fifth|next|then|lastly|finally|and finally|last)"
+    r"(?:\s+(?i:one|person|employee|candidate|colleague|staff member|trainee))?\s*[,:：]?\s+"
     r"(?P<en_ord>[A-Z][a-z]+)(?=\s*[.:：,，;])|"
     r"\b(?i:back to|returning to|now for|and for|what about)\s+"
     r"(?P<en_back>[A-Z][a-z]+|[A-Z](?=\s*[:：,，]))(?![A-Za-z])"
@@ -104,7 +106,9 @@ _SAYS = (
     r"(有|上過|上了|考過|考了|考到|拿到|拿了|只有|也有|沒有|沒上|沒考|沒證照|沒拿|沒任何|的|呢|比"
     r"|是(?=[^，,。？?]{1,8}[，,][^。？?]{0,30}(有|上過|考過|考到|拿到|沒有|沒上))"
     # (「阿哲的話，他有…」 with its 「的話」 set aside: the name, then a pronoun that holds)
-    r"|[，,]\s*(?:他|她)(?:有|上過|上了|考過|考了|考到|拿到|只有|也有|沒有)))"
+    r"|[，,]\s*(?:他|她)(?:有|上過|上了|考過|考了|考到|拿到|只有|也有|沒有)"
+    # (「兩位同仁。阿明：EEC…、生成式AI…」: a name, a colon, then what they hold)
+    r"|\s*[：:](?=\s*[^\s：:])))"
 )
 # after a Latin word only verbs of holding: 「Notion的課」 "Hsinchu only" name no one
 _SAYS_LATIN = (
