@@ -596,7 +596,8 @@ COUNTS_AS = re.compile(
 # 「我們開了一門…課」 "our workshop is 6 hours on…": a course offered (a trainer's), not one taken
 COURSE_OFFERED = re.compile(
     r"(開了?|辦了?|有|設計了?|規劃了?|推出)(一|兩|幾)?(門|堂|個|套)[^。?？]{0,12}(課|課程|工作坊|模組|訓練)"
-    r"|\b(our|we run|we offer|we have|we're running|this)\b[^.?]{0,40}\b(workshop|course|module|class|training|program)\b"
+    r"|\b(our|we run|we offer|we have|we're running|this)\b[^.?]{0,40}"
+    r"\b(workshop|course|module|class|training|program)\b"
 )
 # 「對應哪個能力類型」 "which competency type does it map to": where a course counts, asked
 MAPS_ASKED = re.compile(
@@ -2076,7 +2077,7 @@ class Dialogue:
             ex.hypothetical = True
 
     def _course_mapped(self, ds: DialogueState, text: str, lang: Lang) -> Reply | None:
-        """「我們開了一門 6 小時的課，教 AI 基本概念、倫理跟隱私，對應哪個能力類型？」 (a trainer, a course offered): the
+        """「我們開了一門 6 小時的課，教 AI 基本概念、倫理跟隱私，對應哪個能力類型？」 (a course offered): the
         type its content counts toward (表2), then what that course's hours alone reach on 表5's training route —
         a what-if on a learner with only this course, never anyone's stored facts."""
         n = normalise(text)
