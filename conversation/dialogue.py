@@ -595,7 +595,7 @@ COUNTS_AS = re.compile(
 )
 # 「我們開了一門…課」 "our workshop is 6 hours on…": a course offered (a trainer's), not one taken
 COURSE_OFFERED = re.compile(
-    r"(開了?|辦了?|有|設計了?|規劃了?|推出)(一|兩|幾)?(門|堂|個|套)[^。?？]{0,12}(課|課程|工作坊|模組|訓練)"
+    r"(開了?|辦了?|有|設計了?|規劃了?|推出)(一|兩|幾)?(門|堂|個|套)[^。?？]{0,40}?(課|課程|工作坊|模組|訓練)"
     r"|\b(our|we run|we offer|we have|we're running|this)\b[^.?]{0,40}"
     r"\b(workshop|course|module|class|training|program)\b"
 )
@@ -2055,6 +2055,8 @@ class Dialogue:
             return
         if NOT_COURSE_HOURS.search(n) or self.facts.pace(n) is not None or self.facts.budget(n) is not None:
             return  # 「每週可以上 5 小時」「還差 8 小時嗎」: a pace, a budget or a shortfall, no hours taken
+        if re.search(r"(這|那|這些|那些|\bthese\b|\bthose\b|\bthe\b)\s*\d", n):
+            return  # 「學員上完這 24 小時」: the hours already said, not more of them
         shown = ds.hypothesis if ds.hypothesis is not None else ds.profile
         area = None
         if len(ds.situation_types) == 1:
