@@ -8,7 +8,6 @@ a role is planned through its talent category (表8/表9) and the career path of
 from __future__ import annotations
 
 import itertools
-
 import re
 from dataclasses import dataclass
 from typing import Any, Literal
