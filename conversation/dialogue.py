@@ -369,7 +369,8 @@ TOPIC_MARKED = re.compile(
 ANYONE_LEFT = re.compile(r"(還有人|有沒有人|還有沒有人|\b(anyone|anybody|nobody|someone)\b)")
 # 「哪個比較快達到」「哪一個比較近」 "which is sooner": two aims set against each other
 SOONER = re.compile(
-    r"(哪個|哪一個|哪个|哪一项|哪項|哪一項)[^，。?？]{0,6}(比較|比较)?(快|先|近|容易)|(比較|比较)(快|先|近|容易)(達到|达到|到)"
+    r"(哪個|哪一個|哪个|哪一项|哪項|哪一項)[^，。?？]{0,6}(比較|比较)?(快|先|近|容易|省時|省时|省力|少)"
+    r"|(比較|比较)(快|先|近|容易)(達到|达到|到)"
     r"|\bwhich\b[^?]{0,40}\b(sooner|faster|quicker|closer|nearer|first|easier)\b"
 )
 # the question a manager asks of the people talked about when nothing else is asked
@@ -491,6 +492,8 @@ SPOKEN_OF_THIS = re.compile(r"[^，,。]{6,}[，,].{0,12}(在講|講的|說的|�
 MATERIAL_REFERENCE = re.compile(r"(那|這|该|該)\s*(份|套|個|本|些)?\s*(教材|講義|素養教材)")
 GAP = re.compile(
     r"(還差|還缺|差幾|缺幾|差多少|缺多少|還要補|要補|再補|補幾|再上幾|再多上幾|還需要|還要什麼|還要啥|才夠|就夠"
+    # (「模型訓練那項總共還要幾小時」: what is left from where the facts stand)
+    r"|還要(再)?(上|考)?\s*(幾|多少)"
     r"|\bstill need\b|\bmissing\b|\bshort of\b|\bhow many more\b|\bwhat (would|does|will) it take\b"
     r"|\bwhat do (i|we|they|he|she) need\b)"
 )
@@ -615,6 +618,26 @@ GOAL_IF = re.compile(
     r"(如果|假如|要是|若是?)\s*(我|他|她|我們)?\s*(想|想要|要|希望|打算)[^，。,?？]{0,20}"
     r"(變成|成為|達到|拿到|升到|當上|符合|算是?|轉成|轉為|走)"
     r"|\bif (i|we|he|she) (want|wanted|hope|plan|aim|would like) to (become|reach|get to|be counted|qualify|count)\b"
+)
+# "if I went the service development route instead" 「改走服務開發呢」: another type aimed at, on the same facts
+TYPE_SWAPPED = re.compile(
+    r"\b(if|what if) (i|we|he|she|they) (went|go|take|took|chose|choose|pick|picked|aimed|aim)\b|\binstead\b"
+    r"|(改|換)(走|成|拿|考|衝|拚)|改成[^，。?？]{0,10}(的話|呢)"
+)
+AMONG_THEM = re.compile(
+    r"(它們|它们|這些|这些|那些|這幾張|这几张|那幾張|那几张)\s*(裡面|里面|之中|當中|当中|中間|中间)"
+)
+# 「一樣的速度」「同樣每週那樣上」 "at the same pace": the pace said before
+SAME_PACE = re.compile(
+    r"(一樣|同樣|照|依)(的)?(速度|進度|節奏|頻率|步調)|(一樣|同樣)每(週|周|天|月)"
+    r"|\b(same|that) (pace|rate|speed|schedule)\b"
+)
+# 「辦 TQC 的那個基金會」「發 iPAS 的單位」 "the organisation that issues X": an issuer named by its certificate
+ISSUER_OF_NAMED = re.compile(
+    r"(?:辦|發|出|頒發|主辦)\s*(?P<what>[^，。,?？的]{2,24}?)\s*的\s*(?:那個|那家|那間|那一個)?\s*"
+    r"(?:基金會|單位|機構|公司|協會|組織|廠商)"
+    r"|\bthe (?:organi[sz]ation|body|company|foundation|issuer) (?:that|which|who) (?:issues|runs|offers) "
+    r"(?P<what_en>[a-z0-9+ ]{2,30}?)\b(?=\s*(?:have|has|offer|issue|run|[?,]))"
 )
 # 「再上 8 小時」「18h total」: hours said with no area, more of something or a total
 BARE_HOURS_SAID = re.compile(
@@ -849,6 +872,9 @@ class Dialogue:
         replies = self._read(ds, text, lang)
         # (「這三張分別是誰辦的」 next: the certificates this message named, read after it was answered)
         ds.said_certificates = self.facts.read(text, continuing=True).certificates
+        pace = self.facts.pace(text)
+        if pace is not None:
+            ds.pace_said = (pace.hours, pace.period)
         # whose result this is, first: when several people are talked about, or the message names the person
         named_here = bool(ds.person) and people.mentioned(text, [ds.person or ""]) is not None
         if (
@@ -1430,7 +1456,9 @@ class Dialogue:
         text = self._with_background(ds, text)
         text = self._titles_for_aim(ds, text)
         text = self._talent_total(ds, text)
+        text = self._same_pace(ds, text)
         text = self._plan_target_paced(ds, text)
+        text = self._issuer_by_its_certificate(text)
         text = self._unlisted_declared(ds, text)
         text = self._labelled_holding(text)
         if text != said and detect_language(said) == "zh-CN":
@@ -2032,6 +2060,38 @@ class Dialogue:
         if ex.route and later_if and self.facts.route(parts[0]) is None:
             return None
         return ex.route or carried
+
+    def _issuer_by_its_certificate(self, text: str) -> str:
+        """「辦 TQC 的那個基金會有專案類的嗎」 "the body that runs iPAS": an issuer named by a certificate it
+        issues — the issuer's own name put in (when every certificate those words name has the one issuer)."""
+        n = normalise(text)
+        m = ISSUER_OF_NAMED.search(n)
+        if m is None:
+            return text
+        what = m.group("what") or m.group("what_en") or ""
+        named = [e.key for e in self.reader.entities(what) if e.kind == "cert"]
+        issuers = {self.cat.certification(c).issuer for c in named}
+        if not named:
+            # (「辦 TQC 的」: a family of names, 「TQC」 opening several of one issuer's certificates)
+            word = what.strip().lower()
+            issuers = {c.issuer for c in self.cat.certifications if len(word) >= 3 and c.name.lower().startswith(word)}
+        if len(issuers) != 1:
+            return text
+        return n[: m.start()] + issuers.pop() + n[m.end() :]
+
+    def _same_pace(self, ds: DialogueState, text: str) -> str:
+        """「一樣的速度要幾週」 "weeks at the same pace?": the pace said before, written into the question."""
+        n = normalise(text)
+        if ds.pace_said is None or not SAME_PACE.search(n) or self.facts.pace(n) is not None:
+            return text
+        hours, period = ds.pace_said
+        if reads_as_english(text):
+            said = f" (at {hours:g} hours a {period})"
+        else:
+            said = f"（每{PERIOD_ZH_EVERY[period]} {hours:g} 小時）"
+        asked = re.search(r"[?？]", text)
+        at = asked.start() if asked else len(text)
+        return f"{text[:at]}{said}{text[at:]}"
 
     def _plan_target_paced(self, ds: DialogueState, text: str) -> str:
         """「這樣剛剛那個上課計畫要幾小時？一樣每週 5 小時」 after a plan toward a talent category: the pace is of
@@ -3623,7 +3683,11 @@ class Dialogue:
         profile is known (「這樣 AI 工具應用到哪一級？」); or 「那 AI 模型訓練呢？」 right after such an answer."""
         if not ex.has_facts and DESCRIPTION_ASKED.search(text) and not (LEVEL_NAMED.search(text) or GAP.search(text)):
             return False  # 「指引對模型訓練的能力說明提到哪些方法」: the guideline's words, not anyone's result
-        refused = refused_categories(text) and re.search(r"幾張|幾個|多少|什麼類|哪一?類|\bhow many\b", text)
+        refused = refused_categories(text) and re.search(
+            r"幾張|幾個|多少|什麼類|哪一?類|\bhow many\b|另一(條|個|種)|其他的?(路|方式|組合|途徑)"
+            r"|\bother (way|route|path)\b",
+            text,
+        )
         if refused and not ds.profile.is_empty() and not ex.has_facts:
             return True  # 「專案類太難不想考，那走另一個組合還要幾張」: the person's other certificate routes
         if ex.hypothetical and (ex.has_facts or ex.adds):
@@ -3700,6 +3764,8 @@ class Dialogue:
         person = ex.first_person or bool(THIRD_PERSON.search(text)) or bool(GAP.search(text))
         if ex.asks_level and (person or not GENERAL_THRESHOLD.search(text)):
             return True
+        if known and entities and TYPE_SWAPPED.search(text) and not ex.has_facts and not ds.people:
+            return True  # "and if I went the service development route instead?" after a result: that type's
         if GAP.search(text) and (ex.first_person or THIRD_PERSON.search(text)) and known:
             return True  # "what's he missing on the literacy side?": his gap, for what is named
         # 「AI 服務開發呢？」「程式語言應用現在有到嗎？」「現在呢？」: a status question naming only levels, and
@@ -3783,6 +3849,8 @@ class Dialogue:
         text = OWN_THING.sub(r"\1的", text)
         # ("last one - which NVIDIA certs…" 「最後一個問題，…」: the last question, not the last one listed)
         text = LAST_QUESTION.sub(" ", text)
+        # 「它們裡面哪幾張是工具類的」 right after a list: 「其中」, the list just shown
+        text = AMONG_THEM.sub("其中", text)
         said = GUIDELINE_PRONOUN.search(normalise(text))
         names_own = any(e.start >= 0 for e in self.reader.entities(normalise(text)))
         english = bool(said and not said.group(1))  # "does it say", "it lists": in English always the guideline

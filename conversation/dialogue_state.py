@@ -137,6 +137,8 @@ class DialogueState(Model):
     paths: list[PathChoice] = []  # the alternatives last compared (conversation.paths): what 「A 那張」 means
     # the certificates the last message named as someone's facts or a what-if, in order: 「這三張分別是誰辦的」
     said_certificates: list[str] = []
+    # the study pace said last (hours, per "week" | "month" | "day"): 「一樣每週 5 小時」 "at the same pace" reuses it
+    pace_said: tuple[float, str] | None = None
     # the language of the last message that read as one: 「C?」 "And B?" go on in it
     said_lang: Literal["zh-TW", "zh-CN", "en"] | None = None
     # `hypothesis` holds facts stated with no one named (「素養18h 文書12h 算初階嗎」): computed, not kept —

@@ -124,7 +124,9 @@ SUBJECT_NAME = re.compile(
     # they hold (「表5 有…」 has a digit, "AI 有…" two letters)
     # (「…四個人。A：有 IBM …」: a colon may come between)
     + r"|(?:^|(?<=[：:；;，,。\s]))(?P<letter>[A-Z])"
-    + r"(?=\s*[：:]?\s*(有|上過|上过|上了|考過|考过|考了|考到|拿到|只有|也有|沒有|没有|持有|沒證|没证))"
+    + r"(?=\s*[：:]?\s*(有|上過|上过|上了|考過|考过|考了|考到|拿到|只有|也有|沒有|没有|持有|沒證|没证)"
+    # ("Two candidates. A holds X…. B has no certs…": the same in English — never 「I」)
+    + r"|(?<=[A-HJ-Z])\s+(?:only\s+|also\s+|just\s+)?(?:has|holds|had|got|passed|took|did|completed|earned)\b)"
     # 「A 小姐做行銷，有 X；B 先生客服，上過…」: a letter and a title
     + r"|(?:^|(?<=[：:；;，,。\s]))(?P<letter_title>[A-Z])\s*(?=(小姐|先生|同學|同仁|經理|主任)[^；;。]{0,12}?"
     + r"(有|上過|上了|考過|沒有|只有|持有))"

@@ -385,6 +385,16 @@ def render_plan(lp: LearningPlan, lang: Lang = "zh", route: str = "any", with_so
                     if lang == "en"
                     else f"  另一種證照組合：{rules}，還需 {count} 張（{split}）。"
                 )
+            # (a level above the one asked, reached on the way: 「補 4 小時到進階」 meets 初階 too — said)
+            needed = {r.type: r.level for alt in lp.plan.pending for r in alt}
+            higher = [(t, lv) for t, lv in c.reaches if t in needed and lv != needed[t]]
+            if higher:
+                if lang == "en":
+                    said = ", ".join(f"{en.type_term(t)} {en.level_term(lv)}" for t, lv in higher)
+                    out.append(f"  This reaches {said}, which meets the level needed as well.")
+                else:
+                    said = "、".join(f"{t}「{lv}」" for t, lv in higher)
+                    out.append(f"  這樣會直接達到 {said}，也就符合所需的層級。")
             extra = [(t, lv) for t, lv in c.reaches if all(t != routed for routed, _ in c.option.routes)]
             if extra:
                 if lang == "en":

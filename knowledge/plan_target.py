@@ -7,7 +7,6 @@ a role is planned through its talent category (表8/表9) and the career path of
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -223,18 +222,8 @@ def requirement_sets(target: Target, result: dict[str, Any], catalog: Catalog) -
     rule = next((r for r in catalog.rules.talent_categories if r.category == target.category), None)
     if rule is None:
         return ()
-    # a level above the one required meets it too (表5: 進階 implies 初階), and may be nearer — hours spread
-    # over two tool items reach 進階's total before any one item reaches 初階's 18 — so each is an alternative
-    choices = [[Requirement(t, lv) for lv in _levels_from(t, level, catalog)] for t, level in rule.requires.items()]
-    if rule.mode == "all":
-        return tuple(tuple(combo) for combo in itertools.product(*choices))
-    return tuple((r,) for options in choices for r in options)
-
-
-def _levels_from(type_name: str, level: str, catalog: Catalog) -> list[str]:
-    """The type's 表5 levels from `level` up (「初階」 → 初階, 進階)."""
-    ladder = [lv.level for lv in next(t for t in catalog.rules.types if t.type == type_name).levels]
-    return ladder[ladder.index(level) :] if level in ladder else [level]
+    reqs = [Requirement(t, lv) for t, lv in rule.requires.items()]
+    return (tuple(reqs),) if rule.mode == "all" else tuple((r,) for r in reqs)
 
 
 def career_steps(target: Target, catalog: Catalog) -> list[CareerSteps]:

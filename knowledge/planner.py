@@ -412,15 +412,18 @@ def plan(profile: Profile, alternatives: tuple[tuple[Requirement, ...], ...], ca
     met = any(not p for p in pendings) and bool(alternatives)
     options: list[PlanOption] = []
     if not met:
-        for pending in pendings:
-            if profile.policy == "both":
-                assignments: Iterable[tuple[str, ...]] = [tuple("both" for _ in pending)]
-            else:
-                assignments = itertools.product(ROUTES, repeat=len(pending))
-            for routes in assignments:
-                option = _option(pending, routes, profile, catalog)
-                if option is not None:
-                    options.append(option)
+        for declared in pendings:
+            # a level above the one required meets it too (表5: 進階 implies 初階) and may be nearer — hours spread
+            # over two tool items reach 進階's total before any one item reaches 初階's 18 — so each is tried
+            for pending in _raised(declared, catalog):
+                if profile.policy == "both":
+                    assignments: Iterable[tuple[str, ...]] = [tuple("both" for _ in pending)]
+                else:
+                    assignments = itertools.product(ROUTES, repeat=len(pending))
+                for routes in assignments:
+                    option = _option(pending, routes, profile, catalog)
+                    if option is not None:
+                        options.append(option)
     return Plan(
         met,
         current,
@@ -430,6 +433,17 @@ def plan(profile: Profile, alternatives: tuple[tuple[Requirement, ...], ...], ca
         catalog.rules.guideline_version,
         catalog.rules.source,
     )
+
+
+def _raised(pending: tuple[Requirement, ...], catalog: Catalog) -> list[tuple[Requirement, ...]]:
+    """The requirements as stated, then with any of them raised to a higher level of its type (each a way to
+    meet the stated ones)."""
+    choices = []
+    for r in pending:
+        ladder = [lv.level for lv in next(t for t in catalog.rules.types if t.type == r.type).levels]
+        above = ladder[ladder.index(r.level) :] if r.level in ladder else [r.level]
+        choices.append([Requirement(r.type, lv) for lv in above])
+    return [tuple(combo) for combo in itertools.product(*choices)]
 
 
 def option_for(requirement: Requirement, route: str, profile: Profile, catalog: Catalog) -> PlanOption | None:

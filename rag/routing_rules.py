@@ -1906,9 +1906,9 @@ def _rai(q: Query) -> list[Card] | None:
         if implied and CAUTION.search(q.u.normalised):
             return [*(v.rai_card(k) for k in implied), v.rai_overview()]
         return [v.rai_overview(practical=bool(WATCH.search(q.u.normalised)))]  # (「要注意哪些」: what each says)
-    uses_ai = GUIDELINE_SAYS.search(q.u.normalised) or (
-        AI_USED.search(q.u.normalised) and not set(keys) - {"industry", "role", "archetype"}
-    )
+    # (「大家都用 ChatGPT 寫公文初稿，有什麼要提醒的」: the tool and the work it is used for are the use described)
+    used_for = {"industry", "role", "archetype", "tool", "item"}
+    uses_ai = GUIDELINE_SAYS.search(q.u.normalised) or (AI_USED.search(q.u.normalised) and not set(keys) - used_for)
     if not keys.get("rai") and CAUTION.search(asked) and uses_ai:
         # 「我用 AI 做的圖交給客戶，指引對這種情況有什麼提醒」: a use described, the guideline's cautions asked — the
         # dimensions the use brings in (附件(六)'s own examples of each)
@@ -1917,7 +1917,7 @@ def _rai(q: Query) -> list[Card] | None:
         if implied:
             # the dimensions the use brings in answer it; a passage naming the same use does not outrank them
             return [replace(v.rai_card(k), native=True) for k in implied]
-        if AI_USED.search(text) and WATCH.search(asked) and not set(keys) - {"industry", "role", "archetype"}:
+        if AI_USED.search(text) and WATCH.search(asked) and not set(keys) - used_for:
             return [v.rai_overview(practical=True)]  # 「我們想用 AI 寫客服回覆，有什麼要注意」: no one dimension
     # (「老師叫我們讀…這版多了什麼」: an industry the thesaurus implies is no subject of the question)
     implied_only = set(keys) <= {"industry"} and all(e.start < 0 for e in q.u.of_kind("industry"))

@@ -766,6 +766,21 @@ class SituationAdvisor:
                     out.append(f"    合計還要上 {sum(hours):g} 小時的課（{terms}）才達到「{g['level']}」")
         return out
 
+    def _talent_needs(self, categories: list[str], result: dict[str, Any], lang: str) -> str:
+        """「（還需 AI 工具應用 初階）」 "(needs AI 工具應用 初階)": what a talent category still requires, when it
+        requires every one of its types (表5 summary rule); empty for a category met by any one of them."""
+        levels = {t["type"]: t["level"] for t in result["types"]}
+        parts = []
+        for rule in self.cat.rules.talent_categories:
+            if rule.category not in categories or rule.mode != "all":
+                continue
+            for t, lv in rule.requires.items():
+                if self.level_rank(t, levels.get(t, "未達")) < self.level_rank(t, lv):
+                    parts.append(f"{t} {lv}")
+        if not parts:
+            return ""
+        return f" (needs {', '.join(parts)})" if lang == "en" else f"（還需 {'、'.join(parts)}）"
+
     def standing(self, profile: StatedProfile, lang: str) -> str:
         """The levels these facts reach, in one line (「目前：AI 應用素養 具備；其餘尚未達到」)."""
         result = assess(parse_profile(profile.profile_json(), self.cat), self.cat)
@@ -1135,9 +1150,16 @@ class SituationAdvisor:
                 lines.append("Both talent categories are met." if lang == "en" else "兩類人才的參考指標都符合。")
             # "would I then count as application talent too?": the category asked, when not met, said by name
             missed = [c for c in talents if c not in result["talent_categories"]]
+            if len(result["talent_categories"]) == 1 and not talents:
+                # (AI-901 and AI-103 held: 開發人才 met — and 應用人才 not yet, said with what it still needs)
+                missed = [c.category for c in self.cat.rules.talent_categories if c.category not in missed]
+                missed = [c for c in missed if c not in result["talent_categories"]]
             if missed and result["talent_categories"]:
                 names = "、".join(missed)
-                lines.append(f"Not yet {names}." if lang == "en" else f"尚未符合 {names} 的能力參考指標。")
+                needs = self._talent_needs(missed, result, lang)
+                lines.append(
+                    f"Not yet {names}{needs}." if lang == "en" else f"尚未符合 {names} 的能力參考指標{needs}。"
+                )
         elif judged["talent_categories"] or TALENT_ASKED.search(normalise(text)):
             lines.append(self._talent_line(judged["talent_categories"], lang))
         head = ("(hypothetical, not saved) " if lang == "en" else "（假設情況試算，未記錄）") if hypothetical else ""

@@ -75,6 +75,14 @@ ENTITY_CACHE_SIZE = 4096  # messages and list items whose catalog names are kept
 IMPLIED_KINDS = ("role", "type", "item", "cert_category", "talent", "archetype", "rai", "career_topic", "industry")
 
 
+# everyday English words people write in capitals for stress ("ALSO", "NOT", "BOTH"): never a certificate's name
+SHOUTED_WORDS = frozenset(
+    "also only not never really both all any must need just still even now more most very please asap and or but "
+    "the my me why how what when who which is are was be do does did have has had no yes ok okay fyi important "
+    "urgent help without with before after again first last each every same".split()
+)
+
+
 @dataclass(frozen=True)
 class Entity:
     kind: str
@@ -427,6 +435,8 @@ class QueryUnderstanding:
             # an acronym (PMP), a name with digits (AZ-104) or a dotted brand (Fast.AI, DeepLearning.AI)
             dotted = "." in word and any(ch.isupper() for ch in word)
             is_name = (word.isupper() and len(word) >= 2) or any(ch.isdigit() for ch in word) or dotted
+            if word.isupper() and word.lower() in SHOUTED_WORDS:
+                is_name = False  # "to ALSO count as application talent": a word stressed, not an acronym
             # 「Coursera 的證書」, 「Databricks 的 Machine Learning Associate 證照」: a capitalised word, then
             # only English words before a certificate word
             if not is_name and word[0].isupper():
