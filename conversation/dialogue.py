@@ -2086,7 +2086,7 @@ class Dialogue:
             return text
         hours, period = ds.pace_said
         if reads_as_english(text):
-            said = f" (at {hours:g} hours a {period})"
+            said = f" at {hours:g} hours a {period}"
         else:
             said = f"（每{PERIOD_ZH_EVERY[period]} {hours:g} 小時）"
         asked = re.search(r"[?？]", text)
@@ -2129,6 +2129,10 @@ class Dialogue:
             area = next(iter(shown.hours))  # 「我素養課 10 小時」→「如果再上 8 小時夠嗎」: the only area there is
         m = BARE_HOURS_SAID.search(n)
         if area is None or m is None:
+            return
+        # (only course hours: 「再上 8 小時」 "18h total — do they reach it", not 「加班 10 小時」)
+        course = re.search(r"上(了|過|完)?課|上過|上完|課|修|學習|\b(course|class|module|training|study)", n)
+        if not (m.group("more") or m.group("total") or course):
             return
         value = float(m.group("n"))
         if m.group("total"):
@@ -3684,8 +3688,8 @@ class Dialogue:
         if not ex.has_facts and DESCRIPTION_ASKED.search(text) and not (LEVEL_NAMED.search(text) or GAP.search(text)):
             return False  # 「指引對模型訓練的能力說明提到哪些方法」: the guideline's words, not anyone's result
         refused = refused_categories(text) and re.search(
-            r"幾張|幾個|多少|什麼類|哪一?類|\bhow many\b|另一(條|個|種)|其他的?(路|方式|組合|途徑)"
-            r"|\bother (way|route|path)\b",
+            r"幾張|幾個|多少|什麼類|哪一?類|\bhow many\b|另一(條|個|種)"
+            r"|(其他|其它|別的|另外的?)的?(路|方式|組合|途徑|做法)|\bother (way|route|path)\b",
             text,
         )
         if refused and not ds.profile.is_empty() and not ex.has_facts:
@@ -3702,6 +3706,12 @@ class Dialogue:
         # (「雅婷想走證照，用「素養類+工具類」那個組合拿 AI 模型訓練的話，她還差幾張」: the route that combination is)
         if self.facts.duration.search(text) and ex.asks_level and not ds.profile.is_empty():
             return True  # 「要多久才能到工具應用進階？」 once facts are known: how long from them
+        paced = self.facts.pace(text) is not None and self.facts.duration.search(text)
+        if paced and not ds.profile.is_empty() and not ex.has_facts and not ds.people:
+            # "at the same pace (3 hours a week), how long for AI 程式語言應用?": how long from the facts known
+            named = {e.kind for e in self.reader.entities(text) if e.start >= 0}
+            if named <= {"type", "talent", "item"}:
+                return True
         if self.facts.budget(text) is not None and not ds.profile.is_empty():
             return True  # 「公司給我 50 小時的課程預算，夠到 AI 模型訓練嗎？」: the facts known, against the budget
         if self.facts.asks_about_certificate(text):

@@ -1908,16 +1908,18 @@ def _rai(q: Query) -> list[Card] | None:
         return [v.rai_overview(practical=bool(WATCH.search(q.u.normalised)))]  # (「要注意哪些」: what each says)
     # (「大家都用 ChatGPT 寫公文初稿，有什麼要提醒的」: the tool and the work it is used for are the use described)
     used_for = {"industry", "role", "archetype", "tool", "item"}
-    uses_ai = GUIDELINE_SAYS.search(q.u.normalised) or (AI_USED.search(q.u.normalised) and not set(keys) - used_for)
+    # (「用 Gemini 整理會議紀錄」: an AI tool named is AI used, as much as 「用 AI」 is)
+    tool_used = "tool" in keys and re.search(r"(用|拿|靠|透過|\busing\b|\buse\b|\bwith\b)", q.u.normalised)
+    ai_used = AI_USED.search(q.u.normalised) or tool_used
+    uses_ai = GUIDELINE_SAYS.search(q.u.normalised) or (ai_used and not set(keys) - used_for)
     if not keys.get("rai") and CAUTION.search(asked) and uses_ai:
         # 「我用 AI 做的圖交給客戶，指引對這種情況有什麼提醒」: a use described, the guideline's cautions asked — the
         # dimensions the use brings in (附件(六)'s own examples of each)
-        text = q.u.normalised
         implied = _implied_dimensions(q)
         if implied:
             # the dimensions the use brings in answer it; a passage naming the same use does not outrank them
             return [replace(v.rai_card(k), native=True) for k in implied]
-        if AI_USED.search(text) and WATCH.search(asked) and not set(keys) - used_for:
+        if ai_used and WATCH.search(asked) and not set(keys) - used_for:
             return [v.rai_overview(practical=True)]  # 「我們想用 AI 寫客服回覆，有什麼要注意」: no one dimension
     # (「老師叫我們讀…這版多了什麼」: an industry the thesaurus implies is no subject of the question)
     implied_only = set(keys) <= {"industry"} and all(e.start < 0 for e in q.u.of_kind("industry"))
