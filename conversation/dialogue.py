@@ -627,6 +627,10 @@ TYPE_SWAPPED = re.compile(
 AMONG_THEM = re.compile(
     r"(它們|它们|這些|这些|那些|這幾張|这几张|那幾張|那几张)\s*(裡面|里面|之中|當中|当中|中間|中间)"
 )
+UNLISTED_ASKED = re.compile(
+    r"(不在|沒有在|沒在|沒列在|未列在?|不屬於)\s*表\s*6|表\s*6\s*(裡|裡面)?\s*(沒有|沒|不)(列|收|包含)"
+    r"|\bnot (in|on|listed in|part of) (table 6|the list|the table)\b"
+)
 # 「一樣的速度」「同樣每週那樣上」 "at the same pace": the pace said before
 SAME_PACE = re.compile(
     r"(一樣|同樣|照|依)(的)?(速度|進度|節奏|頻率|步調)|(一樣|同樣)每(週|周|天|月)"
@@ -722,6 +726,9 @@ DROP = re.compile(
     r"(?:(?P<n>\d+(?:\.\d+)?)\s*(?:個)?\s*(?:小時|h\b|hours?)\s*的?)?\s*(?P<what>[\u4e00-\u9fff]{0,4}?)"
     r"(?:的|那門|那堂|那個)?(?:課)?\s*(?:拿掉|去掉|刪掉|扣掉|不算|不計|移除)"
     r"|\b(?:without|drop|remove) the (?P<n_en>\d+)[- ]?(?:hours?|h)\b(?: of (?P<what_en>[a-z]+))?"
+    # ("what if they skip the automation module?": one stated area left out, by what it teaches)
+    r"|\b(?:skip|skips|skipped|skipping|leave out|leaves out|drop|drops|without)\s+(?:the\s+)?"
+    r"(?P<what_skip>[a-z]+(?:\s+[a-z]+)?)\s+(?:module|course|class|part|training|workshop)s?\b"
 )
 # 「補完那 2 小時之後呢」 "if I take those 2 hours": a shortfall just shown, made up
 FILL = re.compile(
@@ -1464,6 +1471,16 @@ class Dialogue:
         if text != said and detect_language(said) == "zh-CN":
             text = to_simplified(text)  # a person or background put in keeps the user's script for the answer
         switched = self._switch_person(ds, text)
+        if switched and ds.plan is not None and ds.turn - ds.plan.turn <= PLAN_FOLLOW_TURNS:
+            # 「那第二位呢？只靠上課的話」 right after a plan for the first: the same plan for the one turned to,
+            # on the route now named
+            rest = re.sub(re.escape(ds.person or "") + r"|那|呢|他|她|[?？,，。!！\s]", "", normalise(text))
+            if rest and plan_route(rest) != "any" and len(rest) <= 12:
+                text = (
+                    f"{text} what is the least to reach {ds.plan.target}?"
+                    if reads_as_english(text)
+                    else f"{text}，要達到{ds.plan.target}最少還要什麼？"
+                )
         supposed: dict[str, StatedProfile] = {}
         # (「如果春嬌去補 18 小時素養課呢？這樣全部有幾個應用人才」: the one talked about, named again)
         named_again = ds.person not in (None, people.SELF) and people.mentioned(text, [ds.person or ""]) == ds.person
@@ -2467,7 +2484,7 @@ class Dialogue:
         if drop:
             said = drop.group("n") or drop.group("n_en")  # "without the 8 hours" too
             areas = [a for a, h in shown.hours.items() if not said or _same_number(h.hours, said)]
-            what = drop.group("what") or drop.group("what_en") or ""
+            what = drop.group("what") or drop.group("what_en") or drop.group("what_skip") or ""
             named = {a for a, _ in self.facts.read(f"{what} 1 小時", continuing=True).hours} if what else set()
             areas = [a for a in areas if a in named] if named else areas
             if len(areas) != 1 or not (said or named):
@@ -3716,6 +3733,8 @@ class Dialogue:
             return True  # 「公司給我 50 小時的課程預算，夠到 AI 模型訓練嗎？」: the facts known, against the budget
         if self.facts.asks_about_certificate(text):
             return False
+        if UNLISTED_ASKED.search(text) and not ex.has_facts:
+            return False  # 「我們自己發的結業證書不在表6裡，這樣還能算嗎」: 附件(三)'s reference list, no one's level
         if not ex.has_facts and self._work_described(text):
             return False  # 「我們平常用 AI 寫公文初稿，這個算哪一種能力」: the work described, placed in 表2
         if not ex.has_facts and "issuer" in self.reader.detect_intents(text):
