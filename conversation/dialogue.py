@@ -209,6 +209,7 @@ OTHER_ONE = re.compile(
     r"|the other( one)?\b|\bthe remaining one\b|\bthe last one left\b)"
 )
 # 「為什麼還要那 18 小時」「怎麼還不算」 "why do I still need…": why the last result says what it says
+# "so Priya isn't an application talent?" 「所以她不算應用人才喔？」: a result doubted (WHY_STILL below)
 WHY_STILL = re.compile(
     r"(為什麼|為何|為啥|怎麼|怎么|为什么|为啥)[^，。,?？]{0,8}(還要|還需要|還得|還差|還缺|還是?不算|還沒過|不夠|沒過|沒算|不算"
     r"|不是(進階|初階|具備|應用人才|開發人才))"
@@ -217,6 +218,8 @@ WHY_STILL = re.compile(
     # ("Ben doesn't have 18h in any single tool though?" 「她又沒有任何一項到 18 小時」: the result challenged)
     r"|\b(doesn't|does not|don't|didn't) (have|reach|hit)\b[^.?!]{0,40}\b(though|yet)\b"
     r"|\bhow (is|was|can) (he|she|they)\b"
+    r"|\bso ([A-Z]?[a-z]+|he|she|they|i) (isn't|is not|aren't|am not|doesn't count as|does not count as) (an? )?"
+    r"(ai )?(application|development|developer|literacy|tool)"
     # ("wait so I don't even count for AI literacy??" 「所以我連素養都不算？」: a result doubted)
     r"|\b(i|he|she|they|we) (don't|doesn't|do not|does not) (even )?(count|qualify|meet|make it)\b"
     r"|(連|竟然|居然)[^，。,?？]{0,10}(都不算|都沒過|都沒有|都不夠|也不算)"
@@ -321,9 +324,14 @@ CORRECTION = re.compile(
 )  # (「不是專案類的有幾張」 excludes a category; it corrects nothing)
 SINGULAR = re.compile(
     r"(它|這張|那張|這個|那個|那一項|這一項|這一類|那一類|該證照|該認證|\bit\b"
+    # (the same in Simplified script: the message is matched as typed)
+    r"|这张|那张|这个|那个|这一项|那一项|这一类|那一类|该证照|该认证"
     r"|\b(this|that) (one|exam|test|cert|certificate|certification|credential)\b)"
 )
-PLURAL = re.compile(r"(這兩|這些|這幾|它們|兩張|兩個|都是|各是|分別|\bthey\b|\bboth\b|\bthem\b|\beach\b)")
+PLURAL = re.compile(
+    r"(這兩|這些|這幾|它們|兩張|兩個|都是|各是|分別|这两|这些|这几|它们|两张|两个|各是|分别"
+    r"|\bthey\b|\bboth\b|\bthem\b|\beach\b)"
+)
 LISTABLE = ("cert", "role", "type", "talent", "item", "cert_category", "archetype", "rai", "resource")
 # 「這五種分別要什麼程度的程式能力」 right after the five types: the count points at the whole list, whose
 # kind the noun names (the list's kind, in the guideline's word for it)
@@ -631,6 +639,13 @@ UNLISTED_ASKED = re.compile(
     r"(不在|沒有在|沒在|沒列在|未列在?|不屬於)\s*表\s*6|表\s*6\s*(裡|裡面)?\s*(沒有|沒|不)(列|收|包含)"
     r"|\bnot (in|on|listed in|part of) (table 6|the list|the table)\b"
 )
+HELD_ONE_REF = re.compile(
+    r"(這張|那張|這一張|那一張)(證照|證書|證|認證)?|\b(this|that) (cert|certificate|certification)\b"
+)
+ROLE_WORDS_EN = frozenset(
+    "candidate candidates employee employees person applicant applicants staff trainee trainees learner learners "
+    "student students colleague colleagues intern interns hire member".split()
+)
 # 「一樣的速度」「同樣每週那樣上」 "at the same pace": the pace said before
 SAME_PACE = re.compile(
     r"(一樣|同樣|照|依)(的)?(速度|進度|節奏|頻率|步調)|(一樣|同樣)每(週|周|天|月)"
@@ -651,7 +666,8 @@ BARE_HOURS_SAID = re.compile(
 )
 # 「兩位同仁。阿明：EEC…」 "Raj: IBM …": a name opening a sentence, then a colon
 LABELLED = re.compile(
-    r"(?:^|(?<=[。.!?！？;；]))\s*(?P<name>[A-Z][a-z]+|[小阿][\u4e00-\u9fff]|[\u4e00-\u9fff]{2,3})\s*[:：]\s*(?=\S)"
+    r"(?:^|(?<=[。.!?！？;；]))\s*(?P<name>[A-Z][a-z]+(?:\s*#?\d{1,2})?|[小阿][\u4e00-\u9fff]|[\u4e00-\u9fff]{2,3})"
+    r"\s*[:：]\s*(?=\S)"
 )
 # 「加起來總共要幾個小時」 "how many hours in total": a total of course hours asked
 TOTAL_ASKED = re.compile(
@@ -2200,7 +2216,8 @@ class Dialogue:
             return text
         if self.facts.read(text, continuing=True).certificates:
             return text  # (a verb already says they are held)
-        verb = " has " if reads_as_english(text) else "有 "
+        english = reads_as_english(text) or not re.search(r"[\u4e00-\u9fff]", text[: m.start("name")] + m.group("name"))
+        verb = " has " if english else "有 "
         return text[: m.end("name")] + verb + rest
 
     def _unlisted_declared(self, ds: DialogueState, text: str) -> str:
@@ -2919,8 +2936,10 @@ class Dialogue:
     def _may_be_name(self, name: str) -> bool:
         """A word the advisor reads otherwise (a catalog name, an hours area: 「文書 15 小時」) or one the
         guideline itself uses (「幫三位同事評估：」: 評估 is a task, not a colleague) is no person."""
-        if re.fullmatch(r"[A-Z]", name):
-            return True  # 「A 有…；B 有…」: a letter labels someone
+        if re.fullmatch(r"[A-Z]", name) or re.fullmatch(r"[A-Z][a-z]+\s*#?\d{1,2}", name):
+            return True  # 「A 有…；B 有…」 "Candidate 2: …": a letter or a number labels someone
+        if name.lower() in ROLE_WORDS_EN:
+            return False  # ("Candidate 2: …": the word before the number is who they are, not a name)
         if re.fullmatch(r"[A-Za-z]+", name):
             # ("然後 Midjourney 圖文課…": a tool the advisor reads as an hours area is no one)
             return name.lower() not in self.reader.known_latin and not self.facts.read(f"{name} 5 小時", True).hours
@@ -2934,6 +2953,8 @@ class Dialogue:
             return False  # 「我們的課只有…」: 「課只」 ends on a word that goes on the sentence
         if re.search(r"[哪誰嗎呢啥甚幾麼]", name):
             return False  # 「倒數第二個差在哪」: a question's words, never a name
+        if name.endswith("的") or re.match(r"(共通|共同|大家|全部|全體|所有|每個|每位|其他|其餘)", name):
+            return False  # 「先講共通的：5 個人都上過…」: what everyone shares, no one
         return (
             normalise(name) not in self.guideline_words
             and not self.reader.entities(normalise(name))
@@ -4212,6 +4233,10 @@ class Dialogue:
         if swapped:
             return swapped
         same_kind = self._candidates(topic)
+        held = list(dict.fromkeys(c.cert_id for c in ds_profile.certificates)) if ds_profile is not None else []
+        if not same_kind and len(held) == 1 and HELD_ONE_REF.search(normalise(text)) and not self._names_cert(text):
+            # 「這張證是哪個單位辦的？」 right after a result from one certificate held: that certificate
+            return HELD_ONE_REF.sub(f"「{self._name('cert', held[0])}」", normalise(text), count=1)
         by_issuer = self._issuers_among(text, topic)
         if by_issuer is not None and SINGULAR.search(text) and not self._names_cert(text):
             # 「微軟那張呢？」 after 「第三張是誰辦的」 over a list: the list's one certificate by that issuer

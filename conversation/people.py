@@ -55,6 +55,9 @@ INTRO = re.compile(
     # 「幫品管課的阿明做能力盤點」: someone a task is done for
     r"(?:幫|替|為)(?:[^，。,]{0,6}?的|(?:我|我們)?的?" + _INTRO_ZH + r")?"
     r"(?P<for>" + _NAME_ZH + r")(?=做|評估|評|盤點|看|檢視|算|查|問)|"
+    # ("Candidate 2: …" "Employee 3 has…": people labelled by a number)
+    r"\b(?P<en_num>(?:[Cc]andidate|[Ee]mployee|[Pp]erson|[Aa]pplicant|[Ss]taff|[Tt]rainee|[Ll]earner|[Ss]tudent)\s*#?\d{1,2})"
+    r"(?=\s*[:：,]|\s+(?:has|holds|had|got|passed|took|did|completed|earned|only)\b)|"
     r"\b(?i:colleague|employee|engineer|staff member|team member|candidate|intern|trainee|hire|person|learner"
     # ("adding Carol: …", "we hired Dan, who has…", "new guy Marco")
     r"|student|applicant|participant|member|adding|add|hired|new guy|new hire|new girl|welcome)(?:,|:)?\s+"
@@ -378,7 +381,7 @@ def as_pronoun(text: str, names: list[str]) -> str:
     # even when certificate names in it are Chinese
     chinese = bool(re.search(r"[\u4e00-\u9fff]", text)) and not reads_as_english(text)
     for form in sorted((f for n in names for f in forms(n)), key=len, reverse=True):
-        if re.fullmatch(r"[A-Za-z]+", form):
+        if re.fullmatch(r"[A-Za-z]+(\s*#?\d{1,2})?", form):  # ("Candidate 2" is a Latin label too)
             if chinese:  # 「B：有 AIATCL…」 opens what is said of B: 「他有…」
                 text = re.sub(rf"(?<![A-Za-z]){re.escape(form)}\s*[:：]\s*(?=[\u4e00-\u9fff])", form, text)
             pattern = rf"(?<![A-Za-z]){re.escape(form)}(?![A-Za-z])('s)?(?=(\s+(?:{ENGLISH_VERBS})\b)?)"
@@ -469,7 +472,7 @@ def mentioned(text: str, known: list[str]) -> str | None:
     if len(present) >= 2 and alike and present - alike:
         spoken = [(form, name) for form, name in spoken if name not in alike]
     for form, name in sorted(spoken, key=lambda f: -len(f[0])):
-        if re.fullmatch(r"[A-Za-z]+", form):
+        if re.fullmatch(r"[A-Za-z]+(\s*#?\d{1,2})?", form):  # ("for candidate 3": a label in any case)
             if re.search(rf"(?<![A-Za-z]){re.escape(form)}(?![A-Za-z])", text, re.IGNORECASE):
                 return name
         elif form in text:

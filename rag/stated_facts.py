@@ -126,6 +126,10 @@ RIGHT_NOT_WRONG = re.compile(
     r"(?<![\d.])(?P<new>\d+(\.\d+)?)\s*(個)?\s*(?P<unit>小時|hours?|hrs?|h\b)?\s*[，,]?\s*(而)?(不是|\bnot\b)\s*"
     r"(?P<old>\d+(\.\d+)?)(?!\s*(張|certificates?|certs?))\s*(個)?\s*(小時|hours?|hrs?|h\b)?(?![^，。,.?？]{0,8}[嗎吗?？])"
 )
+OPENS_HOLDING = re.compile(
+    r"^\W*(?:有(?!沒|無|哪|什麼|甚麼|幾|多少|人|些|點|時|空|興趣|關|問題|可能)|考過|考到|拿到|拿了|持有|上過)"
+    r"\s*(?=[a-z0-9\u4e00-\u9fff])"
+)
 # "and the rest on Zapier" 「其餘是自動化」: the part of a total not given to the items named
 REST = re.compile(
     r"(\bthe rest\b|\brest of (it|them|those)\b|\bremaining\b|其餘|其他的|剩下的?)"
@@ -511,6 +515,9 @@ class FactReader:
             clauses = re.split(r"[，,。；;.?？]", text)
             ex.adds = any(self.more.search(c) and self.hours_re.search(c) and "補到" not in c for c in clauses)
         ex.first_person = bool(re.search(r"(我|自己|\bi\b|\bmy\b|\bam i\b|\bi'm\b)", text))
+        # 「有AWS AI Practitioner，文書AI課上了18h，這樣呢」: a chat message opening on what is held, no subject
+        opens_holding = bool(OPENS_HOLDING.match(text))
+        ex.first_person = ex.first_person or opens_holding
         # 「多久能到進階」 "how long until I reach …" asks where the facts stand too (and the time, from a pace)
         reach = bool(self.duration.search(text)) and bool(re.search(r"(到|達到|達成|具備|\breach|\bget to\b)", text))
         ex.asks_level = (bool(self.own_level.search(text)) or reach) and not (
@@ -525,6 +532,7 @@ class FactReader:
         # (「模型訓練要上 30 還是 48 小時」 weighs two thresholds: a question, not hours taken)
         question = bool(re.search(r"[?？]|嗎|呢|還是|多少|(?<![十百])幾|\b(what|which|how|do|does|is|am)\b", text))
         stating = bool(SUBJECT.search(text)) or ex.hypothetical or has_hours and (not question or ex.asks_level)
+        stating = stating or opens_holding
         # 「平面設計師一枚，考了 X 跟 Y。這樣工具應用可以算進階嗎？」: held, with no pronoun, beside a level question
         # 「素養課其實是18小時」 corrects what the conversation holds
         stating = stating or ex.asks_level and bool(self.holding.search(text)) or continuing and ex.correction
@@ -561,6 +569,9 @@ class FactReader:
             ex.certificates = [k for k, _ in named if k not in ex.negated]
         if stating and not ex.certificates:
             ex.certificates = self._held(text, ex.hypothetical)  # 「如果考到 X」: held in the hypothetical
+            opening = OPENS_HOLDING.match(text)
+            if opening is not None and not ex.certificates:
+                ex.certificates = self._held(text, ex.hypothetical, [opening.end()])  # (「有 X，…」: after it)
             ex.unnamed = self._unnamed(text)
             ex.hours, orphans = self._hours(text)
             # 「把影像課拉到20小時，再加一門 8 小時的配音課」: the area topped up gets that total, the rest adds
