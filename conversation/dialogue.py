@@ -324,14 +324,9 @@ CORRECTION = re.compile(
 )  # (「不是專案類的有幾張」 excludes a category; it corrects nothing)
 SINGULAR = re.compile(
     r"(它|這張|那張|這個|那個|那一項|這一項|這一類|那一類|該證照|該認證|\bit\b"
-    # (the same in Simplified script: the message is matched as typed)
-    r"|这张|那张|这个|那个|这一项|那一项|这一类|那一类|该证照|该认证"
     r"|\b(this|that) (one|exam|test|cert|certificate|certification|credential)\b)"
 )
-PLURAL = re.compile(
-    r"(這兩|這些|這幾|它們|兩張|兩個|都是|各是|分別|这两|这些|这几|它们|两张|两个|各是|分别"
-    r"|\bthey\b|\bboth\b|\bthem\b|\beach\b)"
-)
+PLURAL = re.compile(r"(這兩|這些|這幾|它們|兩張|兩個|都是|各是|分別|\bthey\b|\bboth\b|\bthem\b|\beach\b)")
 LISTABLE = ("cert", "role", "type", "talent", "item", "cert_category", "archetype", "rai", "resource")
 # 「這五種分別要什麼程度的程式能力」 right after the five types: the count points at the whole list, whose
 # kind the noun names (the list's kind, in the guideline's word for it)
@@ -612,7 +607,7 @@ COURSE_OFFERED = re.compile(
 )
 # 「對應哪個能力類型」 "which competency type does it map to": where a course counts, asked
 MAPS_ASKED = re.compile(
-    r"(對應|屬於|算|歸|算在)[^。?？]{0,8}(哪(個|一個|種|一種|類|一類|項)|什麼)(能力類型|能力項目|能力|類型|項目|類)"
+    r"(對應|屬於|算|歸|算在)[^。?？]{0,8}(哪一?(個|種|類|項)(能力類型|能力項目|能力|類型|項目)?|什麼(能力類型|能力項目|能力|類型|項目|類))"
     r"|\bwhich (competency )?(type|item|area)\b|\bmaps? (on)?to\b|\bwhere does (it|this|that) (fit|count)\b"
 )
 # 「我上過」 "I took it": the course is the person's own, their facts
@@ -666,8 +661,8 @@ BARE_HOURS_SAID = re.compile(
 )
 # 「兩位同仁。阿明：EEC…」 "Raj: IBM …": a name opening a sentence, then a colon
 LABELLED = re.compile(
-    r"(?:^|(?<=[。.!?！？;；]))\s*(?P<name>[A-Z][a-z]+(?:\s*#?\d{1,2})?|[小阿][\u4e00-\u9fff]|[\u4e00-\u9fff]{2,3})"
-    r"\s*[:：]\s*(?=\S)"
+    r"(?:^|(?<=[。.!?！？;；:：]))\s*(?P<name>[A-Z][a-z]+(?:\s*#?\d{1,2})?|[小阿][\u4e00-\u9fff]|[\u4e00-\u9fff]{2,3})"
+    r"\s*[:：](?=\s*\S)"
 )
 # 「加起來總共要幾個小時」 "how many hours in total": a total of course hours asked
 TOTAL_ASKED = re.compile(
@@ -2182,7 +2177,17 @@ class Dialogue:
         n = normalise(text)
         if not COURSE_OFFERED.search(n) or not MAPS_ASKED.search(n) or TOOK_IT.search(n):
             return None
-        ex = self.facts.read(text, continuing=True)  # (「…是 6 小時」 states the course's hours, asks nothing)
+        ex = self.facts.read(text)  # (「總共 24 小時」 is the course's hours, no sum of facts held)
+        if not ex.has_facts:
+            ex = self.facts.read(text, continuing=True)  # (「…是 6 小時」 states the course's hours, asks nothing)
+        if not ex.has_facts:
+            # 「還想開一門用 PyTorch 訓練模型的課，這個算哪一類？」: no hours said — the catalog's answer, not
+            # anyone's result (a what-if or a person talked about before has nothing to do with it)
+            named = {area for _, area, _ in self.facts.areas_named(n)}
+            if len(named) == 1 and len(self.situation.types_of_areas(list(named))) == 1:
+                replies = self._question(ds, text, lang)
+                return replies[0] if len(replies) == 1 else None
+            return None
         areas = list(dict.fromkeys(a for a, _ in ex.hours))
         if not ex.hours or ex.certificates or ex.unnamed or len(areas) != 1:
             return None
@@ -2195,12 +2200,12 @@ class Dialogue:
             profile, text, answer_lang, hypothetical=True, default_types=types, route="training"
         )
         label = self.situation.area_label(areas[0])
+        talent = self.cat.competency_type(types[0]).talent_category
+        label = f"{talent}・{label}" if label != types[0] else talent
         if answer_lang == "en":
-            where = f"{label}, 表2" if label != types[0] else "表2"
-            lead = f"The course's content counts toward {types[0]} ({where}). With this course alone:"
+            lead = f"The course's content counts toward {types[0]} ({label}, 表2). With this course alone:"
         else:
-            where = f"表2・{label}" if label != types[0] else "表2"
-            lead = f"這門課的內容屬於 {types[0]}（{where}）。只上這門課的學員："
+            lead = f"這門課的內容屬於 {types[0]}（{label}，表2）。只上這門課的學員："
             lead = to_simplified(lead) if answer_lang == "zh-CN" else lead
         ds.hypothesis, ds.situation_types = profile, answer.types
         return Reply(f"{lead}\n{answer.text}")
@@ -2208,8 +2213,11 @@ class Dialogue:
     def _labelled_holding(self, text: str) -> str:
         """「阿明：EEC…、生成式AI…」 "Raj: IBM AI Engineering Professional Certificate, plus 18 hours…": a name and a
         colon before certificates' names holds them — written with a verb so the certificates are read as held."""
-        m = LABELLED.search(text)
-        if m is None or not self._may_be_name(m.group("name")):
+        found = [m for m in LABELLED.finditer(text) if self._may_be_name(m.group("name"))]
+        # ("Next: Carla: IBM …": the label nearest the certificates is the person's)
+        found = [m for m in found if not re.match(r"\s*[A-Z][a-z]+\s*[:：]", text[m.end() :])]
+        m = found[-1] if found else None
+        if m is None:
             return text
         rest = text[m.end() :]
         if not any(e.kind == "cert" for e in self.reader.entities(normalise(rest))):
@@ -4234,7 +4242,8 @@ class Dialogue:
             return swapped
         same_kind = self._candidates(topic)
         held = list(dict.fromkeys(c.cert_id for c in ds_profile.certificates)) if ds_profile is not None else []
-        if not same_kind and len(held) == 1 and HELD_ONE_REF.search(normalise(text)) and not self._names_cert(text):
+        only_held = not same_kind or [c[1] for c in same_kind] == held
+        if only_held and len(held) == 1 and HELD_ONE_REF.search(normalise(text)) and not self._names_cert(text):
             # 「這張證是哪個單位辦的？」 right after a result from one certificate held: that certificate
             return HELD_ONE_REF.sub(f"「{self._name('cert', held[0])}」", normalise(text), count=1)
         by_issuer = self._issuers_among(text, topic)
@@ -4856,6 +4865,11 @@ class Dialogue:
         """A learning plan when one is asked for: plan words, or how to become a role or a talent category.
         The facts the message states are kept (unless supposed); the target must be one the data names."""
         found = target_mentioned(n, self.cat)
+        if found is not None and found.target.kind == "role":
+            # (「中級太難先不考了…離工具應用進階還差多少」: a role's name inside a certificate's name is no aim)
+            blanked = self.situation.certificates_unnamed(n)
+            if blanked != n:
+                n, found = blanked, target_mentioned(blanked, self.cat)
         wished_for = found is not None and bool(WISHED_BEFORE.search(n[: found.start]))
         route = plan_route(n)
         # soon after a plan: 「只想考證照呢」 narrows it, a corrected fact re-plans it, 「改成開發人才」 re-aims it
@@ -4864,6 +4878,11 @@ class Dialogue:
         one_type = ds.situation_types[0] if len(ds.situation_types) == 1 and not updated.is_empty() else None
         # a type named in a follow-up (「素養課的時數可以同時算進工具應用嗎」) is a detail of the plan, not a new aim
         detail = found is None or same or (found.target.kind == "type" and not self._several_types(n))
+        # (「我現在離工具應用進階還差多少小時」: a type with its level named is an aim of its own, not a detail)
+        leveled = found is not None and (
+            bool(found.target.level) or bool(re.match(r"\s*(的)?\s*(進階|初階|具備)", n[found.end :]))
+        )
+        detail = detail and not (found is not None and found.target.kind == "type" and leveled)
         # 「那改成只考一張證照呢」 changes the route; 「改成 AI 模型訓練呢」 the aim: a target named to switch to
         retarget = (
             found is not None and not same and (bool(PLAN_SWITCH.search(n)) or self._several_types(n) or wished_for)
@@ -4877,7 +4896,10 @@ class Dialogue:
         if after_plan and detail and not retarget:
             # 「工具方面我上過 RPA 16 小時…」 right after a plan: facts stated (and nothing asked) re-plan it
             more_facts = ex.has_facts and not ex.hypothetical and not QUESTION_MARKERS.search(n)
-            if not (route != "any" or ex.correction or PLAN_REDO.search(n) or more_facts):
+            # (a correction re-plans only right after the plan: after another result it corrects that one)
+            last_was_plan = ds.topic is not None and ds.topic.rule == LEARNING_PLAN and not ds.situation_types
+            corrects_plan = ex.correction and last_was_plan
+            if not (route != "any" or corrects_plan or PLAN_REDO.search(n) or more_facts and last_was_plan):
                 return None
             if self._names_cert(n) and not ex.correction and not PLAN_WORDS.search(n):
                 return None  # 「打算把美術設計的初級跟中級都考，算兩張嗎」 asks about those certificates

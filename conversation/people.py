@@ -57,7 +57,8 @@ INTRO = re.compile(
     r"(?P<for>" + _NAME_ZH + r")(?=做|評估|評|盤點|看|檢視|算|查|問)|"
     # ("Candidate 2: …" "Employee 3 has…": people labelled by a number)
     r"\b(?P<en_num>(?:[Cc]andidate|[Ee]mployee|[Pp]erson|[Aa]pplicant|[Ss]taff|[Tt]rainee|[Ll]earner|[Ss]tudent)\s*#?\d{1,2})"
-    r"(?=\s*[:：,]|\s+(?:has|holds|had|got|passed|took|did|completed|earned|only)\b)|"
+    # (not "Employee 2, Ben, has…": the name in apposition is who they are)
+    r"(?!\s*,\s*[A-Z][a-z]{2,}\s*,)(?=\s*[:：,]|\s+(?:has|holds|had|got|passed|took|did|completed|earned|only)\b)|"
     r"\b(?i:colleague|employee|engineer|staff member|team member|candidate|intern|trainee|hire|person|learner"
     # ("adding Carol: …", "we hired Dan, who has…", "new guy Marco")
     r"|student|applicant|participant|member|adding|add|hired|new guy|new hire|new girl|welcome)(?:,|:)?\s+"

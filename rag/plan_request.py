@@ -54,7 +54,11 @@ PLAN_STATUS = re.compile(
     r"(具備|達到|達成|算|符合|夠了?|過了|還(要|差|需)|初階|進階|\bmeet|\breach|\bcounts?\b|\bqualif|\benough\b)"
 )
 MINIMUM = re.compile(r"(最少|至少|最省|最快|\bminimum\b|\bfewest\b|\bleast\b)")
-PLAN_SWITCH = re.compile(r"(改成|換成|改為|轉成|\bswitch (the target )?to\b|\binstead\b)")
+PLAN_SWITCH = re.compile(
+    r"(改成|換成|改為|轉成|\bswitch (the target )?to\b|\binstead\b"
+    # 「那如果要走服務開發那一項呢」 after a plan: the other one aimed at
+    r"|走[^，,。？?]{1,12}(那一項|那項|那條|那個|的話))"
+)
 # what is said right before a target that is wished for (「想成為」「如何轉職成」 "how do I become a")
 WISHED_BEFORE = re.compile(
     r"((想要?|打算|希望|目標是?|立志|如何|怎麼|怎樣|要怎麼|該怎麼)[^，,。？?!！]{0,6}?(才能|才可以)?\s*"
