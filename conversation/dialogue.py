@@ -1958,7 +1958,16 @@ class Dialogue:
                     updated, text, answer_lang, default_types=sorted(set(corrected_types), key=order.index)
                 )
                 ds.situation_types = answer.types
-                return [Reply(answer.text, self._profile_buttons(lang))]
+                reply = answer.text
+                levels = {r["type"]: r["level"] for r in answer.result["types"]}
+                if all(levels.get(x) != "未達" for x in corrected_types):
+                    # (「素養那門其實是 18 小時」 after 「最近的下一步」: that type is met now — what is nearest next)
+                    steps = self.situation.nearest_steps(updated, answer_lang)
+                    for mark in ("\n\n出處", "\n\n出处", "\n\nSource"):
+                        if steps and mark in reply:
+                            reply = reply.replace(mark, f"\n{steps}{mark}", 1)
+                            break
+                return [Reply(reply, self._profile_buttons(lang))]
             prompt = t("facts_noted", "en" if answer_lang == "en" else lang)
             prompt = to_simplified(prompt) if answer_lang == "zh-CN" else prompt
             standing = self.situation.standing(updated, answer_lang)
@@ -2127,8 +2136,9 @@ class Dialogue:
         n = normalise(text)
         if ds.plan is None or self.facts.pace(n) is None:
             return text
-        talents = {c.name for c in self.cat.talent.categories}
-        if ds.plan.target not in talents or any(self.situation.asked_types(text)[1:]) or ds.person is not None:
+        aims = {c.name for c in self.cat.talent.categories} | {x.name for x in self.cat.types}
+        aimed = next((a for a in aims if ds.plan.target.startswith(a)), None)  # (「AI 工具應用 初階」: a type's level)
+        if aimed is None or any(self.situation.asked_types(text)[1:]) or ds.person is not None:
             return text
         if any(e.kind in ("type", "talent", "role") for e in self.reader.entities(n)):
             return text
@@ -4716,6 +4726,11 @@ class Dialogue:
             # still counts over the three
             shown = []
         listed = shown or inline or self._paragraphs_listed(answer.text) or named or previous.listed
+        asked_order = self._named_list([tuple(e) for e in context.get("entities", [])])
+        if answer.rule == "query.classify_named_certs" and len(asked_order) >= 2 and set(asked_order) == set(listed):
+            listed = (
+                asked_order  # (「這三張裡哪張是工具類」→「第一張的全名」: the first the user named, not the one picked)
+            )
         lang = answer.lang if answer.lang in ("zh-TW", "zh-CN", "en") else "zh-TW"
         intents = context.get("intents", [])
         return Topic(entities=entities, intents=intents, listed=listed, lang=lang, rule=answer.rule or "")

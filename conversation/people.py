@@ -199,7 +199,8 @@ SUBJECT_NAME = re.compile(
     # in either script)
     # (not a verb of taking courses: 「小美：上過AI素養課…」 names 小美, not 上過)
     + r"|(?<=[；;：:。])\s*"
-    + r"(?P<listed_says>(?![我你他她這那这有是的也都在另其每上考沒没只拿])[\u4e00-\u9fff]{2,3}?)"
+    + r"(?P<listed_says>(?![我你他她這那这有是的也都在另其每上考沒没只拿想要先再還还就請请可能會会該该應应])"
+    + r"[\u4e00-\u9fff]{2,3}?)"
     # (「王小明（行銷專員）有…」: a role note blanked to spaces may come between)
     + r"(?=\s*(?:有|持有)|\s{2,}(?=\S)|有|上過|上了|上过|考過|考了|考过|考到|拿到|只有|也有|沒有|没有|沒證|没证"
     + r"|沒上|没上|沒考|没考|持有|什麼都|什么都|甚麼都|啥都"

@@ -21,6 +21,7 @@ PLAN_WORDS = re.compile(
 )
 PLAN_HOW = re.compile(
     r"(怎麼做|怎麼辦|如何|要怎麼|該怎麼|怎樣|從哪|哪裡開始|要做什麼|需要做什麼|步驟|規劃|準備|建議我?(先)?(考|上|走)|"
+    r"最快的?(辦法|方法|方式|路|做法)|最省(力|時|事)的?(辦法|方法|方式|路|做法)?|"
     r"\bhow (do|can|should|would) i\b|\bwhat should i do\b|\bsteps?\b|\bwhere (do|should) i start\b)"
 )
 # a plan narrowed to one route (「那如果只想考證照呢」「最少要幾小時，我不想考試」「只考一張、其他上課補」)
