@@ -140,6 +140,8 @@ FOLLOWS_ON = re.compile(
     # (「…iPAS 初級是素養類喔？那中級算哪一類」: the other level of the certificate just asked about)
     r"^\W*那\s*(初級|中級|初级|中级)(?!.{0,3}(小時|小时))|"
     r"^\W*(那|那麼|而且|另外|還有|然後|以及)?\s*(同一?(個|家)?\s*(單位|機構|發證單位|辦理單位|類|分類|系列)|它|這張|這類|這一類"
+    # (「專案類總共有幾張？裡面AWS的佔幾張」: a count within what the first question counted)
+    r"|裡面|里面|其中|當中|这里面|這裡面"
     r"|\b(and )?(is|does|what about|which) (it|its|the same)\b|\bthe same (issuer|organi[sz]ation|category|vendor)\b)"
 )
 # "how many meet either talent category" 「符合任一類人才的有幾位」: a talent category, whichever
@@ -758,7 +760,8 @@ ALONE = re.compile(r"(單憑|光靠|單靠|單獨|\bon its own\b|\bby itself\b)"
 OFFSET = re.compile(
     r"(抵|代替|替代|取代|頂替|換算成?時數|算進時數|算成時數|計入時數|併計|混(合|搭|著)算|加在一起算"
     # ("count as AI Development Talent" asks a category: only counting toward hours or certificates offsets)
-    r"|\bcounts? (towards?|for|as)( the| my| some)? (hours?|training|courses?|certs?|certificates?|certifications?)\b"
+    r"|\bcounts? (towards?|for|as)( the| my| some)?( [a-z]+)?"
+    r" (hours?|training|courses?|certs?|certificates?|certifications?)\b"
     r"|\b(instead of|substitute|replace|make up for|stand in for|offset)\b)"
 )
 CERT_WORD = re.compile(r"(證照|認證|證書|\bcert(ificate|ification)?s?\b)")
@@ -4253,6 +4256,11 @@ class Dialogue:
         same_kind = self._candidates(topic)
         held = list(dict.fromkeys(c.cert_id for c in ds_profile.certificates)) if ds_profile is not None else []
         only_held = not same_kind or [c[1] for c in same_kind] == held
+        # (not 「表6裡面 IBM 的那張」: a certificate described by its issuer or its words is another one)
+        described = any(e.kind == "issuer" for e in self.reader.entities(normalise(text))) or re.search(
+            r"[a-z0-9\u4e00-\u9fff]{2,}\s*的\s*(這張|那張|這一張|那一張)", normalise(text)
+        )
+        only_held = only_held and not described
         if only_held and len(held) == 1 and HELD_ONE_REF.search(normalise(text)) and not self._names_cert(text):
             # 「這張證是哪個單位辦的？」 right after a result from one certificate held: that certificate
             return HELD_ONE_REF.sub(f"「{self._name('cert', held[0])}」", normalise(text), count=1)

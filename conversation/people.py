@@ -83,6 +83,8 @@ NOT_NAMES = frozenset(
     {"The", "She", "He", "They", "Her", "His", "Their", "This", "That", "AI", "What", "How", "Me", "My", "Our"}
     # words that head a remark ("Correction: her course was 3 days", "Update: …"), not names
     | {"Correction", "Update", "Note", "Also", "Next", "Btw", "Question", "Edit", "Oops", "Sorry", "Actually", "Wait"}
+    # (「…证书没有。」: what one holds, never a name)
+    | {"證書", "证书", "證照", "证照", "認證", "认证", "課程", "课程", "時數", "时数"}
     # how to answer ("Answer in English: …", "Reply in Chinese"), not whom about
     | {"English", "Chinese", "Mandarin", "Answer", "Reply", "Respond", "Please", "Translate", "Summary", "Summarize"}
     # 「回到正題」「回到剛剛的證照」: where the talk returns to, not whom
