@@ -141,7 +141,7 @@ FOLLOWS_ON = re.compile(
     r"^\W*那\s*(初級|中級|初级|中级)(?!.{0,3}(小時|小时))|"
     r"^\W*(那|那麼|而且|另外|還有|然後|以及)?\s*(同一?(個|家)?\s*(單位|機構|發證單位|辦理單位|類|分類|系列)|它|這張|這類|這一類"
     # (「專案類總共有幾張？裡面AWS的佔幾張」: a count within what the first question counted)
-    r"|裡面|里面|其中|當中|这里面|這裡面"
+    r"|(裡面|里面|其中|當中|这里面|這裡面)[^，。?？]{1,10}?(的)?(佔|占|有)?幾(張|个|個|項)"
     r"|\b(and )?(is|does|what about|which) (it|its|the same)\b|\bthe same (issuer|organi[sz]ation|category|vendor)\b)"
 )
 # "how many meet either talent category" 「符合任一類人才的有幾位」: a talent category, whichever
@@ -634,7 +634,7 @@ AMONG_THEM = re.compile(
 )
 UNLISTED_ASKED = re.compile(
     r"(不在|沒有在|沒在|沒列在|未列在?|不屬於)\s*表\s*6|表\s*6\s*(裡|裡面)?\s*(沒有|沒|不)(列|收|包含)"
-    r"|\bnot (in|on|listed in|part of) (table 6|the list|the table)\b"
+    r"|\b(not|isn't|aren't|wasn't) (in|on|listed in|part of) (table 6|the list|the table)\b"
 )
 HELD_ONE_REF = re.compile(
     r"(這張|那張|這一張|那一張)(證照|證書|證|認證)?|\b(this|that) (cert|certificate|certification)\b"
@@ -648,6 +648,12 @@ SAME_PACE = re.compile(
     r"(一樣|同樣|照|依)(的)?(速度|進度|節奏|頻率|步調)|(一樣|同樣)每(週|周|天|月)"
     r"|\b(same|that) (pace|rate|speed|schedule)\b"
 )
+# 「有比較適合企業的嗎」 "anything for companies": an audience asked of what was just shown
+FOR_WHOM = re.compile(
+    r"(適合|給|針對|適用)[^，。?？]{0,6}(企業|公司|組織|員工|學校|學生|老師|政府|機關|社區|個人)"
+    r"|for (companies|businesses|organi[sz]ations|employees|schools|students|teachers|individuals)"
+)
+FASTEST_WAY = re.compile(r"最快的?(辦法|方法|方式|路|做法)|最省(力|時|事)|\b(fastest|quickest) way\b")
 # 「辦 TQC 的那個基金會」「發 iPAS 的單位」 "the organisation that issues X": an issuer named by its certificate
 ISSUER_OF_NAMED = re.compile(
     r"(?:辦|發|出|頒發|主辦)\s*(?P<what>[^，。,?？的]{2,24}?)\s*的\s*(?:那個|那家|那間|那一個)?\s*"
@@ -663,7 +669,7 @@ BARE_HOURS_SAID = re.compile(
 )
 # 「兩位同仁。阿明：EEC…」 "Raj: IBM …": a name opening a sentence, then a colon
 LABELLED = re.compile(
-    r"(?:^|(?<=[。.!?！？;；:：]))\s*(?P<name>[A-Z][a-z]+(?:\s*#?\d{1,2})?|[小阿][\u4e00-\u9fff]|[\u4e00-\u9fff]{2,3})"
+    r"(?:^|(?<=[。.!?！？;；:：]))\s*(?P<name>[A-Z][a-z]+(?:\s*#?\d{1,2})?|[A-HJ-Z]|[小阿][\u4e00-\u9fff]|[\u4e00-\u9fff]{2,3})"
     r"\s*[:：](?=\s*\S)"
 )
 # 「加起來總共要幾個小時」 "how many hours in total": a total of course hours asked
@@ -1480,6 +1486,7 @@ class Dialogue:
         text = self._same_pace(ds, text)
         text = self._plan_target_paced(ds, text)
         text = self._issuer_by_its_certificate(text)
+        text = self._materials_for_whom(ds, text)
         text = self._unlisted_declared(ds, text)
         text = self._labelled_holding(text)
         if text != said and detect_language(said) == "zh-CN":
@@ -1489,11 +1496,12 @@ class Dialogue:
             # 「那第二位呢？只靠上課的話」 right after a plan for the first: the same plan for the one turned to,
             # on the route now named
             rest = re.sub(re.escape(ds.person or "") + r"|那|呢|他|她|[?？,，。!！\s]", "", normalise(text))
-            if rest and plan_route(rest) != "any" and len(rest) <= 12:
+            by_courses = bool(re.search(r"(只|光|純|單)?(靠|用|走)?上課", rest))
+            if rest and (plan_route(rest) != "any" or by_courses) and len(rest) <= 12:
                 text = (
                     f"{text} what is the least to reach {ds.plan.target}?"
                     if reads_as_english(text)
-                    else f"{text}，要達到{ds.plan.target}最少還要什麼？"
+                    else f"{text}，{'只上課的話，' if by_courses else ''}要達到{ds.plan.target}最少還要什麼？"
                 )
         supposed: dict[str, StatedProfile] = {}
         # (「如果春嬌去補 18 小時素養課呢？這樣全部有幾個應用人才」: the one talked about, named again)
@@ -2101,6 +2109,16 @@ class Dialogue:
             return None
         return ex.route or carried
 
+    def _materials_for_whom(self, ds: DialogueState, text: str) -> str:
+        """「有比較適合企業的嗎？」 right after the learning materials: the materials again, for that audience (附件(七)
+        says whom each suits)."""
+        talked = ds.topic is not None and any(kind == "resource" for kind, _, _ in ds.topic.entities)
+        talked = talked or (ds.topic is not None and ds.topic.rule == "view.resources")
+        n = normalise(text)
+        if not talked or not FOR_WHOM.search(n) or re.search(r"教材|資源|materials?|resources?", n):
+            return text
+        return f"{text}（教材）" if not reads_as_english(text) else f"{text} (learning materials)"
+
     def _issuer_by_its_certificate(self, text: str) -> str:
         """「辦 TQC 的那個基金會有專案類的嗎」 "the body that runs iPAS": an issuer named by a certificate it
         issues — the issuer's own name put in (when every certificate those words name has the one issuer)."""
@@ -2233,10 +2251,12 @@ class Dialogue:
         if m is None:
             return text
         rest = text[m.end() :]
-        if not any(e.kind == "cert" for e in self.reader.entities(normalise(rest))):
+        after = [e for e in self.reader.entities(normalise(rest)) if e.kind == "cert"]
+        if not after:
             return text
-        if self.facts.read(text, continuing=True).certificates:
-            return text  # (a verb already says they are held)
+        first = min(after, key=lambda e: e.start if e.start >= 0 else 10**6).key
+        if first in self.facts.read(text, continuing=True).certificates:
+            return text  # (a verb already says the one right after the label is held)
         english = reads_as_english(text) or not re.search(r"[\u4e00-\u9fff]", text[: m.start("name")] + m.group("name"))
         verb = " has " if english else "有 "
         return text[: m.end("name")] + verb + rest
@@ -3922,6 +3942,8 @@ class Dialogue:
         text = LAST_QUESTION.sub(" ", text)
         # 「它們裡面哪幾張是工具類的」 right after a list: 「其中」, the list just shown
         text = AMONG_THEM.sub("其中", text)
+        if UNLISTED_ASKED.search(normalise(text)) and not self._names_cert(text):
+            return text  # "Our own certificate isn't in Table 6 - does it count?": 「it」 is that one, not a listed one
         said = GUIDELINE_PRONOUN.search(normalise(text))
         names_own = any(e.start >= 0 for e in self.reader.entities(normalise(text)))
         english = bool(said and not said.group(1))  # "does it say", "it lists": in English always the guideline
@@ -4949,7 +4971,9 @@ class Dialogue:
                 target = parse_target(one_type, self.cat)
         else:
             switched = after_plan and (bool(PLAN_SWITCH.search(n)) or wished_for)
-            if not (asks_for_plan(n, found, self.cat, ex.hypothetical and ex.has_facts) or switched):
+            # (「AI 完全零基礎，想先拿到 AI 應用素養，最快的辦法是啥」: nothing held yet, the quickest way is a plan)
+            from_nothing = updated.is_empty() and wished_for and bool(FASTEST_WAY.search(n))
+            if not (asks_for_plan(n, found, self.cat, ex.hypothetical and ex.has_facts) or switched or from_nothing):
                 return None  # 「AI 工具應用進階要幾小時」 is a gap question: the situation answer gives the steps
             target = self._types_target(n) or target_here(n, found, self.cat)
             if target is None:

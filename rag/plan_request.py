@@ -21,7 +21,6 @@ PLAN_WORDS = re.compile(
 )
 PLAN_HOW = re.compile(
     r"(怎麼做|怎麼辦|如何|要怎麼|該怎麼|怎樣|從哪|哪裡開始|要做什麼|需要做什麼|步驟|規劃|準備|建議我?(先)?(考|上|走)|"
-    r"最快的?(辦法|方法|方式|路|做法)|最省(力|時|事)的?(辦法|方法|方式|路|做法)?|"
     r"\bhow (do|can|should|would) i\b|\bwhat should i do\b|\bsteps?\b|\bwhere (do|should) i start\b)"
 )
 # a plan narrowed to one route (「那如果只想考證照呢」「最少要幾小時，我不想考試」「只考一張、其他上課補」)
@@ -38,7 +37,7 @@ PLAN_CERT_ONLY = re.compile(
 )
 PLAN_HOURS_ONLY = re.compile(
     r"(最少(還)?要?(上|補)?幾(個)?小時|(補|上|修)\s*幾(個)?小時|不(太)?(想|要)考(試|證照)?|不考(試|證照)|全部(用)?上課|"
-    r"只(想|要)?上課|(只|光|純|單)(靠|用|走)上課|純上課|(上課|時數|課程|受訓)(的|那個|那)?(方案|途徑)|"
+    r"只(想|要)?上課|純上課|(上課|時數|課程|受訓)(的|那個|那)?(方案|途徑)|"
     r"全部上課|\bcourses? only\b|\bonly (want to )?take courses\b|\btraining only\b|\bminimum (number of )?"
     r"(training )?hours\b|\bfewest hours\b|\bwithout (taking )?(an? )?(exam|certificate)s?\b"
     # ("the least total number of course hours to count as …")

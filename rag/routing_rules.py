@@ -671,7 +671,7 @@ OTHER_ONE = re.compile(r"(另一|其他|其餘|別的|\bother\b|\banother\b)")
 UNLISTED = re.compile(
     r"(沒(有)?(在|列在|列入|收錄在?)\s*(表\s*6|指引|參考表)|(表\s*6|指引|參考表)\s*(裡|中|上)?\s*(沒|未|沒有)(列|收錄|寫)"
     r"|不在\s*(表\s*6|參考表)|(表\s*6|參考表)\s*(以外|之外)"
-    r"|\bnot (listed )?(in|on) (table 6|表6|the list)\b|\bunlisted\b)"
+    r"|\b(not|isn't|aren't|wasn't) (listed )?(in|on) (table 6|表6|the list)\b|\bunlisted\b)"
 )
 GETTING_LISTED = re.compile(
     r"(列進|列入|放進|收錄進?|加進|加入|納入)\s*(表\s*6|參考表)|(表\s*6|參考表)[^，。?？]{0,6}(列進|列入|收錄|加入|納入|申請)"
