@@ -209,6 +209,14 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind112.yaml", 0.8, 0.95),  # (arrival 8/15, 76/84)
         ("conversations_blind113.yaml", 0.73, 0.93),  # (arrival 11/15, 78/83)
         ("conversations_blind114.yaml", 0.4, 0.8),  # (arrival 5/15, 61/79: colloquial and terse; one round)
+        ("conversations_blind115.yaml", 0.8, 0.94),  # (arrival 2/15, 58/79)
+        ("conversations_blind116.yaml", 0.93, 0.98),  # (arrival 3/15, 62/85)
+        ("conversations_blind117.yaml", 0.93, 0.98),  # (arrival 10/15, 71/81)
+        ("conversations_blind118.yaml", 0.8, 0.94),  # (arrival 4/15, 58/77)
+        ("conversations_blind119.yaml", 0.53, 0.88),  # (arrival 5/15, 69/87)
+        ("conversations_blind120.yaml", 0.86, 0.97),  # (arrival 9/15, 70/79)
+        ("conversations_blind121.yaml", 0.8, 0.95),  # (arrival 9/15, 76/84: one round)
+        ("conversations_blind122.yaml", 0.53, 0.87),  # (arrival 5/15, 64/81: one round)
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
