@@ -669,7 +669,7 @@ BARE_HOURS_SAID = re.compile(
 )
 # 「兩位同仁。阿明：EEC…」 "Raj: IBM …": a name opening a sentence, then a colon
 LABELLED = re.compile(
-    r"(?:^|(?<=[。.!?！？;；:：]))\s*(?P<name>[A-Z][a-z]+(?:\s*#?\d{1,2})?|[A-HJ-Z]|[小阿][\u4e00-\u9fff]|[\u4e00-\u9fff]{2,3})"
+    r"(?:^|(?<=[。.!?！？;；:：])|(?<=再來|再来|接著|接着|然後|然后|最後|最后|還有|还有)|(?<=先))\s*(?P<name>[A-Z][a-z]+(?:\s*#?\d{1,2})?|[A-HJ-Z]|[小阿][\u4e00-\u9fff]|[\u4e00-\u9fff]{2,3})"
     r"\s*[:：](?=\s*\S)"
 )
 # 「加起來總共要幾個小時」 "how many hours in total": a total of course hours asked
@@ -1971,9 +1971,11 @@ class Dialogue:
                 ds.situation_types = answer.types
                 reply = answer.text
                 levels = {r["type"]: r["level"] for r in answer.result["types"]}
-                if all(levels.get(x) != "未達" for x in corrected_types):
-                    # (「素養那門其實是 18 小時」 after 「最近的下一步」: that type is met now — what is nearest next)
-                    steps = self.situation.nearest_steps(updated, answer_lang)
+                others = [x for x in levels if x not in answer.types and levels.get(x) != self._top_level(x)]
+                if others:
+                    # (「素養那門其實是 18 小時」 after 「最近的下一步」: that type is met now — what is nearest next;
+                    # the other types the corrected hours count toward, when the answer showed one of them)
+                    steps = self.situation.nearest_steps(updated, answer_lang, among=others or None)
                     for mark in ("\n\n出處", "\n\n出处", "\n\nSource"):
                         if steps and mark in reply:
                             reply = reply.replace(mark, f"\n{steps}{mark}", 1)
@@ -2166,6 +2168,10 @@ class Dialogue:
         asked = re.search(r"[?？]", text)  # (in the sentence that asks, where what is asked is read)
         at = asked.start() if asked else len(text)
         return f"{text[:at]}（{ds.plan.target}）{text[at:]}"
+
+    def _top_level(self, type_name: str) -> str:
+        """The highest 表5 level of a type (進階 for AI 工具應用, 具備 for the others)."""
+        return next(t for t in self.cat.rules.types if t.type == type_name).levels[-1].level
 
     def _bare_hours_placed(self, ds: DialogueState, ex: Any, n: str) -> None:
         """「如果再上 8 小時夠嗎」 "three of those, 18h total — do they reach the level?" right after a result on one

@@ -844,8 +844,8 @@ class SituationAdvisor:
         # so its next step is shown too, even when others are fewer hours away)
         most = max(profile.hours.items(), key=lambda kv: kv[1].hours, default=None)
         if most is not None:
-            headed = self.types_of_areas([most[0]])
-            extra = [x for x in steps[limit:] if x[2]["type"] in headed][:1]
+            headed = self.types_counting_areas([most[0]])  # (模型訓練 hours count toward 服務開發 too)
+            extra = [x for x in steps[limit:] if x[2]["type"] in headed][:2]
             chosen += extra
         lines = []
         for _, _, t, gaps in chosen:

@@ -446,7 +446,8 @@ class QueryUnderstanding:
             # opening a run of capitalised words, in a question about certificates
             if not is_name and word[0].isupper() and CAPITALISED_RUN.match(original, m.end()):
                 is_name = bool(self.cert_words.search(original))
-            if is_name and any(p not in self.known_latin for p in parts):
+            # ("that TQC+ cert": a family's mark with its plus is the family's word, known)
+            if is_name and any(p.rstrip("+") not in self.known_latin for p in parts):
                 names.append(word)
         # 「AI 小尖兵」證書: a name in quotes, right before a certificate word, that names no 表6 certificate
         for m in QUOTED_CERT.finditer(original):
