@@ -633,7 +633,7 @@ AMONG_THEM = re.compile(
     r"(它們|它们|這些|这些|那些|這幾張|这几张|那幾張|那几张)\s*(裡面|里面|之中|當中|当中|中間|中间)"
 )
 UNLISTED_ASKED = re.compile(
-    r"(不在|沒有在|沒在|沒列在|未列在?|不屬於)\s*表\s*6|表\s*6\s*(裡|裡面)?\s*(沒有|沒|不)(列|收|包含)"
+    r"(不在|沒有在|沒在|沒列在|未列在?|不屬於)\s*表\s*6|表\s*6\s*(裡|裡面|中|上)?\s*(沒有|沒|不|未)(列|收|包含|我們|這張|那張)"
     r"|\b(not|isn't|aren't|wasn't) (in|on|listed in|part of) (table 6|the list|the table)\b"
 )
 HELD_ONE_REF = re.compile(
@@ -3000,6 +3000,8 @@ class Dialogue:
             return False  # 「我們的課只有…」: 「課只」 ends on a word that goes on the sentence
         if re.search(r"[哪誰嗎呢啥甚幾麼]", name):
             return False  # 「倒數第二個差在哪」: a question's words, never a name
+        if re.search(r"[課课堂門门各每]", name):
+            return False  # 「…做圖的課各上了10小時」: 「課各」 is a course, said of each, no one
         if name.endswith("的") or re.match(r"(共通|共同|大家|全部|全體|所有|每個|每位|其他|其餘)", name):
             return False  # 「先講共通的：5 個人都上過…」: what everyone shares, no one
         return (

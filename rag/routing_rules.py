@@ -669,7 +669,7 @@ OTHER_ONE = re.compile(r"(另一|其他|其餘|別的|\bother\b|\banother\b)")
 
 # 「沒有在表6裡面的認證算數嗎」 "does a certificate not in Table 6 count": certificates outside the list
 UNLISTED = re.compile(
-    r"(沒(有)?(在|列在|列入|收錄在?)\s*(表\s*6|指引|參考表)|(表\s*6|指引|參考表)\s*(裡|中|上)?\s*(沒|未|沒有)(列|收錄|寫)"
+    r"(沒(有)?(在|列在|列入|收錄在?)\s*(表\s*6|指引|參考表)|(表\s*6|指引|參考表)\s*(裡|裡面|中|上)?\s*(沒|未|沒有)(列|收錄|寫|我們|這張|那張)"
     r"|不在\s*(表\s*6|參考表)|(表\s*6|參考表)\s*(以外|之外)"
     r"|\b(not|isn't|aren't|wasn't) (listed )?(in|on) (table 6|表6|the list)\b|\bunlisted\b)"
 )
@@ -678,7 +678,7 @@ GETTING_LISTED = re.compile(
     r"|\b(get|be|being) (listed|included|added) (in|on|to) (table 6|表6|the list)\b"
 )
 COUNTS_AT_ALL = re.compile(
-    r"(算數|算不算|能不能算|可不可以算|可以算|能算|有效|承認|採計|計入|認可|\bcount|\bvalid\b|\baccepted\b)"
+    r"(算數|算不算|能不能算|可不可以算|可以算|能算|有效|承認|採計|計入|認可|自我評估|自評|\bcount|\bvalid\b|\baccepted\b)"
 )
 
 
@@ -739,7 +739,7 @@ def _evidence_policy(q: Query) -> list[Card] | None:
 # self-assessment is done, asked with no facts
 ASSESS_HOW = re.compile(
     r"(怎麼|如何|從哪(裡|邊)?|從何)(開始)?[^。?？]{0,6}(評估|自評|自我評估|盤點|檢視自己|檢核)"
-    r"|不知道[^。?？]{0,16}(算不算|有沒有算|能不能算|算不算數|有沒有用)"
+    r"|不知道[^。?？]{0,16}(算不算|有沒有算|能不能算|算不算數|有沒有用|(要)?怎麼算)"
     r"|\bhow (do|can|should|would) (i|we) (assess|evaluate|check|self-assess|rate)\b"
     r"|\bwhere (do|should|would|can) (i|we) (even )?start\b|\bno idea (if|whether)\b[^?]{0,40}\bcounts?\b"
     r"|\b(does|do|would) any of (it|this|that|them) count\b"

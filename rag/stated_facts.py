@@ -982,7 +982,15 @@ class FactReader:
             return text
         start = max((x.end() for x in SENTENCE_END.finditer(text, 0, m.start())), default=0)
         areas = [(at, area) for at, area in self._areas_in(text[start : m.start()]) if area != "tool"]
-        if len({area for _, area in areas}) < 2 or self.hours_re.search(text[start : m.start()]):
+        clause = text[start : m.start()]
+        # (「Canva 跟 Midjourney 做圖的課各上了10小時」: two courses of one area, joined, are two courses)
+        ordered = sorted(areas)
+        joined = len(ordered) >= 2 and bool(
+            re.search(r"(跟|和|與|与|及|、|\band\b|,)", clause[ordered[0][0] : ordered[1][0]])
+        )
+        if len({area for _, area in areas}) < 2 and joined:
+            areas = ordered[:2]  # (the two joined names, not the words after them that name the same area)
+        elif len({area for _, area in areas}) < 2 or self.hours_re.search(clause):
             return text
         n = m.group("n") or m.group("en")
         for at, _ in sorted(areas, reverse=True):
