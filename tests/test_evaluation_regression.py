@@ -216,7 +216,9 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind119.yaml", 0.53, 0.88),  # (arrival 5/15, 69/87)
         ("conversations_blind120.yaml", 0.86, 0.97),  # (arrival 9/15, 70/79)
         ("conversations_blind121.yaml", 0.8, 0.95),  # (arrival 9/15, 76/84: one round)
-        ("conversations_blind122.yaml", 0.53, 0.87),  # (arrival 5/15, 64/81: one round)
+        ("conversations_blind122.yaml", 0.66, 0.92),  # (arrival 5/15, 64/81: one round)
+        ("conversations_blind123.yaml", 0.33, 0.79),  # (arrival 5/15, 64/84: barely worked on)
+        ("conversations_blind124.yaml", 0.53, 0.85),  # (arrival 8/15, 70/82: not worked on)
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
