@@ -151,13 +151,18 @@ class CatalogQueries:
             en = f"表6 lists {n_more} {e_more} and {n_less} {e_less} certifications: {n_more - n_less} more {e_more}."
         return Card(zh, en, [TABLE6], native=True)
 
-    def issuers_ranked(self, f: CertFilter, fewest: bool = False) -> Card:
-        """「哪個機構辦的認證最多？」: issuers by their number of 表6 certificates (under the filter's
-        category or scope), the top ones first with ties named together, then every issuer's count."""
+    def _issuer_counts(self, f: CertFilter) -> dict[str, int]:
+        """Each issuer's number of 表6 certificates the filter admits, in 表6's order of first appearance."""
         counts: dict[str, int] = {}
         for c in self.cat.certifications:
             if f.admits(c):
                 counts[c.issuer] = counts.get(c.issuer, 0) + 1
+        return counts
+
+    def issuers_ranked(self, f: CertFilter, fewest: bool = False) -> Card:
+        """「哪個機構辦的認證最多？」: issuers by their number of 表6 certificates (under the filter's
+        category or scope), the top ones first with ties named together, then every issuer's count."""
+        counts = self._issuer_counts(f)
         if not counts:
             return self.count_certs(f)
         ranked = sorted(counts.items(), key=lambda x: (x[1], x[0]) if fewest else (-x[1], x[0]))
@@ -180,10 +185,7 @@ class CatalogQueries:
     def issuers_counted(self, f: CertFilter) -> Card:
         """「表6 總共有幾個不同的辦理單位」 "how many different issuers": the distinct issuers (under the
         filter's category or scope), the count first, then each with its number of certificates."""
-        counts: dict[str, int] = {}
-        for c in self.cat.certifications:
-            if f.admits(c):
-                counts[c.issuer] = counts.get(c.issuer, 0) + 1
+        counts = self._issuer_counts(f)
         if not counts:
             return self.count_certs(f)
         ranked = sorted(counts.items(), key=lambda x: (-x[1], x[0]))
