@@ -732,6 +732,8 @@ POLICY_ASKED = re.compile(
 def _evidence_policy(q: Query) -> list[Card] | None:
     if not POLICY_ASKED.search(q.u.normalised) or re.search(r"\d", q.u.normalised) or named_certs(q):
         return None
+    if re.search(r"假如|假設|如果|若是?|規定|要求|設定|我這樣|他這樣|她這樣|\b(if|suppose|required)\b", q.u.normalised):
+        return None  # 「假如公司規定兩個都要符合，我這樣算具備嗎」: a supposition about someone's result, not the rule
     return [q.views.evidence_policy_card()]
 
 

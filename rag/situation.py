@@ -1054,6 +1054,11 @@ class SituationAdvisor:
         raw = profile.profile_json()
         # 「照預設是證照跟時數兩條都要過才算嗎」 asks what the default is: answered, not computed as both
         default_asked = bool(DEFAULT_ASKED.search(normalise(text)))
+        # (「證照跟時數要兩個都達到嗎？」 asks the rule; 「假如公司規定兩個都要符合」 supposes it)
+        asked_not_supposed = re.search(r"嗎|[?？]", text) and not re.search(
+            r"假如|假設|如果|若是?|規定|要求|設定", text
+        )
+        default_asked = default_asked or bool(asked_not_supposed and BOTH_ROUTES.search(normalise(text)))
         both = bool(BOTH_ROUTES.search(normalise(text))) and not default_asked
         if both:  # 「假如公司規定證照跟時數兩個都要符合才算」: 表5's note allows requiring both routes
             raw = {**raw, "policy": "both"}
