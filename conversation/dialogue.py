@@ -1632,9 +1632,9 @@ class Dialogue:
             ex.hours = []  # 「素養那 18 小時想用現成教材，有推薦的嗎」: hours restated as stored, a subject asked
         if ex.hypothetical and not ex.has_facts and not ex.adds:
             ex.hypothetical = False  # 「他如果想達到模型訓練，最快的方式是什麼」 supposes nothing about his facts
-        if unclaimed and ds.hypothesis is not None and ds.profile.is_empty() and ex.has_facts and not ex.hypothetical:
+        if unclaimed and ds.hypothesis is not None and ds.profile.is_empty() and ex.has_facts:
             # 「素養18h 文書12h 算初階嗎」→「不對 文書是21h」「我copilot課上了10h」: facts stated with no one
-            # named, then corrected or added to, were the user's own
+            # named, then corrected or added to, were the user's own (and 「那補了十八小時以後呢」 supposes on them)
             ds.profile, ds.hypothesis = ds.hypothesis, None
         if ex.correction and ex.certificates and not ds.profile.is_empty():
             # 「第一張其實是 X，不是 Y」: X replaces the one taken back, the others stay

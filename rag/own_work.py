@@ -162,6 +162,8 @@ ROLE_WORDS = re.compile(r"(工作|職務|職位|角色|職稱|的人|\b(job|role
 JOB_ASKED = re.compile(
     r"((算|是|屬於|對應(到)?|當|做|像)(是)?(表\s*[789]\s*(的|裡|裡面|中)?)?(什麼|哪(一|個|種)?)(樣的)?(職位|職務|職稱|角色(?!定位))"
     r"|(職位|職務|職稱)(比較|應該|大概)?(像|是|算|叫)(哪(?!些)|什麼)"
+    # 「我適合啥職位？偏做 LLM 的」: the job a described leaning fits
+    r"|適合(做|當)?(什麼|甚麼|啥|哪(一|個|種|些)?)(樣的)?(職位|職務|職稱|工作|角色(?!定位))"
     # whom to hire for the work: 「做瑕疵檢測應該找哪種職稱的人」「要招什麼樣的工程師」 "who should we hire"
     r"|(找|招|招募|聘|聘請|徵|請|僱用|雇用)(什麼|哪(一|個|種|類)?)(樣的)?(職位|職務|職稱|角色(?!定位)|工程師)"
     r"|\b(who|what kind of (engineer|person|role)) (should|do|would) (we|i) (hire|recruit|look for)\b"

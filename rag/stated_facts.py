@@ -31,7 +31,13 @@ CLAUSE = re.compile(
 )
 # 「素養有18 工具30」: a bare number right after an area word is that area's hours
 RIGHT_AFTER = re.compile(
-    r"\s*(?:有|是|為|[:：])?\s*(\d+(?:\.\d+)?)(?![\d.]|\s*(?:小時|個小時|鐘頭|hours?|hrs?|h\b|張|%|年|月|歲))"
+    r"\s*(?:課|课|有|是|為|[:：])?\s*(\d+(?:\.\d+)?)(?![\d.]|\s*(?:小時|個小時|鐘頭|hours?|hrs?|h\b|張|%|年|月|歲))"
+)
+# 「文書十二 自動化十」「模型訓練二十」: a Chinese numeral right after an area word, ending there, is written in
+# digits so it reads like 「文書12」 (「程式一直」 or 「素養一張」 are no numbers of hours)
+CHINESE_RIGHT_AFTER = re.compile(
+    r"(?P<lead>\s*(?:課|课|有|是|為|[:：])?\s*)(?P<n>[零〇一二兩两三四五六七八九十百]+(?:[點点][零一二三四五六七八九])?)"
+    r"(?=\s*(?:小時|小时|個小時|个小时|鐘頭|hours?\b|h\b)|[\s，,、。；;!?！？)）]|$)"
 )
 # every certificate of an issuer: "both NVIDIA associate certs", 「微軟的兩張都有」
 EVERY_OF = re.compile(r"(\bboth\b|\ball (of )?(the|their|its)?\b|兩張都|兩張|二張|全部|都有|都考)")
@@ -469,6 +475,7 @@ class FactReader:
         text = REPEATED_EN.sub(lambda m: f"{m.group('mid')} {float(m.group('n')) * float(m.group('m')):g} hours", text)
         text = TOPPED_UP.sub(r"\1到 \2 小時", text)  # 「素養補到18」: the area's hours become 18
         text = self._filled_up(text)  # 「素養時數補滿」: the area's hours become its 表5 threshold
+        text = self._chinese_after_areas(text)
         if UNIT_DECLARED.search(text):
             text = BARE_NUMBER.sub(r"\1 小時", text)
         else:
@@ -494,7 +501,7 @@ class FactReader:
         # 「圖文跟影像加起來已經 18 小時了」 adds up hours already stated (earlier, or in this very message)
         summed = ADDED_UP.search(text)
         if continuing or summed and len(self.hours_re.findall(text[: summed.start()])) >= 2:
-            text = ADDED_UP.sub(" ", text)
+            text = ADDED_UP.sub(lambda m: m.group(0) if self._one_area_summed(text, m.start()) else " ", text)
         text = self.pace_re.sub(" ", text)  # 「每週可以上 3 小時」 is a pace (`pace`), not hours taken
         text = BUDGET.sub(" ", text)  # 「公司給我 26 小時的課程預算」 is hours one may still take (`budget`)
         text = COURSE_DESIGNED.sub(" ", text)  # 「我要設計一門 48 小時的內訓」: a course planned, not hours taken
@@ -855,6 +862,12 @@ class FactReader:
         """The hours areas a clause names, with where (「影像類工具課」→ tool.影像)."""
         return self._areas_in(clause)
 
+    def _one_area_summed(self, text: str, at: int) -> bool:
+        """「工具課加起來 16 小時」: one area's courses added up are that area's hours (new facts), while
+        「圖文跟影像加起來 18 小時」 or 「全部加起來」 adds up areas already stated."""
+        clause = re.split(r"[，,、。；;！!？?]", text[:at])[-1]
+        return len({area for _, area in self._areas_in(clause)}) == 1 and not re.search(r"[跟和與及&]|and", clause)
+
     def _areas_in(self, clause: str, words: list[tuple[str, str]] | None = None) -> list[tuple[int, str]]:
         taken = [False] * len(clause)
         found = []
@@ -957,6 +970,16 @@ class FactReader:
             if c.measures == [measure]
         ]
         return max(thresholds) if thresholds else None
+
+    def _chinese_after_areas(self, text: str) -> str:
+        """「文書十二 自動化十」: Chinese numerals right after area words become digits (see CHINESE_RIGHT_AFTER)."""
+        for start, _ in sorted(self._areas_in(text), reverse=True):
+            ends = self._ends(text, start)
+            m = CHINESE_RIGHT_AFTER.match(text, ends[0]) if ends else None
+            value = _number(m.group("n")) if m else None
+            if m and value is not None:
+                text = f"{text[: m.start('n')]}{value:g}{text[m.end('n') :]}"
+        return text
 
     def _listed_bare_hours(self, text: str) -> str:
         """「素養18、文書18」「素養24、圖文9、影像9」: two or more area words, each followed right away by a
