@@ -689,6 +689,14 @@ OPENING_HOLDER = re.compile(
     r"^\s*(?:那|還有|另外|然後)?\s*(?P<name>(?![我你他她這那有是的也都在另其每一二兩三四五六七八九十總共合大全])"
     r"[\u4e00-\u9fff]{2,3}?)(?=有|上過|上了|考過|考了|考到|拿到|只有|也有|沒有|持有)"
 )
+# 「考到之後…」「如果拿到的話…」: getting a certificate supposed without naming it (the one just talked about)
+GOT_UNNAMED = re.compile(
+    r"\W*(那|那如果|如果|要是|假如|等)?\s*(我|他|她)?\s*(真的|順利)?\s*(?P<verb>考到|拿到|考過|考上)(了)?\s*(之後|以後|後|的話)"
+)
+# the certificates one may choose among, asked (「有哪些可以選」「各是誰辦的」 "which ones could he pick")
+CHOICES_ASKED = re.compile(
+    r"(有哪些|有哪幾張|哪些可以|可以選哪|有什麼可以選|有什麼選擇|各是誰辦|各是哪|分別是誰|\bwhich ones\b|\bwhat (are )?(the |my |his |her )?options\b)"
+)
 FACT_KINDS = frozenset({"type", "item", "talent", "cert", "issuer", "tool"})
 # Questions about the guideline's own subjects, asked beside facts (「我在規劃 12 小時的課。負責任意識有哪四個構面？」).
 SUBJECT_INTENTS = frozenset(
@@ -1562,6 +1570,7 @@ class Dialogue:
         text = self._both_talked_about_held(ds, text)
         text = self._material_named(ds, text)
         text = self._levels_of_recent_certificate(ds, text)
+        text = self._got_the_one_talked_about(ds, text)
         if not ds.profile.is_empty() and DESCRIBED_ONE_EN.search(normalise(text)):
             # "what if instead of the office one she'd taken…": a certificate held, described by its name's words
             held = [("cert", c.cert_id, "") for c in ds.profile.certificates]
@@ -1599,6 +1608,12 @@ class Dialogue:
         self._referenced_certificates(ds, ex, normalise(text))
         self._level_corrected(ds, ex, normalise(text))
         self._held_taken_out(ds, ex, normalise(text))
+        if ex.unnamed and not (ex.certificates or ex.hours) and CHOICES_ASKED.search(normalise(text)):
+            # 「如果要送小陳去考一張素養類的，有哪些可以選？各是誰辦的？」: the category's certificates are asked
+            # (and who issues them), whoever would take one — asked as such, no what-if of anyone's facts
+            categories = "、".join(dict.fromkeys(category for category, _ in ex.unnamed))
+            issuers = "各是誰辦的？" if "issuer" in self.reader.detect_intents(normalise(text)) else ""
+            return self._question(ds, f"{categories}的認證有哪些？{issuers}", lang, resolve=False)
         if ex.unnamed and not ex.adds:
             # 「阿凱都有兩張工具類了」 after his two 工具類 were named: the count restates them, adds none
             held: dict[str, int] = {}
@@ -2319,8 +2334,8 @@ class Dialogue:
         n = normalise(text)
         if not TITLES_ASKED.search(n) or not ds.situation_types or self.reader.entities(n):
             return text
-        if ds.topic is None or ds.topic.turn < ds.turn - 2:
-            return text
+        if ds.topic is not None and ds.topic.turn < ds.turn - 2:
+            return text  # (results answered last leave no topic: their types are what was talked about)
         owners = [c.name for c in self.cat.talent.categories if set(ds.situation_types) & set(c.competency_types)]
         # (a developer type talked about names AI 開發人才, whose types come last)
         return f"{owners[-1]}：{text}" if owners else text
@@ -2458,6 +2473,19 @@ class Dialogue:
         ds.hypothesis, ds.situation_types, ds.situation_route = supposed, answer.types, route  # type: ignore[assignment]
         self._profile_topic(ds, updated)
         return [Reply(answer.text, self._profile_buttons(lang))]
+
+    def _got_the_one_talked_about(self, ds: DialogueState, text: str) -> str:
+        """「考到之後 工具應用會自動有嗎」 right after one certificate was the answer (「哪張是素養類」→ one listed):
+        getting it is supposed, its name unsaid; the name is put after the verb so the what-if reads it."""
+        n = normalise(text)
+        m = GOT_UNNAMED.match(n)
+        if m is None or any(e.kind in ("cert", "cert_category") for e in self.reader.entities(n)) or ds.topic is None:
+            return text
+        listed = list(dict.fromkeys(key for kind, key in ds.topic.listed if kind == "cert"))
+        if len(listed) != 1:
+            return text
+        supposing = "" if m.group(1) and m.group(1) != "那" else "如果"  # (the name splits 「考到之後」)
+        return f"{supposing}{n[: m.end('verb')]}「{self._name('cert', listed[0])}」{n[m.end('verb') :]}"
 
     def _levels_of_recent_certificate(self, ds: DialogueState, text: str) -> str:
         """「如果同一個人初級跟中級都考到」 right after 「生成式AI美術設計能力認證(初級/中級)」: the levels are that
@@ -3809,6 +3837,8 @@ class Dialogue:
             return False  # 「我們平常用 AI 寫公文初稿，這個算哪一種能力」: the work described, placed in 表2
         if not ex.has_facts and "issuer" in self.reader.detect_intents(text):
             return False  # 「另一張呢？就是中級那張，是誰辦的」: who issues it, not the person's level
+        if not ex.has_facts and "metadata" in self.reader.detect_intents(text) and not LEVEL_NAMED.search(text):
+            return False  # "Who actually publishes this guideline, and which version?": the document itself
         # certificates the person holds (「我 TQC+ 那張不能用嗎」) are part of their facts, not another subject
         held = {c.cert_id for c in ds.profile.certificates}
         held_issuers = {self.cat.certification(c).issuer for c in held}

@@ -76,6 +76,9 @@ INTRO = re.compile(
     r"(?:^|(?<=[.!?;]\s))(?i:the\s+)?(?i:first|second|third|fourth|fifth|next|then|lastly|finally|and finally|last)"
     r"(?:\s+(?i:one|person|employee|candidate|colleague|staff member|trainee))?\s*[,:：]?\s+"
     r"(?P<en_ord>[A-Z][a-z]+)(?=\s*[.:：,，;])|"
+    # "One of my analysts, Mei, has…" "my intern Jo has…": someone named after who they are to the user
+    r"\b(?i:one of (?:my|our)|my|our)\s+(?:[a-z]+\s+)?[a-z]{3,},?\s+(?P<en_one>[A-Z][a-z]+)"
+    r"(?=\s*,|\s+(?:has|holds|had|got|passed|took|did|completed|earned|only)\b)|"
     r"\b(?i:back to|returning to|now for|and for|what about)\s+"
     r"(?P<en_back>[A-Z][a-z]+|[A-Z](?=\s*[:：,，]))(?![A-Za-z])"
 )

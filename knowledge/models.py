@@ -289,6 +289,8 @@ class Role(Strict):
     aliases: list[str] = []
     talent_category: TalentCategoryName
     archetype: Literal["AI 加值型", "AI 導入型"] | None = None
+    # what 表8 notes beside a title (「角色介於AI應用與AI開發之間」), said in English for English replies
+    note_en: str | None = None
     positioning: str
     duties: list[str]
     skills: list[str]

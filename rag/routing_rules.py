@@ -1308,6 +1308,8 @@ def _role_by_work(q: Query) -> list[Card] | None:
     # 「接下來可以往什麼職位發展」 asks a career route; 「想轉去做…的工作，那叫什麼職務？」 still asks the name
     if named or not job or "career" in q.intents and not called:
         return None
+    if any(e.kind == "talent" and e.start >= 0 for e in q.u.entities) and "titles" in q.intents:
+        return None  # "what job titles does AI application talent usually have": the category's titles
     roles = _roles_by_work(q)
     # the roles asked for: no passage outranks them
     cards = tuple(replace(q.views.role_card(r, False), native=True) for r in roles)
@@ -1609,6 +1611,11 @@ def _type_or_item(q: Query) -> Plan | list[Card] | None:
     if "tools" in intents:
         return [v.tools_card(t) for t in types]
     if "cert_category" in keys:
+        # "which tool certs would get me to advanced in tool application": a type with its own category named
+        # is the type's certificates and its 表5 certificate route
+        own = [t for t in types if set(keys["cert_category"]) <= set(t.certification_categories)]
+        if own and re.search(r"(初階|進階|\badvanced\b|\bbeginner\b|\bentry[- ]level\b)", q.u.normalised):
+            return [v.certs_for_type(t) for t in own]
         return [v.category_card(c) for c in keys["cert_category"]]
     # 「指引對 AI 模型訓練的能力說明提到哪些方法」: 表4's description of each item, in full
     detailed = bool(DESCRIPTION_ASKED.search(asked_clause(q.u.normalised)))

@@ -709,7 +709,7 @@ class FactReader:
             return None
         said = m.group("period") or m.group("period1")
         period = PERIODS.get(said, "day") if said else m.group("en_period")
-        course = m.group("tail") or m.group("en_tail") or ""
+        course = m.group("tail") or m.group("en_tail") or m.group("en_lead") or ""  # ("4 hours of ML a week")
         areas = [area for _, area in self._areas_in(course)]
         area = areas[0] if areas and areas[0] != "tool" else None  # 「工具課」: tools in general, no one item
         return Pace(hours, period, area)

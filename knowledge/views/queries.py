@@ -442,7 +442,8 @@ class CatalogQueries:
             for r in roles
         ]
         rows_en = [
-            f"• {r.name} ({r.name_en}): {r.talent_category}{', ' + r.archetype if r.archetype else ''}; {r.positioning}"
+            f"• {r.name} ({r.name_en}): {r.talent_category}{', ' + r.archetype if r.archetype else ''}"
+            f"{'; ' + r.note_en if r.note_en else ''}; {r.positioning}"
             for r in roles
         ]
         same = len({r.talent_category for r in roles}) == 1
