@@ -695,7 +695,8 @@ GOT_UNNAMED = re.compile(
 )
 # the certificates one may choose among, asked (「有哪些可以選」「各是誰辦的」 "which ones could he pick")
 CHOICES_ASKED = re.compile(
-    r"(有哪些|有哪幾張|哪些可以|可以選哪|有什麼可以選|有什麼選擇|各是誰辦|各是哪|分別是誰|\bwhich ones\b|\bwhat (are )?(the |my |his |her )?options\b)"
+    r"(有哪些|有哪幾張|哪些可以|可以選哪|有什麼可以選|有什麼選擇|各是誰辦|各是哪|分別是誰"
+    r"|\bwhich ones\b|\bwhat (are )?(the |my |his |her )?options\b)"
 )
 FACT_KINDS = frozenset({"type", "item", "talent", "cert", "issuer", "tool"})
 # Questions about the guideline's own subjects, asked beside facts (「我在規劃 12 小時的課。負責任意識有哪四個構面？」).

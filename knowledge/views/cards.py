@@ -208,7 +208,9 @@ class CatalogCards:
             en_parts.insert(1, f"{cc.name}: {cc.focus}")
         cert_rules = [r.text for lv in rules.levels for r in lv.rules if r.route == "certificate"]
         zh_parts.append(f"依表5，{t.name} 的證照途徑：{'；或 '.join(cert_rules)}。")
-        distinct = " (非同類工具: the certificates must be of different tool domains)" if "非同類" in "".join(cert_rules) else ""
+        distinct = ""
+        if any("非同類" in text for text in cert_rules):
+            distinct = " (非同類工具: the certificates must be of different tool domains)"
         en_parts.append(f"By 表5, the certificate route for {t.name} is: {' ; or '.join(cert_rules)}{distinct}.")
         return Card("\n".join(zh_parts), "\n".join(en_parts), [TABLE6, TABLE3, TABLE5])
 
