@@ -81,6 +81,7 @@ class CompetencyItem(Strict):
     name: str
     name_en: str
     description: str
+    description_en: str | None = None  # 表2's description said in English, for English replies
     details: list[str] = []
     tool_item: ToolItem | None = None
     source: str
@@ -382,6 +383,7 @@ class Dimension(Strict):
     aliases: list[str] = []  # how people name the dimension (「責任算誰的」「個資」)
     heading: str
     points: list[str]
+    points_en: list[str] = []  # the same points said in English (one for each, in order), for English replies
     # what 附件(六) goes on to say about this dimension, shown when more is asked (「風險辨識多講一點」):
     # the risk classes and the risk-management steps belong to 風險辨識
     see_also: list[Literal["classes", "steps"]] = []
@@ -392,6 +394,12 @@ class Dimension(Strict):
     # "which dimension is that"): English words especially, which the Chinese passage cannot share
     incident_words: list[str] = []
     source: str
+
+    @model_validator(mode="after")
+    def _points_en_match(self) -> Dimension:
+        if self.points_en and len(self.points_en) != len(self.points):
+            raise ValueError(f"{self.name}: points_en must say each of the {len(self.points)} points, in order")
+        return self
 
 
 class RiskStep(Strict):

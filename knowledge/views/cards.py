@@ -716,7 +716,8 @@ class CatalogCards:
         item = next(i for i in t.items if i.number == number)
         details = "".join(item.details)
         zh = f"{item.number}. {item.name}（{t.number}、{t.name}，{t.program_level}）：{item.description}。{details}"
-        en = f"Item {item.number} {item.name} ({item.name_en}), under {t.name}: {item.description}. {details}"
+        said_en = f"{item.description_en} ({item.description})" if item.description_en else item.description
+        en = f"Item {item.number} {item.name} ({item.name_en}), under {t.name}: {said_en}. {details}"
         # 「第一個是新的嗎」: an item this version added says so, with the reason the preface gives
         added = [h for h in self.cat.document.update_highlights if (m := ADDED.search(h)) and m.group(1) == item.name]
         if added:
@@ -1202,14 +1203,15 @@ class CatalogCards:
         dims = self.cat.responsible_ai.dimensions
         frameworks = "、".join(self.cat.responsible_ai.frameworks)
 
-        def said(d: Any) -> str:
-            return "".join(f"\n  – {p}" for p in d.points[:2]) if practical else ""
+        def said(d: Any, en: bool = False) -> str:
+            points = d.points_en or d.points if en else d.points
+            return "".join(f"\n  – {p}" for p in points[:2]) if practical else ""
 
         zh = "負責任意識的四個構面（附件(六)）：\n" + "\n".join(f"• {d.heading}{said(d)}" for d in dims)
         zh += f"\n參考的治理框架：{frameworks}。"
         en = (
             "The four dimensions of responsible AI awareness (附件(六)):\n"
-            + "\n".join(f"• {d.name} ({d.name_en}): {d.heading}{said(d)}" for d in dims)
+            + "\n".join(f"• {d.name} ({d.name_en}): {d.heading}{said(d, en=True)}" for d in dims)
             + f"\nFrameworks cited: {frameworks}."
         )
         return Card(zh, en, ["附件(六)"], native=True)
@@ -1310,7 +1312,8 @@ class CatalogCards:
     def rai_card(self, name: str) -> Card:
         d = next(x for x in self.cat.responsible_ai.dimensions if x.name == name)
         zh = f"{d.heading}（附件(六)）\n" + "\n".join(f"• {p}" for p in d.points)
-        en = f"{d.name} ({d.name_en}) — {d.heading} (附件(六)):\n" + "\n".join(f"• {p}" for p in d.points)
+        points_en = d.points_en or d.points
+        en = f"{d.name} ({d.name_en}) — {d.heading} (附件(六)):\n" + "\n".join(f"• {p}" for p in points_en)
         return Card(zh, en, ["附件(六)"])
 
     def risk_steps_card(self) -> Card:
