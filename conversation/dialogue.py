@@ -693,6 +693,12 @@ OPENING_HOLDER = re.compile(
 GOT_UNNAMED = re.compile(
     r"\W*(那|那如果|如果|要是|假如|等)?\s*(我|他|她)?\s*(真的|順利)?\s*(?P<verb>考到|拿到|考過|考上)(了)?\s*(之後|以後|後|的話)"
 )
+# a number of hours asked over a pace (「78 小時要幾週」「那 15 小時要多久」 "how many weeks would those 15 hours take")
+HOURS_TIMED = re.compile(
+    r"(?P<n>\d+(?:\.\d+)?)\s*(?:個)?\s*(?:小時|鐘頭)(?:的課)?\s*(?:要|需要|得|大概|大約|會)?\s*(?:上)?\s*"
+    r"(?:幾|多少)\s*(?:個)?\s*(?:週|周|禮拜|星期|月)|(?P<n2>\d+(?:\.\d+)?)\s*(?:個)?\s*(?:小時|鐘頭)(?:的課)?\s*(?:要|需要|得)\s*(?:上)?\s*多久"
+    r"|\bhow (?:many weeks|long) (?:would|will|do|does) (?:those |these |the )?(?P<en>\d+(?:\.\d+)?) hours? take\b"
+)
 # the certificates one may choose among, asked (「有哪些可以選」「各是誰辦的」 "which ones could he pick")
 CHOICES_ASKED = re.compile(
     r"(有哪些|有哪幾張|哪些可以|可以選哪|有什麼可以選|有什麼選擇|各是誰辦|各是哪|分別是誰"
@@ -1447,8 +1453,13 @@ class Dialogue:
         text = self._issuer_by_part(ds, text)
         text = self._topic_marked(ds, text)
         n0 = normalise(text)
-        never = any(not self.reader.scope_weighs(topic) for topic in self.reader.scope_topics(n0))
-        if never and not self.facts.read(text, continuing=True).has_facts:
+        topics = self.reader.scope_topics(n0)
+        never = any(not self.reader.scope_weighs(topic) for topic in topics)
+        # 「乾脆你幫我決定這三個人裡面要資遣誰」: an outside subject naming nothing of the guideline is weighed as a
+        # question of its own before the people it points at are looked up
+        content = bool(self.reader.entities(n0)) or bool(set(self.reader.detect_intents(n0)) & CONTENT_INTENTS)
+        bare = bool(topics) and not content
+        if (never or bare) and not self.facts.read(text, continuing=True).has_facts:
             # 「順便幫我算一下他們三個月薪 4 萬的話勞健保自付額多少」: a subject the guideline never answers,
             # declined before any person or list it points at is looked up
             return self._question(ds, text, lang)
@@ -1493,6 +1504,9 @@ class Dialogue:
         text = self._titles_for_aim(ds, text)
         text = self._talent_total(ds, text)
         text = self._same_pace(ds, text)
+        timed = self._hours_over_pace(ds, text, lang)
+        if timed is not None:
+            return [timed]
         text = self._plan_target_paced(ds, text)
         text = self._issuer_by_its_certificate(text)
         text = self._materials_for_whom(ds, text)
@@ -2155,6 +2169,33 @@ class Dialogue:
             return text
         return n[: m.start()] + issuers.pop() + n[m.end() :]
 
+    def _hours_over_pace(self, ds: DialogueState, text: str, lang: Lang) -> Reply | None:
+        """「如果我每週學 6 小時，78 小時要幾週？」 "those 15 hours at 3 a week": a number of hours asked over a
+        pace (said here, or said before) — plain arithmetic, a part period counted whole; nothing is stored."""
+        n = normalise(text)
+        m = HOURS_TIMED.search(n)
+        if m is None:
+            return None
+        hours = float(m.group("n") or m.group("n2") or m.group("en"))
+        pace = self.facts.pace(n.replace(m.group(0), " "))
+        said = (pace.hours, pace.period) if pace is not None else ds.pace_said
+        if said is None or hours <= 0:
+            return None
+        per, period = said
+        spans = math.ceil(hours / per - 1e-9)
+        if self._answer_language(text, lang) == "en":
+            unit = PERIOD_EN[period] + ("s" if spans != 1 else "")
+            return Reply(
+                f"At {per:g} hours a {PERIOD_EN[period]}, {hours:g} hours take about {spans} {unit} "
+                f"({hours:g} ÷ {per:g} = {hours / per:.3g}; a part {PERIOD_EN[period]} counts as a whole one)."
+            )
+        every = PERIOD_ZH_EVERY[period]
+        line = (
+            f"以每{every} {per:g} 小時計，{hours:g} 小時約需 {spans} {PERIOD_ZH[period]}"
+            f"（{hours:g} ÷ {per:g} ＝ {hours / per:.3g}，不足一{every}以一{every}計）。"
+        )
+        return Reply(to_simplified(line) if self._answer_language(text, lang) == "zh-CN" else line)
+
     def _same_pace(self, ds: DialogueState, text: str) -> str:
         """「一樣的速度要幾週」 "weeks at the same pace?": the pace said before, written into the question."""
         n = normalise(text)
@@ -2764,7 +2805,9 @@ class Dialogue:
         # (「他如果想達到 AI 模型訓練，最快的方式是什麼」: a level named as the aim is that type's result and
         # routes; the single steps answer 「最快要補什麼」 asked of no aim)
         aimed = any(e.kind in ("type", "talent") for e in self.reader.entities(n))
-        fewest = fewest and not (aimed and re.search(r"(達到|到達|拿到|想要|\breach\b|\bget to\b)", n))
+        # (「如果先只看 AI 工具應用初階，我最快要補哪些」: a type with its level named is an aim too)
+        aim_said = re.search(r"(達到|到達|拿到|想要|初階|進階|\breach\b|\bget to\b)", n)
+        fewest = fewest and not (aimed and aim_said)
         from_nothing = first and (ex.no_training or ex.no_certificates)  # (nothing held, said so)
         if not (one or fewest) or ds.profile.is_empty() and not from_nothing or ex.certificates or ex.unnamed:
             return None

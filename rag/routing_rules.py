@@ -1094,7 +1094,9 @@ GOVERNANCE_NAMED = re.compile(r"(\bresponsible[- ]ai\b|\bgovernance\b|負責任|
 
 @rule("view.tool_groups", 670, VIEW, "表5 tool groups named with a tools question: their tools")
 def _tool_groups(q: Query) -> list[Card] | None:
-    if not q.groups or not q.asks("tools") or "cert_category" in q.keys:
+    # (「行政工作最常用的文書 AI 工具，指引有舉例哪些？」: the tools named in one clause, asked for in the next)
+    examples = "tools" in q.intents and re.search(r"(舉例|舉了|列了|列舉|有哪些)", asked_clause(q.u.normalised))
+    if not q.groups or not (q.asks("tools") or examples) or "cert_category" in q.keys:
         return None
     if _frameworks_after_rai(q) or GOVERNANCE_NAMED.search(q.u.normalised):
         return None  # "which frameworks does it base that on?" after 附件(六): its governance frameworks

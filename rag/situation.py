@@ -715,6 +715,31 @@ class SituationAdvisor:
         verdict = f"預算足夠，還剩 {left:g} 小時" if left >= 0 else f"預算不足，還差 {-left:g} 小時"
         return f"以 {budget:g} 小時的課程預算計：{t['type']} 要到「{level}」還要上 {need:g} 小時的課，{verdict}。"
 
+    def _deadline_line(
+        self, profile: StatedProfile, talent: str | None, t: dict[str, Any] | None, weeks: float, text: str, lang: str
+    ) -> str:
+        """「兩個月內…每週要上幾小時」: the fewest course hours to the aim, divided over the weeks given."""
+        if talent is not None:
+            hours, aim = self.hours_to_talent(profile, talent), talent
+        else:
+            level = self.target_level(t, text) if t is not None else None
+            found = self.hours_to(profile, t["type"], level, None) if t is not None and level else None
+            hours = found[0] + sum(h for _, h in found[1]) if found else None
+            aim = f"{t['type']} 「{level}」" if t is not None else ""
+        if not hours:
+            return ""
+        weekly = hours / weeks
+        rounded = math.ceil(weekly * 2) / 2  # (to the half hour above: 2.75 → 3)
+        if lang == "en":
+            return (
+                f"Within {weeks:g} weeks: {aim} needs {hours:g} more hours of courses — about {weekly:.2g} hours "
+                f"a week ({hours:g} ÷ {weeks:g}), so plan on {rounded:g} hours a week."
+            )
+        return (
+            f"在 {weeks:g} 週內（一個月以 4 週計）：{aim} 還要上 {hours:g} 小時的課，每週約需 {weekly:.2g} 小時"
+            f"（{hours:g} ÷ {weeks:g}），建議每週排 {rounded:g} 小時。"
+        )
+
     def _pace_line(self, profile: StatedProfile, t: dict[str, Any], pace: Pace, text: str, lang: str) -> str:
         """「每週上 5 小時的影像課，要幾週？」: the hours still missing for the level aimed at, over the pace."""
         level = self.target_level(t, text)
@@ -1210,6 +1235,11 @@ class SituationAdvisor:
             first = [line for c in talents if (line := self._talent_pace_line(profile, c, pace, lang))] + first
         elif pace is not None:  # 「每週可以上 3 小時，要多久？」: how long, first
             first = [line for t in shown[:2] if (line := self._pace_line(profile, t, pace, text, lang))] + first
+        elif (weeks := self.facts.deadline_weeks(text)) is not None and (talents or len(shown) <= 2):
+            # 「兩個月內靠上課達到 AI 程式語言應用，每週大概要上幾小時？」: the hours still needed over the weeks
+            lines = [self._deadline_line(profile, c, None, weeks, text, lang) for c in talents]
+            lines += [self._deadline_line(profile, None, t, weeks, text, lang) for t in ([] if talents else shown)]
+            first = [line for line in lines if line] + first
         elif (budget := self.facts.budget(text)) is not None and (
             aimed := [t for t in shown if t["type"] in self._types_by_level_named(normalise(text))]
             or shown[: len(shown) <= 2 and 2]

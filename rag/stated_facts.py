@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from knowledge.models import CERT_CATEGORIES
-from knowledge.numerals import chinese_number, english_hours_as_digits
+from knowledge.numerals import EN_ONES, chinese_number, english_hours_as_digits
 from knowledge.stated_profile import HeldCertificate, StatedHours, StatedProfile, UnnamedCertificates
 from knowledge.yamlfile import load_yaml
 from rag.textnorm import normalise
@@ -216,6 +216,16 @@ COURSE_DESIGNED = re.compile(
     r"|\b(design(ing)?|plan(ning)?|build(ing)?) (a|an|our) \d+[- ]hours? (course|program|training|workshop)\b"
 )
 # 「26 小時的課程預算」「預算 60 小時」 "a budget of roughly 80 course hours", "the 60h budget": hours to spend
+# a time to reach a level in (「兩個月內」「8 週內」 "within two months"), and the weekly hours asked
+# (「每週大概要上幾小時」 "how many hours a week"): the hours still needed, spread over that time
+DEADLINE = re.compile(
+    r"(?P<n>\d+(?:\.\d+)?|[一二兩三四五六七八九十半]+)\s*(?:個)?\s*(?P<unit>月|週|周|星期|禮拜)\s*(?:內|之內|以內|裡)"
+    r"|\b(?:within|in) (?:the next )?(?P<en_n>\d+|[a-z]+) (?P<en_unit>weeks?|months?)\b"
+)
+WEEKLY_ASKED = re.compile(
+    r"(每週|每周|一週|一周|每個禮拜|每星期|每禮拜)[^，。?？]{0,6}(幾|多少)\s*(個)?\s*(小時|鐘頭)"
+    r"|\bhow many hours (a|per|each|every) week\b"
+)
 BUDGET = re.compile(
     r"(\d+(?:\.\d+)?)\s*(?:個)?\s*(?:小時|鐘頭|h|hrs?|hours?)\s*(?:的)?\s*(?:課程|上課|培訓|訓練|課)?\s*(?:預算|額度)"
     r"|(?:預算|額度)[^，。?？\d]{0,6}(\d+(?:\.\d+)?)\s*(?:個)?\s*(?:小時|鐘頭|h\b|hrs?\b|hours?\b)"
@@ -527,6 +537,7 @@ class FactReader:
         ex.first_person = ex.first_person or opens_holding
         # 「多久能到進階」 "how long until I reach …" asks where the facts stand too (and the time, from a pace)
         reach = bool(self.duration.search(text)) and bool(re.search(r"(到|達到|達成|具備|\breach|\bget to\b)", text))
+        reach = reach or self.deadline_weeks(text) is not None  # 「兩個月內…每週要上幾小時」
         ex.asks_level = (bool(self.own_level.search(text)) or reach) and not (
             WORK_ASKED.search(text) or LIST_ASKED.search(text) or RENAMED_ASKED.search(text)
         )
@@ -696,6 +707,21 @@ class FactReader:
         m = BUDGET.search(english_hours_as_digits(normalise(message)))
         raw = next((g for g in m.groups() if g), None) if m else None
         return _number(raw) if raw else None
+
+    @staticmethod
+    def deadline_weeks(message: str) -> float | None:
+        """The weeks one has to reach a level (「兩個月內…每週要上幾小時」: a month taken as 4 weeks), when the
+        weekly hours are what is asked; else None."""
+        text = normalise(message)
+        m = DEADLINE.search(text)
+        if m is None or not WEEKLY_ASKED.search(text):
+            return None
+        raw = m.group("n") or m.group("en_n")
+        value = _number(raw) if m.group("n") else EN_ONES.get(raw) or (float(raw) if raw.isdigit() else None)
+        if not value:
+            return None
+        unit = m.group("unit") or m.group("en_unit")
+        return float(value) * (4 if unit.startswith(("月", "month")) else 1)
 
     def pace(self, message: str) -> Pace | None:
         """The pace of study a message states (「每週上 5 小時的影像課」 "3 hours a week"), else None — sessions
