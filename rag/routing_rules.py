@@ -74,6 +74,9 @@ TABLE5_NAMED = re.compile(r"(表\s*5|自我評估量表|量表|table 5)")
 EXAMPLES_OF = re.compile(r"(這些|這類|等|之類|像是|例如|比如|such as|like|[（(][^）)]*[、,][^）)]*[）)])")
 # Intents that ask for a stated attribute; "what is", "compare" and "where to download" alone do not.
 EVIDENCE_INTENTS = IN_SCOPE_INTENTS - {"define", "compare", "download"}
+WHICH_CERTS = re.compile(
+    r"(哪幾張|哪些證照|哪張|考哪|哪一張|哪些認證|\b(which|what) (certificates|certs|certifications|exams)\b)"
+)
 LEVEL_WORDS = re.compile(
     r"(初階|進階|\b(advanced|beginner|entry)([- ][a-z]+)?[- ]level\b|\blevel of advanced\b)"
 )  # 表5 levels above 具備
@@ -1605,6 +1608,11 @@ def _type_or_item(q: Query) -> Plan | list[Card] | None:
         return [v.requirements_card(t) for t in types]
     # 「工具應用的初階跟進階差在哪」: the levels of a type are its 表5 indicators
     levels = bool(LEVEL_WORDS.search(q.u.normalised)) and not intents - {"compare", "define"}
+    # "Which certificates would get me to the basic level…, and who issues them?" 「哪幾張比較對口」: the type's
+    # certificates are what is asked, its 表5 levels the frame
+    which_certs = "certs_for" in intents and WHICH_CERTS.search(q.u.normalised)
+    if which_certs and not q.asks("tools"):
+        return [v.certs_for_type(t) for t in types]
     if "requirements" in intents or levels:
         extra = [v.certs_for_type(t) for t in types] if q.asks("certs_for") else []
         return [v.requirements_card(t) for t in [*types, *_thresholds_elsewhere(q, types)]] + extra

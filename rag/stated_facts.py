@@ -892,7 +892,10 @@ class FactReader:
         """「工具課加起來 16 小時」: one area's courses added up are that area's hours (new facts), while
         「圖文跟影像加起來 18 小時」 or 「全部加起來」 adds up areas already stated."""
         clause = re.split(r"[，,、。；;！!？?]", text[:at])[-1]
-        return len({area for _, area in self._areas_in(clause)}) == 1 and not re.search(r"[跟和與及&]|and", clause)
+        areas = {area for _, area in self._areas_in(clause)}
+        if areas == {"tool"} and any(area.startswith("tool.") for _, area in self._areas_in(text)):
+            return False  # 「文書 15 小時、繪圖 10 小時…工具類的課加起來 25 小時」: the items stated, added up
+        return len(areas) == 1 and not re.search(r"[跟和與及&]|and", clause)
 
     def _areas_in(self, clause: str, words: list[tuple[str, str]] | None = None) -> list[tuple[int, str]]:
         taken = [False] * len(clause)
