@@ -1602,7 +1602,8 @@ class Dialogue:
             # 「假設我們那張定位成專案類，它對應到哪些能力類型」: the category's contents, no what-if of anyone's facts
             return self._question(ds, text, lang)
         # (a what-if computed last, 「素養 18、文書 15 + 圖文 15 ok嗎」, has facts in play too)
-        ex = self.facts.read(text, continuing=not ds.profile.is_empty() or ds.hypothesis is not None)
+        held = frozenset(ds.profile.hours)  # (「他工具課明明加起來有22小時」 adds up the tool items he has)
+        ex = self.facts.read(text, continuing=not ds.profile.is_empty() or ds.hypothesis is not None, held_areas=held)
         opened = re.match(r"\W*(?:[\u4e00-\u9fff]{1,3}\s*)?(?=(他|她|he\b|she\b)\s*[:：])", text, re.I)
         if not ex.has_facts and ds.person and opened:
             ex = self._person_part(text[opened.end() :])  # 「學員 A：X + Y，夠嗎」: the person, a colon, what they hold

@@ -1313,7 +1313,8 @@ def _role_by_work(q: Query) -> list[Card] | None:
     # 「接下來可以往什麼職位發展」 asks a career route; 「想轉去做…的工作，那叫什麼職務？」 still asks the name
     if named or not job or "career" in q.intents and not called:
         return None
-    if any(e.kind == "talent" and e.start >= 0 for e in q.u.entities) and "titles" in q.intents:
+    said = [e for e in q.reader.entities(q.u.normalised) if e.kind == "talent"]  # (named here, not carried over)
+    if said and "titles" in q.intents:
         return None  # "what job titles does AI application talent usually have": the category's titles
     roles = _roles_by_work(q)
     # the roles asked for: no passage outranks them

@@ -463,7 +463,7 @@ class FactReader:
         return out + [(tool, area) for tool, area in spaced if (tool, area) not in out]
 
     # ------------------------------------------------------------------ reading
-    def read(self, message: str, continuing: bool = False) -> Extracted:
+    def read(self, message: str, continuing: bool = False, held_areas: frozenset[str] = frozenset()) -> Extracted:
         """The facts one message states. `continuing`: the conversation is already about someone's
         facts, so a plain statement 「工具類有 A 跟 B 兩張」 (a sentence that asks nothing) holds what it names."""
         # "my text-tool hours were only 3": the number after the unit, read as "3 hours"
@@ -511,7 +511,9 @@ class FactReader:
         # 「圖文跟影像加起來已經 18 小時了」 adds up hours already stated (earlier, or in this very message)
         summed = ADDED_UP.search(text)
         if continuing or summed and len(self.hours_re.findall(text[: summed.start()])) >= 2:
-            text = ADDED_UP.sub(lambda m: m.group(0) if self._one_area_summed(text, m.start()) else " ", text)
+            text = ADDED_UP.sub(
+                lambda m: m.group(0) if self._one_area_summed(text, m.start(), held_areas) else " ", text
+            )
         text = self.pace_re.sub(" ", text)  # 「每週可以上 3 小時」 is a pace (`pace`), not hours taken
         text = BUDGET.sub(" ", text)  # 「公司給我 26 小時的課程預算」 is hours one may still take (`budget`)
         text = COURSE_DESIGNED.sub(" ", text)  # 「我要設計一門 48 小時的內訓」: a course planned, not hours taken
@@ -888,12 +890,13 @@ class FactReader:
         """The hours areas a clause names, with where (「影像類工具課」→ tool.影像)."""
         return self._areas_in(clause)
 
-    def _one_area_summed(self, text: str, at: int) -> bool:
+    def _one_area_summed(self, text: str, at: int, held_areas: frozenset[str] = frozenset()) -> bool:
         """「工具課加起來 16 小時」: one area's courses added up are that area's hours (new facts), while
         「圖文跟影像加起來 18 小時」 or 「全部加起來」 adds up areas already stated."""
         clause = re.split(r"[，,、。；;！!？?]", text[:at])[-1]
         areas = {area for _, area in self._areas_in(clause)}
-        if areas == {"tool"} and any(area.startswith("tool.") for _, area in self._areas_in(text)):
+        stated = {area for _, area in self._areas_in(text)} | held_areas
+        if areas == {"tool"} and any(area.startswith("tool.") for area in stated):
             return False  # 「文書 15 小時、繪圖 10 小時…工具類的課加起來 25 小時」: the items stated, added up
         return len(areas) == 1 and not re.search(r"[跟和與及&]|and", clause)
 
