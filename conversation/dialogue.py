@@ -70,7 +70,9 @@ from rag.textnorm import detect_language, normalise, reads_as_english, to_simpli
 from rag.understanding import without_names
 
 ORDINAL = re.compile(
-    r"(?:倒數\s*)?第\s*([一二三四五六七八九十]|\d{1,2})\s*(個|張|項|位|種|類|家|名|份|點)?|最後(一|那|這)?(個|張|項|份|位|類|點)|"
+    # (「那第三張工具類可以考哪些」: one more of a category to get, no item of a list)
+    r"(?:倒數\s*)?第\s*([一二三四五六七八九十]|\d{1,2})(?!\s*張\s*(?:素養|工具|專案)類)\s*(個|張|項|位|種|類|家|名|份|點)?"
+    r"|最後(一|那|這)?(個|張|項|份|位|類|點)|"
     r"\bthe (first|second|third|fourth|fifth|sixth|seventh|last) (one|certificate|certification|item)?\b|"
     r"\b(first|second|third|fourth|fifth|sixth|seventh|last) one\b|"
     r"^\W*(and|what about|how about)?\s*(for )?the (first|second|third|fourth|fifth|sixth|seventh|last)\W*$"
@@ -698,10 +700,13 @@ HOURS_TIMED = re.compile(
     r"(?P<n>\d+(?:\.\d+)?)\s*(?:個)?\s*(?:小時|鐘頭)(?:的課)?\s*(?:要|需要|得|大概|大約|會)?\s*(?:上)?\s*"
     r"(?:幾|多少)\s*(?:個)?\s*(?:週|周|禮拜|星期|月)|(?P<n2>\d+(?:\.\d+)?)\s*(?:個)?\s*(?:小時|鐘頭)(?:的課)?\s*(?:要|需要|得)\s*(?:上)?\s*多久"
     r"|\bhow (?:many weeks|long) (?:would|will|do|does) (?:those |these |the )?(?P<en>\d+(?:\.\d+)?) hours? take\b"
+    # 「這 12 小時如果每週排 3 小時呢」: hours pointed at, then the pace they are spread over
+    r"|(?:這|那|these|those)\s*(?P<n3>\d+(?:\.\d+)?)\s*(?:個)?\s*(?:小時|鐘頭|hours?)"
+    r"(?=[^。?？]*(?:每|一)\s*(?:週|周|星期|禮拜|個?月)|[^.?]*\b(?:a|per) (?:week|month)\b)"
 )
 # the certificates one may choose among, asked (「有哪些可以選」「各是誰辦的」 "which ones could he pick")
 CHOICES_ASKED = re.compile(
-    r"(有哪些|有哪幾張|哪些可以|可以選哪|有什麼可以選|有什麼選擇|各是誰辦|各是哪|分別是誰"
+    r"(有哪些|哪幾張|哪些可以|可以選哪|有什麼可以選|有什麼選擇|各是誰辦|各是哪|分別是誰"
     r"|\bwhich ones\b|\bwhat (are )?(the |my |his |her )?options\b)"
 )
 FACT_KINDS = frozenset({"type", "item", "talent", "cert", "issuer", "tool"})
@@ -1462,7 +1467,7 @@ class Dialogue:
         if (never or bare) and not self.facts.read(text, continuing=True).has_facts:
             # 「順便幫我算一下他們三個月薪 4 萬的話勞健保自付額多少」: a subject the guideline never answers,
             # declined before any person or list it points at is looked up
-            return self._question(ds, text, lang)
+            return self._question(ds, text, lang, resolve=False)  # (「這三個人」 points at no list)
         self._register_compared(ds, text)
         before = {*ds.people, *([ds.person] if ds.person else [])}
         text = self._people_removed(ds, text)
@@ -1629,7 +1634,12 @@ class Dialogue:
             # (and who issues them), whoever would take one — asked as such, no what-if of anyone's facts
             categories = "、".join(dict.fromkeys(category for category, _ in ex.unnamed))
             issuers = "各是誰辦的？" if "issuer" in self.reader.detect_intents(normalise(text)) else ""
-            return self._question(ds, f"{categories}的認證有哪些？{issuers}", lang, resolve=False)
+            # (「台灣人工智慧學校辦的是哪幾張」: the issuer named narrows the list)
+            named = [e.surface for e in self.reader.entities(normalise(text)) if e.kind == "issuer"]
+            by = f"{named[0]}辦的" if len(named) == 1 else ""
+            asked = f"{by}{categories}認證有哪些？{issuers}"
+            asked = to_simplified(asked) if detect_language(text) == "zh-CN" else asked  # (answered in their script)
+            return self._question(ds, asked, lang, resolve=False)
         if ex.unnamed and not ex.adds:
             # 「阿凱都有兩張工具類了」 after his two 工具類 were named: the count restates them, adds none
             held: dict[str, int] = {}
@@ -2177,7 +2187,7 @@ class Dialogue:
         m = HOURS_TIMED.search(n)
         if m is None:
             return None
-        hours = float(m.group("n") or m.group("n2") or m.group("en"))
+        hours = float(m.group("n") or m.group("n2") or m.group("en") or m.group("n3"))
         pace = self.facts.pace(n.replace(m.group(0), " "))
         said = (pace.hours, pace.period) if pace is not None else ds.pace_said
         if said is None or hours <= 0:

@@ -708,8 +708,26 @@ DESCRIBED_EXAM = re.compile(
     r"|\b(design(ed|ing)?|develop(ed|ing)?|creat(ed|ing)|launch(ed|ing)?|build(ing)?|plan(ned|ning))"
     r" (a |an |our )?(new )?([\w'&\"’-]+ ){0,6}"  # ("launching an 'AI Ethics & Governance Foundations' exam")
     r"(certificate|certification|exam|test)\b"
-    r"|\b(our|the|this) (second|third|first|next|other) (exam|test|certificate|certification)\b)"
+    r"|\b(our|the|this|a|another) (second|third|first|next|other|new) (exam|test|certificate|certification)\b)"
 )
+
+
+# a certificate wanted, described by what it should show (「想先拿一張最入門、能證明我懂 AI 基本觀念的證照，
+# 有推薦的嗎」)
+WANTED_CERT = re.compile(
+    r"(想|要|打算|準備)(先|再)?(拿|考)(一|1)?張[^。?？]{0,30}(證照|認證|證書)[^。?？]{0,8}(推薦|哪張|哪幾張|哪些|有哪|建議)"
+    r"|\b(want|looking for|need) (a|an|one) [^?]{0,40}\b(certificate|certification|cert)\b[^?]{0,30}"
+    r"\b(recommend|which|suggest)"
+)
+
+
+@rule("view.category_for_wanted_certificate", 841, VIEW, "a certificate wanted, described: its 表3 category's list")
+def _wanted_certificate(q: Query) -> list[Card] | None:
+    text = q.u.normalised
+    if not WANTED_CERT.search(text) or named_certs(q) or set(q.keys) & {"cert_category", "type", "item", "issuer"}:
+        return None
+    matched = q.views.described_exam_category(text)
+    return [q.views.category_card(matched[0].name)] if matched else None
 
 
 EXAM_WORDS = re.compile(
@@ -1881,7 +1899,7 @@ def _rai(q: Query) -> list[Card] | None:
     own = {e.key for e in q.u.entities if e.kind == "rai" and e.start >= 0}
     named = [k for k in keys.get("rai", []) if k in own]
     asked = asked_clause(q.u.normalised)
-    if "resource" in q.explicit_kinds and not CAUTION.search(asked):
+    if {"resource", "resource_all"} & q.explicit_kinds and not CAUTION.search(asked):
         return None  # 「有沒有官方的公版教材能直接用」: the material is asked; 「直接用」 implies no dimension here
     if named and CERT_ASKED.search(asked) and not any(q.reader.entities(asked)) and q.asks("category_of"):
         # 「只考倫理跟風險辨識、不考實作的檢定，應該屬於哪一類認證？」: a certificate category is asked; the

@@ -1152,7 +1152,7 @@ class SituationAdvisor:
             elif both:
                 why = " — both routes are required and not both met" if lang == "en" else "，兩途徑皆需，尚未同時達到"
             else:
-                why = " — neither route is met yet" if lang == "en" else "，證照與受訓時數兩途徑都尚未達到"
+                why = " (not met yet) — neither route is met" if lang == "en" else "，證照與受訓時數兩途徑都尚未達到"
             only = ""
             if route is not None:
                 only = f" (by the {ROUTE_EN[route]} alone)" if lang == "en" else f"（只看{ROUTE_ZH[route]}）"
