@@ -665,8 +665,8 @@ ISSUER_OF_NAMED = re.compile(
 )
 # 「再上 8 小時」「18h total」: hours said with no area, more of something or a total
 BARE_HOURS_SAID = re.compile(
-    r"(?:(?P<more>再上|再補|補|多上|加上|再加|再多上|more|another|extra|additional)\s*)?"
-    r"(?P<n>\d+(?:\.\d+)?)\s*(?:個)?\s*(?:小時|鐘頭|h\b|hrs?\b|hours?\b)"
+    r"(?:(?P<more>再上|再補|補|多上|加上|再加|再多上|more|another|extra|additional)\s*了?\s*)?"
+    r"(?P<n>\d+(?:\.\d+)?|[一二兩三四五六七八九十]+)\s*(?:個)?\s*(?:小時|鐘頭|h\b|hrs?\b|hours?\b)"
     r"(?:\s*(?P<total>total|in total|in all|altogether))?"
 )
 # 「兩位同仁。阿明：EEC…」 "Raj: IBM …": a name opening a sentence, then a colon
@@ -1464,6 +1464,10 @@ class Dialogue:
         # question of its own before the people it points at are looked up
         content = bool(self.reader.entities(n0)) or bool(set(self.reader.detect_intents(n0)) & CONTENT_INTENTS)
         bare = bool(topics) and not content
+        # "who publishes this guideline and which version is it?": the document itself, whatever 「it」 was
+        document = "metadata" in self.reader.detect_intents(n0) and re.search(r"(指引|\bguideline\b)", n0)
+        if document and not LEVEL_NAMED.search(n0) and not self.facts.read(text, continuing=True).has_facts:
+            return self._question(ds, text, lang, resolve=False)
         if (never or bare) and not self.facts.read(text, continuing=True).has_facts:
             # 「順便幫我算一下他們三個月薪 4 萬的話勞健保自付額多少」: a subject the guideline never answers,
             # declined before any person or list it points at is looked up
@@ -2260,6 +2264,8 @@ class Dialogue:
             area = own[0] if len(own) == 1 and not own[0].startswith("tool") else None
         elif len(shown.hours) == 1 and not shown.certificates:
             area = next(iter(shown.hours))  # 「我素養課 10 小時」→「如果再上 8 小時夠嗎」: the only area there is
+        else:
+            area = self._area_all_short_of(shown, ds.situation_types)
         m = BARE_HOURS_SAID.search(n)
         if area is None or m is None:
             return
@@ -2267,13 +2273,29 @@ class Dialogue:
         course = re.search(r"上(了|過|完)?課|上過|上完|課|修|學習|\b(course|class|module|training|study)", n)
         if not (m.group("more") or m.group("total") or course):
             return
-        value = float(m.group("n"))
+        value = float(m.group("n")) if m.group("n")[0].isdigit() else chinese_number(m.group("n")) or 0.0
         if m.group("total"):
             ex.hours, ex.totals = [(area, value)], [area]
         else:
             ex.hours, ex.adds = [(area, value)], True
         if shown is ds.hypothesis or self.facts.hypothetical.search(n) or re.search(r"\b(if|suppose)\b", n):
             ex.hypothetical = True
+
+    def _area_all_short_of(self, profile: StatedProfile, types: list[str]) -> str | None:
+        """「那補了十八小時以後呢」 after results where every type not met lacks the same hours area on its training
+        route (its lowest level): that area, else None."""
+        result = self.situation.result_of(profile)
+        common: set[str] | None = None
+        for row in result["types"]:
+            if row["type"] not in types or row["level"] != "未達":
+                continue
+            gaps = [g for g in row["gaps"] if g["route"] == "training"]
+            if not gaps:
+                return None
+            short = {m for x in gaps[0]["missing"] if x["unit"] == "小時" for m in x["measures"]}
+            common = short if common is None else common & short
+        areas = {a for a in common or set() if a in self.cat.rules.measures and not a.startswith("tool")}
+        return areas.pop() if len(areas) == 1 else None
 
     def _course_mapped(self, ds: DialogueState, text: str, lang: Lang) -> Reply | None:
         """「我們開了一門 6 小時的課，教 AI 基本概念、倫理跟隱私，對應哪個能力類型？」 (a course offered): the

@@ -1329,3 +1329,29 @@ def test_the_total_asked_beside_a_category_is_given_too(advisor, catalog: Catalo
     answer = advisor.respond("Table 6 has how many certificates altogether, and how many of them are tool ones?")
     tool = len(catalog.certs_in("工具類"))
     assert f"lists {len(catalog.certifications)} certifications" in answer.text and f"工具類 {tool}" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "rule_id", "must"),
+    [
+        # a certificate wanted, described by what it should show: the category it matches, listed
+        ("我想先考一張只考 AI 基本概念和倫理的證照，有推薦的嗎？", "view.category_for_wanted_certificate", "素養類"),
+        ("想拿一張能證明我會操作 AI 工具完成任務的證照，哪張好？", "view.category_for_wanted_certificate", "工具類"),
+        # a named certificate is that certificate, not a description
+        ("我想先拿一張 iPAS 初級的證照，有推薦的準備方式嗎？", None, "iPAS"),
+        # which certificates reach a type's level: the type's certificates, with its 表5 certificate route
+        ("Which certs would get me to the advanced level of AI tool application?", "view.type_or_item", "非同類"),
+    ],
+)
+def test_certificates_wanted_are_listed_by_what_they_should_show(
+    advisor,
+    question: str,
+    rule_id: str | None,
+    must: str,  # noqa: ANN001
+) -> None:
+    answer = advisor.respond(question)
+    if rule_id is None:
+        assert answer.rule != "view.category_for_wanted_certificate", (answer.rule, answer.text[:300])
+    else:
+        assert answer.rule == rule_id, (answer.rule, answer.text[:300])
+    assert must in answer.text, (answer.rule, answer.text[:300])
