@@ -1630,7 +1630,7 @@ def _type_or_item(q: Query) -> Plan | list[Card] | None:
     # "Which certificates would get me to the basic level…, and who issues them?" 「哪幾張比較對口」: the type's
     # certificates are what is asked, its 表5 levels the frame
     which_certs = "certs_for" in intents and WHICH_CERTS.search(q.u.normalised)
-    if which_certs and not q.asks("tools"):
+    if which_certs and not q.asks("tools") and not HOURS_ASKED.search(q.u.normalised):
         return [v.certs_for_type(t) for t in types]
     if "requirements" in intents or levels:
         extra = [v.certs_for_type(t) for t in types] if q.asks("certs_for") else []
