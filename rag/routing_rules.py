@@ -1821,6 +1821,8 @@ def _industry(q: Query) -> list[Card] | None:
     if "industry" in q.keys and q.intents & {"usage", "duties", "define", "tools", "skills"}:
         if "industry" in context_only(q, {"industry"}) or "overview_rai" in q.intents:
             return None  # "I run HR for a hospital group… what does it say about the risk": where the asker works
+        if any(e.kind == "rai" for e in q.reader.entities(asked_clause(q.u.normalised))):
+            return None  # 「醫療這種用途算高風險嗎」: the industry is the use; 附件(六)'s dimension is asked
         return [q.views.industry_card(i, []) for i in q.keys["industry"]]
     return None
 
