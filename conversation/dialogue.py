@@ -704,6 +704,11 @@ HOURS_TIMED = re.compile(
     r"|(?:這|那|these|those)\s*(?P<n3>\d+(?:\.\d+)?)\s*(?:個)?\s*(?:小時|鐘頭|hours?)"
     r"(?=[^。?？]*(?:每|一)\s*(?:週|周|星期|禮拜|個?月)|[^.?]*\b(?:a|per) (?:week|month)\b)"
 )
+# a question for one of a kind, then a pronoun for it ("which cert suits me, and who issues it")
+WHICH_THEN_IT = re.compile(
+    r"(哪(一)?張|哪個證|哪一個證)[^。]{0,30}(它|這張|那張)|\bwhich\b[^.?]{0,40}\b(cert|certs|certificate|certification|one)\b"
+    r"[^.]{0,60}\b(it|its)\b"
+)
 # the certificates one may choose among, asked (「有哪些可以選」「各是誰辦的」 "which ones could he pick")
 CHOICES_ASKED = re.compile(
     r"(有哪些|哪幾張|哪些可以|可以選哪|有什麼可以選|有什麼選擇|各是誰辦|各是哪|分別是誰"
@@ -4445,6 +4450,8 @@ class Dialogue:
                 return SINGULAR.sub(f"「{self._name(*described)}」", text, count=1)
             if self.reader.scope_topics(normalise(text)):
                 return text  # 「幫我算一下他這個月的加班費」: declined as asked, not a question of which one
+            if WHICH_THEN_IT.search(normalise(text)):
+                return text  # "which tool certificate suits…, and who issues it?": 「it」 is the one asked for
             # 「它底下有哪些能力項目」: what is asked belongs to one kind only (items: a competency type)
             kinds = {k for i in self.reader.detect_intents(normalise(text)) for k in self.reader.applies_to.get(i, [])}
             fitting = [c for c in same_kind if c[0] in kinds]
@@ -4465,7 +4472,7 @@ class Dialogue:
             beside = [c for c in pool if any(e.kind == c[0] and e.key != c[1] for e in named)]
             if len(beside) == 1:
                 return SINGULAR.sub(f"「{self._name(*beside[0][:2])}」", text, count=1)
-            return self._clarify(same_kind, topic)
+            return self._clarify(same_kind, topic, "en" if reads_as_english(text) else None)
         return text
 
     def _pronoun_before_name(self, text: str) -> bool:
@@ -4830,8 +4837,8 @@ class Dialogue:
         attributes = ("cert_category", "type", "item")  # (「這種人需要寫程式嗎」: 寫程式 is what is asked)
         return any(e.kind in LISTABLE and e.kind not in attributes for e in self.reader.entities(normalise(text)))
 
-    def _clarify(self, candidates: list[tuple[str, str, str]], topic: Topic) -> Reply:
-        lang = "en" if topic.lang == "en" else "zh"
+    def _clarify(self, candidates: list[tuple[str, str, str]], topic: Topic, said: str | None = None) -> Reply:
+        lang = "en" if (said or topic.lang) == "en" else "zh"  # (in the language of the message asked)
         buttons = [[Button(self._name(k, key)[:60], f"r:-:{i}")] for i, (k, key, _) in enumerate(candidates[:6])]
         return Reply(t("which_one", lang), buttons)
 
