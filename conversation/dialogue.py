@@ -606,6 +606,7 @@ COUNTS_AS = re.compile(
 # 「我們開了一門…課」 "our workshop is 6 hours on…": a course offered (a trainer's), not one taken
 COURSE_OFFERED = re.compile(
     r"(開了?|辦了?|有|設計了?|規劃了?|推出)(一|兩|幾)?(門|堂|個|套)[^。?？]{0,40}?(課|課程|工作坊|模組|訓練)"
+    r"|第\s*[一二三四五六1-6]\s*門"  # (「第三門是用 PyTorch 做模型微調」: courses gone through one by one)
     r"|\b(our|we run|we offer|we have|we're running|this)\b[^.?]{0,40}"
     r"\b(workshop|course|module|class|training|program)\b"
 )
@@ -613,6 +614,11 @@ COURSE_OFFERED = re.compile(
 MAPS_ASKED = re.compile(
     r"(對應|屬於|算|歸|算在)[^。?？]{0,8}(哪一?(個|種|類|項)(能力類型|能力項目|能力|類型|項目)?|什麼(能力類型|能力項目|能力|類型|項目|類))"
     r"|\bwhich (competency )?(type|item|area)\b|\bmaps? (on)?to\b|\bwhere does (it|this|that) (fit|count)\b"
+    # how long it must be (「這要排多長」 "how many hours should it have"): its type's 表5 hours
+    r"|(要|得|該)(排|開|上)?(多長|多久|幾小時|幾個小時|多少小時)|\bhow (long|many hours) (should|must|does|do)\b"
+)
+LENGTH_ASKED = re.compile(
+    r"(要|得|該)(排|開|上)?(多長|多久|幾小時|幾個小時|多少小時)|\bhow (long|many hours) (should|must)\b"
 )
 # 「我上過」 "I took it": the course is the person's own, their facts
 TOOK_IT = re.compile(r"(我|他|她)(上過|上了|修過|修了|完成了?)|\b(i|he|she) (took|did|attended|completed|finished)\b")
@@ -1026,7 +1032,8 @@ class Dialogue:
         """「文書再上 7 小時，然後上 28 小時服務開發的課，一週 7 小時，總共要幾週？」: the courses a plan adds, over the
         pace said (35 小時 → 5 週; a part period counts as a whole one); "" unless the plan's time is asked."""
         pace, n = self.facts.pace(text), normalise(text)
-        if pace is None or not ex.hours or not self.facts.duration.search(n) or not PLAN_TIME.search(n):
+        # (「想再補 12 小時的影像課，每週 3 小時，要多久？」: the hours a what-if adds are the plan timed)
+        if pace is None or not ex.hours or not self.facts.duration.search(n) or not (PLAN_TIME.search(n) or ex.adds):
             return ""
         total = sum(h for _, h in ex.hours)
         spans = math.ceil(total / pace.hours)
@@ -2042,7 +2049,9 @@ class Dialogue:
         if RECALL.search(normalised) and not ds.profile.is_empty() and not subject:
             # (「我剛剛說的那個素養課的教材是誰做的」 asks about a material, not what is stored)
             return [self.profile_view(ds, lang)]  # 「你記的我文書工具是幾小時？」: what is stored, as stored
-        short = self._gap_types(ds) if "certs_for" in self.reader.detect_intents(normalised) else []
+        said_intents = set(self.reader.detect_intents(normalised))
+        # (「那個美術設計的證照是誰辦的」 asks who issues one certificate, not which close a gap)
+        short = self._gap_types(ds) if "certs_for" in said_intents and "issuer" not in said_intents else []
         if short and not self.reader.entities(normalised) and not ex.has_facts:
             # "Which certificates would close that gap?" 「那要考哪張來補」 right after a result: the certificates
             # of the types the result showed short of their top level
@@ -2316,8 +2325,15 @@ class Dialogue:
             # 「還想開一門用 PyTorch 訓練模型的課，這個算哪一類？」: no hours said — the catalog's answer, not
             # anyone's result (a what-if or a person talked about before has nothing to do with it)
             named = {area for _, area, _ in self.facts.areas_named(n)}
-            if len(named) == 1 and len(self.situation.types_of_areas(list(named))) == 1:
-                replies = self._question(ds, text, lang)
+            types = self.situation.types_of_areas(list(named))
+            if len(named) == 1 and len(types) == 1:
+                # (「第三門是用 PyTorch 做模型微調，這要排多長？」: the hours its type asks for, 表5)
+                long = LENGTH_ASKED.search(n)
+                asked = f"{types[0]}的課程受訓時數要多少小時？" if long else text
+                asked = to_simplified(asked) if long and detect_language(text) == "zh-CN" else asked
+                if long and reads_as_english(text):
+                    asked = f"How many training hours does {types[0]} require?"
+                replies = self._question(ds, asked, lang, resolve=not long)
                 return replies[0] if len(replies) == 1 else None
             return None
         areas = list(dict.fromkeys(a for a, _ in ex.hours))
