@@ -499,6 +499,7 @@ SPOKEN_OF_THIS = re.compile(r"[^，,。]{6,}[，,].{0,12}(在講|講的|說的|�
 MATERIAL_REFERENCE = re.compile(r"(那|這|该|該)\s*(份|套|個|本|些)?\s*(教材|講義|素養教材)")
 GAP = re.compile(
     r"(還差|還缺|差幾|缺幾|差多少|缺多少|還要補|要補|再補|補幾|再上幾|再多上幾|還需要|還要什麼|還要啥|才夠|就夠"
+    r"|(差|缺)的(那些|那幾)?(時數|小時|幾小時)"  # (「服務開發那邊差的時數，一週 4 小時要幾週」)
     # (「模型訓練那項總共還要幾小時」: what is left from where the facts stand)
     r"|還要(再)?(上|考)?\s*(幾|多少)"
     r"|\bstill need\b|\bmissing\b|\bshort of\b|\bhow many more\b|\bwhat (would|does|will) it take\b"
@@ -1480,7 +1481,8 @@ class Dialogue:
         document = "metadata" in self.reader.detect_intents(n0) and re.search(r"(指引|\bguideline\b)", n0)
         if document and not LEVEL_NAMED.search(n0) and not self.facts.read(text, continuing=True).has_facts:
             return self._question(ds, text, lang, resolve=False)
-        if (never or bare) and not self.facts.read(text, continuing=True).has_facts:
+        always = any(self.reader.scope_beside_facts(topic) for topic in topics)
+        if always or (never or bare) and not self.facts.read(text, continuing=True).has_facts:
             # 「順便幫我算一下他們三個月薪 4 萬的話勞健保自付額多少」: a subject the guideline never answers,
             # declined before any person or list it points at is looked up
             return self._question(ds, text, lang, resolve=False)  # (「這三個人」 points at no list)

@@ -753,20 +753,47 @@ class SituationAdvisor:
             return f"只靠上課時數無法讓 {t['type']} 達到「{level}」；表5 各途徑還需要的項目見下方。"
         hours, extras = found
         spans = math.ceil(hours / pace.hours) if hours else 0
+        stages = self._stages(profile, t, level, hours, pace, lang)
         if lang == "en":
             unit = PERIOD_EN[pace.period] + ("s" if spans != 1 else "")
             of = f" of {label}" if label else ""
             besides = "; besides, " + ", ".join(f"{what} {h:g} more hours" for what, h in extras) if extras else ""
             return (
                 f"At {pace.hours:g} hours a {PERIOD_EN[pace.period]}: {t['type']} needs {hours:g} more hours{of} "
-                f"for {level} — about {spans} {unit}{besides}."
+                f"for {level} — about {spans} {unit}{besides}.{stages}"
             )
         of = f"（{label}）" if label else ""
         besides = "；另外還要補 " + "、".join(f"{what} {h:g} 小時" for what, h in extras) if extras else ""
         return (
             f"以每{PERIOD_ZH_EVERY[pace.period]} {pace.hours:g} 小時計："
             f"{t['type']} 要到「{level}」還要上 {hours:g} 小時的課{of}，"
-            f"約需 {spans} {PERIOD_ZH[pace.period]}{besides}。"
+            f"約需 {spans} {PERIOD_ZH[pace.period]}{besides}。{stages}"
+        )
+
+    def _stages(
+        self, profile: StatedProfile, t: dict[str, Any], level: str, hours: float, pace: Pace, lang: str
+    ) -> str:
+        """「先到初階，之後再衝進階要多久」: when a higher level is aimed at while the level below it is not reached
+        yet, the hours (and time) of each stage — the lower level first, then the rest (the fewest hours of each)."""
+        levels = [lv.level for r in self.cat.rules.types if r.type == t["type"] for lv in r.levels]
+        at = levels.index(level) if level in levels else 0
+        if at == 0 or self.level_rank(t["type"], t["level"]) >= at:
+            return ""
+        lower = self.hours_to(profile, t["type"], levels[at - 1], None)
+        if lower is None or not 0 < lower[0] < hours:
+            return ""
+        first, rest = lower[0], hours - lower[0]
+        weeks = [math.ceil(first / pace.hours), math.ceil(rest / pace.hours)]
+        if lang == "en":
+            unit = PERIOD_EN[pace.period]
+            return (
+                f" In stages: {first:g} hours to {levels[at - 1]} (about {weeks[0]} {unit}s), then {rest:g} more "
+                f"hours to {level} (about {weeks[1]} {unit}s)."
+            )
+        unit = PERIOD_ZH[pace.period]
+        return (
+            f"分段來看：先上 {first:g} 小時到「{levels[at - 1]}」（約 {weeks[0]} {unit}），"
+            f"之後再上 {rest:g} 小時到「{level}」（約 {weeks[1]} {unit}）。"
         )
 
     @staticmethod

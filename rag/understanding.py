@@ -229,6 +229,8 @@ class QueryUnderstanding:
         }
         # topics that yield to in-scope evidence; the others (fees, dates, tasks, rule changes) never do
         self.weighed = {name for name, spec in intents["out_of_scope"].items() if spec.get("weigh", True)}
+        # topics declined even beside facts stated (「把證書上的 17 改成 18」 states hours to falsify them)
+        self.beside_facts = {name for name, spec in intents["out_of_scope"].items() if spec.get("beside_facts")}
         self.stop_terms = frozenset(t for word in intents["stop_words"] for t in tokens(word))
         # the words that make a question about certificates, spelled once (intents.yaml `certificate_words`)
         # Latin ones as whole words with their plural ("exams", not "examples"; "certs", not "certain")
@@ -397,6 +399,9 @@ class QueryUnderstanding:
 
     def scope_weighs(self, topic: str) -> bool:
         return topic in self.weighed
+
+    def scope_beside_facts(self, topic: str) -> bool:
+        return topic in self.beside_facts
 
     def _spans(self, text: str, entities: list[Entity]) -> tuple[list[tuple[str, list[str]]], set[str]]:
         """Thesaurus matches, longest first and non-overlapping, outside certification names.
