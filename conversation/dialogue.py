@@ -702,6 +702,17 @@ OPENING_HOLDER = re.compile(
 GOT_UNNAMED = re.compile(
     r"\W*(那|那如果|如果|要是|假如|等)?\s*(我|他|她)?\s*(真的|順利)?\s*(?P<verb>考到|拿到|考過|考上)(了)?\s*(之後|以後|後|的話)"
 )
+# everyone's hours added up (「那 5 個人加起來總共是多少小時」 "how many hours for all 8 of them in total")
+TEAM_TOTAL = re.compile(
+    r"(?P<n>\d+|[一二兩三四五六七八九十]+)\s*(?:個人|位|個|人|名)[^。?？]{0,8}(?:加起來|總共|合計|一共|全部)"
+    r"[^。?？]{0,10}(?:多少|幾)\s*(?:個)?\s*(?:小時|鐘頭)"
+    r"|\ball (?P<en>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty) of (?:them|us)\b[^?]{0,30}"
+    r"\b(?:in total|altogether|combined|in all)\b"
+)
+EN_NUMBER = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())} | {
+    "twelve": 12,
+    "twenty": 20,
+}
 # a number of hours asked over a pace (「78 小時要幾週」「那 15 小時要多久」 "how many weeks would those 15 hours take")
 HOURS_TIMED = re.compile(
     r"(?P<n>\d+(?:\.\d+)?)\s*(?:個)?\s*(?:小時|鐘頭)(?:的課)?\s*(?:要|需要|得|大概|大約|會)?\s*(?:上)?\s*"
@@ -1527,6 +1538,9 @@ class Dialogue:
         text = self._titles_for_aim(ds, text)
         text = self._talent_total(ds, text)
         text = self._same_pace(ds, text)
+        team = self._team_total(ds, text, lang)
+        if team is not None:
+            return [team]
         timed = self._hours_over_pace(ds, text, lang)
         if timed is not None:
             return [timed]
@@ -2199,6 +2213,36 @@ class Dialogue:
         if len(issuers) != 1:
             return text
         return n[: m.start()] + issuers.pop() + n[m.end() :]
+
+    def _team_total(self, ds: DialogueState, text: str, lang: Lang) -> Reply | None:
+        """「那 5 個人加起來總共是多少小時？」 right after the fewest course hours for one person to reach a target:
+        that per-person figure times the people counted — arithmetic on the plan shown, nothing stored."""
+        n = normalise(text)
+        m = TEAM_TOTAL.search(n)
+        if m is None or ds.plan is None or ds.plan.turn < ds.turn - 2 or self.facts.read(text, True).has_facts:
+            return None
+        raw = m.group("n") or m.group("en")
+        size = int(raw) if raw.isdigit() else int(chinese_number(raw) or 0) if m.group("n") else EN_NUMBER.get(raw, 0)
+        aims = [c.name for c in self.cat.talent.categories] + [x.name for x in self.cat.types]
+        target = next((a for a in aims if ds.plan.target.startswith(a)), "")
+        level = ds.plan.target.removeprefix(target).strip()
+        if target in {c.name for c in self.cat.talent.categories}:
+            per = self.situation.hours_to_talent(ds.profile, target)
+        elif target and level:
+            found = self.situation.hours_to(ds.profile, target, level, None)
+            per = found[0] + sum(h for _, h in found[1]) if found else None
+        else:
+            per = None
+        if not per or size < 2:
+            return None
+        aim = ds.plan.target
+        if self._answer_language(text, lang) == "en":
+            return Reply(
+                f"By courses alone, each person needs at least {per:g} hours for {aim} (表5); "
+                f"{size} people: {per:g} × {size} = {per * size:g} hours in all."
+            )
+        line = f"只靠上課，每人至少 {per:g} 小時（{aim}，表5）；{size} 人合計 {per:g} × {size} ＝ {per * size:g} 小時。"
+        return Reply(to_simplified(line) if self._answer_language(text, lang) == "zh-CN" else line)
 
     def _hours_over_pace(self, ds: DialogueState, text: str, lang: Lang) -> Reply | None:
         """「如果我每週學 6 小時，78 小時要幾週？」 "those 15 hours at 3 a week": a number of hours asked over a
