@@ -443,7 +443,8 @@ ORDINALS |= {str(i + 1): i for i in range(5)}
 # 「可以往哪些職稱投」 "what job titles could they go for": the titles of a category asked, none named
 TITLES_ASKED = re.compile(
     r"((哪些|什麼|哪種|哪一些)[^，。?？]{0,4}(職稱|職位|職缺|工作)|(職稱|職位)[^，。?？]{0,6}(有哪些|是什麼)"
-    r"|\b(what|which) (job )?(titles|jobs|positions|roles)\b)"
+    r"|\b(what|which) (job )?(titles|jobs|positions|roles)\b"
+    r"|\b(what|which) (kind|kinds|sort|sorts|type|types) of (jobs?|roles?|positions?|work)\b)"
 )
 SET_ASIDE = re.compile(
     r"^\W*(好啦|好吧|好|ok|okay|嗯)?\W*(不問這個了?|不问这个了?|不問了|不问了|算了|那就算了|先不管這個|先不管这个|先不說這個|先不说这个)"
@@ -2598,7 +2599,11 @@ class Dialogue:
             n = normalise(part)
             if self.facts.own_level.search(n) or not set(self.reader.detect_intents(n)) & {"issuer", "category_of"}:
                 continue
-            question = SINGULAR.sub(f"「{name}」", part, count=1) if not self._names_cert(part) else part
+            # (「那张是谁办的」: the reference read in Traditional script, asked back in the user's own)
+            question = SINGULAR.sub(f"「{name}」", n, count=1) if not self._names_cert(part) else part
+            question = (
+                to_simplified(question) if question is not part and detect_language(part) == "zh-CN" else question
+            )
             answer = self.advisor.respond(question)
             return answer.text if answer.answered else None
         return None
