@@ -719,6 +719,9 @@ HOURS_TIMED = re.compile(
     r"(?P<n>\d+(?:\.\d+)?)\s*(?:個)?\s*(?:小時|鐘頭)(?:的課)?\s*(?:要|需要|得|大概|大約|會)?\s*(?:上)?\s*"
     r"(?:幾|多少)\s*(?:個)?\s*(?:週|周|禮拜|星期|月)|(?P<n2>\d+(?:\.\d+)?)\s*(?:個)?\s*(?:小時|鐘頭)(?:的課)?\s*(?:要|需要|得)\s*(?:上)?\s*多久"
     r"|\bhow (?:many weeks|long) (?:would|will|do|does) (?:those |these |the )?(?P<en>\d+(?:\.\d+)?) hours? take\b"
+    # "if he did 18 hrs of literacy training at 4 hrs a week, how long?": hours, their pace, the time asked
+    r"|(?P<n4>\d+(?:\.\d+)?) (?:hours?|hrs?)\b[^?]{0,40}\bat \d+(?:\.\d+)? (?:hours?|hrs?) (?:a|per|each) "
+    r"(?:week|month)\b[^?]{0,20}\bhow (?:long|many weeks)"
     # 「這 12 小時如果每週排 3 小時呢」: hours pointed at, then the pace they are spread over
     r"|(?:這|那|these|those)\s*(?P<n3>\d+(?:\.\d+)?)\s*(?:個)?\s*(?:小時|鐘頭|hours?)"
     r"(?=[^。?？]*(?:每|一)\s*(?:週|周|星期|禮拜|個?月)|[^.?]*\b(?:a|per) (?:week|month)\b)"
@@ -1752,6 +1755,12 @@ class Dialogue:
             and "career" not in self.reader.detect_intents(n)
         )
         goes_on = goes_on or asks_again
+        # 「那如果 Copilot 那堂再多上十二小時呢」→「服務開發還差多少」→「一週上三小時的話要多久」: the time asked right
+        # after a what-if's result is the time from that what-if
+        paced = self.facts.pace(n) is not None and bool(self.facts.duration.search(n))
+        goes_on = goes_on or (
+            paced and ds.hypothesis is not None and bool(ds.situation_types) and not ex.has_facts and not NOW.search(n)
+        )
         # 「行銷的那張咧？也是工具類？」 after a what-if: a catalog question about a certificate it describes
         catalog_intents = {"category_of", "issuer"} & set(self.reader.detect_intents(n))
         described_asked = DESCRIBED_ONE.search(n) and catalog_intents
@@ -2252,8 +2261,9 @@ class Dialogue:
         m = HOURS_TIMED.search(n)
         if m is None:
             return None
-        hours = float(m.group("n") or m.group("n2") or m.group("en") or m.group("n3"))
-        pace = self.facts.pace(n.replace(m.group(0), " "))
+        hours = float(m.group("n") or m.group("n2") or m.group("en") or m.group("n3") or m.group("n4"))
+        # (the pace read without the hours asked about: after them when the match holds the pace too)
+        pace = self.facts.pace(n[m.end("n4") :] if m.group("n4") else n.replace(m.group(0), " "))
         said = (pace.hours, pace.period) if pace is not None else ds.pace_said
         if said is None or hours <= 0:
             return None

@@ -1115,6 +1115,8 @@ GOVERNANCE_NAMED = re.compile(r"(\bresponsible[- ]ai\b|\bgovernance\b|負責任|
 
 @rule("view.tool_groups", 670, VIEW, "表5 tool groups named with a tools question: their tools")
 def _tool_groups(q: Query) -> list[Card] | None:
+    if any(e.kind == "rai" and e.start >= 0 for e in q.u.entities):
+        return None  # "what should staff never paste into a third-party AI tool?": 附件(六) is asked
     # (「行政工作最常用的文書 AI 工具，指引有舉例哪些？」: the tools named in one clause, asked for in the next)
     examples = "tools" in q.intents and re.search(r"(舉例|舉了|列了|列舉|有哪些)", asked_clause(q.u.normalised))
     if not q.groups or not (q.asks("tools") or examples) or "cert_category" in q.keys:
