@@ -2631,6 +2631,22 @@ class Dialogue:
         self._profile_topic(ds, updated)
         return [Reply(answer.text, self._profile_buttons(lang))]
 
+    def _issuer_one(self, text: str, topic: Topic) -> str:
+        """「我想考國際的素養類證照，微軟那張叫什麼？」: 「那張」 right after an issuer is that issuer's one, asked
+        for — no reference to what was talked about, unless a certificate of that issuer was."""
+        n = normalise(text)
+        for e in self.reader.entities(n):
+            if e.kind != "issuer" or e.start < 0:
+                continue
+            after = n[e.start + len(e.surface) :]
+            m = re.match(r"\s*(的)?\s*(那張|這張|那個|這個|那一張)", after)
+            pool = [*topic.entities, *topic.listed]
+            talked = {self.cat.certification(x[1]).issuer for x in pool if x[0] == "cert"}
+            if m and e.key not in talked:
+                at = e.start + len(e.surface)
+                return f"{n[:at]}的{n[at + m.end() :]}"
+        return text
+
     def _got_the_one_talked_about(self, ds: DialogueState, text: str) -> str:
         """「考到之後 工具應用會自動有嗎」 right after one certificate was the answer (「哪張是素養類」→ one listed):
         getting it is supposed, its name unsaid; the name is put after the verb so the what-if reads it."""
@@ -4141,6 +4157,7 @@ class Dialogue:
         text = AMONG_THEM.sub("其中", text)
         if UNLISTED_ASKED.search(normalise(text)) and not self._names_cert(text):
             return text  # "Our own certificate isn't in Table 6 - does it count?": 「it」 is that one, not a listed one
+        text = self._issuer_one(text, topic)
         said = GUIDELINE_PRONOUN.search(normalise(text))
         names_own = any(e.start >= 0 for e in self.reader.entities(normalise(text)))
         english = bool(said and not said.group(1))  # "does it say", "it lists": in English always the guideline
