@@ -4821,8 +4821,8 @@ class Dialogue:
         certs = [key for kind, key, _ in topic.entities if kind == "cert"]
         if not certs or not CERT_FORWARD.match(normalise(text)) or self._names_cert(text):
             return None
-        if re.search(r"(哪些|哪幾|有幾|\bwhich ones\b|\bwhat others\b)", normalise(text)):
-            return None  # 「那資策會有哪些是工具類的？」 asks for a list, not for one more certificate
+        if re.search(r"(哪些|哪幾|有幾|哪張|哪一張|考哪|\bwhich ones\b|\bwhat others\b)", normalise(text)):
+            return None  # 「那資策會有哪些是工具類的？」「那工具類要考哪張」 ask which, not for one more certificate
         if any(e.kind == "issuer" for e in self.reader.entities(normalise(text))):
             return None  # 「那台灣人工智慧學校的呢？」 names another issuer: not one more of this vendor's
         issuer = self.cat.certification(certs[-1]).issuer

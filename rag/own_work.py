@@ -70,7 +70,7 @@ ASPIRE = re.compile(
 )
 # what one says one does not do: 「不用寫程式」「沒有在訓練模型」 "I don't code", "never train models"
 NEGATED_CJK = re.compile(r"(不|沒|沒有|無|免|別)(用|會|需|需要|必|太|在|再)?(自己)?$")
-NEGATED_LATIN = re.compile(r"\b(don't|do not|doesn't|does not|didn't|never|not|no|neither|nor)\s+(\w+\s+)?$")
+NEGATED_LATIN = re.compile(r"\b(don't|do not|doesn't|does not|didn't|never|not|no|zero|neither|nor)\s+(\w+\s+)?$")
 # The category order when the evidence ties: the more specific work first.
 TIE_ORDER = ("AI 研究人才", "AI 開發人才", "AI 應用人才")
 APPLICATION = "AI 應用人才"  # the category whose roles 表7 names (AI 加值型 / AI 導入型)

@@ -819,6 +819,8 @@ class FactReader:
         found = []
         for m in self.unnamed.finditer(text):
             n = int(m.group(1)) if m.group(1).isdigit() else chinese_number(m.group(1))
+            if m.start() > 0 and text[m.start() - 1] == "第":
+                n = 1  # 「再考第二張工具類」: one more, the second one held
             if n and n >= 1 and not REQUESTED.search(text[max(0, m.start() - 8) : m.start()]):
                 found.append((m.group(3), int(n)))
         for m in self.unnamed_each.finditer(text):
@@ -829,7 +831,7 @@ class FactReader:
             if not REQUESTED.search(text[max(0, m.start() - 8) : m.start()]):
                 found.append((m.group(1), 1))
         for m in self.unnamed_en.finditer(text):
-            n = int(m.group(1)) if m.group(1).isdigit() else EN_NUMBERS[m.group(1)]
+            n = int(m.group(1)) if m.group(1).isdigit() else EN_NUMBERS.get(m.group(1), 1)  # ("another", "a second")
             if not REQUESTED.search(text[max(0, m.start() - 24) : m.start()]):
                 found.append((EN_CATEGORY[m.group(2)], n))
         return [(c, n) for c, n in found if c in CERT_CATEGORIES]
