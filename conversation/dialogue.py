@@ -722,6 +722,9 @@ HOURS_TIMED = re.compile(
     # "if he did 18 hrs of literacy training at 4 hrs a week, how long?": hours, their pace, the time asked
     r"|(?P<n4>\d+(?:\.\d+)?) (?:hours?|hrs?)\b[^?]{0,40}\bat \d+(?:\.\d+)? (?:hours?|hrs?) (?:a|per|each) "
     r"(?:week|month)\b[^?]{0,20}\bhow (?:long|many weeks)"
+    # 「公司要求每人都要有 18 小時素養課，我每週兩小時，要幾週」: hours required, then a pace and the time asked
+    r"|(?:要求|規定|規範)[^，。?？]{0,8}?(?P<n5>\d+(?:\.\d+)?|[一二兩三四五六七八九十]+)\s*(?:個)?\s*(?:小時|鐘頭)"
+    r"(?=[^。?？]*(?:每|一)\s*(?:週|周|星期|禮拜|個?月)[^。?？]*(?:幾|多久))"
     # 「這 12 小時如果每週排 3 小時呢」: hours pointed at, then the pace they are spread over
     r"|(?:這|那|these|those)\s*(?P<n3>\d+(?:\.\d+)?)\s*(?:個)?\s*(?:小時|鐘頭|hours?)"
     r"(?=[^。?？]*(?:每|一)\s*(?:週|周|星期|禮拜|個?月)|[^.?]*\b(?:a|per) (?:week|month)\b)"
@@ -2261,23 +2264,35 @@ class Dialogue:
         m = HOURS_TIMED.search(n)
         if m is None:
             return None
-        hours = float(m.group("n") or m.group("n2") or m.group("en") or m.group("n3") or m.group("n4"))
+        raw = m.group("n") or m.group("n2") or m.group("en") or m.group("n3") or m.group("n4") or m.group("n5")
+        hours = float(raw) if raw[0].isdigit() else chinese_number(raw) or 0.0
         # (the pace read without the hours asked about: after them when the match holds the pace too)
-        pace = self.facts.pace(n[m.end("n4") :] if m.group("n4") else n.replace(m.group(0), " "))
+        after = m.end("n4") if m.group("n4") else m.end() if m.group("n5") else None
+        pace = self.facts.pace(n[after:] if after is not None else n.replace(m.group(0), " "))
         said = (pace.hours, pace.period) if pace is not None else ds.pace_said
         if said is None or hours <= 0:
             return None
         per, period = said
+        held = 0.0
+        if m.group("n5"):  # (a requirement: what the person already has of that area counts toward it)
+            areas = {area for _, area, _ in self.facts.areas_named(n)}
+            if len(areas) == 1 and (got := ds.profile.hours.get(areas.pop())) is not None:
+                held = min(got.hours, hours)
+        required, hours = hours, hours - held
+        if hours <= 0:
+            return None
         spans = math.ceil(hours / per - 1e-9)
         if self._answer_language(text, lang) == "en":
             unit = PERIOD_EN[period] + ("s" if spans != 1 else "")
+            had = f"Of the {required:g} hours required you have {held:g}. " if held else ""
             return Reply(
-                f"At {per:g} hours a {PERIOD_EN[period]}, {hours:g} hours take about {spans} {unit} "
+                f"{had}At {per:g} hours a {PERIOD_EN[period]}, {hours:g} hours take about {spans} {unit} "
                 f"({hours:g} ÷ {per:g} = {hours / per:.3g}; a part {PERIOD_EN[period]} counts as a whole one)."
             )
         every = PERIOD_ZH_EVERY[period]
+        had = f"要求 {required:g} 小時、已有 {held:g} 小時，還差 {hours:g} 小時；" if held else ""
         line = (
-            f"以每{every} {per:g} 小時計，{hours:g} 小時約需 {spans} {PERIOD_ZH[period]}"
+            f"{had}以每{every} {per:g} 小時計，{hours:g} 小時約需 {spans} {PERIOD_ZH[period]}"
             f"（{hours:g} ÷ {per:g} ＝ {hours / per:.3g}，不足一{every}以一{every}計）。"
         )
         return Reply(to_simplified(line) if self._answer_language(text, lang) == "zh-CN" else line)
