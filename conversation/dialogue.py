@@ -1498,6 +1498,7 @@ class Dialogue:
         # "who publishes this guideline and which version is it?": the document itself, whatever 「it」 was
         document = "metadata" in self.reader.detect_intents(n0) and re.search(r"(指引|\bguideline\b)", n0)
         if document and not LEVEL_NAMED.search(n0) and not self.facts.read(text, continuing=True).has_facts:
+            ds.topic = None  # (a subject of its own: the materials or certificate talked about are no context)
             return self._question(ds, text, lang, resolve=False)
         always = any(self.reader.scope_beside_facts(topic) for topic in topics)
         if always or (never or bare) and not self.facts.read(text, continuing=True).has_facts:
