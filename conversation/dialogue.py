@@ -703,6 +703,8 @@ OPENING_HOLDER = re.compile(
 GOT_UNNAMED = re.compile(
     r"\W*(那|那如果|如果|要是|假如|等)?\s*(我|他|她)?\s*(真的|順利)?\s*(?P<verb>考到|拿到|考過|考上)(了)?\s*(之後|以後|後|的話)"
 )
+# hours of an area with no number (「加一些影像的課」 "say I add some Runway video hours")
+SOME_HOURS = re.compile(r"(加(上)?一些|多上一些|補一些|再加點|\b(add|adding|do|take) (some|a few|more)\b)")
 # everyone's hours added up (「那 5 個人加起來總共是多少小時」 "how many hours for all 8 of them in total")
 TEAM_TOTAL = re.compile(
     r"(?P<n>\d+|[一二兩三四五六七八九十]+)\s*(?:個人|位|個|人|名)[^。?？]{0,8}(?:加起來|總共|合計|一共|全部)"
@@ -1546,7 +1548,7 @@ class Dialogue:
         text = self._titles_for_aim(ds, text)
         text = self._talent_total(ds, text)
         text = self._same_pace(ds, text)
-        team = self._team_total(ds, text, lang)
+        team = self._team_total(ds, text, lang) or self._some_hours_in_area(ds, text, lang)
         if team is not None:
             return [team]
         timed = self._hours_over_pace(ds, text, lang)
@@ -2227,6 +2229,40 @@ class Dialogue:
         if len(issuers) != 1:
             return text
         return n[: m.start()] + issuers.pop() + n[m.end() :]
+
+    def _some_hours_in_area(self, ds: DialogueState, text: str, lang: Lang) -> Reply | None:
+        """ "and for advanced? say I add some Runway video hours" 「進階呢？如果加一些影像的課」: hours of one area
+        with no number, toward a level — how many of them the engine finds enough (what else is needed too)."""
+        n = normalise(text)
+        if ds.profile.is_empty() or not SOME_HOURS.search(n) or re.search(r"\d", n):
+            return None
+        named = list(dict.fromkeys(area for _, area, _ in self.facts.areas_named(n)))
+        if len(named) != 1:
+            return None
+        area = named[0]
+        types = self.situation.types_of_areas([area])
+        if len(types) != 1:
+            return None
+        row = next(x for x in self.situation.result_of(ds.profile)["types"] if x["type"] == types[0])
+        level = self.situation.target_level(row, n)
+        found = self.situation.hours_to(ds.profile, types[0], level, area) if level else None
+        if found is None:
+            return None
+        hours, extras = found
+        label = self.situation.area_label(area)
+        en = self._answer_language(text, lang) == "en"
+        if en:
+            besides = "; besides, " + ", ".join(f"{what} {h:g} more hours" for what, h in extras) if extras else ""
+            return Reply(
+                f"Adding {label} hours: {types[0]} reaches {level} with {hours:g} more hours of them{besides} "
+                "(表5, training-hours route).\nSource: 附件(二) 表5"
+            )
+        besides = "；另外還要補 " + "、".join(f"{what} {h:g} 小時" for what, h in extras) if extras else ""
+        line = (
+            f"加上{label}的課：{types[0]} 要到「{level}」還要上 {hours:g} 小時（{label}）{besides}"
+            "（表5 受訓時數途徑）。\n出處：附件(二) 表5"
+        )
+        return Reply(to_simplified(line) if self._answer_language(text, lang) == "zh-CN" else line)
 
     def _team_total(self, ds: DialogueState, text: str, lang: Lang) -> Reply | None:
         """「那 5 個人加起來總共是多少小時？」 right after the fewest course hours for one person to reach a target:
