@@ -703,6 +703,8 @@ OPENING_HOLDER = re.compile(
 GOT_UNNAMED = re.compile(
     r"\W*(那|那如果|如果|要是|假如|等)?\s*(我|他|她)?\s*(真的|順利)?\s*(?P<verb>考到|拿到|考過|考上)(了)?\s*(之後|以後|後|的話)"
 )
+# a what-if set aside (「不要好了」「先不考」「還是上課」 "forget the exam", "only courses", "instead")
+ASIDE_WORDS = re.compile(r"(不要了|不要好了|先不|不考|算了|還是上課|只上課|只靠上課|\b(forget|instead|only|rather)\b)")
 # hours of an area with no number (「加一些影像的課」 "say I add some Runway video hours")
 SOME_HOURS = re.compile(r"(加(上)?一些|多上一些|補一些|再加點|\b(add|adding|do|take) (some|a few|more)\b)")
 # everyone's hours added up (「那 5 個人加起來總共是多少小時」 "how many hours for all 8 of them in total")
@@ -1054,7 +1056,9 @@ class Dialogue:
         pace said (35 小時 → 5 週; a part period counts as a whole one); "" unless the plan's time is asked."""
         pace, n = self.facts.pace(text), normalise(text)
         # (「想再補 12 小時的影像課，每週 3 小時，要多久？」: the hours a what-if adds are the plan timed)
-        if pace is None or not ex.hours or not self.facts.duration.search(n) or not (PLAN_TIME.search(n) or ex.adds):
+        # (「每週學 5 小時模型訓練，再加 5 小時 Python 的課」: two paces side by side, no hours a plan adds)
+        added = ex.adds and all(h != pace.hours for _, h in ex.hours) if pace is not None else False
+        if pace is None or not ex.hours or not self.facts.duration.search(n) or not (PLAN_TIME.search(n) or added):
             return ""
         total = sum(h for _, h in ex.hours)
         spans = math.ceil(total / pace.hours)
@@ -1763,9 +1767,17 @@ class Dialogue:
         goes_on = goes_on or asks_again
         # 「那如果 Copilot 那堂再多上十二小時呢」→「服務開發還差多少」→「一週上三小時的話要多久」: the time asked right
         # after a what-if's result is the time from that what-if
+        # (「先不考。如果每週上 5 小時素養課…」 "Forget the exam. If I only do courses…": the what-if set aside, or
+        # an area or aim of its own named — from the facts held)
         paced = self.facts.pace(n) is not None and bool(self.facts.duration.search(n))
+        own_aim = bool(self.facts.areas_named(n)) or bool(self.reader.entities(n)) or bool(ASIDE_WORDS.search(n))
         goes_on = goes_on or (
-            paced and ds.hypothesis is not None and bool(ds.situation_types) and not ex.has_facts and not NOW.search(n)
+            paced
+            and ds.hypothesis is not None
+            and bool(ds.situation_types)
+            and not ex.has_facts
+            and not NOW.search(n)
+            and not own_aim
         )
         # 「行銷的那張咧？也是工具類？」 after a what-if: a catalog question about a certificate it describes
         catalog_intents = {"category_of", "issuer"} & set(self.reader.detect_intents(n))
