@@ -81,12 +81,18 @@ NOT_EXAMS = re.compile(r"不(太)?(想|要)?(考|參加考試)")
 PATH_ASKED = re.compile(r"(發展路徑|職涯路徑|職業發展|路徑|路線圖?長|\bcareer path\b|\bpath\b)")
 
 
+# the fewest certificates asked (「最少要幾張證照」 "how many certificates at least")
+CERTS_COUNTED = re.compile(r"(幾|多少)\s*張\s*(證照|認證|證書)?|\bhow many (certificates|certs|certifications)\b")
+
+
 def plan_route(n: str) -> str:
     """The route a plan is narrowed to by the message, or "any"."""
     if PLAN_ONE_CERT.search(n):
         return "one_certificate"
     if EITHER_ROUTE.search(n) and not NOT_EXAMS.search(n) and not PLAN_CERT_ONLY.search(n):
         return "any"
+    if CERTS_COUNTED.search(n) and PLAN_HOURS_ONLY.search(n):
+        return "any"  # 「最少要幾張證照？如果只上課最少要幾小時？」: both routes are asked, one each
     if PLAN_HOURS_ONLY.search(n):
         return "training"
     if PLAN_CERT_ONLY.search(n):

@@ -216,6 +216,12 @@ COURSE_DESIGNED = re.compile(
     r"|\b(design(ing)?|plan(ning)?|build(ing)?) (a|an|our) \d+[- ]hours? (course|program|training|workshop)\b"
 )
 # 「26 小時的課程預算」「預算 60 小時」 "a budget of roughly 80 course hours", "the 60h budget": hours to spend
+# a figure read off the guideline's table (「我看表上服務開發寫 48 小時」 "Table 5 says 48 hours for…")
+TABLE_QUOTED = re.compile(
+    r"([表錶]上|[表錶]裡|[表錶]中|[表錶]\s*5|[表錶]五|[表錶]格|量[表錶]|指引上|指引裡|上面)[^，。?？]{0,12}(寫|說|列|要求|標)(的)?(是|著)?\s*"
+    r"\d+(\.\d+)?\s*(個)?\s*(小時|hours?)"
+    r"|\b(table 5|the table|the guideline) (says|lists|shows|asks for)\b[^,.?]{0,20}\d+(\.\d+)?\s*hours?"
+)
 # a time to reach a level in (「兩個月內」「8 週內」 "within two months"), and the weekly hours asked
 # (「每週大概要上幾小時」 "how many hours a week"): the hours still needed, spread over that time
 DEADLINE = re.compile(
@@ -517,6 +523,7 @@ class FactReader:
         text = self.pace_re.sub(" ", text)  # 「每週可以上 3 小時」 is a pace (`pace`), not hours taken
         text = BUDGET.sub(" ", text)  # 「公司給我 26 小時的課程預算」 is hours one may still take (`budget`)
         text = COURSE_DESIGNED.sub(" ", text)  # 「我要設計一門 48 小時的內訓」: a course planned, not hours taken
+        text = TABLE_QUOTED.sub(" ", text)  # 「我看表上服務開發寫 48 小時」: the table's figure, not hours taken
         split = self._fact_then_supposition(text, continuing)
         if split is not None:
             return split

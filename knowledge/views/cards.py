@@ -510,6 +510,12 @@ class CatalogCards:
             terms = "＋".join(f"{'或'.join(measures[x].short for x in m)} {h:g}" for m, h in parts)
             zh.append(f"只靠上課，合計至少 {total:g} 小時（{terms}）。")
             en.append(f"By courses alone, at least {total:g} hours in all ({terms}).")
+        # 「最少要幾張證照」: the fewest certificates too, found the same way as for several types at once
+        targets = list(summary.requires.items())
+        certs = self.fewest_certs_together(targets) if every else None
+        if certs is not None:
+            zh.append(certs.zh.split("\n")[0])
+            en.append(certs.en.split("\n")[0])
         return Card("\n".join(zh), "\n".join(en), [TABLE5])
 
     def fewest_hours_together(self, types: Sequence[str]) -> Card | None:
