@@ -703,6 +703,11 @@ OPENING_HOLDER = re.compile(
 GOT_UNNAMED = re.compile(
     r"\W*(那|那如果|如果|要是|假如|等)?\s*(我|他|她)?\s*(真的|順利)?\s*(?P<verb>考到|拿到|考過|考上)(了)?\s*(之後|以後|後|的話)"
 )
+# something to be built, described (「學校想做一套適性學習系統」 "we want to build a chatbot")
+THING_BUILT = re.compile(
+    r"(想|要|打算|準備|計畫)(做|開發|建|導入|建置|打造)(一套|一個|一款|個)?[^，。?？]{0,16}(系統|平台|服務|模型|機器人|app)"
+    r"|\b(build|develop|create) (a|an|our)\b[^?]{0,30}\b(system|platform|service|model|chatbot|app)\b"
+)
 # a what-if set aside (「不要好了」「先不考」「還是上課」 "forget the exam", "only courses", "instead")
 ASIDE_WORDS = re.compile(r"(不要了|不要好了|先不|不考|算了|還是上課|只上課|只靠上課|\b(forget|instead|only|rather)\b)")
 # hours of an area with no number (「加一些影像的課」 "say I add some Runway video hours")
@@ -1763,6 +1768,7 @@ class Dialogue:
             asks_again
             and not own_kinds & {"role", "archetype", "rai"}
             and "career" not in self.reader.detect_intents(n)
+            and not THING_BUILT.search(n)  # 「學校想做一套適性學習系統，這算哪種人才的事」: a work of its own
         )
         goes_on = goes_on or asks_again
         # 「那如果 Copilot 那堂再多上十二小時呢」→「服務開發還差多少」→「一週上三小時的話要多久」: the time asked right
