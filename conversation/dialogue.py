@@ -1817,6 +1817,9 @@ class Dialogue:
         if base is ds.hypothesis:
             ex.hypothetical = True
         updated = self.facts.apply(base, ex, ds.turn) if ex.has_facts else base
+        refused = self._impossible_hours(updated, text, lang)
+        if refused is not None:
+            return [refused]  # 「素養上了 20018 小時」: said back as a slip; the facts are kept as they were
         if (ONLY.search(normalise(text)) or alone) and ex.certificates and ex.hypothetical:
             keep = set(ex.certificates)  # 「如果我只有這張」: the hypothetical holds that certificate alone
             updated = updated.model_copy(
@@ -2247,6 +2250,27 @@ class Dialogue:
         if len(issuers) != 1:
             return text
         return n[: m.start()] + issuers.pop() + n[m.end() :]
+
+    def _impossible_hours(self, facts: StatedProfile, text: str, lang: Lang) -> Reply | None:
+        """Hours beyond what the engine accepts (表5 counts course hours; 20,000 is a slip): what was wrong and
+        what to do, with the facts already given kept — never a failure of the whole message."""
+        try:
+            parse_profile(facts.profile_json(), self.cat)
+        except ProfileError as exc:
+            area = exc.field.removeprefix("hours.")
+            label = self.situation.area_label(area) if not area.startswith("hours") else area
+            limit = self.cat.rules.max_hours
+            if self._answer_language(text, lang) == "en":
+                return Reply(
+                    f"{label}: that many hours looks like a typo — the self-assessment takes at most {limit:g} hours "
+                    "for an area. I kept what you told me before; tell me the right number of hours."
+                )
+            line = (
+                f"{label} 的時數超過可計算的上限（{limit:g} 小時），看起來是打錯了。先前提供的資料都保留著，"
+                "請再告訴我正確的時數。"
+            )
+            return Reply(to_simplified(line) if self._answer_language(text, lang) == "zh-CN" else line)
+        return None
 
     def _some_hours_in_area(self, ds: DialogueState, text: str, lang: Lang) -> Reply | None:
         """ "and for advanced? say I add some Runway video hours" 「進階呢？如果加一些影像的課」: hours of one area
