@@ -403,7 +403,9 @@ PLAN_TIME = re.compile(
 )
 # Someone else described next (HR going through a team): their facts are not added to the last person's.
 NEW_PERSON = re.compile(
-    r"(另一位|另外一位|另一個同事|另外一個同事|另一名|另外一名|換另一|下一位|\banother (employee|colleague|person|"
+    r"(另一位|另外一位|另一個同事|另外一個同事|另一名|另外一名|換另一|下一位"
+    r"|(幫|替|也幫)我?(的)?(朋友|同學|家人|室友|學弟|學妹|學長|學姐)(也)?(算|看|評估)|\b(my|a) friend\b"
+    r"|\banother (employee|colleague|person|"
     r"candidate|staff member|team member)\b|\bnext (employee|colleague|person|candidate)\b"
     r"|\b(her|his|their|a|my|our) (colleague|co-?worker|teammate)\b)"
 )
