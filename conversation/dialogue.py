@@ -714,6 +714,13 @@ THING_BUILT = re.compile(
 ASIDE_WORDS = re.compile(r"(不要了|不要好了|先不|不考|算了|還是上課|只上課|只靠上課|\b(forget|instead|only|rather)\b)")
 # hours of an area with no number (「加一些影像的課」 "say I add some Runway video hours")
 SOME_HOURS = re.compile(r"(加(上)?一些|多上一些|補一些|再加點|\b(add|adding|do|take) (some|a few|more)\b)")
+# a shortfall supposed made up, its hours unsaid (「補完之後我會到哪」 "once I make that up")
+GAP_FILLED = re.compile(
+    r"(補完|補滿|補齊|補足|補上)(那|這)?(一點|些|個|幾小時|差的)?(之後|以後|後|的話)"
+    r"|\bonce i (make|made) (that|it) up\b"
+)
+# the weeks asked (「要幾週」「多久」 "how many weeks", "how long")
+WEEKS_ASKED = re.compile(r"(幾|几)\s*(個)?\s*(週|周|星期|禮拜)|多久|\bhow many weeks\b|\bhow long\b")
 # everyone's hours added up (「那 5 個人加起來總共是多少小時」 "how many hours for all 8 of them in total")
 TEAM_TOTAL = re.compile(
     r"(?P<n>\d+|[一二兩三四五六七八九十]+)\s*(?:個人|位|個|人|名)[^。?？]{0,8}(?:加起來|總共|合計|一共|全部)"
@@ -1667,6 +1674,7 @@ class Dialogue:
             ex = self._person_part(text[opened.end() :])  # 「學員 A：X + Y，夠嗎」: the person, a colon, what they hold
         self._course_talked_about(ds, ex, normalise(text))
         self._bare_hours_placed(ds, ex, normalise(text))
+        self._gap_filled(ds, ex, normalise(text))
         goal = GOAL_IF.search(normalise(text))
         if ex.hypothetical and ex.has_facts and goal is not None:
             # 「我只上過素養課 11 小時。如果想用最少的時數變成 AI 應用人才，還要幾小時？」: 「如果」 sets the goal, the
@@ -2381,7 +2389,9 @@ class Dialogue:
     def _same_pace(self, ds: DialogueState, text: str) -> str:
         """「一樣的速度要幾週」 "weeks at the same pace?": the pace said before, written into the question."""
         n = normalise(text)
-        if ds.pace_said is None or not SAME_PACE.search(n) or self.facts.pace(n) is not None:
+        # (「那只要到初階呢？要幾小時、幾週？」 after a pace was said: weeks asked with no pace of its own)
+        weeks_asked = bool(WEEKS_ASKED.search(n)) and not HOURS_TIMED.search(n)
+        if ds.pace_said is None or not (SAME_PACE.search(n) or weeks_asked) or self.facts.pace(n) is not None:
             return text
         hours, period = ds.pace_said
         if reads_as_english(text):
@@ -2447,6 +2457,27 @@ class Dialogue:
             ex.hours, ex.adds = [(area, value)], True
         if shown is ds.hypothesis or self.facts.hypothetical.search(n) or re.search(r"\b(if|suppose)\b", n):
             ex.hypothetical = True
+
+    def _gap_filled(self, ds: DialogueState, ex: Any, n: str) -> None:
+        """「原來只差那一點！補完之後我會到哪？」 right after a result whose unmet types all lack one hours area: that
+        shortfall supposed filled (the largest any of them lacks), a what-if on the facts held."""
+        if ex.has_facts or not ds.situation_types or not GAP_FILLED.search(n) or re.search(r"\d", n):
+            return
+        shown = ds.hypothesis if ds.hypothesis is not None else ds.profile
+        area = self._area_all_short_of(shown, ds.situation_types)
+        if area is None:
+            return
+        short = [
+            x["shortfall"]
+            for row in self.situation.result_of(shown)["types"]
+            if row["type"] in ds.situation_types
+            for g in row["gaps"][:]
+            if g["route"] == "training"
+            for x in g["missing"]
+            if area in x["measures"]
+        ]
+        if short:
+            ex.hours, ex.adds, ex.hypothetical = [(area, max(short))], True, True
 
     def _area_all_short_of(self, profile: StatedProfile, types: list[str]) -> str | None:
         """「那補了十八小時以後呢」 after results where every type not met lacks the same hours area on its training
@@ -4074,7 +4105,7 @@ class Dialogue:
         if not ex.has_facts and DESCRIPTION_ASKED.search(text) and not (LEVEL_NAMED.search(text) or GAP.search(text)):
             return False  # 「指引對模型訓練的能力說明提到哪些方法」: the guideline's words, not anyone's result
         refused = refused_categories(text) and re.search(
-            r"幾張|幾個|多少|什麼類|哪一?類|\bhow many\b|另一(條|個|種)"
+            r"幾張|幾個|多少|什麼類|哪一?類|\bhow many\b|另一(條|個|種)|考哪|再考|只考|改走|那條路"
             r"|(其他|其它|別的|另外的?)的?(路|方式|組合|途徑|做法)|\bother (way|route|path)\b",
             text,
         )
