@@ -1574,6 +1574,8 @@ def _type_without_category(q: Query) -> list[Card] | None:
 def _type_or_item(q: Query) -> Plan | list[Card] | None:
     if "type" not in q.keys and "item" not in q.keys:
         return _tools_of_area(q)
+    if "metadata" in q.intents and THIS_GUIDELINE.search(q.u.normalised) and not q.keys.get("type"):
+        return None  # 「要我在週會簡報這份指引，這是哪個單位發布的？哪一版？」: the document; 簡報 is the occasion
     if not q.explicit_kinds & {"type", "item"} and _rai_use_case(q):
         return None  # "letting an AI tool rank CVs — anything in the guideline about that?": 附件(六) is asked
     if not q.explicit_kinds & {"type", "item"} and _frameworks_after_rai(q):
