@@ -754,7 +754,7 @@ WHICH_THEN_IT = re.compile(
 )
 # the certificates one may choose among, asked (「有哪些可以選」「各是誰辦的」 "which ones could he pick")
 CHOICES_ASKED = re.compile(
-    r"(有哪些|哪幾張|哪些可以|可以選哪|有什麼可以選|有什麼選擇|各是誰辦|各是哪|分別是誰"
+    r"(有哪些|哪幾張|哪些可以|可以選哪|有什麼可以選|有什麼選擇|各是誰辦|各是哪|分別是誰|考哪些|可以考哪"
     r"|\bwhich ones\b|\bwhat (are )?(the |my |his |her )?options\b)"
 )
 FACT_KINDS = frozenset({"type", "item", "talent", "cert", "issuer", "tool"})
@@ -1690,14 +1690,15 @@ class Dialogue:
         self._referenced_certificates(ds, ex, normalise(text))
         self._level_corrected(ds, ex, normalise(text))
         self._held_taken_out(ds, ex, normalise(text))
-        if ex.unnamed and not (ex.certificates or ex.hours) and CHOICES_ASKED.search(normalise(text)):
+        held_named = {c.cert_id for c in ds.profile.certificates} >= set(ex.certificates)  # (「他已經有那兩張」)
+        if ex.unnamed and held_named and not ex.hours and CHOICES_ASKED.search(normalise(text)):
             # 「如果要送小陳去考一張素養類的，有哪些可以選？各是誰辦的？」: the category's certificates are asked
             # (and who issues them), whoever would take one — asked as such, no what-if of anyone's facts
             categories = "、".join(dict.fromkeys(category for category, _ in ex.unnamed))
             issuers = "各是誰辦的？" if "issuer" in self.reader.detect_intents(normalise(text)) else ""
             # (「台灣人工智慧學校辦的是哪幾張」: the issuer named narrows the list)
             named = [e.surface for e in self.reader.entities(normalise(text)) if e.kind == "issuer"]
-            by = f"{named[0]}辦的" if len(named) == 1 else ""
+            by = f"{named[0]}辦的" if len(named) == 1 and not ex.certificates else ""  # (「已經有那兩張 NVIDIA」: held)
             asked = f"{by}{categories}認證有哪些？{issuers}"
             asked = to_simplified(asked) if detect_language(text) == "zh-CN" else asked  # (answered in their script)
             return self._question(ds, asked, lang, resolve=False)
