@@ -597,7 +597,9 @@ OWN_THING = re.compile(
 )
 # 「那就當它是素養類吧」 "treat it as a literacy one": an unlisted certificate given a category by its holder
 DECLARED_CATEGORY = re.compile(
-    r"(?:就)?(?:當|當作|當成|算|視為|看作)(?:它|那張|這張|他|牠)(?:是|為|作|成)?\s*(?:一張)?\s*(?P<cat>素養類|工具類|專案類)"
+    # (「假設它是工具類」: supposed, for whoever would hold it — a what-if, not the user's holding)
+    r"(?P<sup>假設|假如|如果)(?:它|那張|這張|我們的證照|我們那張)(?:是|算|屬於)\s*(?P<cat2>素養類|工具類|專案類)"
+    r"|(?:就)?(?:當|當作|當成|算|視為|看作)(?:它|那張|這張|他|牠)(?:是|為|作|成)?\s*(?:一張)?\s*(?P<cat>素養類|工具類|專案類)"
     r"(?:的?(?:證照|認證))?(?:吧|好了|就好)?"
     r"|\b(?:treat|count|consider) (?:it|that|this)(?: one)? as (?:a |an )?(?P<en>literacy|tool|project)"
     r"(?: one| cert\w*)?\b"
@@ -746,6 +748,11 @@ HOURS_TIMED = re.compile(
     # 「這 12 小時如果每週排 3 小時呢」: hours pointed at, then the pace they are spread over
     r"|(?:這|那|these|those)\s*(?P<n3>\d+(?:\.\d+)?)\s*(?:個)?\s*(?:小時|鐘頭|hours?)"
     r"(?=[^。?？]*(?:每|一)\s*(?:週|周|星期|禮拜|個?月)|[^.?]*\b(?:a|per) (?:week|month)\b)"
+)
+# an exam described in the message itself (「另一張是要考生現場…」「第二張考的是…」 "the other exam has candidates…")
+EXAM_DESCRIBED_HERE = re.compile(
+    r"(另一張|第[二三四]張|這張|那張)(則)?(是|呢是|主要)?[^。?？]{0,4}(要|讓|請)?(考生|學員|應考人|考的是|考)"
+    r"|\b(the other|the second|another) (exam|test|certificate)\b[^?]{0,20}\b(has|asks|tests|requires)\b"
 )
 # a question for one of a kind, then a pronoun for it ("which cert suits me, and who issues it")
 WHICH_THEN_IT = re.compile(
@@ -2573,8 +2580,10 @@ class Dialogue:
         m = DECLARED_CATEGORY.search(n)
         if m is None:
             return text
-        category = m.group("cat") or EN_CATEGORY_NAMES[(m.group("en") or "").lower()]
+        category = m.group("cat") or m.group("cat2") or EN_CATEGORY_NAMES[(m.group("en") or "").lower()]
         held = "I hold one " + category + " certificate" if reads_as_english(text) else f"我有一張{category}證照"
+        if m.group("sup"):
+            held = f"如果只有一張{category}證照，能到哪"
         return n[: m.start()] + held + n[m.end() :]
 
     def _item_counted(self, text: str) -> str:
@@ -4674,6 +4683,8 @@ class Dialogue:
                 return text  # 「幫我算一下他這個月的加班費」: declined as asked, not a question of which one
             if WHICH_THEN_IT.search(normalise(text)):
                 return text  # "which tool certificate suits…, and who issues it?": 「it」 is the one asked for
+            if EXAM_DESCRIBED_HERE.search(normalise(text)):
+                return text  # 「另一張是要考生現場用 AI 工具完成…，那這張呢？」: 「這張」 is the exam it describes
             # 「它底下有哪些能力項目」: what is asked belongs to one kind only (items: a competency type)
             kinds = {k for i in self.reader.detect_intents(normalise(text)) for k in self.reader.applies_to.get(i, [])}
             fitting = [c for c in same_kind if c[0] in kinds]
