@@ -735,7 +735,9 @@ class FactReader:
     def pace(self, message: str) -> Pace | None:
         """The pace of study a message states (「每週上 5 小時的影像課」 "3 hours a week"), else None — sessions
         already taken (「每週 3 小時上了 6 週」) are hours, no pace."""
-        m = self.pace_re.search(self.sessions_as_hours(english_hours_as_digits(normalise(message))))
+        # (「每禮拜上一個半小時」: an hour and a half)
+        said = HALF_HOUR.sub(lambda h: f"{(_number(h.group(1)) or 0) + 0.5:g} 小時", normalise(message))
+        m = self.pace_re.search(self.sessions_as_hours(english_hours_as_digits(said)))
         if m is None:
             return None
         raw = m.group("n") or m.group("en_n")
