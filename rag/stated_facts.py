@@ -736,8 +736,9 @@ class FactReader:
         """The pace of study a message states (「每週上 5 小時的影像課」 "3 hours a week"), else None — sessions
         already taken (「每週 3 小時上了 6 週」) are hours, no pace."""
         # (「每禮拜上一個半小時」: an hour and a half)
-        said = HALF_HOUR.sub(lambda h: f"{(_number(h.group(1)) or 0) + 0.5:g} 小時", normalise(message))
-        m = self.pace_re.search(self.sessions_as_hours(english_hours_as_digits(said)))
+        halves = HALF_HOUR.sub(lambda h: f"{(_number(h.group(1)) or 0) + 0.5:g} 小時", normalise(message))
+        text = self.sessions_as_hours(english_hours_as_digits(halves))
+        m = self.pace_re.search(text)
         if m is None:
             return None
         raw = m.group("n") or m.group("en_n")
@@ -747,6 +748,9 @@ class FactReader:
         said = m.group("period") or m.group("period1")
         period = PERIODS.get(said, "day") if said else m.group("en_period")
         course = m.group("tail") or m.group("en_tail") or m.group("en_lead") or ""  # ("4 hours of ML a week")
+        if not course:  # 「模型訓練一週上五小時」: the area said right before the pace, in its own clause
+            before = re.split(r"[，,。；;、!！?？]", text[max(0, m.start() - 8) : m.start()])[-1]
+            course = "" if re.search(r"\d|小時|hours?", before) else before
         areas = [area for _, area in self._areas_in(course)]
         area = areas[0] if areas and areas[0] != "tool" else None  # 「工具課」: tools in general, no one item
         return Pace(hours, period, area)
