@@ -4121,12 +4121,15 @@ class Dialogue:
         )
         if refused and not ds.profile.is_empty() and not ex.has_facts:
             return True  # 「專案類太難不想考，那走另一個組合還要幾張」: the person's other certificate routes
+        if ex.hypothetical and ex.certificates and not ex.asks_level and self.facts.asks_about_certificate(text):
+            return False  # 「如果學員另外考到 X，那是哪一類證照？哪個單位辦的？」: the certificate is asked about
         if ex.hypothetical and (ex.has_facts or ex.adds):
             # (「如果我另外再開一門素養課，指引有推薦哪份教材」 supposes a course given, and asks for materials)
             subject = {e.kind for e in self.reader.entities(text)} - FACT_KINDS
             return ex.has_facts or ex.asks_level or not subject
-        short = len(text) <= 30 or bool(re.search(r"[a-z]", text)) and len(text.split()) <= 8
-        if ex.route and not ex.has_facts and ds.situation_types and short and not self.reader.entities(normalise(text)):
+        short = len(text) <= 30 or bool(re.search(r"[a-z]", text)) and len(text.split()) <= 12
+        only_levels = all(e.kind in ("type", "talent", "item") for e in self.reader.entities(normalise(text)))
+        if ex.route and not ex.has_facts and ds.situation_types and short and only_levels:
             return True  # 「那用證照的話呢」 "And via certificates instead?" right after a result: that route
         if WHY_STILL.search(text) and not ds.profile.is_empty() and not ex.has_facts:
             return True  # 「我不是已經有素養類的證了嗎，為什麼還要那18個小時」: the result again, with its rules

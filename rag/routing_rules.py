@@ -2017,12 +2017,12 @@ AI_USED = re.compile(r"(用\s*ai|ai\s*(來|幫|寫|做|判)|給它|丟給|貼進
 # (「對我來說是什麼意思」 "what does it mean for me when I…": what each dimension asks in practice)
 WATCH = re.compile(
     r"(注意|提醒|小心|對我(來說)?(是什麼|有什麼)意思"
-    r"|\b(watch out|careful|risks?|mean (for|in) (me|us|my (job|work|role)))\b)"
+    r"|\b(watch out|careful|risks?|guidance|mean (for|in) (me|us|my (job|work|role)))\b)"
 )
 # what to watch, or whether an act is all right: 「有什麼要注意」「可以直接用嗎」 "anything to watch out for"
 CAUTION = re.compile(
     r"(注意|提醒|小心|風險|可以[^，。?？]{0,12}嗎|能不能|可不可以|行嗎|ok嗎"
-    r"|\b(watch out|careful|should i|can i|is it ok|risks?)\b|\banything\b[^?]{0,30}\babout (that|this|it)\b)"
+    r"|\b(watch out|careful|should i|can i|is it ok|risks?|guidance)\b|\banything\b[^?]{0,30}\babout (that|this|it)\b)"
 )
 # 「除了這個還有哪些面向」 "what else should we watch": the rest of a set, after the one talked about
 OTHER_ASPECTS = re.compile(
