@@ -759,6 +759,12 @@ WHICH_THEN_IT = re.compile(
     r"(哪(一)?張|哪個證|哪一個證)[^。]{0,30}(它|這張|那張)|\bwhich\b[^.?]{0,40}\b(cert|certs|certificate|certification|one)\b"
     r"[^.]{0,60}\b(it|its)\b"
 )
+# certificates asked for a subject (「跟影像有關的有哪張」 "which ones are about video")
+SUBJECT_CERTS = re.compile(
+    r"(跟|和|與|關於)[^，。?？]{1,8}(有關|相關)的?[^，。?？]{0,4}(證照|證書|認證)?[^，。?？]{0,2}(有)?(哪張|哪些|哪幾張|哪一張)"
+    r"|\bwhich (certs?|certificates?|certifications?)\b[^?]{0,20}\b(about|for|on|related to) "
+    r"(video|images?|audio|text)\b"
+)
 # the certificates one may choose among, asked (「有哪些可以選」「各是誰辦的」 "which ones could he pick")
 CHOICES_ASKED = re.compile(
     r"(有哪些|哪幾張|哪些可以|可以選哪|有什麼可以選|有什麼選擇|各是誰辦|各是哪|分別是誰|考哪些|可以考哪"
@@ -1697,6 +1703,9 @@ class Dialogue:
         self._referenced_certificates(ds, ex, normalise(text))
         self._level_corrected(ds, ex, normalise(text))
         self._held_taken_out(ds, ex, normalise(text))
+        if not ex.has_facts and SUBJECT_CERTS.search(normalise(text)):
+            # 「要是改考證書呢 跟影像有關的有哪張」: certificates for a subject, asked of the catalog
+            return self._question(ds, text, lang, resolve=False)
         held_named = {c.cert_id for c in ds.profile.certificates} >= set(ex.certificates)  # (「他已經有那兩張」)
         if ex.unnamed and held_named and not ex.hours and CHOICES_ASKED.search(normalise(text)):
             # 「如果要送小陳去考一張素養類的，有哪些可以選？各是誰辦的？」: the category's certificates are asked

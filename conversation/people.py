@@ -47,6 +47,10 @@ INTRO = re.compile(
     # (the same in Simplified: 「先说老张：…」「再来是小周：…」)
     r"|先讲|先说|先问|再来是|再来|再问|接着是|接着问|然后是|接下来是|接下来|下一个是)\s*"
     r"(?P<next>" + _NAME_ZH + r"(?<![喔哦啊吧啦呀耶欸])|[A-Z][a-z]+|[A-Z]|[甲乙丙丁])(?=\s*[：:，,])|"
+    # 「她呢？小芳 素養20h、圖文25h」: someone asked about, then named with their facts
+    r"(?:那)?(?:她|他)呢\s*[？?]\s*(?P<asked_named>" + _NAME_ZH + r")"
+    r"(?=\s*[：:，,]?\s*(?:素養|素养|工具|文書|文书|圖文|图文|影像|音源|自動化|自动化|程式|程序|模型|服務|服务"
+    r"|有|上過|上过|考過|考过|\d))|"
     # 「先從小陳開始：他有…」「从老王开始」: the first of several gone through
     r"(?:先從|從|先从|从)\s*(?P<start>" + _NAME_ZH + r")\s*(?:開始|开始)|"
     # 「幫我看我們組的志明：素養課…」: someone a look is asked for, their facts after the colon
