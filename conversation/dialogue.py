@@ -718,7 +718,7 @@ ASIDE_WORDS = re.compile(r"(不要了|不要好了|先不|不考|算了|還是�
 SOME_HOURS = re.compile(r"(加(上)?一些|多上一些|補一些|再加點|\b(add|adding|do|take) (some|a few|more)\b)")
 # a shortfall supposed made up, its hours unsaid (「補完之後我會到哪」 "once I make that up")
 GAP_FILLED = re.compile(
-    r"(補完|補滿|補齊|補足|補上)(那|這)?(一點|些|個|幾小時|差的)?(之後|以後|後|的話)"
+    r"(補完|補滿|補齊|補足|補上)(那|這)?(一點|些|個|幾小時|差的)?[^，。?？\d]{0,6}?(之後|以後|後|的話)"
     r"|\bonce i (make|made) (that|it) up\b"
 )
 # the weeks asked (「要幾週」「多久」 "how many weeks", "how long")
@@ -1826,6 +1826,9 @@ class Dialogue:
         # (「那如果那 30 小時全部都是上 Canva」: hours stated before, all moved into one area)
         those_hours = those_hours and not re.search(r"(全部|全都|通通|都是|只上|\ball\b)", n)
         goes_on = goes_on or bool(those_hours and not NOW.search(n))
+        # 「考到之後我就算應用人才了嗎」→「那如果我再考 X 呢」 with nothing stored: 「再」 can only add to the what-if
+        stacked = ds.profile.is_empty() and ds.hypothesis is not None and ex.adds and ex.hypothetical
+        goes_on = goes_on or bool(stacked and not NOW.search(n) and not unclaimed)
         # 「改成 文書 25、自動化 4 小時呢？」 right after a what-if: the what-if varied, not the stated facts
         variant = ds.hypothesis is not None and ex.has_facts and bool(VARIANT.match(n)) and not NOW.search(n)
         if variant:
@@ -2481,7 +2484,8 @@ class Dialogue:
         if ex.has_facts or not ds.situation_types or not GAP_FILLED.search(n) or re.search(r"\d", n):
             return
         shown = ds.hypothesis if ds.hypothesis is not None else ds.profile
-        area = self._area_all_short_of(shown, ds.situation_types)
+        named = list(dict.fromkeys(a for _, a, _ in self.facts.areas_named(n)))  # (「補完素養之後」: that area)
+        area = named[0] if len(named) == 1 else self._area_all_short_of(shown, ds.situation_types)
         if area is None:
             return
         short = [
@@ -2801,6 +2805,8 @@ class Dialogue:
         if m is None or any(e.kind in ("cert", "cert_category") for e in self.reader.entities(n)) or ds.topic is None:
             return text
         listed = list(dict.fromkeys(key for kind, key in ds.topic.listed if kind == "cert"))
+        if not listed:  # (「那張算哪一類」→「考到之後…」: the one certificate the last answer was about)
+            listed = list(dict.fromkeys(x[1] for x in ds.topic.entities if x[0] == "cert"))
         if len(listed) != 1:
             return text
         supposing = "" if m.group(1) and m.group(1) != "那" else "如果"  # (the name splits 「考到之後」)
