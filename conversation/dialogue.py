@@ -2483,6 +2483,8 @@ class Dialogue:
         shortfall supposed filled (the largest any of them lacks), a what-if on the facts held."""
         if ex.has_facts or not ds.situation_types or not GAP_FILLED.search(n) or re.search(r"\d", n):
             return
+        if GAP.search(n) or re.search(r"(補什麼|補哪|最省事|最快)", n):
+            return  # 「最省事要補什麼？補完之後算應用人才嗎」: what to make up is asked first, in the same message
         shown = ds.hypothesis if ds.hypothesis is not None else ds.profile
         named = list(dict.fromkeys(a for _, a, _ in self.facts.areas_named(n)))  # (「補完素養之後」: that area)
         area = named[0] if len(named) == 1 else self._area_all_short_of(shown, ds.situation_types)
