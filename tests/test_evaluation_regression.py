@@ -219,6 +219,18 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind122.yaml", 0.66, 0.92),  # (arrival 5/15, 64/81: one round)
         ("conversations_blind123.yaml", 0.33, 0.79),  # (arrival 5/15, 64/84: barely worked on)
         ("conversations_blind124.yaml", 0.53, 0.85),  # (arrival 8/15, 70/82: not worked on)
+        ("conversations_blind125.yaml", 0.86, 0.96),  # (arrival 6/15, 70/88)
+        ("conversations_blind126.yaml", 0.93, 0.98),  # (arrival 9/15, 70/80)
+        ("conversations_blind127.yaml", 0.86, 0.95),  # (arrival 8/15, 67/83)
+        ("conversations_blind128.yaml", 0.6, 0.92),  # (arrival 6/15, 67/80)
+        ("conversations_blind129.yaml", 0.73, 0.95),  # (arrival 5/15, 70/85)
+        ("conversations_blind130.yaml", 0.66, 0.91),  # (arrival 6/15, 64/78)
+        ("conversations_blind131.yaml", 0.93, 0.98),  # (arrival 11/15, 76/84; now 15/15)
+        ("conversations_blind132.yaml", 0.93, 0.98),  # (arrival 5/15, 70/84; now 15/15)
+        ("conversations_blind133.yaml", 0.66, 0.9),  # (arrival 6/15, 66/81)
+        ("conversations_blind134.yaml", 0.73, 0.93),  # (arrival 4/15, 67/83)
+        ("conversations_blind135.yaml", 0.6, 0.9),  # (arrival 7/15, 72/83)
+        ("conversations_blind136.yaml", 0.66, 0.93),  # (arrival 5/15, 61/81)
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
