@@ -2017,7 +2017,7 @@ AI_USED = re.compile(r"(用\s*ai|ai\s*(來|幫|寫|做|判)|給它|丟給|貼進
 # (「對我來說是什麼意思」 "what does it mean for me when I…": what each dimension asks in practice)
 WATCH = re.compile(
     r"(注意|提醒|小心|對我(來說)?(是什麼|有什麼)意思"
-    r"|\b(watch out|careful|risks?|guidance|mean (for|in) (me|us|my (job|work|role)))\b)"
+    r"|\b(watch out|careful|risks?|guidance|(mean|look like) (for|in) (me|us|my (job|work|role)))\b)"
 )
 # what to watch, or whether an act is all right: 「有什麼要注意」「可以直接用嗎」 "anything to watch out for"
 CAUTION = re.compile(

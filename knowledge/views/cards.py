@@ -850,10 +850,14 @@ class CatalogCards:
         if not roles:
             return None
         tables = list(dict.fromkeys(r.source for r in roles))
-        names = [" / ".join(r.titles) for r in roles]
+        # (表7's two kinds said beside the titles of 表8 they cover: 「AI 加值型」 "value-adding")
+        kinds = {a.name: a.name_en for a in self.cat.roles.application_archetypes}
+        names = [" / ".join(r.titles) + (f"（{r.archetype}）" if r.archetype else "") for r in roles]
         zh = f"{name} 的常見職稱共列 {len(roles)} 項（{'、'.join(tables)}）：\n" + "\n".join(f"• {n}" for n in names)
         en = f"The guideline lists {len(roles)} common job titles for {name} ({', '.join(tables)}):\n" + "\n".join(
-            f"• {r.name_en} ({' / '.join(r.titles)})" for r in roles
+            f"• {r.name_en} ({' / '.join(r.titles)})"
+            + (f" — {r.archetype}, {kinds.get(r.archetype, '')}" if r.archetype else "")
+            for r in roles
         )
         return Card(zh, en, tables, native=True)
 
