@@ -231,6 +231,8 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind134.yaml", 0.73, 0.93),  # (arrival 4/15, 67/83)
         ("conversations_blind135.yaml", 0.6, 0.9),  # (arrival 7/15, 72/83)
         ("conversations_blind136.yaml", 0.66, 0.93),  # (arrival 5/15, 61/81)
+        ("conversations_blind137.yaml", 0.53, 0.87),  # (arrival 7/15, 71/83: one round)
+        ("conversations_blind138.yaml", 0.6, 0.92),  # (arrival 7/15, 71/81: one round)
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
