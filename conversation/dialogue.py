@@ -2811,7 +2811,8 @@ class Dialogue:
             listed = list(dict.fromkeys(x[1] for x in ds.topic.entities if x[0] == "cert"))
         if len(listed) != 1:
             return text
-        supposing = "" if m.group(1) and m.group(1) != "那" else "如果"  # (the name splits 「考到之後」)
+        # (the name splits 「考到之後」: a word of supposing is put first unless the message has one)
+        supposing = "" if m.group(1) in ("那如果", "如果", "要是", "假如") else "如果"
         return f"{supposing}{n[: m.end('verb')]}「{self._name('cert', listed[0])}」{n[m.end('verb') :]}"
 
     def _levels_of_recent_certificate(self, ds: DialogueState, text: str) -> str:
