@@ -2287,8 +2287,10 @@ class Dialogue:
         try:
             parse_profile(facts.profile_json(), self.cat)
         except ProfileError as exc:
+            if not exc.field.startswith("hours."):
+                return Reply(exc.message)  # (no other field is built from chat; said as the engine says it)
             area = exc.field.removeprefix("hours.")
-            label = self.situation.area_label(area) if not area.startswith("hours") else area
+            label = self.situation.area_label(area)
             limit = self.cat.rules.max_hours
             if self._answer_language(text, lang) == "en":
                 return Reply(

@@ -732,11 +732,11 @@ class SituationAdvisor:
         rounded = math.ceil(weekly * 2) / 2  # (to the half hour above: 2.75 → 3)
         if lang == "en":
             return (
-                f"Within {weeks:g} weeks: {aim} needs {hours:g} more hours of courses — about {weekly:.2g} hours "
-                f"a week ({hours:g} ÷ {weeks:g}), so plan on {rounded:g} hours a week."
+                f"Within {weeks:g} weeks: {aim} needs {hours:g} more hours of courses — about "
+                f"{round(weekly, 2):g} hours a week ({hours:g} ÷ {weeks:g}), so plan on {rounded:g} hours a week."
             )
         return (
-            f"在 {weeks:g} 週內（一個月以 4 週計）：{aim} 還要上 {hours:g} 小時的課，每週約需 {weekly:.2g} 小時"
+            f"在 {weeks:g} 週內（一個月以 4 週計）：{aim} 還要上 {hours:g} 小時的課，每週約需 {round(weekly, 2):g} 小時"
             f"（{hours:g} ÷ {weeks:g}），建議每週排 {rounded:g} 小時。"
         )
 
