@@ -1571,6 +1571,9 @@ class Dialogue:
         each = each or self._each_known(ds, text)
         if each:
             return self._each_answered(ds, text, each, lang)
+        titled = self._titles_for_people(ds, text, lang)
+        if titled is not None:
+            return [titled]  # "Which job titles fit me, and which fit Mei?"
         said = text
         text = self._person_by_ordinal(ds, text)
         text = self._person_by_shortfall(ds, text)
@@ -3140,6 +3143,9 @@ class Dialogue:
         back = people.BACK_TO_SELF.search(text) or people.SELF_TURN.search(normalise(text))
         if name is None and people.SELF in ds.people and back:
             return self._become(ds, people.SELF)  # 「好，回到我自己」「那我呢？」: the user's own facts again
+        if name is None and people.SELF in ds.people and ds.person not in (None, people.SELF):
+            if people.SELF_SUBJECT.search(text) and people.introduced(text, self.reader.known_latin) is None:
+                return self._become(ds, people.SELF)  # 「我每週上 2 小時…幾週能追上？」: the user of themselves
         introduces = people.introduced(text, self.reader.known_latin, self._may_be_name) is not None
         if name is None and not introduces and ds.person not in (None, people.SELF) and self._own_facts_now(ds, text):
             # 「那我呢？我有 iPAS 初級，素養課上過 11 小時」 after a colleague's result: the user's own facts
@@ -3527,7 +3533,15 @@ class Dialogue:
             ends[-1] = last_stop
             self._store_parts(ds, text, spans, ends)
             # 「想讓大家都達到AI應用人才…：阿宏…；小芬…。現在誰已經符合？」: what the opening aims at is what is counted
-            aims = {e.key for e in self.reader.entities(n_opening) if e.kind in ("talent", "type")}
+            # (「我跟同事阿凱都想要 AI 服務開發。我：…；阿凱：…。我們誰已經達到了？」: an aim in a sentence of its own
+            # before the facts, with no figure in it, is the opening's too)
+            plain = [c for c in re.split(r"[。!！；;\n]", text[:last_stop]) if c.strip() and not re.search(r"\d", c)]
+            aims = {
+                e.key
+                for c in [n_opening, *map(normalise, plain)]
+                for e in self.reader.entities(c)
+                if e.kind in ("talent", "type")
+            }
             if len(aims) == 1 and not any(e.kind in ("talent", "type") for e in self.reader.entities(n_closing)):
                 return f"{closing.rstrip().rstrip('?？')} {aims.pop()}？", []
             return closing, []
@@ -3628,6 +3642,50 @@ class Dialogue:
         if {e.kind for e in self.reader.entities(n) if e.start >= 0} - FACT_KINDS - {"cert_category"}:
             return []  # 「「AI 導入顧問」算什麼角色定位？他們需要會寫程式嗎」: the role's, not each person's
         return named
+
+    def _titles_for_people(self, ds: DialogueState, text: str, lang: Lang) -> Reply | None:
+        """ "Which job titles fit me, and which fit Mei?" 「我跟小芳各適合什麼職稱」 once their facts are known: the
+        titles (表8/表9) of the talent category each one's facts meet, by the engine — the user named by 我/me."""
+        n = normalise(text)
+        if not (TITLES_ASKED.search(n) or "titles" in self.reader.detect_intents(n)):
+            return None
+        if {e.kind for e in self.reader.entities(n) if e.start >= 0} - FACT_KINDS - {"cert_category"}:
+            return None  # a role, a talent or a background named: the catalog's own answer
+        if self.facts.read(text, continuing=True).has_facts:
+            return None
+        team = {**ds.people, **({ds.person: ds.profile} if ds.person else {})}
+        if ds.person is None and not ds.profile.is_empty():
+            team[people.SELF] = ds.profile
+        team = {name: p for name, p in team.items() if not p.is_empty()}
+        asked = [name for name in ds.named if name in team and name != people.SELF and name in text]
+        if people.SELF in team and re.search(r"我(?!們|们)|\b(me|i|my)\b", n):
+            asked.insert(0, people.SELF)
+        if len(asked) < 2:
+            return None  # (one person: 「那我適合什麼職稱」 goes the way a titles question goes)
+        en = self._answer_language(text, lang) == "en"
+        parts = []
+        for name in asked:
+            cats = self.situation.result_of(team[name])["talent_categories"]
+            shown = "You" if en and name == people.SELF else "您本人" if name == people.SELF else name
+            if not cats:
+                first = self.cat.talent.categories[0].name
+                line = (
+                    f"【{shown}】meets no talent category yet; below, the titles of {first}, the first to reach."
+                    if en
+                    else f"【{shown}】尚未符合任一人才類別；以下為最先可達的 {first} 的職稱。"
+                )
+                cats = [first]
+            elif en:
+                line = f"【{shown}】meets {' and '.join(cats)} (表5)."
+            else:
+                line = f"【{shown}】符合 {'、'.join(cats)}（表5）。"
+            cards = [self.advisor.answerer.talent_titles(c) for c in cats]
+            parts.append("\n".join([line, *((c.en if en else c.zh) for c in cards if c is not None)]))
+        body = "\n\n".join(parts)
+        if not en and detect_language(text) == "zh-CN":
+            body = to_simplified(body)
+        source = "Source: 附件(二) 表5; 附件(四) 表8、表9" if en else "出處：附件(二) 表5、附件(四) 表8、表9"
+        return Reply(f"{body}\n\n{source}")
 
     def _each_answered(self, ds: DialogueState, question: str, names: list[str], lang: Lang) -> list[Reply]:
         """One question answered for each person a message described, in the order described."""
@@ -4207,7 +4265,8 @@ class Dialogue:
         own_subject = {e.kind for e in entities if e.start >= 0} - FACT_KINDS - {"cert_category"}
         levels_named = any(e.kind in ("type", "talent") for e in entities) or LEVEL_NAMED.search(text)
         # (「以我資工的背景，照發展路徑下一步會是什麼職稱」: 附件(五)'s routes, not one's levels)
-        career = "career" in self.reader.detect_intents(text)
+        # (「我履歷上的職稱要怎麼寫比較符合指引的說法」: the titles 表8 gives, not whether one 「符合」 a level)
+        career = bool({"career", "titles"} & set(self.reader.detect_intents(text)))
         if (own_subject or career) and not ex.has_facts and not levels_named:
             return False
         # (「這種工作算哪類人才在做」 asks of a kind of work, not of the person)

@@ -247,6 +247,14 @@ BACK_TO_SELF = re.compile(
     r"|\b(back to|returning to|return to) (me|myself|my own)\b|\b(and|now|what about) (for )?(me|myself)\b)",
     re.IGNORECASE,
 )
+# 「我每週上 2 小時…，幾週能追上？」 "If I take 2 hours a week…" once the user's own facts sit among others': the
+# user speaking of themselves as the subject (not 「我們」「我的」「我同事」, who are someone else or everyone)
+SELF_SUBJECT = re.compile(
+    r"^\W*(?:那|那麼|那么|如果|要是|假如|假設|假设|所以|好|ok)?\s*[,，]?\s*我(?!們|们|的|同事|朋友|主管|部|下屬|下属|學員|学员|員工|员工"
+    r"|公司|團隊|团队|組|组|班|家|老闆|老板|想問|想问|問|问|看|覺得|觉得)"
+    r"|^\W*(?:and |so |ok,? |if |what if )?I(?:'m| am| will| would| can| could| take| study| do| get| add)\b",
+    re.IGNORECASE,
+)
 # 「我同事只有 X 一張」「我朋友上過…」: someone unnamed, with facts of their own
 UNNAMED_OTHER = re.compile(
     r"(?:我|我的|我們)(?P<who>同事|朋友|主管|部屬|下屬|學員|員工|同學|老闆|組員|學長|學姐|學弟|學妹|室友|合夥人|共同創辦人)"
@@ -363,7 +371,7 @@ def introductions(text: str, known_words: frozenset[str] | set[str] = frozenset(
             if name and name not in NOT_NAMES and not (latin and name.lower() in known_words):
                 found.append((m.start(), _as_self(name)))
     # 「AI工具課時數：我 文書18；阿強 文書10…」: the user as one item of a list of people
-    found += [(m.start("me"), SELF) for m in SELF_LISTED.finditer(text)]
+    found += [(m.start("me") if m.group("me") else m.start("me2"), SELF) for m in SELF_LISTED.finditer(text)]
     # 「五個人：阿明有 X，小芳有 Y，志豪有 Z，佩君有 W」: three or more items of one list, each a two- or
     # three-character word then 「有」, name people even without a colon or a nickname
     items = [(m.start("name"), m.group("name")) for m in LIST_ITEM.finditer(text)]
@@ -377,7 +385,10 @@ def introductions(text: str, known_words: frozenset[str] | set[str] = frozenset(
     return [(at, name) for i, (at, name) in enumerate(found) if i == 0 or found[i - 1][1] != name]
 
 
-SELF_LISTED = re.compile(r"(?<=[：:；;])\s*(?P<me>我)\s*(?=[：:]?\s*[^，,。；;\d我]{1,8}\d)")
+SELF_LISTED = re.compile(
+    r"(?<=[：:；;])\s*(?P<me>我)\s*(?=[：:]?\s*[^，,。；;\d我]{1,8}\d)"
+    r"|(?<=[。.!！?？\n])\s*(?P<me2>我)\s*(?=[：:]\s*[^，,。；;\d我]{1,8}\d)"  # 「…。我：素養 18 小時、…；阿凱：…」
+)
 LIST_ITEM = re.compile(
     r"(?:^|(?<=[，,、；;：:]))\s*(?P<name>(?![我你他她這那这有是的也都在另其])[\u4e00-\u9fff]{2,3}?)"
     r"(?=(有|上過|上过|考過|考过|只有|沒有|没有|沒證|没证))"

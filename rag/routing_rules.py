@@ -1057,7 +1057,9 @@ def _first_certificates(q: Query) -> list[Card] | None:
 @rule("view.titles_for_background", 689, VIEW, "job titles asked for a background named (附件(五) 能力起點 → 表8/表9)")
 def _titles_for_background(q: Query) -> list[Card] | None:
     # 「她是文科生，想做 AI 相關工作但不想寫程式，有合適的職位嗎」: the titles of the category the background suits
-    if "titles" not in q.intents or set(q.keys) - {"industry", "item", "type"}:
+    # (「履歷上的職稱」: a dimension only the thesaurus reads into 履歷 is no subject named)
+    keys = {k for k in q.keys if k != "rai" or k in q.explicit_kinds}
+    if "titles" not in q.intents or keys - {"industry", "item", "type"}:
         return None  # (「不想寫程式」 names an item only to say what the person does not want)
     suited = q.views.suited_talents(q.u.normalised)
     if len(suited) != 1:
