@@ -442,6 +442,13 @@ HELD_ORDINAL = re.compile(
 )
 ORDINALS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1}
 ORDINALS |= {str(i + 1): i for i in range(5)}
+# the answers that give a type's level in hours (its 表5 row, or several types' least hours together)
+AIM_RULES = frozenset({"view.type_or_item", "query.fewest_hours_together"})
+# 「順便讓他們也達到…」「還想同時拿到…」 "and also reach …": one more aim beside the one just answered
+ALSO_AIM = re.compile(
+    r"(順便|也要|也想|也能|同時|一起|另外|還想|還要|再加上|加上)[^。?？]{0,10}(達到|達標|拿到|到|具備|有)"
+    r"|\b(also|as well|too|on top)\b"
+)
 # 「可以往哪些職稱投」 "what job titles could they go for": the titles of a category asked, none named
 TITLES_ASKED = re.compile(
     r"((哪些|什麼|哪種|哪一些)[^，。?？]{0,4}(職稱|職位|職缺|工作)|(職稱|職位)[^，。?？]{0,6}(有哪些|是什麼)"
@@ -740,7 +747,7 @@ HOURS_TIMED = re.compile(
     r"(?:幾|多少)\s*(?:個)?\s*(?:週|周|禮拜|星期|月)|(?P<n2>\d+(?:\.\d+)?)\s*(?:個)?\s*(?:小時|鐘頭)(?:的課)?\s*(?:要|需要|得)\s*(?:上)?\s*多久"
     r"|\bhow (?:many weeks|long) (?:would|will|do|does) (?:those |these |the )?(?P<en>\d+(?:\.\d+)?) hours? take\b"
     # "if he did 18 hrs of literacy training at 4 hrs a week, how long?": hours, their pace, the time asked
-    r"|(?P<n4>\d+(?:\.\d+)?) (?:hours?|hrs?)\b[^?]{0,40}\bat \d+(?:\.\d+)? (?:hours?|hrs?) (?:a|per|each) "
+    r"|(?P<n4>\d+(?:\.\d+)?) (?:hours?|hrs?)\b[^?.]{0,40}\bat \d+(?:\.\d+)? (?:hours?|hrs?) (?:a|per|each) "
     r"(?:week|month)\b[^?]{0,20}\bhow (?:long|many weeks)"
     # 「公司要求每人都要有 18 小時素養課，我每週兩小時，要幾週」: hours required, then a pace and the time asked
     r"|(?:要求|規定|規範)[^，。?？]{0,8}?(?P<n5>\d+(?:\.\d+)?|[一二兩三四五六七八九十]+)\s*(?:個)?\s*(?:小時|鐘頭)"
@@ -982,7 +989,7 @@ class Dialogue:
         ds.said_certificates = self.facts.read(text, continuing=True).certificates
         pace = self.facts.pace(text)
         if pace is not None:
-            ds.pace_said = (pace.hours, pace.period)
+            ds.pace_said, ds.pace_turn = (pace.hours, pace.period), ds.turn
         # whose result this is, first: when several people are talked about, or the message names the person
         named_here = bool(ds.person) and people.mentioned(text, [ds.person or ""]) is not None
         if (
@@ -1580,6 +1587,7 @@ class Dialogue:
         text = self._person_not_meeting(ds, text)
         text = self._with_background(ds, text)
         text = self._titles_for_aim(ds, text)
+        text = self._aim_added(ds, text)
         text = self._talent_total(ds, text)
         text = self._same_pace(ds, text)
         team = self._team_total(ds, text, lang) or self._some_hours_in_area(ds, text, lang)
@@ -2079,9 +2087,18 @@ class Dialogue:
             # 「工具課的話我只上過 ChatGPT 的，10 小時」 after a literacy result: the type the new hours are for too
             order = [t.name for t in self.cat.types]
             shown = {*ds.situation_types, *self.situation.types_of_areas([area for area, _ in ex.hours])}
+            timed = text
+            if ds.pace_said and ds.pace_turn == ds.turn - 1 and self.facts.pace(normalised) is None:
+                # ("correction: the literacy course was 14 hours" right after a time at a pace: timed again)
+                per, period = ds.pace_said
+                timed = (
+                    f"{text} (at {per:g} hours a {PERIOD_EN[period]}, how long?)"
+                    if answer_lang == "en"
+                    else f"{text}（每{PERIOD_ZH_EVERY[period]} {per:g} 小時，要多久？）"
+                )
             answer = self.situation.answer(
                 updated,
-                text,
+                timed,
                 answer_lang,
                 default_types=sorted(shown, key=order.index),
                 route=route,
@@ -2380,6 +2397,8 @@ class Dialogue:
             return None
         raw = m.group("n") or m.group("n2") or m.group("en") or m.group("n3") or m.group("n4") or m.group("n5")
         hours = float(raw) if raw[0].isdigit() else chinese_number(raw) or 0.0
+        if m.group("n3") and any(e.kind in ("type", "talent") and e.start >= 0 for e in self.reader.entities(n)):
+            return None  # 「從現在算（那16小時還沒上），每週學4小時，幾週能讓服務開發達標」: the aim named is timed
         # (the pace read without the hours asked about: after them when the match holds the pace too)
         after = m.end("n4") if m.group("n4") else m.end() if m.group("n5") else None
         pace = self.facts.pace(n[after:] if after is not None else n.replace(m.group(0), " "))
@@ -2649,6 +2668,35 @@ class Dialogue:
         owners = [c.name for c in self.cat.talent.categories if set(ds.situation_types) & set(c.competency_types)]
         # (a developer type talked about names AI 開發人才, whose types come last)
         return f"{owners[-1]}：{text}" if owners else text
+
+    def _levels_named(self, n: str) -> list[tuple[str, str]]:
+        """(type, level) for each type named, the level being 表5's level written right after it, else its first."""
+        found = []
+        for e in self.reader.entities(n):
+            if e.kind != "type" or e.start < 0:
+                continue
+            ladder = [lv.level for t in self.cat.rules.types if t.type == e.key for lv in t.levels]
+            after = n[e.start + len(e.surface) : e.start + len(e.surface) + 4]
+            found.append((e.key, next((lv for lv in ladder if lv in after), ladder[0])))
+        return list(dict.fromkeys(found))
+
+    def _aim_added(self, ds: DialogueState, text: str) -> str:
+        """「如果還想順便讓他們達到 AI 程式語言應用呢？」 right after the hours a type's level takes (no one's facts):
+        the least course hours for both aims together — the question asked again with both named."""
+        n = normalise(text)
+        topic = ds.topic
+        if topic is None or topic.rule not in AIM_RULES or topic.turn < ds.turn - 1 or not topic.levels:
+            return text
+        if not ALSO_AIM.search(n) or not ds.profile.is_empty() or self.facts.read(text, True).has_facts:
+            return text
+        added = [x for x in self._levels_named(n) if x[0] not in {t for t, _ in topic.levels}]
+        if not added or {e.kind for e in self.reader.entities(n) if e.start >= 0} - {"type", "item"}:
+            return text
+        aims = [*topic.levels, *added]
+        if reads_as_english(text):
+            return f"Together, the minimum hours by courses for {' and '.join(f'{t} {lv}' for t, lv in aims)}?"
+        asked = f"同時達到{'和'.join(f'{t}{lv}' for t, lv in aims)}，只靠上課最少一共要幾小時？"
+        return to_simplified(asked) if detect_language(text) == "zh-CN" else asked
 
     def _role_described(self, ds: DialogueState, text: str) -> str:
         """ "and the CV one?" right after a role: the role of the same table whose titles hold that word."""
@@ -4341,6 +4389,8 @@ class Dialogue:
         # the items of the list shown that the ordinal stood for (「第二張」 → the second certificate held)
         picked = [x for x in topic.listed if by_ordinal and f"「{self._name(*x)}」" in resolved]
         ds.topic = self._topic(answer, topic, selection=by_ordinal, picked=picked).model_copy(update={"turn": ds.turn})
+        if answer.rule in AIM_RULES:
+            ds.topic.levels = self._levels_named(normalise(resolved))
         if answer.rule == "view.category_of_described_exam":
             # the exam described is remembered by its 表3 category: 「第一張考過的人」 later supposes it held
             placed = [e[1] for e in (answer.context or {}).get("entities", []) if e[0] == "cert_category"]

@@ -90,6 +90,8 @@ class Topic(Model):
     lang: Literal["zh-TW", "zh-CN", "en"] = "zh-TW"
     turn: int = 0  # the turn whose answer this was
     rule: str = ""  # the decision-table rule that answered it (「那這個呢？」 asks the same of something else)
+    # the level named with a type (「AI 工具應用進階最少要幾小時」), so 「順便也達到 X 呢」 adds X to that aim
+    levels: list[tuple[str, str]] = []
 
     def context(self) -> dict[str, Any]:
         return {"entities": [tuple(e) for e in self.entities], "intents": list(self.intents), "rule": self.rule}
@@ -139,6 +141,7 @@ class DialogueState(Model):
     said_certificates: list[str] = []
     # the study pace said last (hours, per "week" | "month" | "day"): 「一樣每週 5 小時」 "at the same pace" reuses it
     pace_said: tuple[float, str] | None = None
+    pace_turn: int = 0  # the turn a pace was last said in (a fact corrected right after is timed again)
     # the language of the last message that read as one: 「C?」 "And B?" go on in it
     said_lang: Literal["zh-TW", "zh-CN", "en"] | None = None
     # `hypothesis` holds facts stated with no one named (「素養18h 文書12h 算初階嗎」): computed, not kept —

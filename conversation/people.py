@@ -126,7 +126,9 @@ _SAYS = (
 )
 # after a Latin word only verbs of holding: 「Notion的課」 "Hsinchu only" name no one
 _SAYS_LATIN = (
-    r"(?=\s*(有|上過|考過|考了|考到|拿到|只有|也有|沒有|沒上|沒證照|沒考|沒拿|沒任何|素養|持有|完全沒|都沒|還沒|从没|完全没"
+    # ("Jenny on my team has…" "Raj from marketing holds…": where they work may come between)
+    r"(?=(?:\s+(?:on|in|from|at)\s+(?:(?:my|our|the|his|her)\s+)?[a-z]+(?:\s+(?:team|group|department|dept|unit))?)?"
+    r"\s*(有|上過|考過|考了|考到|拿到|只有|也有|沒有|沒上|沒證照|沒考|沒拿|沒任何|素養|持有|完全沒|都沒|還沒|从没|完全没"
     r"|\b(has|holds|had|got|passed|earned|took|did|completed|finished|attended|spent)\b))"
 )
 SUBJECT_NAME = re.compile(
@@ -407,7 +409,12 @@ def as_pronoun(text: str, names: list[str]) -> str:
         if re.fullmatch(r"[A-Za-z]+(\s*#?\d{1,2})?", form):  # ("Candidate 2" is a Latin label too)
             if chinese:  # 「B：有 AIATCL…」 opens what is said of B: 「他有…」
                 text = re.sub(rf"(?<![A-Za-z]){re.escape(form)}\s*[:：]\s*(?=[\u4e00-\u9fff])", form, text)
-            pattern = rf"(?<![A-Za-z]){re.escape(form)}(?![A-Za-z])('s)?(?=(\s+(?:{ENGLISH_VERBS})\b)?)"
+            # ("Jenny on my team has…": where they work, between the name and the verb, goes with the name)
+            where = (
+                r"(?:\s+(?:on|in|from|at)\s+(?:(?:my|our|the|his|her)\s+)?[a-z]+"
+                r"(?:\s+(?:team|group|department|dept|unit))?(?=\s+(?:has|holds|had|got|passed|earned|took|completed|did)\b))?"
+            )
+            pattern = rf"(?<![A-Za-z]){re.escape(form)}(?![A-Za-z]){where}('s)?(?=(\s+(?:{ENGLISH_VERBS})\b)?)"
 
             def pronoun(m: re.Match[str]) -> str:
                 english = not chinese or bool(m.group(2))  # "Mia has the iPAS 中級…": an English sentence

@@ -81,3 +81,20 @@ def english_hours_as_digits(text: str) -> str:
         return str(EN_TENS[m.group("tens").lower()] + (EN_ONES[m.group("unit").lower()] if m.group("unit") else 0))
 
     return EN_HOURS.sub(value, text)
+
+
+# 「素養課二十小時」「十二個半小時」: a Chinese numeral right before an hour unit
+ZH_HOURS = re.compile(
+    r"(?P<n>[零〇一二兩两三四五六七八九十百]+(?:[點点][零〇一二三四五六七八九]+)?)(?=\s*[個个]?\s*(?:小時|小时|鐘頭|钟头))"
+)
+
+
+def chinese_hours_as_digits(text: str) -> str:
+    """「上過素養課二十小時」 → 「上過素養課20小時」: hours in Chinese numerals read as the digits people also type
+    (only before an hour unit: 「第二個」「一張」 stay words)."""
+
+    def value(m: re.Match[str]) -> str:
+        number = chinese_number(m.group("n"))
+        return m.group(0) if number is None else f"{number:g}"
+
+    return ZH_HOURS.sub(value, text)

@@ -490,6 +490,8 @@ def _works_compared(q: Query) -> list[Card] | None:
 # 「兩個都要一起達標，最少總共幾小時」: the fewest course hours for several types at once
 TOGETHER_FEWEST = re.compile(
     r"((都|一起|同時|兩個|兩項|兩者)[^，。?？]{0,12}(最少|至少|最快)[^，。?？]{0,8}(小時|時數)"
+    # 「要同時達到 X 和 Y，只靠上課最少一共要排多少小時」: both named at once, the least hours after a comma
+    r"|(同時|一起|都要|順便|也要)(達到|達標|拿到|到)[^。?？]{0,40}(最少|至少)[^。?？]{0,10}(小時|時數)"
     r"|(最少|至少)[^，。?？]{0,8}(小時|時數)[^，。?？]{0,12}(都|一起|同時)"
     r"|\b(both|together)\b[^?]{0,40}\b(fewest|minimum|least)\b[^?]{0,20}\bhours\b)"
 )
@@ -505,7 +507,16 @@ def _fewest_hours_together(q: Query) -> list[Card] | None:
     types = q.keys.get("type", [])
     if len(types) < 2 or not TOGETHER_FEWEST.search(q.u.normalised):
         return None
-    card = q.views.fewest_hours_together(types)
+    # (「AI 工具應用進階和 AI 程式語言應用」: a level named right after a type is that type's level)
+    levels = {}
+    for e in q.u.entities:
+        if e.kind == "type" and e.start >= 0:
+            after = q.u.normalised[e.start + len(e.surface) : e.start + len(e.surface) + 4]
+            ladder = [lv.level for t in q.views.cat.rules.types if t.type == e.key for lv in t.levels]
+            named = [lv for lv in ladder if lv in after]
+            if named:
+                levels[e.key] = named[0]
+    card = q.views.fewest_hours_together(types, levels)
     return [card] if card else None
 
 
@@ -2024,7 +2035,8 @@ WATCH = re.compile(
 # what to watch, or whether an act is all right: 「有什麼要注意」「可以直接用嗎」 "anything to watch out for"
 CAUTION = re.compile(
     r"(注意|提醒|小心|風險|可以[^，。?？]{0,12}嗎|能不能|可不可以|行嗎|ok嗎"
-    r"|\b(watch out|careful|should i|can i|is it ok|risks?|guidance)\b|\banything\b[^?]{0,30}\babout (that|this|it)\b)"
+    r"|\b(watch out|careful|should i|can i|is it ok|risks?|guidance)\b|\banything\b[^?]{0,30}\babout (that|this|it)\b"
+    r"|\bis (that|this|it) (ok|okay|fine|allowed|acceptable)\b)"
 )
 # 「除了這個還有哪些面向」 "what else should we watch": the rest of a set, after the one talked about
 OTHER_ASPECTS = re.compile(

@@ -16,6 +16,7 @@ from typing import Any
 
 from knowledge.assessment import assess
 from knowledge.catalog import Catalog
+from knowledge.numerals import chinese_hours_as_digits
 from knowledge.profile import parse_profile
 from knowledge.report import gap_lines
 from knowledge.stated_profile import HeldCertificate, StatedHours, StatedProfile
@@ -160,7 +161,8 @@ class SituationAdvisor:
         may be named by its hours area (「素養那塊有過嗎？」); a sentence asking about one's standing with
         no type in it (「我現在算到哪個程度？」) asks about all of them."""
         # (「如果我再去考 TQC+ GenAI 輔助資料擷取與分析 Python 呢」: a certificate's name names no type)
-        text = self.certificates_unnamed(text)
+        # (「上過AI素養課二十小時」: hours in Chinese numerals state a fact as digits do)
+        text = self.certificates_unnamed(chinese_hours_as_digits(text))
         sentences = [c for c in SENTENCE_SPLIT.split(text) if c.strip()]
         # 「…請問程式語言應用過了沒？工具應用又到哪」: in chat the last sentence asks without a question mark
         asking = [

@@ -861,6 +861,9 @@ class FactReader:
             for m in self.hours_re.finditer(text)
             if (v := _number(m.group("n"))) is not None
             and not DENIED_HAVING.search(text[max(0, m.start() - 24) : m.start()])
+            # (「那16小時還沒上」: hours said before, pointed at and not taken, are no fact)
+            and not re.search(r"(這|那|这|these|those)\s*$", text[max(0, m.start() - 3) : m.start()])
+            and not re.search(r"^[^，。,?？]{0,4}(還沒|还没|沒上|没上|尚未|not yet)", text[m.end() : m.end() + 10])
         ]
         return [(area, values[0])] if len(values) == 1 else []
 

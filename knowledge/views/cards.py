@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -518,14 +518,17 @@ class CatalogCards:
             en.append(certs.en.split("\n")[0])
         return Card("\n".join(zh), "\n".join(en), [TABLE5])
 
-    def fewest_hours_together(self, types: Sequence[str]) -> Card | None:
-        """「模型訓練跟服務開發兩個都要達標，最少總共幾小時」: the first 表5 level of each type by training
-        alone, hours of one area counted once where both ask for it (its higher threshold)."""
+    def fewest_hours_together(self, types: Sequence[str], levels: Mapping[str, str] | None = None) -> Card | None:
+        """「模型訓練跟服務開發兩個都要達標，最少總共幾小時」: the first 表5 level of each type (or the level
+        `levels` names for it: 「工具應用進階和程式語言應用」) by training alone, hours of one area counted once
+        where both ask for it (its higher threshold)."""
         measures = self.cat.rules.measures
+        levels = levels or {}
         options = []
         for name in types:
             rules = next(r for r in self.cat.rules.types if r.type == name)
-            training = [r for r in rules.levels[0].rules if r.route == "training"]
+            level = next((lv for lv in rules.levels if lv.level == levels.get(name)), rules.levels[0])
+            training = [r for r in level.rules if r.route == "training"]
             options.append([[(tuple(c.measures), c.threshold) for c in r.conditions] for r in training])
         best: tuple[float, dict[str, float]] | None = None
         for combo in itertools.product(*options):
@@ -549,10 +552,12 @@ class CatalogCards:
         if best is None:
             return None
         total, hours = best
-        terms = "＋".join(f"{label} {h:g}" for label, h in hours.items())
-        names = "、".join(types)
+        terms = "＋".join(f"{label} {h:g} 小時" for label, h in hours.items())
+        named = [f"{t} {levels[t]}" if t in levels else t for t in types]
+        names = "、".join(named)
         zh = f"{names} 都要達標，只靠上課合計至少 {total:g} 小時（{terms}）：同一項時數可同時算進兩者的條件（表5）。"
-        en = f"For {', '.join(types)} together by courses alone: at least {total:g} hours in all ({terms}) (表5)."
+        en_terms = " + ".join(f"{label} {h:g} h" for label, h in hours.items())
+        en = f"For {', '.join(named)} together by courses alone: at least {total:g} hours in all ({en_terms}) (表5)."
         return Card(zh, en, [TABLE5], native=True)
 
     def certs_by_figure3(self, category: str, type_name: str) -> Card:
