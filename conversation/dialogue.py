@@ -399,7 +399,9 @@ OWN_HOLDING = re.compile(
 )
 # 「總共要幾週」「整個計畫要多久」 "how many weeks in total": the time a plan of courses takes, not a level's
 PLAN_TIME = re.compile(
-    r"(總共|一共|全部|整個|總計|合計|总共|整个|总计|\b(in total|altogether|all in|the whole plan|this plan)\b)"
+    r"(總共|一共|全部|整個|總計|合計|总共|整个|总计|\b(in total|altogether|all in|the whole plan|this plan)\b"
+    # 「打算上素養十八、文書十八，一週六小時，上完要幾週」: the courses planned, timed to their end
+    r"|上完|修完|打算上|預計上|計畫上|準備上|\b(plans? to take|planning to take|to finish (them|those|these|it))\b)"
 )
 # Someone else described next (HR going through a team): their facts are not added to the last person's.
 NEW_PERSON = re.compile(
@@ -550,6 +552,8 @@ ECHO = re.compile(
 # 「三個人裡面誰…」 "which of them…": a question over every person named in the conversation
 WHO = re.compile(
     r"(誰|哪位|哪一位|哪個人|哪些人|哪幾位|幾位|幾個人|多少人|他們(兩|倆)|她們(兩|倆)|哪幾組|哪些組|哪一組|幾組|哪幾個人?"
+    # 「第一個…；第二個…。哪個算 AI 開發人才？」: which one of the people described
+    r"|哪一?個(?=算|符合|達到|達標|有到|已經|比較|最)"
     # 「他走了以後公司還有人算開發人才嗎」: whether anyone is left who counts
     r"|(還有|有沒有|還有沒有)人(算|符合|達到|是|有到)"
     # 「三個裡面有幾個算 AI 開發人才？是哪幾個」: the people counted among those described
@@ -990,6 +994,8 @@ class Dialogue:
         pace = self.facts.pace(text)
         if pace is not None:
             ds.pace_said, ds.pace_turn = (pace.hours, pace.period), ds.turn
+            named = re.findall(r"(初階|進階|具備|\badvanced\b|\bbeginner\b|\bbasic\b|\bentry\b)", normalise(text))
+            ds.pace_level = named[-1] if named else ""
         # whose result this is, first: when several people are talked about, or the message names the person
         named_here = bool(ds.person) and people.mentioned(text, [ds.person or ""]) is not None
         if (
@@ -1590,6 +1596,7 @@ class Dialogue:
         text = self._aim_added(ds, text)
         text = self._talent_total(ds, text)
         text = self._same_pace(ds, text)
+        text = self._pace_changed(ds, text)
         team = self._team_total(ds, text, lang) or self._some_hours_in_area(ds, text, lang)
         if team is not None:
             return [team]
@@ -2091,10 +2098,11 @@ class Dialogue:
             if ds.pace_said and ds.pace_turn == ds.turn - 1 and self.facts.pace(normalised) is None:
                 # ("correction: the literacy course was 14 hours" right after a time at a pace: timed again)
                 per, period = ds.pace_said
+                aim = f" to {ds.pace_level}" if ds.pace_level else ""  # (the level that time was toward)
                 timed = (
-                    f"{text} (at {per:g} hours a {PERIOD_EN[period]}, how long?)"
+                    f"{text} (at {per:g} hours a {PERIOD_EN[period]}, how long{aim}?)"
                     if answer_lang == "en"
-                    else f"{text}（每{PERIOD_ZH_EVERY[period]} {per:g} 小時，要多久？）"
+                    else f"{text}（每{PERIOD_ZH_EVERY[period]} {per:g} 小時，要到{ds.pace_level}要多久？）"
                 )
             answer = self.situation.answer(
                 updated,
@@ -2445,6 +2453,23 @@ class Dialogue:
         asked = re.search(r"[?？]", text)
         at = asked.start() if asked else len(text)
         return f"{text[:at]}{said}{text[at:]}"
+
+    def _pace_changed(self, ds: DialogueState, text: str) -> str:
+        """「那一週改成八小時呢」 "what if I do 6 a week instead?" right after a time at a pace: the same aim (the
+        types that answer was about, and the level it was toward) timed at the new pace."""
+        n = normalise(text)
+        pace = self.facts.pace(n)
+        if pace is None or ds.pace_said is None or ds.pace_turn != ds.turn - 1 or not ds.situation_types:
+            return text
+        if self.reader.entities(n) or self.facts.read(text, True).has_facts or self.facts.duration.search(n):
+            return text  # (an aim, a fact or the time asked anew: the message says what it asks)
+        if len(n) > 24 and not reads_as_english(text):
+            return text
+        aim = "、".join(ds.situation_types)
+        if reads_as_english(text):
+            to = f" {ds.pace_level}" if ds.pace_level else ""
+            return f"{text} How many weeks to {aim}{to}?"
+        return f"{text}，要到 {aim}{ds.pace_level} 要幾週？"
 
     def _plan_target_paced(self, ds: DialogueState, text: str) -> str:
         """「這樣剛剛那個上課計畫要幾小時？一樣每週 5 小時」 after a plan toward a talent category: the pace is of
@@ -3402,7 +3427,11 @@ class Dialogue:
         if name.lower() in ROLE_WORDS_EN:
             return False  # ("Candidate 2: …": the word before the number is who they are, not a name)
         if re.fullmatch(r"[A-Za-z]+", name):
-            # ("然後 Midjourney 圖文課…": a tool the advisor reads as an hours area is no one)
+            # ("然後 Midjourney 圖文課…": a tool the advisor reads as an hours area is no one; "NVIDIA Certified
+            # Associate: Generative AI…": a word of a certificate's name neither)
+            cert_words = {w.lower() for c in self.cat.certifications for w in re.findall(r"[A-Za-z]{3,}", c.name)}
+            if name.lower() in cert_words:
+                return False
             return name.lower() not in self.reader.known_latin and not self.facts.read(f"{name} 5 小時", True).hours
         if re.fullmatch(
             r"[甲乙丙丁]|[\dA-Z一二三四五六七八九十甲乙丙丁]{1,2}\s*[號組]|[\u4e00-\u9fff]{2}\s*\d{1,2}", name
@@ -4030,13 +4059,39 @@ class Dialogue:
             if en:
                 return f"Closest: {near}, {short[near]:g} hours short by courses alone ({', '.join(each)})."
             return f"最接近的是 {near}：只靠上課還差 {short[near]:g} 小時（{'、'.join(each)}）。"
+        # ("…in total, and at 3 hours a week how long would that take?": each one's hours over the pace said)
+        pace = self.facts.pace(n)
+        timed = ""
+        if pace is not None and pace.hours > 0:
+            spans = {name: math.ceil(h / pace.hours - 1e-9) for name, h in short.items()}
+            if en:
+                unit = PERIOD_EN[pace.period]
+                timed = (
+                    f" At {pace.hours:g} hours a {unit}: "
+                    + ", ".join(
+                        f"{name} about {w} {unit}{'s' if w != 1 else ''} ({short[name]:g} ÷ {pace.hours:g})"
+                        for name, w in spans.items()
+                    )
+                    + "."
+                )
+            else:
+                timed = (
+                    f"以每{PERIOD_ZH_EVERY[pace.period]} {pace.hours:g} 小時計："
+                    + "、".join(
+                        f"{name} 約需 {w} {PERIOD_ZH[pace.period]}（{short[name]:g} ÷ {pace.hours:g}）"
+                        for name, w in spans.items()
+                    )
+                    + "。"
+                )
         if en:
             listed = ", ".join(each)
             return (
                 f"By courses alone: {total:g} more hours in all ({listed}); the furthest is {most} ({short[most]:g} h)."
+                + timed
             )
         return (
             f"只靠上課，還需補的時數合計 {total:g} 小時（{'、'.join(each)}）；差最多：{most}（{short[most]:g} 小時）。"
+            + timed
         )
 
     def _profile_topic(self, ds: DialogueState, profile: StatedProfile, focus: list[str] | None = None) -> None:

@@ -129,10 +129,11 @@ _SAYS_LATIN = (
     # ("Jenny on my team has…" "Raj from marketing holds…": where they work may come between)
     r"(?=(?:\s+(?:on|in|from|at)\s+(?:(?:my|our|the|his|her)\s+)?[a-z]+(?:\s+(?:team|group|department|dept|unit))?)?"
     r"\s*(有|上過|考過|考了|考到|拿到|只有|也有|沒有|沒上|沒證照|沒考|沒拿|沒任何|素養|持有|完全沒|都沒|還沒|从没|完全没"
+    r"|啥|什麼都|什么都|甚麼都|一張都|一张都|目前|之前|去年|今年"
     r"|\b(has|holds|had|got|passed|earned|took|did|completed|finished|attended|spent)\b))"
 )
 SUBJECT_NAME = re.compile(
-    r"(?:(?<![\u4e00-\u9fff])|(?<=[那跟和的])|(?<=還有|另外|以及))(?P<nick>[小阿](?![時时闆板師师公婆孩朋弟妹哥姐姨伯叔嬸婶些點点候數数組组])[\u4e00-\u9fff])"
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[那跟和的組组班隊队])|(?<=還有|另外|以及|还有))(?P<nick>[小阿](?![時时闆板師师公婆孩朋弟妹哥姐姨伯叔嬸婶些點点候數数組组])[\u4e00-\u9fff])"
     + _SAYS
     + r"|(?<![A-Za-z])(?P<latin>[A-Z][a-z]{2,})"
     + _SAYS_LATIN
@@ -194,6 +195,10 @@ SUBJECT_NAME = re.compile(
     # "Raj - literacy 18, text tools 10. Mei - literacy 18…": a name and a dash opening an item, then their facts
     + r"|(?:^|(?<=[.:;：；。]\s)|(?<=[：；。]))\s*(?P<dashed>[A-Z][a-z]{2,}|[\u4e00-\u9fff]{2,3})\s*[-–—]\s+"
     + r"(?=[^,，.。;；]{0,24}\d|no\b|only\b|沒|只有|有)"
+    # 「三份履歷：第一個是資料分析師，有 X；第二個有 Y」「第三个啥证都没有」: people labelled by their order
+    + r"|(?:^|(?<=[：:；;，,。\s]))(?P<ordinal>第[一二三四五六七八九十1-9]{1,2}\s*(?:個|个|位))"
+    + r"(?=\s*(?:人|候選人|候选人|學員|学员|同事|應徵者|应征者)?\s*(?:的話|的话)?\s*"
+    + r"(?:[：:]|是|有|上過|上过|上了|考過|考过|拿到|只有|也有|沒有|没有|沒證|没证|啥|什麼都|什么都|持有|完全))"
     # 「Kevin：AI素養20小時…」「小美：…」: a name and a colon opening a list of their facts
     + r"|(?:^|(?<=[，,。；;\s的看查下]))(?P<colon>[A-Z][a-z]{2,}|[小阿][\u4e00-\u9fff]|[甲乙丙丁戊己])"
     # (「小美的話：有 X…」: 的話 may come before the colon)
@@ -532,6 +537,7 @@ def _subject(m: re.Match[str]) -> str | None:
         "listed",
         "listed_colon",
         "listed_says",
+        "ordinal",
     )
     return next((m.group(g) for g in names if m.group(g)), None)
 

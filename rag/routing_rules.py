@@ -1035,6 +1035,8 @@ def _next_steps(q: Query) -> list[Card] | None:
     desired = DESIRED.search(text)
     if desired and "role" in q.keys:
         return None  # 「想當 AI 產品經理」: where one wants to go is asked (view.role)
+    if "role" in q.explicit_kinds and re.search(r"(定位|\bpositioning\b|\bwhere (does|do) (it|they) sit\b)", text):
+        return None  # 「資料分析師的定位跟後續發展路徑」: the role's card, which gives its route too (view.role)
     position = q.views.position_on_routes(text[: desired.start()] if desired else text)
     return [q.views.next_steps_card(*position)] if position else None
 

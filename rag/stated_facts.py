@@ -594,6 +594,14 @@ class FactReader:
             # 「EEC 那張我想起來是我同事考的，不是我」: someone else's, not the user's
             ex.negated += [k for k, end in ends.items() if NOT_MINE.match(text[end:]) and k not in ex.negated]
             ex.certificates = [k for k, _ in named if k not in ex.negated]
+        elif ex.hypothetical and continuing:
+            # 「如果他是美術設計初級跟中級各一張、沒有辦公室那張呢」: a what-if without one held, the others kept
+            found = [e for e in self.reader.entities(text) if e.kind == "cert"]
+            named = [(e.key, text.find(e.surface)) for e in found]
+            denied = [k for k, at in named if at > 0 and NEGATED.search(text[max(0, at - 14) : at])]
+            if denied and len(denied) < len(named):
+                ex.negated = denied
+                ex.certificates = [k for k, _ in named if k not in denied]
         if stating and not ex.certificates:
             ex.certificates = self._held(text, ex.hypothetical)  # 「如果考到 X」: held in the hypothetical
             opening = OPENS_HOLDING.match(text)
@@ -1090,6 +1098,7 @@ class FactReader:
         out: list[tuple[str, float]] = []
         orphans: list[float] = []
         uses_units = bool(self.hours_re.search(text))
+        timed = bool(self.duration.search(text))
         pending: list[tuple[int, str]] = []  # 「工具課我只上過 ChatGPT 的，10 小時」: an area, its hours after a comma
         # 「那 12 小時不是上文書，而是上自動化」: hours said not to be an area's go to the area said instead
         denies = any(NOT_AREA.search(text[max(0, at - 4) : at]) for at, _ in self._areas_in(text))
@@ -1108,12 +1117,15 @@ class FactReader:
                 if INSTEAD.match(clause.strip()) and not self.hours_re.search(clause):
                     continue  # the clause naming the area instead has no hours of its own to read
             numbers = [(m.start(), m.group("n")) for m in self.hours_re.finditer(clause)]
+            if timed:  # 「素養那3小時加上進階那段，總共要幾週」: hours pointed at, to be timed, are no new fact
+                numbers = [(at, raw) for at, raw in numbers if not re.search(r"(這|那|这)\s*$", clause[:at])]
             if not numbers and uses_units and areas:
                 # (「再上 6 小時自動化，讓自動化到 18 呢」: 「到 18」 is the total the hours make, not more hours)
                 numbers = [
                     (m.start(), m.group("n"))
                     for m in self.bare_number.finditer(clause)
                     if not re.search(r"到\s*$", clause[: m.start()])
+                    and not (timed and re.search(r"(這|那|这)\s*$", clause[: m.start()]))
                 ]
             if not areas and not numbers and pending and uses_units:
                 # "Mostly ChatGPT for proposals, maybe 25": the bare number of a clause right after its area
