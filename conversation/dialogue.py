@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import replace
 from typing import Any
 
@@ -23,6 +24,7 @@ from conversation.dialogue_state import DialogueState, FlowState, PathChoice, Pl
 from conversation.paths import label_referred, labelled_parts
 from conversation.ui import Button, Lang, Reply, t
 from knowledge.catalog import GUIDELINE_PATH, Catalog
+from knowledge.english import category_term
 from knowledge.errors import ProfileError
 from knowledge.next_step import one_area, single_steps, within_budget
 from knowledge.numerals import chinese_number
@@ -39,6 +41,7 @@ from knowledge.planner import training_areas
 from knowledge.profile import parse_profile
 from knowledge.stated_profile import HeldCertificate, StatedProfile, UnnamedCertificates
 from knowledge.views.queries import CatalogQueries
+from rag.aims import levels_named
 from rag.chain import split_questions
 from rag.lexical import EN_STOPWORDS
 from rag.own_work import APPLICATION, ASKS_ITEM, ASPIRE, SELF_WORK, RoleReader, read_work
@@ -444,12 +447,17 @@ HELD_ORDINAL = re.compile(
 )
 ORDINALS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1}
 ORDINALS |= {str(i + 1): i for i in range(5)}
+# 「發展路徑」 "career path": where a category's routes lead, asked beside its titles
+CAREER_ASKED = re.compile(r"(發展路徑|職涯|路徑|发展路径|职涯|\bcareer\b|\bpaths?\b)")
+# 「週數」「幾週」 "weeks": the time asked, in a message that may not say how long in so many words
+WEEKS_WORD = re.compile(r"(週數|幾週|幾周|几周|多少週|\bweeks\b)")
 # the answers that give a type's level in hours (its 表5 row, or several types' least hours together)
 AIM_RULES = frozenset({"view.type_or_item", "query.fewest_hours_together"})
 # 「順便讓他們也達到…」「還想同時拿到…」 "and also reach …": one more aim beside the one just answered
 ALSO_AIM = re.compile(
-    r"(順便|也要|也想|也能|同時|一起|另外|還想|還要|再加上|加上)[^。?？]{0,10}(達到|達標|拿到|到|具備|有)"
-    r"|\b(also|as well|too|on top)\b"
+    r"(順便|也要|也想|也能|同時|一起|另外|還想|還要|再加上|加上|連)[^。?？]{0,10}(達到|達標|拿到|到|具備|有|符合)"
+    r"|再加(一個|個)?目標|目標再加|也要達標|也(要|得)?(達到|達標|符合)"
+    r"|\b(also|as well|too|on top|another (aim|goal|target)|add(ing)? (an? )?(aim|goal|target))\b"
 )
 # 「可以往哪些職稱投」 "what job titles could they go for": the titles of a category asked, none named
 TITLES_ASKED = re.compile(
@@ -610,7 +618,8 @@ OWN_THING = re.compile(
 DECLARED_CATEGORY = re.compile(
     # (「假設它是工具類」: supposed, for whoever would hold it — a what-if, not the user's holding)
     r"(?P<sup>假設|假如|如果)(?:它|那張|這張|我們的證照|我們那張)(?:是|算|屬於)\s*(?P<cat2>素養類|工具類|專案類)"
-    r"|(?:就)?(?:當|當作|當成|算|視為|看作)(?:它|那張|這張|他|牠)(?:是|為|作|成)?\s*(?:一張)?\s*(?P<cat>素養類|工具類|專案類)"
+    r"|(?:(?:就)?(?:當|當作|當成|算|視為|看作)(?:它|那張|這張|他|牠)|就先?(?:當|當作|當成|視為|看作))"
+    r"(?:是|為|作|成)?\s*(?:一張)?\s*(?P<cat>素養類|工具類|專案類)(?:來?算)?"
     r"(?:的?(?:證照|認證))?(?:吧|好了|就好)?"
     r"|\b(?:treat|count|consider) (?:it|that|this)(?: one)? as (?:a |an )?(?P<en>literacy|tool|project)"
     r"(?: one| cert\w*)?\b"
@@ -992,6 +1001,9 @@ class Dialogue:
         # (「這三張分別是誰辦的」 next: the certificates this message named, read after it was answered)
         ds.said_certificates = self.facts.read(text, continuing=True).certificates
         pace = self.facts.pace(text)
+        level_words = re.findall(r"(初階|進階|\badvanced\b|\bbeginner\b|\bbasic\b|\bentry\b)", normalise(text))
+        if level_words:
+            ds.level_said = (level_words[-1], ds.turn)
         if pace is not None:
             ds.pace_said, ds.pace_turn = (pace.hours, pace.period), ds.turn
             named = re.findall(r"(初階|進階|具備|\badvanced\b|\bbeginner\b|\bbasic\b|\bentry\b)", normalise(text))
@@ -1025,6 +1037,14 @@ class Dialogue:
             first = self._read_one(ds, parts[0], lang)
             second = self._read_one(ds, parts[1], lang)
             return [Reply(f"{first[0].text}\n\n{second[0].text}", second[0].buttons or first[0].buttons)]
+        known = [n for n in [*ds.people, *([ds.person] if ds.person else [])] if n != people.SELF]
+        whose = [people.mentioned(p, known) for p in parts]
+        if len(parts) >= 2 and all(whose) and len(set(whose)) == len(parts) and not ds.flow:
+            # 「A 君要到開發人才，最少還要幾張證照？B 君最少還要上幾小時？」: each question about its own person
+            if not any(self.facts.read(p, True).has_facts for p in parts) and not WHO.search(normalise(text)):
+                answers = [self._read_one(ds, p, lang) for p in parts]
+                if all(len(a) == 1 for a in answers):
+                    return [Reply("\n\n".join(a[0].text for a in answers), answers[-1][0].buttons)]
         second_about = (
             len(parts) == 2
             and not ds.flow
@@ -1593,10 +1613,13 @@ class Dialogue:
         text = self._person_not_meeting(ds, text)
         text = self._with_background(ds, text)
         text = self._titles_for_aim(ds, text)
-        text = self._aim_added(ds, text)
+        aimed = self._aims_reply(ds, text)
+        if aimed is not None:
+            return [aimed]  # 「順便讓他們也符合 AI 模型訓練，總時數要加嗎」: several aims' least hours at once
         text = self._talent_total(ds, text)
         text = self._same_pace(ds, text)
         text = self._pace_changed(ds, text)
+        text = self._level_kept(ds, text)
         team = self._team_total(ds, text, lang) or self._some_hours_in_area(ds, text, lang)
         if team is not None:
             return [team]
@@ -2405,7 +2428,10 @@ class Dialogue:
             return None
         raw = m.group("n") or m.group("n2") or m.group("en") or m.group("n3") or m.group("n4") or m.group("n5")
         hours = float(raw) if raw[0].isdigit() else chinese_number(raw) or 0.0
-        if m.group("n3") and any(e.kind in ("type", "talent") and e.start >= 0 for e in self.reader.entities(n)):
+        not_taken = (
+            re.match(r"[^，,。；;]{0,4}(還沒|还没|沒上|没上|尚未|not yet)", n[m.end("n3") :]) if m.group("n3") else None
+        )
+        if not_taken and any(e.kind in ("type", "talent") and e.start >= 0 for e in self.reader.entities(n)):
             return None  # 「從現在算（那16小時還沒上），每週學4小時，幾週能讓服務開發達標」: the aim named is timed
         # (the pace read without the hours asked about: after them when the match holds the pace too)
         after = m.end("n4") if m.group("n4") else m.end() if m.group("n5") else None
@@ -2453,6 +2479,21 @@ class Dialogue:
         asked = re.search(r"[?？]", text)
         at = asked.start() if asked else len(text)
         return f"{text[:at]}{said}{text[at:]}"
+
+    def _level_kept(self, ds: DialogueState, text: str) -> str:
+        """「每週上5小時的話，要幾週？」 right after a question toward a level (「光靠上課要到進階還差多少」): the time
+        asked is toward that level, not the next one up."""
+        n = normalise(text)
+        if ds.level_said is None or ds.level_said[1] != ds.turn - 1 or self.facts.pace(n) is None:
+            return text
+        if not self.facts.duration.search(n) or re.search(r"(初階|進階|具備|\b(advanced|beginner|basic|entry)\b)", n):
+            return text
+        if self.reader.entities(n) or self.facts.read(text, True).has_facts:
+            return text
+        level = ds.level_said[0]
+        if reads_as_english(text):
+            return f"{text} (to {level})"
+        return f"{text}（到{to_simplified(level) if detect_language(text) == 'zh-CN' else level}）"
 
     def _pace_changed(self, ds: DialogueState, text: str) -> str:
         """「那一週改成八小時呢」 "what if I do 6 a week instead?" right after a time at a pace: the same aim (the
@@ -2696,14 +2737,7 @@ class Dialogue:
 
     def _levels_named(self, n: str) -> list[tuple[str, str]]:
         """(type, level) for each type named, the level being 表5's level written right after it, else its first."""
-        found = []
-        for e in self.reader.entities(n):
-            if e.kind != "type" or e.start < 0:
-                continue
-            ladder = [lv.level for t in self.cat.rules.types if t.type == e.key for lv in t.levels]
-            after = n[e.start + len(e.surface) : e.start + len(e.surface) + 4]
-            found.append((e.key, next((lv for lv in ladder if lv in after), ladder[0])))
-        return list(dict.fromkeys(found))
+        return levels_named(n, self.reader.entities(n), self.cat)
 
     def _aim_added(self, ds: DialogueState, text: str) -> str:
         """「如果還想順便讓他們達到 AI 程式語言應用呢？」 right after the hours a type's level takes (no one's facts):
@@ -2712,16 +2746,57 @@ class Dialogue:
         topic = ds.topic
         if topic is None or topic.rule not in AIM_RULES or topic.turn < ds.turn - 1 or not topic.levels:
             return text
-        if not ALSO_AIM.search(n) or not ds.profile.is_empty() or self.facts.read(text, True).has_facts:
+        if not ALSO_AIM.search(n) or not self._from_zero(ds.profile) or self.facts.read(text, True).has_facts:
             return text
         added = [x for x in self._levels_named(n) if x[0] not in {t for t, _ in topic.levels}]
         if not added or {e.kind for e in self.reader.entities(n) if e.start >= 0} - {"type", "item"}:
             return text
         aims = [*topic.levels, *added]
+        return self._aims_asked(ds, text, aims, timed=bool(self.facts.duration.search(n) or WEEKS_WORD.search(n)))
+
+    def _aims_reply(self, ds: DialogueState, text: str) -> Reply | None:
+        """An aim added to the least hours just answered, or those aims timed at a pace: the catalog's answer for
+        all of them at once (no one's facts: the hours from zero)."""
+        asked = self._aim_added(ds, text)
+        if asked == text:
+            asked = self._aims_paced(ds, text)
+        if asked == text:
+            return None
+        answer = self.advisor.respond(asked)
+        ds.topic = self._topic(answer, ds.topic or Topic()).model_copy(update={"turn": ds.turn})
+        if answer.rule in AIM_RULES:
+            ds.topic.levels = self._levels_named(normalise(asked))
+        return Reply(answer.text)
+
+    @staticmethod
+    def _from_zero(profile: StatedProfile) -> bool:
+        """No certificate and no hours held (「學員零基礎」 says so; nothing said says the same)."""
+        return not profile.certificates and not profile.unnamed and not any(h.hours for h in profile.hours.values())
+
+    def _aims_asked(self, ds: DialogueState, text: str, aims: list[tuple[str, str]], timed: bool) -> str:
+        """The least course hours for several aims at once, asked in so many words (and over the pace said before
+        when the time is asked too)."""
+        pace = self.facts.pace(normalise(text))
+        said = (pace.hours, pace.period) if pace is not None else ds.pace_said if timed else None
+        # (one sentence: the time asked with the hours, so both are one question)
         if reads_as_english(text):
-            return f"Together, the minimum hours by courses for {' and '.join(f'{t} {lv}' for t, lv in aims)}?"
-        asked = f"同時達到{'和'.join(f'{t}{lv}' for t, lv in aims)}，只靠上課最少一共要幾小時？"
+            at = f" and how many weeks at {said[0]:g} hours a {PERIOD_EN[said[1]]}" if said else ""
+            return f"Together, the minimum hours by courses for {' and '.join(f'{t} {lv}' for t, lv in aims)}{at}?"
+        at = f"以每{PERIOD_ZH_EVERY[said[1]]} {said[0]:g} 小時計要幾週、" if said else ""
+        asked = f"同時達到{'和'.join(f'{t}{lv}' for t, lv in aims)}，{at}只靠上課最少一共要幾小時？"
         return to_simplified(asked) if detect_language(text) == "zh-CN" else asked
+
+    def _aims_paced(self, ds: DialogueState, text: str) -> str:
+        """「每週排十二小時，幾週可以結訓」 right after the least hours for several aims at once: those hours timed."""
+        n = normalise(text)
+        topic = ds.topic
+        if topic is None or topic.rule != "query.fewest_hours_together" or topic.turn < ds.turn - 1:
+            return text
+        if len(topic.levels) < 2 or self.facts.pace(n) is None or not self._from_zero(ds.profile):
+            return text
+        if self.reader.entities(n) or self.facts.read(text, True).has_facts:
+            return text
+        return self._aims_asked(ds, text, list(topic.levels), timed=True)
 
     def _role_described(self, ds: DialogueState, text: str) -> str:
         """ "and the CV one?" right after a role: the role of the same table whose titles hold that word."""
@@ -3737,7 +3812,14 @@ class Dialogue:
         asked = [name for name in ds.named if name in team and name != people.SELF and name in text]
         if people.SELF in team and re.search(r"我(?!們|们)|\b(me|i|my)\b", n):
             asked.insert(0, people.SELF)
-        if len(asked) < 2:
+        # ("Which roles and career path fit someone like me?" of one whose facts meet a category: that category's)
+        like_me = re.search(
+            r"(像我這樣|像我这样|像我這種|我這種|適合我|适合我|\b(someone like me|people like me|fit me|suit me)\b)", n
+        )
+        single = (
+            len(asked) == 1 and bool(like_me) and bool(self.situation.result_of(team[asked[0]])["talent_categories"])
+        )
+        if len(asked) < 2 and not single:
             return None  # (one person: 「那我適合什麼職稱」 goes the way a titles question goes)
         en = self._answer_language(text, lang) == "en"
         parts = []
@@ -3757,11 +3839,15 @@ class Dialogue:
             else:
                 line = f"【{shown}】符合 {'、'.join(cats)}（表5）。"
             cards = [self.advisor.answerer.talent_titles(c) for c in cats]
+            if CAREER_ASKED.search(n):  # "…and career path": where each category's routes lead (附件(五))
+                cards += [self.advisor.answerer.career_card(c) for c in cats]
             parts.append("\n".join([line, *((c.en if en else c.zh) for c in cards if c is not None)]))
         body = "\n\n".join(parts)
         if not en and detect_language(text) == "zh-CN":
             body = to_simplified(body)
         source = "Source: 附件(二) 表5; 附件(四) 表8、表9" if en else "出處：附件(二) 表5、附件(四) 表8、表9"
+        if CAREER_ASKED.search(n):
+            source += "; 附件(五)" if en else "、附件(五)"
         return Reply(f"{body}\n\n{source}")
 
     def _each_answered(self, ds: DialogueState, question: str, names: list[str], lang: Lang) -> list[Reply]:
@@ -3879,6 +3965,15 @@ class Dialogue:
                 meets.append(name)
             asked_types = "、".join(types)
             none = f"{asked_types} not reached" if en and types else "none reached" if en else f"{asked_types} 尚未達到"
+            held = Counter(self.cat.certification(c.cert_id).category for c in profile.certificates)
+            if types and not levels and held:
+                # (「Priya's iPAS 中級 is a tool certificate」: what is held, when it does not reach the type asked)
+                kinds = ", ".join(f"{n} {category_term(k)}" for k, n in held.items())
+                none += (
+                    f" (holds {kinds} certificate{'s' if sum(held.values()) > 1 else ''})"
+                    if en
+                    else f"（持有 {'、'.join(f'{k} {n} 張' for k, n in held.items())}）"
+                )
             met = (f"; meets {', '.join(cats)}" if en else f"；符合 {'、'.join(cats)}") if cats else ""
             missed = [x for x in talents if x not in cats]  # 「誰算 AI 應用人才」: who does not, in so many words
             missed = [] if either and cats else missed

@@ -143,6 +143,7 @@ class DialogueState(Model):
     pace_said: tuple[float, str] | None = None
     pace_turn: int = 0  # the turn a pace was last said in (a fact corrected right after is timed again)
     pace_level: str = ""  # the level that pace was asked toward (「進階」 "Advanced"), timed again with it
+    level_said: tuple[str, int] | None = None  # a level a question named and its turn (「要到進階還差多少」)
     # the language of the last message that read as one: 「C?」 "And B?" go on in it
     said_lang: Literal["zh-TW", "zh-CN", "en"] | None = None
     # `hypothesis` holds facts stated with no one named (「素養18h 文書12h 算初階嗎」): computed, not kept —

@@ -145,7 +145,8 @@ SUBJECT_NAME = re.compile(
     # ("Two candidates. A holds X…. B has no certs…": the same in English — never 「I」)
     + r"|(?<=[A-HJ-Z])\s+(?:only\s+|also\s+|just\s+)?(?:has|holds|had|got|passed|took|did|completed|earned)\b)"
     # 「A 小姐做行銷，有 X；B 先生客服，上過…」: a letter and a title
-    + r"|(?:^|(?<=[：:；;，,。\s]))(?P<letter_title>[A-Z])\s*(?=(小姐|先生|同學|同仁|經理|主任)[^；;。]{0,12}?"
+    + r"|(?:^|(?<=[：:；;，,。\s]))(?P<letter_title>[A-Z])\s*"
+    + r"(?=(小姐|先生|同學|同仁|經理|主任|君|老師|組長)[^；;。]{0,12}?"
     + r"(有|上過|上了|考過|沒有|只有|持有))"
     # 「佩佩有「AI 工程級認證…」」: a doubled-character nickname opening a message or a clause, then what they
     # hold (not an adverb: 明明、剛剛、常常…)
@@ -171,7 +172,8 @@ SUBJECT_NAME = re.compile(
     + r"|(?:(?<=[：:；;，,。\s人者])|^)(?P<gan>[甲乙丙丁戊己])"
     # (「學員甲之前自己上過 6 小時…，乙之前什麼都沒上」: when and how may come between)
     + r"(?=\s*是?\s*(?:之前|以前|先前|已經|目前|現在|自己|也|都|還)*\s*"
-    + r"(有|上過|上了|考過|考了|考到|拿到|只有|也有|沒有|持有|什麼都沒|啥都沒|都沒))"
+    + r"(有|上過|上了|考過|考了|考到|拿到|只有|也有|沒有|持有|什麼都沒|啥都沒|都沒"
+    + r"|沒證|没证|沒上|没上|沒考|没考|完全沒))"
     # 「證書如下：小王 iPAS 初級…；小李 生成式AI…」: a nickname opening an item of a list, a space, then
     # what they hold
     + r"|(?:(?<=[：:；;])|^)\s*(?P<nick_listed>[小阿](?![時时闆板師师公婆孩朋弟妹哥姐姨伯叔嬸婶些點点候數数組组])"

@@ -275,6 +275,7 @@ class Advisor:
             alone=lambda certs: self._certificates_alone(u, certs),
             areas=lambda: self.facts.areas_named(u.normalised),
             learning_plan=lambda: self._learning_plan(u),
+            pace=lambda: self._pace_of(u.normalised),
         )
         turn.query = q
         plan = decide(q)
@@ -287,6 +288,11 @@ class Advisor:
             u.expansions += [self._canonical(e) for e in u.entities if e.kind not in ("tool", "issuer", "cert_scope")]
             turn.cards = list(plan.cards)
         return turn
+
+    def _pace_of(self, text: str) -> tuple[float, str] | None:
+        """The weekly (or monthly) hours a question states, for the rules that time what they answer."""
+        pace = self.facts.pace(text)
+        return (pace.hours, pace.period) if pace is not None and pace.hours > 0 else None
 
     def _facts_of(self, question: str) -> Extracted:
         """The facts a message states, read once per message: `respond` and the engine rule both need them

@@ -72,6 +72,8 @@ class Query:
     areas: Callable[[], list[tuple[str, str, str]]] | None = None
     # a learning plan from the facts the question states, when it asks for one (rag.plan_request)
     learning_plan: Callable[[], list[Card] | None] | None = None
+    # the pace the question states (「每週排 12 小時」): (hours, "week" | "month"), or None
+    pace: Callable[[], tuple[float, str] | None] | None = None
     too_long: bool = False
     fragment: bool = False  # one part of a multi-part message, judged with the message it belongs to
     in_context: bool = False  # asked after an answer the conversation may refer back to

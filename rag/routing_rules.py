@@ -15,6 +15,7 @@ from dataclasses import replace
 from knowledge.models import TOOL_CATEGORY, CompetencyType, Dimension, Role
 from knowledge.views.cards import TABLE6, Card
 from knowledge.views.queries import CertFilter
+from rag.aims import levels_named
 from rag.own_work import (
     ASKS_ITEM,
     ASPIRE,
@@ -491,7 +492,7 @@ def _works_compared(q: Query) -> list[Card] | None:
 TOGETHER_FEWEST = re.compile(
     r"((都|一起|同時|兩個|兩項|兩者)[^，。?？]{0,12}(最少|至少|最快)[^，。?？]{0,8}(小時|時數)"
     # 「要同時達到 X 和 Y，只靠上課最少一共要排多少小時」: both named at once, the least hours after a comma
-    r"|(同時|一起|都要|順便|也要)(達到|達標|拿到|到)[^。?？]{0,40}(最少|至少)[^。?？]{0,10}(小時|時數)"
+    r"|(同時|一起|都要|順便|也要)(達到|達標|拿到|到)[^。?？]{0,90}(最少|至少)[^。?？]{0,10}(小時|時數)"
     r"|(最少|至少)[^，。?？]{0,8}(小時|時數)[^，。?？]{0,12}(都|一起|同時)"
     r"|\b(both|together)\b[^?]{0,40}\b(fewest|minimum|least)\b[^?]{0,20}\bhours\b)"
 )
@@ -504,19 +505,15 @@ TOGETHER_FEWEST = re.compile(
     "the fewest course hours for several types at once (表5, shared areas once)",
 )
 def _fewest_hours_together(q: Query) -> list[Card] | None:
-    types = q.keys.get("type", [])
+    # (every type named: four aims at once are no more than the keys' three per kind)
+    types = list(dict.fromkeys(e.key for e in q.u.entities if e.kind == "type" and e.start >= 0)) or q.keys.get(
+        "type", []
+    )
     if len(types) < 2 or not TOGETHER_FEWEST.search(q.u.normalised):
         return None
     # (「AI 工具應用進階和 AI 程式語言應用」: a level named right after a type is that type's level)
-    levels = {}
-    for e in q.u.entities:
-        if e.kind == "type" and e.start >= 0:
-            after = q.u.normalised[e.start + len(e.surface) : e.start + len(e.surface) + 4]
-            ladder = [lv.level for t in q.views.cat.rules.types if t.type == e.key for lv in t.levels]
-            named = [lv for lv in ladder if lv in after]
-            if named:
-                levels[e.key] = named[0]
-    card = q.views.fewest_hours_together(types, levels)
+    levels = dict(levels_named(q.u.normalised, q.u.entities, q.views.cat))
+    card = q.views.fewest_hours_together(types, levels, q.pace() if q.pace else None)
     return [card] if card else None
 
 
@@ -1838,12 +1835,23 @@ def _archetype(q: Query) -> list[Card] | None:
 @rule("view.industry", 560, VIEW, "an industry with a usage/duties/tools question: its 表10/表11 rows")
 def _industry(q: Query) -> list[Card] | None:
     if "industry" in q.keys and q.intents & {"usage", "duties", "define", "tools", "skills"}:
-        if "industry" in context_only(q, {"industry"}) or "overview_rai" in q.intents:
+        used_how = bool(USED_HOW.search(asked_clause(q.u.normalised)))
+        if ("industry" in context_only(q, {"industry"}) and not used_how) or "overview_rai" in q.intents:
             return None  # "I run HR for a hospital group… what does it say about the risk": where the asker works
         if any(e.kind == "rai" for e in q.reader.entities(asked_clause(q.u.normalised))):
             return None  # 「醫療這種用途算高風險嗎」: the industry is the use; 附件(六)'s dimension is asked
-        return [q.views.industry_card(i, []) for i in q.keys["industry"]]
+        cards = [q.views.industry_card(i, []) for i in q.keys["industry"]]
+        # (「像我們品管這種工作，指引裡有講 AI 可以怎麼用嗎」: how AI is used there is asked in so many words; a
+        # passage naming the job title does not answer it)
+        if q.asks("usage") and used_how:
+            cards = [replace(c, native=True) for c in cards]
+        return cards
     return None
+
+
+USED_HOW = re.compile(
+    r"(怎麼用|如何用|怎樣用|可以用在|用在哪|怎麼應用|如何應用|how (can|could|do|does|is|are) [^?]{0,30}used?)"
+)
 
 
 # 「多講一點」「詳細說明」 "tell me more": more than the heading of what was named
@@ -2053,7 +2061,10 @@ def _resources(q: Query) -> list[Card] | None:
     # (「我想幫客服同仁排素養課，指引有推薦什麼教材嗎」: the role is who is trained, the materials are asked)
     others = set(keys) & {"cert", "role", "type", "item", "resource"}
     if "resource_all" in keys and not others - context_only(q, {"role"}):
-        return [v.resources_compared()]
+        # (「…想學怎麼用 AI 出考題。這份指引有推薦什麼學習教材嗎？」: the materials asked in so many words; a
+        # passage about the scene set before does not answer it)
+        asked = any(e.kind == "resource_all" for e in q.reader.entities(asked_clause(q.u.normalised)))
+        return [replace(v.resources_compared(), native=True) if asked else v.resources_compared()]
     if "resource" in keys:
         # "which learning material fits a company-wide training on literacy + tools?": a choice between the
         # materials, when the one keyed is only implied by a word of its subject (not named)

@@ -145,6 +145,11 @@ REST = re.compile(
 RESTATED = re.compile(
     r"(那|這)\s*(個|門|堂|一門|一堂|場)?\s*(課|課程)?\s*(的)?\s*(其實|實際上|應該)?\s*(是|只有|算)\s*\d"
 )
+# 「所以影像現在一共20小時」 "so that's 20 hours of video now in total": an area's hours as they now stand
+NOW_TOTAL = re.compile(
+    r"(現在|目前|这样|這樣|所以)[^，,。]{0,8}(一共|總共|共|合計|加起來)(是|有)?\s*\d"
+    r"|\b(now|so that's|that makes)\b[^,.]{0,20}\b\d+(\.\d+)? (hours?|hrs?) (in total|total|altogether)\b"
+)
 # a certificate said to be someone else's (「EEC 那張是我同事考的」「那張不是我的」 "that one is my colleague's")
 NOT_MINE = re.compile(
     r"[^，。,?？!！]{0,12}?((其實)?是)?\s*(我)?(同事|朋友|別人|家人|老公|老婆|主管|先生|太太|同學)\s*(考|拿|的)"
@@ -616,8 +621,13 @@ class FactReader:
             ex.hours = self._the_rest(text, ex.hours)
             for clause in CLAUSE.split(text):
                 # 「ChatGPT 那個是 11 小時。另外還上過…」: a course said again with its hours gives its total
-                if clause and RESTATED.search(clause):
+                # (「又上了8小時影像課，所以影像現在一共20小時」: the total after the addition)
+                if clause and (RESTATED.search(clause) or NOW_TOTAL.search(clause)):
                     ex.totals += [a for a, _ in self._hours(clause)[0] if a not in ex.totals]
+            for area in ex.totals:  # an area given as more and as its total: the total says it all
+                said = [x for x in ex.hours if x[0] == area]
+                if len(said) > 1:
+                    ex.hours = [x for x in ex.hours if x[0] != area or x is said[-1]]
             if ex.hours and orphans and ex.correction and continuing and not ex.hypothetical:
                 ex.unassigned_hours = orphans  # 「是 21 小時才對。另外文書 20 小時」: the area said before
             if not ex.hours and has_hours and not ex.correction:

@@ -9,6 +9,7 @@ cards serve answers and the bot's browsing views.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -518,7 +519,12 @@ class CatalogCards:
             en.append(certs.en.split("\n")[0])
         return Card("\n".join(zh), "\n".join(en), [TABLE5])
 
-    def fewest_hours_together(self, types: Sequence[str], levels: Mapping[str, str] | None = None) -> Card | None:
+    def fewest_hours_together(
+        self,
+        types: Sequence[str],
+        levels: Mapping[str, str] | None = None,
+        pace: tuple[float, str] | None = None,
+    ) -> Card | None:
         """「模型訓練跟服務開發兩個都要達標，最少總共幾小時」: the first 表5 level of each type (or the level
         `levels` names for it: 「工具應用進階和程式語言應用」) by training alone, hours of one area counted once
         where both ask for it (its higher threshold)."""
@@ -558,6 +564,14 @@ class CatalogCards:
         zh = f"{names} 都要達標，只靠上課合計至少 {total:g} 小時（{terms}）：同一項時數可同時算進兩者的條件（表5）。"
         en_terms = " + ".join(f"{label} {h:g} h" for label, h in hours.items())
         en = f"For {', '.join(named)} together by courses alone: at least {total:g} hours in all ({en_terms}) (表5)."
+        if pace is not None:  # 「每週排 12 小時，幾週可以結訓」: the hours over the pace, a part period as a whole one
+            per, period = pace
+            spans = math.ceil(total / per - 1e-9)
+            every, unit = ("週", "週") if period == "week" else ("個月", "個月")
+            zh += f"\n以每{every} {per:g} 小時計，約需 {spans} {unit}（{total:g} ÷ {per:g}，"
+            zh += f"不足一{every}以一{every}計）。"
+            plural = "s" if spans != 1 else ""
+            en += f"\nAt {per:g} hours a {period}: about {spans} {period}{plural} ({total:g} ÷ {per:g})."
         return Card(zh, en, [TABLE5], native=True)
 
     def certs_by_figure3(self, category: str, type_name: str) -> Card:

@@ -1,0 +1,34 @@
+"""Aims named in a question: each competency type with the 表5 level written after it.
+
+Why a module of its own: 「AI 工具應用進階和 AI 程式語言應用」 names two aims; the decision table (several
+types' least hours at once) and the dialogue (an aim added to the last answer) read them the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from knowledge.catalog import Catalog
+
+# an aim's level may follow a few words after it (「工具應用都要到進階」), up to the next aim or clause
+_UNTIL_NEXT = re.compile(r"[、，,。和跟與及]")
+
+
+def levels_named(text: str, entities: Sequence[Any], cat: Catalog) -> list[tuple[str, str]]:
+    """(type, level) for each type named in `text` (normalised), in order; the level is the one written right
+    after the type's name, else the type's first level."""
+    found: list[tuple[str, str]] = []
+    cursor = 0
+    for e in entities:
+        if e.kind != "type" or e.start < 0:
+            continue
+        at = text.find(e.surface, cursor)
+        if at < 0:
+            continue
+        cursor = at + len(e.surface)
+        ladder = [lv.level for t in cat.rules.types if t.type == e.key for lv in t.levels]
+        after = _UNTIL_NEXT.split(text[cursor : cursor + 7])[0]
+        found.append((e.key, next((lv for lv in ladder if lv in after), ladder[0])))
+    return list(dict.fromkeys(found))
