@@ -451,8 +451,13 @@ ORDINALS |= {str(i + 1): i for i in range(5)}
 CAREER_ASKED = re.compile(r"(發展路徑|職涯|路徑|发展路径|职涯|\bcareer\b|\bpaths?\b)")
 # 「週數」「幾週」 "weeks": the time asked, in a message that may not say how long in so many words
 WEEKS_WORD = re.compile(r"(週數|幾週|幾周|几周|多少週|\bweeks\b)")
+# "instead of programming, …" 「不要程式語言應用，改成…」: an aim taken out as another comes in
+AIM_SWAPPED = re.compile(
+    r"(?:\binstead of\b|\brather than\b|\bin place of\b|不要|不用|拿掉|換掉|去掉|取代)\s*(?P<what>[^,，。.;；]{1,40})"
+)
 # the answers that give a type's level in hours (its 表5 row, or several types' least hours together)
-AIM_RULES = frozenset({"view.type_or_item", "query.fewest_hours_together"})
+AIMS_TOGETHER = "query.fewest_hours_together"
+AIM_RULES = frozenset({"view.type_or_item", AIMS_TOGETHER})
 # 「順便讓他們也達到…」「還想同時拿到…」 "and also reach …": one more aim beside the one just answered
 ALSO_AIM = re.compile(
     r"(順便|也要|也想|也能|同時|一起|另外|還想|還要|再加上|加上|連)[^。?？]{0,10}(達到|達標|拿到|到|具備|有|符合)"
@@ -1613,7 +1618,7 @@ class Dialogue:
         text = self._person_not_meeting(ds, text)
         text = self._with_background(ds, text)
         text = self._titles_for_aim(ds, text)
-        aimed = self._aims_reply(ds, text)
+        aimed = self._aims_reply(ds, text, lang)
         if aimed is not None:
             return [aimed]  # 「順便讓他們也符合 AI 模型訓練，總時數要加嗎」: several aims' least hours at once
         text = self._talent_total(ds, text)
@@ -2739,64 +2744,71 @@ class Dialogue:
         """(type, level) for each type named, the level being 表5's level written right after it, else its first."""
         return levels_named(n, self.reader.entities(n), self.cat)
 
-    def _aim_added(self, ds: DialogueState, text: str) -> str:
+    def _aim_added(self, ds: DialogueState, text: str) -> list[tuple[str, str]] | None:
         """「如果還想順便讓他們達到 AI 程式語言應用呢？」 right after the hours a type's level takes (no one's facts):
-        the least course hours for both aims together — the question asked again with both named."""
+        the aims so far with the one added, for their least course hours together."""
         n = normalise(text)
         topic = ds.topic
         if topic is None or topic.rule not in AIM_RULES or topic.turn < ds.turn - 1 or not topic.levels:
-            return text
-        if not ALSO_AIM.search(n) or not self._from_zero(ds.profile) or self.facts.read(text, True).has_facts:
-            return text
-        added = [x for x in self._levels_named(n) if x[0] not in {t for t, _ in topic.levels}]
-        if not added or {e.kind for e in self.reader.entities(n) if e.start >= 0} - {"type", "item"}:
-            return text
-        aims = [*topic.levels, *added]
-        return self._aims_asked(ds, text, aims, timed=bool(self.facts.duration.search(n) or WEEKS_WORD.search(n)))
-
-    def _aims_reply(self, ds: DialogueState, text: str) -> Reply | None:
-        """An aim added to the least hours just answered, or those aims timed at a pace: the catalog's answer for
-        all of them at once (no one's facts: the hours from zero)."""
-        asked = self._aim_added(ds, text)
-        if asked == text:
-            asked = self._aims_paced(ds, text)
-        if asked == text:
             return None
-        answer = self.advisor.respond(asked)
-        ds.topic = self._topic(answer, ds.topic or Topic()).model_copy(update={"turn": ds.turn})
-        if answer.rule in AIM_RULES:
-            ds.topic.levels = self._levels_named(normalise(asked))
-        return Reply(answer.text)
+        swapped = AIM_SWAPPED.search(n)
+        if not (ALSO_AIM.search(n) or swapped) or not self._from_zero(ds.profile):
+            return None
+        if self.facts.read(text, True).has_facts:
+            return None
+        # ("instead of programming, Advanced in AI Tool Application"「不要程式語言應用，改成工具應用進階」)
+        dropped = {t for t, _ in self._levels_named(swapped.group("what"))} if swapped else set()
+        dropped |= {t for t, _ in topic.levels if swapped and self._area_word_of(t, swapped.group("what"))}
+        named = [x for x in self._levels_named(n) if x[0] not in dropped]
+        kept = [x for x in topic.levels if x[0] not in dropped and x[0] not in {t for t, _ in named}]
+        added = [x for x in named if x not in topic.levels]
+        if not added or {e.kind for e in self.reader.entities(n) if e.start >= 0} - {"type", "item"}:
+            return None
+        return [*kept, *[x for x in named if x[0] in {t for t, _ in topic.levels} and x not in kept], *added]
+
+    def _area_word_of(self, type_name: str, words: str) -> bool:
+        """Whether `words` name a type by its hours area (「程式」 "programming" for AI 程式語言應用)."""
+        return type_name in set(self.situation.types_of_areas([a for _, a, _ in self.facts.areas_named(words)]))
+
+    def _aims_paced(self, ds: DialogueState, text: str) -> list[tuple[str, str]] | None:
+        """「每週排十二小時，幾週可以結訓」 right after the least hours for several aims at once: those aims, timed."""
+        n = normalise(text)
+        topic = ds.topic
+        if topic is None or topic.rule != AIMS_TOGETHER or topic.turn < ds.turn - 1:
+            return None
+        if len(topic.levels) < 2 or self.facts.pace(n) is None or not self._from_zero(ds.profile):
+            return None
+        if self.reader.entities(n) or self.facts.read(text, True).has_facts:
+            return None
+        return list(topic.levels)
+
+    def _aims_reply(self, ds: DialogueState, text: str, lang: Lang) -> Reply | None:
+        """An aim added to the least hours just answered, or those aims timed at a pace: the least course hours for
+        all of them at once, from zero (表5; hours of one area counted once), over the pace when the time is asked."""
+        n = normalise(text)
+        aims = self._aim_added(ds, text)
+        timed = bool(self.facts.duration.search(n) or WEEKS_WORD.search(n))
+        if aims is None:
+            aims, timed = self._aims_paced(ds, text), True
+        if aims is None:
+            return None
+        pace = self.facts.pace(n)
+        said = (pace.hours, pace.period) if pace is not None else ds.pace_said if timed else None
+        card = self.advisor.answerer.fewest_hours_together([t for t, _ in aims], dict(aims), said)
+        if card is None:
+            return None
+        entities = [("type", t, t) for t, _ in aims]
+        ds.topic = Topic(entities=entities, listed=[("type", t) for t, _ in aims], rule=AIMS_TOGETHER, turn=ds.turn)
+        ds.topic.levels = list(aims)
+        answer_lang = self._answer_language(text, lang)
+        body = card.en if answer_lang == "en" else to_simplified(card.zh) if answer_lang == "zh-CN" else card.zh
+        source = "Source: 附件(二) 表5" if answer_lang == "en" else "出處：附件(二) 表5"
+        return Reply(f"{body}\n\n{to_simplified(source) if answer_lang == 'zh-CN' else source}")
 
     @staticmethod
     def _from_zero(profile: StatedProfile) -> bool:
         """No certificate and no hours held (「學員零基礎」 says so; nothing said says the same)."""
         return not profile.certificates and not profile.unnamed and not any(h.hours for h in profile.hours.values())
-
-    def _aims_asked(self, ds: DialogueState, text: str, aims: list[tuple[str, str]], timed: bool) -> str:
-        """The least course hours for several aims at once, asked in so many words (and over the pace said before
-        when the time is asked too)."""
-        pace = self.facts.pace(normalise(text))
-        said = (pace.hours, pace.period) if pace is not None else ds.pace_said if timed else None
-        # (one sentence: the time asked with the hours, so both are one question)
-        if reads_as_english(text):
-            at = f" and how many weeks at {said[0]:g} hours a {PERIOD_EN[said[1]]}" if said else ""
-            return f"Together, the minimum hours by courses for {' and '.join(f'{t} {lv}' for t, lv in aims)}{at}?"
-        at = f"以每{PERIOD_ZH_EVERY[said[1]]} {said[0]:g} 小時計要幾週、" if said else ""
-        asked = f"同時達到{'和'.join(f'{t}{lv}' for t, lv in aims)}，{at}只靠上課最少一共要幾小時？"
-        return to_simplified(asked) if detect_language(text) == "zh-CN" else asked
-
-    def _aims_paced(self, ds: DialogueState, text: str) -> str:
-        """「每週排十二小時，幾週可以結訓」 right after the least hours for several aims at once: those hours timed."""
-        n = normalise(text)
-        topic = ds.topic
-        if topic is None or topic.rule != "query.fewest_hours_together" or topic.turn < ds.turn - 1:
-            return text
-        if len(topic.levels) < 2 or self.facts.pace(n) is None or not self._from_zero(ds.profile):
-            return text
-        if self.reader.entities(n) or self.facts.read(text, True).has_facts:
-            return text
-        return self._aims_asked(ds, text, list(topic.levels), timed=True)
 
     def _role_described(self, ds: DialogueState, text: str) -> str:
         """ "and the CV one?" right after a role: the role of the same table whose titles hold that word."""
@@ -3872,6 +3884,10 @@ class Dialogue:
         n = normalise(text)
         if self.reader.scope_topics(n):
             return None  # 「出事誰要負責」 in a legal question is no comparison of the people
+        if {e.kind for e in self.reader.entities(n) if e.start >= 0} & {"rai", "resource", "resource_all", "industry"}:
+            return None  # 「培訓裡想講負責任使用AI，指引裡提了哪幾個方面」: a subject of its own, not the people
+        if "overview_rai" in self.reader.detect_intents(n):
+            return None
         first = FIRST_PEOPLE.search(n)
         if first:  # 「前兩位誰的…比較高」: the first people named
             count = int(first.group(1)) if first.group(1).isdigit() else chinese_number(first.group(1)) or 0

@@ -108,7 +108,7 @@ NOT_NAMES = frozenset(
     | {"剛剛那", "剛才那", "刚刚那", "刚才那", "剛剛的", "刚刚的", "之前那", "上次那", "前面那"}
 )
 # the last character of a word that goes on the sentence, not of a name (「甲有」「小美說」)
-VERB_ENDS = frozenset("有是說想要也都還只沒在做持考拿上不")
+VERB_ENDS = frozenset("有是說想要也都還只沒在做持考拿上不到就")  # (「學員達到…」: 達到 is what they do, no name)
 MAX_PEOPLE = 20  # a team walked through in one conversation; older people are dropped first
 # A name that opens what is said about someone, with no word introducing it: a nickname (「小美上過…」,
 # 「阿傑沒上什麼課」) or a capitalised Latin name ("Sarah has…", 「Kevin有…」) right before a verb of

@@ -14,6 +14,8 @@ from knowledge.catalog import Catalog
 
 # an aim's level may follow a few words after it (「工具應用都要到進階」), up to the next aim or clause
 _UNTIL_NEXT = re.compile(r"[、，,。和跟與及]")
+_LEVEL_EN = re.compile(r"\b(advanced|beginner|basic|entry)\b")
+_EN_LEVELS = {"advanced": "進階", "beginner": "初階", "basic": "初階", "entry": "初階"}
 
 
 def levels_named(text: str, entities: Sequence[Any], cat: Catalog) -> list[tuple[str, str]]:
@@ -30,5 +32,10 @@ def levels_named(text: str, entities: Sequence[Any], cat: Catalog) -> list[tuple
         cursor = at + len(e.surface)
         ladder = [lv.level for t in cat.rules.types if t.type == e.key for lv in t.levels]
         after = _UNTIL_NEXT.split(text[cursor : cursor + 7])[0]
-        found.append((e.key, next((lv for lv in ladder if lv in after), ladder[0])))
+        level = next((lv for lv in ladder if lv in after), None)
+        # ("reach Advanced in AI Tool Application", "AI Tool Application at the advanced level")
+        english = _LEVEL_EN.search(text[max(0, at - 16) : at]) or _LEVEL_EN.search(text[cursor : cursor + 24])
+        if level is None and english and _EN_LEVELS[english.group(1)] in ladder:
+            level = _EN_LEVELS[english.group(1)]
+        found.append((e.key, level or ladder[0]))
     return list(dict.fromkeys(found))

@@ -551,6 +551,9 @@ def _fewest_certs_together(q: Query) -> list[Card] | None:
     return [card] if card else None
 
 
+WHICH_LISTED = re.compile(r"(哪些|哪幾|有哪|列出|\bwhich\b|\blist\b)")
+
+
 @rule("query.count_certs", 850, QUERY, "how many / which 表6 certifications, overall or by category, issuer, 國內/國際")
 def _count_certs(q: Query) -> list[Card] | None:
     named = [q.views.cat.certification(k) for k in named_certs(q)]
@@ -582,6 +585,8 @@ def _count_certs(q: Query) -> list[Card] | None:
     counting = "count" in q.intents or more_of
     issuers_named = f.issuers or f.excluded_issuers
     filtering = bool(issuers_named and (f.categories or f.scope) or f.scope and ("certs_for" in q.intents or counting))
+    # (「表6 專案類裡有哪些是國內單位辦的」: a category's certificates of one scope, listed)
+    filtering = filtering or bool(f.scope and f.categories and WHICH_LISTED.search(q.u.normalised))
     named_other = set(q.keys) & {"type", "item", "role", "talent"}
     if not (counting or filtering) or named_other and not TABLE6_NAMED.search(q.u.normalised):
         return None
