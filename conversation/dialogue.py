@@ -1049,7 +1049,12 @@ class Dialogue:
             if not any(self.facts.read(p, True).has_facts for p in parts) and not WHO.search(normalise(text)):
                 answers = [self._read_one(ds, p, lang) for p in parts]
                 if all(len(a) == 1 for a in answers):
-                    return [Reply("\n\n".join(a[0].text for a in answers), answers[-1][0].buttons)]
+                    # whose answer each is, first (the one a part is about, even when it names no level)
+                    texts = [
+                        a[0].text if a[0].text.startswith("【") else f"【{name}】\n{a[0].text}"
+                        for name, a in zip(whose, answers, strict=True)
+                    ]
+                    return [Reply("\n\n".join(texts), answers[-1][0].buttons)]
         second_about = (
             len(parts) == 2
             and not ds.flow
@@ -3532,6 +3537,8 @@ class Dialogue:
             return False  # 「倒數第二個差在哪」: a question's words, never a name
         if re.search(r"[課课堂門门各每]", name):
             return False  # 「…做圖的課各上了10小時」: 「課各」 is a course, said of each, no one
+        if re.match(r"(如果|假如|要是|假設|若是|萬一|如果說)", name):
+            return False  # 「如果他只有…」: a supposition's opening, no one
         if name.endswith("的") or re.match(r"(共通|共同|大家|全部|全體|所有|每個|每位|其他|其餘)", name):
             return False  # 「先講共通的：5 個人都上過…」: what everyone shares, no one
         return (
