@@ -355,7 +355,10 @@ SAME_HYPOTHESIS = re.compile(
     # 「那就照剛剛那個計畫，再多排一門 6 小時的課」: the what-if just computed, extended
     r"|照(著)?(剛剛|剛才|上面|前面|這個|那個)(那個|的)?(計畫|規劃|安排|假設)|\b(on top of|with) (that|this) plan\b"
     # 「在這個版本上最少還要再加幾小時」「回到剛剛文書拉到 18h 那個版本」: the version just supposed
-    r"|(這個|那個|剛剛的?|剛才的?)版本|\b(that|this) version\b)"
+    r"|(這個|那個|剛剛的?|剛才的?)版本|\b(that|this) version\b"
+    # 「再加上程式課多上兩小時咧」「就照上面兩個都上完的狀況」: on top of the what-if, or all of them taken
+    r"|^\W*(再加上|再加|另外再|然後再)|照(著)?(上面|前面|剛剛|剛才)[^，。?？]{0,8}(狀況|情況|情形|都上完|都考到)"
+    r"|\b(on top of (that|this|those)|in addition to (that|this))\b)"
 )
 # A question about someone's status: read only when their facts are known and nothing else is asked.
 STATUS = re.compile(

@@ -17,6 +17,7 @@ from typing import Any
 from knowledge.assessment import assess
 from knowledge.catalog import Catalog
 from knowledge.numerals import chinese_hours_as_digits
+from knowledge.planner import Requirement, plan
 from knowledge.profile import parse_profile
 from knowledge.report import gap_lines
 from knowledge.stated_profile import HeldCertificate, StatedHours, StatedProfile
@@ -61,6 +62,12 @@ BRIEF = re.compile(
     r"|\bbriefly\b|\bin short\b|\btl;?dr\b|\bshort answer\b)"
 )
 # the English words for those levels ("Do trainees reach advanced?")
+# 「五種能力都要拿到」「全部能力類型」 "all five types": every type at once
+EVERY_TYPE_ASKED = re.compile(
+    r"(五(種|個|項|類)(能力|能力類型)?[^，。?？]{0,4}(都|全)|全部(的)?能力|所有(的)?能力|每一?(種|項|個)能力(類型)?都"
+    r"|\b(all five|every (competency )?type|all (the )?(competency )?types)\b)"
+)
+HOURS_WORD = re.compile(r"(小時|時數|鐘頭|\bhours?\b)")
 LEVEL_EN = {"advanced": "進階", "basic": "初階", "entry": "初階", "entry-level": "初階", "beginner": "初階"}
 LEVEL_EN_ZH = {"beginner": "初階", "basic": "初階", "entry": "初階", "advanced": "進階"}
 LEVEL_WORDS_EN = re.compile(r"\b(advanced|basic|entry-level|entry|beginner)\b", re.IGNORECASE)
@@ -742,6 +749,34 @@ class SituationAdvisor:
             f"（{hours:g} ÷ {weeks:g}），建議每週排 {rounded:g} 小時。"
         )
 
+    def _all_types_line(self, profile: StatedProfile, pace: Pace | None, lang: str) -> str:
+        """The fewest more course hours that take every type to its highest 表5 level at once (the planner's
+        training-only way; hours of one area count for every rule that sums them), over the pace if one is said."""
+        aims = tuple(Requirement(t.type, t.levels[-1].level) for t in self.cat.rules.types)
+        found = plan(parse_profile(profile.profile_json(), self.cat), (aims,), self.cat)
+        if found.requirements_met:
+            return ""
+        by_courses = [o for o in found.options if o.certificates == 0]
+        if not by_courses:
+            return ""
+        hours = min(o.hours for o in by_courses)
+        tops = "、".join(f"{t.type} {t.levels[-1].level}" for t in self.cat.rules.types if len(t.levels) > 1)
+        if lang == "en":
+            line = f"Every competency type reached ({tops} included), by courses alone: {hours:g} more hours (表5)."
+            if pace is not None:
+                spans = math.ceil(hours / pace.hours - 1e-9)
+                unit = PERIOD_EN[pace.period] + ("s" if spans != 1 else "")
+                line += f" At {pace.hours:g} hours a {PERIOD_EN[pace.period]}: about {spans} {unit}."
+            return line
+        line = f"全部 {len(self.cat.rules.types)} 種能力類型都達到（含 {tops}），只靠上課還要 {hours:g} 小時（表5）。"
+        if pace is not None:
+            spans = math.ceil(hours / pace.hours - 1e-9)
+            line += (
+                f"以每{PERIOD_ZH_EVERY[pace.period]} {pace.hours:g} 小時計，約需 {spans} {PERIOD_ZH[pace.period]}"
+                f"（{hours:g} ÷ {pace.hours:g}）。"
+            )
+        return line
+
     def _pace_line(self, profile: StatedProfile, t: dict[str, Any], pace: Pace, text: str, lang: str) -> str:
         """「每週上 5 小時的影像課，要幾週？」: the hours still missing for the level aimed at, over the pace."""
         level = self.target_level(t, text)
@@ -1260,7 +1295,11 @@ class SituationAdvisor:
                 else "以「證照與時數兩途徑皆需」判定（表5 註明亦可設定為兩途徑皆需）。",
             )
         pace = self.facts.pace(text)
-        if pace is not None and talents:  # 「每週上 4 小時，多久能達到 AI 應用人才？」: the category's hours
+        every = EVERY_TYPE_ASKED.search(normalise(text)) and (pace is not None or HOURS_WORD.search(normalise(text)))
+        if every and (line := self._all_types_line(profile, pace, lang)):
+            # 「五種能力都要拿到還差幾小時？一禮拜三小時要多久」: every type at its top level, by courses
+            first = [line, *first]
+        elif pace is not None and talents:  # 「每週上 4 小時，多久能達到 AI 應用人才？」: the category's hours
             first = [line for c in talents if (line := self._talent_pace_line(profile, c, pace, lang))] + first
         elif pace is not None:  # 「每週可以上 3 小時，要多久？」: how long, first
             first = [line for t in shown[:2] if (line := self._pace_line(profile, t, pace, text, lang))] + first
