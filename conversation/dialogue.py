@@ -1046,8 +1046,16 @@ class Dialogue:
             second = self._read_one(ds, parts[1], lang)
             return [Reply(f"{first[0].text}\n\n{second[0].text}", second[0].buttons or first[0].buttons)]
         known = [n for n in [*ds.people, *([ds.person] if ds.person else [])] if n != people.SELF]
-        whose = [people.mentioned(p, known) for p in parts]
-        if len(parts) >= 2 and all(whose) and len(set(whose)) == len(parts) and not ds.flow:
+        # (each question opening on its person: 「A 君要到…？B 君最少…？」, not 「美惠為什麼不算？她證照比阿凱還多欸」)
+        whose = [
+            name
+            if (name := people.mentioned(p, known))
+            and re.match(rf"\W*(那|那麼|而|至於|然後|再來)?\s*{re.escape(name)}", p)
+            else None
+            for p in parts
+        ]
+        asks_each = all(QUESTION_MARKERS.search(normalise(p)) for p in parts)
+        if len(parts) >= 2 and all(whose) and len(set(whose)) == len(parts) and asks_each and not ds.flow:
             # 「A 君要到開發人才，最少還要幾張證照？B 君最少還要上幾小時？」: each question about its own person
             if not any(self.facts.read(p, True).has_facts for p in parts) and not WHO.search(normalise(text)):
                 answers = [self._read_one(ds, p, lang) for p in parts]
@@ -3540,7 +3548,7 @@ class Dialogue:
             return False  # 「倒數第二個差在哪」: a question's words, never a name
         if re.search(r"[課课堂門门各每]", name):
             return False  # 「…做圖的課各上了10小時」: 「課各」 is a course, said of each, no one
-        if re.match(r"(如果|假如|要是|假設|若是|萬一|如果說)", name):
+        if re.match(r"(如果|假如|要是|假設|若是|萬一|如果說|一樣|一样|同樣|同样|照樣|照样|還是|还是|就是)", name):
             return False  # 「如果他只有…」: a supposition's opening, no one
         if name.endswith("的") or re.match(r"(共通|共同|大家|全部|全體|所有|每個|每位|其他|其餘)", name):
             return False  # 「先講共通的：5 個人都上過…」: what everyone shares, no one
@@ -3838,6 +3846,8 @@ class Dialogue:
         like_me = re.search(
             r"(像我這樣|像我这样|像我這種|我這種|適合我|适合我|\b(someone like me|people like me|fit me|suit me)\b)", n
         )
+        # (「表8 裡哪些職稱適合我這種背景」: the background's titles, as the catalog gives them)
+        like_me = like_me and not re.search(r"(背景|表\s*[89]|table [89]|background)", n)
         single = (
             len(asked) == 1 and bool(like_me) and bool(self.situation.result_of(team[asked[0]])["talent_categories"])
         )

@@ -67,6 +67,8 @@ EVERY_TYPE_ASKED = re.compile(
     r"(五(種|個|項|類)(能力|能力類型)?[^，。?？]{0,4}(都|全)|全部(的)?能力|所有(的)?能力|每一?(種|項|個)能力(類型)?都"
     r"|\b(all five|every (competency )?type|all (the )?(competency )?types)\b)"
 )
+# 「那兩項呢」「這兩個」 "those two": the things just named, pointed at together
+THOSE_NAMED = re.compile(r"(那|這|这)(兩|两|二|幾|几)(項|个|個|種|种|樣)|\b(those|these|both|the two)\b")
 HOURS_WORD = re.compile(r"(小時|時數|鐘頭|\bhours?\b)")
 LEVEL_EN = {"advanced": "進階", "basic": "初階", "entry": "初階", "entry-level": "初階", "beginner": "初階"}
 LEVEL_EN_ZH = {"beginner": "初階", "basic": "初階", "entry": "初階", "advanced": "進階"}
@@ -232,6 +234,10 @@ class SituationAdvisor:
                 c for c in CLAUSE_SPLIT.split(self.certificates_unnamed(text)) if c.strip() and not re.search(r"\d", c)
             ]
             types = [e.key for c in plain for e in self.reader.entities(c) if e.kind == "type"]
+        if not types and not talents and any(THOSE_NAMED.search(c) for c in asking):
+            # 「模型訓練二十小時，服務開發十五小時。開發那兩項呢？」: the types the facts just stated name
+            types = [e.key for e in self.reader.entities(text) if e.kind == "type"]
+            types += [t for t in self.facts.types_named(text) if t not in types]
         return list(dict.fromkeys(types)), list(dict.fromkeys(talents))
 
     @staticmethod

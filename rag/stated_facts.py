@@ -646,6 +646,16 @@ class FactReader:
                 if at > 0 and INSTEAD_OF.search(text[max(0, at - 14) : at]) and e.key not in ex.negated:
                     ex.negated.append(e.key)
         ex.certificates = [c for c in ex.certificates if c not in ex.negated]  # taken back, not held
+        if ex.certificates:
+            # 「但我其實沒有辦公室那張啦」: a certificate said not to be held, wherever it is named
+            denied = [
+                e.key
+                for e in self.reader.entities(text)
+                if e.kind == "cert" and (at := text.find(e.surface)) > 0 and NEGATED.search(text[max(0, at - 14) : at])
+            ]
+            held_too = [k for k in denied if text.count(self._surface_of(k, text)) > 1]
+            ex.certificates = [c for c in ex.certificates if c not in denied or c in held_too]
+            ex.negated += [k for k in denied if k not in ex.negated and k not in held_too]
         if REPORTED.search(text) and not SELF_HOLDS.search(text):
             ex.certificates = []  # 「我同事說他考的是 900」: someone else's claim, reported, is not the user's fact
         if ex.hours and INSTEAD.search(text):
@@ -656,6 +666,10 @@ class FactReader:
             # "through training hours only, no certs — what's the minimum?": the route asked about, no fact
             ex.no_certificates = False
         return ex
+
+    def _surface_of(self, cert_id: str, text: str) -> str:
+        """The words a certificate is named by in `text` (its first mention)."""
+        return next((e.surface for e in self.reader.entities(text) if e.kind == "cert" and e.key == cert_id), "\0")
 
     def _fact_then_supposition(self, text: str, continuing: bool) -> Extracted | None:
         """Facts in plain sentences and a supposition in another (「…現在算哪一級？如果我補 18 小時呢？」):
@@ -879,8 +893,7 @@ class FactReader:
             for m in self.hours_re.finditer(text)
             if (v := _number(m.group("n"))) is not None
             and not DENIED_HAVING.search(text[max(0, m.start() - 24) : m.start()])
-            # (「那16小時還沒上」: hours said before, pointed at and not taken, are no fact)
-            and not re.search(r"(這|那|这|these|those)\s*$", text[max(0, m.start() - 3) : m.start()])
+            # (「那16小時還沒上」: hours said not taken are no fact)
             and not re.search(r"^[^，。,?？]{0,4}(還沒|还没|沒上|没上|尚未|not yet)", text[m.end() : m.end() + 10])
         ]
         return [(area, values[0])] if len(values) == 1 else []
