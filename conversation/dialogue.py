@@ -557,7 +557,8 @@ LEVEL_NAMED = re.compile(r"(等級|級別|程度|哪一?級|幾級|具備|初階
 TALENT_MET = re.compile(r"(符合|達到|達標|算是|\bmeets?\b|\bqualif)")
 # 「兩位同事」「各自」"each of them": one question asked of every person a message describes
 EACH = re.compile(
-    r"((?<!第)(?<!前)(?:兩位|兩個人|三位|幾位)|各自|各是|各算|各屬|各歸|分屬|分別|每位|每個人|他們"
+    r"((?<!第)(?<!前)(?:兩位|兩個人|三位|幾位)|各自|各是|各算|各屬|各歸|分屬|分別|每位|每個人|他們|我們各|我們倆|我們兩"
+    r"|各在|各到|各差|各缺|各還"
     r"|\bboth\b|\beach\b|\bthe two\b)"
 )
 # how an answer about someone's stated facts begins (rag/situation.py's echo)
@@ -3322,6 +3323,8 @@ class Dialogue:
         if name is None and people.SELF in ds.people and ds.person not in (None, people.SELF):
             if people.SELF_SUBJECT.search(text) and people.introduced(text, self.reader.known_latin) is None:
                 return self._become(ds, people.SELF)  # 「我每週上 2 小時…幾週能追上？」: the user of themselves
+        if name is None and ds.person == people.SELF and len(known) == 1 and people.THIRD_SUBJECT.search(text):
+            return self._become(ds, known[0])  # 「那她的程式語言應用還要多少」 after the user's own: the other one
         introduces = people.introduced(text, self.reader.known_latin, self._may_be_name) is not None
         if name is None and not introduces and ds.person not in (None, people.SELF) and self._own_facts_now(ds, text):
             # 「那我呢？我有 iPAS 初級，素養課上過 11 小時」 after a colleague's result: the user's own facts

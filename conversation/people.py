@@ -267,6 +267,12 @@ SELF_SUBJECT = re.compile(
     r"|^\W*(?:and |so |ok,? |if |what if )?I(?:'m| am| will| would| can| could| take| study| do| get| add)\b",
     re.IGNORECASE,
 )
+# 「那她的程式語言應用還要多少」 "and her?": the other one talked about, as the subject, after the user's own result
+THIRD_SUBJECT = re.compile(
+    r"^\W*(?:那|那麼|那么|而|至於|至于|換|换)?\s*(?:她|他)(?!們|们)"
+    r"|^\W*(?:and |what about |how about )?(?:she|he|her|him)\b",
+    re.IGNORECASE,
+)
 # 「我同事只有 X 一張」「我朋友上過…」: someone unnamed, with facts of their own
 UNNAMED_OTHER = re.compile(
     r"(?:我|我的|我們)(?P<who>同事|朋友|主管|部屬|下屬|學員|員工|同學|老闆|組員|學長|學姐|學弟|學妹|室友|合夥人|共同創辦人)"
@@ -384,6 +390,12 @@ def introductions(text: str, known_words: frozenset[str] | set[str] = frozenset(
                 found.append((m.start(), _as_self(name)))
     # 「AI工具課時數：我 文書18；阿強 文書10…」: the user as one item of a list of people
     found += [(m.start("me") if m.group("me") else m.start("me2"), SELF) for m in SELF_LISTED.finditer(text)]
+    # 「我跟我老婆…。我：素養十小時…。她：素養二十小時…」: the other one labelled by a pronoun, named by who
+    # they are to the user when the message says so
+    if found:
+        relation = RELATION.search(text)
+        for m in PRONOUN_LABEL.finditer(text):
+            found.append((m.start("p"), relation.group("who") if relation else m.group("p")))
     # 「五個人：阿明有 X，小芳有 Y，志豪有 Z，佩君有 W」: three or more items of one list, each a two- or
     # three-character word then 「有」, name people even without a colon or a nickname
     items = [(m.start("name"), m.group("name")) for m in LIST_ITEM.finditer(text)]
@@ -399,7 +411,11 @@ def introductions(text: str, known_words: frozenset[str] | set[str] = frozenset(
 
 SELF_LISTED = re.compile(
     r"(?<=[：:；;])\s*(?P<me>我)\s*(?=[：:]?\s*[^，,。；;\d我]{1,8}\d)"
-    r"|(?<=[。.!！?？\n])\s*(?P<me2>我)\s*(?=[：:]\s*[^，,。；;\d我]{1,8}\d)"  # 「…。我：素養 18 小時、…；阿凱：…」
+    r"|(?<=[。.!！?？\n])\s*(?P<me2>我)\s*(?=[：:]\s*[^，,。；;\d我]{1,8}(?:\d|[一二兩三四五六七八九十]+\s*個?\s*小時))"
+)
+PRONOUN_LABEL = re.compile(r"(?:^|(?<=[。.!！?？\n；;]))\s*(?P<p>她|他)\s*[：:](?=\s*\S)")
+RELATION = re.compile(
+    r"(?:我|我的)(?:跟|和|與)?(?:我的?)?(?P<who>老婆|老公|太太|先生|女友|男友|女朋友|男朋友|妹妹|弟弟|哥哥|姊姊|姐姐|媽媽|爸爸|室友)"
 )
 LIST_ITEM = re.compile(
     r"(?:^|(?<=[，,、；;：:]))\s*(?P<name>(?![我你他她這那这有是的也都在另其])[\u4e00-\u9fff]{2,3}?)"
