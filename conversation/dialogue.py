@@ -1046,6 +1046,14 @@ class Dialogue:
             first = self._read_one(ds, parts[0], lang)
             second = self._read_one(ds, parts[1], lang)
             return [Reply(f"{first[0].text}\n\n{second[0].text}", second[0].buttons or first[0].buttons)]
+        paces = [self.facts.pace(p) for p in parts]
+        if len(parts) == 2 and all(paces) and not ds.flow and not ds.profile.is_empty():
+            # "If I add 3 hours of automation a week, how many weeks until Advanced? And if I take 4 hours a week of
+            # programming, how long until…?": two paces, each timed on its own
+            if all(self.facts.duration.search(normalise(p)) for p in parts):
+                answers = [self._read_one(ds, p, lang) for p in parts]
+                if all(len(a) == 1 for a in answers):
+                    return [Reply("\n\n".join(a[0].text for a in answers), answers[-1][0].buttons)]
         known = [n for n in [*ds.people, *([ds.person] if ds.person else [])] if n != people.SELF]
         # (each question opening on its person: 「A 君要到…？B 君最少…？」, not 「美惠為什麼不算？她證照比阿凱還多欸」)
         whose = [
@@ -1639,6 +1647,7 @@ class Dialogue:
         if aimed is not None:
             return [aimed]  # 「順便讓他們也符合 AI 模型訓練，總時數要加嗎」: several aims' least hours at once
         text = self._talent_total(ds, text)
+        text = self._what_if_amount_corrected(ds, text)
         text = self._same_pace(ds, text)
         text = self._pace_changed(ds, text)
         text = self._level_kept(ds, text)
@@ -2517,6 +2526,31 @@ class Dialogue:
             return f"{text} (to {level})"
         return f"{text}（到{to_simplified(level) if detect_language(text) == 'zh-CN' else level}）"
 
+    def _what_if_amount_corrected(self, ds: DialogueState, text: str) -> str:
+        """「不對，是再上六小時而已，不是十小時」 right after a what-if that added hours to one area: the same what-if
+        with the amount corrected (asked again from the facts held), not a stated fact."""
+        if ds.hypothesis is None:
+            return text
+        ex = self.facts.read(text, True)
+        if not (ex.correction and ex.adds and len(ex.unassigned_hours) == 1) or ex.hours or ex.certificates:
+            return text
+        before, after = ds.profile.hours, ds.hypothesis.hours
+        grown = [
+            (area, after[area].hours - (before[area].hours if area in before else 0.0))
+            for area in after
+            if after[area].hours > (before[area].hours if area in before else 0.0)
+        ]
+        if len(grown) != 1:
+            return text
+        area, _ = grown[0]
+        value = ex.unassigned_hours[0]
+        label = self.situation.area_label(area)
+        ds.hypothesis = None
+        if reads_as_english(text):
+            return f"What if I add {value:g} more hours of {label}?"
+        asked = f"如果{label}再多上 {value:g} 小時呢？"
+        return to_simplified(asked) if detect_language(text) == "zh-CN" else asked
+
     def _pace_changed(self, ds: DialogueState, text: str) -> str:
         """「那一週改成八小時呢」 "what if I do 6 a week instead?" right after a time at a pace: the same aim (the
         types that answer was about, and the level it was toward) timed at the new pace."""
@@ -3350,7 +3384,8 @@ class Dialogue:
                 ds.profile, ds.person, ds.hypothesis = StatedProfile(), name, None
                 ds.named = [*ds.named, name][-people.MAX_PEOPLE :]
                 return True
-        if name is None and ds.person and ds.people and SINGULAR.search(normalise(text)):
+        named_subject = {e.kind for e in self.reader.entities(normalise(text)) if e.start >= 0} & {"role", "archetype"}
+        if name is None and ds.person and ds.people and SINGULAR.search(normalise(text)) and not named_subject:
             name = self._holder_of_described(ds, text)  # 「另一位的 TQC 那張」: whoever holds a TQC one
         other = people.OTHER_PERSON.search(text)
         if other and ds.person and len(known) == 2 and (name is None or 0 <= text.find(name) < other.start()):
@@ -3680,7 +3715,9 @@ class Dialogue:
         spans = [
             (at, name)
             for at, name in people.introductions(text, self.reader.known_latin)
-            if name == people.SELF or self._may_be_name(name)
+            if name == people.SELF
+            or self._may_be_name(name)
+            or re.match(rf"{re.escape(name)}\s+(?:only |also |just )?(?:has|holds|had|took|did|completed)\b", text[at:])
         ]
         if len({name for _, name in spans}) < 2:
             return text, []

@@ -386,7 +386,11 @@ def introductions(text: str, known_words: frozenset[str] | set[str] = frozenset(
             latin = bool(name and re.fullmatch(r"[A-Za-z]{2,}", name))  # a label (A, B) is no word
             if name and re.fullmatch(r"[\u4e00-\u9fff]{2,3}", name) and name[-1] in VERB_ENDS:
                 continue
-            if name and name not in NOT_NAMES and not (latin and name.lower() in known_words):
+            # ("Dev has no certs": a capitalised word that holds something is someone, whatever else it spells)
+            holds = latin and re.match(
+                r"\s+(?:only |also |just )?(?:has|holds|had|took|did|completed|earned|passed)\b", text[m.end() :]
+            )
+            if name and name not in NOT_NAMES and not (latin and name.lower() in known_words and not holds):
                 found.append((m.start(), _as_self(name)))
     # 「AI工具課時數：我 文書18；阿強 文書10…」: the user as one item of a list of people
     found += [(m.start("me") if m.group("me") else m.start("me2"), SELF) for m in SELF_LISTED.finditer(text)]

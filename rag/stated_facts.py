@@ -91,6 +91,9 @@ EN_CATEGORY = {"literacy": "素養類", "tool": "工具類", "project": "專案�
 DENIED_HAVING = re.compile(
     r"\b(doesn't|does not|don't|do not|didn't|did not|never|hasn't|haven't)\s+"
     r"(have|has|had|reach|reached|hit|get|got)\s*$"
+    # ("neither tool alone got to 30 hrs" 「沒有一項到 30 小時」: a threshold no one had)
+    r"|\b(neither|none|no single|not one)\b[^.?!]{0,30}\b(got|reached|hit|had|has|came) (to|up to)?\s*$"
+    r"|(沒有一項|沒有任何一項|都沒有|都不到|沒一項)[^，。?？]{0,6}(到|達到|超過|有)\s*$"
 )
 NEAR = 24  # characters between a holding phrase and the certificate it holds
 EACH = re.compile(r"(各|分別|每一?(項|種|個)|\beach\b|\bboth\b)")
@@ -892,7 +895,7 @@ class FactReader:
             v
             for m in self.hours_re.finditer(text)
             if (v := _number(m.group("n"))) is not None
-            and not DENIED_HAVING.search(text[max(0, m.start() - 24) : m.start()])
+            and not DENIED_HAVING.search(text[max(0, m.start() - 40) : m.start()])
             # (「那16小時還沒上」: hours said not taken are no fact)
             and not re.search(r"^[^，。,?？]{0,4}(還沒|还没|沒上|没上|尚未|not yet)", text[m.end() : m.end() + 10])
         ]
@@ -1198,7 +1201,7 @@ class FactReader:
                 value = _number(raw)
                 if value is None or COMPARED.search(clause[max(0, pos - 4) : pos]):
                     continue  # 「文書都超過 18 小時了」 compares with the threshold; it states no hours
-                if DENIED_HAVING.search(clause[max(0, pos - 24) : pos]):
+                if DENIED_HAVING.search(clause[max(0, pos - 40) : pos]):
                     continue  # "Cara doesn't have 18h in any single tool": a threshold not had, no hours
                 if NOT_AREA.search(clause[max(0, pos - 4) : pos]) and len(numbers) > 1:
                     continue  # 「其實是4hr不是6hr」: the number denied is the one being corrected
