@@ -3472,6 +3472,9 @@ class Dialogue:
         they = ISSUER_PRONOUN.search(n)
         # (not "…20 h of ChatGPT courses. Where does that put them?": people with facts, not the issuer)
         about_certs = re.search(r"類|張|證照|認證|cert|exam", n) and not re.search(r"\d", n)
+        # ("Staff A holds X. Staff B holds Y. How do they compare?": people with facts are who 'they' are)
+        if they and self.facts.read(text, continuing=True).has_facts:
+            they = None
         if they and about_certs and len(set(talked)) == 1 and ds.person is None and not ds.people:
             # 「專案類有他們的嗎？」 right after 資策會's certificates: the issuer talked about, with no one else
             return n[: they.start()] + talked[0] + n[they.end() :]

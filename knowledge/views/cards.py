@@ -246,7 +246,9 @@ class CatalogCards:
                 if texts:
                     total_zh, total_en = self._hours_total(lv.rules) if route == "training" else ("", "")
                     zh.append(f"• {lv.level}・{route_zh[route]}：{'；或 '.join(texts)}{total_zh}")
-                    en.append(f"• {lv.level} by {route_en[route]}: {' ; or '.join(texts)}{total_en}")
+                    # (表5's words, then our English gloss of them: "AI literacy 18 hours; …")
+                    glossed = [f"{r.text} ({r.text_en})" for r in lv.rules if r.route == route]
+                    en.append(f"• {lv.level} by {route_en[route]}: {' ; or '.join(glossed)}{total_en}")
         if rules.note:  # 表5's own note under the row (what 「AI 程式應用」 means: not syntax drills)
             zh.append(f"表5 {rules.note}")
             en.append(f"表5's note: {rules.note}")
