@@ -41,7 +41,7 @@ from knowledge.planner import training_areas
 from knowledge.profile import parse_profile
 from knowledge.stated_profile import HeldCertificate, StatedProfile, UnnamedCertificates
 from knowledge.views.queries import CatalogQueries
-from rag.aims import levels_named
+from rag.aims import levels_named, top_targets
 from rag.chain import split_questions
 from rag.lexical import EN_STOPWORDS
 from rag.own_work import APPLICATION, ASKS_ITEM, ASPIRE, SELF_WORK, RoleReader, read_work
@@ -460,6 +460,12 @@ AIM_SWAPPED = re.compile(
 )
 # the answers that give a type's level in hours (its 表5 row, or several types' least hours together)
 AIMS_TOGETHER = "query.fewest_hours_together"
+CERTS_TOGETHER = "query.fewest_certs_together"
+# 「五種能力都要」 "all five": every type aimed at
+EVERY_TYPE_NAMED = re.compile(
+    r"(五(個|種|項)|全部|所有|每一?(個|種|項))[^，。?？]{0,6}(能力類型|能力|類型)"
+    r"|\b(all five|every type|all (the )?types)\b"
+)
 AIM_RULES = frozenset({"view.type_or_item", AIMS_TOGETHER})
 # 「順便讓他們也達到…」「還想同時拿到…」 "and also reach …": one more aim beside the one just answered
 ALSO_AIM = re.compile(
@@ -2787,6 +2793,10 @@ class Dialogue:
             return text
         if ds.topic is not None and ds.topic.turn < ds.turn - 2:
             return text  # (results answered last leave no topic: their types are what was talked about)
+        # (「以她現在的狀況，有哪些職稱適合她」: the category her facts meet, when they meet one)
+        met = self.situation.result_of(ds.profile)["talent_categories"] if not ds.profile.is_empty() else []
+        if len(met) == 1 and re.search(r"(現在|目前|這樣|狀況|適合(她|他|我)|\b(now|currently|fit (me|her|him))\b)", n):
+            return f"{met[0]}：{text}"
         owners = [c.name for c in self.cat.talent.categories if set(ds.situation_types) & set(c.competency_types)]
         # (a developer type talked about names AI 開發人才, whose types come last)
         return f"{owners[-1]}：{text}" if owners else text
@@ -2821,6 +2831,19 @@ class Dialogue:
         """Whether `words` name a type by its hours area (「程式」 "programming" for AI 程式語言應用)."""
         return type_name in set(self.situation.types_of_areas([a for _, a, _ in self.facts.areas_named(words)]))
 
+    def _aims_by_courses(self, ds: DialogueState, text: str) -> list[tuple[str, str]] | None:
+        """ "and if I go hours-only, what's the minimum total?" right after the fewest certificates for several aims:
+        the same aims by courses alone."""
+        n = normalise(text)
+        topic = ds.topic
+        if topic is None or topic.rule != CERTS_TOGETHER or topic.turn < ds.turn - 1 or not topic.levels:
+            return None
+        if self.facts.route(text) != "training" and not re.search(r"(只靠上課|只上課|上課的話|時數|\bhours\b)", n):
+            return None
+        if self.reader.entities(n) or self.facts.read(text, True).has_facts:
+            return None
+        return list(topic.levels)
+
     def _aims_paced(self, ds: DialogueState, text: str) -> list[tuple[str, str]] | None:
         """「每週排十二小時，幾週可以結訓」 right after the least hours for several aims at once: those aims, timed."""
         n = normalise(text)
@@ -2839,6 +2862,8 @@ class Dialogue:
         n = normalise(text)
         aims = self._aim_added(ds, text)
         timed = bool(self.facts.duration.search(n) or WEEKS_WORD.search(n))
+        if aims is None:
+            aims = self._aims_by_courses(ds, text)
         if aims is None:
             aims, timed = self._aims_paced(ds, text), True
         if aims is None:
@@ -4620,6 +4645,11 @@ class Dialogue:
         ds.topic = self._topic(answer, topic, selection=by_ordinal, picked=picked).model_copy(update={"turn": ds.turn})
         if answer.rule in AIM_RULES:
             ds.topic.levels = self._levels_named(normalise(resolved))
+        elif answer.rule == CERTS_TOGETHER:  # (every type, or those named, at the level the question aims at)
+            named = [t for t, _ in self._levels_named(normalise(resolved))]
+            every = EVERY_TYPE_NAMED.search(normalise(resolved))
+            types = [r.type for r in self.cat.rules.types] if every or not named else named
+            ds.topic.levels = top_targets(normalise(resolved), types, self.cat)
         if answer.rule == "view.category_of_described_exam":
             # the exam described is remembered by its 表3 category: 「第一張考過的人」 later supposes it held
             placed = [e[1] for e in (answer.context or {}).get("entities", []) if e[0] == "cert_category"]

@@ -39,3 +39,14 @@ def levels_named(text: str, entities: Sequence[Any], cat: Catalog) -> list[tuple
             level = _EN_LEVELS[english.group(1)]
         found.append((e.key, level or ladder[0]))
     return list(dict.fromkeys(found))
+
+
+def top_targets(text: str, types: Sequence[str], cat: Catalog) -> list[tuple[str, str]]:
+    """Each type at its first level, or at 進階 where the text asks for advanced (「含工具應用進階」 "incl.
+    Advanced for tool application") and the type has it."""
+    advanced = re.search(r"進階|\badvanced\b", text) and not re.search(r"初階(就好|即可|就行|就可以)", text)
+    targets = []
+    for name in types:
+        levels = [lv.level for r in cat.rules.types if r.type == name for lv in r.levels]
+        targets.append((name, levels[-1] if advanced and "進階" in levels else levels[0]))
+    return targets

@@ -15,7 +15,7 @@ from dataclasses import replace
 from knowledge.models import TOOL_CATEGORY, CompetencyType, Dimension, Role
 from knowledge.views.cards import TABLE6, Card
 from knowledge.views.queries import CertFilter
-from rag.aims import levels_named
+from rag.aims import levels_named, top_targets
 from rag.own_work import (
     ASKS_ITEM,
     ASPIRE,
@@ -518,9 +518,13 @@ def _fewest_hours_together(q: Query) -> list[Card] | None:
 
 
 # 「只用證照把五個能力類型全部達標，最少要考幾張」: the fewest certificates for several types at once
-CERTS_ONLY = re.compile(r"(只想?(用|靠|考)|光靠|單靠|全部用|都用|純靠)\s*(證照|認證)|\b(only|just) (by )?certific\w*\b")
+CERTS_ONLY = re.compile(
+    r"(只想?(用|靠|考)|光靠|單靠|全部用|都用|純靠)\s*(證照|認證)|\b(only|just) (by )?certific\w*\b"
+    r"|\bas few (certs?|certificates?|certifications?|exams?) as possible\b"
+)
 FEWEST_CERTS = re.compile(
     r"(最少|至少|最快)[^，。?？]{0,10}(幾張|多少張|考幾)|(幾張|多少張)[^，。?？]{0,6}(最少|就夠)|\bfewest\b|\bminimum\b"
+    r"|\bas few\b"
 )
 EVERY_TYPE = re.compile(
     r"(五(個|種|項)|全部|所有|每一?(個|種|項))[^，。?？]{0,6}(能力類型|能力|類型)?"
@@ -542,12 +546,7 @@ def _fewest_certs_together(q: Query) -> list[Card] | None:
     types = [r.type for r in cat.rules.types] if EVERY_TYPE.search(text) else q.keys.get("type", [])
     if not types:
         return None
-    advanced = re.search(r"進階|\badvanced\b", text) and not re.search(r"初階(就好|即可|就行|就可以)", text)
-    targets = []
-    for name in types:
-        levels = [lv.level for r in cat.rules.types if r.type == name for lv in r.levels]
-        targets.append((name, levels[-1] if advanced and "進階" in levels else levels[0]))
-    card = q.views.fewest_certs_together(targets)
+    card = q.views.fewest_certs_together(top_targets(text, types, cat))
     return [card] if card else None
 
 
@@ -2069,6 +2068,8 @@ def _resources(q: Query) -> list[Card] | None:
         # (「…想學怎麼用 AI 出考題。這份指引有推薦什麼學習教材嗎？」: the materials asked in so many words; a
         # passage about the scene set before does not answer it)
         asked = any(e.kind == "resource_all" for e in q.reader.entities(asked_clause(q.u.normalised)))
+        # (「課程教材的話，指引有推薦哪些可以用？」: the materials set up as the topic, the recommendation asked)
+        asked = asked or bool(RECOMMENDED.search(asked_clause(q.u.normalised)))
         return [replace(v.resources_compared(), native=True) if asked else v.resources_compared()]
     if "resource" in keys:
         # "which learning material fits a company-wide training on literacy + tools?": a choice between the
@@ -2081,6 +2082,7 @@ def _resources(q: Query) -> list[Card] | None:
     return None
 
 
+RECOMMENDED = re.compile(r"(推薦|建議|可以用|能用|有哪些|\brecommend|\bsuggest)")
 # a material named by its own name (「好好用」「公版」 "Use AI Well"), not by a word of its subject
 MATERIAL_NAMED = re.compile(r"(好好用|公版|賦能|\buse ai well\b|\bempower)", re.IGNORECASE)
 WHICH_MATERIAL = re.compile(

@@ -69,6 +69,10 @@ EVERY_TYPE_ASKED = re.compile(
 )
 # 「那兩項呢」「這兩個」 "those two": the things just named, pointed at together
 THOSE_NAMED = re.compile(r"(那|這|这)(兩|两|二|幾|几)(項|个|個|種|种|樣)|\b(those|these|both|the two)\b")
+# 「每人最少多少小時」「至少要上幾小時」 "the minimum hours": the fewest course hours asked
+LEAST_HOURS = re.compile(
+    r"(最少|至少|最低)[^，。?？]{0,8}(多少|幾)\s*(個)?\s*(小時|時數|鐘頭)|\b(minimum|fewest|least)\b[^?]{0,20}\bhours\b"
+)
 HOURS_WORD = re.compile(r"(小時|時數|鐘頭|\bhours?\b)")
 LEVEL_EN = {"advanced": "進階", "basic": "初階", "entry": "初階", "entry-level": "初階", "beginner": "初階"}
 LEVEL_EN_ZH = {"beginner": "初階", "basic": "初階", "entry": "初階", "advanced": "進階"}
@@ -755,6 +759,15 @@ class SituationAdvisor:
             f"（{hours:g} ÷ {weeks:g}），建議每週排 {rounded:g} 小時。"
         )
 
+    def _talent_hours_line(self, profile: StatedProfile, talent: str, lang: str) -> str:
+        """The fewest more course hours that meet a talent category's 表5 summary rule from these facts."""
+        hours = self.hours_to_talent(profile, talent)
+        if not hours:
+            return ""
+        if lang == "en":
+            return f"By courses alone, {talent} needs at least {hours:g} more hours (表5 summary rule)."
+        return f"只靠上課，要達到 {talent} 至少還要 {hours:g} 小時（表5 人才類別判定）。"
+
     def _all_types_line(self, profile: StatedProfile, pace: Pace | None, lang: str) -> str:
         """The fewest more course hours that take every type to its highest 表5 level at once (the planner's
         training-only way; hours of one area count for every rule that sums them), over the pace if one is said."""
@@ -1305,10 +1318,15 @@ class SituationAdvisor:
         if every and (line := self._all_types_line(profile, pace, lang)):
             # 「五種能力都要拿到還差幾小時？一禮拜三小時要多久」: every type at its top level, by courses
             first = [line, *first]
+        elif pace is None and talents and LEAST_HOURS.search(normalise(text)):
+            # 「想讓每個人都達到 AI 應用人才，走上課路線每人最少多少小時？」: the category's fewest course hours
+            first = [line for c in talents if (line := self._talent_hours_line(profile, c, lang))] + first
         elif pace is not None and talents:  # 「每週上 4 小時，多久能達到 AI 應用人才？」: the category's hours
             first = [line for c in talents if (line := self._talent_pace_line(profile, c, pace, lang))] + first
         elif pace is not None:  # 「每週可以上 3 小時，要多久？」: how long, first
-            first = [line for t in shown[:2] if (line := self._pace_line(profile, t, pace, text, lang))] + first
+            # ("at 7h a week?" after what is left: the types not at their top yet, not those already there)
+            open_ = [t for t in shown if self.level_rank(t["type"], t["level"]) < self._top(t["type"])] or shown
+            first = [line for t in open_[:2] if (line := self._pace_line(profile, t, pace, text, lang))] + first
         elif (weeks := self.facts.deadline_weeks(text)) is not None and (talents or len(shown) <= 2):
             # 「兩個月內靠上課達到 AI 程式語言應用，每週大概要上幾小時？」: the hours still needed over the weeks
             lines = [self._deadline_line(profile, c, None, weeks, text, lang) for c in talents]

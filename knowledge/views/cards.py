@@ -649,7 +649,7 @@ class CatalogCards:
         if any(name == TOOL_CATEGORY and n >= 2 for name, n in parts):
             zh += "工具類需為不同工具領域（非同類工具）。"
         wanted_en = ", ".join(f"{t} {lv}" for t, lv in targets)
-        en = f"By certificates alone, {wanted_en} need at least {total}: {split_en} (表5)."
+        en = f"By certificates alone, {wanted_en} need at least {total} certificates in total: {split_en} (表5)."
         lines = []
         for r in self.cat.rules.types:
             lv = next((lv for t, lv in targets if t == r.type), None)
