@@ -781,7 +781,7 @@ HOURS_TIMED = re.compile(
     r"|(?:要求|規定|規範)[^，。?？]{0,8}?(?P<n5>\d+(?:\.\d+)?|[一二兩三四五六七八九十]+)\s*(?:個)?\s*(?:小時|鐘頭)"
     r"(?=[^。?？]*(?:每|一)\s*(?:週|周|星期|禮拜|個?月)[^。?？]*(?:幾|多久))"
     # 「這 12 小時如果每週排 3 小時呢」: hours pointed at, then the pace they are spread over
-    r"|(?:這|那|these|those)\s*(?P<n3>\d+(?:\.\d+)?)\s*(?:個)?\s*(?:小時|鐘頭|hours?)"
+    r"|(?:這|那|these|those)\s*(?P<n3>\d+(?:\.\d+)?|[一二兩三四五六七八九十]+)\s*(?:個)?\s*(?:小時|鐘頭|hours?)"
     r"(?=[^。?？]*(?:每|一)\s*(?:週|周|星期|禮拜|個?月)|[^.?]*\b(?:a|per) (?:week|month)\b)"
 )
 # an exam described in the message itself (「另一張是要考生現場…」「第二張考的是…」 "the other exam has candidates…")

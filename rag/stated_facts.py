@@ -891,11 +891,14 @@ class FactReader:
         if len(types) != 1:
             return []
         area = self.type_areas[types.pop()]
+        timed = bool(self.duration.search(text))
         values = [
             v
             for m in self.hours_re.finditer(text)
             if (v := _number(m.group("n"))) is not None
             and not DENIED_HAVING.search(text[max(0, m.start() - 40) : m.start()])
+            # (「素養那3小時加上…總共要幾週」: hours pointed at in a time question are no new fact)
+            and not (timed and re.search(r"(這|那|这)\s*$", text[max(0, m.start() - 3) : m.start()]))
             # (「那16小時還沒上」: hours said not taken are no fact)
             and not re.search(r"^[^，。,?？]{0,4}(還沒|还没|沒上|没上|尚未|not yet)", text[m.end() : m.end() + 10])
         ]
@@ -1020,6 +1023,9 @@ class FactReader:
         """「把素養時數補滿之後」「程式課上滿」: the area named just before is taken to its 表5 threshold (the
         highest one a rule sets on that area alone, from the rule table), said as hours."""
         m = FILLED_UP.search(text)
+        asked = self.duration.search(text)
+        if m is not None and asked is not None and asked.start() < m.start():
+            return text  # 「多久能把模型訓練那塊時數補完」: how long the making up takes is asked, nothing is supposed
         en = FILLED_UP_EN.search(text) if m is None else None
         if en is not None:
             # "say I finish those literacy hours": the area named inside, taken to its threshold
