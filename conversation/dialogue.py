@@ -452,6 +452,11 @@ ORDINALS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "first": 0, "secon
 ORDINALS |= {str(i + 1): i for i in range(5)}
 # 「發展路徑」 "career path": where a category's routes lead, asked beside its titles
 CAREER_ASKED = re.compile(r"(發展路徑|職涯|路徑|发展路径|职涯|\bcareer\b|\bpaths?\b)")
+# 「再加考哪一張最快能到進階」「要補哪一張工具類」 "which cert should I take next to reach …": the next certificate
+NEXT_CERT_TO = re.compile(
+    r"(加考|再考|補考|要補|該補|再拿|要考|該考)(哪|什麼)(一)?(張|個|種)"
+    r"|\bwhich (cert|certificate|certification|exam)\b[^?]{0,30}\b(next|add|take)\b"
+)
 # 「週數」「幾週」 "weeks": the time asked, in a message that may not say how long in so many words
 WEEKS_WORD = re.compile(r"(週數|幾週|幾周|几周|多少週|\bweeks\b)")
 # "instead of programming, …" 「不要程式語言應用，改成…」: an aim taken out as another comes in
@@ -2882,6 +2887,11 @@ class Dialogue:
         return Reply(f"{body}\n\n{to_simplified(source) if answer_lang == 'zh-CN' else source}")
 
     @staticmethod
+    def _aim_named(self, text: str) -> bool:
+        """Whether a type or a talent category is named (what a certificate is wanted for)."""
+        return any(e.kind in ("type", "talent") and e.start >= 0 for e in self.reader.entities(normalise(text)))
+
+    @staticmethod
     def _from_zero(profile: StatedProfile) -> bool:
         """No certificate and no hours held (「學員零基礎」 says so; nothing said says the same)."""
         return not profile.certificates and not profile.unnamed and not any(h.hours for h in profile.hours.values())
@@ -4524,6 +4534,12 @@ class Dialogue:
                 return True
         if self.facts.budget(text) is not None and not ds.profile.is_empty():
             return True  # 「公司給我 50 小時的課程預算，夠到 AI 模型訓練嗎？」: the facts known, against the budget
+        if (
+            NEXT_CERT_TO.search(text)
+            and not ds.profile.is_empty()
+            and (LEVEL_NAMED.search(text) or self._aim_named(text))
+        ):
+            return True  # 「那我再加考哪一張最快能到進階？誰辦的？」: the certificate route's gap, with who issues each
         if self.facts.asks_about_certificate(text):
             return False
         if UNLISTED_ASKED.search(text) and not ex.has_facts:
