@@ -331,9 +331,12 @@ CORRECTION = re.compile(
 )  # (「不是專案類的有幾張」 excludes a category; it corrects nothing)
 SINGULAR = re.compile(
     r"(它|這張|那張|這個|那個|那一項|這一項|這一類|那一類|該證照|該認證|\bit\b"
+    r"|这张|这个|这一项|那一项|这一类|那一类|该证照|该认证"  # (Simplified, as it is typed)
     r"|\b(this|that) (one|exam|test|cert|certificate|certification|credential)\b)"
 )
-PLURAL = re.compile(r"(這兩|這些|這幾|它們|兩張|兩個|都是|各是|分別|\bthey\b|\bboth\b|\bthem\b|\beach\b)")
+PLURAL = re.compile(
+    r"(這兩|這些|這幾|它們|兩張|兩個|都是|各是|分別|这两|这些|这几|它们|两张|两个|分别|\bthey\b|\bboth\b|\bthem\b|\beach\b)"
+)
 LISTABLE = ("cert", "role", "type", "talent", "item", "cert_category", "archetype", "rai", "resource")
 # 「這五種分別要什麼程度的程式能力」 right after the five types: the count points at the whole list, whose
 # kind the noun names (the list's kind, in the guideline's word for it)

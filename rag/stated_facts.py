@@ -252,6 +252,7 @@ ROUTE_ONLY_SUPPOSED = re.compile(
     r"(如果|要是|假如|若)\s*(只|全|純|都)?\s*(靠|走|用|看|算)\s*(上課|時數|受訓|證照|考照|考證照)"
     # 「如果不考證，改上課呢？我 AI 素養課上過 18 小時…」: the route supposed, the hours said as they are
     r"|(如果|要是|假如|若)\s*(不考|不想考|不走|不用)\s*(證照|證|考照|考試)"
+    r"|(不考|不想考|不走|不用)\s*(證照|證|考照|考試)的話|(只|光|純)(靠|上)\s*(上課|課)的話"
     r"|\bif (i|we|he|she|they) (only )?(go|went) (by|with|through|the) (courses?|training|hours|certificates?)\b"
 )
 # a clause of a message (「…16 小時、…16 小時，那工具應用呢」) and the words that make one a question
