@@ -3823,6 +3823,9 @@ class Dialogue:
         if each:
             return opening, list(dict.fromkeys(name for _, name in spans))
         # the question is the sentence the last mention is in (「…。先幫我看小美」), not only what follows the name
+        # — and is about the one named there ("…. Dev has no certs: 18h…": Dev, even as a word read otherwise)
+        if spans[-1][1] != people.SELF and ds.person != spans[-1][1]:
+            self._become(ds, spans[-1][1])
         start = spans[-1][0]
         opening_at = max((m.end() for m in re.finditer(r"[。；;!！?？]", text[:start])), default=start)
         if opening_at and text[opening_at - 1] in "；;":
@@ -3971,7 +3974,8 @@ class Dialogue:
             self._become(ds, name)
             answer = self.situation.answer(ds.profile, question, answer_lang, with_source=False)
             ds.situation_types, ds.situation_route = answer.types, None
-            parts.append(f"【{name}】\n{answer.text}")
+            shown = ("You" if answer_lang == "en" else "您本人") if name == people.SELF else name
+            parts.append(f"【{shown}】\n{answer.text}")
         source = "Source: 附件(二) 表5" if answer_lang == "en" else "出處：附件(二) 表5、附件(三) 表6"
         return [Reply("\n\n".join([*parts, source]), self._profile_buttons(lang))]
 

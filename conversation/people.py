@@ -390,6 +390,8 @@ def introductions(text: str, known_words: frozenset[str] | set[str] = frozenset(
             holds = latin and re.match(
                 r"\s+(?:only |also |just )?(?:has|holds|had|took|did|completed|earned|passed)\b", text[m.end() :]
             )
+            if latin and name and name.lower() in EN_COUNT_WORDS:
+                continue  # ("Two on my team.": a number, no one)
             if name and name not in NOT_NAMES and not (latin and name.lower() in known_words and not holds):
                 found.append((m.start(), _as_self(name)))
     # 「AI工具課時數：我 文書18；阿強 文書10…」: the user as one item of a list of people
@@ -417,6 +419,7 @@ SELF_LISTED = re.compile(
     r"(?<=[：:；;])\s*(?P<me>我)\s*(?=[：:]?\s*[^，,。；;\d我]{1,8}\d)"
     r"|(?<=[。.!！?？\n])\s*(?P<me2>我)\s*(?=[：:]\s*[^，,。；;\d我]{1,8}(?:\d|[一二兩三四五六七八九十]+\s*個?\s*小時))"
 )
+EN_COUNT_WORDS = frozenset("one two three four five six seven eight nine ten both all each every some".split())
 PRONOUN_LABEL = re.compile(r"(?:^|(?<=[。.!！?？\n；;]))\s*(?P<p>她|他)\s*[：:](?=\s*\S)")
 RELATION = re.compile(
     r"(?:我|我的)(?:跟|和|與)?(?:我的?)?(?P<who>老婆|老公|太太|先生|女友|男友|女朋友|男朋友|妹妹|弟弟|哥哥|姊姊|姐姐|媽媽|爸爸|室友)"
