@@ -457,7 +457,7 @@ ORDINALS |= {str(i + 1): i for i in range(5)}
 CAREER_ASKED = re.compile(r"(發展路徑|職涯|路徑|发展路径|职涯|\bcareer\b|\bpaths?\b)")
 # 「再加考哪一張最快能到進階」「要補哪一張工具類」 "which cert should I take next to reach …": the next certificate
 NEXT_CERT_TO = re.compile(
-    r"(加考|再考|補考|要補|該補|再拿|要考|該考)(哪|什麼)(一)?(張|個|種)"
+    r"(加考|再考|補考|要補|該補|再拿|要考|該考)(哪|什麼)(一)?(張|個|種)|(下一張|下張)[^，。?？]{0,4}(考|拿)"
     r"|\bwhich (cert|certificate|certification|exam)\b[^?]{0,30}\b(next|add|take)\b"
 )
 # 「週數」「幾週」 "weeks": the time asked, in a message that may not say how long in so many words
@@ -2473,6 +2473,8 @@ class Dialogue:
             return None
         raw = m.group("n") or m.group("n2") or m.group("en") or m.group("n3") or m.group("n4") or m.group("n5")
         hours = float(raw) if raw[0].isdigit() else chinese_number(raw) or 0.0
+        if re.search(r"(每|一)\s*(週|周|星期|禮拜|個月|月)\s*(上|排|讀|學|可以|能)?\s*$", n[: m.start()]):
+            return None  # 「一樣每週3小時要幾週」: the pace itself, not hours asked about
         not_taken = (
             re.match(r"[^，,。；;]{0,4}(還沒|还没|沒上|没上|尚未|not yet)", n[m.end("n3") :]) if m.group("n3") else None
         )
@@ -2889,7 +2891,6 @@ class Dialogue:
         source = "Source: 附件(二) 表5" if answer_lang == "en" else "出處：附件(二) 表5"
         return Reply(f"{body}\n\n{to_simplified(source) if answer_lang == 'zh-CN' else source}")
 
-    @staticmethod
     def _aim_named(self, text: str) -> bool:
         """Whether a type or a talent category is named (what a certificate is wanted for)."""
         return any(e.kind in ("type", "talent") and e.start >= 0 for e in self.reader.entities(normalise(text)))
@@ -4544,7 +4545,7 @@ class Dialogue:
         if (
             NEXT_CERT_TO.search(text)
             and not ds.profile.is_empty()
-            and (LEVEL_NAMED.search(text) or self._aim_named(text))
+            and (LEVEL_NAMED.search(text) or self._aim_named(text) or ds.profile.certificates)
         ):
             return True  # 「那我再加考哪一張最快能到進階？誰辦的？」: the certificate route's gap, with who issues each
         if self.facts.asks_about_certificate(text):

@@ -1047,7 +1047,9 @@ FIRST_STEP = re.compile(
     r"(第一步|第一張|先考|先拿|先從|從哪(一|個)?(類|種|張)|入門|起步|一開始|剛開始|最先"
     r"|\b(first|start with|begin with|starting with|to start)\b)"
 )
-WHICH_KIND = re.compile(r"(哪(一)?(類|種|張)|什麼(類|種)|\b(which|what) (kind|category|type|cert)|\bwhich one\b)")
+WHICH_KIND = re.compile(
+    r"(哪(一)?(類|種|張)|什麼(類|種)|有沒有(適合|推薦|建議)|\b(which|what) (kind|category|type|cert)|\bwhich one\b)"
+)
 
 
 @rule("view.first_certificates", 692, VIEW, "which certificate category first: the first type's (表3), then a talent's")

@@ -47,6 +47,11 @@ COMPARED = re.compile(
     r"(超過|不到|未滿|少於|多於|至少|高於|低於|大於|小於|門檻|需要|要求|有到|有沒有到|有達到|達到|有滿)\s*$"
 )
 HALF_HOUR = re.compile(r"(\d+|[零〇一二兩三四五六七八九十百]+)\s*個?半\s*(?:小時|鐘頭)")
+JUST_HALF = re.compile(r"(?<![\d零〇一二兩三四五六七八九十百個])半\s*(?:個)?\s*(?:小時|鐘頭)")
+TIMES_EACH = re.compile(
+    r"(?:每|一)\s*(?P<p>週|周|星期|禮拜)\s*(?:上|排|來)?\s*(?P<k>\d+|[一二兩三四五六七八九十]+)\s*(?:次|堂)[、，,\s]*"
+    r"(?:每次|每堂|一次|一堂)\s*(?:上)?\s*(?P<h>\d+(?:\.\d+)?|[一二兩三四五六七八九十]+)\s*(?:個)?\s*(?:小時|鐘頭)"
+)
 # 「1080分鐘」: company training systems that count minutes; read as hours
 MINUTES = re.compile(
     r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|[零〇一二兩三四五六七八九十百千]+)\s*(?:分鐘|mins?\b|minutes?\b)"
@@ -775,6 +780,11 @@ class FactReader:
         already taken (「每週 3 小時上了 6 週」) are hours, no pace."""
         # (「每禮拜上一個半小時」: an hour and a half)
         halves = HALF_HOUR.sub(lambda h: f"{(_number(h.group(1)) or 0) + 0.5:g} 小時", normalise(message))
+        halves = JUST_HALF.sub("0.5 小時", halves)  # 「每禮拜上半小時」: half an hour
+        # 「一週上兩次、每次三小時」: times a week by the hours each time
+        halves = TIMES_EACH.sub(
+            lambda t: f"每{t.group('p')} {(_number(t.group('k')) or 0) * (_number(t.group('h')) or 0):g} 小時", halves
+        )
         text = self.sessions_as_hours(english_hours_as_digits(halves))
         m = self.pace_re.search(text)
         if m is None:
