@@ -460,6 +460,11 @@ NEXT_CERT_TO = re.compile(
     r"(加考|再考|補考|要補|該補|再拿|要考|該考)(哪|什麼)(一)?(張|個|種)|(下一張|下張)[^，。?？]{0,4}(考|拿)"
     r"|\bwhich (cert|certificate|certification|exam)\b[^?]{0,30}\b(next|add|take)\b"
 )
+# 「比較像哪一型」「加值型還是導入型」 "value-adding or adoption?": which kind of 表7 application talent
+ARCHETYPE_ASKED = re.compile(
+    r"(哪一型|哪一種型|哪型|哪一類型的應用人才|加值型還是導入型|導入型還是加值型"
+    r"|\bvalue[- ]add(ed|ing)? or adoption\b|\badoption or value[- ]add(ed|ing)?\b)"
+)
 # 「週數」「幾週」 "weeks": the time asked, in a message that may not say how long in so many words
 WEEKS_WORD = re.compile(r"(週數|幾週|幾周|几周|多少週|\bweeks\b)")
 # "instead of programming, …" 「不要程式語言應用，改成…」: an aim taken out as another comes in
@@ -1060,6 +1065,18 @@ class Dialogue:
             first = self._read_one(ds, parts[0], lang)
             second = self._read_one(ds, parts[1], lang)
             return [Reply(f"{first[0].text}\n\n{second[0].text}", second[0].buttons or first[0].buttons)]
+        if (
+            len(parts) == 2
+            and not ds.flow
+            and not ds.profile.is_empty()
+            and ARCHETYPE_ASKED.search(normalise(parts[1]))
+        ):
+            # 「所以我現在算 AI 應用人才了嗎？像我這種行銷背景的，指引說比較像哪一型？」: one's result, then the kind
+            if not self.facts.read(parts[1], True).has_facts:
+                first = self._read_one(ds, parts[0], lang)
+                second = self._question(ds, parts[1], lang)
+                if len(first) == 1 and len(second) == 1:
+                    return [Reply(f"{first[0].text}\n\n{second[0].text}", first[0].buttons)]
         paces = [self.facts.pace(p) for p in parts]
         if len(parts) == 2 and all(paces) and not ds.flow and not ds.profile.is_empty():
             # "If I add 3 hours of automation a week, how many weeks until Advanced? And if I take 4 hours a week of

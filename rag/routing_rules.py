@@ -1074,7 +1074,8 @@ def _first_certificates(q: Query) -> list[Card] | None:
 def _titles_for_background(q: Query) -> list[Card] | None:
     # 「她是文科生，想做 AI 相關工作但不想寫程式，有合適的職位嗎」: the titles of the category the background suits
     # (「履歷上的職稱」: a dimension only the thesaurus reads into 履歷 is no subject named)
-    keys = {k for k in q.keys if k != "rai" or k in q.explicit_kinds}
+    # ("Given my marketing background…": a role only the thesaurus reads into marketing is none named either)
+    keys = {k for k in q.keys if k not in ("rai", "role") or k in q.explicit_kinds}
     if "titles" not in q.intents or keys - {"industry", "item", "type"}:
         return None  # (「不想寫程式」 names an item only to say what the person does not want)
     suited = q.views.suited_talents(q.u.normalised)
