@@ -541,7 +541,11 @@ SUCCESSORS_REF = re.compile(
     r"|\bthe (two )?(successors|replacements|replacement (certs|certificates|exams))\b)"
 )
 # 「科長說用 AI 寫的東西要揭露，指引裡是哪一塊在講這個」: 「這個」 is what the message itself reports
-SPOKEN_OF_THIS = re.compile(r"[^，,。]{6,}[，,].{0,12}(在講|講的|說的|提到|在說)(這個|這件事|這點|這些)")
+SPOKEN_OF_THIS = re.compile(
+    r"[^，,。]{6,}[，,].{0,12}(在講|講的|說的|提到|在說)(這個|這件事|這點|這些)"
+    # 「…引用根本不存在的研究……指南對這個怎麼說」: a situation described, then what the guideline says of it
+    r"|.{8,}(指引|指南|guideline)[^，。?？]{0,3}(對|关于|關於)?\s*(這個|這種|這件事|這種情況|這點)[^，。?？]{0,4}(怎麼說|有說|有講|怎麼看|有什麼)"
+)
 # 「那份教材」「這套教材」: the learning material talked about, named by a demonstrative
 MATERIAL_REFERENCE = re.compile(r"(那|這|该|該)\s*(份|套|個|本|些)?\s*(教材|講義|素養教材)")
 GAP = re.compile(
@@ -2822,7 +2826,7 @@ class Dialogue:
             return text  # (results answered last leave no topic: their types are what was talked about)
         # (「以她現在的狀況，有哪些職稱適合她」: the category her facts meet, when they meet one)
         met = self.situation.result_of(ds.profile)["talent_categories"] if not ds.profile.is_empty() else []
-        if len(met) == 1 and re.search(r"(現在|目前|這樣|狀況|適合(她|他|我)|\b(now|currently|fit (me|her|him))\b)", n):
+        if len(met) == 1 and re.search(r"(現在|目前|狀況|\b(now|currently)\b)", n):
             return f"{met[0]}：{text}"
         owners = [c.name for c in self.cat.talent.categories if set(ds.situation_types) & set(c.competency_types)]
         # (a developer type talked about names AI 開發人才, whose types come last)
@@ -4563,6 +4567,8 @@ class Dialogue:
             NEXT_CERT_TO.search(text)
             and not ds.profile.is_empty()
             and (LEVEL_NAMED.search(text) or self._aim_named(text) or ds.profile.certificates)
+            # (「工具類要考哪張，我平常做圖文」: a category named is the catalog's list, by what one does)
+            and not any(e.kind == "cert_category" for e in self.reader.entities(normalise(text)))
         ):
             return True  # 「那我再加考哪一張最快能到進階？誰辦的？」: the certificate route's gap, with who issues each
         if self.facts.asks_about_certificate(text):

@@ -304,6 +304,21 @@ class QueryUnderstanding:
                     cid: words - set().union(*(v for k, v in vocab.items() if k != cid)) - EN_STOPWORDS
                     for cid, words in vocab.items()
                 }
+        # four-character Chinese runs only one certification of a category has in its name (工具類: 「美術設計」)
+        self.category_words: dict[str, dict[str, set[str]]] = {}
+        for category in {c.category for c in catalog.certifications}:
+            certs = [c for c in catalog.certifications if c.category == category]
+            grams = {
+                c.id: {
+                    run[i : i + 4]
+                    for run in re.findall(r"[\u4e00-\u9fff]{4,}", normalise(c.name))
+                    for i in range(len(run) - 3)
+                }
+                for c in certs
+            }
+            self.category_words[category] = {
+                cid: g - set().union(*(v for k, v in grams.items() if k != cid)) for cid, g in grams.items()
+            }
         # one matcher per mode; a key maps to the first (longest, then catalog-order) form that has it
         self.form_index: dict[str, Form] = {}
         # a key two kinds share, one of them a certificate ("AI Practitioner": AI 應用人才's English name and
@@ -627,6 +642,13 @@ class QueryUnderstanding:
                     found.append(Entity("cert", ids[0], key, 0))
             if found:
                 return found
+        # 「工具類證照裡那個美術設計的全名」: a category named, and words of one of its certificates' names
+        for category in {e.key for e in entities if e.kind == "cert_category" and e.start >= 0}:
+            hits = [
+                cid for cid, grams in self.category_words.get(category, {}).items() if any(g in text for g in grams)
+            ]
+            if len(hits) == 1 and not issuers:
+                found.append(Entity("cert", hits[0], category, 0))
         for issuer in issuers:
             for cert_id, distinctive_words in self.distinctive.get(issuer, {}).items():
                 distinctive = distinctive_words & words
