@@ -462,7 +462,7 @@ NEXT_CERT_TO = re.compile(
 )
 # 「比較像哪一型」「加值型還是導入型」 "value-adding or adoption?": which kind of 表7 application talent
 ARCHETYPE_ASKED = re.compile(
-    r"(哪一型|哪一種型|哪型|哪一類型的應用人才|加值型還是導入型|導入型還是加值型"
+    r"(哪一型|哪一種型|哪型|哪一類型的應用人才|加值型還是導入型|導入型還是加值型|算哪種型|算什麼型"
     r"|\bvalue[- ]add(ed|ing)? or adoption\b|\badoption or value[- ]add(ed|ing)?\b)"
 )
 # 「週數」「幾週」 "weeks": the time asked, in a message that may not say how long in so many words
@@ -4577,6 +4577,8 @@ class Dialogue:
             return False  # 「我們自己發的結業證書不在表6裡，這樣還能算嗎」: 附件(三)'s reference list, no one's level
         if not ex.has_facts and self._work_described(text):
             return False  # 「我們平常用 AI 寫公文初稿，這個算哪一種能力」: the work described, placed in 表2
+        if not ex.has_facts and ARCHETYPE_ASKED.search(normalise(text)) and not LEVEL_NAMED.search(text):
+            return False  # 「她平常用 AI 寫公文…照表7她算哪一型」: which kind of application talent, by the work
         if not ex.has_facts and "issuer" in self.reader.detect_intents(text):
             return False  # 「另一張呢？就是中級那張，是誰辦的」: who issues it, not the person's level
         if not ex.has_facts and "metadata" in self.reader.detect_intents(text) and not LEVEL_NAMED.search(text):

@@ -106,6 +106,24 @@ NOT_NAMES = frozenset(
     | {"大多", "大多數", "大部分", "多數", "少數", "很多", "部分", "有些", "幾乎", "通常", "普遍"}
     # what was said before (「剛剛那 9 小時的假設」), not who
     | {"剛剛那", "剛才那", "刚刚那", "刚才那", "剛剛的", "刚刚的", "之前那", "上次那", "前面那"}
+    # interjections typed 「阿對」「阿不是」 (啊): no nickname
+    | {
+        "阿對",
+        "阿对",
+        "阿是",
+        "阿就",
+        "阿那",
+        "阿好",
+        "阿我",
+        "阿你",
+        "阿不",
+        "阿沒",
+        "阿没",
+        "阿嗯",
+        "阿這",
+        "阿这",
+        "阿哈",
+    }
 )
 # the last character of a word that goes on the sentence, not of a name (「甲有」「小美說」)
 VERB_ENDS = frozenset("有是說想要也都還只沒在做持考拿上不到就")  # (「學員達到…」: 達到 is what they do, no name)
@@ -133,7 +151,7 @@ _SAYS_LATIN = (
     r"|\b(has|holds|had|got|passed|earned|took|did|completed|finished|attended|spent)\b))"
 )
 SUBJECT_NAME = re.compile(
-    r"(?:(?<![\u4e00-\u9fff])|(?<=[那跟和的組组班隊队])|(?<=還有|另外|以及|还有))(?P<nick>[小阿](?![時时闆板師师公婆孩朋弟妹哥姐姨伯叔嬸婶些點点候數数組组])[\u4e00-\u9fff])"
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[那跟和的組组班隊队])|(?<=還有|另外|以及|还有))(?P<nick>[小阿](?![時时闆板師师公婆孩朋弟妹哥姐姨伯叔嬸婶些點点候數数組组對对是就那這这我你不沒没嗯好])[\u4e00-\u9fff])"
     + _SAYS
     + r"|(?<![A-Za-z])(?P<latin>[A-Z][a-z]{2,})"
     + _SAYS_LATIN

@@ -686,6 +686,8 @@ OTHER_ONE = re.compile(r"(另一|其他|其餘|別的|\bother\b|\banother\b)")
 UNLISTED = re.compile(
     r"(沒(有)?(在|列在|列入|收錄在?)\s*(表\s*6|指引|參考表)|(表\s*6|指引|參考表)\s*(裡|裡面|中|上)?\s*(沒|未|沒有)(列|收錄|寫|我們|這張|那張)"
     r"|不在\s*(表\s*6|參考表)|(表\s*6|參考表)\s*(以外|之外)"
+    # 「表6裡面找不到」「表6沒看到」: looked for and not found there
+    r"|(表\s*6|參考表)\s*(裡|裡面|中|上)?\s*(找不到|查不到|沒看到|沒找到|看不到)"
     r"|\b(not|isn't|aren't|wasn't) (listed )?(in|on) (table 6|表6|the list)\b|\bunlisted\b)"
 )
 GETTING_LISTED = re.compile(
@@ -1247,7 +1249,13 @@ def _own_work(q: Query) -> list[Card] | None:
             if row.talent_category == reading.talent and any(len(x) >= 4 and x.lower() in text for x in row.scenarios)
         ]
         cards += [v.industry_card(row.industry, [row.talent_category]) for row in rows[:2]]
+    if KIND_ASKED.search(asked_clause(text)):
+        # (「…照表7她算哪一型」: which of 表7's kinds is asked in so many words; no passage outranks the reading)
+        cards = [replace(c, native=True) for c in cards]
     return Plan(VIEW, "view.own_work", tuple(cards), about=tuple(about))
+
+
+KIND_ASKED = re.compile(r"(表\s*7|哪一型|哪型|哪一種型|加值型|導入型|\bvalue[- ]add|\badoption type\b)")
 
 
 @rule(
@@ -1285,6 +1293,8 @@ def _industry_talent(q: Query) -> list[Card] | None:
             return None  # 「在學校實驗室寫論文的人」: what the person does names the talent, not the workplace
         if any(e.kind == "role" and e.start >= 0 for e in q.u.entities):
             return None  # 「我是大學輔導老師，「資料分析師」算哪一類」: the role named is asked, not the workplace
+        if "career" in q.intents and q.views.suited_talents(q.u.normalised):
+            return None  # ("a teacher who can't code … and the career path?": the background's start and route)
         row = q.views.best_scenario(q.u, q.keys["industry"])
         return [q.views.industry_card(row.industry, [row.talent_category]), q.views.talent_card(row.talent_category)]
     return None
@@ -1328,6 +1338,9 @@ def _which_talent(q: Query) -> Plan | list[Card] | None:
         suited = q.views.suited_talents(q.u.normalised)
         if suited:
             found = [q.views.talent_card(t) for t in suited] + q.views.archetypes_of(suited)
+            # ("… which category fits someone like me, and what does the career path look like?": its path too)
+            if "career" in q.intents:
+                found += [c for t in suited if (c := q.views.career_card(t))]
             return Plan(VIEW, rule_id, tuple(found), about=tuple(Entity("talent", t, t, -1) for t in suited))
     if not talents:
         return [q.views.talent_overview()]
