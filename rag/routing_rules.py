@@ -1077,7 +1077,10 @@ def _titles_for_background(q: Query) -> list[Card] | None:
     # 「她是文科生，想做 AI 相關工作但不想寫程式，有合適的職位嗎」: the titles of the category the background suits
     # (「履歷上的職稱」: a dimension only the thesaurus reads into 履歷 is no subject named)
     # ("Given my marketing background…": a role only the thesaurus reads into marketing is none named either)
-    keys = {k for k in q.keys if k not in ("rai", "role") or k in q.explicit_kinds}
+    titles_asked = re.search(r"(職稱|\bjob titles?\b|\btitles\b)", q.u.normalised) and not re.search(
+        r"(什麼角色|哪個角色|\bwhat role\b)", q.u.normalised
+    )
+    keys = {k for k in q.keys if k != "rai" and (k != "role" or not titles_asked) or k in q.explicit_kinds}
     if "titles" not in q.intents or keys - {"industry", "item", "type"}:
         return None  # (「不想寫程式」 names an item only to say what the person does not want)
     suited = q.views.suited_talents(q.u.normalised)

@@ -643,7 +643,9 @@ class QueryUnderstanding:
             if found:
                 return found
         # 「工具類證照裡那個美術設計的全名」: a category named, and words of one of its certificates' names
-        for category in {e.key for e in entities if e.kind == "cert_category" and e.start >= 0}:
+        # (「專案類裡面跟機器學習比較相關的有哪些」: a list asked, filtered by the words — no one certificate)
+        listing = re.search(r"(有哪些|哪幾張|哪些|列出|\bwhich ones\b)", text)
+        for category in {e.key for e in entities if e.kind == "cert_category" and e.start >= 0 and not listing}:
             hits = [
                 cid for cid, grams in self.category_words.get(category, {}).items() if any(g in text for g in grams)
             ]

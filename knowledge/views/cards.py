@@ -440,7 +440,9 @@ class CatalogCards:
                 f"其餘 {len(others)} 種能力類型的受訓時數途徑也都要求 {first.name} {hours:g} 小時，是共同的起點。"
                 * bool(others)
             )
-            + f"表6 的{category.name}共 {n} 張。"
+            + f"表6 的{category.name}共 {n} 張："
+            + "、".join(f"{c.name}（{c.issuer}）" for c in self.cat.certs_in(category.name))
+            + "。"
         ]
         en = [
             "The guideline sets no order for taking certificates; the starting point of its framework is "
@@ -451,7 +453,9 @@ class CatalogCards:
                 * bool(others)
             )
             + "."
-            + f" 表6 lists {n} {category.name} certificates."
+            + f" 表6 lists {n} {category.name} certificates: "
+            + "; ".join(f"{c.name} ({c.issuer})" for c in self.cat.certs_in(category.name))
+            + "."
         ]
         summary = next((r for r in self.cat.rules.talent_categories if r.category == talent), None)
         if summary is not None:
