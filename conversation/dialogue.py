@@ -373,7 +373,8 @@ STATUS = re.compile(
 # Words of 表5's own vocabulary: a message holding one is about levels, certificates or hours, whatever else
 # it says (so it is never declined for reading like small talk)
 LEVEL_WORD = re.compile(
-    r"(初階|進階|具備|未達|人才|素養|工具|程式|模型|服務|證照|認證|證書|小時|時數|等級|\blevels?\b|\bhours?\b|\bcert)"
+    r"(初階|進階|具備|未達|人才|素養|工具|程式|模型|服務|證照|認證|證書|小時|時數|等級|\blevels?\b|\bhours?\b|\bcert"
+    r"|\b(advanced|beginner|basic|entry|literacy|talent)\b)"
 )
 THIRD_PERSON = re.compile(r"(她|他|這位|學員|同事|員工|部屬|\bshe\b|\bhe\b|\bher\b|\bhis\b|\bthey\b)")
 # 「小美的話：有 X 一張…」「我的话，素养 18 小时」: a topic marked with 的話 (「至於…」), not a supposition

@@ -289,7 +289,10 @@ FILLED_UP = re.compile(
     r"(補滿|補足|補齊|上滿|修滿|補夠|補完)(?!\s*(了)?\s*(那|這)?\s*[\d零一二兩三四五六七八九十])"
 )  # (「上滿18小時」 says 18)
 # 「…，我是說…」 "…, I meant …" within one message, after something said first
-MEANT_INSTEAD = re.compile(r"(?<=[，,。.…!！\s])\s*(我是說|我的意思是|我要說的是|我指的是|\bi meant\b|\bi mean\b)")
+MEANT_INSTEAD = re.compile(
+    r"(?<=[，,。.…!！\s\-–—])\s*(我是說|我的意思是|我要說的是|我指的是|\bi meant\b|\bi mean\b"
+    r"|\b(?:oh |no )?wait,? make (?:that|it)\b|\bmake (?:that|it)\b|\bscratch that,?|不對,?是|不对,?是)"
+)
 # "say I finish those literacy hours", "once she completes the literacy hours": an area topped up to its threshold
 FILLED_UP_EN = re.compile(
     r"\b(finish|finished|complete|completed|do|did|take|took|make up|top up|fill|get)( up)? (those|the|my|her|his|that|"
@@ -515,7 +518,25 @@ class FactReader:
         text = self._each_hours(text)  # 「文書和自動化兩種工具，各 15 小時」: 15 hours for each area named
         # 「如果再補 18 小時… 不是 Copilot 那是程式，我是說補 18 小時寫文件的課呢」: what follows 「我是說」 replaces
         # what came before it in the same message (a supposition stays one)
+        # 「素養課一小時都沒上過」 "not even one hour": none, said as none
+        text = re.sub(r"[一1]\s*(?:個)?\s*小時\s*(都|也)(?=沒|没|未)", r"\1", text)
         meant = MEANT_INSTEAD.search(text)
+        bare = (
+            re.match(r"\s*(\d+(?:\.\d+)?)(?!\s*(?:小時|個小時|hours?|hrs?|h\b|%|張))", text[meant.end() :])
+            if meant
+            else None
+        )
+        said = list(self.hours_re.finditer(text[: meant.start()])) if meant is not None and bare is not None else []
+        if meant is not None and bare is not None and said:
+            # ("16 more hours of model training - oh wait, make that 30": the number said before, changed)
+            last = said[-1]
+            text = (
+                text[: last.start("n")]
+                + bare.group(1)
+                + text[last.end("n") : meant.start()]
+                + text[meant.end() + bare.end() :]
+            )
+            meant = None
         supposed_before = bool(meant) and bool(self.hypothetical.search(text[: meant.start()]))  # type: ignore[union-attr]
         replaced = meant is not None and bool(self.hours_re.search(text[: meant.start()]))
         if meant is not None and replaced and self.hours_re.search(text[meant.end() :]):
@@ -910,6 +931,8 @@ class FactReader:
             for m in self.hours_re.finditer(text)
             if (v := _number(m.group("n"))) is not None
             and not DENIED_HAVING.search(text[max(0, m.start() - 40) : m.start()])
+            # (「素養課一小時都沒上過」: not even one hour)
+            and not re.match(r"\s*(都|也|還)(沒|没|還沒|还没|未)", text[m.end() :])
             # (「素養那3小時加上…總共要幾週」: hours pointed at in a time question are no new fact)
             and not (timed and re.search(r"(這|那|这)\s*$", text[max(0, m.start() - 3) : m.start()]))
             # (「那16小時還沒上」: hours said not taken are no fact)
@@ -1161,7 +1184,12 @@ class FactReader:
                 areas = kept if kept or not areas else [(0, instead[0])]
                 if INSTEAD.match(clause.strip()) and not self.hours_re.search(clause):
                     continue  # the clause naming the area instead has no hours of its own to read
-            numbers = [(m.start(), m.group("n")) for m in self.hours_re.finditer(clause)]
+            # (「素養課一小時都沒上過」 "not even one hour": none taken)
+            numbers = [
+                (m.start(), m.group("n"))
+                for m in self.hours_re.finditer(clause)
+                if not re.match(r"\s*(都|也|還)(沒|没|還沒|还没|未)", clause[m.end() :])
+            ]
             if timed:  # 「素養那3小時加上進階那段，總共要幾週」: hours pointed at, to be timed, are no new fact
                 numbers = [(at, raw) for at, raw in numbers if not re.search(r"(這|那|这)\s*$", clause[:at])]
             if not numbers and uses_units and areas:
