@@ -608,6 +608,7 @@ WHO = re.compile(
     r"|(\d+|[一二三四五六七八九十兩])\s*(個|位|名)\s*(人|同事|員工|學員|同仁|應徵者|候選人)[^。?？]{0,24}?幾(個|位|人)"
     r"(?!小時|鐘頭|張)"
     r"|\bwho\b|\bwhich of (them|the|us)\b|\bhow many of (them|us)\b|\b(both of them|the two of them)\b"
+    r"|\bhow many of (my|our|the|these|those) (two|three|four|five|six|\d+)\b"
     # ("would anyone left on the team still count as…")
     r"|\b(anyone|anybody|someone|nobody)\b[^?.]{0,30}\b(count|meet|qualif|reach)"
     # 「兩位是不是都符合…」「三個人都算嗎」: whether all of them meet it
@@ -4536,6 +4537,7 @@ class Dialogue:
             return False  # 「指引對模型訓練的能力說明提到哪些方法」: the guideline's words, not anyone's result
         refused = refused_categories(text) and re.search(
             r"幾張|幾個|多少|什麼類|哪一?類|\bhow many\b|另一(條|個|種)|考哪|再考|只考|改走|那條路"
+            r"|怎麼湊|還差什麼|差什麼|還差啥"
             r"|(其他|其它|別的|另外的?)的?(路|方式|組合|途徑|做法)|\bother (way|route|path)\b",
             text,
         )

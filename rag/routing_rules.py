@@ -2068,7 +2068,8 @@ WATCH = re.compile(
 # what to watch, or whether an act is all right: 「有什麼要注意」「可以直接用嗎」 "anything to watch out for"
 CAUTION = re.compile(
     r"(注意|提醒|小心|風險|可以[^，。?？]{0,12}嗎|可以直接[^，。?？]{0,30}嗎|能不能|可不可以|行嗎|ok嗎|怎麼處理|該怎麼辦|要怎麼辦"
-    r"|\bhow (should|do|can) (i|we) (handle|deal with)\b"
+    r"|\bhow (should|do|can) (i|we) (handle|deal with)\b|\bwhat does (the guideline|it) say about (that|this|it)\b"
+    r"|(指引|指南)[^，。?？]{0,4}(對|關於)?(這種|這個)?(情況|情形|狀況|事)?(怎麼說|有說|有講)"
     r"|\b(watch out|careful|should i|can i|is it ok|risks?|guidance)\b|\banything\b[^?]{0,30}\babout (that|this|it)\b"
     r"|\bis (that|this|it) (ok|okay|fine|allowed|acceptable)\b)"
 )
