@@ -49,8 +49,13 @@ COMPARED = re.compile(
 HALF_HOUR = re.compile(r"(\d+|[零〇一二兩三四五六七八九十百]+)\s*個?半\s*(?:小時|鐘頭)")
 JUST_HALF = re.compile(r"(?<![\d零〇一二兩三四五六七八九十百個])半\s*(?:個)?\s*(?:小時|鐘頭)")
 TIMES_EACH = re.compile(
-    r"(?:每|一)\s*(?P<p>週|周|星期|禮拜)\s*(?:上|排|來)?\s*(?P<k>\d+|[一二兩三四五六七八九十]+)\s*(?:次|堂)[、，,\s]*"
+    r"(?:每|一)\s*(?P<p>週|周|星期|禮拜)\s*[^，。,\d]{0,4}?\s*(?P<k>\d+|[一二兩三四五六七八九十]+)\s*(?:次|堂)(?:課)?[、，,\s]*"
     r"(?:每次|每堂|一次|一堂)\s*(?:上)?\s*(?P<h>\d+(?:\.\d+)?|[一二兩三四五六七八九十]+)\s*(?:個)?\s*(?:小時|鐘頭)"
+)
+# "two sessions a week, 1.5 hours each": times a week by the hours each time
+TIMES_EACH_EN = re.compile(
+    r"\b(?P<k>\d+|one|two|three|four|five|six)\s+(?:sessions?|classes|lessons|times|slots)\s+(?:a|per|each)\s+week,?\s*"
+    r"(?:of\s+)?(?P<h>\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h)\b(?:\s+each)?"
 )
 # 「1080分鐘」: company training systems that count minutes; read as hours
 MINUTES = re.compile(
@@ -557,6 +562,7 @@ class FactReader:
             text = ADDED_UP.sub(
                 lambda m: m.group(0) if self._one_area_summed(text, m.start(), held_areas) else " ", text
             )
+        text = self._times_each(text)  # 「一週兩堂、每堂 1.5 小時」 "two sessions a week, 1.5 hours each": a pace
         text = self.pace_re.sub(" ", text)  # 「每週可以上 3 小時」 is a pace (`pace`), not hours taken
         text = BUDGET.sub(" ", text)  # 「公司給我 26 小時的課程預算」 is hours one may still take (`budget`)
         text = COURSE_DESIGNED.sub(" ", text)  # 「我要設計一門 48 小時的內訓」: a course planned, not hours taken
@@ -803,9 +809,7 @@ class FactReader:
         halves = HALF_HOUR.sub(lambda h: f"{(_number(h.group(1)) or 0) + 0.5:g} 小時", normalise(message))
         halves = JUST_HALF.sub("0.5 小時", halves)  # 「每禮拜上半小時」: half an hour
         # 「一週上兩次、每次三小時」: times a week by the hours each time
-        halves = TIMES_EACH.sub(
-            lambda t: f"每{t.group('p')} {(_number(t.group('k')) or 0) * (_number(t.group('h')) or 0):g} 小時", halves
-        )
+        halves = self._times_each(halves)
         text = self.sessions_as_hours(english_hours_as_digits(halves))
         m = self.pace_re.search(text)
         if m is None:
@@ -823,6 +827,16 @@ class FactReader:
         areas = [area for _, area in self._areas_in(course)]
         area = areas[0] if areas and areas[0] != "tool" else None  # 「工具課」: tools in general, no one item
         return Pace(hours, period, area)
+
+    @staticmethod
+    def _times_each(text: str) -> str:
+        """「一週上兩次、每次三小時」 "two sessions a week, 1.5 hours each": the pace written as hours a week."""
+        text = TIMES_EACH_EN.sub(
+            lambda t: f"{(EN_ONES.get(t.group('k')) or float(t.group('k'))) * float(t.group('h')):g} hours a week", text
+        )
+        return TIMES_EACH.sub(
+            lambda t: f"每{t.group('p')} {(_number(t.group('k')) or 0) * (_number(t.group('h')) or 0):g} 小時", text
+        )
 
     def _held_in_statements(self, text: str) -> list[str]:
         """Certificates after a bare 「有」/"have" in the sentences that ask nothing."""
