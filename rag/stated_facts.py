@@ -501,6 +501,7 @@ class FactReader:
             r"\1 \2\3 hours", self.reader.speller.correct(english_hours_as_digits(normalise(message)))
         )
         text = PER_YEAR.sub(_per_year_as_hours, text)
+        text = self._times_each(text)  # 「一週兩堂、每堂 1.5 小時」 "two sessions a week, 1.5 hours each": a pace
         text = self.sessions_as_hours(text)
         text = YEARS.sub(" ", text)
         text = NUMBERED_PART.sub(" ", text)
@@ -562,7 +563,6 @@ class FactReader:
             text = ADDED_UP.sub(
                 lambda m: m.group(0) if self._one_area_summed(text, m.start(), held_areas) else " ", text
             )
-        text = self._times_each(text)  # 「一週兩堂、每堂 1.5 小時」 "two sessions a week, 1.5 hours each": a pace
         text = self.pace_re.sub(" ", text)  # 「每週可以上 3 小時」 is a pace (`pace`), not hours taken
         text = BUDGET.sub(" ", text)  # 「公司給我 26 小時的課程預算」 is hours one may still take (`budget`)
         text = COURSE_DESIGNED.sub(" ", text)  # 「我要設計一門 48 小時的內訓」: a course planned, not hours taken
