@@ -268,6 +268,11 @@ def _named_as_certificate(q: Query) -> bool:
     "a plan asked toward a type and level, a talent category or a role: the cheapest ways there (planner)",
 )
 def _learning_plan(q: Query) -> list[Card] | None:
+    text = q.u.normalised
+    if EVERY_TYPE.search(text) and TOP_LEVEL.search(text) and TOGETHER_FEWEST.search(text) and not q.u.of_kind("cert"):
+        return (
+            None  # 「五種能力類型全部都到最高，總共最少幾小時」: the least hours for all of them (a query of its own)
+        )
     return q.learning_plan() if q.learning_plan is not None else None
 
 
@@ -492,7 +497,9 @@ def _works_compared(q: Query) -> list[Card] | None:
 TOGETHER_FEWEST = re.compile(
     r"((都|一起|同時|兩個|兩項|兩者)[^，。?？]{0,12}(最少|至少|最快)[^，。?？]{0,8}(小時|時數)"
     # 「要同時達到 X 和 Y，只靠上課最少一共要排多少小時」: both named at once, the least hours after a comma
-    r"|(同時|一起|都要|順便|也要)(達到|達標|拿到|到)[^。?？]{0,90}(最少|至少)[^。?？]{0,10}(小時|時數)"
+    r"|(同時|一起|都要|順便|也要)(達到|達標|拿到|到)[^。]{0,90}(最少|至少)[^。?？]{0,10}(小時|時數)"
+    # 「乾脆五種能力類型全部都到最高，總共最少幾小時」: every type at once
+    r"|(全部|所有|五種|五個|五項)[^。?？]{0,20}(最少|至少)[^。?？]{0,8}(小時|時數)"
     r"|(最少|至少)[^，。?？]{0,8}(小時|時數)[^，。?？]{0,12}(都|一起|同時)"
     r"|\b(both|together)\b[^?]{0,40}\b(fewest|minimum|least)\b[^?]{0,20}\bhours\b)"
 )
@@ -509,14 +516,22 @@ def _fewest_hours_together(q: Query) -> list[Card] | None:
     types = list(dict.fromkeys(e.key for e in q.u.entities if e.kind == "type" and e.start >= 0)) or q.keys.get(
         "type", []
     )
+    every = EVERY_TYPE.search(q.u.normalised) and TOP_LEVEL.search(q.u.normalised)
+    if every:  # 「五種能力類型全部都到最高」: every type at its highest level
+        types = [r.type for r in q.views.cat.rules.types]
     if len(types) < 2 or not TOGETHER_FEWEST.search(q.u.normalised):
         return None
+    if every:
+        top = {r.type: r.levels[-1].level for r in q.views.cat.rules.types}
+        card = q.views.fewest_hours_together(types, top, q.pace() if q.pace else None)
+        return [card] if card else None
     # (「AI 工具應用進階和 AI 程式語言應用」: a level named right after a type is that type's level)
     levels = dict(levels_named(q.u.normalised, q.u.entities, q.views.cat))
     card = q.views.fewest_hours_together(types, levels, q.pace() if q.pace else None)
     return [card] if card else None
 
 
+TOP_LEVEL = re.compile(r"(最高|頂|滿級|最上面|\b(top|highest|max(imum)? level|max out)\b)")
 # 「只用證照把五個能力類型全部達標，最少要考幾張」: the fewest certificates for several types at once
 CERTS_ONLY = re.compile(
     r"(只想?(用|靠|考)|光靠|單靠|全部用|都用|純靠)\s*(證照|認證)|\b(only|just) (by )?certific\w*\b"
@@ -2058,7 +2073,10 @@ def _frameworks_after_rai(q: Query) -> bool:
 
 
 # a use of AI described (「用 AI 來做」「貼進去給它寫」 "an AI tool to pre-screen"): what it brings in is asked
-AI_USED = re.compile(r"(用\s*ai|ai\s*(來|幫|寫|做|判)|給它|丟給|貼進|chatgpt|\b(using|use) (an? )?ai\b|\bai tools?\b)")
+AI_USED = re.compile(
+    r"(用\s*ai|ai\s*(來|幫|寫|做|判)|給它|丟給|貼進|chatgpt|\b(using|use) (an? )?ai\b|\bai tools?\b|\bchatbots?\b"
+    r"|\bpaste\b[^?]{0,40}\binto\b)"
+)
 # what to watch, asked in so many words (「有什麼要注意」 "anything to watch out for")
 # (「對我來說是什麼意思」 "what does it mean for me when I…": what each dimension asks in practice)
 WATCH = re.compile(
@@ -2069,6 +2087,7 @@ WATCH = re.compile(
 CAUTION = re.compile(
     r"(注意|提醒|小心|風險|可以[^，。?？]{0,12}嗎|可以直接[^，。?？]{0,30}嗎|能不能|可不可以|行嗎|ok嗎|怎麼處理|該怎麼辦|要怎麼辦"
     r"|\bhow (should|do|can) (i|we) (handle|deal with)\b|\bwhat does (the guideline|it) say about (that|this|it)\b"
+    r"|\b(any )?concerns?\b"
     r"|(指引|指南)[^，。?？]{0,4}(對|關於)?(這種|這個)?(情況|情形|狀況|事)?(怎麼說|有說|有講)"
     r"|\b(watch out|careful|should i|can i|is it ok|risks?|guidance)\b|\banything\b[^?]{0,30}\babout (that|this|it)\b"
     r"|\bis (that|this|it) (ok|okay|fine|allowed|acceptable)\b)"
@@ -2099,7 +2118,12 @@ def _resources(q: Query) -> list[Card] | None:
         choice = WHICH_MATERIAL.search(q.u.normalised) and not named
         if len(keys["resource"]) > 1 or "define" in q.intents or choice:
             return [v.resources_compared()]
-        return [v.resource_card(k) for k in keys["resource"]]
+        cards = [v.resource_card(k) for k in keys["resource"]]
+        if RECOMMENDED.search(
+            asked_clause(q.u.normalised)
+        ):  # 「指引有推薦什麼公版教材嗎」: that material, above passages
+            cards = [replace(c, native=True) for c in cards]
+        return cards
     return None
 
 

@@ -588,7 +588,9 @@ class FactReader:
         opens_holding = bool(OPENS_HOLDING.match(text))
         ex.first_person = ex.first_person or opens_holding
         # 「多久能到進階」 "how long until I reach …" asks where the facts stand too (and the time, from a pace)
-        reach = bool(self.duration.search(text)) and bool(re.search(r"(到|達到|達成|具備|\breach|\bget to\b)", text))
+        reach = bool(self.duration.search(text)) and bool(
+            re.search(r"(到|達到|達成|具備|才有|才會有|才算|\breach|\bget to\b)", text)
+        )
         reach = reach or self.deadline_weeks(text) is not None  # 「兩個月內…每週要上幾小時」
         ex.asks_level = (bool(self.own_level.search(text)) or reach) and not (
             WORK_ASKED.search(text) or LIST_ASKED.search(text) or RENAMED_ASKED.search(text)
