@@ -141,6 +141,10 @@ def locate_target(text: str, catalog: Catalog) -> Located | None:
     return best[1] if best else None
 
 
+# 「全部都到最高」 "all at the top level": each type's highest 表5 level asked
+HIGHEST = re.compile(r"(最高|滿級|頂級|\b(top|highest|max(imum)? level|max(ed)? out)\b)", re.IGNORECASE)
+
+
 def _all_types(text: str, catalog: Catalog) -> list[Located]:
     """Every competency type named in `text` by its name or aliases (longest names first, no overlaps)."""
     return _named_spans(text, catalog, frozenset({"type"}))
@@ -156,7 +160,9 @@ def parse_target(text: str, catalog: Catalog) -> Target:
             best = (len(k), target)
     if best is None and ALL_TYPES.search(text):
         every = tuple(t.name for t in catalog.types)
-        return Target("types", "、".join(every), " and ".join(every), types=every)
+        # (「五種能力類型全部都到最高」 "all five at the top level": each type at its highest 表5 level)
+        top = tuple((r.type, r.levels[-1].level) for r in catalog.rules.types) if HIGHEST.search(text) else ()
+        return Target("types", "、".join(every), " and ".join(every), types=every, type_levels=top)
     if best is None:
         types = "、".join(t.name for t in catalog.types)
         cats = "、".join(c.name for c in catalog.talent.categories)

@@ -296,7 +296,7 @@ FILLED_UP = re.compile(
 # 「…，我是說…」 "…, I meant …" within one message, after something said first
 MEANT_INSTEAD = re.compile(
     r"(?<=[，,。.…!！\s\-–—])\s*(我是說|我的意思是|我要說的是|我指的是|\bi meant\b|\bi mean\b"
-    r"|\b(?:oh |no )?wait,? make (?:that|it)\b|\bmake (?:that|it)\b|\bscratch that,?|不對,?是|不对,?是)"
+    r"|\b(?:oh |no )?wait,? make (?:that|it)\b|\bmake (?:that|it)\b|\bscratch that,?)"
 )
 # "say I finish those literacy hours", "once she completes the literacy hours": an area topped up to its threshold
 FILLED_UP_EN = re.compile(
