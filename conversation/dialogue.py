@@ -768,6 +768,12 @@ THING_BUILT = re.compile(
 )
 # a what-if set aside (「不要好了」「先不考」「還是上課」 "forget the exam", "only courses", "instead")
 ASIDE_WORDS = re.compile(r"(不要了|不要好了|先不|不考|算了|還是上課|只上課|只靠上課|\b(forget|instead|only|rather)\b)")
+# the what-if itself dropped at the start of a message (「先不考照好了。…」「不考了，…」 "forget the exam. …")
+WHAT_IF_DROPPED = re.compile(
+    r"^\W*(好吧|好啦|嗯|那)?\W*(先不考|不考了|不考照|不去考|先不假設|不假設了|假設先不算|還是不要)"
+    r"|^\W*(ok(ay)?|fine|alright)?\W*(forget (the|that) (exam|cert\w*|one)|scrap that|drop (that|the) (idea|exam))\b",
+    re.IGNORECASE,
+)
 # hours of an area with no number (「加一些影像的課」 "say I add some Runway video hours")
 SOME_HOURS = re.compile(r"(加(上)?一些|多上一些|補一些|再加點|\b(add|adding|do|take) (some|a few|more)\b)")
 # a shortfall supposed made up, its hours unsaid (「補完之後我會到哪」 "once I make that up")
@@ -1937,7 +1943,24 @@ class Dialogue:
         goes_on = goes_on or bool(those_hours and not NOW.search(n))
         # 「考到之後我就算應用人才了嗎」→「那如果我再考 X 呢」 with nothing stored: 「再」 can only add to the what-if
         stacked = ds.profile.is_empty() and ds.hypothesis is not None and ex.adds and ex.hypothetical
+        # 「如果再加一張 NVIDIA…呢」→「再考一張 TQC+ … 的話」: one more certificate on a what-if that only added
+        # certificates is one more on top of it
+        stacked = stacked or bool(
+            ds.hypothesis is not None
+            and ex.adds
+            and ex.hypothetical
+            and ex.certificates
+            and not ex.hours
+            and ds.hypothesis.hours == ds.profile.hours
+            and len(ds.hypothesis.certificates) > len(ds.profile.certificates)
+            and re.search(r"(再|又)(考|拿|加)(一|1)張|\b(one more|another)\b", n)
+        )
         goes_on = goes_on or bool(stacked and not NOW.search(n) and not unclaimed)
+        if ds.hypothesis is not None and WHAT_IF_DROPPED.search(n):
+            # 「先不考照好了。要同時過…最少還要上幾小時？」: the what-if dropped, the question is on the facts held
+            goes_on = asks_again = False
+            if not ex.hypothetical:
+                ds.hypothesis = None
         # 「改成 文書 25、自動化 4 小時呢？」 right after a what-if: the what-if varied, not the stated facts
         variant = ds.hypothesis is not None and ex.has_facts and bool(VARIANT.match(n)) and not NOW.search(n)
         if variant:
@@ -2033,6 +2056,7 @@ class Dialogue:
             # gone on from), for the type named or the one talked about (「一週只能擠 6 小時，要幾週」 right after
             # what AI 模型訓練 takes: from nothing, toward it)
             shown = self.situation.asked_types(text)[0] or ds.situation_types or self._talked_types(ds) or None
+            shown = self._paced_types(text, shown)
             hypothetical = base is ds.hypothesis
             answer = self.situation.answer(updated, text, answer_lang, hypothetical=hypothetical, default_types=shown)
             ds.situation_types = answer.types
@@ -2108,6 +2132,7 @@ class Dialogue:
             if not talked and ds.plan is not None and ds.topic is not None and ds.topic.rule == LEARNING_PLAN:
                 talked = self._plan_types(ds.plan.target)  # 「她還差多少？」 right after a plan: toward its target
             shown = ds.situation_types or talked
+            shown = self._paced_types(text, shown)
             if hypothetical:  # and the types the supposition changes, or the ones it asks about
                 changed = self.situation.changed_types(ds.profile, updated)
                 shown = [t.name for t in self.cat.types if t.name in {*shown, *changed}]
@@ -4395,7 +4420,8 @@ class Dialogue:
     def _both_with_the_one_before(ex: Any, recent: list[str], text: str) -> None:
         """「辦公室應用那張呢？兩張都考的話…」: one certificate named and 「兩張都」 supposed — the other of the
         two is the one talked about just before it."""
-        if ex.hypothetical and len(ex.certificates) == 1 and TWO_REF.search(text):
+        two_levels = len(set(LEVEL_WORDS.findall(text))) >= 2  # 「美術設計的初級跟中級這兩張」: two levels of one
+        if ex.hypothetical and len(ex.certificates) == 1 and TWO_REF.search(text) and not two_levels:
             before = [c for c in reversed(recent) if c not in ex.certificates]
             if before:
                 ex.certificates = [before[0], *ex.certificates]
@@ -4439,6 +4465,23 @@ class Dialogue:
         ones the conversation was about (most recent first)."""
         recent = [key for kind, key in ds.recent if kind == "cert"]
         if ex.certificates:
+            if ex.hypothetical:
+                # 「如果我考到 TQC+ 那張跟辦公室應用那張」 with one of them read by name: the other, described
+                pool = list(
+                    dict.fromkeys([*[k for kind, k in (ds.topic or Topic()).listed if kind == "cert"], *recent])
+                )
+                for m in DESCRIBED_ONE.finditer(text):
+                    found = self._described(m.group("words"), [("cert", c, "") for c in pool])
+                    if found is not None and found[1] not in ex.certificates:
+                        ex.certificates = [*ex.certificates, found[1]]
+            clause = next((c for c in re.split(r"[，。,?？]", text) if len(set(LEVEL_WORDS.findall(c))) >= 2), "")
+            levels = tuple(dict.fromkeys(LEVEL_WORDS.findall(clause)))
+            if (
+                len(ex.certificates) == 1
+                and levels
+                and all(lv in self._name("cert", ex.certificates[0]) for lv in levels)
+            ):
+                ex.one_family_levels = levels  # 「美術設計的初級和中級我打算都考」: two levels of the one read by name
             self._both_with_the_one_before(ex, recent, text)
             return
         if not (ex.hypothetical or self.facts.holding.search(text)):
@@ -4483,6 +4526,15 @@ class Dialogue:
         matches = [m for m in matches if not NOT_HELD_YET.search(text[m.end() :])]
         talked = [("cert", c, "") for c in pool]
         every = [("cert", c.id, "") for c in self.cat.certifications]
+        # 「只考美術設計的初級跟中級這兩張」「美術設計的初級跟中級各考一張呢」: two levels of one 表6 entry are
+        # that one certificate (one tool domain); the clause naming both levels describes it
+        clause = next((c for c in re.split(r"[，。,?？]", text) if len(set(LEVEL_WORDS.findall(c))) >= 2), "")
+        levels = tuple(dict.fromkeys(LEVEL_WORDS.findall(clause)))
+        one_family = (self._described(clause, talked) or self._described(clause, every)) if levels else None
+        if one_family is not None and all(lv in self._name(*one_family) for lv in levels):
+            ex.certificates = [one_family[1]]
+            ex.one_family_levels = levels
+            return
         # among those talked about first, else (「辦公室應用那張」 never named before) among all of 表6
         described = [
             found[1]
@@ -4492,15 +4544,6 @@ class Dialogue:
         if described:  # 「如果我考到辦公室應用那張跟美術設計那張」: each by part of its name, among those talked about
             ex.certificates = list(dict.fromkeys(described))
             self._both_with_the_one_before(ex, recent, text)
-            return
-        # 「只考美術設計的初級跟中級這兩張」「美術設計的初級跟中級各考一張呢」: two levels of one 表6 entry are
-        # that one certificate (one tool domain); the clause naming both levels describes it
-        clause = next((c for c in re.split(r"[，。,?？]", text) if len(set(LEVEL_WORDS.findall(c))) >= 2), "")
-        levels = tuple(dict.fromkeys(LEVEL_WORDS.findall(clause)))
-        one_family = (self._described(clause, talked) or self._described(clause, every)) if levels else None
-        if one_family is not None and all(lv in self._name(*one_family) for lv in levels):
-            ex.certificates = [one_family[1]]
-            ex.one_family_levels = levels
             return
         held = list(dict.fromkeys(c.cert_id for c in ds.profile.certificates))
         one = ORDINAL.search(text)
@@ -5553,7 +5596,12 @@ class Dialogue:
             # 「第二張怎麼不是專案類？」 over the three held, answered with the category's list: 「那第一張呢」
             # still counts over the three
             shown = []
-        listed = shown or inline or self._paragraphs_listed(answer.text) or named or previous.listed
+        listed = shown or inline or self._paragraphs_listed(answer.text) or named
+        steps = re.findall(r"^\s*(?:[(（]\d+[)）]|\d+[.、)]\s)", answer.text, re.MULTILINE)
+        if not listed and (selection or len(steps) < 2):
+            # (an answer with a list of its own that names nothing countable — 「(1) 盤點…(2) 識別風險…」 — is
+            # what 「第二步」 counts over next, not the list before it)
+            listed = previous.listed
         asked_order = self._named_list([tuple(e) for e in context.get("entities", [])])
         if answer.rule == "query.classify_named_certs" and len(asked_order) >= 2 and set(asked_order) == set(listed):
             listed = (
@@ -5755,7 +5803,8 @@ class Dialogue:
                 and HOURS_ASKED.search(n)
                 and not LEVEL_NAMED.search(n)  # (「那進階呢，總共最少幾小時」 swaps the level of the look-up)
                 and not self.reader.entities(n)
-                and self._talked_last(ds, ("role", "talent", "type"))
+                # (「如果不考照、純上課…最少要幾小時」 a look-up after the aim was talked about: a route keeps it)
+                and (self._talked_last(ds, ("role", "talent", "type")) or route != "any")
             )
             aim = self._aim_talked_about(ds) if (PLAN_UNAIMED.search(n) or least) and not ex.has_facts else None
             if aim is not None:
@@ -5807,6 +5856,15 @@ class Dialogue:
         """Whether the answer just given was about an entity of one of `kinds`."""
         topic = ds.topic
         return topic is not None and topic.turn >= ds.turn - 1 and any(e[0] in kinds for e in topic.entities)
+
+    def _paced_types(self, text: str, shown: list[str] | None) -> list[str] | None:
+        """「If Tom does 3 hours a week of coding-assistant training, how many weeks…」: the type whose courses
+        are paced, when the types carried over from the result before are others (no type named here)."""
+        pace = self.facts.pace(text)
+        if pace is None or not pace.area or self.situation.asked_types(text)[0]:
+            return shown
+        own = self.situation.types_of_areas([pace.area])
+        return shown if set(own) & set(shown or []) else own or shown
 
     def _aim_talked_about(self, ds: DialogueState) -> Target | None:
         """The role, talent category or competency type the conversation talked about last: what a plan asked

@@ -36,7 +36,7 @@ PLAN_CERT_ONLY = re.compile(
     r"|\b(via|by) (certificates?|certs?)\b)"
 )
 PLAN_HOURS_ONLY = re.compile(
-    r"(最少(還)?要?(上|補)?幾(個)?小時|(補|上|修)\s*幾(個)?小時|不(太)?(想|要)考(試|證照)?|不考(試|證照)|全部(用)?上課|"
+    r"(最少(還)?要?(上|補)?幾(個)?小時|(補|上|修)\s*幾(個)?小時|不(太)?(想|要)考(試|證照)?(?!\s*(專案|素養|工具)類)|不考(試|證照)|全部(用)?上課|"
     r"只(想|要)?上課|純上課|(上課|時數|課程|受訓)(的|那個|那)?(方案|途徑)|"
     r"全部上課|\bcourses? only\b|\bonly (want to )?take courses\b|\btraining only\b|\bminimum (number of )?"
     r"(training )?hours\b|\bfewest hours\b|\bwithout (taking )?(an? )?(exam|certificate)s?\b"

@@ -667,6 +667,10 @@ class SituationAdvisor:
         options = []
         for type_name, level in summary.requires.items():
             t = next(x for x in result["types"] if x["type"] == type_name)
+            if self.level_rank(type_name, t["level"]) >= self.level_rank(type_name, level):
+                # (a tool certificate held already gives AI 工具應用 初階: nothing more to take for it)
+                options.append([{}])
+                continue
             rules = [r for r in t["rules"] if r["level"] == level and r["route"] == "training"]
             options.append(
                 [

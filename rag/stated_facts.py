@@ -1011,7 +1011,8 @@ class FactReader:
         taken = [False] * len(clause)
         found = []
         for word, area in self.area_words if words is None else words:
-            for m in re.finditer(re.escape(word), clause):
+            # ("coding-assistant training": English words joined by a hyphen are the same words)
+            for m in re.finditer(re.escape(word).replace(r"\ ", r"[\s-]"), clause):
                 if any(taken[m.start() : m.end()]) or clause[m.start() : m.end() + 1] in CATEGORY_WORDS:
                     continue  # 「素養類」 is a certificate category, not the literacy hours (「文書類」 is 文書)
                 for i in range(m.start(), m.end()):

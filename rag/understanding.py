@@ -65,6 +65,11 @@ NEAR_MISS_START = 0  # typo matches count as named by the question
 EXPANSION_WEIGHT = 0.8  # thesaurus terms are deliberate mappings onto the guideline's words
 # Entity kinds a thesaurus expansion may stand for when the question names none itself.
 # A message about holding or taking certificates: 「我已經有 AI Practitioner」 "I passed AI Practitioner".
+# a certificate category refused right before it is named (「不打算考專案類」「不考专案类」 "without a project cert")
+REFUSED_BEFORE = re.compile(
+    r"(不|沒|没|別|别)(打算|想|要|會|会|用|必|需要)?\s*(考|拿|去考|走)?\s*$"
+    r"|\b(without|no|not|skip(ping)?)\s+(a |any |the )?$"
+)
 CERT_TALK = re.compile(
     r"(證照|認證|證書|考過|考到|考了|拿到|拿了|持有|已經有|我有|手上有|\b(cert|certs|certificate|certified|exam|passed|"
     r"hold|holds|have)\b)"
@@ -389,7 +394,20 @@ class QueryUnderstanding:
         for e in found:
             if all((e.kind, e.key) != (u.kind, u.key) for u in unique):
                 unique.append(e)
+        if any(e.kind in ("talent", "type") for e in unique):
+            # 「想被認定為 AI 開發人才，但不打算考專案類證書，光靠證書要怎麼湊」: a category refused is no subject
+            unique = [
+                e
+                for e in unique
+                if not (e.kind == "cert_category" and REFUSED_BEFORE.search(text[: self._at(text, e)][-8:]))
+            ]
         return unique
+
+    @staticmethod
+    def _at(text: str, e: Entity) -> int:
+        """Where an entity's words begin in `text` (its start is counted in the squashed text, near there)."""
+        at = text.find(e.surface, max(0, e.start - 4))
+        return at if at >= 0 else e.start
 
     def detect_intents(self, text: str) -> list[str]:
         return [name for name, patterns in self.intents.items() if any(p.search(text) for p in patterns)]
