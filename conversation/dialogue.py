@@ -285,6 +285,17 @@ NOT_DESCRIBING = frozenset(
 )
 # 「影像那一項」: a competency item described by part of its name
 DESCRIBED_ITEM = re.compile(r"(?P<words>[^\s，。,、跟和與及?？]{2,8}?)\s*(的)?\s*(那一項|這一項|那項|這項)")
+# 「考哪張工具類最快」「推薦哪一張」 "which one should I take": one certificate of a category to take, asked
+WHICH_TO_TAKE = re.compile(
+    r"(考|拿|報|报)(哪|什麼|什么)(一)?(張|张|個|个)?|(哪|那)(一)?(張|张)[^，。?？]{0,6}(最快|最好|比較好|推薦|先考)"
+    r"|推薦(哪|什麼)|\bwhich (one|cert\w*|exam)\b[^?]{0,30}\b(take|get|first|fastest|best)\b"
+)
+# "is anything changing about it" 「會不會停辦」: what is to change about a certificate, asked
+CHANGE_ASKED = re.compile(
+    r"\b(anything|something) (chang\w+|new)\b"
+    r"|\b(retir\w+|discontinu\w+|phas\w+ out|being replaced|still (valid|available))\b|\bchanges? (to|about|coming)\b"
+    r"|停辦|停考|停办|異動|变动|變動|(會|会)不(會|会)(停|變|变)|有沒有(要)?(停|變)|還能考嗎|还能考吗"
+)
 NOT_HELD_YET = re.compile(r"(還沒|尚未|沒考|沒有考|\bnot yet\b|\bhaven'?t\b)")  # 「（我還沒考）」 anywhere after
 NEGATED_BEFORE = re.compile(r"(沒有|沒|不是|並沒有|還沒|尚未|\bnot\b|\bno\b)")
 # 「只能考一張的話，哪一張能讓我多達成…」「哪一張對我比較有用」 "which one would help me more": what each adds
@@ -639,7 +650,9 @@ WHO = re.compile(
 # 「其實沒考過，拿掉」 "he failed the Python one, remove it": a certificate held, taken out for real
 TAKEN_OUT = re.compile(
     r"\b(failed|didn't pass|did not pass|never passed|remove|delete|drop|take (it|that|this|them) out|scratch)\b"
-    r"|沒過|沒考過|沒通過|沒考上|落榜|拿掉|刪掉|移除|去掉|不算了|沒有(這|那)張"
+    # ("I haven't actually passed the TQC+ one yet" 「那張其實還沒考過」: held by mistake, not yet taken)
+    r"|\b(haven't|have not|hasn't|has not) (actually |really )?(passed|got|gotten|earned|taken)\b"
+    r"|沒過|沒考過|沒通過|沒考上|落榜|拿掉|刪掉|移除|去掉|不算了|沒有(這|那)張|還沒考過|還沒拿到|尚未通過"
 )
 # 「專案類有他們的嗎」 "do they have any project ones": the issuer just talked about
 ISSUER_PRONOUN = re.compile(r"(他們|她們|它們|該單位|該機構)(?=的|辦|有|家)|\b(they|their|them)\b")
@@ -1168,6 +1181,8 @@ class Dialogue:
             return [mapped]
         replies = self._read_one(ds, text, lang)
         replies = self._retired_name_noted(text, replies)
+        replies = self._changes_noted(text, replies)
+        replies = self._category_gain_noted(ds, text, replies)
         n = normalise(text)
         item_line = self._item_counted(text)
         if item_line and replies and item_line.split("」")[0] not in replies[0].text:
@@ -1596,6 +1611,60 @@ class Dialogue:
         out = f"{len(each)} 位合計受訓時數 {total:g} 小時：{parts}。"
         return to_simplified(out) if lang == "zh-CN" else out
 
+    def _category_gain_noted(self, ds: DialogueState, text: str, replies: list[Reply]) -> list[Reply]:
+        """「那考哪張工具類最快？資策會辦的優先」 with facts known: the catalog's list answers it, and what any one
+        more certificate of that category would add to the person's levels (the engine, on a copy) is said too."""
+        n = normalise(text)
+        if not replies or ds.profile.is_empty() or not WHICH_TO_TAKE.search(n):
+            return replies
+        categories = {e.key for e in self.reader.entities(n) if e.kind == "cert_category"}
+        if len(categories) != 1 or self.facts.read(text, True).has_facts:
+            return replies
+        category = next(iter(categories))
+        held = {c.cert_id for c in ds.profile.certificates}
+        gains: set[tuple[str, str]] | None = None
+        for cert in self.cat.certs_in(category):  # type: ignore[arg-type]
+            if cert.id in held:
+                continue
+            added = HeldCertificate(cert_id=cert.id, turn=ds.turn)
+            after = ds.profile.model_copy(update={"certificates": [*ds.profile.certificates, added]})
+            levels = {t["type"]: t["level"] for t in self.situation.result_of(after)["types"]}
+            one = {(name, levels[name]) for name in self.situation.changed_types(ds.profile, after)}
+            gains = one if gains is None else gains & one
+        if not gains:
+            return replies
+        order = [x.name for x in self.cat.types]
+        ranked = sorted(gains, key=lambda g: order.index(g[0]))
+        if reads_as_english(text):
+            line = (
+                f"For you (表5): any one more {category} certificate gives "
+                + ", ".join(f"{t} {lv}" for t, lv in ranked)
+                + "."
+            )
+        else:
+            line = (
+                f"以您提供的資料：再考到任一張{category}證照，"
+                + "、".join(f"{t} 可達「{lv}」" for t, lv in ranked)
+                + "（表5）。"
+            )
+        first = replies[0]
+        return [Reply(line + "\n\n" + first.text, first.buttons), *replies[1:]]
+
+    def _changes_noted(self, text: str, replies: list[Reply]) -> list[Reply]:
+        """ "Is there a Microsoft one…, and is anything changing about it?": a change asked after, for the few
+        certificates the reply names — 表6's notes on them (an exam to be retired, its successor) are added."""
+        if not replies or not CHANGE_ASKED.search(normalise(text)):
+            return replies
+        first = replies[0]
+        certs = [self.cat.certification(e.key) for e in self.reader.entities(normalise(first.text)) if e.kind == "cert"]
+        if not certs or len(certs) > 3:
+            return replies
+        missing = [note for c in certs if c is not None for note in c.notes if note not in first.text]
+        if not missing:
+            return replies
+        head = "表6 note: " if reads_as_english(text) else "表6 註記："
+        return [Reply(first.text + "\n\n" + head + " ".join(dict.fromkeys(missing)), first.buttons), *replies[1:]]
+
     def _retired_name_noted(self, text: str, replies: list[Reply]) -> list[Reply]:
         """「她的其實是 AI-900，不是 AI-901」: a certificate called by the retired name 表6 gives for it is the
         same 表6 entry — said, with 表6's note, whatever the reply computed."""
@@ -1918,7 +1987,19 @@ class Dialogue:
         # (「先不考。如果每週上 5 小時素養課…」 "Forget the exam. If I only do courses…": the what-if set aside, or
         # an area or aim of its own named — from the facts held)
         paced = self.facts.pace(n) is not None and bool(self.facts.duration.search(n))
-        own_aim = bool(self.facts.areas_named(n)) or bool(self.reader.entities(n)) or bool(ASIDE_WORDS.search(n))
+        # (「模型訓練剩下那些，一週上一個半小時」 right after a what-if on 模型訓練 hours: the area it changed)
+        changed = (
+            {
+                a
+                for a, h in ds.hypothesis.hours.items()
+                if a not in ds.profile.hours or ds.profile.hours[a].hours != h.hours
+            }
+            if ds.hypothesis is not None
+            else set()
+        )
+        named_areas = {area for _, area, _ in self.facts.areas_named(n)}
+        entities = [e for e in self.reader.entities(n) if not (e.kind == "type" and changed and named_areas <= changed)]
+        own_aim = bool(named_areas - changed) or bool(entities) or bool(ASIDE_WORDS.search(n))
         goes_on = goes_on or (
             paced
             and ds.hypothesis is not None
@@ -2646,6 +2727,10 @@ class Dialogue:
             return text
         asked = re.search(r"[?？]", text)  # (in the sentence that asks, where what is asked is read)
         at = asked.start() if asked else len(text)
+        names = ds.plan.target.split("、")
+        if len(names) == len(self.cat.types) and set(names) == {x.name for x in self.cat.types}:
+            # (a plan toward every type: its pace is every type's, timed together)
+            return f"{text[:at]}（{ds.plan.target}：所有能力類型）{text[at:]}"
         return f"{text[:at]}（{ds.plan.target}）{text[at:]}"
 
     def _top_level(self, type_name: str) -> str:
@@ -4578,6 +4663,9 @@ class Dialogue:
         profile is known (「這樣 AI 工具應用到哪一級？」); or 「那 AI 模型訓練呢？」 right after such an answer."""
         if not ex.has_facts and DESCRIPTION_ASKED.search(text) and not (LEVEL_NAMED.search(text) or GAP.search(text)):
             return False  # 「指引對模型訓練的能力說明提到哪些方法」: the guideline's words, not anyone's result
+        talent_named = any(e.kind == "talent" for e in self.reader.entities(normalise(text)))
+        if talent_named and not ex.has_facts and not ex.asks_level and "career" in self.reader.detect_intents(text):
+            return False  # 「那研究人才呢？我以後可能想讀博」: where that category's path goes, not one's result
         refused = refused_categories(text) and re.search(
             r"幾張|幾個|多少|什麼類|哪一?類|\bhow many\b|另一(條|個|種)|考哪|再考|只考|改走|那條路"
             r"|怎麼湊|還差什麼|差什麼|還差啥"

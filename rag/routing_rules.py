@@ -766,7 +766,8 @@ EXAM_WORDS = re.compile(
 
 # 「這個角色是怎麼定位的」「主要在做什麼」 "what does the role do": the role itself, asked beside a career aim
 ROLE_POSITIONING = re.compile(
-    r"(定位|角色是什麼|是什麼角色|在做什麼|做什麼的|負責什麼|職責|工作內容)|\bwhat (does|do) (it|they|the role)\b"
+    r"(定位|角色是什麼|是什麼角色|在做什麼|做什麼的|負責什麼|職責|工作內容|(主要|平常|都|在)?(幹嘛|干嘛|做些什麼|做什么|干什么)"
+    r"|負責哪些|负责什么)|\bwhat (does|do) (it|they|the role|an? [a-z ]{2,30}?)\s+do\b"
 )
 # 「證照跟時數要兩個都達到嗎，還是有一邊就算」 "do I need both certificates and hours, or is either enough": how
 # 表5's two routes combine, asked with no facts
