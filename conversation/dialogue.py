@@ -535,6 +535,7 @@ PLAN_UNAIMED = re.compile(
     r"|\bwhat (should i|to) (take|get) first\b)"
 )
 # 「它說的…」「它有提到…」: the guideline speaking (a message that names its own subject beside it)
+THIS_GUIDELINE = re.compile(r"(這個|這份|這本|该|該|这个|这份|这本|本)\s*(指引|指南)")
 GUIDELINE_PRONOUN = re.compile(
     r"(它|它們)(說|講|提到|寫到|寫的|列的|列出|提的|有說|有講|有寫|有提|說有|說的)"
     r"|\b(does|do|did) (it)( (base|cite|say|list|describe|mention|refer|draw|give))\b"
@@ -781,9 +782,14 @@ THING_BUILT = re.compile(
 )
 # a what-if set aside (「不要好了」「先不考」「還是上課」 "forget the exam", "only courses", "instead")
 ASIDE_WORDS = re.compile(r"(不要了|不要好了|先不|不考|算了|還是上課|只上課|只靠上課|\b(forget|instead|only|rather)\b)")
+# a route said in so many words (「不考照、純上課」 "courses only"), not only 「最少幾小時」
+ROUTE_SAID = re.compile(
+    r"(純上課|只上課|光靠上課|全部靠上課|全靠上課|只靠上課|不考照|不考證照|不考試|纯上课|只上课|光靠上课|不考证照"
+    r"|\bcourses? only\b|\bonly (take )?courses\b|\btraining only\b|\bwithout (taking )?(an? |any )?(exams?|cert\w*))"
+)
 # the what-if itself dropped at the start of a message (「先不考照好了。…」「不考了，…」 "forget the exam. …")
 WHAT_IF_DROPPED = re.compile(
-    r"^\W*(好吧|好啦|嗯|那)?\W*(先不考|不考了|不考照|不去考|先不假設|不假設了|假設先不算|還是不要)"
+    r"^\W*(好吧|好啦|嗯|那)?\W*(先不考|不考了|不考照|不去考|先不假設|不假設了|假設先不算|還是不要|先不要算|不要算|先不算)"
     r"|^\W*(ok(ay)?|fine|alright)?\W*(forget (the|that) (exam|cert\w*|one)|scrap that|drop (that|the) (idea|exam))\b",
     re.IGNORECASE,
 )
@@ -2028,7 +2034,6 @@ class Dialogue:
         # certificates is one more on top of it
         stacked = stacked or bool(
             ds.hypothesis is not None
-            and ex.adds
             and ex.hypothetical
             and ex.certificates
             and not ex.hours
@@ -2677,7 +2682,7 @@ class Dialogue:
         if ds.hypothesis is None:
             return text
         ex = self.facts.read(text, True)
-        if not (ex.correction and ex.adds and len(ex.unassigned_hours) == 1) or ex.hours or ex.certificates:
+        if not (ex.correction and len(ex.unassigned_hours) == 1) or ex.hours or ex.certificates:
             return text
         before, after = ds.profile.hours, ds.hypothesis.hours
         grown = [
@@ -2687,12 +2692,18 @@ class Dialogue:
         ]
         if len(grown) != 1:
             return text
-        area, _ = grown[0]
+        area, amount = grown[0]
+        # ("Actually sorry, it was 8 hours, not 10." 「是 8 小時，不是 10」: the amount supposed, named to be replaced)
+        taken_back = re.search(r"(?:\bnot\b|不是)\s*(\d+(?:\.\d+)?)", normalise(text))
+        if not (ex.adds or taken_back and float(taken_back.group(1)) == amount):
+            return text
         value = ex.unassigned_hours[0]
         label = self.situation.area_label(area)
         ds.hypothesis = None
-        if reads_as_english(text):
-            return f"What if I add {value:g} more hours of {label}?"
+        if reads_as_english(text) or ds.said_lang == "en":
+            # (in English words the facts reader knows for that area, so the answer stays in English)
+            word = next((w for w, a in self.facts.area_words if a == area and w.isascii() and len(w) > 3), label)
+            return f"What if I add {value:g} more hours of {word} training?"
         asked = f"如果{label}再多上 {value:g} 小時呢？"
         return to_simplified(asked) if detect_language(text) == "zh-CN" else asked
 
@@ -3399,6 +3410,10 @@ class Dialogue:
         pointed = [key for kind, key, _ in (ds.topic.entities if ds.topic else []) if kind == "cert"][:1]
         if len(named) == 1 and pointed and pointed != named and (SINGULAR.search(n) or SINGULAR_CERT.search(n)):
             candidates = [*pointed, *named]  # 「那它跟 AIATCL 比起來，哪一張…」: the one talked about and the one named
+        if len(named) < 2:
+            # (「下一張考哪張比較好」 after the person's own result: the certificates held are no candidates)
+            held = {c.cert_id for c in ds.profile.certificates}
+            candidates = [c for c in candidates if c not in held]
         if not 2 <= len(candidates) <= 4:
             return None
         if set(ex.certificates) <= set(candidates) and not ex.hours and not ex.unnamed:
@@ -4866,6 +4881,7 @@ class Dialogue:
         text = LAST_QUESTION.sub(" ", text)
         # 「它們裡面哪幾張是工具類的」 right after a list: 「其中」, the list just shown
         text = AMONG_THEM.sub("其中", text)
+        text = THIS_GUIDELINE.sub("指引", text)  # 「這個指引怎麼說」: the guideline itself, no reference to resolve
         if UNLISTED_ASKED.search(normalise(text)) and not self._names_cert(text):
             return text  # "Our own certificate isn't in Table 6 - does it count?": 「it」 is that one, not a listed one
         text = self._issuer_one(text, topic)
@@ -5892,7 +5908,7 @@ class Dialogue:
                 and not LEVEL_NAMED.search(n)  # (「那進階呢，總共最少幾小時」 swaps the level of the look-up)
                 and not self.reader.entities(n)
                 # (「如果不考照、純上課…最少要幾小時」 a look-up after the aim was talked about: a route keeps it)
-                and (self._talked_last(ds, ("role", "talent", "type")) or route != "any")
+                and (self._talked_last(ds, ("role", "talent", "type")) or bool(ROUTE_SAID.search(n)))
             )
             aim = self._aim_talked_about(ds) if (PLAN_UNAIMED.search(n) or least) and not ex.has_facts else None
             if aim is not None:

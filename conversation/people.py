@@ -139,7 +139,11 @@ MAX_PEOPLE = 20  # a team walked through in one conversation; older people are d
 _SAYS = (
     r"(?=\s*(?:[（(][^）)]{0,10}[）)])?\s*"
     # (「小美是護理師，上過…」: who they are, then their facts)
-    r"(有|上過|上了|考過|考了|考到|拿到|拿了|只有|也有|沒有|沒上|沒考|沒證照|沒拿|沒任何|的|呢|比"
+    r"(有|上過|上了|考過|考了|考到|拿到|拿了|只有|也有|沒有|沒上|沒考|沒證照|沒拿|沒任何|的|呢|咧|勒|比"
+    # (「阿芳什麼照都沒有」: nothing held, said with a word between)
+    r"|(?:什麼|什么|甚麼|啥)[^，,。\s]{0,2}都"
+    # (「行銷部的小琪超會用AI，素養課上了…」: what they are good at, then their facts)
+    r"|(?:超|很|蠻|滿|挺)會用"
     r"|是(?=[^，,。？?]{1,8}[，,][^。？?]{0,30}(有|上過|考過|考到|拿到|沒有|沒上))"
     # (「阿哲的話，他有…」 with its 「的話」 set aside: the name, then a pronoun that holds)
     r"|[，,]\s*(?:他|她)(?:有|上過|上了|考過|考了|考到|拿到|只有|也有|沒有)"
@@ -247,7 +251,7 @@ SUBJECT_NAME = re.compile(
     + r"[\u4e00-\u9fff]{2,3}?)"
     # (「王小明（行銷專員）有…」: a role note blanked to spaces may come between)
     + r"(?=\s*(?:有|持有)|\s{2,}(?=\S)|有|上過|上了|上过|考過|考了|考过|考到|拿到|只有|也有|沒有|没有|沒證|没证"
-    + r"|沒上|没上|沒考|没考|持有|什麼都|什么都|甚麼都|啥都"
+    + r"|沒上|没上|沒考|没考|持有|什麼都|什么都|甚麼都|啥都|(?:什麼|什么|甚麼|啥)[^，,。；;\s]{1,2}都"
     # (「…三位：小芳，AI 素養課 18 小時…；阿哲，有 iPAS 初級」: a name, a comma, then their facts)
     + r"|\s*[，,](?=\s*(?:AI|ai|有|沒|没|只有|上過|上过|上了|[^，,。；;]{0,10}\d))"
     # (「；佩君素養上了10小時、圖文課25小時」: an hours area right after the name)
