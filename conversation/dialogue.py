@@ -285,6 +285,11 @@ NOT_DESCRIBING = frozenset(
 )
 # 「影像那一項」: a competency item described by part of its name
 DESCRIBED_ITEM = re.compile(r"(?P<words>[^\s，。,、跟和與及?？]{2,8}?)\s*(的)?\s*(那一項|這一項|那項|這項)")
+# 「最好跟 Python 有關」 "ideally something with Python": the subject a certificate to take should be about
+SUBJECT_WANTED = re.compile(
+    r"(?:跟|和|與|跟著|关于|關於|有關|有关)\s*(?P<word>[A-Za-z][A-Za-z0-9+#.]{1,20})\s*(?:有關|有关|相關|相关)?"
+    r"|\b(?:related to|about|with|involving|for)\s+(?P<word2>[A-Z][A-Za-z0-9+#.]{1,20})\b"
+)
 # 「考哪張工具類最快」「推薦哪一張」 "which one should I take": one certificate of a category to take, asked
 WHICH_TO_TAKE = re.compile(
     r"(考|拿|報|报)(哪|什麼|什么)(一)?(張|张|個|个)?|(哪|那)(一)?(張|张)[^，。?？]{0,6}(最快|最好|比較好|推薦|先考)"
@@ -535,6 +540,8 @@ PLAN_UNAIMED = re.compile(
     r"|\bwhat (should i|to) (take|get) first\b)"
 )
 # 「它說的…」「它有提到…」: the guideline speaking (a message that names its own subject beside it)
+DESCRIBED_HERE = re.compile(r"(那個|這個|這種|那種|这个|那个|这种|那种)(現象|现象|情況|情况|狀況|状况|行為|行为|做法)")
+BOTH_OF_THEM = re.compile(r"(兩個|兩項|兩種|两个|两项|两种)(都|皆)|\bboth (of them|types)?\b")
 THIS_GUIDELINE = re.compile(r"(這個|這份|這本|该|該|这个|这份|这本|本)\s*(指引|指南)")
 GUIDELINE_PRONOUN = re.compile(
     r"(它|它們)(說|講|提到|寫到|寫的|列的|列出|提的|有說|有講|有寫|有提|說有|說的)"
@@ -627,6 +634,9 @@ WHO = re.compile(
     r"|(兩|三|四|五)\s*(位|個人|個)[^，。?？]{0,6}都(符合|算|有|達到|具備)"
     # "So of the three, how many meet…" "how many of the five reach…"
     r"|\bhow many of the (two|three|four|five|six|\d+|team|group)\b"
+    # "Do they differ there?" 「他們兩個有差嗎」: the people set side by side on what is asked
+    r"|\b(do|does|would) (they|the two|both)( of them)? (differ|compare)\b|\bany difference between (them|the two)\b"
+    r"|(他們|她們|兩個人|兩位)[^，。?？]{0,4}(有差嗎|有什麼不同|有差別嗎|差在哪|一樣嗎)"
     # 「這樣團隊裡算開發人才的變幾個？」「組裡現在幾個到服務開發」: a count over the team described
     r"|(團隊|組|班|部門|社團|大家)(裡|里|中|上|內)[^，。?？]{0,12}幾(個|位|人)(?!小時|鐘頭|張)"
     # 「幫我按 AI 工具應用等級統計一下」: the people sorted by their levels
@@ -797,7 +807,8 @@ WHAT_IF_DROPPED = re.compile(
 SOME_HOURS = re.compile(r"(加(上)?一些|多上一些|補一些|再加點|\b(add|adding|do|take) (some|a few|more)\b)")
 # a shortfall supposed made up, its hours unsaid (「補完之後我會到哪」 "once I make that up")
 GAP_FILLED = re.compile(
-    r"(補完|補滿|補齊|補足|補上)(那|這)?(一點|些|個|幾小時|差的)?[^，。?？\d]{0,6}?(之後|以後|後|的話)"
+    r"(補完|補滿|補齊|補足|補上|補好|達標|達到標準|补完|补满|补齐|补足|补好|达标)(那|這|这)?(一點|些|個|幾小時|差的)?"
+    r"[^，。?？\d]{0,6}?(之後|以後|後|的話|之后|以后|后|的话)"
     r"|\bonce i (make|made) (that|it) up\b"
 )
 # the weeks asked (「要幾週」「多久」 "how many weeks", "how long")
@@ -1109,6 +1120,23 @@ class Dialogue:
                 if len(first) == 1 and len(second) == 1:
                     return [Reply(f"{first[0].text}\n\n{second[0].text}", first[0].buttons)]
         paces = [self.facts.pace(p) for p in parts]
+        if (
+            len(parts) == 2
+            and paces[0]
+            and not paces[1]
+            and not ds.flow
+            and not ds.profile.is_empty()
+            and all(self.facts.duration.search(normalise(p)) for p in parts)
+            and self.situation.asked_types(parts[1])[0]
+        ):
+            # 「一週上 6 小時的話要幾週？順便 AI 服務開發也要達標的話總共要幾週？」: the same pace, for the type
+            # the second question names too
+            said = self.facts.pace_re.search(normalise(parts[0]))
+            if said is not None:
+                second = f"{parts[1].rstrip('？? ')}（{said.group(0)}）？"
+                answers = [self._read_one(ds, parts[0], lang), self._read_one(ds, second, lang)]
+                if all(len(a) == 1 for a in answers):
+                    return [Reply("\n\n".join(a[0].text for a in answers), answers[-1][0].buttons)]
         if len(parts) == 2 and all(paces) and not ds.flow and not ds.profile.is_empty():
             # "If I add 3 hours of automation a week, how many weeks until Advanced? And if I take 4 hours a week of
             # programming, how long until…?": two paces, each timed on its own
@@ -1189,6 +1217,7 @@ class Dialogue:
         replies = self._retired_name_noted(text, replies)
         replies = self._changes_noted(text, replies)
         replies = self._category_gain_noted(ds, text, replies)
+        replies = self._subject_certs_noted(ds, text, replies)
         n = normalise(text)
         item_line = self._item_counted(text)
         if item_line and replies and item_line.split("」")[0] not in replies[0].text:
@@ -1616,6 +1645,33 @@ class Dialogue:
         parts = "＋".join(f"{name} {h:g}" for name, h in each)
         out = f"{len(each)} 位合計受訓時數 {total:g} 小時：{parts}。"
         return to_simplified(out) if lang == "zh-CN" else out
+
+    def _subject_certs_noted(self, ds: DialogueState, text: str, replies: list[Reply]) -> list[Reply]:
+        """「要補哪張？最好跟 Python 有關，順便講誰辦的」 with facts known: the 表6 certificates whose names carry the
+        word the person asks for (of a category the reply's routes name, none held), each with its issuer."""
+        n = normalise(text)
+        if not replies or ds.profile.is_empty() or not (NEXT_CERT_TO.search(n) or WHICH_TO_TAKE.search(n)):
+            return replies
+        wanted = SUBJECT_WANTED.search(n)
+        if wanted is None:
+            return replies
+        said = wanted.group("word") or wanted.group("word2")
+        word = said.strip().lower()
+        held = {c.cert_id for c in ds.profile.certificates}
+        first = replies[0]
+        found = [
+            c
+            for c in self.cat.certifications
+            if word in c.name.lower() and c.id not in held and c.category in first.text
+        ]
+        if not found or len(found) > 3:
+            return replies
+        en = reads_as_english(text)
+        listed = "、".join(
+            f"{c.name}（{c.category}，{c.issuer}）" if not en else f"{c.name} ({c.category}, {c.issuer})" for c in found
+        )
+        line = f"Related to “{said}”: {listed}" if en else f"跟「{said}」有關的：{listed}"
+        return [Reply(f"{line}\n\n{first.text}", first.buttons), *replies[1:]]
 
     def _category_gain_noted(self, ds: DialogueState, text: str, replies: list[Reply]) -> list[Reply]:
         """「那考哪張工具類最快？資策會辦的優先」 with facts known: the catalog's list answers it, and what any one
@@ -2143,6 +2199,14 @@ class Dialogue:
             # what AI 模型訓練 takes: from nothing, toward it)
             shown = self.situation.asked_types(text)[0] or ds.situation_types or self._talked_types(ds) or None
             shown = self._paced_types(text, shown)
+            if BOTH_OF_THEM.search(normalise(text)):
+                # 「每週補四小時模型訓練，幾週後兩個都會過」: the two types those hours count toward, else the two
+                # just shown
+                area = self.facts.pace(text).area  # type: ignore[union-attr]
+                counting = self.situation.types_counting_areas([area]) if area else []
+                shown = (
+                    counting if len(counting) == 2 else ds.situation_types if len(ds.situation_types) == 2 else shown
+                )
             hypothetical = base is ds.hypothesis
             answer = self.situation.answer(updated, text, answer_lang, hypothetical=hypothetical, default_types=shown)
             ds.situation_types = answer.types
@@ -2787,7 +2851,11 @@ class Dialogue:
     def _gap_filled(self, ds: DialogueState, ex: Any, n: str) -> None:
         """「原來只差那一點！補完之後我會到哪？」 right after a result whose unmet types all lack one hours area: that
         shortfall supposed filled (the largest any of them lacks), a what-if on the facts held."""
-        if ex.has_facts or not ds.situation_types or not GAP_FILLED.search(n) or re.search(r"\d", n):
+        # (「達標以後再上一門 18 小時的文書課」: the gap made up first, then more hours on top, both supposed)
+        filled_then = bool(ex.hours) and not ex.certificates and not ex.correction
+        if not ds.situation_types or not GAP_FILLED.search(n):
+            return
+        if not filled_then and (ex.has_facts or re.search(r"\d", n)):
             return
         if GAP.search(n) or re.search(r"(補什麼|補哪|最省事|最快)", n):
             return  # 「最省事要補什麼？補完之後算應用人才嗎」: what to make up is asked first, in the same message
@@ -2805,7 +2873,10 @@ class Dialogue:
             for x in g["missing"]
             if area in x["measures"]
         ]
-        if short:
+        if short and filled_then:
+            if area not in {a for a, _ in ex.hours}:
+                ex.hours, ex.adds, ex.hypothetical = [(area, max(short)), *ex.hours], True, True
+        elif short:
             ex.hours, ex.adds, ex.hypothetical = [(area, max(short))], True, True
 
     def _area_all_short_of(self, profile: StatedProfile, types: list[str]) -> str | None:
@@ -3559,10 +3630,13 @@ class Dialogue:
             name = nxt  # 「Tina 先這樣。接著是 Leo，…」: the one turned to next, not the one left
         if name is not None and name not in known and not self._may_be_name(name):
             name = None
-        if name is None and ds.person is None and not ds.people and not ds.profile.is_empty():
+        unnamed = people.UNNAMED_OTHER.search(normalise(text)) if name is None else None
+        if unnamed and ds.person is None and not ds.people and not ds.profile.is_empty():
             # 「我同事只有 X 一張」 after the user's own facts: someone unnamed, called by who they are
-            unnamed = people.UNNAMED_OTHER.search(normalise(text))
-            name = unnamed.group("who") if unnamed else None
+            name = unnamed.group("who")
+        elif unnamed and unnamed.group("who") in people.FAMILY and unnamed.group("who") not in known:
+            # 「我姐上了素養課…」「那我妹呢？她有…」: a family member is someone of their own, from the first word
+            name = unnamed.group("who")
         if name is not None and ds.person is None and not ds.people and not ds.profile.is_empty():
             # 「我同事小林沒有任何證照，素養上了 12 小時」 after the user's own facts: someone new with facts of
             # their own, so the facts so far are the user's (kept under SELF), not the colleague's
@@ -4305,7 +4379,9 @@ class Dialogue:
         if asked and not meets:  # 「三個人裡面誰符合…」 when none does: said so in so many words
             count = "兩位" if len(team) == 2 else f"{chinese_count(len(team))}位"
             head = (
-                f"None of them meets {asked} yet (0 of {len(team)})." if en else f"{count}都尚未符合 {asked}（0 位）。"
+                f"None of them meets {asked} yet (0 of {len(team)})."
+                if en
+                else f"{count}都還沒有符合 {asked}（0 位）。"
             )
         if len(talents) >= 2 and not either:
             # 「誰算 AI 開發人才，誰算應用人才？」: each category asked, with who meets it
@@ -4882,6 +4958,8 @@ class Dialogue:
         # 「它們裡面哪幾張是工具類的」 right after a list: 「其中」, the list just shown
         text = AMONG_THEM.sub("其中", text)
         text = THIS_GUIDELINE.sub("指引", text)  # 「這個指引怎麼說」: the guideline itself, no reference to resolve
+        # 「一本正經亂講話，那個現象叫啥」: what the message itself describes, pointed at, no earlier answer's thing
+        text = DESCRIBED_HERE.sub(lambda m: m.group(2), text)
         if UNLISTED_ASKED.search(normalise(text)) and not self._names_cert(text):
             return text  # "Our own certificate isn't in Table 6 - does it count?": 「it」 is that one, not a listed one
         text = self._issuer_one(text, topic)

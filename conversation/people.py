@@ -299,10 +299,16 @@ THIRD_SUBJECT = re.compile(
     r"|^\W*(?:and |what about |how about )?(?:she|he|her|him)\b",
     re.IGNORECASE,
 )
+# 「我姐上了…」「那我妹呢？她有…」: family members, each someone of their own (called by who they are)
+FAMILY = frozenset(
+    {"姐姐", "姊姊", "妹妹", "哥哥", "弟弟", "媽媽", "爸爸", "姐", "姊", "妹", "哥", "弟", "媽", "爸", "老公", "老婆"}
+    | {"太太", "兒子", "女兒", "表姐", "表妹", "表哥", "表弟", "堂姐", "堂妹", "姐夫", "妹夫", "嫂嫂", "大嫂"}
+)
 # 「我同事只有 X 一張」「我朋友上過…」: someone unnamed, with facts of their own
 UNNAMED_OTHER = re.compile(
-    r"(?:我|我的|我們)(?P<who>同事|朋友|主管|部屬|下屬|學員|員工|同學|老闆|組員|學長|學姐|學弟|學妹|室友|合夥人|共同創辦人)"
-    r"(?=\s*(?:只有|也有|有|上過|考過|拿到|拿過|沒有|沒上過|只上過|手上有))"
+    r"(?:我|我的|我們)(?P<who>同事|朋友|主管|部屬|下屬|學員|員工|同學|老闆|組員|學長|學姐|學弟|學妹|室友|合夥人|共同創辦人"
+    rf"|{'|'.join(sorted(FAMILY, key=len, reverse=True))})"
+    r"(?=\s*(?:只有|也有|有|上過|上了|考過|考到|拿到|拿過|沒有|沒上過|只上過|手上有|呢))"
 )
 # 「第三個是我自己 lol：X + Y」 "the last one is me: …" among people described one by one: the user, whose
 # facts follow (the words up to the colon are replaced by 「我有」 so the facts read as the user's)

@@ -36,7 +36,7 @@ RIGHT_AFTER = re.compile(
 # 「文書十二 自動化十」「模型訓練二十」: a Chinese numeral right after an area word, ending there, is written in
 # digits so it reads like 「文書12」 (「程式一直」 or 「素養一張」 are no numbers of hours)
 CHINESE_RIGHT_AFTER = re.compile(
-    r"(?P<lead>\s*(?:課|课|有|是|為|[:：])?\s*)(?P<n>[零〇一二兩两三四五六七八九十百]+(?:[點点][零一二三四五六七八九])?)"
+    r"(?P<lead>\s*(?:工具課|工具课|工具|類|类|課|课|有|是|為|[:：])?\s*)(?P<n>[零〇一二兩两三四五六七八九十百]+(?:[點点][零一二三四五六七八九])?)"
     r"(?=\s*(?:小時|小时|個小時|个小时|鐘頭|hours?\b|h\b)|[\s，,、。；;!?！？)）]|$)"
 )
 # every certificate of an issuer: "both NVIDIA associate certs", 「微軟的兩張都有」
@@ -69,6 +69,23 @@ REPEATED = re.compile(
     rf"(?:一|每)\s*(?:個)?(?:半天|天|次|堂|場|梯次|週|周)\s*(?:上|各)?\s*(?P<m>\d+(?:\.\d+)?|[一二兩三四五六七八九十]+)\s*"
     r"(?:小時|個小時|鐘頭|hours?\b|hrs?\b|h\b)"
 )
+# 「上過兩堂，一堂 9 小時、一堂 6 小時」: sessions counted, then each listed with its own hours (added up, the count
+# and the first 「一堂」 set aside)
+_ONE_SESSION = (
+    r"(?:一|另一)\s*(?:個)?(?:半天|天|次|堂|場|梯次)\s*(?:上|是)?\s*"
+    r"(?:\d+(?:\.\d+)?|[一二兩三四五六七八九十]+)\s*(?:個)?(?:小時|鐘頭)"
+)
+SESSIONS_LISTED = re.compile(
+    rf"(?:(?:{_COUNT})\s*(?:個半天|天|次|堂|場|梯次)[\s，,、：:]*)?"
+    rf"(?P<list>{_ONE_SESSION}(?:[\s、，,和跟及]*{_ONE_SESSION})+)"
+)
+
+
+def _listed_sessions_as_hours(m: re.Match[str]) -> str:
+    hours = re.findall(r"(\d+(?:\.\d+)?|[一二兩三四五六七八九十]+)\s*(?:個)?(?:小時|鐘頭)", m.group("list"))
+    return f" 共 {sum(_number(h) or 0 for h in hours):g} 小時"
+
+
 # 「每週3小時上了6週」「一次2小時共上10次」: the hours per session first, then how many sessions
 REPEATED_PER_FIRST = re.compile(
     rf"(?:每|一)\s*(?:個)?(?P<unit>週|周|天|次|堂|場)\s*(?P<m>\d+(?:\.\d+)?|[一二兩三四五六七八九十]+)\s*(?:個)?(?:小時|鐘頭)"
@@ -511,6 +528,7 @@ class FactReader:
         # 「十一個半小時」 is 11.5 hours; 「素養20、工具20…，單位都是小時」 gives every bare number its unit
         text = HALF_HOUR.sub(lambda m: f"{(_number(m.group(1)) or 0) + 0.5:g} 小時", text)
         text = MINUTES.sub(lambda m: f"{round((_number(m.group(1).replace(',', '')) or 0) / 60, 2):g} 小時", text)
+        text = SESSIONS_LISTED.sub(_listed_sessions_as_hours, text)  # 「兩堂，一堂 9 小時、一堂 6 小時」: 15 hours
         text = REPEATED.sub(_sessions_as_hours, text)
         text = REPEATED_PER_FIRST.sub(_per_first_as_hours, text)
         text = REPEATED_EN.sub(lambda m: f"{m.group('mid')} {float(m.group('n')) * float(m.group('m')):g} hours", text)
