@@ -635,7 +635,7 @@ WHO = re.compile(
     # "So of the three, how many meet…" "how many of the five reach…"
     r"|\bhow many of the (two|three|four|five|six|\d+|team|group)\b"
     # "Do they differ there?" 「他們兩個有差嗎」: the people set side by side on what is asked
-    r"|\b(do|does|would) (they|the two|both)( of them)? (differ|compare)\b|\bany difference between (them|the two)\b"
+    r"|\b(do|does|would) (they|the two|both)( of them)? differ\b|\bany difference between (them|the two)\b"
     r"|(他們|她們|兩個人|兩位)[^，。?？]{0,4}(有差嗎|有什麼不同|有差別嗎|差在哪|一樣嗎)"
     # 「這樣團隊裡算開發人才的變幾個？」「組裡現在幾個到服務開發」: a count over the team described
     r"|(團隊|組|班|部門|社團|大家)(裡|里|中|上|內)[^，。?？]{0,12}幾(個|位|人)(?!小時|鐘頭|張)"
