@@ -377,6 +377,8 @@ SAME_HYPOTHESIS = re.compile(
     r"|(這個|那個|剛剛的?|剛才的?)版本|\b(that|this) version\b"
     # 「再加上程式課多上兩小時咧」「就照上面兩個都上完的狀況」: on top of the what-if, or all of them taken
     r"|^\W*(再加上|再加|另外再|然後再)|照(著)?(上面|前面|剛剛|剛才)[^，。?？]{0,8}(狀況|情況|情形|都上完|都考到)"
+    # 「加上剛剛說的素養補三、文書補六」: the what-ifs said before, counted in
+    r"|(加上|算上|連同|包含)(剛剛|剛才|前面|上面|之前)(說|講|提|假設)?的"
     r"|\b(on top of (that|this|those)|in addition to (that|this))\b)"
 )
 # A question about someone's status: read only when their facts are known and nothing else is asked.
@@ -432,6 +434,7 @@ PLAN_TIME = re.compile(
 # Someone else described next (HR going through a team): their facts are not added to the last person's.
 NEW_PERSON = re.compile(
     r"(另一位|另外一位|另一個同事|另外一個同事|另一名|另外一名|換另一|下一位"
+    r"|另(一|外一|外)個(學員|學生|同學|員工|同仁|人|應徵者|候選人|朋友|组员|組員|学员|学生|同学|员工)"
     r"|(幫|替|也幫)我?(的)?(朋友|同學|家人|室友|學弟|學妹|學長|學姐)(也)?(算|看|評估)|\b(my|a) friend\b"
     r"|\banother (employee|colleague|person|"
     r"candidate|staff member|team member)\b|\bnext (employee|colleague|person|candidate)\b"
@@ -2118,9 +2121,15 @@ class Dialogue:
             # (several tool items given anew are the whole tool allocation: the others are left out)
             kept = {a: h for a, h in base.hours.items() if not a.startswith("tool.") or a in tools_now}
             base = base.model_copy(update={"hours": kept})
+        # 「更正，程式課其實上了十二小時。加上剛剛說的素養補三…」: a stated fact corrected inside a what-if goes on
+        # from the what-if, and is corrected in the facts held too
+        corrected_held = base is ds.hypothesis and ex.correction and bool(ex.hours) and not ex.hypothetical
+        corrected_held = corrected_held and not variant and base is not None
         if base is ds.hypothesis:
             ex.hypothetical = True
         updated = self.facts.apply(base, ex, ds.turn) if ex.has_facts else base
+        if corrected_held:
+            ds.profile = self.facts.apply(ds.profile, replace(ex, hypothetical=False), ds.turn)
         refused = self._impossible_hours(updated, text, lang)
         if refused is not None:
             return [refused]  # 「素養上了 20018 小時」: said back as a slip; the facts are kept as they were
@@ -2285,7 +2294,14 @@ class Dialogue:
             shown = self._paced_types(text, shown)
             if hypothetical:  # and the types the supposition changes, or the ones it asks about
                 changed = self.situation.changed_types(ds.profile, updated)
-                shown = [t.name for t in self.cat.types if t.name in {*shown, *changed}]
+                # (「如果模型訓練再多上 5 小時呢」: AI 服務開發 counts those hours too — shown while still short)
+                levels = {row["type"]: row["level"] for row in self.situation.result_of(updated)["types"]}
+                counting = [
+                    t
+                    for t in self.situation.types_counting_areas([area for area, _ in ex.hours])
+                    if levels.get(t) == "未達" and t not in self.situation.types_of_areas([a for a, _ in ex.hours])
+                ]
+                shown = [t.name for t in self.cat.types if t.name in {*shown, *changed, *(counting if changed else [])}]
                 asked_now = self.situation.asked_types(text)[0]
                 areas = set(self.situation.types_of_areas([area for area, _ in ex.hours]))
                 aimed = LEVEL_NAMED.search(normalised) or DESIRED.search(normalised)  # (「想衝工具應用進階」: the aim)

@@ -474,6 +474,12 @@ def as_pronoun(text: str, names: list[str]) -> str:
         if re.fullmatch(r"[A-Za-z]+(\s*#?\d{1,2})?", form):  # ("Candidate 2" is a Latin label too)
             if chinese:  # 「B：有 AIATCL…」 opens what is said of B: 「他有…」
                 text = re.sub(rf"(?<![A-Za-z]){re.escape(form)}\s*[:：]\s*(?=[\u4e00-\u9fff])", form, text)
+            else:  # ("Ben: only the TQC+ … certificate": what follows the colon is what Ben has)
+                text = re.sub(
+                    rf"(?<![A-Za-z]){re.escape(form)}\s*[:：]\s*(?=(?:only|just|the|an?|one)\s)",
+                    f"{form} has ",
+                    text,
+                )
             # ("Jenny on my team has…": where they work, between the name and the verb, goes with the name)
             where = (
                 r"(?:\s+(?:on|in|from|at)\s+(?:(?:my|our|the|his|her)\s+)?[a-z]+"

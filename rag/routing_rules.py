@@ -1461,6 +1461,8 @@ def _role(q: Query) -> list[Card] | None:
         return None  # 「我們想用 AI 寫客服回覆，有什麼要注意」: a use of AI and its cautions, not the job
     if "type" in q.keys and ("requirements" in q.intents or LEVEL_WORDS.search(q.u.normalised)):
         return None  # 「幫行政同仁規劃上課讓工具應用達到進階」: the type is asked
+    if "archetype" in q.keys and "titles" in q.intents:
+        return None  # 「想把行政助理培養成「AI 導入型」，導入型常見的職稱有哪些」: the role is who; the kind's titles
     if "talent" in q.keys and q.intents & {"requirements", "titles"}:
         # 「我是行銷專員，想達到 AI 應用人才的參考指標…」「我當產品經理，想知道 AI 應用人才有哪些常見職稱」:
         # the role is who asks; the category is asked
