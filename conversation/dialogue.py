@@ -3650,7 +3650,14 @@ class Dialogue:
         if unnamed and ds.person is None and not ds.people and not ds.profile.is_empty():
             # 「我同事只有 X 一張」 after the user's own facts: someone unnamed, called by who they are
             name = unnamed.group("who")
-        elif unnamed and unnamed.group("who") in people.FAMILY and unnamed.group("who") not in known:
+        elif (
+            unnamed
+            and unnamed.group("who") in people.FAMILY
+            and unnamed.group("who") not in known
+            # (only when the message opens on them: 「我有 X。我老公有 Y」 describes the user too, read elsewhere)
+            and re.match(r"^\W*(那|那麼|那么|至於|至于|還有|还有|另外)?\s*(我的?|我们的?|我們的?)", normalise(text))
+            and normalise(text).lstrip(" 那麼么至於于還有还另外").lstrip()[:6].find(unnamed.group("who")) >= 0
+        ):
             # 「我姐上了素養課…」「那我妹呢？她有…」: a family member is someone of their own, from the first word
             name = unnamed.group("who")
         if name is not None and ds.person is None and not ds.people and not ds.profile.is_empty():
