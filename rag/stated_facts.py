@@ -716,8 +716,15 @@ class FactReader:
             ex.negated += [k for k in denied if k not in ex.negated and k not in held_too]
         if REPORTED.search(text) and not SELF_HOLDS.search(text):
             ex.certificates = []  # 「我同事說他考的是 900」: someone else's claim, reported, is not the user's fact
-        if ex.hours and INSTEAD.search(text):
+        if ex.hours and (INSTEAD.search(text) or re.search(r"(改去|改上|挪去|移去|換去|换去|拿去)", text)):
             denied = [area for at, area in self._areas_in(text) if NOT_AREA.search(text[max(0, at - 4) : at])]
+            # (「那 12 小時改去上程式課，音源不加了」: the area named as no longer added)
+            denied += [
+                area
+                for at, area in self._areas_in(text)
+                if re.match(r"[^，,。；;\d]{0,4}?(不加了|不加|不上了|不補了|不算了|就不加|不要了|免了)", text[at:][:12])
+                and area not in denied
+            ]
             ex.moved_from = denied[0] if denied and denied[0] not in {a for a, _ in ex.hours} else None
         stated = ex.hours or ex.certificates or ex.unnamed or ex.no_training
         if ex.route == "training" and ex.no_certificates and not stated and NO_CERTS_AS_ROUTE.search(text):

@@ -247,6 +247,18 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind150.yaml", 0.86, 0.93),  # (arrival 8/15, 65/76)
         ("conversations_blind151.yaml", 0.6, 0.91),  # (arrival 5/15, 65/78)
         ("conversations_blind152.yaml", 0.86, 0.97),  # (arrival 10/15, 73/79)
+        ("conversations_blind153.yaml", 0.66, 0.92),  # (arrival 5/15, 63/79)
+        ("conversations_blind154.yaml", 0.66, 0.92),  # (arrival 8/15, 68/78)
+        ("conversations_blind155.yaml", 0.73, 0.93),  # (arrival 8/15, 66/77)
+        ("conversations_blind156.yaml", 0.73, 0.93),  # (arrival 10/15, 72/79)
+        ("conversations_blind157.yaml", 0.93, 0.98),  # (arrival 9/15, 68/75)
+        ("conversations_blind158.yaml", 0.93, 0.98),  # (arrival 6/15, 67/80)
+        ("conversations_blind159.yaml", 0.93, 0.98),  # (arrival 12/15, 71/75)
+        ("conversations_blind160.yaml", 0.93, 0.97),  # (arrival 11/15, 71/76)
+        ("conversations_blind161.yaml", 0.93, 0.98),  # (arrival 10/15, 68/75)
+        ("conversations_blind162.yaml", 0.93, 0.98),  # (arrival 10/15, 70/76)
+        ("conversations_blind163.yaml", 0.8, 0.95),  # (arrival 11/15, 72/76; one round)
+        ("conversations_blind164.yaml", 0.93, 0.98),  # (arrival 10/15, 71/78; one round)
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
