@@ -544,6 +544,10 @@ PLAN_UNAIMED = re.compile(
 )
 # 「它說的…」「它有提到…」: the guideline speaking (a message that names its own subject beside it)
 DESCRIBED_HERE = re.compile(r"(那個|這個|這種|那種|这个|那个|这种|那种)(現象|现象|情況|情况|狀況|状况|行為|行为|做法)")
+THAT_GAP = re.compile(
+    r"\b(that|this|the remaining|those)\b[^?.]{0,30}\b(gap|shortfall)s?\b"
+    r"|(那個|這個|那|這|剩下的?)[^，。?？\d]{0,8}(差距|缺口|差的)"
+)
 BOTH_OF_THEM = re.compile(r"(兩個|兩項|兩種|两个|两项|两种)(都|皆)|\bboth (of them|types)?\b")
 THIS_GUIDELINE = re.compile(r"(這個|這份|這本|该|該|这个|这份|这本|本)\s*(指引|指南)")
 GUIDELINE_PRONOUN = re.compile(
@@ -2051,7 +2055,7 @@ class Dialogue:
         # after a what-if's result is the time from that what-if
         # (「先不考。如果每週上 5 小時素養課…」 "Forget the exam. If I only do courses…": the what-if set aside, or
         # an area or aim of its own named — from the facts held)
-        paced = self.facts.pace(n) is not None and bool(self.facts.duration.search(n))
+        paced = self.facts.pace(n) is not None and bool(self.facts.duration.search(n) or THAT_GAP.search(n))
         # (「模型訓練剩下那些，一週上一個半小時」 right after a what-if on 模型訓練 hours: the area it changed)
         changed = (
             {
@@ -2065,6 +2069,8 @@ class Dialogue:
         named_areas = {area for _, area, _ in self.facts.areas_named(n)}
         entities = [e for e in self.reader.entities(n) if not (e.kind == "type" and changed and named_areas <= changed)]
         own_aim = bool(named_areas - changed) or bool(entities) or bool(ASIDE_WORDS.search(n))
+        # ("And to close that service development gap at 4.5 hours a week?": the gap the what-if left, pointed at)
+        own_aim = own_aim and not THAT_GAP.search(n)
         goes_on = goes_on or (
             paced
             and ds.hypothesis is not None
