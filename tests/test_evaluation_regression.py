@@ -259,6 +259,8 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind162.yaml", 0.93, 0.98),  # (arrival 10/15, 70/76)
         ("conversations_blind163.yaml", 0.8, 0.95),  # (arrival 11/15, 72/76; one round)
         ("conversations_blind164.yaml", 0.93, 0.98),  # (arrival 10/15, 71/78; one round)
+        ("conversations_blind165.yaml", 0.66, 0.92),  # (arrival 8/15, 67/74; one round)
+        ("conversations_blind166.yaml", 0.66, 0.88),  # (arrival 9/15, 64/73; one round)
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
