@@ -542,14 +542,18 @@ PLAN_UNAIMED = re.compile(
     r"((學習|進修|課程?|上課|考照)[^，,。？?]{0,4}(該|要|應該)?(怎麼|如何)(排|安排|規劃)|先(拿|考|學|上|讀)(什麼|啥|哪)"
     r"|\bwhat (should i|to) (take|get) first\b)"
 )
-# 「它說的…」「它有提到…」: the guideline speaking (a message that names its own subject beside it)
+# 「一本正經亂講，那個現象叫啥」: what the message itself describes, pointed at — no earlier answer's thing
 DESCRIBED_HERE = re.compile(r"(那個|這個|這種|那種|这个|那个|这种|那种)(現象|现象|情況|情况|狀況|状况|行為|行为|做法)")
+# "that service development gap" 「剩下那些差的」: the gap the last result (or what-if) left, pointed at
 THAT_GAP = re.compile(
     r"\b(that|this|the remaining|those)\b[^?.]{0,30}\b(gap|shortfall)s?\b"
     r"|(那個|這個|那|這|剩下的?)[^，。?？\d]{0,8}(差距|缺口|差的)"
 )
+# 「兩個都會過」 "both of them": the two types a question is about together
 BOTH_OF_THEM = re.compile(r"(兩個|兩項|兩種|两个|两项|两种)(都|皆)|\bboth (of them|types)?\b")
+# 「這個指引怎麼說」: the guideline itself, no reference to resolve
 THIS_GUIDELINE = re.compile(r"(這個|這份|這本|该|該|这个|这份|这本|本)\s*(指引|指南)")
+# 「它說的…」「它有提到…」: the guideline speaking (a message that names its own subject beside it)
 GUIDELINE_PRONOUN = re.compile(
     r"(它|它們)(說|講|提到|寫到|寫的|列的|列出|提的|有說|有講|有寫|有提|說有|說的)"
     r"|\b(does|do|did) (it)( (base|cite|say|list|describe|mention|refer|draw|give))\b"
