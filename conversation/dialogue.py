@@ -394,6 +394,12 @@ LEVEL_WORD = re.compile(
     r"(初階|進階|具備|未達|人才|素養|工具|程式|模型|服務|證照|認證|證書|小時|時數|等級|\blevels?\b|\bhours?\b|\bcert"
     r"|\b(advanced|beginner|basic|entry|literacy|talent)\b)"
 )
+# 「目前 AI 素養課上了十五小時」「已經考到 X」: what has been done so far, told as one's own record — the
+# speaker's facts even without 「我」 (a bare 「素養18h 文書12h 算初階嗎」 weighs numbers, holding none)
+OWN_RECORD = re.compile(
+    r"(目前|現在|已經|到現在|至今|目前為止|到目前|之前|以前|去年|今年|上個月|最近)[^，,。？?]{0,14}"
+    r"(上了|上過|考過|考到|拿到|修過|完成了|上完|修了)"
+)
 THIRD_PERSON = re.compile(r"(她|他|這位|學員|同事|員工|部屬|\bshe\b|\bhe\b|\bher\b|\bhis\b|\bthey\b)")
 # 「小美的話：有 X 一張…」「我的话，素养 18 小时」: a topic marked with 的話 (「至於…」), not a supposition
 # (「如果…的話」)
@@ -533,6 +539,25 @@ TYPE_NUMBER = re.compile(
     # (「第三種能力類型」 is left to the ordinal over the list shown, which keeps that list for 「第五種呢」)
     r"\b(?:competency )?type\s*#?\s*([1-5])\b|(?:能力類型|能力类型)\s*([一二三四五1-5])(?=[\s，,。?？呢咧的]|$)",
     re.IGNORECASE,
+)
+# 「現在四跟五咧？」「幾週可以到五？順便問四要多久？」: after a result that numbers the types (「四、AI 模型訓練」),
+# a bare numeral beside another, after 「到」, or before what is asked of it names that type
+_NOT_AFTER = r"(?<![\d一二三四五六七八九十百千第幾几兩两每週周星禮个個])"
+_NOT_UNIT = r"(?!\s*[\d一二三四五六七八九十小個个张張週周位點点分年月天次項项級级類类樣样種种倍成堂門门號号])"
+BARE_TYPE_NUMBER = re.compile(
+    _NOT_AFTER
+    + r"(?P<a>[一二三四五])\s*(?:跟|和|與|与|、|及)\s*(?P<b>[一二三四五])"
+    + _NOT_UNIT
+    + r"|(?:(?<=到)|(?<=達到)|(?<=达到)|(?<=至於)|(?<=至于)|(?<=順便問)|(?<=顺便问))\s*(?P<c>[一二三四五])"
+    + _NOT_UNIT
+    + r"|"
+    + _NOT_AFTER
+    + r"(?P<d>[一二三四五])(?=\s*(?:要多久|要幾|要几|還差|还差|差多少|才會|才会|呢|咧|的話|的话|[？?]))"
+)
+# 「五項能力整體整理一下」 "summarize my levels for all five types": the whole result asked (every route)
+WHOLE_RESULT = re.compile(
+    r"(整體|各項|每一項|全部的?(能力|等級|結果)|五(種|個|項)(能力)?|所有(能力|類型))"
+    r"|\b(my|her|his|their) (current |actual |overall )?levels\b|\ball (five|5) (competency )?types\b|\boverall\b"
 )
 HOURS_ASKED = re.compile(
     r"(幾|多少)\s*(個)?\s*(小時|鐘頭|hr)|\bhow many (more )?hours\b"
@@ -690,6 +715,9 @@ DECLARED_CATEGORY = re.compile(
     r"|(?:(?:就)?(?:當|當作|當成|算|視為|看作)(?:它|那張|這張|他|牠)|就先?(?:當|當作|當成|視為|看作))"
     r"(?:是|為|作|成)?\s*(?:一張)?\s*(?P<cat>素養類|工具類|專案類)(?:來?算)?"
     r"(?:的?(?:證照|認證))?(?:吧|好了|就好)?"
+    # 「我想自己登錄成素養類」「填成工具類」: the holder files it under a category (附件(三) lets them)
+    r"|(?:我)?(?:想|要|會|就)?(?:自己|自行)?\s*(?:登錄|登記|登录|登记|歸類|归类|列|歸|归|填|申報|申报|自評|自评)"
+    r"(?:成|為|为|作|在|進|进)\s*(?:一張)?\s*(?P<cat3>素養類|工具類|專案類)(?:的?(?:證照|認證))?"
     r"|\b(?:treat|count|consider) (?:it|that|this)(?: one)? as (?:a |an )?(?P<en>literacy|tool|project)"
     r"(?: one| cert\w*)?\b"
 )
@@ -900,6 +928,10 @@ REAL = re.compile(
     r"|\bi (haven'?t|have not) (done|taken) (it|that|them)\b"
     r"|(其實|但)(還)?沒(有)?(上|考|去)|現在(實際|真正)"
     r"|\bback to (me|my real|reality)\b"
+    # (「以上都是假設喔」「照現況」 "that was just hypothetical", "based on what I've actually done")
+    r"|(以上|上面|剛剛|剛才|前面)(那些|那個|說的)?(都|只|也)?(只)?是假設|照現況|依現況|按現況|就現況"
+    r"|\b(that|those|it) (was|were) (just|only) (a )?(hypothetical|what-if)|\bwhat i'?ve actually\b"
+    r"|\bi'?ve actually (done|taken|completed)\b"
     # ("where am I right now though, for real", 「那我現在真的到哪」)
     r"|\bfor real\b|\b(in|for) reality\b|\bright now\b[^.?!]{0,20}\b(though|really)\b|現在真的|真正的狀況|真的到哪)"
 )
@@ -1798,6 +1830,7 @@ class Dialogue:
         text = self._shown_by_ordinal(ds, text)
         text = self._table_row(text)
         text = self._type_by_number(text)
+        text = self._bare_type_numbers(ds, text)
         text = self._role_described(ds, text)
         text = self._persons_certificate(ds, text)
         text = self._path_certificate(ds, text)
@@ -2111,9 +2144,13 @@ class Dialogue:
             and re.search(r"(再|又)(考|拿|加)(一|1)張|\b(one more|another)\b", n)
         )
         goes_on = goes_on or bool(stacked and not NOW.search(n) and not unclaimed)
-        if ds.hypothesis is not None and WHAT_IF_DROPPED.search(n):
+        aside = self._sets_supposition_aside(text)
+        if ds.hypothesis is not None and (WHAT_IF_DROPPED.search(n) or aside):
             # 「先不考照好了。要同時過…最少還要上幾小時？」: the what-if dropped, the question is on the facts held
+            # (「回到現實，我每週可以上 3 小時…」 "that was just hypothetical": set aside, supposing nothing new)
             goes_on = asks_again = False
+            if aside:
+                ex.hypothetical = False
             if not ex.hypothetical:
                 ds.hypothesis = None
         # 「改成 文書 25、自動化 4 小時呢？」 right after a what-if: the what-if varied, not the stated facts
@@ -2279,6 +2316,7 @@ class Dialogue:
             # facts in a question with no person in it (「AI 模型訓練 30 小時算具備嗎？」) are computed, not kept
             # 「另一位小林…」「同事有三張…」 are a person too
             someone = ex.first_person or bool(NEW_PERSON.search(normalised) or THIRD_PERSON.search(normalised))
+            someone = someone or bool(OWN_RECORD.search(normalised))
             hypothetical = ex.hypothetical or (ex.has_facts and not someone and ds.profile.is_empty())
             # 「那模型訓練呢？」 after 「單看時數服務開發夠嗎」 keeps to the route the user chose
             route = self._route_asked(ex, text, ds.situation_route if ds.situation_types else None)
@@ -2359,7 +2397,8 @@ class Dialogue:
             pointed = pointed or len(ex.certificates) == 1 and ex.hypothetical and not ex.hours
             self._profile_topic(ds, updated, focus=ex.certificates if pointed else None)
             extra = self._certificate_part(text, ex)  # 「…素養就算具備了嗎？那張是誰辦的」
-            body = unchanged + self._one_family_note(ex, answer_lang) + answer.text
+            body = unchanged + self._one_family_note(ex, answer_lang) + self._retaken_note(base, ex, answer_lang)
+            body += answer.text
             return [Reply(f"{body}\n\n{extra}" if extra else body, self._profile_buttons(lang))]
         if ex.has_facts and self.facts.asks_about_certificate(text):
             # 「同事有 iPAS 中級，這張算哪一類？」: the question is answered, the fact kept and echoed after it
@@ -2571,7 +2610,8 @@ class Dialogue:
         later_if = len(parts) >= 2 and bool(self.facts.hypothetical.search(normalise(parts[-1])))
         if ex.route and later_if and self.facts.route(parts[0]) is None:
             return None
-        return ex.route or carried
+        # (「五項能力整體整理一下」 "summarize my levels for all five types": the whole result, every route)
+        return ex.route or (None if WHOLE_RESULT.search(normalise(text)) else carried)
 
     def _materials_for_whom(self, ds: DialogueState, text: str) -> str:
         """「有比較適合企業的嗎？」 right after the learning materials: the materials again, for that audience (附件(七)
@@ -2998,7 +3038,9 @@ class Dialogue:
         m = DECLARED_CATEGORY.search(n)
         if m is None:
             return text
-        category = m.group("cat") or m.group("cat2") or EN_CATEGORY_NAMES[(m.group("en") or "").lower()]
+        category = (
+            m.group("cat") or m.group("cat2") or m.group("cat3") or EN_CATEGORY_NAMES[(m.group("en") or "").lower()]
+        )
         held = "I hold one " + category + " certificate" if reads_as_english(text) else f"我有一張{category}證照"
         if m.group("sup"):
             held = f"如果只有一張{category}證照，能到哪"
@@ -3171,6 +3213,21 @@ class Dialogue:
             return self.cat.types[index - 1].name if 1 <= index <= len(self.cat.types) else m.group(0)
 
         return TYPE_NUMBER.sub(name, text)
+
+    def _bare_type_numbers(self, ds: DialogueState, text: str) -> str:
+        """「四跟五咧」「幾週可以到五」 after a result about someone's levels: the types by the numbers the
+        result gave them (表2's order); elsewhere a bare numeral is only a number."""
+        if not (ds.situation_types or ds.types_talked) or ds.profile.is_empty() and not ds.people:
+            return text
+        numbers = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+        names = [t.name for t in self.cat.types]
+
+        def name(m: re.Match[str]) -> str:
+            found = [g for g in (m.group("a"), m.group("b"), m.group("c"), m.group("d")) if g]
+            said = [names[numbers[g] - 1] for g in found if numbers[g] <= len(names)]
+            return "跟".join(said) if len(said) == len(found) else m.group(0)
+
+        return BARE_TYPE_NUMBER.sub(name, text)
 
     def _talked_types(self, ds: DialogueState) -> list[str]:
         """The competency types the answer just given was about (a type, or a talent category's types)."""
@@ -4609,6 +4666,18 @@ class Dialogue:
             if len(holders) == 1:
                 out.append(holders[0])
         return list(dict.fromkeys(out))
+
+    def _retaken_note(self, base: StatedProfile | None, ex: Any, lang: str) -> str:
+        """「再考一次 iPAS 中級拿更高分，算第三張嗎」: a certificate supposed that is already held adds nothing —
+        表5 counts certificates, and the same one taken again is still one."""
+        held = {c.cert_id for c in base.certificates} if base is not None else set()
+        again = [c for c in ex.certificates if c in held]
+        if not ex.hypothetical or not again or len(again) != len(ex.certificates) or ex.hours or ex.unnamed:
+            return ""
+        names = "、".join(f"「{self._name('cert', c)}」" for c in again)
+        if lang == "en":
+            return f"{names} is already among your certificates: the same certificate taken again still counts once.\n"
+        return f"{names}已經算在您的證照裡：同一張證照重複考取只算一張，不會多算。\n"
 
     def _one_family_note(self, ex: Any, lang: str) -> str:
         """Why two levels of one 表6 entry count once: 表6 lists them as one certificate, one tool domain."""

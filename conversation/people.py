@@ -106,6 +106,42 @@ NOT_NAMES = frozenset(
     # how a task is done (「幫我逐一看」「幫他們分別算」), not whom for
     | {"逐一", "一一", "分別", "各自", "全部", "一起", "一下", "順便", "直接", "大家", "他們", "她們", "我們", "每個"}
     | {"另外", "此外", "還有", "然後", "接著"}  # (「如果學員另外考到 X」: how it goes on, not who)
+    # what is done for them (「幫三位學員規劃考照」「替員工安排課程」), not who
+    | {
+        "規劃",
+        "规划",
+        "安排",
+        "準備",
+        "准备",
+        "評估",
+        "评估",
+        "報名",
+        "报名",
+        "申請",
+        "申请",
+        "挑選",
+        "挑选",
+        "選擇",
+        "选择",
+    }
+    # a fact area said with a note in brackets (「自動化(n8n那種)三十小時」), not who
+    | {
+        "素養",
+        "素养",
+        "文書",
+        "文书",
+        "圖文",
+        "图文",
+        "影像",
+        "音源",
+        "自動化",
+        "自动化",
+        "程式",
+        "程序",
+        "模型",
+        "服務",
+        "服务",
+    }
     # how many of them (「學員大多不想考…」「學員多數有…」), not who
     | {"大多", "大多數", "大部分", "多數", "少數", "很多", "部分", "有些", "幾乎", "通常", "普遍"}
     # what was said before (「剛剛那 9 小時的假設」), not who
@@ -184,7 +220,8 @@ SUBJECT_NAME = re.compile(
     + r"(?P<paren>[小阿][\u4e00-\u9fff]|[A-Z][a-z]+|(?![我你他她這那有是的也都在另其])[\u4e00-\u9fff]{2,3}?)"
     + r"\s*(?=[（(][^）)]{0,80}(小時|hr|\d|張|證照|認證|沒有|只有))"
     # 「…；B：AI應用素養的課上了18小時…；C：…」: a single letter and a colon opening an item of a list of people
-    + r"|(?:^|(?<=[；;。]))\s*(?P<letter_colon>[A-Z])\s*[：:](?=\s*[^\s\d])"
+    # (「。C工程師：有 …」: a role right after the letter)
+    + r"|(?:^|(?<=[；;。]))\s*(?P<letter_colon>[A-Z])\s*(?:[\u4e00-\u9fff]{1,4})?\s*[：:](?=\s*[^\s\d])"
     # 「候選人甲有 X，乙有 Y」: 甲乙丙丁 label people the same way
     # 「1號：…。2號：…」「A組每個人都上了…；B組上了…」: people or groups labelled by a number or a letter
     # (「學員1號：…」: a number after who they are)
@@ -202,7 +239,7 @@ SUBJECT_NAME = re.compile(
     + r"|沒證|没证|沒上|没上|沒考|没考|完全沒))"
     # 「證書如下：小王 iPAS 初級…；小李 生成式AI…」: a nickname opening an item of a list, a space, then
     # what they hold
-    + r"|(?:(?<=[：:；;])|^)\s*(?P<nick_listed>[小阿](?![時时闆板師师公婆孩朋弟妹哥姐姨伯叔嬸婶些點点候數数組组])"
+    + r"|(?:(?<=[：:；;。])|^)\s*(?P<nick_listed>[小阿](?![時时闆板師师公婆孩朋弟妹哥姐姨伯叔嬸婶些點点候數数組组])"
     + r"[\u4e00-\u9fff])\s+(?=[^\s，,。；;：:])"
     # 「甲包：AI素養18小時…」「乙包是：…」「A方案：…」: a course package labelled like a person (its hours are its
     # facts; 「選哪個」 sets the packages side by side)
@@ -574,7 +611,9 @@ def mentioned(text: str, known: list[str]) -> str | None:
         spoken = [(form, name) for form, name in spoken if name not in alike]
     for form, name in sorted(spoken, key=lambda f: -len(f[0])):
         if re.fullmatch(r"[A-Za-z]+(\s*#?\d{1,2})?", form):  # ("for candidate 3": a label in any case)
-            if re.search(rf"(?<![A-Za-z]){re.escape(form)}(?![A-Za-z])", text, re.IGNORECASE):
+            # (a one-letter label only in its own case: "4 hours a week" names no trainee A)
+            flags = 0 if len(form) == 1 else re.IGNORECASE
+            if re.search(rf"(?<![A-Za-z]){re.escape(form)}(?![A-Za-z])", text, flags):
                 return name
         elif form in text:
             return name

@@ -85,7 +85,8 @@ MISSING = re.compile(r"(還缺|缺什麼|缺啥|差什麼|差啥|還差|要補�
 OVERALL = re.compile(
     r"(哪個程度|什麼程度|到哪|哪一級|幾級|算哪|整體|各項|每一項|全部|符合哪幾|哪幾種|哪幾項|哪些還|五(種|個|項)能力"
     r"|哪些(還)?(沒|未)(有)?(達到|達標|過)"
-    r"|\bmy levels\b|\boverall\b|\bwhere do i stand\b"
+    r"|\b(my|her|his|their) (current |actual |own )?levels\b|\boverall\b|\bwhere do i stand\b"
+    r"|\ball (five|5) (competency )?types\b|\bevery (competency )?type\b"
     r"|\b(what|which) levels? (am i|do i have|have i)\b|\bwhere (does|do) (he|she|they) stand\b"
     r"|\bwhat (do|does|would|can|have|has) (i|he|she|they|we) (reach|reached|achieve|achieved|meet|qualify for)\b"
     r"|\bwhere does (that|this) (put|leave|get) (me|him|her|them|us)\b"
@@ -1325,8 +1326,12 @@ class SituationAdvisor:
         elif pace is None and talents and LEAST_HOURS.search(normalise(text)):
             # 「想讓每個人都達到 AI 應用人才，走上課路線每人最少多少小時？」: the category's fewest course hours
             first = [line for c in talents if (line := self._talent_hours_line(profile, c, lang))] + first
-        elif pace is not None and talents:  # 「每週上 4 小時，多久能達到 AI 應用人才？」: the category's hours
-            first = [line for c in talents if (line := self._talent_pace_line(profile, c, pace, lang))] + first
+        elif pace is not None and (
+            talent_lines := [line for c in talents if (line := self._talent_pace_line(profile, c, pace, lang))]
+        ):
+            # 「每週上 4 小時，多久能達到 AI 應用人才？」: the category's hours (a category already met leaves the
+            # types' own time: 「要衝進階的話，每週上 2 小時…」 once AI 應用人才 is reached)
+            first = talent_lines + first
         elif pace is not None:  # 「每週可以上 3 小時，要多久？」: how long, first
             # ("at 7h a week?" after what is left: the types not at their top yet, not those already there)
             open_ = [t for t in shown if self.level_rank(t["type"], t["level"]) < self._top(t["type"])] or shown

@@ -943,6 +943,8 @@ class FactReader:
         for m in self.unnamed.finditer(text):
             n = int(m.group(1)) if m.group(1).isdigit() else chinese_number(m.group(1))
             if m.start() > 0 and text[m.start() - 1] == "第":
+                if re.search(r"(算|算是|當成|当成)\s*第$", text[max(0, m.start() - 4) : m.start()]):
+                    continue  # 「這樣算第三張工具類嗎」 asks whether one counts, holding nothing more
                 n = 1  # 「再考第二張工具類」: one more, the second one held
             if n and n >= 1 and not REQUESTED.search(text[max(0, m.start() - 8) : m.start()]):
                 found.append((m.group(3), int(n)))
