@@ -450,7 +450,7 @@ ABOUT_ANOTHER = re.compile(r"(呢|勒|咧|哩|\bwhat about\b|\bhow about\b)")  #
 NOW = re.compile(r"(現在|目前|實際|真實|原本|\bnow\b|\breal\b|\bactual\b|\bcurrently\b)")
 # 「後面那個」「前者」 "the latter": one of the two things just talked about
 LATTER_FORMER = re.compile(
-    r"(?P<latter>(?<!最)後面那(個|項|張|種)|後者|\bthe latter\b)"
+    r"(?P<latter>(?<!最)後面那(個|項|張|種)|後者|后者|\bthe latter\b)"
     r"|(?P<former>前面那(個|項|張|種|份)|前者|\bthe former\b)"
 )
 # 「那前一個呢」「下一個」 "the next one": a neighbour, in the list shown, of the item talked about
@@ -554,6 +554,13 @@ BARE_TYPE_NUMBER = re.compile(
     + _NOT_AFTER
     + r"(?P<d>[一二三四五])(?=\s*(?:要多久|要幾|要几|還差|还差|差多少|才會|才会|呢|咧|的話|的话|[？?]))"
 )
+
+
+def _and_list(names: list[str]) -> str:
+    """ "Tom and Lee", "Ana, Ben and Chen": names joined as English says them."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}" if names else ""
+
+
 # 「五項能力整體整理一下」 "summarize my levels for all five types": the whole result asked (every route)
 WHOLE_RESULT = re.compile(
     r"(整體|各項|每一項|全部的?(能力|等級|結果)|五(種|個|項)(能力)?|所有(能力|類型))"
@@ -3981,6 +3988,15 @@ class Dialogue:
         """「第一個的程式語言應用咧」 after two people were described: the first person named, when the
         ordinal asks a level or type (a certificate has none) or counts people (「第二位」)."""
         n = normalise(text)
+        pair = LATTER_FORMER.search(n)
+        # 「前者要達到 AI 模型訓練還差什麼」 "the latter" after two people: one of the two, by order
+        two = [name for name in ds.named if name in ds.people or name == ds.person]
+        if (
+            pair is not None
+            and len(two) == 2
+            and not re.search(r"(那|這|这)(個|項|張|種|份|个|项|张|种)", pair.group(0))
+        ):
+            return n[: pair.start()] + two[0 if pair.group("former") else 1] + n[pair.end() :]
         m = ORDINAL.search(n)
         if m is None or len(ds.named) < 2:
             return text
@@ -4449,7 +4465,8 @@ class Dialogue:
         if en:
             head = (
                 (
-                    f"Meets {asked}: {', '.join(meets)} ({len(meets)} of {len(team)})."
+                    f"{len(meets)} of them {'meets' if len(meets) == 1 else 'meet'} {asked}: {_and_list(meets)}"
+                    f" ({len(meets)} of {len(team)})."
                     if meets
                     else f"Meets {asked}: nobody yet."
                 )
@@ -4477,7 +4494,7 @@ class Dialogue:
             # 「誰算 AI 開發人才，誰算應用人才？」: each category asked, with who meets it
             head = "\n".join(
                 (
-                    f"Meets {x}: {', '.join(names) or 'nobody yet'} ({len(names)} of {len(team)})."
+                    f"Meets {x}: {_and_list(names) or 'nobody yet'} ({len(names)} of {len(team)})."
                     if en
                     else f"符合 {x} 的：{'、'.join(names) or '目前沒有'}（共 {len(names)} 位）。"
                 )

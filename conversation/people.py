@@ -106,6 +106,25 @@ NOT_NAMES = frozenset(
     # how a task is done (「幫我逐一看」「幫他們分別算」), not whom for
     | {"逐一", "一一", "分別", "各自", "全部", "一起", "一下", "順便", "直接", "大家", "他們", "她們", "我們", "每個"}
     | {"另外", "此外", "還有", "然後", "接著"}  # (「如果學員另外考到 X」: how it goes on, not who)
+    # adverbs right after who is meant (「第四位明明沒有專案類」「第二位其實有…」), not names
+    | {
+        "明明",
+        "其實",
+        "其实",
+        "已經",
+        "已经",
+        "好像",
+        "應該",
+        "应该",
+        "一直",
+        "根本",
+        "真的",
+        "居然",
+        "竟然",
+        "確實",
+        "确实",
+    }
+    | {"本來", "本来", "當然", "当然", "也許", "也许", "大概", "似乎", "根本上", "好歹", "只是", "還是", "还是"}
     # what is done for them (「幫三位學員規劃考照」「替員工安排課程」), not who
     | {
         "規劃",
@@ -275,7 +294,8 @@ SUBJECT_NAME = re.compile(
     # one item of a list of people (checked by the caller: no word the advisor reads otherwise)
     # (「最後美玲：…」「再來志明：…」: a word of going on may come first)
     # (「…盤點：\n1. 志明：…\n2. 春嬌：…」: one numbered line each)
-    + r"|(?:^|(?<=[。；;？?！!\n]))\s*(?:\d{1,2}\s*[.、)）]\s*)?"
+    # (「幫我評估四位：1. 美玲：…」: the first numbered item right after the colon that opens the list)
+    + r"|(?:^|(?<=[。；;？?！!\n])|(?<=[：:])(?=\s*\d{1,2}\s*[.、)）]))\s*(?:\d{1,2}\s*[.、)）]\s*)?"
     + r"(?:最後|再來|然後|還有|另外|接著|最后|再来|然后|还有|接着)?\s*"
     + r"(?P<listed_colon>[\u4e00-\u9fff]{2,3})\s*[：:]"
     + r"(?=\s*(有|上過|上了|考過|沒|無|只有|持有|上过|考过|没|无|[A-Za-z]|AI|ai|[^\s，,。；;：:]{1,6}\s?\d))"
@@ -284,7 +304,9 @@ SUBJECT_NAME = re.compile(
     # in either script)
     # (not a verb of taking courses: 「小美：上過AI素養課…」 names 小美, not 上過)
     + r"|(?<=[；;：:。])\s*"
-    + r"(?P<listed_says>(?![我你他她這那这有是的也都在另其每上考沒没只拿想要先再還还就請请可能會会該该應应])"
+    # (「。兩人裡有幾位…」: a count of the people, no name)
+    + r"(?P<listed_says>(?![我你他她這那这有是的也都在另其每上考沒没只拿想要先再還还就請请可能會会該该應应"
+    + r"一二兩两三四五六七八九十幾几各])"
     + r"[\u4e00-\u9fff]{2,3}?)"
     # (「王小明（行銷專員）有…」: a role note blanked to spaces may come between)
     + r"(?=\s*(?:有|持有)|\s{2,}(?=\S)|有|上過|上了|上过|考過|考了|考过|考到|拿到|只有|也有|沒有|没有|沒證|没证"
@@ -531,6 +553,8 @@ def as_pronoun(text: str, names: list[str]) -> str:
             text = re.sub(pattern, pronoun, text)
         else:
             # 「小林：有 iPAS 中級」 opens what is said of him: 「他有 iPAS 中級」
+            # (「阿凱（男）有 AI-901」: a note on who they are goes with the name)
+            text = re.sub(rf"{re.escape(form)}{ROLE_NOTE.pattern}(?=\s*[:：]?\s*[有上考拿只也沒没])", form, text)
             text = re.sub(rf"{re.escape(form)}\s*[:：]\s*", "他", text).replace(form, "他")
     return text
 

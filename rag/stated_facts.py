@@ -449,6 +449,16 @@ class Extracted:
         )
 
 
+# 「今天又上了九小時」「後來再上了 6 小時」: more hours of the area the clause before named
+AGAIN_TAKEN = re.compile(r"(又|再|另外又|後來又|后来又|後來再|后来再)\s*(上了|上過|上过|修了|補了|补了|多上了)")
+# 「…證書（表上沒有，我覺得算素養類）」「結業證明我自己登錄成工具類」: an unlisted certificate filed by its holder
+SELF_FILED = re.compile(
+    r"(證書|證照|認證|证书|证照|认证|結業證明|结业证明)[^。；;]{0,24}?"
+    r"(算|當成|當作|当成|当作|視為|视为|歸為|归为|登錄成|登录成|登記成|登记成|列為|列为|填成|報成|报成)\s*(?:是)?\s*"
+    r"(?P<category>素養類|工具類|專案類)"
+)
+
+
 class FactReader:
     def __init__(self, reader: QueryUnderstanding) -> None:
         self.reader = reader
@@ -955,6 +965,15 @@ class FactReader:
         for m in ONE_OF_CATEGORY.finditer(text):  # 「拿到專案類的其中一張」: any one of that category
             if not REQUESTED.search(text[max(0, m.start() - 8) : m.start()]):
                 found.append((m.group(1), 1))
+        for m in SELF_FILED.finditer(text):
+            # 「有 Google 的 AI Essentials 證書（表上沒有，我覺得算素養類）」: a certificate 表6 does not list, filed
+            # by its holder under a category (附件(三) lets them) — one of that category, unless the clause names
+            # a 表6 certificate (whose category the table gives) or asks (「這張算素養類嗎」)
+            start = max((x.end() for x in re.finditer(r"[。；;]|\d\s*[.、]\s", text[: m.start()])), default=0)
+            clause = text[start : m.end()]
+            asked = re.match(r"\s*(嗎|吗|呢|吧|\?|？|對吧|对吧|沒錯吧)", text[m.end() :])
+            if not asked and not any(e.kind == "cert" for e in self.reader.entities(clause)):
+                found.append((m.group("category"), 1))
         for m in self.unnamed_en.finditer(text):
             n = int(m.group(1)) if m.group(1).isdigit() else EN_NUMBERS.get(m.group(1), 1)  # ("another", "a second")
             if not REQUESTED.search(text[max(0, m.start() - 24) : m.start()]):
@@ -1253,6 +1272,8 @@ class FactReader:
                 ][:1]
             if not areas:
                 areas, pending = ([(0, pending[-1][1])] if numbers and pending else []), []
+                if not areas and numbers and out and AGAIN_TAKEN.search(clause):
+                    areas = [(0, out[-1][0])]  # 「之前上過素養 9 小時，今天又上了九小時」: more of the same area
                 if not areas:
                     # (「不是 11 小時」 is the number taken back, no hours of any area)
                     orphans += [
