@@ -39,7 +39,7 @@ from knowledge.plan_report import (
 from knowledge.plan_target import Target, all_targets, parse_target
 from knowledge.planner import training_areas
 from knowledge.profile import parse_profile
-from knowledge.stated_profile import HeldCertificate, StatedProfile, UnnamedCertificates
+from knowledge.stated_profile import HeldCertificate, StatedHours, StatedProfile, UnnamedCertificates
 from knowledge.views.queries import CatalogQueries
 from rag.aims import levels_named, top_targets
 from rag.chain import split_questions
@@ -251,6 +251,9 @@ SINGULAR_CERT = re.compile(
 NOT_MET_ONE = re.compile(
     r"(剩下|剩餘|其餘)?的?(沒|未|還沒|沒有)(達到|達標|符合|過)的?那(個|位|一位)(人)?"
     r"|\bthe (one|person) (who|that) (didn't|doesn't|hasn't|does not|did not) (meet|qualify|make it)( it)?\b"
+    # ("The one who doesn't - if she…", 「沒過的那位」: the verb left to the question before)
+    r"|\bthe (one|person) (who|that) (doesn't|didn't|isn't|hasn't|does not|did not|is not|has not)\b"
+    r"|(沒過|沒達到|沒達標|未達|沒到)的那(個|位|一位)"
 )
 # 「這門課」「那堂課」: the course the conversation is about
 THIS_COURSE = re.compile(r"(這|那|此|該)(一)?(門|堂|個)?\s*(課|課程)")
@@ -561,6 +564,10 @@ def _and_list(names: list[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}" if names else ""
 
 
+# 「那到時候她離進階還差多少」「到時候會不會順便有…」 "by then": once the hours just timed are taken
+BY_THEN = re.compile(
+    r"(到時候|到时候|屆時|届时|那時候|那时候|上完之後|上完之后|上完以後|補完之後|\bby then\b|\bat that point\b)"
+)
 # 「五項能力整體整理一下」 "summarize my levels for all five types": the whole result asked (every route)
 WHOLE_RESULT = re.compile(
     r"(整體|各項|每一項|全部的?(能力|等級|結果)|五(種|個|項)(能力)?|所有(能力|類型))"
@@ -1128,6 +1135,7 @@ class Dialogue:
             ds.pace_said, ds.pace_turn = (pace.hours, pace.period), ds.turn
             named = re.findall(r"(初階|進階|具備|\badvanced\b|\bbeginner\b|\bbasic\b|\bentry\b)", normalise(text))
             ds.pace_level = named[-1] if named else ""
+            ds.pace_area = pace.area
         # whose result this is, first: when several people are talked about, or the message names the person
         named_here = bool(ds.person) and people.mentioned(text, [ds.person or ""]) is not None
         if (
@@ -1875,6 +1883,9 @@ class Dialogue:
         text = self._what_if_amount_corrected(ds, text)
         text = self._same_pace(ds, text)
         text = self._pace_changed(ds, text)
+        by_then = self._by_then(ds, text, lang)
+        if by_then is not None:
+            return [by_then]  # 「那到時候她離進階還差多少？」 right after how long a level takes at a pace
         text = self._level_kept(ds, text)
         team = self._team_total(ds, text, lang) or self._some_hours_in_area(ds, text, lang)
         if team is not None:
@@ -4087,6 +4098,8 @@ class Dialogue:
             for at, name in people.introductions(text, self.reader.known_latin)
             if name == people.SELF
             or self._may_be_name(name)
+            # (「行銷專員那位…；想當PM的那位…」: someone called by what they do, a label the message gives)
+            or re.match(rf"{re.escape(name)}的?那位", text[at:])
             or re.match(rf"{re.escape(name)}\s+(?:only |also |just )?(?:has|holds|had|took|did|completed)\b", text[at:])
         ]
         if len({name for _, name in spans}) < 2:
@@ -4148,6 +4161,13 @@ class Dialogue:
             ends[-1] = last_stop
             self._store_parts(ds, text, spans, ends)
             return closing, list(dict.fromkeys(name for _, name in spans))
+        gendered = None if each or not closing.strip() else self._pronoun_by_gender(closing, text, spans)
+        if gendered is not None and gendered != spans[-1][1]:
+            # (「…；阿凱（男）…。她的素養到了嗎？」: the woman the message marked, not the man named last)
+            ends[-1] = last_stop
+            self._store_parts(ds, text, spans, ends)
+            self._become(ds, gendered)
+            return closing, []
         self._store_parts(ds, text, spans if each else spans[:-1], ends if each else ends[:-1])
         if each:
             return opening, list(dict.fromkeys(name for _, name in spans))
@@ -4196,6 +4216,17 @@ class Dialogue:
                 if shared is not None:  # (the shared facts first, what is said of the person added to them)
                     ex = replace(ex, adds=True)
                 ds.profile = self.facts.apply(ds.profile, ex, ds.turn)
+
+    @staticmethod
+    def _pronoun_by_gender(closing: str, text: str, spans: list[tuple[int, str]]) -> str | None:
+        """「婷婷（女）…；阿凱（男）…。她的 AI 應用素養到了嗎？」: the one person the message marked as a woman
+        (or a man) that a closing 她 (or 他) asks of — not whoever was named last; None when it is not so."""
+        she, he = "她" in closing, bool(re.search(r"他(?!們|们)", closing))
+        if she == he:
+            return None
+        mark = r"女|女生|女性|小姐" if she else r"男|男生|男性|先生"
+        marked = {name for at, name in spans if re.match(rf"{re.escape(name)}\s*[（(]\s*(?:{mark})\s*[）)]", text[at:])}
+        return marked.pop() if len(marked) == 1 else None
 
     def _person_part(self, part: str) -> Any:
         """The facts of one person's part of a message listing several; 「證書如下：小王 iPAS 初級…；小李 …」
@@ -4683,6 +4714,48 @@ class Dialogue:
             if len(holders) == 1:
                 out.append(holders[0])
         return list(dict.fromkeys(out))
+
+    def _by_then(self, ds: DialogueState, text: str, lang: str) -> Reply | None:
+        """「那到時候她離進階還差多少」「到時候會不會順便有程式語言應用」 right after the time a level takes at a
+        pace in one area: the facts once those hours are taken (a what-if, never stored), and what is asked of
+        them."""
+        n = normalise(text)
+        if not BY_THEN.search(n) or ds.pace_turn != ds.turn - 1 or ds.pace_area is None or ds.profile.is_empty():
+            return None
+        if len(ds.situation_types) != 1 or self.facts.read(text, continuing=True).has_facts:
+            return None
+        type_name = ds.situation_types[0]
+        level = ds.pace_level or ""
+        level = {"advanced": "進階", "beginner": "初階", "basic": "初階", "entry": "初階"}.get(level, level)
+        row = next((r for r in self.situation.result_of(ds.profile)["types"] if r["type"] == type_name), None)
+        level = level or (self._next_level(type_name, row["level"]) if row else "")
+        found = self.situation.hours_to(ds.profile, type_name, level, ds.pace_area) if level else None
+        if found is None or found[1] or not found[0]:
+            return None
+        supposed = ds.profile.model_copy(deep=True)
+        taken = supposed.hours.get(ds.pace_area)
+        total = found[0] + (taken.hours if taken else 0.0)
+        supposed.hours[ds.pace_area] = StatedHours(hours=total, turn=ds.turn)
+        answer_lang = self._answer_language(text, lang)
+        asked = self.situation.asked_types(text)[0]
+        answer = self.situation.answer(
+            supposed, text, answer_lang, hypothetical=True, default_types=asked or [type_name]
+        )
+        ds.hypothesis, ds.situation_types = supposed, answer.types
+        label = self.situation.area_label(ds.pace_area)
+        lead = (
+            f"Once those {found[0]:g} hours of {label} are taken ({label} {total:g} h):\n"
+            if answer_lang == "en"
+            else f"上完那 {found[0]:g} 小時{label}之後（{label} 共 {total:g} 小時）：\n"
+        )
+        lead = to_simplified(lead) if answer_lang == "zh-CN" else lead
+        return Reply(lead + answer.text, self._profile_buttons(lang))
+
+    def _next_level(self, type_name: str, now: str) -> str:
+        """The level above `now` of a type (its first level when none is reached), "" at the top."""
+        levels = [lv.level for r in self.cat.rules.types if r.type == type_name for lv in r.levels]
+        at = levels.index(now) + 1 if now in levels else 0
+        return levels[at] if at < len(levels) else ""
 
     def _retaken_note(self, base: StatedProfile | None, ex: Any, lang: str) -> str:
         """「再考一次 iPAS 中級拿更高分，算第三張嗎」: a certificate supposed that is already held adds nothing —

@@ -279,6 +279,9 @@ SUBJECT_NAME = re.compile(
     # "Raj - literacy 18, text tools 10. Mei - literacy 18…": a name and a dash opening an item, then their facts
     + r"|(?:^|(?<=[.:;：；。]\s)|(?<=[：；。]))\s*(?P<dashed>[A-Z][a-z]{2,}|[\u4e00-\u9fff]{2,3})\s*[-–—]\s+"
     + r"(?=[^,，.。;；]{0,24}\d|no\b|only\b|沒|只有|有)"
+    # 「行銷專員那位上過素養 18 小時…；想當PM的那位有 X」: someone called by what they do or want, then 那位
+    + r"|(?:^|(?<=[：:；;，,。\s]))(?P<described>(?![我你他她這那这有是的也都在另其])[^\s，,。；;：:]{2,8}?)(?:的)?那位"
+    + r"(?=\s*(?:有|上過|上了|上过|考過|考过|考了|考到|拿到|只有|也有|沒有|没有|持有))"
     # 「三份履歷：第一個是資料分析師，有 X；第二個有 Y」「第三个啥证都没有」: people labelled by their order
     + r"|(?:^|(?<=[：:；;，,。\s]))(?P<ordinal>第[一二三四五六七八九十1-9]{1,2}\s*(?:個|个|位))"
     # (only with what they hold or took: 「第二個是在講什麼」「第二個有哪些工具」 point into a list, at no one)
@@ -667,6 +670,7 @@ def _subject(m: re.Match[str]) -> str | None:
         "listed_colon",
         "listed_says",
         "ordinal",
+        "described",
     )
     return next((m.group(g) for g in names if m.group(g)), None)
 

@@ -100,7 +100,9 @@ REPEATED_EN = re.compile(
 UNIT_DECLARED = re.compile(
     r"(單位(都|全)?(是|為|[:：])\s*小時|都是小時|以小時(計|為單位)|\b(all )?in hours\b|\(hours\)|（小時）"
     # 「時數：素養18、文書工具20」 "her course hours are: …": a label over the numbers that follow
-    r"|時數[^，。?？:：]{0,6}[:：]|時數(是|為|分別是|有)|\bhours\s*:|\bhours (are|were)\s*:?)"
+    r"|時數[^，。?？:：]{0,6}[:：]|時數(是|為|分別是|有)|\bhours\s*:|\bhours (are|were)\s*:?"
+    # ("Hours so far: Ana - literacy 10…", "training hours to date:")
+    r"|\bhours (so far|to date|logged|completed|taken)\s*:)"
 )
 BARE_NUMBER = re.compile(  # (not the digit of a name: "n8n", "GPT4")
     r"(?<![\d.A-Za-z])(\d+(?:\.\d+)?)(?![A-Za-z])(?!\s*(?:小時|個小時|鐘頭|hours?|hrs?|h\b|張|\d|\.\d|%|年|月|日|歲|級|類|項|個))"
@@ -858,6 +860,9 @@ class FactReader:
         said = m.group("period") or m.group("period1")
         period = PERIODS.get(said, "day") if said else m.group("en_period")
         course = m.group("tail") or m.group("en_tail") or m.group("en_lead") or ""  # ("4 hours of ML a week")
+        if not course:  # 「每週上 4 小時圖文，…」: an area word right after the hours, in the same clause
+            after = re.split(r"[，,。；;、!！?？]", text[m.end() : m.end() + 10])[0]
+            course = after if self._areas_in(after) and not re.search(r"\d", after) else ""
         if not course:  # 「模型訓練一週上五小時」: the area said right before the pace, in its own clause
             before = re.split(r"[，,。；;、!！?？]", text[max(0, m.start() - 8) : m.start()])[-1]
             course = "" if re.search(r"\d|小時|hours?", before) else before
@@ -1058,7 +1063,10 @@ class FactReader:
         found = []
         for word, area in self.area_words if words is None else words:
             # ("coding-assistant training": English words joined by a hyphen are the same words)
-            for m in re.finditer(re.escape(word).replace(r"\ ", r"[\s-]"), clause):
+            pattern = re.escape(word).replace(r"\ ", r"[\s-]")
+            if re.fullmatch(r"[a-z][a-z .+-]*[a-z]", word):  # ("text" is no part of "context", "rag" of "drag")
+                pattern = rf"(?<![a-z]){pattern}(?![a-z])"
+            for m in re.finditer(pattern, clause):
                 if any(taken[m.start() : m.end()]) or clause[m.start() : m.end() + 1] in CATEGORY_WORDS:
                     continue  # 「素養類」 is a certificate category, not the literacy hours (「文書類」 is 文書)
                 for i in range(m.start(), m.end()):
