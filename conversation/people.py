@@ -227,7 +227,8 @@ SUBJECT_NAME = re.compile(
     + r"|(?<=[A-HJ-Z])\s+(?:only\s+|also\s+|just\s+)?(?:has|holds|had|got|passed|took|did|completed|earned)\b)"
     # 「A 小姐做行銷，有 X；B 先生客服，上過…」: a letter and a title
     + r"|(?:^|(?<=[：:；;，,。\s]))(?P<letter_title>[A-Z])\s*"
-    + r"(?=(小姐|先生|同學|同仁|經理|主任|君|老師|組長)[^；;。]{0,12}?"
+    # (「B專員有 iPAS 中級」: any short role between)
+    + r"(?=(小姐|先生|同學|同仁|經理|主任|君|老師|組長|[\u4e00-\u9fff]{1,4}?)[^；;。]{0,12}?"
     + r"(有|上過|上了|考過|沒有|只有|持有))"
     # 「佩佩有「AI 工程級認證…」」: a doubled-character nickname opening a message or a clause, then what they
     # hold (not an adverb: 明明、剛剛、常常…)
@@ -240,7 +241,8 @@ SUBJECT_NAME = re.compile(
     + r"\s*(?=[（(][^）)]{0,80}(小時|hr|\d|張|證照|認證|沒有|只有))"
     # 「…；B：AI應用素養的課上了18小時…；C：…」: a single letter and a colon opening an item of a list of people
     # (「。C工程師：有 …」: a role right after the letter)
-    + r"|(?:^|(?<=[；;。]))\s*(?P<letter_colon>[A-Z])\s*(?:[\u4e00-\u9fff]{1,4})?\s*[：:](?=\s*[^\s\d])"
+    + r"|(?:^|(?<=[；;。])|(?<=\.\s))\s*(?P<letter_colon>[A-Z])\s*(?:[\u4e00-\u9fff]{1,4})?\s*[：:]"
+    + r"(?=\s*(?:[^\s\d]|\d+(?:\.\d+)?\s*(?:h\b|hrs?\b|hours?\b|小時)))"
     # 「候選人甲有 X，乙有 Y」: 甲乙丙丁 label people the same way
     # 「1號：…。2號：…」「A組每個人都上了…；B組上了…」: people or groups labelled by a number or a letter
     # (「學員1號：…」: a number after who they are)
@@ -280,7 +282,9 @@ SUBJECT_NAME = re.compile(
     + r"|(?:^|(?<=[.:;：；。]\s)|(?<=[：；。]))\s*(?P<dashed>[A-Z][a-z]{2,}|[\u4e00-\u9fff]{2,3})\s*[-–—]\s+"
     + r"(?=[^,，.。;；]{0,24}\d|no\b|only\b|沒|只有|有)"
     # 「行銷專員那位上過素養 18 小時…；想當PM的那位有 X」: someone called by what they do or want, then 那位
-    + r"|(?:^|(?<=[：:；;，,。\s]))(?P<described>(?![我你他她這那这有是的也都在另其])[^\s，,。；;：:]{2,8}?)(?:的)?那位"
+    # (「班上的會計那位」: after 的 too)
+    + r"|(?:^|(?<=[：:；;，,。\s的]))"
+    + r"(?P<described>(?![我你他她這那这有是的也都在另其])[^\s，,。；;：:的]{2,8}?)(?:的)?那位"
     + r"(?=\s*(?:有|上過|上了|上过|考過|考过|考了|考到|拿到|只有|也有|沒有|没有|持有))"
     # 「三份履歷：第一個是資料分析師，有 X；第二個有 Y」「第三个啥证都没有」: people labelled by their order
     + r"|(?:^|(?<=[：:；;，,。\s]))(?P<ordinal>第[一二三四五六七八九十1-9]{1,2}\s*(?:個|个|位))"
@@ -534,8 +538,12 @@ def as_pronoun(text: str, names: list[str]) -> str:
     chinese = bool(re.search(r"[\u4e00-\u9fff]", text)) and not reads_as_english(text)
     for form in sorted((f for n in names for f in forms(n)), key=len, reverse=True):
         if re.fullmatch(r"[A-Za-z]+(\s*#?\d{1,2})?", form):  # ("Candidate 2" is a Latin label too)
-            if chinese:  # 「B：有 AIATCL…」 opens what is said of B: 「他有…」
-                text = re.sub(rf"(?<![A-Za-z]){re.escape(form)}\s*[:：]\s*(?=[\u4e00-\u9fff])", form, text)
+            if chinese:  # 「B：有 AIATCL…」「C工程師：有 …」 opens what is said of B: 「他有…」
+                text = re.sub(
+                    rf"(?<![A-Za-z]){re.escape(form)}\s*(?:[\u4e00-\u9fff]{{1,4}}\s*)?[:：]\s*(?=[\u4e00-\u9fff])",
+                    form,
+                    text,
+                )
             else:  # ("Ben: only the TQC+ … certificate": what follows the colon is what Ben has)
                 text = re.sub(
                     rf"(?<![A-Za-z]){re.escape(form)}\s*[:：]\s*(?=(?:only|just|the|an?|one)\s)",

@@ -960,6 +960,10 @@ class FactReader:
             if m.start() > 0 and text[m.start() - 1] == "第":
                 if re.search(r"(算|算是|當成|当成)\s*第$", text[max(0, m.start() - 4) : m.start()]):
                     continue  # 「這樣算第三張工具類嗎」 asks whether one counts, holding nothing more
+            if re.search(
+                r"(算不算|算是|會不會|会不会|是不是|算)\s*(再)?多\s*$", text[max(0, m.start() - 6) : m.start()]
+            ):
+                continue  # 「算不算多一張工具類」 asks whether one more counts, holding nothing more
                 n = 1  # 「再考第二張工具類」: one more, the second one held
             if n and n >= 1 and not REQUESTED.search(text[max(0, m.start() - 8) : m.start()]):
                 found.append((m.group(3), int(n)))

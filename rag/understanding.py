@@ -53,6 +53,11 @@ CERT_PHRASE = re.compile(
     r"|Certified(?:\s+[A-Z][\w+.&-]*){1,5})"
 )
 LEVEL_WORDS = ("初級", "中級", "高級")
+# ("Through certificates only…", "Now certificates…": words that lead a phrase, naming no certificate)
+LEADING_WORDS = frozenset(
+    "through via only just using without more most other another now also both each every new own same by those such"
+    " taking getting".split()
+)
 CAPITALISED_RUN = re.compile(r"\s+[A-Z][a-z]+\s+[A-Z]")  # "Coursera Deep Learning …": a proper name goes on
 # 「Google Professional Data Engineer」: three to seven capitalised words in a row
 # (a dot inside a word, 「Fast.AI」, not one ending a sentence: "…in Taipei. Which AWS certs…" is no name)
@@ -289,7 +294,7 @@ class QueryUnderstanding:
         self.cert_issuer = {c.id: c.issuer for c in catalog.certifications}
         issuer_words = {w for f in self.forms if f.kind == "issuer" for w in re.findall(r"[a-z0-9]+", f.text)}
         cert_words = {"certificate", "certificates", "certification", "certifications", "certified", "credential"}
-        self.plain_words = set(EN_STOPWORDS) | issuer_words | cert_words
+        self.plain_words = set(EN_STOPWORDS) | issuer_words | cert_words | LEADING_WORDS
         # every word of a 表6 certificate's name: what tells 「Google 的 Generative AI Leader」 from Google's one
         self.cert_name_words = frozenset(
             w for c in catalog.certifications for w in re.findall(r"[a-z0-9]+", c.name.lower())
@@ -477,7 +482,7 @@ class QueryUnderstanding:
                 is_name = False  # "to ALSO count as application talent": a word stressed, not an acronym
             # 「Coursera 的證書」, 「Databricks 的 Machine Learning Associate 證照」: a capitalised word, then
             # only English words before a certificate word
-            if not is_name and word[0].isupper():
+            if not is_name and word[0].isupper() and word.lower() not in LEADING_WORDS:
                 after = LATIN_RUN.sub("", original[m.end() : m.end() + 60], count=1)
                 is_name = bool(self.before_cert.match(after))
             # "Is the Coursera Deep Learning Specialization a 素養類 certificate?": an unknown capitalised word
