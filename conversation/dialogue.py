@@ -564,6 +564,16 @@ def _and_list(names: list[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}" if names else ""
 
 
+# 「表6沒有」「表上沒列」 "it isn't in 表6": a certificate said to be none of the listed ones
+NOT_LISTED = re.compile(
+    r"(表\s*6|表六|表上|清單)\s*(上)?\s*(沒有|沒列|没有|没列|找不到|不在)|不在\s*(表\s*6|表六|清單)"
+    r"|\bnot (in|on|listed in) (表6|table 6|the table|the list)\b|\bisn'?t (in|on|listed)\b"
+)
+# 「為什麼你說他也算」 "why does Lee count": why someone was counted as meeting what was compared
+WHY_COUNTED = re.compile(
+    r"(為什麼|為何|怎麼會|憑什麼|为什么|为何|怎么会)[^。？?]{0,24}(算|是|符合|有到|達到|达到|count)"
+    r"|\bwhy (does|do|did|is|would) [a-z]+ (count|qualify|meet|make it)\b|\bhow (does|do|is) [a-z]+ (count|qualify)\b"
+)
 # 「那到時候她離進階還差多少」「到時候會不會順便有…」 "by then": once the hours just timed are taken
 BY_THEN = re.compile(
     r"(到時候|到时候|屆時|届时|那時候|那时候|上完之後|上完之后|上完以後|補完之後|\bby then\b|\bat that point\b)"
@@ -1874,6 +1884,8 @@ class Dialogue:
         text = self._person_by_ordinal(ds, text)
         text = self._person_by_shortfall(ds, text)
         text = self._person_not_meeting(ds, text)
+        text = self._why_counted(ds, text)
+        text = self._unlisted_pointed(ds, text)
         text = self._with_background(ds, text)
         text = self._titles_for_aim(ds, text)
         aimed = self._aims_reply(ds, text, lang)
@@ -4072,6 +4084,29 @@ class Dialogue:
         if len(short) != 1:
             return text
         return n[: m.start()] + short[0] + n[m.end() :]
+
+    def _unlisted_pointed(self, ds: DialogueState, text: str) -> str:
+        """「那張 Google 的表6沒有，也算嗎？」 about someone holding a certificate they filed themselves: the words
+        that point at it name no 表6 certificate (a vendor's word would read as its listed one) — the question
+        is about the self-declared one and the person's levels."""
+        n = normalise(text)
+        holders = [ds.profile, *ds.people.values()]  # (the person pointed at may not be the profile yet)
+        if not NOT_LISTED.search(n) or not any(p.unnamed for p in holders):
+            return text
+        for e in self.reader.entities(n):
+            if e.kind in ("cert", "issuer") and e.surface in n:
+                n = n.replace(e.surface, " ")
+        return n
+
+    def _why_counted(self, ds: DialogueState, text: str) -> str:
+        """「他沒有專案類，為什麼也算？」 "Why does Lee count?" right after people were counted for a talent
+        category: the question is about that category (its types and the rule that met them)."""
+        n = normalise(text)
+        talents = list(dict.fromkeys(key for kind, key, _ in ds.last_compared if kind == "talent"))
+        m = WHY_COUNTED.search(n)
+        if len(talents) != 1 or m is None or any(e.kind == "talent" for e in self.reader.entities(n)):
+            return text
+        return f"{n[: m.end()]}（{talents[0]}）{n[m.end() :]}"
 
     def _same_as_person(self, ds: DialogueState, text: str) -> str:
         """「跟第二位一樣的證照」: the certificates of the person that ordinal counts to, by name, so the facts
