@@ -66,9 +66,12 @@ EN_TENS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seve
 # "twenty-six hours", "forty one hours", "eighteen hrs": English number words before an hour unit
 EN_HOURS = re.compile(
     r"\b(?:(?P<tens>" + "|".join(EN_TENS) + r")(?:[\s-]+(?P<unit>" + "|".join(list(EN_ONES)[1:10]) + r"))?"
-    r"|(?P<ones>" + "|".join(EN_ONES) + r"))\b(?=[\s-]+(?:more\s+|additional\s+|extra\s+)?(?:hours?|hrs?)\b)",
+    r"|(?P<ones>" + "|".join(EN_ONES) + r"))\b(?P<half>\s+and\s+a\s+half)?"
+    r"(?=[\s-]+(?:more\s+|additional\s+|extra\s+)?(?:hours?|hrs?)\b)",
     re.IGNORECASE,
 )
+# "12 and a half hours": digits and a half
+DIGIT_HALF = re.compile(r"\b(\d+)\s+and\s+a\s+half(?=\s+(?:more\s+)?(?:hours?|hrs?)\b)", re.IGNORECASE)
 
 
 def english_hours_as_digits(text: str) -> str:
@@ -77,10 +80,12 @@ def english_hours_as_digits(text: str) -> str:
 
     def value(m: re.Match[str]) -> str:
         if m.group("ones"):
-            return str(EN_ONES[m.group("ones").lower()])
-        return str(EN_TENS[m.group("tens").lower()] + (EN_ONES[m.group("unit").lower()] if m.group("unit") else 0))
+            number = float(EN_ONES[m.group("ones").lower()])
+        else:
+            number = EN_TENS[m.group("tens").lower()] + (EN_ONES[m.group("unit").lower()] if m.group("unit") else 0.0)
+        return f"{number + (0.5 if m.group('half') else 0):g}"  # ("twelve and a half hours": 12.5)
 
-    return EN_HOURS.sub(value, text)
+    return EN_HOURS.sub(value, DIGIT_HALF.sub(lambda m: f"{m.group(1)}.5", text))
 
 
 # 「素養課二十小時」「十二個半小時」: a Chinese numeral right before an hour unit

@@ -456,7 +456,8 @@ AGAIN_TAKEN = re.compile(r"(又|再|另外又|後來又|后来又|後來再|后�
 # 「…證書（表上沒有，我覺得算素養類）」「結業證明我自己登錄成工具類」: an unlisted certificate filed by its holder
 SELF_FILED = re.compile(
     r"(證書|證照|認證|证书|证照|认证|結業證明|结业证明)[^。；;]{0,24}?"
-    r"(算|當成|當作|当成|当作|視為|视为|歸為|归为|登錄成|登录成|登記成|登记成|列為|列为|填成|報成|报成)\s*(?:是)?\s*"
+    r"(算|當成|當作|当成|当作|視為|视为|歸為|归为|歸到|归到|歸在|归在|歸|归|登錄成|登录成|登記成|登记成|列為|列为|填成|報成|报成)"
+    r"\s*(?:是|成|為|为)?\s*"
     r"(?P<category>素養類|工具類|專案類)"
 )
 
@@ -978,8 +979,10 @@ class FactReader:
             # 「有 Google 的 AI Essentials 證書（表上沒有，我覺得算素養類）」: a certificate 表6 does not list, filed
             # by its holder under a category (附件(三) lets them) — one of that category, unless the clause names
             # a 表6 certificate (whose category the table gives) or asks (「這張算素養類嗎」)
-            start = max((x.end() for x in re.finditer(r"[。；;]|\d\s*[.、]\s", text[: m.start()])), default=0)
-            clause = text[start : m.end()]
+            # (the words naming it: from the comma before its certificate word — 「…、TQC+ …，還有一張 Coursera 的
+            # Prompt Engineering 證書」 names Coursera's, whatever 表6 certificates the list before it names)
+            start = max((x.end() for x in re.finditer(r"[。；;，,、]|\d\s*[.、]\s", text[: m.start()])), default=0)
+            clause = text[start : m.start()]
             asked = re.match(r"\s*(嗎|吗|呢|吧|\?|？|對吧|对吧|沒錯吧)", text[m.end() :])
             if not asked and not any(e.kind == "cert" for e in self.reader.entities(clause)):
                 found.append((m.group("category"), 1))
