@@ -674,6 +674,8 @@ WHO = re.compile(
     r"(誰|哪位|哪一位|哪個人|哪些人|哪幾位|幾位|幾個人|多少人|他們(兩|倆)|她們(兩|倆)|哪幾組|哪些組|哪一組|幾組|哪幾個人?"
     # 「第一個…；第二個…。哪個算 AI 開發人才？」: which one of the people described
     r"|哪一?個(?=算|符合|達到|達標|有到|已經|比較|最)"
+    # 「現在幾個算應用人才？」「幾個人有到」: how many of the people described count
+    r"|幾\s*個(?=\s*(人)?\s*(算|符合|達到|達標|有到|是|過了|具備|已經))"
     # 「他走了以後公司還有人算開發人才嗎」: whether anyone is left who counts
     r"|(還有|有沒有|還有沒有)人(算|符合|達到|是|有到)"
     # 「三個裡面有幾個算 AI 開發人才？是哪幾個」: the people counted among those described

@@ -46,7 +46,9 @@ INTRO = re.compile(
     r"|业务员|业务|会计|设计师|企划|行销|分析师|研究员)"
     r"(?P<titled>(?![小][時时姐]|老[師师闆板])[小阿老][\u4e00-\u9fff])(?=[^\u4e00-\u9fff]|$|有|上|考|拿|只|沒|没|也|都|看|呢|的)|"
     r"(?P<label>第[一二三四五六七八九十\d]{1,2}位)(?:同事|學生|同學|學員|員工|應徵者|候選人)?"
-    r"(?=\s*[：:]|\s*(?:只有|也有|有|上過|上了|考過|考了|考到|拿到|沒有|沒上|沒證照))|"
+    r"(?=\s*[：:]|\s*(?:只有|也有|有|上過|上了|考過|考了|考到|拿到|沒有|沒上|沒證照)"
+    # (「第一位 素養十八小時 文書十八小時；第二位 …」: a space, then their hours)
+    r"|\s+[^\s，,。；;]{1,6}?[\d一二三四五六七八九十兩])|"
     r"(?:先講|先說|先看|先問|再來是|再來|再問|接著是|接著問|然後是|接下來是|接下來|下一個是|下一位是?"
     # (the same in Simplified: 「先说老张：…」「再来是小周：…」)
     r"|先讲|先说|先问|再来是|再来|再问|接着是|接着问|然后是|接下来是|接下来|下一个是)\s*"
@@ -214,7 +216,9 @@ _SAYS_LATIN = (
     r"|\b(has|holds|had|got|passed|earned|took|did|completed|finished|attended|spent)\b))"
 )
 SUBJECT_NAME = re.compile(
-    r"(?:(?<![\u4e00-\u9fff])|(?<=[那跟和的組组班隊队])|(?<=還有|另外|以及|还有))(?P<nick>[小阿](?![時时闆板師师公婆孩朋弟妹哥姐姨伯叔嬸婶些點点候數数組组對对是就那這这我你不沒没嗯好])[\u4e00-\u9fff])"
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[那跟和的組组班隊队])|(?<=還有|另外|以及|还有))(?P<nick>[小阿](?![時时闆板師师公婆孩朋弟妹哥姐姨伯叔嬸婶些點点候數数組组對对是就那這这我你不沒没嗯好])[\u4e00-\u9fff]"
+    # (「老王有…」「老張素養 18 小時」: 老 and a surname)
+    r"|老(?=[王張张李陳陈林黃黄吳吴劉刘蔡楊杨許许鄭郑謝谢郭洪曾周賴赖徐葉叶蘇苏莊庄呂吕江何羅罗高簡简朱鍾钟游彭詹胡施沈余趙赵盧卢梁顏颜柯孫孙魏翁戴范宋方])[\u4e00-\u9fff])"
     + _SAYS
     + r"|(?<![A-Za-z])(?P<latin>[A-Z][a-z]{2,})"
     + _SAYS_LATIN
@@ -260,7 +264,8 @@ SUBJECT_NAME = re.compile(
     + r"|沒證|没证|沒上|没上|沒考|没考|完全沒))"
     # 「證書如下：小王 iPAS 初級…；小李 生成式AI…」: a nickname opening an item of a list, a space, then
     # what they hold
-    + r"|(?:(?<=[：:；;。])|^)\s*(?P<nick_listed>[小阿](?![時时闆板師师公婆孩朋弟妹哥姐姨伯叔嬸婶些點点候數数組组])"
+    + r"|(?:(?<=[：:；;。])|^)\s*(?P<nick_listed>(?:[小阿](?![時时闆板師师公婆孩朋弟妹哥姐姨伯叔嬸婶些點点候數数組组])"
+    + r"|老(?=[王張张李陳陈林黃黄吳吴劉刘蔡楊杨許许鄭郑謝谢郭洪曾周]))"
     + r"[\u4e00-\u9fff])\s+(?=[^\s，,。；;：:])"
     # 「甲包：AI素養18小時…」「乙包是：…」「A方案：…」: a course package labelled like a person (its hours are its
     # facts; 「選哪個」 sets the packages side by side)
@@ -504,7 +509,11 @@ def introductions(text: str, known_words: frozenset[str] | set[str] = frozenset(
     # three-character word then 「有」, name people even without a colon or a nickname
     items = [(m.start("name"), m.group("name")) for m in LIST_ITEM.finditer(text)]
     items = [(at, name) for at, name in items if name not in NOT_NAMES and name[-1] not in VERB_ENDS]
-    if len(items) >= 3:
+    # (「三個人喔，小陳有…，阿芳沒考證照…，志明有…」: with others already named in a list a count announced, two
+    # such items name people too)
+    announced = re.search(r"([兩两二三四五六七八九十\d])\s*(個人|个人|位|名|個同事|个同事|個學員|个学员)", text)
+    together = {name for _, name in found} | {name for _, name in items}
+    if len(items) >= 3 or items and announced and found and len(together) >= 3:
         found += items
     # a name met again later in the message (「…。Amy 的素養呢」) begins what is asked about them
     for name in {name for _, name in found}:
@@ -524,7 +533,7 @@ RELATION = re.compile(
 )
 LIST_ITEM = re.compile(
     r"(?:^|(?<=[，,、；;：:]))\s*(?P<name>(?![我你他她這那这有是的也都在另其])[\u4e00-\u9fff]{2,3}?)"
-    r"(?=(有|上過|上过|考過|考过|只有|沒有|没有|沒證|没证))"
+    r"(?=(有|上過|上过|考過|考过|只有|沒有|没有|沒證|没证|沒考|没考|沒上|没上))"
 )
 # verbs that make a sentence about a person English whatever names of certificates it holds
 ENGLISH_VERBS = "has|have|holds|hold|had|got|passed|earned|took|takes|completed|is|was|also|only|did|does"

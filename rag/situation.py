@@ -629,6 +629,14 @@ class SituationAdvisor:
             if serves & set(m["measures"]):
                 continue
             fill = next((x for x in m["measures"] if x in FILLABLE), None)
+            if fill is None and m["unit"] == "小時" and set(m["measures"]) <= {"tool_total", "tool_max_item"}:
+                # (「每週上 2 小時程式課」 while AI 工具應用 hours are short too: those tool hours go to the tool
+                # item already taken most, as a course would)
+                tools = data["hours"]["tool"]
+                item = max(tools, key=lambda k: tools[k]) if tools else "文書"
+                tools[item] = tools.get(item, 0) + m["shortfall"]
+                extras.append((m["what"].replace(" 受訓時數", "").replace(" 累計受訓時數", ""), m["shortfall"]))
+                continue
             if fill is None or m["unit"] != "小時":
                 return None
             data["hours"][fill] = data["hours"].get(fill, 0) + m["shortfall"]
