@@ -564,6 +564,12 @@ def _and_list(names: list[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}" if names else ""
 
 
+# 「他那兩張」「這幾張各是誰辦的」 "both of his certificates": the certificates someone holds, pointed at together
+HELD_ONES = re.compile(
+    r"(那|這|这|他的|她的|他那|她那)\s*(兩|两|二|三|四|幾|几)\s*張|(那些|這些|这些)(證照|證書|认证|證)|(兩|两)張各"
+    r"|\b(both|all) of (his|her|their|my) (certificates|certs|certifications)\b"
+    r"|\b(his|her|their) (two|three) (certificates|certs)\b"
+)
 # 「表6沒有」「表上沒列」 "it isn't in 表6": a certificate said to be none of the listed ones
 NOT_LISTED = re.compile(
     r"(表\s*6|表六|表上|清單)\s*(上)?\s*(沒有|沒列|没有|没列|找不到|不在)|不在\s*(表\s*6|表六|清單)"
@@ -2428,7 +2434,8 @@ class Dialogue:
             # (「如果我再考 TQC+ 機器學習呢？」→「那張是哪個單位辦的」: the one certificate supposed is 「那張」)
             pointed = pointed or len(ex.certificates) == 1 and ex.hypothetical and not ex.hours
             self._profile_topic(ds, updated, focus=ex.certificates if pointed else None)
-            extra = self._certificate_part(text, ex)  # 「…素養就算具備了嗎？那張是誰辦的」
+            # 「…素養就算具備了嗎？那張是誰辦的」「…他那兩張各是誰辦的」
+            extra = self._certificate_part(text, ex, [c.cert_id for c in updated.certificates])
             body = unchanged + self._one_family_note(ex, answer_lang) + self._retaken_note(base, ex, answer_lang)
             body += answer.text
             return [Reply(f"{body}\n\n{extra}" if extra else body, self._profile_buttons(lang))]
@@ -3334,11 +3341,25 @@ class Dialogue:
             if row["type"] in ds.situation_types and row["level"] != top.get(row["type"])
         ]
 
-    def _certificate_part(self, text: str, ex: Any) -> str | None:
+    def _certificate_part(self, text: str, ex: Any, held: list[str] | None = None) -> str | None:
         """The answer to a later part of a level question that asks who issues or which category is the
-        one certificate the message names (「如果再去考 X，素養就算具備了嗎？那張是誰辦的」), or None."""
+        one certificate the message names (「如果再去考 X，素養就算具備了嗎？那張是誰辦的」), or each of the ones
+        held that it points at (「第四位算不算有程式語言應用？他那兩張各是誰辦的」); None otherwise."""
         parts = split_questions(text)
         certs = list(dict.fromkeys([*ex.certificates, *(ex.then.certificates if ex.then else [])]))
+        # (the ones pointed at may read as named already: 「他那兩張」 is what he holds)
+        if len(parts) >= 2 and held and 2 <= len(held) <= 4 and set(certs) <= set(held) and len(certs) != 1:
+            for part in parts[1:]:
+                n = normalise(part)
+                intents = set(self.reader.detect_intents(n)) & {"issuer", "category_of"}
+                if not HELD_ONES.search(n) or not intents or self.facts.own_level.search(n):
+                    continue
+                ask = "是哪個單位辦的？" if "issuer" in intents else "屬於哪一類？"
+                answers = [self.advisor.respond(f"「{self.cat.certification(c).name}」{ask}") for c in held]
+                texts = [a.text for a in answers if a.answered]
+                joined = "\n\n".join(texts) if len(texts) == len(held) else None
+                return to_simplified(joined) if joined and detect_language(part) == "zh-CN" else joined
+            return None
         if len(parts) < 2 or len(certs) != 1:
             return None
         name = self.cat.certification(certs[0]).name
