@@ -551,8 +551,9 @@ BARE_TYPE_NUMBER = re.compile(
     _NOT_AFTER
     + r"(?P<a>[一二三四五])\s*(?:跟|和|與|与|、|及)\s*(?P<b>[一二三四五])"
     + _NOT_UNIT
+    # (「順便問一下」 is no type: the numeral stands alone before a question's end)
     + r"|(?:(?<=到)|(?<=達到)|(?<=达到)|(?<=至於)|(?<=至于)|(?<=順便問)|(?<=顺便问))\s*(?P<c>[一二三四五])"
-    + _NOT_UNIT
+    + r"(?=\s*(?:[？?，,。！!]|呢|咧|嗎|吗|要|還|还|的話|的话|$))"
     + r"|"
     + _NOT_AFTER
     + r"(?P<d>[一二三四五])(?=\s*(?:要多久|要幾|要几|還差|还差|差多少|才會|才会|呢|咧|的話|的话|[？?]))"
@@ -4035,11 +4036,18 @@ class Dialogue:
         ordinal asks a level or type (a certificate has none) or counts people (「第二位」)."""
         n = normalise(text)
         pair = LATTER_FORMER.search(n)
-        # 「前者要達到 AI 模型訓練還差什麼」 "the latter" after two people: one of the two, by order
+        # 「前者要達到 AI 模型訓練還差什麼」 "the latter" after two people: one of the two, by order — unless the
+        # answer just given set two things side by side (「前者跟後者差在哪」 after two dimensions)
         two = [name for name in ds.named if name in ds.people or name == ds.person]
+        kinds = [kind for kind, _, _ in ds.topic.entities] if ds.topic is not None else []
+        kinds += [kind for kind, _ in ds.topic.listed] if ds.topic is not None else []
+        two_things = (
+            ds.topic is not None and ds.topic.rule != PEOPLE_COMPARED and any(kinds.count(k) >= 2 for k in kinds)
+        )
         if (
             pair is not None
             and len(two) == 2
+            and not two_things
             and not re.search(r"(那|這|这)(個|項|張|種|份|个|项|张|种)", pair.group(0))
         ):
             return n[: pair.start()] + two[0 if pair.group("former") else 1] + n[pair.end() :]

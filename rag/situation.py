@@ -823,16 +823,23 @@ class SituationAdvisor:
         hours, extras = found
         spans = math.ceil(hours / pace.hours) if hours else 0
         stages = self._stages(profile, t, level, hours, pace, lang)
+        # (with the other hours too, at the same pace: 「另外還要補…」 is time as well)
+        everything = hours + sum(h for _, h in extras)
+        all_spans = math.ceil(everything / pace.hours) if extras else 0
         if lang == "en":
             unit = PERIOD_EN[pace.period] + ("s" if spans != 1 else "")
             of = f" of {label}" if label else ""
             besides = "; besides, " + ", ".join(f"{what} {h:g} more hours" for what, h in extras) if extras else ""
+            if extras:
+                besides += f" ({everything:g} hours in all at this pace: about {all_spans} {PERIOD_EN[pace.period]}s)"
             return (
                 f"At {pace.hours:g} hours a {PERIOD_EN[pace.period]}: {t['type']} needs {hours:g} more hours{of} "
                 f"for {level} — about {spans} {unit}{besides}.{stages}"
             )
         of = f"（{label}）" if label else ""
         besides = "；另外還要補 " + "、".join(f"{what} {h:g} 小時" for what, h in extras) if extras else ""
+        if extras:
+            besides += f"（全部以同樣進度上，共 {everything:g} 小時，約需 {all_spans} {PERIOD_ZH[pace.period]}）"
         return (
             f"以每{PERIOD_ZH_EVERY[pace.period]} {pace.hours:g} 小時計："
             f"{t['type']} 要到「{level}」還要上 {hours:g} 小時的課{of}，"
