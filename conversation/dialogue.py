@@ -3078,6 +3078,8 @@ class Dialogue:
         m = DECLARED_CATEGORY.search(n)
         if m is None:
             return text
+        if m.group("cat3") and re.search(r"(如果|假設|假如|要是|若)", n[: m.start()]):
+            return text  # 「如果我們那張歸為工具類，它對應哪些能力類型」: what the category means, supposed
         category = (
             m.group("cat") or m.group("cat2") or m.group("cat3") or EN_CATEGORY_NAMES[(m.group("en") or "").lower()]
         )

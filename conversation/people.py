@@ -232,7 +232,9 @@ SUBJECT_NAME = re.compile(
     # 「A 小姐做行銷，有 X；B 先生客服，上過…」: a letter and a title
     + r"|(?:^|(?<=[：:；;，,。\s]))(?P<letter_title>[A-Z])\s*"
     # (「B專員有 iPAS 中級」: any short role between)
-    + r"(?=(小姐|先生|同學|同仁|經理|主任|君|老師|組長|[\u4e00-\u9fff]{1,4}?)[^；;。]{0,12}?"
+    # (「A組每人都上了…」: a group, read as one below)
+    + r"(?=(小姐|先生|同學|同仁|經理|主任|君|老師|組長|(?![組组班包隊队型類类級级套方])[\u4e00-\u9fff]{1,4}?)"
+    + r"[^；;。]{0,12}?"
     + r"(有|上過|上了|考過|沒有|只有|持有))"
     # 「佩佩有「AI 工程級認證…」」: a doubled-character nickname opening a message or a clause, then what they
     # hold (not an adverb: 明明、剛剛、常常…)
