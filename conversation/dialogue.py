@@ -144,6 +144,8 @@ WORK_KIND = re.compile(r"(工作|職務|職缺|職位|這種|這類|那種|那�
 FOLLOWS_ON = re.compile(
     # (「…iPAS 初級是素養類喔？那中級算哪一類」: the other level of the certificate just asked about)
     r"^\W*那\s*(初級|中級|初级|中级)(?!.{0,3}(小時|小时))|"
+    # (「iPAS 初級是哪個單位辦的？中級又屬於什麼類？」: the other level, opening the second question)
+    r"^\W*(初級|中級|初级|中级)\s*(又|呢|則|则|的話|的话|是|算|屬於|属于)|"
     r"^\W*(那|那麼|而且|另外|還有|然後|以及)?\s*(同一?(個|家)?\s*(單位|機構|發證單位|辦理單位|類|分類|系列)|它|這張|這類|這一類"
     # (「專案類總共有幾張？裡面AWS的佔幾張」: a count within what the first question counted)
     r"|(裡面|里面|其中|當中|这里面|這裡面)[^，。?？]{1,10}?(的)?(佔|占|有)?幾(張|个|個|項)"
@@ -1080,6 +1082,7 @@ WHOLE_TABLE = re.compile(
 ITS_LEVEL = re.compile(
     r"((它|那張|這張|這個|那個)\s*的|(同一?|同樣|一樣)(個|張)?(系列|家|套)的?)\s*(?P<level>初級|中級|高級)(那張|的)?"
 )
+LEVEL_OPENS = re.compile(r"^\W*(那)?\s*(?P<level>初級|中級|高級)(?=\s*(又|則|呢|是|算|屬於|的話))")
 LEVEL_SWAP = re.compile(r"^(那|那麼|換成|那如果是)?\s*(初級|中級|高級)\s*(的)?\s*(呢|嗎)?[？?]?$")
 # "the beginner-level one", "the intermediate one": a sibling of the certificate talked about, by its level
 LEVEL_ONE_EN = re.compile(
@@ -5485,6 +5488,12 @@ class Dialogue:
             sibling = self._sibling(certs_in_topic[-1], level.group(2))
             if sibling:
                 return f"那「{sibling}」呢？"
+        opening = LEVEL_OPENS.match(normalise(text))
+        if opening and certs_in_topic:  # 「中級又屬於什麼類？」: the other level opening a question of its own
+            sibling = self._sibling(certs_in_topic[-1], opening.group("level"))
+            if sibling:
+                n = normalise(text)
+                return f"「{sibling}」{n[opening.end() :]}"
         its_level = ITS_LEVEL.search(normalise(text))
         if its_level and certs_in_topic:  # 「那它的中級也是素養類嗎」: the other level of the one talked about
             sibling = self._sibling(certs_in_topic[-1], its_level.group("level"))

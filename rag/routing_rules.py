@@ -601,6 +601,15 @@ def _count_certs(q: Query) -> list[Card] | None:
     filtering = bool(issuers_named and (f.categories or f.scope) or f.scope and ("certs_for" in q.intents or counting))
     # (「表6 專案類裡有哪些是國內單位辦的」: a category's certificates of one scope, listed)
     filtering = filtering or bool(f.scope and f.categories and WHICH_LISTED.search(q.u.normalised))
+    types_named = q.keys.get("type", [])
+    if f.issuers and types_named and not f.categories and ("certs_for" in q.intents or counting):
+        # 「想補 AI 工具應用初階，推薦一張資策會辦的」: the issuer's certificates of the categories those types count
+        # (表3), listed
+        cat = q.views.cat
+        categories = tuple(
+            dict.fromkeys(c for t in cat.types if t.name in types_named for c in t.certification_categories)
+        )
+        return [q.views.queries.count_certs(CertFilter(categories, f.issuers, f.scope, f.excluded_issuers))]
     named_other = set(q.keys) & {"type", "item", "role", "talent"}
     if not (counting or filtering) or named_other and not TABLE6_NAMED.search(q.u.normalised):
         return None
