@@ -451,6 +451,12 @@ class Extracted:
         )
 
 
+# 「我兩張都有」「這兩張我都考過了」 "I have both": every certificate the message named is held
+BOTH_HELD = re.compile(
+    r"(?:(?P<n>[兩两二三3２2])\s*(?:張|张)\s*(?:我)?\s*都\s*(?:有|考過|考过|考到|拿到|拿了|考了)"
+    r"|(?:這|那|这)(?:兩|两|三)\s*(?:張|张)\s*我\s*都\s*(?:有|考過|考过|考到|拿到))"
+    r"|\bi (?:have|hold|got|passed) both\b"
+)
 # 「今天又上了九小時」「後來再上了 6 小時」: more hours of the area the clause before named
 AGAIN_TAKEN = re.compile(r"(又|再|另外又|後來又|后来又|後來再|后来再)\s*(上了|上過|上过|修了|補了|补了|多上了)")
 # 「…證書（表上沒有，我覺得算素養類）」「結業證明我自己登錄成工具類」: an unlisted certificate filed by its holder
@@ -716,6 +722,15 @@ class FactReader:
                 at = text.find(e.surface)
                 if at > 0 and INSTEAD_OF.search(text[max(0, at - 14) : at]) and e.key not in ex.negated:
                     ex.negated.append(e.key)
+        both = BOTH_HELD.search(text)
+        if both and not ex.hypothetical and not ex.negated:
+            # 「iPAS初級跟中級是同一類嗎？我兩張都有」: the certificates the message named, all held
+            found = [e for e in self.reader.entities(text) if e.kind == "cert"]
+            found += self.reader.sibling_levels(text, found)
+            named = list(dict.fromkeys(e.key for e in found))
+            said = _number(both.group("n")) if both.group("n") else None
+            if len(named) >= 2 and (said is None or said == len(named)) and set(ex.certificates) <= set(named):
+                ex.certificates = named
         ex.certificates = [c for c in ex.certificates if c not in ex.negated]  # taken back, not held
         if ex.certificates:
             # 「但我其實沒有辦公室那張啦」: a certificate said not to be held, wherever it is named
