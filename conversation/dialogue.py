@@ -3371,7 +3371,9 @@ class Dialogue:
         name = self.cat.certification(certs[0]).name
         for part in parts[1:]:
             n = normalise(part)
-            if self.facts.own_level.search(n) or not set(self.reader.detect_intents(n)) & {"issuer", "category_of"}:
+            asked = set(self.reader.detect_intents(n)) & {"issuer", "category_of"}
+            # (「那張誰辦的、算哪類」: 「算哪」 of the one pointed at, not of one's level)
+            if not asked or self.facts.own_level.search(n) and not SINGULAR.search(n):
                 continue
             # (「那张是谁办的」: the reference read in Traditional script, asked back in the user's own)
             question = SINGULAR.sub(f"「{name}」", n, count=1) if not self._names_cert(part) else part

@@ -309,7 +309,8 @@ SUBJECT_NAME = re.compile(
     # (「最後美玲：…」「再來志明：…」: a word of going on may come first)
     # (「…盤點：\n1. 志明：…\n2. 春嬌：…」: one numbered line each)
     # (「幫我評估四位：1. 美玲：…」: the first numbered item right after the colon that opens the list)
-    + r"|(?:^|(?<=[。；;？?！!\n])|(?<=[：:])(?=\s*\d{1,2}\s*[.、)）]))\s*(?:\d{1,2}\s*[.、)）]\s*)?"
+    # (「\n- 志明：…」「• 春嬌：…」: a bulleted line each)
+    + r"|(?:^|(?<=[。；;？?！!\n])|(?<=[：:])(?=\s*\d{1,2}\s*[.、)）]))\s*(?:\d{1,2}\s*[.、)）]\s*|[-•*・]\s*)?"
     + r"(?:最後|再來|然後|還有|另外|接著|最后|再来|然后|还有|接着)?\s*"
     + r"(?P<listed_colon>[\u4e00-\u9fff]{2,3})\s*[：:]"
     + r"(?=\s*(有|上過|上了|考過|沒|無|只有|持有|上过|考过|没|无|[A-Za-z]|AI|ai|[^\s，,。；;：:]{1,6}\s?\d))"
