@@ -980,7 +980,26 @@ ONLY = re.compile(r"(只有|只拿|只考|\bonly\b)")
 # 「整套課總共幾小時」「加起來上了幾小時」 "how many hours in total": the stated hours added up
 TOTAL_HOURS = re.compile(
     r"((總共|一共|合計|加起來|加總|全部)[^，。?？還再要得]{0,6}(幾|多少)(個)?(小時|鐘頭)|總時數"
-    r"|\bhow many hours (in total|altogether)\b|\btotal (number of )?hours\b)"
+    # 「整包多少小時」「整套課幾小時」: the whole package's hours
+    r"|(整包|整套|整門|整個課程|整個班|整班)[^，。?？還再要得]{0,4}(幾|多少)(個)?(小時|鐘頭)"
+    r"|\bhow many hours (in total|altogether)\b|\btotal (number of )?hours\b"
+    r"|\bhow many hours (is|does) (the|this|that) (whole )?(package|course|programme|program)\b)"
+)
+# 「我在設計一門創意內容課：素養十八小時…」「Package A: 18h literacy…」「工作坊：…」: a course package described
+COURSE_DESCRIBED = re.compile(
+    r"(設計|規劃|规划|设计|開|开|辦|办)[^，。?？]{0,6}(一門|一个|一個|的)?[^，。?？]{0,8}(課|课|課程|课程|工作坊|班|訓練營|培訓|內訓)"
+    r"|(課程包|套餐|方案|工作坊|這門課|这门课|整門課|整套課|課表|基礎包|進階包|[甲乙丙A-D]\s*包)"
+    r"|\b(package|course package|curriculum|workshop|bootcamp|programme|program)\s*[A-Z]?\b"
+)
+# 「我上過…」「I've done…」: the user's own record
+OWN_TAKEN = re.compile(
+    r"(我|自己)[^，。?？]{0,4}(上過|上了|修過|考過|考到)|\bi(?:'ve| have)? (done|taken|completed|did)\b"
+)
+# 「上完整套要幾週」 "how many weeks to get through the whole package": all the hours at a pace
+WHOLE_TIMED = re.compile(
+    r"(上完|全部上完|整套|整包|整門|整個課程|整個班|這套課|這個課程|这套课)[^，。?？]{0,8}(幾|多久|多少)\s*(週|周|星期|禮拜|個月|天)"
+    r"|\b(the whole|the entire|all of the|complete the|finish the|get through the)\s*"
+    r"(package|course|program|programme)\b"
 )
 # 「那個 8 小時的拿掉呢」「影像那門不算的話」: one stated area taken out, supposing
 # 「如果拿掉第一張呢」「TQC 那張不算的話」 "without the first one": a certificate held, taken out of a what-if
@@ -1146,6 +1165,7 @@ class Dialogue:
         aside = SET_ASIDE.match(text)
         if aside and text[aside.end() :].strip():
             text = text[aside.end() :]
+        self._note_course(ds, text)
         replies = self._read(ds, text, lang)
         # (「這三張分別是誰辦的」 next: the certificates this message named, read after it was answered)
         ds.said_certificates = self.facts.read(text, continuing=True).certificates
@@ -1182,7 +1202,24 @@ class Dialogue:
         was_compared = ds.topic is not None and ds.topic.rule == PEOPLE_COMPARED
         parts = [p for p in re.split(r"(?<=[?？])", text) if p.strip()]
         totals = [i for i, p in enumerate(parts) if TOTAL_HOURS.search(normalise(p)) and not GAP.search(normalise(p))]
-        if len(parts) == 2 and len(totals) == 1 and not ds.profile.is_empty() and ds.situation_types:
+        # (「整門課總共幾小時？如果一週只上三小時，要上幾週？」: the time of the whole at a pace, asked with the total —
+        # one question, not two)
+        whole_timed = (
+            len(totals) == 1
+            and totals[0] == 0
+            and len(parts) == 2
+            and self.facts.pace(parts[1]) is not None
+            and not self.facts.read(parts[1], True).hours
+            and not LEVEL_NAMED.search(normalise(parts[1]))
+            and not any(e.kind in ("type", "talent") for e in self.reader.entities(normalise(parts[1])))
+        )
+        if (
+            len(parts) == 2
+            and len(totals) == 1
+            and not ds.profile.is_empty()
+            and ds.situation_types
+            and not whole_timed
+        ):
             # 「甲包原本一共幾小時？如果把自動化那 6 小時砍掉，還能算進階嗎？」: the total, then the other question
             first = self._read_one(ds, parts[0], lang)
             second = self._read_one(ds, parts[1], lang)
@@ -2274,6 +2311,20 @@ class Dialogue:
             and not GAP.search(normalised)
             and (ds.situation_types or not ds.profile.is_empty() and not aims)
             and not (aims and not ds.situation_types)
+        )
+        # (「客服部每個人每週只能上 2.5 小時，上完整套要幾週？」: the whole package at that pace)
+        totals = totals or bool(
+            WHOLE_TIMED.search(normalised) and self.facts.pace(text) is not None and not ds.profile.is_empty()
+        )
+        # (「這門課每週兩堂、每堂一個半小時，要上幾週？」 about a course package: the whole of it, when no level or
+        # type is aimed at)
+        totals = totals or bool(
+            ds.course
+            and self.facts.pace(text) is not None
+            and self.facts.duration.search(normalised)
+            and not LEVEL_NAMED.search(normalised)
+            and not aims
+            and not ds.profile.is_empty()
         )
         if totals and (not ex.has_facts or restated_version):
             # 「好，那這樣整套課總共幾小時？」 after a result: the hours stated (or supposed just now) added up
@@ -4787,6 +4838,18 @@ class Dialogue:
             if len(holders) == 1:
                 out.append(holders[0])
         return list(dict.fromkeys(out))
+
+    def _note_course(self, ds: DialogueState, text: str) -> None:
+        """Whether the facts talked about are a course package's (a trainer's design) or someone's record: a
+        message stating hours of a course or package sets it, one stating the user's own facts clears it."""
+        n = normalise(text)
+        ex = self.facts.read(text, continuing=True)
+        if not ex.hours:
+            return
+        if COURSE_DESCRIBED.search(n):
+            ds.course = True
+        elif OWN_TAKEN.search(n):
+            ds.course = False
 
     def _by_then(self, ds: DialogueState, text: str, lang: str) -> Reply | None:
         """「那到時候她離進階還差多少」「到時候會不會順便有程式語言應用」 right after the time a level takes at a

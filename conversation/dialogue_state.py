@@ -143,6 +143,9 @@ class DialogueState(Model):
     pace_said: tuple[float, str] | None = None
     pace_turn: int = 0  # the turn a pace was last said in (a fact corrected right after is timed again)
     pace_level: str = ""  # the level that pace was asked toward (「進階」 "Advanced"), timed again with it
+    # the facts are a course package a trainer describes (「我在設計一門課：素養 18、文書 10…」), not someone's
+    # record: 「每週上 3 小時要上幾週」 then times the whole package, not the gap to a level
+    course: bool = False
     pace_area: str | None = None  # the hours area that pace was for (「每週上 4 小時圖文」): 「到時候」 adds there
     level_said: tuple[str, int] | None = None  # a level a question named and its turn (「要到進階還差多少」)
     # the language of the last message that read as one: 「C?」 "And B?" go on in it

@@ -1063,6 +1063,7 @@ class SituationAdvisor:
         asking = next((c for c in re.split(r"[，,；;]", asking) if TOTAL_ASKED.search(c)), asking)
         whole = bool(re.search(r"(整個|整套|全部|所有|\bwhole\b|\bentire\b)", asking))
         named = set() if whole else {area for _, area, _ in self.facts.areas_named(asking)}
+        pace = self.facts.pace(asked) if asked else None
         tools_only = named == {"tool"} or not named and bool(re.search(r"(工具|\btools?\b)", asking))
 
         def counted(area: str) -> bool:  # 「工具課總共幾小時」: 表5's tool sum; 「素養總共」: that area alone
@@ -1081,6 +1082,9 @@ class SituationAdvisor:
             head = "(hypothetical, not saved) " if hypothetical else ""
             head += f"{n_held} certificate(s){' (' + '; '.join(held) + ')' if held else ''}; " if certs_asked else ""
             text = f"{head}{total:g} hours of courses in all" + (f": {terms}." if parts else ".")
+            if pace is not None and total:
+                spans = math.ceil(total / pace.hours)
+                text += f" At {pace.hours:g} hours a {PERIOD_EN[pace.period]}: about {spans} {PERIOD_EN[pace.period]}s."
         else:
             head = "（假設情況試算，未記錄）" if hypothetical else ""
             head += f"證照共 {n_held} 張{'（' + '、'.join(held) + '）' if held else ''}；" if certs_asked else ""
@@ -1092,6 +1096,11 @@ class SituationAdvisor:
                 else "受訓時數"
             )
             text = f"{head}{what}總共 {total:g} 小時" + (f"：{terms}。" if parts else "。")
+            if pace is not None and total:
+                # 「整門課總共幾小時？一週只上三小時要上幾週？」: all of it at that pace (a part period counts whole)
+                spans = math.ceil(total / pace.hours)
+                every = PERIOD_ZH_EVERY[pace.period]
+                text += f"以每{every} {pace.hours:g} 小時計，全部上完約需 {spans} {PERIOD_ZH[pace.period]}。"
         return to_simplified(text) if lang == "zh-CN" else text
 
     def echo(self, profile: StatedProfile, lang: str) -> str:

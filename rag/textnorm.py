@@ -116,7 +116,9 @@ def _is_simplified(text: str) -> bool:
 
 _EN_GRAMMAR = re.compile(
     r"\b(the|a|an|is|are|was|were|what|which|how|does|do|has|have|had|her|his|my|their|of|and|to|for|with|"
-    r"i|i'm|she|he|they|it|that|this|can|would|should)\b"
+    r"i|i'm|she|he|they|it|that|this|can|would|should|"
+    # (「And which of them count as AI development talent (AI 開發人才)?」: the small words carry it too)
+    r"as|them|him|me|we|you|who|in|on|at|be|will|if|or|not|there|when|where|why)\b"
 )
 
 
