@@ -405,7 +405,8 @@ NEXT_PERSON = re.compile(
 )
 # 「那我呢？」「至於我的話」 "what about me?": the talk turns to the user
 SELF_TURN = re.compile(
-    r"^\W*(?:那|那麼|那么|至於|至于|換|换)?\s*(?:我|我自己|我本人)\s*(?:呢|咧|勒|的話|的话|的部分)"
+    # (「蛤那我呢」: an interjection may open it)
+    r"^\W*(?:[蛤欸誒啊哦喔噢嗯咦吼齁哈]+\W*)?(?:那|那麼|那么|至於|至于|換|换)?\s*(?:我|我自己|我本人)\s*(?:呢|咧|勒|的話|的话|的部分)"
     r"|^\W*(?:and|what about|how about)\s+(?:me|myself)\b",
     re.IGNORECASE,
 )
@@ -459,6 +460,8 @@ def introduced(
             return name  # "engineer Associate…" is a certificate's word, not a person
     for m in SUBJECT_NAME.finditer(text):
         name = _subject(m)
+        if name and re.search(r"[我你他她們们]", name):
+            continue  # 「蛤那我呢」: a pronoun inside is never a name
         if name and name not in NOT_NAMES and (len(name) == 1 or name.lower() not in known_words) and accept(name):
             return _as_self(name)
     return None
@@ -478,6 +481,8 @@ def turned_to(text: str) -> str | None:
     """The bare name a message turns to (「那美玲呢？素養 20…」), unchecked: see TURNED_TO."""
     m = TURNED_TO.search(text)
     name = m.group("name") if m else None
+    if name and re.search(r"[我你他她們们]", name):
+        return None  # 「蛤那我呢」: an interjection before 「那我呢」, which turns to the user
     return name if name and name not in NOT_NAMES else None
 
 
@@ -501,7 +506,7 @@ def introductions(text: str, known_words: frozenset[str] | set[str] = frozenset(
             if name and name not in NOT_NAMES and not (latin and name.lower() in known_words and not holds):
                 found.append((m.start(), _as_self(name)))
     # 「AI工具課時數：我 文書18；阿強 文書10…」: the user as one item of a list of people
-    found += [(m.start("me") if m.group("me") else m.start("me2"), SELF) for m in SELF_LISTED.finditer(text)]
+    found += [(m.start(next(g for g in ("me", "me2", "me3") if m.group(g))), SELF) for m in SELF_LISTED.finditer(text)]
     # 「我跟我老婆…。我：素養十小時…。她：素養二十小時…」: the other one labelled by a pronoun, named by who
     # they are to the user when the message says so
     if found:
@@ -526,6 +531,8 @@ def introductions(text: str, known_words: frozenset[str] | set[str] = frozenset(
 
 
 SELF_LISTED = re.compile(
+    # (「。我：行政助理，有考過…。阿哲：…」: the user labelled like the others, after a full stop)
+    r"(?<=[。!！?？\n])\s*(?P<me3>我)\s*[：:](?=\s*\S)|"
     r"(?<=[：:；;])\s*(?P<me>我)\s*(?=[：:]?\s*[^，,。；;\d我]{1,8}\d)"
     r"|(?<=[。.!！?？\n])\s*(?P<me2>我)\s*(?=[：:]\s*[^，,。；;\d我]{1,8}(?:\d|[一二兩三四五六七八九十]+\s*個?\s*小時))"
 )
