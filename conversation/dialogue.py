@@ -578,6 +578,11 @@ NOT_LISTED = re.compile(
     r"(表\s*6|表六|表上|清單)\s*(上)?\s*(沒有|沒列|没有|没列|找不到|不在)|不在\s*(表\s*6|表六|清單)"
     r"|\bnot (in|on|listed in) (表6|table 6|the table|the list)\b|\bisn'?t (in|on|listed)\b"
 )
+# 「裡面哪幾張是 AWS 的」「其中國內的有幾張」: within the list just shown
+WITHIN = re.compile(
+    r"^\W*(那)?\s*(裡面|里面|這裡面|这里面|其中|當中|当中|之中|這些裡|這些當中"
+    r"|\bof (these|those|them)\b|\bamong (them|these)\b)"
+)
 # 「為什麼你說他也算」 "why does Lee count": why someone was counted as meeting what was compared
 WHY_COUNTED = re.compile(
     r"(為什麼|為何|怎麼會|憑什麼|为什么|为何|怎么会)[^。？?]{0,24}(算|是|符合|有到|達到|达到|count)"
@@ -1934,6 +1939,7 @@ class Dialogue:
         text = self._person_by_shortfall(ds, text)
         text = self._person_not_meeting(ds, text)
         text = self._why_counted(ds, text)
+        text = self._within_list(ds, text)
         text = self._unlisted_pointed(ds, text)
         text = self._with_background(ds, text)
         text = self._titles_for_aim(ds, text)
@@ -4186,6 +4192,21 @@ class Dialogue:
             if e.kind in ("cert", "issuer") and e.surface in n:
                 n = n.replace(e.surface, " ")
         return n
+
+    def _within_list(self, ds: DialogueState, text: str) -> str:
+        """「裡面哪幾張是 AWS 的？」 right after a category's certificates were listed: within that category — the
+        category named, so the issuer (or scope) filters the list just shown, not the whole table."""
+        n = normalise(text)
+        if ds.topic is None or not WITHIN.search(n) or self.facts.read(text, continuing=True).has_facts:
+            return text
+        categories = list(dict.fromkeys(key for kind, key, _ in ds.topic.entities if kind == "cert_category"))
+        # (or the category every certificate of the list last shown belongs to)
+        shown = [self.cat.certification(key).category for kind, key in ds.shown if kind == "cert"]
+        categories = categories or (list(dict.fromkeys(shown)) if len(shown) >= 2 else [])
+        kinds = {e.kind for e in self.reader.entities(n)}
+        if len(categories) != 1 or "cert_category" in kinds or not kinds & {"issuer", "cert_scope"}:
+            return text
+        return f"{categories[0]}{n}"
 
     def _why_counted(self, ds: DialogueState, text: str) -> str:
         """「他沒有專案類，為什麼也算？」 "Why does Lee count?" right after people were counted for a talent

@@ -377,12 +377,15 @@ THIRD_SUBJECT = re.compile(
 FAMILY = frozenset(
     {"姐姐", "姊姊", "妹妹", "哥哥", "弟弟", "媽媽", "爸爸", "姐", "姊", "妹", "哥", "弟", "媽", "爸", "老公", "老婆"}
     | {"太太", "兒子", "女兒", "表姐", "表妹", "表哥", "表弟", "堂姐", "堂妹", "姐夫", "妹夫", "嫂嫂", "大嫂"}
+    | {"女友", "男友", "女朋友", "男朋友", "另一半", "未婚妻", "未婚夫", "先生"}
 )
 # 「我同事只有 X 一張」「我朋友上過…」: someone unnamed, with facts of their own
 UNNAMED_OTHER = re.compile(
     r"(?:我|我的|我們)(?P<who>同事|朋友|主管|部屬|下屬|學員|員工|同學|老闆|組員|學長|學姐|學弟|學妹|室友|合夥人|共同創辦人"
     rf"|{'|'.join(sorted(FAMILY, key=len, reverse=True))})"
-    r"(?=\s*(?:只有|也有|有|上過|上了|考過|考到|拿到|拿過|沒有|沒上過|只上過|手上有|呢))"
+    r"(?=\s*(?:只有|也有|有|上過|上了|考過|考到|拿到|拿過|沒有|沒上過|只上過|手上有|呢)"
+    # (「我女友也剪片，她只有 X」: what they do, then a pronoun that holds)
+    r"|[^。？?]{0,10}[，,]\s*(?:她|他)\s*(?:只有|也有|有|上過|上了|考過|考到|拿到|沒有))"
 )
 # 「第三個是我自己 lol：X + Y」 "the last one is me: …" among people described one by one: the user, whose
 # facts follow (the words up to the colon are replaced by 「我有」 so the facts read as the user's)
