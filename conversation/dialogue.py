@@ -578,6 +578,8 @@ NOT_LISTED = re.compile(
     r"(表\s*6|表六|表上|清單)\s*(上)?\s*(沒有|沒列|没有|没列|找不到|不在)|不在\s*(表\s*6|表六|清單)"
     r"|\bnot (in|on|listed in) (表6|table 6|the table|the list)\b|\bisn'?t (in|on|listed)\b"
 )
+# 「先看我的」「我的工具應用到哪」: the user asks of themselves, among the people just described
+SELF_ASKED_FIRST = re.compile(r"(先看我|先說我|先講我|先問我|我的(?!們)|我自己|^\W*我(?!們)[^們]{0,6}(到哪|算|有|呢))")
 # 「裡面哪幾張是 AWS 的」「其中國內的有幾張」: within the list just shown
 WITHIN = re.compile(
     r"^\W*(那)?\s*(裡面|里面|這裡面|这里面|其中|當中|当中|之中|這些裡|這些當中"
@@ -887,7 +889,8 @@ SOME_HOURS = re.compile(r"(加(上)?一些|多上一些|補一些|再加點|\b(a
 # a shortfall supposed made up, its hours unsaid (「補完之後我會到哪」 "once I make that up")
 GAP_FILLED = re.compile(
     r"(補完|補滿|補齊|補足|補上|補好|達標|達到標準|补完|补满|补齐|补足|补好|达标)(那|這|这)?(一點|些|個|幾小時|差的)?"
-    r"[^，。?？\d]{0,6}?(之後|以後|後|的話|之后|以后|后|的话)"
+    # (「只要補完素養課就直接進階了？」: 就 ends it too)
+    r"[^，。?？\d]{0,6}?(之後|以後|後|的話|之后|以后|后|的话|就)"
     r"|\bonce i (make|made) (that|it) up\b"
 )
 # the weeks asked (「要幾週」「多久」 "how many weeks", "how long")
@@ -4307,6 +4310,9 @@ class Dialogue:
             self._store_parts(ds, text, spans, ends)
             return closing, list(dict.fromkeys(name for _, name in spans))
         gendered = None if each or not closing.strip() else self._pronoun_by_gender(closing, text, spans)
+        # (「…。她是會計，有…。先看我的，我的工具應用到哪？」: the user asks of themselves first)
+        if not each and closing.strip() and any(name == people.SELF for _, name in spans):
+            gendered = people.SELF if SELF_ASKED_FIRST.search(normalise(closing)) else gendered
         if gendered is not None and gendered != spans[-1][1]:
             # (「…；阿凱（男）…。她的素養到了嗎？」: the woman the message marked, not the man named last)
             ends[-1] = last_stop

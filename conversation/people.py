@@ -516,6 +516,14 @@ def introductions(text: str, known_words: frozenset[str] | set[str] = frozenset(
         relation = RELATION.search(text)
         for m in PRONOUN_LABEL.finditer(text):
             found.append((m.start("p"), relation.group("who") if relation else m.group("p")))
+    relation = RELATION.search(text)
+    if relation and not found:
+        # 「我跟我老婆都想轉職。我是工廠品管，有 X…。她是會計，有 Y…」: the user and the one named by who they are
+        # to the user, each a sentence of their own
+        mine = [m.start("me") for m in SELF_SENTENCE.finditer(text)]
+        theirs = [m.start("p") for m in PRONOUN_SENTENCE.finditer(text)]
+        if mine and theirs:
+            found += [(at, SELF) for at in mine[:1]] + [(at, relation.group("who")) for at in theirs[:1]]
     # 「五個人：阿明有 X，小芳有 Y，志豪有 Z，佩君有 W」: three or more items of one list, each a two- or
     # three-character word then 「有」, name people even without a colon or a nickname
     items = [(m.start("name"), m.group("name")) for m in LIST_ITEM.finditer(text)]
@@ -541,6 +549,10 @@ SELF_LISTED = re.compile(
 )
 EN_COUNT_WORDS = frozenset("one two three four five six seven eight nine ten both all each every some".split())
 PRONOUN_LABEL = re.compile(r"(?:^|(?<=[。.!！?？\n；;]))\s*(?P<p>她|他)\s*[：:](?=\s*\S)")
+# (「。我是工廠品管，有…」「。她是會計，有…」: a sentence about the user, or the other one, with what they hold)
+_HOLDS = r"[^。！？?]{0,16}?(?:有|上過|上了|考過|考到|學了|只有|沒有)"
+SELF_SENTENCE = re.compile(r"(?<=[。!！?？\n])\s*(?P<me>我)(?=是|有|上過|上了|考過|只有|沒有)" + rf"(?={_HOLDS})")
+PRONOUN_SENTENCE = re.compile(r"(?<=[。!！?？\n])\s*(?P<p>她|他)(?=是|有|上過|上了|考過|只有|沒有)" + rf"(?={_HOLDS})")
 RELATION = re.compile(
     r"(?:我|我的)(?:跟|和|與)?(?:我的?)?(?P<who>老婆|老公|太太|先生|女友|男友|女朋友|男朋友|妹妹|弟弟|哥哥|姊姊|姐姐|媽媽|爸爸|室友)"
 )
