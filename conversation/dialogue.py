@@ -4352,6 +4352,8 @@ class Dialogue:
         for (start, name), end in zip(spans, ends, strict=True):
             self._become(ds, name)
             part = people.as_pronoun(text[start:end], [name])
+            if name == people.SELF:  # 「我：有 X，素養課沒上」: the label's colon, read as 「我有 X」
+                part = re.sub(r"^(\W*)我\s*[：:]\s*", r"\1我", part)
             if in_hours:  # (in the part's own script, which decides how it is read)
                 part += to_simplified("（單位都是小時）") if detect_language(part) == "zh-CN" else "（單位都是小時）"
             ex = self._person_part(part)
