@@ -999,6 +999,8 @@ COURSE_DESCRIBED = re.compile(
     r"|(課程包|套餐|方案|工作坊|這門課|这门课|整門課|整套課|課表|基礎包|進階包|[甲乙丙A-D]\s*包)"
     r"|\b(package|course package|curriculum|workshop|bootcamp|programme|program)\s*[A-Z]?\b"
 )
+# 「要幾週才到」「until she's there」 "until C reaches basic": a time toward something, not the whole package's
+AIMED_AT = re.compile(r"(才到|才能|才會|才算|達到|达到|到初階|到進階|到具備|\buntil\b|\breach|\bget there\b|\bthere\b)")
 # 「我上過…」「I've done…」: the user's own record
 OWN_TAKEN = re.compile(
     r"(我|自己)[^，。?？]{0,4}(上過|上了|修過|考過|考到)|\bi(?:'ve| have)? (done|taken|completed|did)\b"
@@ -2329,6 +2331,9 @@ class Dialogue:
         # type is aimed at)
         totals = totals or bool(
             ds.course
+            and not ds.people
+            and ds.person is None
+            and not AIMED_AT.search(normalised)
             and self.facts.pace(text) is not None
             and self.facts.duration.search(normalised)
             and not LEVEL_NAMED.search(normalised)
