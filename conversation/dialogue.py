@@ -995,19 +995,23 @@ TOTAL_HOURS = re.compile(
 )
 # 「我在設計一門創意內容課：素養十八小時…」「Package A: 18h literacy…」「工作坊：…」: a course package described
 COURSE_DESCRIBED = re.compile(
-    r"(設計|規劃|规划|设计|開|开|辦|办)[^，。?？]{0,6}(一門|一个|一個|的)?[^，。?？]{0,8}(課|课|課程|课程|工作坊|班|訓練營|培訓|內訓)"
-    r"|(課程包|套餐|方案|工作坊|這門課|这门课|整門課|整套課|課表|基礎包|進階包|[甲乙丙A-D]\s*包)"
-    r"|\b(package|course package|curriculum|workshop|bootcamp|programme|program)\s*[A-Z]?\b"
+    r"(設計|規劃|規畫|规划|设计|開設|开设|安排)(?!師|师)[^，,。.?？;；]{0,6}(一門|一个|一個|一套|的)?[^，,。.?？;；]{0,8}"
+    r"(課程|课程|課|课|工作坊|訓練營|培訓|內訓)(?!程式)"
+    r"|(課程包|套餐|工作坊|基礎包|進階包|[甲乙丙]\s*包)"
+    r"|\b(course package|package [a-z]|workshop|bootcamp curriculum)\b"
 )
 # 「要幾週才到」「until she's there」 "until C reaches basic": a time toward something, not the whole package's
-AIMED_AT = re.compile(r"(才到|才能|才會|才算|達到|达到|到初階|到進階|到具備|\buntil\b|\breach|\bget there\b|\bthere\b)")
+AIMED_AT = re.compile(
+    r"(才到|才能|才會|才算|達到|达到|到初階|到進階|到具備|會到|会到|會過|会过|過嗎|到嗎|\buntil\b|\breach|\bget there\b"
+    r"|\bthere\b)"
+)
 # 「我上過…」「I've done…」: the user's own record
 OWN_TAKEN = re.compile(
     r"(我|自己)[^，。?？]{0,4}(上過|上了|修過|考過|考到)|\bi(?:'ve| have)? (done|taken|completed|did)\b"
 )
 # 「上完整套要幾週」 "how many weeks to get through the whole package": all the hours at a pace
 WHOLE_TIMED = re.compile(
-    r"(上完|全部上完|整套|整包|整門|整個課程|整個班|這套課|這個課程|这套课)[^，。?？]{0,8}(幾|多久|多少)\s*(週|周|星期|禮拜|個月|天)"
+    r"(整套|整包|整門|整個課程|整個班|這套課|這個課程|这套课|整个课程|整个班)[^，。?？]{0,8}(幾|多久|多少)\s*(週|周|星期|禮拜|個月|天)"
     r"|\b(the whole|the entire|all of the|complete the|finish the|get through the)\s*"
     r"(package|course|program|programme)\b"
 )

@@ -463,8 +463,8 @@ def introduced(
             return name  # "engineer Associate…" is a certificate's word, not a person
     for m in SUBJECT_NAME.finditer(text):
         name = _subject(m)
-        if name and re.search(r"[我你他她們们]", name):
-            continue  # 「蛤那我呢」: a pronoun inside is never a name
+        if name and _as_self(name) != SELF and re.search(r"[我你他她們们]", name):
+            continue  # 「蛤那我呢」: a pronoun inside is never a name (「先算我」 labels the user)
         if name and name not in NOT_NAMES and (len(name) == 1 or name.lower() not in known_words) and accept(name):
             return _as_self(name)
     return None
