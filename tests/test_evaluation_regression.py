@@ -261,6 +261,12 @@ def test_newest_blind_sets_hold_their_rates(advisor, name: str, rate: float, pre
         ("conversations_blind164.yaml", 0.93, 0.98),  # (arrival 10/15, 71/78; one round)
         ("conversations_blind165.yaml", 0.66, 0.92),  # (arrival 8/15, 67/74; one round)
         ("conversations_blind166.yaml", 0.66, 0.88),  # (arrival 9/15, 64/73; one round)
+        ("conversations_blind167.yaml", 0.93, 0.98),  # (arrival 6/15, 64/75)
+        ("conversations_blind168.yaml", 0.93, 0.98),  # (arrival 5/15, 62/80)
+        ("conversations_blind169.yaml", 0.93, 0.98),  # (arrival 9/15, 67/75)
+        ("conversations_blind170.yaml", 0.6, 0.9),  # (arrival 5/15, 59/76)
+        ("conversations_blind171.yaml", 0.73, 0.93),  # (arrival 9/15, 61/76; one round)
+        ("conversations_blind172.yaml", 0.26, 0.81),  # (arrival 2/15, 58/79; one round)
     ],
 )
 def test_conversation_sets_hold_their_rates(advisor, catalog, name: str, whole: float, turns: float) -> None:  # noqa: ANN001
