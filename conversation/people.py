@@ -247,7 +247,8 @@ SUBJECT_NAME = re.compile(
     + r"\s*(?=[（(][^）)]{0,80}(小時|hr|\d|張|證照|認證|沒有|只有))"
     # 「…；B：AI應用素養的課上了18小時…；C：…」: a single letter and a colon opening an item of a list of people
     # (「。C工程師：有 …」: a role right after the letter)
-    + r"|(?:^|(?<=[；;。：:])|(?<=\.\s))\s*(?P<letter_colon>[A-Z])\s*(?:[\u4e00-\u9fff]{1,4})?\s*[：:]"
+    + r"|(?:^|(?<=[；;。：:])|(?<=\.\s))\s*(?P<letter_colon>[A-Z])"
+    + r"\s*(?:(?![組组班包隊队型類类級级套方])[\u4e00-\u9fff]{1,4})?\s*[：:]"
     + r"(?=\s*(?:[^\s\d]|\d+(?:\.\d+)?\s*(?:h\b|hrs?\b|hours?\b|小時)))"
     # 「候選人甲有 X，乙有 Y」: 甲乙丙丁 label people the same way
     # 「1號：…。2號：…」「A組每個人都上了…；B組上了…」: people or groups labelled by a number or a letter
