@@ -3429,8 +3429,12 @@ class Dialogue:
                 intents = set(self.reader.detect_intents(n)) & {"issuer", "category_of"}
                 if not HELD_ONES.search(n) or not intents or self.facts.own_level.search(n):
                     continue
-                ask = "是哪個單位辦的？" if "issuer" in intents else "屬於哪一類？"
-                answers = [self.advisor.respond(f"「{self.cat.certification(c).name}」{ask}") for c in held]
+                english = reads_as_english(part)  # (asked back in the part's own language)
+                if english:
+                    ask = "Who issues {}?" if "issuer" in intents else "Which category is {}?"
+                else:
+                    ask = "「{}」是哪個單位辦的？" if "issuer" in intents else "「{}」屬於哪一類？"
+                answers = [self.advisor.respond(ask.format(self.cat.certification(c).name)) for c in held]
                 texts = [a.text for a in answers if a.answered]
                 joined = "\n\n".join(texts) if len(texts) == len(held) else None
                 return to_simplified(joined) if joined and detect_language(part) == "zh-CN" else joined
